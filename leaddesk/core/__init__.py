@@ -1,0 +1,1 @@
+"""LeadDesk's core: domain, storage, scoring, import/export. Never imports Qt."""

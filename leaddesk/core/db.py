@@ -1,0 +1,258 @@
+"""Engine, sessions, migrations and the few SQLite-only features, kept behind small functions.
+
+SQLite gets WAL, ``synchronous=NORMAL``, foreign keys and a busy timeout on every
+connection. Opening a database upgrades it to the newest schema after copying the
+file aside, and refuses a database written by a newer LeadDesk.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session
+
+from leaddesk.core import paths
+from leaddesk.core.errors import DatabaseError
+from leaddesk.core.models import utcnow
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 5000
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine with LeadDesk's connection settings (SQLite pragmas where it is SQLite)."""
+    if url.startswith("sqlite"):
+        kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
+        if url in ("sqlite://", "sqlite:///:memory:"):
+            kwargs["poolclass"] = StaticPool
+        engine = create_engine(url, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def sqlite_file(engine: Engine) -> Path | None:
+    """The file behind a SQLite engine, or None (in-memory or another server)."""
+    if not is_sqlite(engine):
+        return None
+    name = engine.url.database
+    if not name or name == ":memory:":
+        return None
+    return Path(name)
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def _alembic_config(engine: Engine) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    cfg = _alembic_config(make_engine("sqlite://"))
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_sqlite(engine: Engine, target: Path) -> Path:
+    """A consistent copy of the live database (SQLite's online backup, safe under WAL)."""
+    source = sqlite_file(engine)
+    if source is None:
+        raise DatabaseError("backup works only for a SQLite database file")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    shutil.move(tmp, target)
+    return target
+
+
+def migrate(engine: Engine, revision: str = "head") -> MigrationResult:
+    """Bring the schema to ``revision``; copy an existing SQLite file aside before changing it."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    cfg = _alembic_config(engine)
+    script = ScriptDirectory.from_config(cfg)
+    current = current_revision(engine)
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception:
+            raise DatabaseError(
+                f"this database was written by a newer LeadDesk (schema {current}); "
+                "please update LeadDesk to open it — the file was left untouched"
+            ) from None
+    target = script.get_current_head() if revision == "head" else revision
+    if current == target:
+        return MigrationResult(current, target or "", None)
+    backup = None
+    db_file = sqlite_file(engine)
+    if current is not None and db_file is not None:
+        stamp = utcnow().strftime("%Y%m%dT%H%M%S")
+        backup = backup_sqlite(engine, db_file.with_name(f"{db_file.name}.before-{current}-{stamp}.bak"))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    return MigrationResult(current, target or "", backup)
+
+
+class Database:
+    """An engine plus short-lived sessions. Never keep a session on a widget."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str, *, upgrade: bool = True) -> Database:
+        db_path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else None
+        if db_path and db_path != ":memory:":
+            Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(url)
+        try:
+            if upgrade:
+                migrate(engine)
+        except OperationalError as exc:
+            engine.dispose()
+            raise DatabaseError(describe_operational_error(exc, url)) from exc
+        except Exception:
+            engine.dispose()
+            raise
+        return cls(engine)
+
+    @classmethod
+    def open_data_dir(cls, data_dir: str | Path | None = None, *, upgrade: bool = True) -> Database:
+        return cls.open(paths.database_url(paths.data_dir(data_dir)), upgrade=upgrade)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def session(self) -> Session:
+        """A session whose objects stay readable after commit (plain values for callers)."""
+        return Session(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commits at the end, rolls everything back on any error."""
+        with self.session() as session, session.begin():
+            yield session
+
+    @property
+    def file(self) -> Path | None:
+        return sqlite_file(self.engine)
+
+
+def describe_operational_error(exc: OperationalError, url: str) -> str:
+    """Turn SQLite's terse environment errors into a sentence a person can act on."""
+    msg = str(exc.orig) if exc.orig is not None else str(exc)
+    where = url.removeprefix("sqlite:///")
+    if "locked" in msg:
+        return f"the database {where} is in use by another program (locked); close it and try again"
+    if "readonly" in msg or "read-only" in msg:
+        return f"the database {where} is read-only; check the file's permissions"
+    if "disk is full" in msg or "full" in msg:
+        return f"the disk holding {where} is full"
+    if "not a database" in msg or "malformed" in msg:
+        return f"{where} is not a LeadDesk database or is damaged ({msg}); restore a backup"
+    if "unable to open" in msg:
+        return f"cannot open the database {where}; check that the folder exists and is writable"
+    return f"database error in {where}: {msg}"
+
+
+# --- SQLite-only features, each behind one function --------------------------------------------
+
+FTS_COLUMNS = ("first_name", "last_name", "company", "email", "city", "notes")
+
+
+def fts_match_expression(query: str) -> str | None:
+    """An FTS5 MATCH string for what a person typed: every word a prefix, all words required."""
+    words = [w for w in "".join(c if c.isalnum() or c in "@._-+" else " " for c in query).split() if w]
+    if not words:
+        return None
+    return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
+
+
+def rebuild_fts(session: Session) -> None:
+    """Rebuild the search index from the lead table (after bulk writes that bypass triggers)."""
+    session.execute(text("INSERT INTO lead_fts(lead_fts) VALUES('rebuild')"))
+
+
+def integrity_check(engine: Engine) -> list[str]:
+    """Problems found (empty when healthy): SQLite's own check, foreign keys and the search index."""
+    problems: list[str] = []
+    with engine.connect() as conn:
+        if is_sqlite(engine):
+            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+            if rows != ["ok"]:
+                problems.extend(f"integrity: {r}" for r in rows)
+            for row in conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
+                problems.append(f"foreign key: table {row[0]} row {row[1]} points to missing {row[2]}")
+            try:
+                conn.exec_driver_sql("INSERT INTO lead_fts(lead_fts, rank) VALUES('integrity-check', 1)")
+            except Exception as exc:
+                problems.append(f"search index: {exc}")
+        lead_stages = conn.execute(text("SELECT DISTINCT stage FROM lead")).scalars().all()
+        from leaddesk.core.stages import ALL_STAGES
+
+        for stage in lead_stages:
+            if stage not in {s.value for s in ALL_STAGES}:
+                problems.append(f"lead table: unknown stage {stage!r}")
+    return problems
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """SQLite hands datetimes back naive; they were stored as UTC."""
+    from datetime import UTC
+
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)

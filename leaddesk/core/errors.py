@@ -1,0 +1,35 @@
+"""Errors the core raises on purpose; each carries a message a person understands."""
+
+from __future__ import annotations
+
+
+class LeadDeskError(Exception):
+    """Base for expected, user-facing failures (shown as a message, never as a traceback)."""
+
+
+class ValidationError(LeadDeskError):
+    """Input refused. ``errors`` maps a field name to the reason, so a form can mark the field."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__("; ".join(f"{field}: {reason}" for field, reason in self.errors.items()))
+
+
+class ConflictError(LeadDeskError):
+    """The record changed since it was read (optimistic concurrency); nothing was written."""
+
+    def __init__(self, what: str, expected: int, actual: int) -> None:
+        self.expected = expected
+        self.actual = actual
+        super().__init__(
+            f"{what} was changed elsewhere (you edited version {expected}, it is now at version {actual}); "
+            "nothing was saved"
+        )
+
+
+class NotFoundError(LeadDeskError):
+    """A record that should exist does not."""
+
+
+class DatabaseError(LeadDeskError):
+    """The database cannot be used: locked, read-only, corrupt, or made by a newer LeadDesk."""

@@ -1,0 +1,298 @@
+"""SQLModel tables: the one place the schema is described.
+
+Every datetime is timezone-aware UTC (sqlmodel refuses naive ones). Schema changes
+go through an Alembic migration in ``leaddesk/core/migrations/versions``; the test
+``tests/core/test_migrations.py`` fails when these classes and the migrations drift.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware: naive datetimes fail in sqlmodel and mislead across zones."""
+    return datetime.now(UTC)
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+class Lead(SQLModel, table=True):
+    """A person we may sell to. Never hard-deleted; ``erased`` marks a GDPR erasure."""
+
+    __table_args__ = (
+        Index("ix_lead_stage_position", "stage", "position"),
+        Index("ix_lead_email_lower", "email_lower"),
+        Index("ix_lead_phone_key", "phone_key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, max_length=36, unique=True, index=True)
+
+    first_name: str = ""
+    last_name: str = ""
+    company: str = ""
+    title: str = ""
+    email: str = ""
+    # Lower-cased copy of ``email`` so duplicate checks use an index.
+    email_lower: str = ""
+    phone: str = ""
+    mobile: str = ""
+    # Digits of the normalised phone (or mobile) for duplicate checks.
+    phone_key: str = ""
+    website: str = ""
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    country: str = ""
+    industry: str = ""
+    company_size: int | None = None
+    source: str = Field(default="", index=True)
+    # Comma-separated, normalised (trimmed, de-duplicated, original case kept).
+    tags: str = ""
+    owner: str = Field(default="", index=True)
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+
+    value: float = 0.0
+    currency: str = "EUR"
+
+    stage: str = Field(default="lead")
+    lost_reason: str = ""
+    # Sort key inside the board column; gaps allow a move without renumbering.
+    position: float = 0.0
+
+    fit_score: int = 0
+    engagement_score: int = 0
+    manual_score: int = 0
+    score: int = Field(default=0, index=True)
+    # Set by scoring in "suggest" mode: "mql" or "sql" (ready for), "below_mql"/"below_sql" (dropped under).
+    score_flag: str = ""
+    # Earliest moment an engagement contribution changes by decay; lets the app refresh only what is due.
+    score_expires_at: datetime | None = None
+    # Confirmed BANT sections (0–4), denormalised for the cards.
+    bant_confirmed: int = 0
+    has_qualification: bool = False
+
+    next_follow_up: datetime | None = Field(default=None, index=True)
+
+    consent_at: datetime | None = None
+    consent_source: str = ""
+    consent_purpose: str = ""
+
+    import_batch_id: int | None = Field(default=None, foreign_key="importbatch.id", index=True)
+    erased: bool = False
+
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    version: int = 1
+
+
+class StageChange(SQLModel, table=True):
+    """One move in the funnel; reports are computed from these rows."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id", index=True)
+    from_stage: str | None = None
+    to_stage: str
+    at: datetime = Field(default_factory=utcnow, index=True)
+    actor: str = ""
+    # "user", "rule" (scoring moved it), "import", "merge", "demo", "undo".
+    actor_kind: str = "user"
+    reason: str = ""
+
+
+class Activity(SQLModel, table=True):
+    """Something that happened with a lead; engagement scoring reads these."""
+
+    __table_args__ = (Index("ix_activity_lead_kind_at", "lead_id", "kind", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id")
+    kind: str
+    at: datetime = Field(default_factory=utcnow)
+    who: str = ""
+    subject: str = ""
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    duration_s: int | None = None
+    outcome: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Task(SQLModel, table=True):
+    """A follow-up with a due moment."""
+
+    __table_args__ = (Index("ix_task_done_due", "done", "due_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id", index=True)
+    title: str
+    notes: str = ""
+    due_at: datetime
+    # True when only the day matters (due "on 24 Nov", not at a time).
+    all_day: bool = True
+    done: bool = False
+    done_at: datetime | None = None
+    activity_id: int | None = Field(default=None, foreign_key="activity.id")
+    who: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Qualification(SQLModel, table=True):
+    """BANT for one lead. Status values: unknown, partial, confirmed, no_fit."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id", unique=True)
+
+    budget_status: str = "unknown"
+    budget_amount: float | None = None
+    budget_currency: str = "EUR"
+    budget_approved: str = "unknown"  # yes / no / unknown
+    budget_notes: str = ""
+
+    authority_status: str = "unknown"
+    authority_is_decision_maker: str = "unknown"  # yes / no / unknown
+    authority_people: str = ""
+    authority_notes: str = ""
+
+    need_status: str = "unknown"
+    need_pain: str = ""
+    need_priority: int | None = None
+    need_notes: str = ""
+
+    timing_status: str = "unknown"
+    timing_target: str = ""  # ISO date or a quarter such as "2027-Q1"
+    timing_driver: str = ""
+    timing_notes: str = ""
+
+    updated_at: datetime = Field(default_factory=utcnow)
+    version: int = 1
+
+
+class QualificationChange(SQLModel, table=True):
+    """One BANT field changed, and in which call: the readable BANT history."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id", index=True)
+    activity_id: int | None = Field(default=None, foreign_key="activity.id")
+    field: str
+    old_value: str = ""
+    new_value: str = ""
+    at: datetime = Field(default_factory=utcnow)
+    who: str = ""
+
+
+class CallDraft(SQLModel, table=True):
+    """The state of a discovery call in progress, saved continuously so a crash loses nothing."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id", index=True)
+    started_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    data: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
+
+
+class ScoreRule(SQLModel, table=True):
+    """One scoring rule as data; see ``leaddesk.core.scoring`` for the operators."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = ""
+    group: str = "fit"  # fit / engagement
+    field: str = ""  # a Lead field, "email_domain", a BANT field, or an activity kind
+    operator: str = "equals"
+    # JSON: a string, a number, a list, or {"min": .., "max": ..}.
+    value: str = "null"
+    points: int = 0
+    min_count: int = 1
+    within_days: int | None = None
+    decay_mode: str = "none"  # none / linear / half_life
+    decay_days: int | None = None
+    enabled: bool = True
+    position: int = 0
+
+
+class ScoreSettings(SQLModel, table=True):
+    """Thresholds and caps; a single row with id 1."""
+
+    id: int | None = Field(default=1, primary_key=True)
+    mql_threshold: int = 50
+    sql_threshold: int = 80
+    fit_cap: int | None = None
+    engagement_cap: int | None = None
+    total_min: int | None = 0
+    total_max: int | None = 100
+    mode: str = "suggest"  # suggest / move
+    last_decay_refresh: datetime | None = None
+
+
+class ScoreAdjustment(SQLModel, table=True):
+    """Manual points with a mandatory reason."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id", index=True)
+    points: int
+    reason: str
+    who: str = ""
+    at: datetime = Field(default_factory=utcnow)
+
+
+class ImportBatch(SQLModel, table=True):
+    """One import run; leads remember their batch so it can be undone as a whole."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    file_name: str = ""
+    file_format: str = ""
+    source: str = ""
+    started_at: datetime = Field(default_factory=utcnow)
+    finished_at: datetime | None = None
+    created_count: int = 0
+    updated_count: int = 0
+    skipped_count: int = 0
+    error_count: int = 0
+    undone_at: datetime | None = None
+
+
+class ImportChange(SQLModel, table=True):
+    """Values a batch overwrote or filled on an existing lead, so undo can restore them."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    batch_id: int = Field(foreign_key="importbatch.id", index=True)
+    lead_id: int = Field(foreign_key="lead.id")
+    # JSON object of the lead's fields before the batch touched it.
+    before: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
+
+
+class FieldSource(SQLModel, table=True):
+    """Where a field's value came from, kept when imports or merges fill it."""
+
+    __table_args__ = (UniqueConstraint("lead_id", "field"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id")
+    field: str
+    origin: str
+    at: datetime = Field(default_factory=utcnow)
+
+
+class Attachment(SQLModel, table=True):
+    """A file kept with a lead, such as the photo of a business card."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id", index=True)
+    kind: str = "card_image"
+    file_name: str = ""
+    mime: str = ""
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AppSetting(SQLModel, table=True):
+    """Typed settings live in core (key → JSON), not in QSettings."""
+
+    key: str = Field(primary_key=True)
+    value: str = "null"

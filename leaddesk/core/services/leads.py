@@ -1,0 +1,434 @@
+"""Use cases on one lead: create, update, move stage. Each runs in one transaction.
+
+Callers get plain values (``LeadView``), never ORM rows: a Qt model must not hold a
+session-bound object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlmodel import Session
+
+from leaddesk.core.db import Database, as_utc
+from leaddesk.core.errors import ConflictError, NotFoundError, ValidationError
+from leaddesk.core.models import Lead, StageChange, utcnow
+from leaddesk.core.stages import Stage, is_backward, parse_stage
+from leaddesk.core.validation import check_email, normalize_phone, normalize_tags, normalize_website
+
+#: Fields a person (or an importer) may set directly. Scores, stage, version and ids are managed.
+EDITABLE_FIELDS: tuple[str, ...] = (
+    "first_name",
+    "last_name",
+    "company",
+    "title",
+    "email",
+    "phone",
+    "mobile",
+    "website",
+    "street",
+    "postal_code",
+    "city",
+    "country",
+    "industry",
+    "company_size",
+    "source",
+    "tags",
+    "owner",
+    "notes",
+    "value",
+    "currency",
+    "next_follow_up",
+    "consent_at",
+    "consent_source",
+    "consent_purpose",
+)
+_TEXT_FIELDS = frozenset(EDITABLE_FIELDS) - {"company_size", "value", "next_follow_up", "consent_at"}
+
+
+@dataclass(frozen=True)
+class LeadView:
+    """A lead's values, detached from any session."""
+
+    id: int
+    uid: str
+    first_name: str
+    last_name: str
+    company: str
+    title: str
+    email: str
+    phone: str
+    mobile: str
+    website: str
+    street: str
+    postal_code: str
+    city: str
+    country: str
+    industry: str
+    company_size: int | None
+    source: str
+    tags: str
+    owner: str
+    notes: str
+    value: float
+    currency: str
+    stage: str
+    lost_reason: str
+    position: float
+    fit_score: int
+    engagement_score: int
+    manual_score: int
+    score: int
+    score_flag: str
+    bant_confirmed: int
+    has_qualification: bool
+    next_follow_up: datetime | None
+    consent_at: datetime | None
+    consent_source: str
+    consent_purpose: str
+    import_batch_id: int | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.company
+
+    @classmethod
+    def of(cls, lead: Lead) -> LeadView:
+        values = {f.name: getattr(lead, f.name) for f in fields(cls)}
+        for key in ("next_follow_up", "consent_at", "created_at", "updated_at"):
+            values[key] = as_utc(values[key])
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class CleanLead:
+    """Validated field values plus warnings that did not block saving (e.g. an unparsable phone)."""
+
+    values: dict[str, Any]
+    warnings: dict[str, str]
+
+
+def clean_fields(data: dict[str, Any], *, require_identity: bool = True) -> CleanLead:
+    """Validate and normalise lead fields; ValidationError names every bad field at once.
+
+    Used by the editor, quick entry, importers and merges alike, so every path stores
+    the same shapes: trimmed text, E.164 phones, normalised tags and email.
+    """
+    errors: dict[str, str] = {}
+    warnings: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    unknown = set(data) - set(EDITABLE_FIELDS)
+    for key in sorted(unknown):
+        errors[key] = "unknown field"
+    for key in EDITABLE_FIELDS:
+        if key not in data:
+            continue
+        raw = data[key]
+        if key in _TEXT_FIELDS:
+            values[key] = "" if raw is None else str(raw).strip()
+        else:
+            values[key] = raw
+    if "email" in values:
+        try:
+            values["email"] = check_email(values["email"])
+        except ValueError as exc:
+            errors["email"] = str(exc)
+    for key in ("phone", "mobile"):
+        if key in values:
+            result = normalize_phone(values[key])
+            values[key] = result.value
+            if result.warning:
+                warnings[key] = result.warning
+    if "tags" in values:
+        values["tags"] = normalize_tags(values["tags"])
+    if "website" in values:
+        values["website"] = normalize_website(values["website"])
+    if "country" in values and len(values["country"]) == 2:
+        values["country"] = values["country"].upper()
+    if values.get("currency") == "":
+        values["currency"] = "EUR"
+    if "value" in values:
+        try:
+            number = float(str(values["value"] or 0).replace(",", "."))
+            if number < 0 or number != number:  # negative or NaN
+                raise ValueError
+            values["value"] = number
+        except ValueError:
+            errors["value"] = f"{data['value']!r} is not an amount of money (a number ≥ 0)"
+    if "company_size" in values and values["company_size"] not in (None, ""):
+        try:
+            size = int(str(values["company_size"]).strip())
+            if size < 0:
+                raise ValueError
+            values["company_size"] = size
+        except ValueError:
+            errors["company_size"] = f"{data['company_size']!r} is not a number of employees"
+    elif "company_size" in values:
+        values["company_size"] = None
+    for key in ("next_follow_up", "consent_at"):
+        if key in values and values[key] is not None:
+            if not isinstance(values[key], datetime):
+                errors[key] = "expected a date and time"
+            elif values[key].tzinfo is None:
+                errors[key] = "needs a time zone"
+    if require_identity and not any(values.get(k, "") for k in ("first_name", "last_name", "company")):
+        errors["last_name"] = "a lead needs a name or a company"
+    if errors:
+        raise ValidationError(errors)
+    return CleanLead(values, warnings)
+
+
+def derived_keys(values: dict[str, Any]) -> dict[str, Any]:
+    """Index columns kept beside the fields they are derived from."""
+    out: dict[str, Any] = {}
+    if "email" in values:
+        out["email_lower"] = (values["email"] or "").lower()
+    if "phone" in values or "mobile" in values:
+        phone = values.get("phone") or values.get("mobile") or ""
+        out["phone_key"] = normalize_phone(phone).key if phone else ""
+    return out
+
+
+def _next_position(session: Session, stage: str) -> float:
+    """Bottom of a column: after the last card."""
+    top = session.execute(select(func.max(Lead.position)).where(Lead.stage == stage)).scalar()
+    return (top or 0.0) + 1.0
+
+
+def create_lead(
+    db: Database,
+    data: dict[str, Any],
+    *,
+    stage: str | Stage = Stage.LEAD,
+    actor: str = "",
+    actor_kind: str = "user",
+) -> tuple[LeadView, dict[str, str]]:
+    """Validate and store a new lead with its first history row; returns it and any warnings."""
+    clean = clean_fields(data)
+    target = parse_stage(str(stage))
+    with db.transaction() as session:
+        lead = insert_lead(session, clean.values, stage=target, actor=actor, actor_kind=actor_kind)
+        view = LeadView.of(lead)
+    return view, clean.warnings
+
+
+def insert_lead(
+    session: Session,
+    values: dict[str, Any],
+    *,
+    stage: Stage = Stage.LEAD,
+    actor: str = "",
+    actor_kind: str = "user",
+    import_batch_id: int | None = None,
+) -> Lead:
+    """Add an already cleaned lead inside the caller's transaction (importers, merges)."""
+    now = utcnow()
+    lead = Lead(
+        **values,
+        **derived_keys(values),
+        stage=stage.value,
+        position=_next_position(session, stage.value),
+        import_batch_id=import_batch_id,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(lead)
+    session.flush()
+    assert lead.id is not None
+    session.add(
+        StageChange(
+            lead_id=lead.id, from_stage=None, to_stage=stage.value, at=now, actor=actor, actor_kind=actor_kind
+        )
+    )
+    session.flush()
+    return lead
+
+
+def get_lead(db: Database, lead_id: int) -> LeadView:
+    with db.session() as session:
+        return LeadView.of(_load(session, lead_id))
+
+
+def _load(session: Session, lead_id: int) -> Lead:
+    lead = session.get(Lead, lead_id)
+    if lead is None or lead.erased:
+        raise NotFoundError(f"lead {lead_id} does not exist")
+    return lead
+
+
+def _check_version(lead: Lead, expected_version: int | None) -> None:
+    if expected_version is not None and lead.version != expected_version:
+        raise ConflictError(f"lead {lead.id}", expected_version, lead.version)
+
+
+def update_lead(
+    db: Database, lead_id: int, changes: dict[str, Any], *, expected_version: int | None
+) -> tuple[LeadView, dict[str, str]]:
+    """Apply field changes if nobody else saved in between (``expected_version``)."""
+    clean = clean_fields(changes, require_identity=False)
+    with db.transaction() as session:
+        lead = _load(session, lead_id)
+        _check_version(lead, expected_version)
+        merged = {k: getattr(lead, k) for k in ("first_name", "last_name", "company")} | {
+            k: v for k, v in clean.values.items() if k in ("first_name", "last_name", "company")
+        }
+        if not any(merged.values()):
+            raise ValidationError({"last_name": "a lead needs a name or a company"})
+        apply_values(lead, clean.values)
+        session.flush()
+        view = LeadView.of(lead)
+    return view, clean.warnings
+
+
+def apply_values(lead: Lead, values: dict[str, Any]) -> None:
+    """Set cleaned values on a loaded lead and bump its version (one place for the bookkeeping)."""
+    for key, value in (values | derived_keys(values)).items():
+        setattr(lead, key, value)
+    lead.updated_at = utcnow()
+    lead.version += 1
+
+
+@dataclass(frozen=True)
+class MoveResult:
+    """What a move changed, enough to undo it exactly."""
+
+    lead: LeadView
+    from_stage: str
+    to_stage: str
+    change_id: int
+    from_position: float
+    from_lost_reason: str
+
+
+def move_stage(
+    db: Database,
+    lead_id: int,
+    to_stage: str | Stage,
+    *,
+    reason: str = "",
+    actor: str = "",
+    actor_kind: str = "user",
+    position: float | None = None,
+    expected_version: int | None = None,
+) -> MoveResult:
+    """Move a lead in the funnel and record it. Backward moves and ``lost`` need a reason."""
+    with db.transaction() as session:
+        return move_stage_in(
+            session,
+            lead_id,
+            to_stage,
+            reason=reason,
+            actor=actor,
+            actor_kind=actor_kind,
+            position=position,
+            expected_version=expected_version,
+        )
+
+
+def move_stage_in(
+    session: Session,
+    lead_id: int,
+    to_stage: str | Stage,
+    *,
+    reason: str = "",
+    actor: str = "",
+    actor_kind: str = "user",
+    position: float | None = None,
+    expected_version: int | None = None,
+) -> MoveResult:
+    """``move_stage`` inside the caller's transaction (scoring in "move" mode, undo, merges)."""
+    try:
+        target = parse_stage(str(to_stage))
+    except ValueError as exc:
+        raise ValidationError({"stage": str(exc)}) from None
+    reason = reason.strip()
+    row = session.execute(
+        select(Lead.stage, Lead.version, Lead.erased, Lead.position, Lead.lost_reason).where(
+            Lead.id == lead_id
+        )
+    ).one_or_none()
+    if row is None or row.erased:
+        raise NotFoundError(f"lead {lead_id} does not exist")
+    current = Stage(row.stage)
+    if expected_version is not None and row.version != expected_version:
+        raise ConflictError(f"lead {lead_id}", expected_version, row.version)
+    if target is Stage.LOST and not reason:
+        raise ValidationError({"reason": "moving a lead to Lost needs a reason"})
+    if current is not target and is_backward(current, target) and not reason:
+        raise ValidationError(
+            {"reason": f"moving a lead back from {current.value} to {target.value} needs a reason"}
+        )
+    now = utcnow()
+    new_position = (
+        position
+        if position is not None
+        else (_next_position(session, target.value) if current is not target else None)
+    )
+    values: dict[str, Any] = {"stage": target.value, "updated_at": now, "version": Lead.version + 1}
+    if new_position is not None:
+        values["position"] = new_position
+    if target is Stage.LOST:
+        values["lost_reason"] = reason
+    elif current is Stage.LOST:
+        values["lost_reason"] = ""
+    session.execute(update(Lead).where(Lead.id == lead_id).values(**values))
+    change_id = 0
+    if current is not target:
+        change = StageChange(
+            lead_id=lead_id,
+            from_stage=current.value,
+            to_stage=target.value,
+            at=now,
+            actor=actor,
+            actor_kind=actor_kind,
+            reason=reason,
+        )
+        session.add(change)
+        session.flush()
+        change_id = change.id or 0
+    lead = session.get(Lead, lead_id, populate_existing=True)
+    assert lead is not None
+    return MoveResult(
+        LeadView.of(lead), current.value, target.value, change_id, row.position, row.lost_reason
+    )
+
+
+def undo_move(db: Database, move: MoveResult) -> LeadView:
+    """Take a move back as if it never happened: stage, position, lost reason and its history row.
+
+    Refused (ConflictError) when the lead was changed after the move, so undo never
+    overwrites someone else's later edit.
+    """
+    with db.transaction() as session:
+        lead = _load(session, move.lead.id)
+        _check_version(lead, move.lead.version)
+        lead.stage = move.from_stage
+        lead.position = move.from_position
+        lead.lost_reason = move.from_lost_reason
+        lead.updated_at = utcnow()
+        lead.version += 1
+        if move.change_id:
+            change = session.get(StageChange, move.change_id)
+            if change is not None:
+                session.delete(change)
+        session.flush()
+        return LeadView.of(lead)
+
+
+def stage_history(db: Database, lead_id: int) -> list[StageChange]:
+    """A lead's moves, oldest first (detached rows: read-only values)."""
+    with db.session() as session:
+        rows = session.execute(
+            select(StageChange).where(StageChange.lead_id == lead_id).order_by(StageChange.at, StageChange.id)
+        ).scalars()
+        return list(rows)

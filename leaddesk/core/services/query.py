@@ -1,0 +1,210 @@
+"""Reading leads: filters, full-text search, board columns, JSON rows. Read-only, Core SQL for speed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, and_, func, literal, or_, select, text
+from sqlalchemy.sql import Select
+
+from leaddesk.core.db import Database, fts_match_expression, is_sqlite
+from leaddesk.core.models import Lead, utcnow
+from leaddesk.core.stages import parse_stage
+
+#: Keys of ``leaddesk list --json`` rows: the data model's own field names.
+JSON_FIELDS: tuple[str, ...] = (
+    "id",
+    "uid",
+    "first_name",
+    "last_name",
+    "company",
+    "title",
+    "email",
+    "phone",
+    "mobile",
+    "website",
+    "street",
+    "postal_code",
+    "city",
+    "country",
+    "industry",
+    "company_size",
+    "source",
+    "tags",
+    "owner",
+    "notes",
+    "value",
+    "currency",
+    "stage",
+    "lost_reason",
+    "score",
+    "fit_score",
+    "engagement_score",
+    "manual_score",
+    "score_flag",
+    "bant_confirmed",
+    "next_follow_up",
+    "consent_at",
+    "consent_source",
+    "consent_purpose",
+    "created_at",
+    "updated_at",
+    "version",
+)
+
+
+@dataclass(frozen=True)
+class LeadFilter:
+    """What the board and ``leaddesk list`` narrow by; empty values mean "any"."""
+
+    stages: tuple[str, ...] = ()
+    search: str = ""
+    source: str = ""
+    tag: str = ""
+    owner: str = ""
+    score_min: int | None = None
+    score_max: int | None = None
+    follow_up_due: bool = False
+    #: The user's zone decides where "today" ends for ``follow_up_due``.
+    tz: str = "Europe/Berlin"
+    now: datetime | None = field(default=None, compare=False)
+
+    def with_stage(self, stage: str) -> LeadFilter:
+        return replace(self, stages=(stage,))
+
+    @property
+    def is_empty(self) -> bool:
+        return self == LeadFilter(stages=self.stages, tz=self.tz)
+
+
+def end_of_today(now: datetime, tz: str) -> datetime:
+    """The first instant of tomorrow in ``tz``, as an aware datetime: "due" means before it."""
+    zone = ZoneInfo(tz)
+    local = now.astimezone(zone)
+    return datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=zone)
+
+
+def search_clause(query: str, *, sqlite: bool = True) -> ColumnElement[bool] | None:
+    """Leads matching every word typed, as prefixes, ignoring case and accents (FTS5 on SQLite)."""
+    expression = fts_match_expression(query)
+    if expression is None:
+        return None
+    if sqlite:
+        ids = text("SELECT rowid FROM lead_fts WHERE lead_fts MATCH :fts_query").bindparams(
+            fts_query=expression
+        )
+        return Lead.id.in_(ids.columns())
+    words = query.split()
+    return and_(
+        *(
+            or_(
+                *(
+                    getattr(Lead, c).ilike(f"%{w}%")
+                    for c in ("first_name", "last_name", "company", "email", "city")
+                )
+            )
+            for w in words
+        )
+    )
+
+
+def where_clauses(f: LeadFilter, *, sqlite: bool = True) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = [Lead.erased.is_(False)]
+    if f.stages:
+        clauses.append(Lead.stage.in_([parse_stage(s).value for s in f.stages]))
+    if f.search.strip():
+        clause = search_clause(f.search, sqlite=sqlite)
+        if clause is not None:
+            clauses.append(clause)
+    if f.source:
+        clauses.append(Lead.source == f.source)
+    if f.owner:
+        clauses.append(Lead.owner == f.owner)
+    if f.tag:
+        padded = literal(",") + func.lower(Lead.tags) + literal(",")
+        clauses.append(padded.contains("," + f.tag.strip().lower() + ","))
+    if f.score_min is not None:
+        clauses.append(Lead.score >= f.score_min)
+    if f.score_max is not None:
+        clauses.append(Lead.score <= f.score_max)
+    if f.follow_up_due:
+        limit = end_of_today(f.now or utcnow(), f.tz)
+        clauses.append(and_(Lead.next_follow_up.is_not(None), Lead.next_follow_up < limit))
+    return clauses
+
+
+def _select(db: Database, columns: list[Any], f: LeadFilter) -> Select[Any]:
+    return select(*columns).where(*where_clauses(f, sqlite=is_sqlite(db.engine)))
+
+
+def lead_ids(db: Database, f: LeadFilter, *, limit: int | None = None, offset: int = 0) -> list[int]:
+    """Ids in board order (position within stage). Cheap enough for 100,000 rows."""
+    stmt = _select(db, [Lead.id], f).order_by(Lead.stage, Lead.position, Lead.id).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    with db.engine.connect() as conn:
+        return list(conn.execute(stmt).scalars())
+
+
+def list_leads(
+    db: Database,
+    f: LeadFilter,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    columns: tuple[str, ...] = JSON_FIELDS,
+) -> list[dict[str, Any]]:
+    """Leads as plain dicts keyed by field name (JSON-ready apart from datetimes)."""
+    cols = [getattr(Lead, c) for c in columns]
+    stmt = _select(db, cols, f).order_by(Lead.stage, Lead.position, Lead.id).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    with db.engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(stmt)]
+
+
+def rows_by_id(db: Database, ids: list[int], columns: tuple[str, ...]) -> dict[int, dict[str, Any]]:
+    """Selected columns for the given ids, in chunks under SQLite's variable limit."""
+    cols = [Lead.id, *(getattr(Lead, c) for c in columns if c != "id")]
+    out: dict[int, dict[str, Any]] = {}
+    with db.engine.connect() as conn:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for row in conn.execute(select(*cols).where(Lead.id.in_(chunk))):
+                out[row.id] = dict(row._mapping)
+    return out
+
+
+@dataclass(frozen=True)
+class StageTotals:
+    count: int
+    value: float
+
+
+def stage_totals(db: Database, f: LeadFilter) -> dict[str, StageTotals]:
+    """Count and summed value per stage under the filter (column headers, status bar)."""
+    stmt = _select(db, [Lead.stage, func.count(), func.coalesce(func.sum(Lead.value), 0.0)], f).group_by(
+        Lead.stage
+    )
+    with db.engine.connect() as conn:
+        return {stage: StageTotals(int(n), float(v)) for stage, n, v in conn.execute(stmt)}
+
+
+def distinct_values(db: Database, column: str) -> list[str]:
+    """Non-empty values of a text column (sources, owners) for filter choices, sorted."""
+    col = getattr(Lead, column)
+    with db.engine.connect() as conn:
+        values = conn.execute(select(col).where(col != "", Lead.erased.is_(False)).distinct()).scalars()
+        return sorted(values, key=str.casefold)
+
+
+def all_tags(db: Database) -> list[str]:
+    seen: dict[str, str] = {}
+    with db.engine.connect() as conn:
+        for tags in conn.execute(select(Lead.tags).where(Lead.tags != "").distinct()).scalars():
+            for tag in tags.split(","):
+                seen.setdefault(tag.casefold(), tag)
+    return sorted(seen.values(), key=str.casefold)

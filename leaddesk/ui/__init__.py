@@ -1,0 +1,1 @@
+"""LeadDesk's Qt user interface. Calls core services; never builds SQL."""
