@@ -37,7 +37,7 @@ def _open_db(args: argparse.Namespace) -> Any:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from leaddesk.core.services.query import LeadFilter, list_leads
+    from leaddesk.core.services.query import LeadFilter, list_leads_json
 
     f = LeadFilter(
         stages=tuple(args.stage or ()),
@@ -48,7 +48,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     )
     db = _open_db(args)
     try:
-        rows = list_leads(db, f, limit=args.limit)
+        rows = list_leads_json(db, f, limit=args.limit)
     finally:
         db.close()
     out = sys.stdout
