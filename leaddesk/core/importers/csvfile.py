@@ -22,6 +22,12 @@ from leaddesk.core.importers.encoding import detect_encoding
 
 #: Targets a mapping may use besides ``note:<label>``.
 TARGETS: tuple[str, ...] = (
+    "uid",
+    "currency",
+    "next_follow_up",
+    "consent_at",
+    "consent_source",
+    "consent_purpose",
     "first_name",
     "last_name",
     "full_name",
@@ -45,7 +51,17 @@ TARGETS: tuple[str, ...] = (
     "value",
 )
 
+_OWN_FIELDS = (
+    "first_name last_name company title email phone mobile website street postal_code city country industry "
+    "company_size source tags owner notes value currency next_follow_up consent_at consent_source "
+    "consent_purpose"
+).split()
+
 _GENERIC: dict[str, str] = {
+    # LeadDesk's own export: the data model's names (read-only columns are not imported).
+    **{name: name for name in _OWN_FIELDS},
+    "uid": "uid",
+    **dict.fromkeys(("stage", "lost_reason", "score", "created_at"), ""),
     **dict.fromkeys(("first name", "firstname", "given name", "vorname", "first"), "first_name"),
     **dict.fromkeys(
         ("last name", "lastname", "surname", "family name", "nachname", "familienname", "last"), "last_name"
@@ -310,6 +326,19 @@ PRESETS: dict[str, tuple[frozenset[str], dict[str, str]]] = {
     "Tine 2.0 CRM": (frozenset({"lead_name", "leadstate", "leadsource", "customer"}), _TINE_LEADS),
 }
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """Prefix an apostrophe to text a spreadsheet would run as a formula ("=HYPERLINK(…)", "+49…")."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def restore_cell(value: str) -> str:
+    """Undo :func:`neutralise_cell`: LeadDesk's own exports read back unchanged."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
+
+
 _TYPED = re.compile(r"^(e-mail|phone) (\d+) - value$")
 _IDENTITY = {"first_name", "last_name", "full_name", "company", "email"}
 
@@ -454,8 +483,11 @@ def _row_record(line: int, headers: list[str], row: list[str], mapping: Mapping[
     first_parts: list[str] = []
     for header in headers:
         target = mapping.get(header, "")
-        value = (cells.get(header) or "").strip()
+        value = restore_cell((cells.get(header) or "").strip())
         if not target or not value:
+            continue
+        if target == "uid":
+            rec.uid = value
             continue
         values = [v.strip() for v in value.split(" ::: ")] if " ::: " in value else [value]
         if target == "tags":

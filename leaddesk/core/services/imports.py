@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -105,15 +106,18 @@ class ImportPlan:
     def errors(self) -> int:
         return self.count("error") + sum(1 for _, i in self.file_issues if i.severity == "error")
 
-    def problems(self) -> list[str]:
-        """Every error and warning as "file, line N, field F: message", in file order."""
-        out = [i.describe(name) for name, i in self.file_issues]
-        for row in self.rows:
-            out.extend(i.describe(row.file_name) for i in row.issues)
-        return out
+    def problems(self, severity: str | None = None) -> list[str]:
+        """Errors and warnings as "error: file, line N, field F: message", in file order."""
+        found = [(name, i) for name, i in self.file_issues]
+        found.extend((row.file_name, i) for row in self.rows for i in row.issues)
+        return [f"{i.severity}: {i.describe(name)}" for name, i in found if severity in (None, i.severity)]
 
     def summary(self) -> str:
         return f"{self.new} new, {self.duplicates} duplicate(s), {self.errors} error(s)"
+
+
+class ImportRefused(LeadDeskError):
+    """The plan has errors and the caller did not choose to skip them; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -134,11 +138,19 @@ def _notes_with_extra(rec: Record) -> str:
 
 def _clean(rec: Record, source: str) -> tuple[dict[str, Any], list[Issue]]:
     """Validated values; an invalid e-mail is kept in the notes (with a warning) rather than lost."""
-    data = {k: v for k, v in rec.values.items() if k in EDITABLE_FIELDS}
+    data: dict[str, Any] = {k: v for k, v in rec.values.items() if k in EDITABLE_FIELDS}
     data["notes"] = _notes_with_extra(rec)
     if source and not data.get("source"):
         data["source"] = source
     issues = list(rec.issues)
+    for key in ("next_follow_up", "consent_at"):
+        if isinstance(data.get(key), str):
+            try:
+                moment = datetime.fromisoformat(data[key])
+            except ValueError:
+                issues.append(Issue(rec.line, key, f"{data[key]!r} is not a date (expected YYYY-MM-DD)"))
+                return {}, issues
+            data[key] = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     try:
         clean = clean_fields(data)
     except ValidationError as exc:
@@ -259,9 +271,9 @@ def apply_import(
     if on_duplicate not in POLICIES:
         raise ValueError(f"--on-duplicate must be one of {', '.join(POLICIES)}, not {on_duplicate!r}")
     if plan.errors and not skip_errors:
-        first = plan.problems()[:5]
-        raise ValidationError(
-            {"file": f"{plan.errors} record(s) with errors, nothing imported (first: {'; '.join(first)})"}
+        first = [p.removeprefix("error: ") for p in plan.problems("error")[:3]]
+        raise ImportRefused(
+            f"{plan.errors} record(s) with errors, nothing was imported (fix them or skip them): {'; '.join(first)}"
         )
     rows = _fold_in_file(plan.rows)
     new_rows = [r for r in rows if r.action == "new"]
@@ -571,6 +583,7 @@ __all__ = [
     "POLICIES",
     "ImportFormatError",
     "ImportPlan",
+    "ImportRefused",
     "ImportResult",
     "PlannedRow",
     "UndoRefused",
