@@ -171,7 +171,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"kept existing value: {conflict}", file=sys.stderr)
     print(
         f"import {result.batch_id}: {result.created} new, {result.updated} updated, "
-        f"{result.skipped} skipped, {result.errors} with errors (undo: leaddesk undo-import {result.batch_id})"
+        f"{result.skipped} skipped, {result.errors} with errors "
+        f"(undo: leaddesk undo-import {result.batch_id})"
     )
     return EXIT_OK
 

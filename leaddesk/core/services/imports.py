@@ -273,7 +273,8 @@ def apply_import(
     if plan.errors and not skip_errors:
         first = [p.removeprefix("error: ") for p in plan.problems("error")[:3]]
         raise ImportRefused(
-            f"{plan.errors} record(s) with errors, nothing was imported (fix them or skip them): {'; '.join(first)}"
+            f"{plan.errors} record(s) with errors, nothing was imported (fix or skip them): "
+            + "; ".join(first)
         )
     rows = _fold_in_file(plan.rows)
     new_rows = [r for r in rows if r.action == "new"]
