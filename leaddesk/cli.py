@@ -147,14 +147,12 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         for row in plan.rows:
             if row.match is not None:
-                what = (
-                    f"same {row.match.reason} as lead {row.match.lead_id}"
-                    if row.match.lead_id
-                    else (f"repeats line {plan.rows[row.into_row or 0].line}")
-                )
-                print(
-                    f"{row.file_name}, line {row.line}: duplicate ({what}): {row.match.display}".rstrip(": ")
-                )
+                if row.match.lead_id:
+                    what = f"same {row.match.reason} as lead {row.match.lead_id}"
+                else:
+                    first = plan.rows[row.into_row or 0]
+                    what = f"repeats {first.file_name}, line {first.line}"
+                print(f"{row.file_name}, line {row.line}: duplicate ({what}) {row.match.display}".rstrip())
         if args.dry_run:
             print(f"dry run: {plan.summary()}; nothing was changed")
             return EXIT_ERROR if plan.errors else EXIT_OK

@@ -83,7 +83,7 @@ EXPECTED: dict[str, tuple[int, dict[int, dict[str, Any]]]] = {
     ),
     "kcontacts-vcard10.vcf": (
         5,
-        {0: {"company": "Bike Shop"}, 4: {"street": "DDDDDDDDDDDstraße 26, 00000 DDDDDDDDDDDDDDDDD"}},
+        {0: {"company": "Bike Shop"}, 4: {"street": "DDDDDDDDDDDstraße 26\n00000 DDDDDDDDDDDDDDDDD"}},
     ),
     "kcontacts-vcard3.vcf": (
         1,

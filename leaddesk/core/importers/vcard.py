@@ -280,7 +280,7 @@ def _card_record(props: list[Prop], start: int, dec: _Decoder) -> Record:
             if rec.values.get("street") or rec.values.get("city"):
                 rec.extra.append(("address", ", ".join(x for x in parts[:7] if x)))
                 continue
-            street = " ".join(x for x in (parts[2], parts[1]) if x).replace("\n", ", ").strip(" ,")
+            street = " ".join(x for x in (parts[2], parts[1]) if x).strip(" ,\n")
             rec.put("street", street)
             rec.put("city", parts[3])
             rec.put("postal_code", parts[5])

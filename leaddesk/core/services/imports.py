@@ -21,7 +21,7 @@ from typing import Any, Literal
 from sqlalchemy import delete, func, select, update
 
 from leaddesk.core.db import Database, as_utc, fts_triggers_suspended
-from leaddesk.core.dedupe import DuplicateIndex, Match
+from leaddesk.core.dedupe import DuplicateIndex, Match, fold
 from leaddesk.core.errors import Cancelled, LeadDeskError, NotFoundError, ValidationError
 from leaddesk.core.importers import ImportFormatError, Issue, ParseResult, Record, parse_file
 from leaddesk.core.models import (
@@ -316,6 +316,13 @@ def apply_import(
     return ImportResult(batch_id, created, updated, skipped, plan.errors, conflicts)
 
 
+def same_value(a: Any, b: Any) -> bool:
+    """Equal for a person: case, spacing and umlaut spelling do not make a conflict."""
+    if isinstance(a, str) and isinstance(b, str):
+        return fold(" ".join(a.split())) == fold(" ".join(b.split()))
+    return bool(a == b)
+
+
 def _fold_in_file(rows: list[PlannedRow]) -> list[PlannedRow]:
     """Merge rows that repeat an earlier row of the same import into that row (fill empty fields)."""
     for row in rows:
@@ -326,7 +333,7 @@ def _fold_in_file(rows: list[PlannedRow]) -> list[PlannedRow]:
                     continue
                 if target.values.get(key) in ("", None):
                     target.values[key] = value
-                elif target.values[key] != value and key not in ("source", "notes"):
+                elif not same_value(target.values[key], value) and key not in ("source", "notes"):
                     label = _EXTRA_LABELS.get(key, key)
                     note = f"{label} ({row.file_name}, Zeile {row.line}): {value}"
                     target.values["notes"] = "\n".join(x for x in [target.values.get("notes", ""), note] if x)
@@ -437,7 +444,7 @@ def _apply_duplicates(
                     current = changes.get(key, getattr(lead, key))
                     if current in ("", None):
                         changes[key] = value
-                    elif current != value:
+                    elif not same_value(current, value):
                         if policy == "update":
                             changes[key] = value
                         else:
