@@ -228,7 +228,7 @@ def test_malformed_vcard_is_reported_by_line_and_imports_nothing(db: Any) -> Non
     plan = plan_import(db, read_sources([SAMPLES / "khard-unparsable.vcf"]))
     assert plan.rows == [] and plan.errors == 1
     assert plan.problems() == [
-        "khard-unparsable.vcf, line 1: card has no END:VCARD (file cut off?); it was not imported"
+        "error: khard-unparsable.vcf, line 1: card has no END:VCARD (file cut off?); it was not imported"
     ]
 
 
