@@ -264,3 +264,30 @@ def test_cli_import_dry_run_then_import_then_undo(data_dir: Path, tmp_path: Path
     assert main([*args, "undo-import", "1"]) == 0
     assert main([*args, "import", str(tmp_path / "missing.csv")]) == 1
     assert "missing.csv" in capsys.readouterr().err
+
+
+def test_failure_or_cancel_mid_apply_changes_nothing(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from leaddesk.core.errors import Cancelled
+    from leaddesk.core.services import imports
+
+    create_lead(db, {"first_name": "Eva", "last_name": "Roth", "email": "eva@roth.de"})
+    rows = [f"Tom{i};Neu{i};Neu KG;tom{i}@neu.de;;Bonn" for i in range(30)] + ["Eva;Roth;;eva@roth.de;;Ulm"]
+    plan = plan_import(db, [("gross.csv", _csv(*rows))])
+    monkeypatch.setattr(
+        imports, "_BULK_FTS", 0
+    )  # take the bulk path: triggers dropped inside the transaction
+    before = _snapshot(db)
+
+    def boom(*_a: Any, **_k: Any) -> Any:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(imports, "_apply_duplicates", boom)
+    with pytest.raises(RuntimeError):
+        apply_import(db, plan)
+    assert _snapshot(db) == before
+    with pytest.raises(Cancelled):
+        apply_import(db, plan, on_duplicate="skip", progress=lambda done, total: False)
+    assert _snapshot(db) == before
+    with db.engine.connect() as conn:
+        triggers = conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='trigger'").scalar()
+    assert triggers == 3  # the search index still follows every change
