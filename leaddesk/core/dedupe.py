@@ -37,6 +37,8 @@ from leaddesk.core.validation import normalize_phone
 #: lower ones down to :data:`POSSIBLE_NAME_SCORE` are only listed as possible duplicates.
 STRONG_NAME_SCORE = 90.0
 POSSIBLE_NAME_SCORE = 80.0
+#: Companies at least this alike count as the same firm for a sure name match.
+COMPANY_SCORE = 88.0
 #: A phone match is dismissed when both sides have names that are less similar than this.
 PHONE_NAME_FLOOR = 60.0
 #: At most this many rows of one block are compared by name in the single-candidate path.
@@ -145,29 +147,32 @@ class Match:
     score: float
     display: str
     ref: Hashable = None
+    #: For "name": the names agree and so do the companies (when both have one).
+    sure: bool = False
 
     @property
     def strong(self) -> bool:
         """Sure enough to treat as the same person (imports skip/update/merge these)."""
-        return self.reason in ("email", "phone") or self.score >= STRONG_NAME_SCORE
+        return self.reason in ("email", "phone", "uid") or self.sure
 
 
-def name_score(a: MatchKeys, b: MatchKeys) -> float:
-    """Similarity of two records by person name and company, 0–100.
+def name_score(a: MatchKeys, b: MatchKeys) -> tuple[float, bool]:
+    """Similarity of two records by person name and company (0–100), and whether it is sure.
 
-    Both names and both companies known: a weighted mix, but never above the name score, so
-    namesakes at one company stay below the colleague threshold. One side without a
-    company: the name alone, damped. No names at all: the companies.
+    Sure means: names at least :data:`STRONG_NAME_SCORE` alike and, when both have a company,
+    the companies too ("Müller Bau" vs "Mueller Bau GmbH", not "Müller Metallbau"). One side
+    without a company: the name alone, damped and never sure. No names: the companies.
     """
     if a.name and b.name:
         n = fuzz.token_sort_ratio(a.name, b.name)
         if a.company and b.company:
-            c = fuzz.token_set_ratio(a.company, b.company)
-            return min(n, 0.7 * n + 0.3 * c)
-        return n * 0.88
+            c = fuzz.token_sort_ratio(a.company, b.company)
+            return 0.7 * n + 0.3 * c, n >= STRONG_NAME_SCORE and c >= COMPANY_SCORE
+        return n * 0.88, False
     if not a.name and not b.name and a.company and b.company:
-        return fuzz.ratio(a.company, b.company) * 0.95
-    return 0.0
+        c = fuzz.ratio(a.company, b.company)
+        return c * 0.95, c >= 95
+    return 0.0, False
 
 
 def _phone_plausible(a: MatchKeys, b: MatchKeys) -> bool:
@@ -183,7 +188,7 @@ def display_text(values: Mapping[str, Any]) -> str:
 
 def _best(matches: Iterable[Match]) -> list[Match]:
     """One match per lead/ref (its strongest reason), best first."""
-    order = {"email": 0, "phone": 1, "name": 2}
+    order = {"uid": 0, "email": 1, "phone": 2, "name": 3}
     best: dict[Hashable, Match] = {}
     for m in matches:
         key = (m.lead_id, m.ref)
@@ -293,9 +298,9 @@ def _compare(
         yield Match(lead_id, "email", 100.0, display, ref)
     if keys.phones and set(keys.phones) & set(other.phones) and _phone_plausible(keys, other):
         yield Match(lead_id, "phone", 100.0, display, ref)
-    score = name_score(keys, other)
-    if score >= min_score:
-        yield Match(lead_id, "name", round(score, 1), display, ref)
+    score, sure = name_score(keys, other)
+    if score >= min_score or sure:
+        yield Match(lead_id, "name", round(score, 1), display, ref, sure)
 
 
 @dataclass
