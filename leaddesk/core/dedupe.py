@@ -106,12 +106,13 @@ class MatchKeys:
     def blocks(self) -> tuple[str, ...]:
         """Keys of the small groups a name comparison is limited to in bulk work.
 
-        The same folded name (namesakes, changed e-mail), or the same company with the same
-        initial of the last name (spelling variants such as Meier/Meyer at one firm).
+        The same folded name at a company starting alike (namesakes at other firms can never
+        be a sure match, and comparing them all is what makes bulk checks slow), or the same
+        company with the same initial of the last name (spelling variants such as Meier/Meyer).
         """
         out = []
         if self.name:
-            out.append("n:" + self.name)
+            out.append("n:" + self.name + "|" + self.company[:4])
         if self.company:
             out.append("c:" + self.company + "|" + self.last[:1])
         return tuple(out)

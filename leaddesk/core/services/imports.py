@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, tuple_, update
 
 from leaddesk.core.db import Database, as_utc, fts_triggers_suspended
 from leaddesk.core.dedupe import DuplicateIndex, Match, fold
@@ -423,65 +423,81 @@ def _insert_new(
 def _apply_duplicates(
     session: Any, rows: list[PlannedRow], policy: Policy, batch_id: int, origin: str
 ) -> tuple[int, list[str]]:
-    """Update or merge incoming values into the matched leads; returns (leads changed, conflicts)."""
+    """Update or merge incoming values into the matched leads; returns (leads changed, conflicts).
+
+    Core statements in batches: a re-import after a fair may touch thousands of leads.
+    """
     by_lead: dict[int, list[PlannedRow]] = {}
     for row in rows:
         assert row.match is not None
         by_lead.setdefault(row.match.lead_id, []).append(row)
     conflicts: list[str] = []
-    updated = 0
+    table = Lead.__table__  # type: ignore[attr-defined]
+    cols = [table.c.id, table.c.version, *(table.c[f] for f in MERGE_FIELDS)]
+    updates: dict[frozenset[str], list[dict[str, Any]]] = {}
+    changes_rows: list[dict[str, Any]] = []
+    sources: list[dict[str, Any]] = []
+    now = utcnow()
     ids = list(by_lead)
     for start in range(0, len(ids), 500):
-        leads = session.execute(select(Lead).where(Lead.id.in_(ids[start : start + 500]))).scalars().all()
-        for lead in leads:
-            before: dict[str, Any] = {}
-            changes: dict[str, Any] = {}
-            notes_add: list[str] = []
-            for row in by_lead[lead.id]:
-                for key, value in row.values.items():
-                    if key not in MERGE_FIELDS or value in ("", None) or key == "notes":
-                        continue
-                    current = changes.get(key, getattr(lead, key))
-                    if current in ("", None):
-                        changes[key] = value
-                    elif not same_value(current, value):
-                        if policy == "update":
-                            changes[key] = value
-                        else:
-                            label = _EXTRA_LABELS.get(key, key)
-                            notes_add.append(f"{label} laut {row.file_name}, Zeile {row.line}: {value}")
-                            conflicts.append(
-                                f"{row.file_name}, line {row.line}, field {key}: kept {current!r}, "
-                                f"file has {value!r} (noted on lead {lead.id})"
-                            )
-                incoming_notes = row.values.get("notes", "")
-                if incoming_notes and incoming_notes not in (lead.notes or ""):
-                    notes_add.append(incoming_notes)
-            if notes_add:
-                changes["notes"] = "\n".join(x for x in [lead.notes, *notes_add] if x)
-            changes = {k: v for k, v in changes.items() if getattr(lead, k) != v}
+        for lead in session.execute(select(*cols).where(table.c.id.in_(ids[start : start + 500]))).mappings():
+            changes = _merged_changes(lead, by_lead[lead["id"]], policy, conflicts)
             if not changes:
                 continue
-            for key in changes:
-                before[key] = _jsonable(getattr(lead, key))
-            before["_version_before"] = lead.version
-            for key, value in (changes | derived_keys(changes)).items():
-                setattr(lead, key, value)
-            lead.updated_at = utcnow()
-            lead.version += 1
-            before["_version_after"] = lead.version
-            session.add(ImportChange(batch_id=batch_id, lead_id=lead.id, before=json.dumps(before)))
-            _record_sources(session, lead.id, [k for k in changes if k != "notes"], origin)
-            updated += 1
-    session.flush()
-    return updated, conflicts
+            before = {key: _jsonable(lead[key]) for key in changes}
+            before["_version_before"] = lead["version"]
+            before["_version_after"] = lead["version"] + 1
+            values = changes | derived_keys(changes) | {"updated_at": now, "version": lead["version"] + 1}
+            updates.setdefault(frozenset(values), []).append({"_id": lead["id"], **values})
+            changes_rows.append({"batch_id": batch_id, "lead_id": lead["id"], "before": json.dumps(before)})
+            sources.extend(
+                {"lead_id": lead["id"], "field": k, "origin": origin, "at": now}
+                for k in changes
+                if k != "notes"
+            )
+    for keys, params in updates.items():
+        stmt = update(table).where(table.c.id == bindparam("_id")).values({k: bindparam(k) for k in keys})
+        session.execute(stmt, params)
+    if changes_rows:
+        session.execute(insert(ImportChange.__table__), changes_rows)  # type: ignore[attr-defined]
+    fs = FieldSource.__table__  # type: ignore[attr-defined]
+    for start in range(0, len(sources), 500):
+        chunk = sources[start : start + 500]
+        pairs = {(s["lead_id"], s["field"]) for s in chunk}
+        session.execute(delete(fs).where(tuple_(fs.c.lead_id, fs.c.field).in_(list(pairs))))
+        session.execute(insert(fs), chunk)
+    return len(changes_rows), conflicts
 
 
-def _record_sources(session: Any, lead_id: int, fields_: list[str], origin: str) -> None:
-    if not fields_:
-        return
-    session.execute(delete(FieldSource).where(FieldSource.lead_id == lead_id, FieldSource.field.in_(fields_)))
-    session.add_all(FieldSource(lead_id=lead_id, field=f, origin=origin) for f in fields_)
+def _merged_changes(
+    lead: Any, rows: list[PlannedRow], policy: Policy, conflicts: list[str]
+) -> dict[str, Any]:
+    """Fields to change on one lead: fill empty ones; on conflict overwrite ("update") or note ("merge")."""
+    changes: dict[str, Any] = {}
+    notes_add: list[str] = []
+    for row in rows:
+        for key, value in row.values.items():
+            if key not in MERGE_FIELDS or value in ("", None) or key == "notes":
+                continue
+            current = changes.get(key, lead[key])
+            if current in ("", None):
+                changes[key] = value
+            elif not same_value(current, value):
+                if policy == "update":
+                    changes[key] = value
+                else:
+                    label = _EXTRA_LABELS.get(key, key)
+                    notes_add.append(f"{label} laut {row.file_name}, Zeile {row.line}: {value}")
+                    conflicts.append(
+                        f"{row.file_name}, line {row.line}, field {key}: kept {current!r}, "
+                        f"file has {value!r} (noted on lead {lead['id']})"
+                    )
+        incoming_notes = row.values.get("notes", "")
+        if incoming_notes and incoming_notes not in (lead["notes"] or ""):
+            notes_add.append(incoming_notes)
+    if notes_add:
+        changes["notes"] = "\n".join(x for x in [lead["notes"], *notes_add] if x)
+    return {k: v for k, v in changes.items() if lead[k] != v}
 
 
 def _jsonable(value: Any) -> Any:
