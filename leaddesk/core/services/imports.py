@@ -21,7 +21,7 @@ from typing import Any, Literal
 from sqlalchemy import bindparam, delete, func, insert, select, tuple_, update
 
 from leaddesk.core.db import Database, as_utc, fts_triggers_suspended
-from leaddesk.core.dedupe import DuplicateIndex, Match, fold
+from leaddesk.core.dedupe import DuplicateIndex, Match, fold, phone_key
 from leaddesk.core.errors import Cancelled, LeadDeskError, NotFoundError, ValidationError
 from leaddesk.core.importers import ImportFormatError, Issue, ParseResult, Record, parse_file
 from leaddesk.core.models import (
@@ -382,7 +382,8 @@ def _insert_new(
             values = {
                 **defaults,
                 **row.values,
-                **derived_keys(row.values),
+                "email_lower": (row.values.get("email") or "").lower(),
+                "phone_key": phone_key(row.values.get("phone") or row.values.get("mobile") or ""),
                 "uid": uid,
                 "stage": Stage.LEAD.value,
                 "position": position,
