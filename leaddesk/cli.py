@@ -212,6 +212,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_merge_db(args: argparse.Namespace) -> int:
+    from leaddesk.core.services.dbmerge import merge_database
+
+    db = _open_db(args)
+    try:
+        report = merge_database(db, args.other, dry_run=args.dry_run, progress=_progress_printer("merging"))
+    finally:
+        db.close()
+    for line in report.lines():
+        print(line)
+    print(("dry run: " if args.dry_run else "") + report.summary())
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="leaddesk", description="LeadDesk: the offline lead desk.")
     parser.add_argument("--version", action="version", version=f"LeadDesk {__version__}")
@@ -271,6 +285,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--search", help="only leads matching this search")
     p.add_argument("--source", help="only leads from this source")
     p.add_argument("--tag", help="only leads with this tag")
+
+    p = add(
+        "merge-db", cmd_merge_db, "merge another LeadDesk database (e.g. a trade-fair laptop) into this one"
+    )
+    p.add_argument("other", metavar="OTHER_FILE", help="the other leaddesk database file")
+    p.add_argument("--dry-run", action="store_true", help="only report what would be added, merged and left")
     return parser
 
 
