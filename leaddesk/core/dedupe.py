@@ -65,12 +65,14 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def person_name(first: str, last: str) -> str:
     """Folded "first last" without honorifics, for fuzzy comparison."""
     words = _WORD.findall(fold(f"{first} {last}"))
     return " ".join(w for w in words if w not in _HONORIFICS)
 
 
+@lru_cache(maxsize=65536)
 def company_core(company: str) -> str:
     """Folded company name without legal forms ("Müller Bau GmbH & Co. KG" → "mueller bau")."""
     words = _WORD.findall(fold(company))
@@ -335,9 +337,16 @@ class DuplicateIndex:
                 index.add(m, lead_id=row.id)
         return index
 
-    def add(self, values: Mapping[str, Any], *, lead_id: int = 0, ref: Hashable = None) -> MatchKeys:
+    def add(
+        self,
+        values: Mapping[str, Any],
+        *,
+        lead_id: int = 0,
+        ref: Hashable = None,
+        keys: MatchKeys | None = None,
+    ) -> MatchKeys:
         """Remember a record: an existing lead (``lead_id``) or an earlier row of a file (``ref``)."""
-        keys = match_keys(values)
+        keys = keys or match_keys(values)
         entry = _Entry(lead_id, ref, keys, display_text(values))
         if keys.email:
             self._by_email[keys.email].append(entry)

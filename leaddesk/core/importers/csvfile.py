@@ -459,10 +459,11 @@ def parse_csv(
             )
         )
         return result
+    active = [(i, h, used[h]) for i, h in enumerate(headers) if used.get(h)]
     for line, row in rows[header_at + 1 :]:
         if not any(cell.strip() for cell in row):
             continue
-        rec = _row_record(line, headers, row, used)
+        rec = _row_record(line, headers, row, active)
         if len(row) > len(headers) and any(c.strip() for c in row[len(headers) :]):
             rec.issues.append(
                 Issue(
@@ -476,16 +477,19 @@ def parse_csv(
     return result
 
 
-def _row_record(line: int, headers: list[str], row: list[str], mapping: Mapping[str, str]) -> Record:
+def _row_record(line: int, headers: list[str], row: list[str], active: list[tuple[int, str, str]]) -> Record:
+    """One row as a Record; ``active`` lists (column index, header, target) of mapped columns only."""
     rec = Record(line=line)
-    cells = dict(zip(headers, row, strict=False))
     street2: list[str] = []
     first_parts: list[str] = []
-    for header in headers:
-        target = mapping.get(header, "")
-        value = restore_cell((cells.get(header) or "").strip())
-        if not target or not value:
+    width = len(row)
+    for i, header, target in active:
+        if i >= width:
+            break
+        value = row[i].strip()
+        if not value:
             continue
+        value = restore_cell(value)
         if target == "uid":
             rec.uid = value
             continue
@@ -500,8 +504,8 @@ def _row_record(line: int, headers: list[str], row: list[str], mapping: Mapping[
             old = rec.values.get("tags", "")
             rec.values["tags"] = ",".join(x for x in [old, *tags] if x)
             continue
-        if target == "phone":
-            kind = _sibling_type(header, cells)
+        if target == "phone" and header.lower().endswith(" - value"):
+            kind = _sibling_type(header, dict(zip(headers, row, strict=False)))
             if any(k in kind for k in ("mobile", "cell", "mobil", "handy")):
                 target = "mobile"
         for v in values:

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from sqlalchemy import bindparam, delete, func, insert, select, tuple_, update
 
 from leaddesk.core.db import Database, as_utc, fts_triggers_suspended
-from leaddesk.core.dedupe import DuplicateIndex, Match, fold, phone_key
+from leaddesk.core.dedupe import DuplicateIndex, Match, fold, match_keys, phone_key
 from leaddesk.core.errors import Cancelled, LeadDeskError, NotFoundError, ValidationError
 from leaddesk.core.importers import ImportFormatError, Issue, ParseResult, Record, parse_file
 from leaddesk.core.models import (
@@ -240,7 +240,8 @@ def _plan_row(
         row.action = "duplicate"
         row.match = Match(uids[rec.uid], "uid", 100.0, "")
         return row
-    matches = index.find(values)
+    keys = match_keys(values)
+    matches = index.find(values, keys=keys)
     strong = [m for m in matches if m.strong]
     if strong:
         best = strong[0]
@@ -250,7 +251,7 @@ def _plan_row(
             row.action, row.match, row.into_row = "in_file", best, int(best.ref)  # type: ignore[call-overload]
         return row
     row.possible = matches[:3]
-    index.add(values, ref=position)
+    index.add(values, ref=position, keys=keys)
     return row
 
 
