@@ -2,9 +2,10 @@
 
 Hook points for the main window / board / lead editor:
 
-- ``start_discovery_call(db, lead_id, parent)`` — "Start discovery call" on a card or in the
-  editor (suggested shortcut Ctrl+Shift+D); returns the shown ``CallWindow``. Connect its
-  ``lead_changed(int)`` signal to refresh the card.
+- ``start_call_action(widget, db, current_lead_id)`` — adds "Start discovery call"
+  (Ctrl+Shift+D) to a board view or the lead editor; or call
+  ``start_discovery_call(db, lead_id, parent)`` from a context menu. Both return/keep the shown
+  ``CallWindow``; connect its ``lead_changed(int)`` signal to refresh the card.
 - ``offer_pending_drafts(db, parent)`` — once at start, after the board is shown.
 - ``BantHistoryView(db, lead_id)`` — the lead editor's "Qualification history" tab.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from leaddesk.ui.call.history import BantHistoryView
 from leaddesk.ui.call.recovery import DraftRecoveryDialog, offer_pending_drafts, pending_drafts
-from leaddesk.ui.call.window import CallWindow, start_discovery_call
+from leaddesk.ui.call.window import CallWindow, start_call_action, start_discovery_call
 
 __all__ = [
     "BantHistoryView",
@@ -21,5 +22,6 @@ __all__ = [
     "DraftRecoveryDialog",
     "offer_pending_drafts",
     "pending_drafts",
+    "start_call_action",
     "start_discovery_call",
 ]

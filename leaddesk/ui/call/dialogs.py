@@ -132,10 +132,10 @@ class EndCallDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.end_button = buttons.addButton(self.tr("&End call"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.end_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.end_button.setDefault(True)  # only once the box is in the dialog does the dialog see it
         self.outcome_buttons[DISQUALIFIED].toggled.connect(
             lambda on: self.next_step.setChecked(not on) if on else None
         )
@@ -210,16 +210,15 @@ class CallResultDialog(QDialog):
             self.confirm = buttons.addButton(self.tr("Mark as &Lost"), QDialogButtonBox.ButtonRole.AcceptRole)
         if self.confirm is not None:
             self.confirm.setObjectName("confirm_verdict")
-            self.confirm.setDefault(True)
             self.confirm.clicked.connect(self._confirm)
             keep = buttons.addButton(self.tr("&Keep stage"), QDialogButtonBox.ButtonRole.RejectRole)
             keep.setObjectName("keep_stage")
             keep.clicked.connect(self.reject)
         else:
             close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-            close.setDefault(True)
             close.clicked.connect(self.reject)
         layout.addWidget(buttons)
+        (self.confirm or close).setDefault(True)  # after adding: the dialog tracks its default button
 
     def _outcome_label(self, key: str) -> str:
         return {

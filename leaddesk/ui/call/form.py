@@ -9,6 +9,7 @@ combo answers to its first letter (Unknown / Partly known / Confirmed / Does not
 from __future__ import annotations
 
 from dataclasses import fields
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
@@ -165,10 +166,21 @@ class BantForm(QWidget):
                 widget.textChanged.connect(self.changed)
             elif isinstance(widget, QComboBox):
                 widget.currentIndexChanged.connect(self.changed)
+        self._chain_tab_order()
         for i, section in enumerate(SECTIONS, start=1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{i}"), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda s=section: self.focus_section(s))
+
+    def _chain_tab_order(self) -> None:
+        """Tab walks section by section (status first), not in the order the widgets were made."""
+        ordered = self.focus_chain()
+        for first, second in pairwise(ordered):
+            QWidget.setTabOrder(first, second)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The form's widgets in Tab order (first and last are where a window links its own chain)."""
+        return sorted(self.widgets.values(), key=lambda w: SECTIONS.index(w.objectName().split("_")[0]))
 
     def _add(self, box: SectionBox, name: str, label: str, widget: QWidget) -> None:
         self.widgets[name] = widget

@@ -67,7 +67,6 @@ class DraftRecoveryDialog(QDialog):
         self.resume_button = buttons.addButton(
             self.tr("&Resume call"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.resume_button.setDefault(True)
         self.discard_button = buttons.addButton(
             self.tr("&Discard"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
@@ -77,6 +76,7 @@ class DraftRecoveryDialog(QDialog):
         later.clicked.connect(self.reject)
         self.list.itemActivated.connect(lambda _item: self.resume_selected())
         layout.addWidget(buttons)
+        self.resume_button.setDefault(True)
 
     def _selected(self) -> tuple[int, int] | None:
         row = self.list.currentRow()

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import getpass
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -200,6 +201,9 @@ class CallWindow(QWidget):
         notes_shortcut = QShortcut(QKeySequence("Ctrl+5"), self)
         notes_shortcut.activated.connect(lambda: self.notes.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self.form.changed.connect(self._update_verdict)
+        chain = self.form.focus_chain()
+        QWidget.setTabOrder(chain[-1], self.notes)
+        QWidget.setTabOrder(self.notes, self.end_button)
 
     def _facts_panel(self) -> QWidget:
         lead = self.lead
@@ -433,6 +437,30 @@ def _user_name() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return ""
+
+
+def start_call_action(parent: QWidget, db: Any, current_lead_id: Callable[[], int | None]) -> QAction:
+    """The "Start discovery call" action (Ctrl+Shift+D) for a board card or the lead editor.
+
+    ``current_lead_id`` names the lead in focus (None disables the action's effect). The
+    opened windows are kept on ``action.windows`` so they are not garbage-collected.
+    """
+    action = QAction(QCoreApplication.translate("CallWindow", "Start &discovery call"), parent)
+    action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    windows: list[CallWindow] = []
+    action.windows = windows  # type: ignore[attr-defined]
+
+    def start() -> None:
+        lead_id = current_lead_id()
+        if lead_id is not None:
+            window = start_discovery_call(db, lead_id, parent=None)
+            windows.append(window)
+            window.destroyed.connect(lambda: windows.remove(window) if window in windows else None)
+
+    action.triggered.connect(start)
+    parent.addAction(action)
+    return action
 
 
 def start_discovery_call(db: Any, lead_id: int, parent: QWidget | None = None) -> CallWindow:

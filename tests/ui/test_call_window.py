@@ -1,0 +1,174 @@
+"""A complete discovery call with the keyboard only, checked in the database afterwards."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from leaddesk.core.db import Database
+from leaddesk.core.models import Activity, Qualification, QualificationChange, Task
+from leaddesk.core.services.leads import create_lead, get_lead
+from leaddesk.core.services.qualification import load_draft, pending_drafts
+from leaddesk.core.services.tasks import local_day
+from leaddesk.ui.call import CallWindow, start_call_action
+from leaddesk.ui.call.dialogs import default_follow_up_day
+
+
+def _lead(db: Database) -> int:
+    view, _ = create_lead(
+        db,
+        {
+            "first_name": "Jürgen",
+            "last_name": "Weiß",
+            "company": "Weiß Metallbau GmbH",
+            "title": "Geschäftsführer",
+            "phone": "089 1234567",
+            "city": "München",
+            "value": 18000,
+        },
+    )
+    return view.id
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def type_into(text: str) -> None:
+    """Type like a keyboard would; QTest's ASCII table has no umlauts, so those go as key events with text."""
+    for ch in text:
+        widget = focused()
+        if ch.isascii():
+            QTest.keyClick(widget, ch)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def key(k: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(focused(), k, mod)
+
+
+def test_keyboard_only_discovery_call(qtbot: QtBot, db: Database) -> None:
+    lead_id = _lead(db)
+    host = QWidget()
+    qtbot.addWidget(host)
+    action = start_call_action(host, db, lambda: lead_id)
+    host.show()
+    host.activateWindow()
+    host.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is host or host.hasFocus())
+    QTest.keyClick(
+        host, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(lambda: len(action.windows) == 1)
+    window: CallWindow = action.windows[0]
+    window.activateWindow()
+    qtbot.waitUntil(lambda: focused() is window.form.widgets["budget_status"])
+
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    # Budget: Confirmed, 25000 EUR, approved, notes.
+    type_into("c")
+    key(Qt.Key.Key_Tab)
+    type_into("25000")
+    key(Qt.Key.Key_Tab)  # currency stays EUR
+    key(Qt.Key.Key_Tab)
+    type_into("y")
+    key(Qt.Key.Key_Tab)
+    type_into("Investitionsbudget 2027")
+    # Authority via Ctrl+2.
+    key(Qt.Key.Key_2, ctrl)
+    type_into("c")
+    key(Qt.Key.Key_Tab)
+    type_into("y")
+    key(Qt.Key.Key_Tab)
+    type_into("Frau Berg (Einkauf)")
+    # Need.
+    key(Qt.Key.Key_3, ctrl)
+    type_into("c")
+    key(Qt.Key.Key_Tab)
+    type_into("Ausschuss zu hoch")
+    key(Qt.Key.Key_Tab)
+    type_into("5")
+    # Timing: only partly known.
+    key(Qt.Key.Key_4, ctrl)
+    type_into("p")
+    key(Qt.Key.Key_Tab)
+    type_into("2027-q1")
+    key(Qt.Key.Key_Tab)
+    type_into("Messe im März")
+    key(Qt.Key.Key_5, ctrl)
+    type_into("Rückruf mit IT vereinbart")
+
+    widgets = window.form.widgets
+    assert isinstance(widgets["need_priority"], QComboBox) and widgets["need_priority"].currentData() == "5"
+    assert isinstance(widgets["budget_amount"], QLineEdit) and widgets["budget_amount"].text() == "25000"
+    assert isinstance(widgets["authority_people"], QPlainTextEdit)
+    assert "SQL" in window.verdict_label.text()
+    # The autosave caught up with the typing.
+    assert window.draft_id is not None
+    draft_id = window.draft_id
+    qtbot.waitUntil(lambda: load_draft(db, draft_id).data["notes"] == "Rückruf mit IT vereinbart")
+
+    key(Qt.Key.Key_Return, ctrl)
+    qtbot.waitUntil(lambda: window.end_dialog is not None and window.end_dialog.isVisible())
+    dialog = window.end_dialog
+    assert dialog is not None and dialog.outcome() == "qualified"  # suggested from the verdict
+    qtbot.waitUntil(lambda: dialog.isActiveWindow())
+    key(Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    key(Qt.Key.Key_A, ctrl)
+    type_into("Angebot senden")
+    key(Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    assert focused() is dialog.due_date
+    key(Qt.Key.Key_Up)  # one day later than proposed
+    key(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.result_dialog is not None and window.result_dialog.isVisible())
+    result_dialog = window.result_dialog
+    assert result_dialog is not None and result_dialog.suggestion == "sql"
+    qtbot.waitUntil(lambda: result_dialog.isActiveWindow())
+    key(Qt.Key.Key_Return)  # "Move to SQL" is the default
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+    lead = get_lead(db, lead_id)
+    assert lead.stage == "sql" and lead.bant_confirmed == 3
+    tz = window.tz
+    with db.session() as s:
+        call = s.execute(select(Activity).where(Activity.lead_id == lead_id)).scalar_one()
+        q = s.execute(select(Qualification).where(Qualification.lead_id == lead_id)).scalar_one()
+        task = s.execute(select(Task).where(Task.lead_id == lead_id)).scalar_one()
+        changes = s.execute(
+            select(QualificationChange).where(QualificationChange.lead_id == lead_id)
+        ).scalars()
+        changed = {c.field: (c.new_value, c.activity_id) for c in changes}
+    assert call.kind == "call" and call.outcome == "qualified" and call.duration_s is not None
+    assert call.notes == "Rückruf mit IT vereinbart"
+    assert (q.budget_status, q.authority_status, q.need_status, q.timing_status) == (
+        "confirmed",
+        "confirmed",
+        "confirmed",
+        "partial",
+    )
+    assert (
+        q.budget_amount == 25000
+        and q.budget_approved == "yes"
+        and q.budget_notes == "Investitionsbudget 2027"
+    )
+    assert q.authority_is_decision_maker == "yes" and q.authority_people == "Frau Berg (Einkauf)"
+    assert q.need_pain == "Ausschuss zu hoch" and q.need_priority == 5
+    assert q.timing_target == "2027-Q1" and q.timing_driver == "Messe im März"
+    today = local_day(call.created_at, tz)
+    assert task.title == "Angebot senden" and task.all_day and task.activity_id == call.id
+    assert local_day(task.due_at, tz) == default_follow_up_day(today) + timedelta(days=1)
+    assert lead.next_follow_up is not None and local_day(lead.next_follow_up, tz) > today
+    assert changed["need_priority"] == ("5", call.id) and changed["timing_target"] == ("2027-Q1", call.id)
+    assert len(changed) == 13
+    assert pending_drafts(db) == []
+    assert isinstance(today, date)
