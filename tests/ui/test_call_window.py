@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -18,6 +17,7 @@ from leaddesk.core.services.qualification import load_draft, pending_drafts
 from leaddesk.core.services.tasks import local_day
 from leaddesk.ui.call import CallWindow, start_call_action
 from leaddesk.ui.call.dialogs import default_follow_up_day
+from tests.ui.keys import focused, key, type_into
 
 
 def _lead(db: Database) -> int:
@@ -34,27 +34,6 @@ def _lead(db: Database) -> int:
         },
     )
     return view.id
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def type_into(text: str) -> None:
-    """Type like a keyboard would; QTest's ASCII table has no umlauts, so those go as key events with text."""
-    for ch in text:
-        widget = focused()
-        if ch.isascii():
-            QTest.keyClick(widget, ch)
-        else:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
-
-
-def key(k: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(focused(), k, mod)
 
 
 def test_keyboard_only_discovery_call(qtbot: QtBot, db: Database) -> None:
