@@ -33,7 +33,7 @@ KIND_LABELS: dict[str, str] = {
     EMAIL: "Email",
     MEETING: "Meeting",
     NOTE: "Note",
-    DOWNLOAD: "Content download",
+    DOWNLOAD: "Download (content)",  # unique first letters: the quick add picks kinds by letter
     WEBINAR: "Webinar",
     BOOTH_VISIT: "Booth visit",
     FORM_FILL: "Form fill",

@@ -9,7 +9,6 @@ verdict; only the user's confirmation moves the lead.
 
 from __future__ import annotations
 
-import getpass
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -54,6 +53,7 @@ from leaddesk.core.services.qualification import (
 )
 from leaddesk.core.services.tasks import local_day, user_timezone
 from leaddesk.core.stages import Stage
+from leaddesk.ui.activities import current_user
 from leaddesk.ui.call.dialogs import CallResultDialog, EndCallDialog, format_duration
 from leaddesk.ui.call.form import BantForm
 
@@ -84,7 +84,7 @@ class CallWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.db = db
         self.lead_id = lead_id
-        self.who = who if who is not None else _user_name()
+        self.who = who if who is not None else current_user()
         self.tz = tz or user_timezone(db)
         self.lead: LeadView = get_lead(db, lead_id)
         self.rule: VerdictRule = get_rule(db)
@@ -430,13 +430,6 @@ def _qdate(day: Any) -> Any:
     from PySide6.QtCore import QDate
 
     return QDate(day.year, day.month, day.day)
-
-
-def _user_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
 
 
 def start_call_action(parent: QWidget, db: Any, current_lead_id: Callable[[], int | None]) -> QAction:
