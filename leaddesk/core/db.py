@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
@@ -69,6 +69,11 @@ class MigrationResult:
     from_revision: str | None
     to_revision: str
     backup: Path | None
+
+
+def include_in_autogenerate(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    """Keep the FTS5 shadow tables (made by raw SQL in a migration) out of model comparisons."""
+    return not (type_ == "table" and name is not None and name.startswith("lead_fts"))
 
 
 def _alembic_config(engine: Engine) -> Any:
@@ -161,7 +166,7 @@ class Database:
         try:
             if upgrade:
                 migrate(engine)
-        except OperationalError as exc:
+        except DBAPIError as exc:
             engine.dispose()
             raise DatabaseError(describe_operational_error(exc, url)) from exc
         except Exception:
@@ -191,7 +196,7 @@ class Database:
         return sqlite_file(self.engine)
 
 
-def describe_operational_error(exc: OperationalError, url: str) -> str:
+def describe_operational_error(exc: DBAPIError, url: str) -> str:
     """Turn SQLite's terse environment errors into a sentence a person can act on."""
     msg = str(exc.orig) if exc.orig is not None else str(exc)
     where = url.removeprefix("sqlite:///")
