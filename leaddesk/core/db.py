@@ -121,6 +121,44 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
     return target
 
 
+def restore_sqlite(backup: Path, target: Path) -> Path | None:
+    """Put a backup in place of ``target``; returns where the replaced database was kept.
+
+    The backup is checked first (SQLite's integrity check, LeadDesk tables, a schema this
+    version can open) on a scratch copy, so a bad file never replaces a good one.
+    """
+    if not backup.is_file():
+        raise DatabaseError(f"{backup}: no such backup file")
+    scratch = target.with_name(target.name + ".restoring")
+    shutil.copyfile(backup, scratch)
+    for suffix in ("-wal", "-shm"):
+        Path(str(scratch) + suffix).unlink(missing_ok=True)
+    engine = make_engine(f"sqlite:///{scratch}")
+    try:
+        with engine.connect() as conn:
+            names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "lead" not in names or "alembic_version" not in names:
+            raise DatabaseError(f"{backup} is not a LeadDesk database")
+        migrate(engine)
+        problems = integrity_check(engine)
+        if problems:
+            raise DatabaseError(f"{backup} is damaged: {problems[0]}")
+    except DBAPIError as exc:
+        raise DatabaseError(describe_operational_error(exc, str(backup))) from exc
+    finally:
+        engine.dispose()
+        for suffix in ("-wal", "-shm"):
+            Path(str(scratch) + suffix).unlink(missing_ok=True)
+    kept = None
+    if target.exists():
+        kept = target.with_name(f"{target.name}.replaced-{utcnow():%Y%m%dT%H%M%S}.bak")
+        shutil.move(target, kept)
+        for suffix in ("-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+    scratch.replace(target)
+    return kept
+
+
 def migrate(engine: Engine, revision: str = "head") -> MigrationResult:
     """Bring the schema to ``revision``; copy an existing SQLite file aside before changing it."""
     from alembic import command

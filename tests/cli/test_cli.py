@@ -94,3 +94,27 @@ def test_data_dir_from_environment(data_dir: Path, monkeypatch: pytest.MonkeyPat
     db = Database.open_data_dir(data_dir)
     assert len(lead_ids(db, LeadFilter())) == 3
     db.close()
+
+
+def test_restore_replaces_the_database_and_keeps_the_old_one(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["--data-dir", str(data_dir), "demo", "--leads", "5"])
+    backup = tmp_path / "b.sqlite3"
+    main(["--data-dir", str(data_dir), "backup", "-o", str(backup)])
+    main(["--data-dir", str(data_dir), "demo", "--leads", "7"])
+    assert main(["--data-dir", str(data_dir), "restore", str(backup)]) == 0
+    assert "previous database was kept" in capsys.readouterr().out
+    main(["--data-dir", str(data_dir), "list", "--json"])
+    assert len(json.loads(capsys.readouterr().out)) == 5
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(data_dir: Path, tmp_path: Path, capsys) -> None:
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("hello", encoding="utf-8")
+    main(["--data-dir", str(data_dir), "demo", "--leads", "2"])
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "restore", str(bogus)]) == 1
+    assert "not a LeadDesk database" in capsys.readouterr().err
+    main(["--data-dir", str(data_dir), "list", "--json"])
+    assert len(json.loads(capsys.readouterr().out)) == 2
