@@ -37,7 +37,7 @@ def _open_db(args: argparse.Namespace) -> Any:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from leaddesk.core.services.query import LeadFilter, list_leads
+    from leaddesk.core.services.query import LeadFilter, list_leads_json
 
     f = LeadFilter(
         stages=tuple(args.stage or ()),
@@ -48,7 +48,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     )
     db = _open_db(args)
     try:
-        rows = list_leads(db, f, limit=args.limit)
+        rows = list_leads_json(db, f, limit=args.limit)
     finally:
         db.close()
     out = sys.stdout
@@ -111,6 +111,19 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    from leaddesk.core.db import restore_sqlite
+    from leaddesk.core.paths import DB_FILE_NAME, data_dir
+
+    target = data_dir(args.data_dir) / DB_FILE_NAME
+    saved = restore_sqlite(Path(args.file), target)
+    print(
+        f"restored {args.file} into {target}"
+        + (f"; the previous database was kept as {saved}" if saved else "")
+    )
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="leaddesk", description="LeadDesk: the offline lead desk.")
     parser.add_argument("--version", action="version", version=f"LeadDesk {__version__}")
@@ -140,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("backup", cmd_backup, "write a consistent copy of the database")
     p.add_argument("-o", "--output", help="file to write (default: next to the database)")
+
+    p = add("restore", cmd_restore, "replace the database with a backup (the current one is kept aside)")
+    p.add_argument("file", help="a backup written by 'leaddesk backup'")
     return parser
 
 
