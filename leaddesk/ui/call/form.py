@@ -12,7 +12,7 @@ from dataclasses import fields
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -74,11 +74,24 @@ def _combo(items: list[tuple[str, str]]) -> QComboBox:
     return combo
 
 
-def _text_box(lines: int = 2) -> QPlainTextEdit:
-    box = QPlainTextEdit()
+class _TextBox(QPlainTextEdit):
+    """A text box that asks only for its minimum height, so growing ones share spare space
+    instead of pushing the form past the window (QPlainTextEdit's own hint is 192 px tall)."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+
+def _text_box(lines: int = 2, *, grow: bool = False) -> QPlainTextEdit:
+    """A multi-line field; ``grow`` lets it take the section's spare height (the notes)."""
+    box = _TextBox()
     box.setTabChangesFocus(True)  # Tab leaves the box: the form stays keyboard-walkable
-    metrics = box.fontMetrics()
-    box.setFixedHeight(metrics.lineSpacing() * lines + 14)
+    height = box.fontMetrics().lineSpacing() * lines + 14
+    if grow:
+        box.setMinimumHeight(height)
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    else:
+        box.setFixedHeight(height)
     return box
 
 
@@ -107,19 +120,19 @@ class SectionBox(QFrame):
         header.addStretch(1)
         header.addWidget(self.status)
         layout.addLayout(header)
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.setVerticalSpacing(4)
-        layout.addLayout(self.form)
+        # The questions come first: ask, then note the answer below.
         self.questions = QLabel()
         self.questions.setObjectName(f"{section}_questions")
         self.questions.setWordWrap(True)
         self.questions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.questions.setStyleSheet("color: palette(placeholder-text);")
+        self.questions.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
         self.questions.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout.addWidget(self.questions)
-        layout.addStretch(1)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setContentsMargins(0, 4, 0, 0)
+        self.form.setVerticalSpacing(4)
+        layout.addLayout(self.form, 1)
         self.status.currentIndexChanged.connect(self._paint_status)
         self._paint_status()
 
@@ -201,14 +214,14 @@ class BantForm(QWidget):
         box.form.addRow(_t("A&mount"), row)
         box.form.labelForField(row).setBuddy(amount)  # type: ignore[attr-defined]
         self._add(box, "budget_approved", _t("Appro&ved"), _combo(yes_no_items()))
-        self._add(box, "budget_notes", _t("Notes"), _text_box())
+        self._add(box, "budget_notes", _t("Notes"), _text_box(grow=True))
 
     def _build_authority(self, box: SectionBox) -> None:
         self._add(box, "authority_is_decision_maker", _t("Contact &decides"), _combo(yes_no_items()))
         people = _text_box()
         people.setPlaceholderText(_t("Who else decides, and their role"))
         self._add(box, "authority_people", _t("&People involved"), people)
-        self._add(box, "authority_notes", _t("Notes"), _text_box())
+        self._add(box, "authority_notes", _t("Notes"), _text_box(grow=True))
 
     def _build_need(self, box: SectionBox) -> None:
         pain = _text_box()
@@ -219,7 +232,7 @@ class BantForm(QWidget):
         )
         priority.addItem(_t("5 – urgent"), "5")
         self._add(box, "need_priority", _t("P&riority"), priority)
-        self._add(box, "need_notes", _t("Notes"), _text_box())
+        self._add(box, "need_notes", _t("Notes"), _text_box(grow=True))
 
     def _build_timing(self, box: SectionBox) -> None:
         target = QLineEdit()
@@ -228,7 +241,7 @@ class BantForm(QWidget):
         driver = QLineEdit()
         driver.setPlaceholderText(_t("What drives the date"))
         self._add(box, "timing_driver", _t("Dri&ver"), driver)
-        self._add(box, "timing_notes", _t("Notes"), _text_box())
+        self._add(box, "timing_notes", _t("Notes"), _text_box(grow=True))
 
     # --- values ---------------------------------------------------------------------------------
 

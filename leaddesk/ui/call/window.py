@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -53,6 +53,7 @@ from leaddesk.core.services.qualification import (
 )
 from leaddesk.core.services.tasks import local_day, user_timezone
 from leaddesk.core.stages import Stage
+from leaddesk.core.validation import format_phone
 from leaddesk.ui.activities import current_user
 from leaddesk.ui.call.dialogs import CallResultDialog, EndCallDialog, format_duration
 from leaddesk.ui.call.form import BantForm
@@ -159,6 +160,12 @@ class CallWindow(QWidget):
         self.end_button = QPushButton(self.tr("&End call…"))
         self.end_button.setObjectName("end_call")
         self.end_button.setToolTip(self.tr("End the call (Ctrl+Enter)"))
+        self.end_button.setMinimumHeight(self.timer_label.sizeHint().height() + 8)
+        self.end_button.setStyleSheet(
+            "QPushButton#end_call { background: #c62828; color: white; font-weight: bold;"
+            " padding: 4px 18px; border-radius: 4px; }"
+            " QPushButton#end_call:focus { outline: none; border: 2px solid #1a1a1a; }"
+        )
         self.end_button.clicked.connect(self.request_end)
         top.addWidget(self.end_button)
         root.addLayout(top)
@@ -219,8 +226,8 @@ class CallWindow(QWidget):
         rows: list[tuple[str, str]] = [
             (self.tr("Company"), lead.company),
             (self.tr("Title"), lead.title),
-            (self.tr("Phone"), lead.phone),
-            (self.tr("Mobile"), lead.mobile),
+            (self.tr("Phone"), format_phone(lead.phone) if lead.phone else ""),
+            (self.tr("Mobile"), format_phone(lead.mobile) if lead.mobile else ""),
             (self.tr("Email"), lead.email),
             (self.tr("City"), " ".join(p for p in (lead.postal_code, lead.city) if p)),
             (self.tr("Industry"), lead.industry),
@@ -230,8 +237,7 @@ class CallWindow(QWidget):
                 lead.stage.upper() if lead.stage in ("mql", "sql") else lead.stage.capitalize(),
             ),
             (self.tr("Score"), str(lead.score)),
-            (self.tr("Deal value"), locale.toCurrencyString(lead.value, lead.currency) if lead.value else ""),
-            (self.tr("BANT"), f"{self.baseline.confirmed_count}/4"),
+            (self.tr("Deal value"), money(locale, lead.value, lead.currency) if lead.value else ""),
         ]
         if lead.next_follow_up is not None:
             rows.append(
@@ -279,7 +285,7 @@ class CallWindow(QWidget):
         return self._elapsed_before + int(self._clock.elapsed() / 1000)
 
     def _update_timer(self) -> None:
-        self.timer_label.setText("● " + format_duration(self.elapsed_s()))
+        self.timer_label.setText(f"<span style='color:#d0443e'>●</span> {format_duration(self.elapsed_s())}")
 
     def _update_verdict(self) -> None:
         statuses = self.form.statuses()
@@ -324,7 +330,7 @@ class CallWindow(QWidget):
             self._autosave.start()
             return
         self.last_save_ms = (time.perf_counter() - began) * 1000
-        stamp = QLocale().toString(datetime.now().time(), QLocale.FormatType.LongFormat)
+        stamp = QLocale().toString(QTime.currentTime(), "HH:mm:ss")
         self.status_label.setText(self.tr("Draft saved %1").replace("%1", stamp))
 
     def _restore(self, draft: DraftView) -> None:
@@ -430,6 +436,14 @@ def _qdate(day: Any) -> Any:
     from PySide6.QtCore import QDate
 
     return QDate(day.year, day.month, day.day)
+
+
+CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
+
+
+def money(locale: QLocale, amount: float, currency: str) -> str:
+    """An amount with its currency sign in the locale's style (18.500,00 € / €18,500.00)."""
+    return locale.toCurrencyString(amount, CURRENCY_SYMBOLS.get(currency, currency + " "))
 
 
 def start_call_action(parent: QWidget, db: Any, current_lead_id: Callable[[], int | None]) -> QAction:
