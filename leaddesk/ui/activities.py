@@ -52,14 +52,13 @@ from PySide6.QtWidgets import (
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.services.activities import (
     CALL,
-    CALL_OUTCOMES,
-    KIND_LABELS,
     MEETING,
     ActivityView,
     add_activity,
     list_activities,
     update_activity,
 )
+from leaddesk.ui.labels import kind_labels, outcome_labels
 
 ActivityRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -70,11 +69,11 @@ def _t(text: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return _t(KIND_LABELS.get(kind, kind))
+    return kind_labels().get(kind, kind)
 
 
 def outcome_label(outcome: str) -> str:
-    return _t(CALL_OUTCOMES.get(outcome, outcome))
+    return outcome_labels().get(outcome, outcome)
 
 
 def _qdatetime(moment: datetime) -> QDateTime:
@@ -176,15 +175,15 @@ class ActivityDelegate(QStyledItemDelegate):
 
 def _kind_combo() -> QComboBox:
     combo = QComboBox()
-    for key in KIND_LABELS:
-        combo.addItem(kind_label(key), key)
+    for key, label in kind_labels().items():
+        combo.addItem(label, key)
     return combo
 
 
 def _outcome_combo() -> QComboBox:
     combo = QComboBox()
-    for key in CALL_OUTCOMES:
-        combo.addItem(outcome_label(key), key)
+    for key, label in outcome_labels().items():
+        combo.addItem(label, key)
     return combo
 
 

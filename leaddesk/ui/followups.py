@@ -75,13 +75,12 @@ def next_working_day(day: date) -> date:
 class FollowUpModel(QAbstractTableModel):
     """Columns: due, lead, company, task. Overdue rows are red and bold."""
 
-    HEADERS = ("Due", "Lead", "Company", "Task")
-
     def __init__(self, tz: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.tz = tz
         self.rows: list[DueTask] = []
         self.locale = QLocale()
+        self.headers = (_t("Due"), _t("Lead"), _t("Company"), _t("Task"))
 
     def set_rows(self, rows: list[DueTask]) -> None:
         self.beginResetModel()
@@ -92,13 +91,13 @@ class FollowUpModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self.headers)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _t(self.HEADERS[section])
+            return self.headers[section]
         return super().headerData(section, orientation, role)
 
     def due_text(self, row: DueTask) -> str:

@@ -151,3 +151,58 @@ def test_keyboard_only_discovery_call(qtbot: QtBot, db: Database) -> None:
     assert len(changed) == 13
     assert pending_drafts(db) == []
     assert isinstance(today, date)
+
+
+def test_no_fit_suggests_lost_with_reason_and_confirm_moves(qtbot: QtBot, db: Database) -> None:
+    lead_id = _lead(db)
+    window = CallWindow(db, lead_id, who="anna", tz="Europe/Berlin")
+    qtbot.addWidget(window)
+    window.show()
+    window.form.set_state(
+        {"budget_status": "no_fit", "budget_notes": "kein Budget vor 2028", "need_status": "confirmed"}
+    )
+    window.form.changed.emit()
+    assert "Lost" in window.verdict_label.text()
+    window.request_end()
+    dialog = window.end_dialog
+    assert dialog is not None
+    assert (
+        dialog.outcome() == "disqualified" and not dialog.next_step.isChecked()
+    )  # no follow-up for a no-fit
+    dialog.accept()
+    result = window.result_dialog
+    assert result is not None and result.suggestion == "lost"
+    assert result.reason.text() == "No budget — kein Budget vor 2028"
+    result.reason.setText("")  # a Lost needs a reason: confirming with none is refused
+    assert result.confirm is not None
+    result.confirm.click()
+    assert result.isVisible() and get_lead(db, lead_id).stage == "lead"
+    result.reason.setText("Kein Budget")
+    result.confirm.click()
+    lead = get_lead(db, lead_id)
+    assert lead.stage == "lost" and lead.lost_reason == "Kein Budget"
+    assert lead.next_follow_up is None
+
+
+def test_keep_stage_moves_nothing_and_invalid_input_is_marked(qtbot: QtBot, db: Database) -> None:
+    lead_id = _lead(db)
+    window = CallWindow(db, lead_id, who="anna")
+    qtbot.addWidget(window)
+    window.show()
+    window.form.set_state({"budget_amount": "viel", "need_priority": ""})
+    window.request_end()
+    assert window.end_dialog is None  # refused: the amount is marked and focused
+    amount = window.form.widgets["budget_amount"]
+    assert "amount" in amount.toolTip() and "Please fix" in window.status_label.text()
+    state = dict.fromkeys(("budget_status", "authority_status", "need_status"), "confirmed")
+    window.form.set_state(state | {"budget_amount": "12500.5"})
+    window.request_end()
+    assert window.end_dialog is not None and amount.toolTip() == ""
+    window.end_dialog.accept()
+    result = window.result_dialog
+    assert result is not None and result.suggestion == "sql"
+    keep = result.findChild(QWidget, "keep_stage")
+    assert keep is not None
+    keep.click()  # type: ignore[attr-defined]
+    assert get_lead(db, lead_id).stage == "lead"
+    assert window.result is not None and window.result.qualification.budget_amount == 12500.5

@@ -36,6 +36,7 @@ from leaddesk.core.services.qualification import (
     CallResult,
     FollowUp,
 )
+from leaddesk.ui.labels import no_fit_reasons, outcome_labels
 
 
 def default_follow_up_day(today: date, days: int = 3) -> date:
@@ -174,7 +175,7 @@ class CallResultDialog(QDialog):
         lines = [
             self.tr("Call logged: %1, %2.")
             .replace("%1", format_duration(result.activity.duration_s or 0))
-            .replace("%2", self._outcome_label(result.activity.outcome)),
+            .replace("%2", outcome_labels().get(result.activity.outcome, result.activity.outcome)),
             self.tr("BANT: %1 of 4 confirmed; %2 field(s) changed in this call.")
             .replace("%1", str(result.qualification.confirmed_count))
             .replace("%2", str(len(result.changes))),
@@ -194,7 +195,7 @@ class CallResultDialog(QDialog):
         summary.setWordWrap(True)
         layout.addWidget(summary)
         buttons = QDialogButtonBox()
-        self.reason = QLineEdit(result.verdict.reason)
+        self.reason = QLineEdit(lost_reason(result))
         self.reason.setObjectName("lost_reason")
         self.confirm: QPushButton | None = None
         if suggestion == SUGGEST_SQL:
@@ -220,17 +221,17 @@ class CallResultDialog(QDialog):
         layout.addWidget(buttons)
         (self.confirm or close).setDefault(True)  # after adding: the dialog tracks its default button
 
-    def _outcome_label(self, key: str) -> str:
-        return {
-            QUALIFIED: self.tr("qualified"),
-            FOLLOW_UP: self.tr("needs follow-up"),
-            DISQUALIFIED: self.tr("disqualified"),
-            NOT_REACHED: self.tr("not reached"),
-        }.get(key, key)
-
     def _confirm(self) -> None:
         if self.suggestion == SUGGEST_LOST and not self.reason.text().strip():
             self.reason.setFocus()
             return
         self.chosen = self.suggestion
         self.accept()
+
+
+def lost_reason(result: CallResult) -> str:
+    """The Lost reason to prefill, in the UI language: each section that does not fit, then its notes."""
+    data = result.qualification
+    reasons = "; ".join(no_fit_reasons()[s] for s in result.verdict.no_fit)
+    notes = " — ".join(n for n in (getattr(data, f"{s}_notes") for s in result.verdict.no_fit) if n)
+    return f"{reasons} — {notes}" if notes else reasons

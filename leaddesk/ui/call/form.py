@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from leaddesk.core.errors import ValidationError
 from leaddesk.core.services.qualification import SECTIONS, BantData
 from leaddesk.ui.call.questions import questions_for
+from leaddesk.ui.labels import status_labels, yes_no_labels
 
 #: Border colour per status: the section's state is visible at a glance.
 STATUS_COLORS = {"unknown": "#9aa0a6", "partial": "#e0a100", "confirmed": "#2e9d4f", "no_fit": "#d0443e"}
@@ -41,16 +42,11 @@ def _t(text: str) -> str:
 
 
 def status_items() -> list[tuple[str, str]]:
-    return [
-        ("unknown", _t("Unknown")),
-        ("partial", _t("Partly known")),
-        ("confirmed", _t("Confirmed")),
-        ("no_fit", _t("Does not fit")),
-    ]
+    return list(status_labels().items())
 
 
 def yes_no_items() -> list[tuple[str, str]]:
-    return [("unknown", _t("Unknown")), ("yes", _t("Yes")), ("no", _t("No"))]
+    return list(yes_no_labels().items())
 
 
 def section_titles() -> dict[str, str]:

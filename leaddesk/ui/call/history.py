@@ -9,10 +9,9 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QVBoxLayout, QWidget
 
-from leaddesk.core.services.activities import CALL_OUTCOMES
-from leaddesk.core.services.qualification import FIELD_LABELS, HistoryEntry, history
+from leaddesk.core.services.qualification import HistoryEntry, history
 from leaddesk.ui.call.dialogs import format_duration
-from leaddesk.ui.call.form import status_items, yes_no_items
+from leaddesk.ui.labels import field_labels, outcome_labels, status_labels, yes_no_labels
 
 
 def _t(text: str) -> str:
@@ -22,9 +21,9 @@ def _t(text: str) -> str:
 def readable_value(field: str, value: str) -> str:
     """Status and yes/no keys as their labels; everything else as stored."""
     if field.endswith("_status"):
-        return dict(status_items()).get(value, value)
+        return status_labels().get(value, value)
     if field in ("budget_approved", "authority_is_decision_maker"):
-        return dict(yes_no_items()).get(value, value)
+        return yes_no_labels().get(value, value)
     return value if value else "–"
 
 
@@ -41,7 +40,7 @@ def group_title(entry: HistoryEntry, locale: QLocale) -> str:
                 locale.toString(call_at.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat),
             )
             .replace("%2", format_duration(entry.call_duration_s or 0))
-            .replace("%3", _t(CALL_OUTCOMES.get(entry.call_outcome, entry.call_outcome or "–")))
+            .replace("%3", outcome_labels().get(entry.call_outcome, entry.call_outcome or "–"))
         )
     return f"{text} · {entry.who}" if entry.who else text
 
@@ -70,6 +69,7 @@ class BantHistoryView(QWidget):
         self.model.setHorizontalHeaderLabels([_t("Change"), _t("Before"), _t("After")])
         locale = QLocale()
         entries = history(self.db, self.lead_id)
+        labels = field_labels()
         groups = [
             list(rows)
             for _key, rows in groupby(
@@ -84,7 +84,7 @@ class BantHistoryView(QWidget):
             for entry in rows:
                 parent.appendRow(
                     [
-                        QStandardItem(_t(FIELD_LABELS.get(entry.field, entry.field))),
+                        QStandardItem(labels.get(entry.field, entry.field)),
                         QStandardItem(readable_value(entry.field, entry.old_value)),
                         QStandardItem(readable_value(entry.field, entry.new_value)),
                     ]

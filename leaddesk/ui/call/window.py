@@ -32,10 +32,9 @@ from PySide6.QtWidgets import (
 
 from leaddesk.core.errors import LeadDeskError, ValidationError
 from leaddesk.core.models import utcnow
-from leaddesk.core.services.activities import DISQUALIFIED, FOLLOW_UP, KIND_LABELS, QUALIFIED, list_activities
+from leaddesk.core.services.activities import DISQUALIFIED, FOLLOW_UP, QUALIFIED, list_activities
 from leaddesk.core.services.leads import LeadView, get_lead, move_stage
 from leaddesk.core.services.qualification import (
-    SECTION_LABELS,
     SECTIONS,
     SUGGEST_LOST,
     SUGGEST_NONE,
@@ -57,6 +56,7 @@ from leaddesk.core.validation import format_phone
 from leaddesk.ui.activities import current_user
 from leaddesk.ui.call.dialogs import CallResultDialog, EndCallDialog, format_duration
 from leaddesk.ui.call.form import BantForm
+from leaddesk.ui.labels import kind_labels, section_labels
 
 AUTOSAVE_DELAY_MS = 400
 DRAFT_VERSION = 1
@@ -261,11 +261,12 @@ class CallWindow(QWidget):
             head = QLabel(self.tr("Recent activity"))
             head.setStyleSheet("font-weight: bold; margin-top: 6px;")
             layout.addWidget(head)
+            kinds = kind_labels()
             for activity in recent:
                 when = locale.toString(
                     _qdate(local_day(activity.at, self.tz)), QLocale.FormatType.ShortFormat
                 )
-                text = f"{when} · {self.tr(KIND_LABELS.get(activity.kind, activity.kind))}"
+                text = f"{when} · {kinds.get(activity.kind, activity.kind)}"
                 if activity.subject:
                     text += f" — {activity.subject}"
                 line = QLabel(text)
@@ -295,10 +296,10 @@ class CallWindow(QWidget):
         if result.suggestion == SUGGEST_SQL:
             text = self.tr("<b>%1/4 confirmed</b> — meets the qualification rule: suggests <b>SQL</b>")
         elif result.suggestion == SUGGEST_LOST:
-            names = ", ".join(self.tr(SECTION_LABELS[s]) for s in result.no_fit)
+            names = ", ".join(section_labels()[s] for s in result.no_fit)
             text = self.tr("<b>%1/4 confirmed</b> — does not fit: %2 (suggests Lost)").replace("%2", names)
         else:
-            names = ", ".join(self.tr(SECTION_LABELS[s]) for s in dict.fromkeys(result.missing))
+            names = ", ".join(section_labels()[s] for s in dict.fromkeys(result.missing))
             text = self.tr("<b>%1/4 confirmed</b> — still open: %2").replace("%2", names)
         self.verdict_label.setText(text.replace("%1", str(count)))
 
