@@ -26,6 +26,7 @@ from leaddesk.core.services.qualification import (
     CONFIRMED,
     NO_FIT,
     PARTIAL,
+    SCORING_FIELDS,
     SECTIONS,
     STATUSES,
     UNKNOWN,
@@ -41,6 +42,7 @@ from leaddesk.core.services.qualification import (
     pending_drafts,
     save_draft,
     save_qualification,
+    scoring_values,
     set_rule,
     verdict,
 )
@@ -265,3 +267,16 @@ def test_end_call_is_one_transaction(db: Database) -> None:
         )
     assert counts() == before
     assert get_qualification(db, lead) == result.qualification
+
+
+def test_scoring_values_follow_the_qualification(db: Database) -> None:
+    lead = _lead(db)
+    with db.session() as session:
+        empty = scoring_values(session, lead)
+    assert (
+        set(empty) == set(SCORING_FIELDS) and empty["bant_confirmed"] == 0 and empty["need_status"] == UNKNOWN
+    )
+    save_qualification(db, lead, replace(bant(need=CONFIRMED, budget=CONFIRMED), need_priority=4))
+    with db.session() as session:
+        values = scoring_values(session, lead)
+    assert values["bant_confirmed"] == 2 == get_lead(db, lead).bant_confirmed and values["need_priority"] == 4

@@ -138,6 +138,33 @@ FIELD_LABELS: dict[str, str] = {
 }
 
 
+#: What a scoring rule may test about BANT (field → kind of value). All but ``bant_confirmed`` (a
+#: ``Lead`` column) are ``qualification`` columns: the bulk scorer LEFT JOINs ``qualification`` on
+#: ``lead_id`` (no row = every status unknown); the explain path can use :func:`scoring_values`.
+SCORING_FIELDS: dict[str, str] = {
+    "bant_confirmed": "number",
+    "budget_status": "status",
+    "budget_amount": "number",
+    "budget_approved": "yes_no",
+    "authority_status": "status",
+    "authority_is_decision_maker": "yes_no",
+    "need_status": "status",
+    "need_priority": "number",
+    "timing_status": "status",
+    "timing_target": "text",
+}
+
+
+def scoring_values(session: Session, lead_id: int) -> dict[str, Any]:
+    """One lead's BANT values under the names of :data:`SCORING_FIELDS`."""
+    data = load_in(session, lead_id)
+    values: dict[str, Any] = {
+        name: getattr(data, name) for name in SCORING_FIELDS if name != "bant_confirmed"
+    }
+    values["bant_confirmed"] = data.confirmed_count
+    return values
+
+
 def clean_bant(data: BantData) -> BantData:
     """Normalise and validate; ValidationError names every bad field."""
     errors: dict[str, str] = {}
