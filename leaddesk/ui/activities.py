@@ -267,9 +267,19 @@ class ActivityTimeline(QWidget):
         self.outcome.setObjectName("quick_outcome")
         self.add_button = QPushButton(self.tr("&Add"))
         self.add_button.setObjectName("quick_add")
-        for widget in (self.kind, self.text, self.when, self.duration, self.outcome, self.add_button):
-            bar.addWidget(widget, 1 if widget is self.text else 0)
+        # Row one is all a quick note needs; row two holds when, and for calls the duration and outcome.
+        bar.addWidget(self.kind)
+        bar.addWidget(self.text, 1)
+        bar.addWidget(self.add_button)
+        details = QHBoxLayout()
+        when_label = QLabel(self.tr("&When"))
+        when_label.setBuddy(self.when)
+        details.addWidget(when_label)
+        for widget in (self.when, self.duration, self.outcome):
+            details.addWidget(widget)
+        details.addStretch(1)
         layout.addLayout(bar)
+        layout.addLayout(details)
         self.error = QLabel()
         self.error.setStyleSheet("color: #d0443e;")
         self.error.hide()

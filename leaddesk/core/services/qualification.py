@@ -525,8 +525,13 @@ def end_call(
     follow_up: FollowUp | None = None,
     draft_id: int | None = None,
     tz: str = DEFAULT_TZ,
+    subject: str | None = None,
 ) -> CallResult:
-    """Finish a discovery call as one transaction: call activity, BANT changes, follow-up, draft gone."""
+    """Finish a discovery call as one transaction: call activity, BANT changes, follow-up, draft gone.
+
+    ``subject`` names the call in the timeline (the UI passes it in its language); by default
+    an English summary of the BANT count and the sections that changed.
+    """
     if outcome not in CALL_OUTCOMES:
         raise ValidationError({"outcome": f"choose an outcome ({', '.join(CALL_OUTCOMES)})"})
     bant = clean_bant(bant)
@@ -539,7 +544,9 @@ def end_call(
             CALL,
             at=started_at or utcnow(),
             who=who,
-            subject=f"Discovery call — BANT {bant.confirmed_count}/4"
+            subject=subject
+            if subject is not None
+            else f"Discovery call — BANT {bant.confirmed_count}/4"
             + (f" (changed: {changed_names})" if changed_names else ""),
             notes=notes,
             duration_s=duration_s,

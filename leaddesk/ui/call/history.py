@@ -19,7 +19,12 @@ def _t(text: str) -> str:
 
 
 def readable_value(field: str, value: str) -> str:
-    """Status and yes/no keys as their labels; everything else as stored."""
+    """Status and yes/no keys as their labels, amounts in the locale's digits; everything else as stored."""
+    if field == "budget_amount" and value:
+        try:
+            return QLocale().toString(float(value), "f", 2).removesuffix(QLocale().decimalPoint() + "00")
+        except ValueError:
+            return value
     if field.endswith("_status"):
         return status_labels().get(value, value)
     if field in ("budget_approved", "authority_is_decision_maker"):

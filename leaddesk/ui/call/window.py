@@ -59,6 +59,7 @@ from leaddesk.ui.call.form import BantForm
 from leaddesk.ui.labels import kind_labels, section_labels
 
 AUTOSAVE_DELAY_MS = 400
+TIMER_SAVE_S = 15
 DRAFT_VERSION = 1
 
 
@@ -286,7 +287,10 @@ class CallWindow(QWidget):
         return self._elapsed_before + int(self._clock.elapsed() / 1000)
 
     def _update_timer(self) -> None:
-        self.timer_label.setText(f"<span style='color:#d0443e'>●</span> {format_duration(self.elapsed_s())}")
+        elapsed = self.elapsed_s()
+        if elapsed and elapsed % TIMER_SAVE_S == 0 and not self._autosave.isActive():
+            self.save_draft_now()  # a quiet stretch of the call still keeps its duration
+        self.timer_label.setText(f"<span style='color:#d0443e'>●</span> {format_duration(elapsed)}")
 
     def _update_verdict(self) -> None:
         statuses = self.form.statuses()
@@ -388,6 +392,7 @@ class CallWindow(QWidget):
                 follow_up=dialog.follow_up(),
                 draft_id=self.draft_id,
                 tz=self.tz,
+                subject=self.tr("Discovery call — BANT %1/4").replace("%1", str(data.confirmed_count)),
             )
         except LeadDeskError as exc:
             QMessageBox.warning(self, self.tr("Call not saved"), str(exc))
