@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -61,8 +62,36 @@ def test_window_destroyed_without_close_handler(qtbot: QtBot, db: Database) -> N
     )
     shiboken6.delete(window)  # the C++ object goes; closeEvent never runs
     resumed = _resume_and_check(qtbot, db, lead_id)
-    resumed.close()  # closing mid-call keeps the draft for later
+    assert start_discovery_call(db, lead_id) is resumed  # one window per lead, brought to the front
+    resumed.close()  # closing mid-call keeps the draft for later …
+    qtbot.waitUntil(lambda: not shiboken6.isValid(resumed))
     assert [d.lead_id for d in pending_drafts(db)] == [lead_id]
+    again = start_discovery_call(db, lead_id)  # … and starting a call with the lead resumes it
+    assert again.form.state() == FILLED_STATE and again.draft_id == pending_drafts(db)[0].id
+    again.close()
+
+
+def test_autosave_is_debounced(qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typing a sentence costs one draft write after the pause, not one per key."""
+    from leaddesk.ui.call import window as window_module
+
+    calls: list[int] = []
+    real = window_module.save_draft
+
+    def counting(*args: object, **kwargs: object) -> int:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(window_module, "save_draft", counting)
+    window = CallWindow(db, _lead(db))
+    qtbot.addWidget(window)
+    window.show()
+    assert len(calls) == 1  # the call exists from its first second
+    window.notes.setFocus()
+    QTest.keyClicks(window.notes, "Kunde ruft morgen zurueck")
+    assert len(calls) == 1
+    qtbot.waitUntil(lambda: len(calls) == 2)
+    assert pending_drafts(db)[0].data["notes"] == "Kunde ruft morgen zurueck"
 
 
 def test_draft_survives_sigkill(qtbot: QtBot, db: Database, data_dir: Path) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from leaddesk.core.services import qualification
 from leaddesk.core.services.qualification import DraftView
 from leaddesk.ui.call.dialogs import format_duration
-from leaddesk.ui.call.window import CallWindow
+from leaddesk.ui.call.window import CallWindow, start_discovery_call
 
 
 def pending_drafts(db: Any) -> list[DraftView]:
@@ -89,8 +89,7 @@ class DraftRecoveryDialog(QDialog):
             return None
         row, draft_id = selected
         draft = qualification.load_draft(self.db, draft_id)
-        window = CallWindow(self.db, draft.lead_id, draft=draft, parent=self.parentWidget())
-        window.show()
+        window = start_discovery_call(self.db, draft.lead_id, parent=self.parentWidget(), draft=draft)
         self.windows.append(window)
         self.call_resumed.emit(window)
         self._drop(row)

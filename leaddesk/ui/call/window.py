@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -476,10 +477,37 @@ def start_call_action(parent: QWidget, db: Any, current_lead_id: Callable[[], in
     return action
 
 
-def start_discovery_call(db: Any, lead_id: int, parent: QWidget | None = None) -> CallWindow:
-    """Open (and show) the call screen for a lead, resuming its unfinished call if there is one."""
-    drafts = pending_drafts(db, lead_id=lead_id)
-    window = CallWindow(db, lead_id, draft=drafts[0] if drafts else None, parent=parent)
+#: The call window open for each lead: a second "Start discovery call" brings it to the front
+#: instead of opening a rival window writing the same draft.
+_open_calls: dict[int, CallWindow] = {}
+
+
+def open_call_for(lead_id: int) -> CallWindow | None:
+    window = _open_calls.get(lead_id)
+    if window is not None and shiboken6.isValid(window) and not window.ended:
+        return window
+    _open_calls.pop(lead_id, None)
+    return None
+
+
+def start_discovery_call(
+    db: Any, lead_id: int, parent: QWidget | None = None, *, draft: DraftView | None = None
+) -> CallWindow:
+    """Open (and show) the call screen for a lead, resuming ``draft`` or else its newest unfinished call.
+
+    When a call with this lead is already open, that window comes to the front instead.
+    """
+    window = open_call_for(lead_id)
+    if window is None:
+        if draft is None:
+            drafts = pending_drafts(db, lead_id=lead_id)
+            draft = drafts[0] if drafts else None
+        window = CallWindow(db, lead_id, draft=draft, parent=parent)
+        _open_calls[lead_id] = window
+        opened = window
+        window.destroyed.connect(
+            lambda *_: _open_calls.pop(lead_id, None) if _open_calls.get(lead_id) is opened else None
+        )
     window.show()
     window.raise_()
     window.activateWindow()
