@@ -255,7 +255,7 @@ class ActivityTimeline(QWidget):
         self.text = QLineEdit()
         self.text.setObjectName("quick_text")
         self.text.setPlaceholderText(self.tr("What happened? Enter adds it"))
-        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when = QDateTimeEdit()
         self.when.setObjectName("quick_when")
         self.when.setCalendarPopup(True)
         self.when.setToolTip(self.tr("When it happened"))
@@ -303,7 +303,13 @@ class ActivityTimeline(QWidget):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(lambda: self.kind.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self._kind_changed()
+        self._reset_when()
         self.reload()
+
+    def _reset_when(self) -> None:
+        """Show "now"; left untouched, an activity is logged at the moment it is added, not when shown."""
+        self._when_shown = QDateTime.currentDateTime()
+        self.when.setDateTime(self._when_shown)
 
     def reload(self) -> None:
         self.model.set_rows(list_activities(self.db, self.lead_id))
@@ -322,7 +328,9 @@ class ActivityTimeline(QWidget):
                 self.db,
                 self.lead_id,
                 kind,
-                at=datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC),
+                at=None
+                if self.when.dateTime() == self._when_shown
+                else datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC),
                 who=self.who,
                 notes=text,
                 duration_s=minutes * 60 if kind in (CALL, MEETING) and minutes else None,
@@ -335,7 +343,7 @@ class ActivityTimeline(QWidget):
         self.error.hide()
         self.text.clear()
         self.duration.setValue(0)
-        self.when.setDateTime(QDateTime.currentDateTime())
+        self._reset_when()
         self.reload()
         self.activity_added.emit(self.lead_id)
         return activity

@@ -467,8 +467,14 @@ def start_call_action(parent: QWidget, db: Any, current_lead_id: Callable[[], in
 
     def start() -> None:
         lead_id = current_lead_id()
-        if lead_id is not None:
+        if lead_id is None:
+            return
+        try:
             window = start_discovery_call(db, lead_id, parent=None)
+        except LeadDeskError as exc:  # the lead was erased or merged meanwhile
+            QMessageBox.warning(parent, action.text().replace("&", ""), str(exc))
+            return
+        if window not in windows:
             windows.append(window)
             window.destroyed.connect(lambda: windows.remove(window) if window in windows else None)
 
