@@ -72,6 +72,7 @@ def test_keyboard_only_discovery_call(qtbot: QtBot, db: Database) -> None:
     type_into("Frau Berg (Einkauf)")
     # Need.
     key(Qt.Key.Key_3, ctrl)
+    assert window.form.sections["need"].active and not window.form.sections["authority"].active
     type_into("c")
     key(Qt.Key.Key_Tab)
     type_into("Ausschuss zu hoch")

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -129,17 +130,26 @@ class SectionBox(QFrame):
         self.form.setContentsMargins(0, 4, 0, 0)
         self.form.setVerticalSpacing(4)
         layout.addLayout(self.form, 1)
+        self.active = False
         self.status.currentIndexChanged.connect(self._paint_status)
         self._paint_status()
+
+    def set_active(self, active: bool) -> None:
+        """The section holding the keyboard focus stands out, so a glance finds the cursor."""
+        if active != self.active:
+            self.active = active
+            self._paint_status()
 
     def set_questions(self, questions: tuple[str, ...]) -> None:
         self.questions.setText("\n".join(f"› {q}" for q in questions))
 
     def _paint_status(self) -> None:
         color = STATUS_COLORS.get(self.status.currentData(), STATUS_COLORS["unknown"])
+        frame = "2px solid palette(highlight)" if self.active else "1px solid palette(mid)"
+        background = "background: palette(base);" if self.active else ""
         self.setStyleSheet(
-            f"QFrame#{self.objectName()} {{ border: 1px solid palette(mid); border-left: 5px solid {color};"
-            " border-radius: 4px; }"
+            f"QFrame#{self.objectName()} {{ border: {frame}; border-left: 5px solid {color};"
+            f" border-radius: 4px; {background} }}"
         )
 
 
@@ -176,10 +186,17 @@ class BantForm(QWidget):
             elif isinstance(widget, QComboBox):
                 widget.currentIndexChanged.connect(self.changed)
         self._chain_tab_order()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
         for i, section in enumerate(SECTIONS, start=1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{i}"), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda s=section: self.focus_section(s))
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        for box in self.sections.values():
+            box.set_active(new is not None and box.isAncestorOf(new))
 
     def _chain_tab_order(self) -> None:
         """Tab walks section by section (status first), not in the order the widgets were made."""
