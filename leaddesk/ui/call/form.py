@@ -12,8 +12,8 @@ from dataclasses import fields
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QPalette, QPen, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -99,9 +99,9 @@ class SectionBox(QFrame):
         super().__init__(parent)
         self.section = section
         self.setObjectName(f"section_{section}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShape(QFrame.Shape.NoFrame)  # drawn in paintEvent: no style sheets, opening stays fast
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setContentsMargins(14, 6, 10, 6)
         layout.setSpacing(4)
         header = QHBoxLayout()
         self.title = QLabel(title)
@@ -122,7 +122,12 @@ class SectionBox(QFrame):
         self.questions.setObjectName(f"{section}_questions")
         self.questions.setWordWrap(True)
         self.questions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.questions.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        palette = self.questions.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
+        self.questions.setPalette(palette)
+        italic = self.questions.font()
+        italic.setItalic(True)
+        self.questions.setFont(italic)
         self.questions.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout.addWidget(self.questions)
         self.form = QFormLayout()
@@ -131,26 +136,33 @@ class SectionBox(QFrame):
         self.form.setVerticalSpacing(4)
         layout.addLayout(self.form, 1)
         self.active = False
-        self.status.currentIndexChanged.connect(self._paint_status)
-        self._paint_status()
+        self.status.currentIndexChanged.connect(self.update)
 
     def set_active(self, active: bool) -> None:
         """The section holding the keyboard focus stands out, so a glance finds the cursor."""
         if active != self.active:
             self.active = active
-            self._paint_status()
+            self.update()
 
     def set_questions(self, questions: tuple[str, ...]) -> None:
         self.questions.setText("\n".join(f"› {q}" for q in questions))
 
-    def _paint_status(self) -> None:
-        color = STATUS_COLORS.get(self.status.currentData(), STATUS_COLORS["unknown"])
-        frame = "2px solid palette(highlight)" if self.active else "1px solid palette(mid)"
-        background = "background: palette(base);" if self.active else ""
-        self.setStyleSheet(
-            f"QFrame#{self.objectName()} {{ border: {frame}; border-left: 5px solid {color};"
-            f" border-radius: 4px; {background} }}"
-        )
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """A frame (highlighted while active) with a bar on the left in the status colour."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        width = 2 if self.active else 1
+        rect = QRectF(self.rect()).adjusted(width / 2, width / 2, -width / 2, -width / 2)
+        if self.active:
+            painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        color = QPalette.ColorRole.Highlight if self.active else QPalette.ColorRole.Mid
+        painter.setPen(QPen(palette.color(color), width))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(STATUS_COLORS.get(self.status.currentData(), STATUS_COLORS["unknown"])))
+        painter.drawRoundedRect(QRectF(0, 0, 5, self.height()), 2, 2)
+        painter.end()
 
 
 class BantForm(QWidget):
@@ -321,8 +333,9 @@ class BantForm(QWidget):
         first = None
         for name, widget in self.widgets.items():
             reason = errors.get(name, "")
-            widget.setToolTip(reason)
-            widget.setStyleSheet("border: 1px solid #d0443e;" if reason else "")
+            if reason or widget.toolTip():  # touch only what changes: style sheets are slow
+                widget.setToolTip(reason)
+                widget.setStyleSheet("border: 1px solid #d0443e;" if reason else "")
             if reason and first is None:
                 first = widget
         if first is not None:

@@ -16,7 +16,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QLocale, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -191,13 +191,13 @@ class CallWindow(QWidget):
 
         self.status_label = QLabel()
         self.status_label.setObjectName("draft_status")
-        self.status_label.setStyleSheet("color: palette(placeholder-text);")
+        _dim(self.status_label)
         hints = QLabel(
             self.tr(
                 "Ctrl+1…4: sections · Tab: next field · first letter picks a status · Ctrl+Enter: end call"
             )
         )
-        hints.setStyleSheet("color: palette(placeholder-text);")
+        _dim(hints)
         bottom = QHBoxLayout()
         bottom.addWidget(hints)
         bottom.addStretch(1)
@@ -261,7 +261,7 @@ class CallWindow(QWidget):
         recent = list_activities(self.db, self.lead_id, limit=3)
         if recent:
             head = QLabel(self.tr("Recent activity"))
-            head.setStyleSheet("font-weight: bold; margin-top: 6px;")
+            _bold(head)
             layout.addWidget(head)
             kinds = kind_labels()
             for activity in recent:
@@ -276,7 +276,7 @@ class CallWindow(QWidget):
                 line.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
                 layout.addWidget(line)
         notes_label = QLabel(self.tr("Ca&ll notes (Ctrl+5)"))
-        notes_label.setStyleSheet("font-weight: bold; margin-top: 6px;")
+        _bold(notes_label)
         notes_label.setBuddy(self.notes)
         layout.addWidget(notes_label)
         layout.addWidget(self.notes, 1)
@@ -443,6 +443,20 @@ def _qdate(day: Any) -> Any:
     from PySide6.QtCore import QDate
 
     return QDate(day.year, day.month, day.day)
+
+
+def _bold(label: QLabel) -> None:
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setContentsMargins(0, 6, 0, 0)
+
+
+def _dim(label: QLabel) -> None:
+    """Secondary text in the placeholder colour (a palette, not a style sheet: cheaper to build)."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
+    label.setPalette(palette)
 
 
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
