@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
@@ -51,6 +52,7 @@ from leaddesk.core.services.tasks import (
     local_day,
     reopen_task,
     reschedule_task,
+    start_of_day,
     user_timezone,
     zone,
 )
@@ -221,7 +223,16 @@ class FollowUpList(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        # At local midnight "today" becomes "overdue" and tomorrow's tasks arrive: refresh then.
+        self._midnight = QTimer(self)
+        self._midnight.setSingleShot(True)
+        self._midnight.timeout.connect(lambda: self.reload(keep_row=self.view.currentIndex().row()))
         self.reload()
+
+    def _arm_midnight(self) -> None:
+        now = self.clock()
+        tomorrow = start_of_day(local_day(now, self.tz) + timedelta(days=1), self.tz)
+        self._midnight.start(int((tomorrow - now).total_seconds() * 1000) + 1000)
 
     def reload(self, keep_row: int = 0) -> None:
         self.model.set_rows(due_tasks(self.db, now=self.clock(), tz=self.tz))
@@ -238,6 +249,7 @@ class FollowUpList(QWidget):
             self.view.setCurrentIndex(self.model.index(min(keep_row, count - 1), 0))
         for button in (self.done_button, self.tomorrow_button, self.reschedule_button, self.open_button):
             button.setEnabled(bool(count))
+        self._arm_midnight()
 
     def current(self) -> tuple[int, DueTask] | None:
         row = self.view.currentIndex().row()

@@ -60,7 +60,7 @@ def test_quick_add_with_a_few_keystrokes(qtbot: QtBot, db: Database, qtmodeltest
     assert list_activities(db, lead_id)[1].notes == "Prospekt + Preisliste geschickt"
 
 
-def test_model_rows_render_text() -> None:
+def test_empty_model_has_no_rows() -> None:
     model = ActivityModel()
     assert model.rowCount() == 0 and model.data(model.index(0, 0)) is None
 
@@ -85,6 +85,8 @@ def test_follow_up_list_worked_through(qtbot: QtBot, db: Database) -> None:
     assert model.data(model.index(1, 0), Qt.ItemDataRole.ForegroundRole) is None
     assert model.data(model.index(1, 0)) == "Today"
     assert "2 (1 overdue)" in widget.title.text()
+    # The list refreshes itself one second after the local midnight (00:00 Wed in Berlin).
+    assert abs(widget._midnight.remainingTime() - (23 * 3600 + 30 * 60 + 1) * 1000) < 5000
 
     widget.view.setFocus()
     with qtbot.waitSignal(widget.open_lead_requested) as opened:
