@@ -99,6 +99,7 @@ class CallWindow(QWidget):
         self.draft_id: int | None = None
         self.last_save_ms = 0.0
         self._elapsed_before = 0
+        self._saved_elapsed = 0  # call time in the last saved draft
         self._clock = QElapsedTimer()
         self.started_at = utcnow()
 
@@ -289,7 +290,7 @@ class CallWindow(QWidget):
 
     def _update_timer(self) -> None:
         elapsed = self.elapsed_s()
-        if elapsed and elapsed % TIMER_SAVE_S == 0 and not self._autosave.isActive():
+        if elapsed - self._saved_elapsed >= TIMER_SAVE_S and not self._autosave.isActive():
             self.save_draft_now()  # a quiet stretch of the call still keeps its duration
         self.timer_label.setText(f"<span style='color:#d0443e'>●</span> {format_duration(elapsed)}")
 
@@ -336,6 +337,7 @@ class CallWindow(QWidget):
             self._autosave.start()
             return
         self.last_save_ms = (time.perf_counter() - began) * 1000
+        self._saved_elapsed = self.elapsed_s()
         stamp = QLocale().toString(QTime.currentTime(), "HH:mm:ss")
         self.status_label.setText(self.tr("Draft saved %1").replace("%1", stamp))
 
@@ -345,6 +347,7 @@ class CallWindow(QWidget):
         self.form.set_state(data.get("form", {}))
         self.notes.setPlainText(str(data.get("notes", "")))
         self._elapsed_before = int(data.get("elapsed_s", 0) or 0)
+        self._saved_elapsed = self._elapsed_before
         try:
             self.started_at = datetime.fromisoformat(data["started_at"])
         except (KeyError, TypeError, ValueError):
