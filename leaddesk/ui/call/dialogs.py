@@ -165,7 +165,6 @@ class CallResultDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, result: CallResult, *, suggestion: str, tz: str) -> None:
         super().__init__(parent)
-        self.result_ = result
         self.suggestion = suggestion
         self.chosen = ""  # "sql" / "lost" when the user confirmed, "" when the stage stays
         self.setWindowTitle(self.tr("Call logged"))
