@@ -13,9 +13,9 @@ from sqlalchemy import select
 from leaddesk.core.db import Database
 from leaddesk.core.models import Activity, Qualification, QualificationChange, Task
 from leaddesk.core.services.leads import create_lead, get_lead
-from leaddesk.core.services.qualification import load_draft, pending_drafts
+from leaddesk.core.services.qualification import VerdictRule, get_rule, load_draft, pending_drafts
 from leaddesk.core.services.tasks import local_day
-from leaddesk.ui.call import CallWindow, start_call_action
+from leaddesk.ui.call import CallWindow, QualificationRuleDialog, start_call_action
 from leaddesk.ui.call.dialogs import default_follow_up_day
 from tests.ui.keys import focused, key, type_into
 
@@ -207,3 +207,29 @@ def test_keep_stage_moves_nothing_and_invalid_input_is_marked(qtbot: QtBot, db: 
     keep.click()  # type: ignore[attr-defined]
     assert get_lead(db, lead_id).stage == "lead"
     assert window.result is not None and window.result.qualification.budget_amount == 12500.5
+
+
+def test_rule_dialog_changes_the_suggestion(qtbot: QtBot, db: Database) -> None:
+    dialog = QualificationRuleDialog(db)
+    qtbot.addWidget(dialog)
+    assert dialog.rule() == VerdictRule()  # the default: Need + 2 others, no-fit → Lost
+    dialog.required["budget"].setChecked(True)
+    assert dialog.min_others.maximum() == 2
+    dialog.min_others.setValue(1)
+    dialog.no_fit.setChecked(False)
+    dialog.save()
+    assert get_rule(db) == VerdictRule(("budget", "need"), 1, False)
+    lead_id = _lead(db)
+    window = CallWindow(db, lead_id)
+    qtbot.addWidget(window)
+    state = {"budget_status": "confirmed", "need_status": "confirmed", "timing_status": "no_fit"}
+    window.form.set_state(state)
+    window.form.changed.emit()
+    # Under this rule a no-fit no longer suggests Lost, but it still keeps the lead from SQL.
+    assert "does not fit: Timing" in window.verdict_label.text() and "Lost" not in window.verdict_label.text()
+    window.form.set_state({"timing_status": "unknown"})
+    window.form.changed.emit()
+    assert "still open: Authority, Timing" in window.verdict_label.text()  # one more of the others
+    window.form.set_state({"authority_status": "confirmed"})
+    window.form.changed.emit()
+    assert "suggests <b>SQL</b>" in window.verdict_label.text()

@@ -304,6 +304,9 @@ class CallWindow(QWidget):
         elif result.suggestion == SUGGEST_LOST:
             names = ", ".join(section_labels()[s] for s in result.no_fit)
             text = self.tr("<b>%1/4 confirmed</b> — does not fit: %2 (suggests Lost)").replace("%2", names)
+        elif result.no_fit:  # the rule keeps a no-fit from suggesting Lost, but it still blocks SQL
+            names = ", ".join(section_labels()[s] for s in result.no_fit)
+            text = self.tr("<b>%1/4 confirmed</b> — does not fit: %2").replace("%2", names)
         else:
             names = ", ".join(section_labels()[s] for s in dict.fromkeys(result.missing))
             text = self.tr("<b>%1/4 confirmed</b> — still open: %2").replace("%2", names)
