@@ -16,6 +16,7 @@ from leaddesk.core.services.qualification import CONFIRMED, BantData, end_call, 
 from leaddesk.core.services.tasks import create_task, list_tasks, local_day
 from leaddesk.ui.activities import ActivityModel, ActivityTimeline, detail
 from leaddesk.ui.call.history import BantHistoryView
+from leaddesk.ui.call.panel import QualificationPanel
 from leaddesk.ui.followups import FollowUpList, due_notice, due_notice_text, next_working_day
 from tests.ui.keys import CTRL, focused, key, type_into
 
@@ -141,3 +142,19 @@ def test_bant_history_grouped_by_call(qtbot: QtBot, db: Database) -> None:
         ("Need: priority", "3"),
     ]
     assert model.item(1).text().startswith("Edited") and model.item(1).child(0, 1).text() == "Unknown"
+
+
+def test_qualification_panel_edits_between_calls(qtbot: QtBot, db: Database) -> None:
+    lead_id = _lead(db)
+    panel = QualificationPanel(db, lead_id, who="anna")
+    qtbot.addWidget(panel)
+    assert not panel.save_button.isEnabled()
+    panel.form.set_state({"need_status": "confirmed", "budget_amount": "viel"})
+    panel.form.changed.emit()
+    assert panel.save_button.isEnabled()
+    assert not panel.save() and "Budget: amount — 'viel'" in panel.message.text()
+    panel.form.set_state({"budget_amount": "", "need_priority": "2"})
+    with qtbot.waitSignal(panel.saved):
+        assert panel.save()
+    assert get_lead(db, lead_id).bant_confirmed == 1
+    assert panel.history.model.rowCount() == 1 and panel.history.model.item(0).text().startswith("Edited")

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from leaddesk.core.errors import ValidationError
 from leaddesk.core.services.qualification import SECTIONS, BantData
 from leaddesk.ui.call.questions import questions_for
-from leaddesk.ui.labels import status_labels, yes_no_labels
+from leaddesk.ui.labels import field_labels, status_labels, yes_no_labels
 
 #: Border colour per status: the section's state is visible at a glance.
 STATUS_COLORS = {"unknown": "#9aa0a6", "partial": "#e0a100", "confirmed": "#2e9d4f", "no_fit": "#d0443e"}
@@ -327,6 +327,12 @@ class BantForm(QWidget):
             raise
         self.mark_errors({})
         return data
+
+    @staticmethod
+    def describe(errors: dict[str, str]) -> str:
+        """Errors for a status line, each under the field's label ("Budget: amount — …")."""
+        labels = field_labels()
+        return "; ".join(f"{labels.get(name, name)} — {reason}" for name, reason in errors.items())
 
     def mark_errors(self, errors: dict[str, str]) -> None:
         """Outline the bad fields, explain each in its tooltip, focus the first."""

@@ -367,7 +367,7 @@ class CallWindow(QWidget):
         try:
             data = self.form.to_bant()
         except ValidationError as exc:
-            self.status_label.setText(self.tr("Please fix: %1").replace("%1", str(exc)))
+            self.status_label.setText(self.tr("Please fix: %1").replace("%1", self.form.describe(exc.errors)))
             return
         self.save_draft_now()
         suggestion = verdict(data, self.rule).suggestion
