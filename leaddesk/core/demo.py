@@ -358,7 +358,7 @@ def _make_lead(
     size = rng.choice((3, 8, 12, 25, 40, 75, 120, 180, 250, 480, 1200, 5000))
     consent = created if rng.random() < 0.6 else None
     lead = {
-        "uid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+        "uid": str(uuid.uuid4()),  # unique across runs, even with the same seed
         "first_name": first,
         "last_name": last,
         "company": company,
