@@ -446,7 +446,8 @@ def parse_csv(
     if not headers:
         raise ImportFormatError(file_name, "no header line found", header_line)
     preset = detect_preset(headers)
-    used = dict(mapping) if mapping is not None else auto_mapping(headers, preset)
+    # An explicit mapping (dialog, --map) overrides the automatic one column by column.
+    used = auto_mapping(headers, preset) | {h: t for h, t in (mapping or {}).items() if h in headers}
     bad = {t for t in used.values() if t and t not in TARGETS and not t.startswith("note:")}
     if bad:
         raise ValueError(f"unknown mapping target(s): {', '.join(sorted(bad))}")
@@ -475,6 +476,24 @@ def parse_csv(
             )
         result.records.append(rec)
     return result
+
+
+def preview(data: bytes, rows: int = 8) -> tuple[list[str], list[list[str]], str, str]:
+    """Headers, the first data rows, encoding and delimiter: what the mapping dialog shows."""
+    text, encoding = detect_encoding(data)
+    text = text.lstrip("\ufeff")
+    delimiter = sniff_delimiter(text)
+    try:
+        all_rows = read_rows(text[:200_000], delimiter)
+    except csv.Error:
+        return [], [], encoding, delimiter
+    if not all_rows:
+        return [], [], encoding, delimiter
+    at = _find_header(all_rows)
+    headers = [h.replace("\ufeff", "").strip() for h in all_rows[at][1]]
+    while headers and not headers[-1]:
+        headers.pop()
+    return headers, [r for _, r in all_rows[at + 1 : at + 1 + rows]], encoding, delimiter
 
 
 def _row_record(line: int, headers: list[str], row: list[str], active: list[tuple[int, str, str]]) -> Record:
