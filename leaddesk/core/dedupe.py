@@ -110,13 +110,13 @@ class MatchKeys:
 
         The same folded name at a company starting alike (namesakes at other firms can never
         be a sure match, and comparing them all is what makes bulk checks slow), or the same
-        company with the same initial of the last name (spelling variants such as Meier/Meyer).
+        company with the same initials (spelling variants such as Jürgen Meier/Juergen Meyer).
         """
         out = []
         if self.name:
             out.append("n:" + self.name + "|" + self.company[:4])
         if self.company:
-            out.append("c:" + self.company + "|" + self.last[:1])
+            out.append("c:" + self.company + "|" + self.last[:1] + self.name[:1])
         return tuple(out)
 
 
@@ -290,28 +290,34 @@ def find_matches(
     for lead_id, row in rows.items():
         if lead_id in excluded:
             continue
-        found.extend(_compare(keys, match_keys(row), lead_id, display_text(row), None, min_score))
+        found.extend(_compare(keys, match_keys(row), lead_id, row, None, min_score))
     return _best(found)[:limit]
 
 
 def _compare(
-    keys: MatchKeys, other: MatchKeys, lead_id: int, display: str, ref: Hashable, min_score: float
+    keys: MatchKeys,
+    other: MatchKeys,
+    lead_id: int,
+    values: Mapping[str, Any],
+    ref: Hashable,
+    min_score: float,
 ) -> Iterator[Match]:
     if keys.email and keys.email == other.email:
-        yield Match(lead_id, "email", 100.0, display, ref)
+        yield Match(lead_id, "email", 100.0, display_text(values), ref)
     if keys.phones and set(keys.phones) & set(other.phones) and _phone_plausible(keys, other):
-        yield Match(lead_id, "phone", 100.0, display, ref)
+        yield Match(lead_id, "phone", 100.0, display_text(values), ref)
     score, sure = name_score(keys, other)
     if score >= min_score or sure:
-        yield Match(lead_id, "name", round(score, 1), display, ref, sure)
+        yield Match(lead_id, "name", round(score, 1), display_text(values), ref, sure)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     lead_id: int
     ref: Hashable
     keys: MatchKeys
-    display: str
+    # The record's values; the display text is built only when it matches something.
+    values: Mapping[str, Any]
 
 
 @dataclass
@@ -347,7 +353,7 @@ class DuplicateIndex:
     ) -> MatchKeys:
         """Remember a record: an existing lead (``lead_id``) or an earlier row of a file (``ref``)."""
         keys = keys or match_keys(values)
-        entry = _Entry(lead_id, ref, keys, display_text(values))
+        entry = _Entry(lead_id, ref, keys, values)
         if keys.email:
             self._by_email[keys.email].append(entry)
         for p in keys.phones:
@@ -383,5 +389,5 @@ class DuplicateIndex:
             if id(entry) in seen or (entry.lead_id and entry.lead_id in excluded):
                 continue
             seen.add(id(entry))
-            found.extend(_compare(keys, entry.keys, entry.lead_id, entry.display, entry.ref, min_score))
+            found.extend(_compare(keys, entry.keys, entry.lead_id, entry.values, entry.ref, min_score))
         return _best(found)

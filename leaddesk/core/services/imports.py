@@ -364,7 +364,16 @@ def _insert_new(
     )
     template = Lead()
     stamp = now.replace(tzinfo=None).isoformat(sep=" ")
-    defaults = {c: getattr(template, c) for c in _LEAD_COLUMNS}
+    fixed = {
+        "stage": Stage.LEAD.value,
+        "import_batch_id": batch_id,
+        "created_at": stamp,
+        "updated_at": stamp,
+        "version": 1,
+        "erased": False,
+    }
+    base = [fixed.get(c, getattr(template, c)) for c in _LEAD_COLUMNS]
+    slot = {c: i for i, c in enumerate(_LEAD_COLUMNS)}
     marks = ", ".join("?" for _ in _LEAD_COLUMNS)
     lead_sql = f"INSERT INTO lead (id, {', '.join(_LEAD_COLUMNS)}) VALUES (?, {marks})"
     change_sql = (
@@ -380,24 +389,21 @@ def _insert_new(
             position += 1.0
             uid = row.uid if row.uid and len(row.uid) <= 36 and row.uid not in known_uids else new_uid()
             known_uids.add(uid)
-            values = {
-                **defaults,
-                **row.values,
-                "email_lower": (row.values.get("email") or "").lower(),
-                "phone_key": phone_key(row.values.get("phone") or row.values.get("mobile") or ""),
-                "uid": uid,
-                "stage": Stage.LEAD.value,
-                "position": position,
-                "import_batch_id": batch_id,
-                "created_at": stamp,
-                "updated_at": stamp,
-                "version": 1,
-                "erased": False,
-            }
-            for key in ("next_follow_up", "consent_at", "score_expires_at"):
-                if values.get(key) is not None and hasattr(values[key], "isoformat"):
-                    values[key] = as_utc(values[key]).replace(tzinfo=None).isoformat(sep=" ")  # type: ignore[union-attr]
-            lead_rows.append((lead_id, *(values.get(c) for c in _LEAD_COLUMNS)))
+            values = row.values
+            cells = list(base)
+            for key, value in values.items():
+                at = slot.get(key)
+                if at is not None:
+                    cells[at] = value
+            cells[slot["email_lower"]] = (values.get("email") or "").lower()
+            cells[slot["phone_key"]] = phone_key(values.get("phone") or values.get("mobile") or "")
+            cells[slot["uid"]] = uid
+            cells[slot["position"]] = position
+            for key in ("next_follow_up", "consent_at"):
+                moment = values.get(key)
+                if moment is not None and hasattr(moment, "isoformat"):
+                    cells[slot[key]] = as_utc(moment).replace(tzinfo=None).isoformat(sep=" ")  # type: ignore[union-attr]
+            lead_rows.append((lead_id, *cells))
             change_rows.append((lead_id, stamp, actor, f"Import {row.file_name}, Zeile {row.line}"))
             row.values["_id"] = lead_id
         conn.exec_driver_sql(lead_sql, lead_rows)
