@@ -72,3 +72,23 @@ def test_merge_dialog_keep_a_and_pick_b_values(qtbot: QtBot, db: Database) -> No
     kept = get_lead(db, a.id)
     assert (kept.phone, kept.first_name) == ("+4940999999", "Jörg") and "040 123456" not in kept.notes
     assert "+4940123456" in kept.notes
+
+
+def test_export_dialog_writes_the_filter(qtbot: QtBot, db: Database, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from leaddesk.core.services.query import LeadFilter
+    from leaddesk.ui.imports.export import ExportDialog
+
+    create_lead(db, {"last_name": "Eins", "source": "Messe"})
+    create_lead(db, {"last_name": "Zwei", "source": "Website"})
+    dialog = ExportDialog(db, LeadFilter(source="Messe"))
+    qtbot.addWidget(dialog)
+    assert dialog.filter_radio.isChecked()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("vcf3"))
+    target = Path(str(tmp_path)) / "messe.vcf"
+    dialog.path_edit.setText(str(target))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.count is not None, timeout=10000)
+    text = target.read_text("utf-8")
+    assert dialog.count == 1 and "VERSION:3.0" in text and "Eins" in text and "Zwei" not in text
