@@ -122,19 +122,33 @@ class MatchKeys:
 
 def match_keys(values: Mapping[str, Any]) -> MatchKeys:
     """Keys of a lead given as field values (raw typed values or stored ones)."""
-    phones = tuple(
-        dict.fromkeys(
-            k for k in (phone_key(values.get("phone") or ""), phone_key(values.get("mobile") or "")) if k
-        )
+    get = values.get
+    return _keys(
+        get("first_name") or "",
+        get("last_name") or "",
+        get("company") or "",
+        get("email") or "",
+        get("phone") or "",
+        get("mobile") or "",
     )
-    last_words = _WORD.findall(fold(values.get("last_name") or ""))
+
+
+def _keys(first: str, last: str, company: str, email: str, phone: str, mobile: str) -> MatchKeys:
+    p1, p2 = phone_key(phone), phone_key(mobile)
+    phones = (p1, p2) if p1 and p2 and p1 != p2 else (p1,) if p1 else (p2,) if p2 else ()
     return MatchKeys(
-        email=email_key(values.get("email") or ""),
+        email=email.strip().lower() if email else "",
         phones=phones,
-        name=person_name(values.get("first_name") or "", values.get("last_name") or ""),
-        company=company_core(values.get("company") or ""),
-        last=last_words[-1] if last_words else "",
+        name=person_name(first, last),
+        company=company_core(company),
+        last=_last_word(last),
     )
+
+
+@lru_cache(maxsize=65536)
+def _last_word(last: str) -> str:
+    words = _WORD.findall(fold(last))
+    return words[-1] if words else ""
 
 
 @dataclass(frozen=True)
@@ -338,9 +352,12 @@ class DuplicateIndex:
         index = cls()
         cols = [getattr(Lead, c) for c in _COLUMNS]
         with _connection(db_or_session) as conn:
-            for row in conn.execute(select(*cols).where(Lead.erased.is_(False))):
-                m = row._mapping
-                index.add(m, lead_id=row.id)
+            # Plain tuples: building a mapping per row costs more than the keys themselves.
+            for lead_id, first, last, company, email, _lower, phone, mobile, _pk in conn.execute(
+                select(*cols).where(Lead.erased.is_(False))
+            ):
+                values = {"first_name": first, "last_name": last, "company": company, "email": email}
+                index.add(values, lead_id=lead_id, keys=_keys(first, last, company, email, phone, mobile))
         return index
 
     def add(

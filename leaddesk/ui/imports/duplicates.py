@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -248,11 +249,17 @@ class MergeDialog(QDialog):
                 self.table.setItem(r, c, item)
             a, b = _text(self.a, field), _text(self.b, field)
             self.choose(field, "a" if a else "b")
-            if a and b and a != b:
+            if a and b and a != b:  # a real decision: make the row stand out
+                font = name.font()
+                font.setBold(True)
+                name.setFont(font)
                 for c in (0, 1, 2):
                     self.table.item(r, c).setBackground(self.palette().alternateBase())
         self.table.itemChanged.connect(self._item_changed)
-        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         note = QLabel(
             self.tr(

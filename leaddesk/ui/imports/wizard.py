@@ -426,7 +426,8 @@ class ImportWizard(QDialog):
         plan = self.plan
         assert plan is not None
         reads = "; ".join(
-            f"{p.file_name}: {p.preset or p.file_format.upper()}, {p.encoding}" for p in plan.files
+            f"{p.file_name}: {p.preset or {'vcard': 'vCard'}.get(p.file_format, 'CSV')}, {p.encoding}"
+            for p in plan.files
         )
         warnings = sum(len(r.warnings) for r in plan.rows)
         self.summary_label.setText(
