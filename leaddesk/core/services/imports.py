@@ -319,9 +319,11 @@ def apply_import(
 
 def same_value(a: Any, b: Any) -> bool:
     """Equal for a person: case, spacing and umlaut spelling do not make a conflict."""
+    if a == b:
+        return True
     if isinstance(a, str) and isinstance(b, str):
         return fold(" ".join(a.split())) == fold(" ".join(b.split()))
-    return bool(a == b)
+    return False
 
 
 def _fold_in_file(rows: list[PlannedRow]) -> list[PlannedRow]:
