@@ -23,7 +23,7 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, or_, select, text
@@ -94,9 +94,8 @@ def phone_key(phone: str) -> str:
     return normalize_phone(raw).key
 
 
-@dataclass(frozen=True)
-class MatchKeys:
-    """Everything duplicate rules compare, computed once per record."""
+class MatchKeys(NamedTuple):
+    """Everything duplicate rules compare, computed once per record (a tuple: cheap to build)."""
 
     email: str
     phones: tuple[str, ...]

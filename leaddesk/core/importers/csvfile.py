@@ -339,6 +339,7 @@ def restore_cell(value: str) -> str:
     return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
 
 
+_TAG_SPLIT = re.compile(r"[;,]")
 _TYPED = re.compile(r"^(e-mail|phone) (\d+) - value$")
 _IDENTITY = {"first_name", "last_name", "full_name", "company", "email"}
 
@@ -515,10 +516,7 @@ def _row_record(line: int, headers: list[str], row: list[str], active: list[tupl
         values = [v.strip() for v in value.split(" ::: ")] if " ::: " in value else [value]
         if target == "tags":
             tags = [
-                t
-                for v in values
-                for t in re.split(r"[;,]", v)
-                if t.strip() and not t.strip().startswith("* ")
+                t for v in values for t in _TAG_SPLIT.split(v) if t.strip() and not t.strip().startswith("* ")
             ]
             old = rec.values.get("tags", "")
             rec.values["tags"] = ",".join(x for x in [old, *tags] if x)

@@ -39,6 +39,7 @@ from leaddesk.core.models import (
     Task,
     utcnow,
 )
+from leaddesk.core.perf import paused_gc
 from leaddesk.core.services.leads import EDITABLE_FIELDS, clean_fields, derived_keys
 from leaddesk.core.stages import Stage
 
@@ -195,8 +196,22 @@ def plan_import(
 
     ``source`` fills the lead's source where the file has none (default "Import <file>").
     ``mapping`` (CSV header → target) applies to CSV files; ImportFormatError for a file
-    that cannot be read at all.
+    that cannot be read at all. ``progress(done, total)`` may return False to cancel.
     """
+    with paused_gc():
+        return _plan_import(db, sources, source=source, mapping=mapping, progress=progress, index=index)
+
+
+def _plan_import(
+    db: Database,
+    sources: Sequence[tuple[str, bytes]],
+    *,
+    source: str = "",
+    mapping: dict[str, str] | None = None,
+    progress: Progress | None = None,
+    index: DuplicateIndex | None = None,
+) -> ImportPlan:
+    """The work of :func:`plan_import`, with the collector paused."""
     parsed = [parse_file(data, name, mapping=mapping) for name, data in sources]
     total = sum(len(p.records) for p in parsed)
     index = index if index is not None else DuplicateIndex.from_db(db)
@@ -266,9 +281,25 @@ def apply_import(
 ) -> ImportResult:
     """Write the plan as one batch in one transaction; everything or nothing.
 
-    Refuses (ValidationError) while the plan has errors unless ``skip_errors``; then the
-    rows with errors are left out and counted.
+    ``on_duplicate`` is "skip", "update" or "merge" (default). Refuses (ImportRefused) while
+    the plan has errors unless ``skip_errors``; then the rows with errors are left out.
     """
+    with paused_gc():
+        return _apply_import(
+            db, plan, on_duplicate=on_duplicate, skip_errors=skip_errors, progress=progress, actor=actor
+        )
+
+
+def _apply_import(
+    db: Database,
+    plan: ImportPlan,
+    *,
+    on_duplicate: Policy = "merge",
+    skip_errors: bool = False,
+    progress: Progress | None = None,
+    actor: str = "",
+) -> ImportResult:
+    """The work of :func:`apply_import`, with the collector paused."""
     if on_duplicate not in POLICIES:
         raise ValueError(f"--on-duplicate must be one of {', '.join(POLICIES)}, not {on_duplicate!r}")
     if plan.errors and not skip_errors:

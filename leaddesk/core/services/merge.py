@@ -31,6 +31,7 @@ from leaddesk.core.models import (
     Task,
     utcnow,
 )
+from leaddesk.core.perf import paused_gc
 from leaddesk.core.services.leads import EDITABLE_FIELDS, LeadView, apply_values
 
 #: Fields offered side by side in the merge dialog.
@@ -69,12 +70,21 @@ def find_duplicate_pairs(
     from leaddesk.core.dedupe import _COLUMNS
 
     cols = [getattr(Lead, c) for c in _COLUMNS]
-    with db.engine.connect() as conn:
+    with paused_gc(), db.engine.connect() as conn:
         rows = [
             r._mapping for r in conn.execute(select(*cols).where(Lead.erased.is_(False)).order_by(Lead.id))
         ]
     index = DuplicateIndex()
     pairs: list[DuplicatePair] = []
+    with paused_gc():
+        _pairs(rows, index, pairs, include_possible, progress)
+    pairs.sort(key=lambda p: (not p.sure, {"email": 0, "phone": 1}.get(p.reason, 2), -p.score, p.a_id))
+    return pairs[:limit]
+
+
+def _pairs(
+    rows: list[Any], index: DuplicateIndex, pairs: list[DuplicatePair], include_possible: bool, progress: Any
+) -> None:
     for i, row in enumerate(rows):
         for m in index.find(row, min_score=POSSIBLE_NAME_SCORE):
             if m.strong or include_possible:
@@ -86,8 +96,6 @@ def find_duplicate_pairs(
         index.add(row, lead_id=row["id"])
         if progress is not None and i % 2000 == 0 and progress(i, len(rows)) is False:
             break
-    pairs.sort(key=lambda p: (not p.sure, {"email": 0, "phone": 1}.get(p.reason, 2), -p.score, p.a_id))
-    return pairs[:limit]
 
 
 @dataclass(frozen=True)
