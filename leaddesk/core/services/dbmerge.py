@@ -42,6 +42,7 @@ from leaddesk.core.models import (
     Task,
     utcnow,
 )
+from leaddesk.core.perf import paused_gc
 from leaddesk.core.services.leads import EDITABLE_FIELDS, apply_values
 
 Progress = Callable[[int, int], bool | None]
@@ -134,7 +135,7 @@ def merge_database(
     try:
         data = _load(other)
         try:
-            with db.transaction() as session:
+            with db.transaction() as session, paused_gc():
                 _merge(session, data, report, progress)
                 if dry_run:
                     raise _DryRun
