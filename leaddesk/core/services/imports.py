@@ -578,17 +578,16 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
         ids = [i for i, _ in created]
         touched = _touched_since(session, ids)
         touched.update(i for i, v in created if v != 1)
-        changes = (
-            session.execute(select(ImportChange).where(ImportChange.batch_id == batch_id)).scalars().all()
-        )
-        stale: list[tuple[ImportChange, dict[str, Any]]] = []
-        restore: list[tuple[ImportChange, dict[str, Any]]] = []
-        for change in changes:
-            before = json.loads(change.before)
-            lead = session.get(Lead, change.lead_id)
-            target = stale if lead is None or lead.version != before.get("_version_after") else restore
-            target.append((change, before))
-        kept = sorted(touched | {c.lead_id for c, _ in stale})
+        ic = ImportChange.__table__  # type: ignore[attr-defined]
+        changes = list(session.execute(select(ic.c.lead_id, ic.c.before).where(ic.c.batch_id == batch_id)))
+        versions = _versions(session, [lead_id for lead_id, _ in changes])
+        stale: list[tuple[int, dict[str, Any]]] = []
+        restore: list[tuple[int, dict[str, Any]]] = []
+        for lead_id, text_before in changes:
+            before = json.loads(text_before)
+            fresh = versions.get(lead_id) == before.get("_version_after")
+            (restore if fresh else stale).append((lead_id, before))
+        kept = sorted(touched | {lead_id for lead_id, _ in stale})
         if kept and not force:
             raise UndoRefused(
                 f"import {batch_id} cannot be undone: {len(kept)} lead(s) were changed after it "
@@ -602,25 +601,41 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
         for start in range(0, len(removable), 500):
             chunk = removable[start : start + 500]
             for table in _DEPENDENT:
-                session.execute(delete(table).where(table.lead_id.in_(chunk)))  # type: ignore[attr-defined]
-            session.execute(delete(Lead).where(Lead.id.in_(chunk)))
+                # Core deletes: the ORM would check every loaded object per statement.
+                t = table.__table__  # type: ignore[attr-defined]
+                session.execute(delete(t).where(t.c.lead_id.in_(chunk)))
+            session.execute(delete(Lead.__table__).where(Lead.__table__.c.id.in_(chunk)))  # type: ignore[attr-defined]
         if ctx is not None:
             ctx.__exit__(None, None, None)
         origin = f"import:{batch_id}"
-        for change, before in restore:
-            lead = session.get(Lead, change.lead_id)
+        table = Lead.__table__  # type: ignore[attr-defined]
+        now = utcnow()
+        groups: dict[frozenset[str], list[dict[str, Any]]] = {}
+        for lead_id, before in restore:
             values = {k: v for k, v in before.items() if not k.startswith("_")}
-            for key, value in (values | derived_keys(values)).items():
-                setattr(lead, key, value)
             # Back to the version the values belong to: an editor still holding it may save again.
-            lead.version = before.get("_version_before", lead.version + 1)
-            lead.updated_at = utcnow()
+            values |= derived_keys(values) | {"version": before["_version_before"], "updated_at": now}
+            groups.setdefault(frozenset(values), []).append({"_id": lead_id, **values})
+        for keys, params in groups.items():
+            stmt = update(table).where(table.c.id == bindparam("_id")).values({k: bindparam(k) for k in keys})
+            session.execute(stmt, params)
+        fs = FieldSource.__table__  # type: ignore[attr-defined]
+        restored = [lead_id for lead_id, _ in restore]
+        for start in range(0, len(restored), 500):
             session.execute(
-                delete(FieldSource).where(FieldSource.lead_id == change.lead_id, FieldSource.origin == origin)
+                delete(fs).where(fs.c.lead_id.in_(restored[start : start + 500]), fs.c.origin == origin)
             )
         session.execute(update(Lead).where(Lead.import_batch_id == batch_id).values(import_batch_id=None))
         batch.undone_at = utcnow()
         return UndoResult(batch_id, len(removable), len(restore), kept)
+
+
+def _versions(session: Any, ids: list[int]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for start in range(0, len(ids), 500):
+        rows = session.execute(select(Lead.id, Lead.version).where(Lead.id.in_(ids[start : start + 500])))
+        out.update({lead_id: version for lead_id, version in rows})
+    return out
 
 
 def _touched_since(session: Any, ids: list[int]) -> set[int]:
