@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -326,19 +327,16 @@ def _apply_import(
         assert batch.id is not None
         origin = f"import:{batch.id}"
         conn = session.connection()
-        suspend = fts_triggers_suspended(session) if len(new_rows) > _BULK_FTS else None
-        if suspend is not None:
-            suspend.__enter__()
-        created = _insert_new(conn, session, new_rows, batch.id, now, actor, progress, total)
         updated, skipped, conflicts = 0, 0, []
-        if on_duplicate == "skip":
-            skipped = len(dup_rows)
-        else:
-            updated, conflicts = _apply_duplicates(session, dup_rows, on_duplicate, batch.id, origin)
-            if progress is not None and progress(total, total) is False:
-                raise Cancelled("import cancelled; nothing was changed")
-        if suspend is not None:
-            suspend.__exit__(None, None, None)
+        # A failure inside rolls the whole transaction back, dropped triggers included.
+        with fts_triggers_suspended(session) if len(new_rows) > _BULK_FTS else nullcontext():
+            created = _insert_new(conn, session, new_rows, batch.id, now, actor, progress, total)
+            if on_duplicate == "skip":
+                skipped = len(dup_rows)
+            else:
+                updated, conflicts = _apply_duplicates(session, dup_rows, on_duplicate, batch.id, origin)
+                if progress is not None and progress(total, total) is False:
+                    raise Cancelled("import cancelled; nothing was changed")
         batch.created_count = created
         batch.updated_count = updated
         batch.skipped_count = skipped + plan.count("in_file")
@@ -595,18 +593,15 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
                 "undo to keep those leads as they are"
             )
         removable = [i for i in ids if i not in touched]
-        ctx = fts_triggers_suspended(session) if len(removable) > _BULK_FTS else None
-        if ctx is not None:
-            ctx.__enter__()
-        for start in range(0, len(removable), 500):
-            chunk = removable[start : start + 500]
-            for table in _DEPENDENT:
-                # Core deletes: the ORM would check every loaded object per statement.
-                t = table.__table__  # type: ignore[attr-defined]
-                session.execute(delete(t).where(t.c.lead_id.in_(chunk)))
-            session.execute(delete(Lead.__table__).where(Lead.__table__.c.id.in_(chunk)))  # type: ignore[attr-defined]
-        if ctx is not None:
-            ctx.__exit__(None, None, None)
+        with fts_triggers_suspended(session) if len(removable) > _BULK_FTS else nullcontext():
+            for start in range(0, len(removable), 500):
+                chunk = removable[start : start + 500]
+                for table in _DEPENDENT:
+                    # Core deletes: the ORM would check every loaded object per statement.
+                    t = table.__table__  # type: ignore[attr-defined]
+                    session.execute(delete(t).where(t.c.lead_id.in_(chunk)))
+                lead_table = Lead.__table__  # type: ignore[attr-defined]
+                session.execute(delete(lead_table).where(lead_table.c.id.in_(chunk)))
         origin = f"import:{batch_id}"
         table = Lead.__table__  # type: ignore[attr-defined]
         now = utcnow()
