@@ -115,3 +115,28 @@ def test_cancel_changes_nothing_and_unreadable_file_is_reported(
     wizard.pages.setCurrentIndex(FILES)
     wizard.check_button.click()
     assert wizard.pages.currentIndex() == FILES and "fehlt.csv" in wizard.check_button.toolTip()
+
+
+def test_import_history_undoes_later_and_offers_force(
+    qtbot: QtBot, db: Database, tmp_path: Path, qtmodeltester: object
+) -> None:
+    from leaddesk.core.services.imports import apply_import, plan_import
+    from leaddesk.core.services.leads import move_stage
+    from leaddesk.ui.imports.history import ImportHistory
+
+    data = b"Vorname;Nachname;E-Mail\nTom;Neu;tom@neu.de\nIna;Alt;ina@alt.de\n"
+    first = apply_import(db, plan_import(db, [("a.csv", data)]))
+    move_stage(db, 1, "mql")
+    history = ImportHistory(db)
+    qtbot.addWidget(history)
+    history.show()
+    qtmodeltester.check(history.model)  # type: ignore[attr-defined]
+    assert history.selected_batch().id == first.batch_id
+    history.undo_button.click()
+    qtbot.waitUntil(history.force_button.isVisible, timeout=10000)
+    assert _count(db) == 2 and "changed after" in history.status.text()
+    with qtbot.waitSignal(history.undone, timeout=10000):
+        history.force_button.click()
+    assert _count(db) == 1 and get_lead(db, 1).stage == "mql"
+    assert history.model.data(history.model.index(0, 6)) != ""  # shown as undone
+    assert not history.undo_button.isEnabled()
