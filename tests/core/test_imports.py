@@ -291,3 +291,34 @@ def test_failure_or_cancel_mid_apply_changes_nothing(db: Any, monkeypatch: pytes
     with db.engine.connect() as conn:
         triggers = conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='trigger'").scalar()
     assert triggers == 3  # the search index still follows every change
+
+
+def test_per_row_decisions_override_the_import_policy(db: Any) -> None:
+    eva = create_lead(db, {"first_name": "Eva", "last_name": "Roth", "email": "eva@roth.de", "city": "Ulm"})[
+        0
+    ]
+    tom = create_lead(db, {"first_name": "Tom", "last_name": "Neu", "email": "tom@neu.de", "city": "Bonn"})[0]
+    ina = create_lead(db, {"first_name": "Ina", "last_name": "Alt", "email": "ina@alt.de"})[0]
+    plan = plan_import(
+        db,
+        [
+            (
+                "x.csv",
+                _csv(
+                    "Eva;Roth;;eva@roth.de;;Berlin",
+                    "Tom;Neu;;tom@neu.de;;Köln",
+                    "Ina;Alt;Alt KG;ina@alt.de;;",
+                ),
+            )
+        ],
+    )
+    assert [r.action for r in plan.rows] == ["duplicate"] * 3
+    plan.rows[0].decision = "update"
+    plan.rows[1].decision = "new"  # a namesake after all: keep both
+    result = apply_import(db, plan, on_duplicate="skip")
+    assert (result.created, result.updated, result.skipped) == (1, 1, 1)
+    assert get_lead(db, eva.id).city == "Berlin" and get_lead(db, tom.id).city == "Bonn"
+    assert get_lead(db, ina.id).company == ""  # skipped by the import's policy
+    plan.rows[0].decision = "maybe"
+    with pytest.raises(ValueError, match="maybe"):
+        apply_import(db, plan)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -51,6 +53,12 @@ def test_import_report_duplicates_and_undo(
     assert "1 new" in wizard.summary_label.text() and "1 error" in wizard.summary_label.text()
     assert wizard.problems.kinds()[0] == "error" and "duplicate" in wizard.problems.kinds()
     assert not wizard.import_button.isEnabled()  # errors: the person must choose to leave them out
+    dup_row = wizard.problems.kinds().index("duplicate")
+    wizard.problem_view.selectRow(dup_row)
+    QTest.keyClick(wizard.problem_view, Qt.Key.Key_S)  # skip this one …
+    assert wizard.problems.data(wizard.problems.index(dup_row, 5)) == "Skip"
+    QTest.keyClick(wizard.problem_view, Qt.Key.Key_Backspace)  # … no: as chosen below (merge)
+    assert wizard.problems.data(wizard.problems.index(dup_row, 5)) == ""
     wizard.skip_errors_box.setChecked(True)
     assert wizard.import_button.isEnabled()
     wizard.policy_combo.setCurrentIndex(wizard.policy_combo.findData("merge"))

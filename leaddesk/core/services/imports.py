@@ -71,6 +71,8 @@ class PlannedRow:
     possible: list[Match] = field(default_factory=list)
     #: For "in_file": index of the earlier row in ``ImportPlan.rows`` this one merges into.
     into_row: int | None = None
+    #: The person's choice for this duplicate ("skip", "update", "merge" or "new"), over the import's.
+    decision: str | None = None
     uid: str = ""
     photo: bytes | None = None
     photo_mime: str = ""
@@ -310,8 +312,11 @@ def _apply_import(
             + "; ".join(first)
         )
     rows = _fold_in_file(plan.rows)
-    new_rows = [r for r in rows if r.action == "new"]
-    dup_rows = [r for r in rows if r.action == "duplicate"]
+    bad = {r.decision for r in rows if r.decision not in (None, *POLICIES, "new")}
+    if bad:
+        raise ValueError(f"unknown duplicate decision(s): {', '.join(sorted(map(str, bad)))}")
+    new_rows = [r for r in rows if r.action == "new" or (r.action == "duplicate" and r.decision == "new")]
+    dup_rows = [r for r in rows if r.action == "duplicate" and r.decision != "new"]
     total = len(new_rows) + len(dup_rows)
     names = sorted({p.file_name for p in plan.files})
     now = utcnow()
@@ -331,12 +336,13 @@ def _apply_import(
         # A failure inside rolls the whole transaction back, dropped triggers included.
         with fts_triggers_suspended(session) if len(new_rows) > _BULK_FTS else nullcontext():
             created = _insert_new(conn, session, new_rows, batch.id, now, actor, progress, total)
-            if on_duplicate == "skip":
-                skipped = len(dup_rows)
-            else:
-                updated, conflicts = _apply_duplicates(session, dup_rows, on_duplicate, batch.id, origin)
-                if progress is not None and progress(total, total) is False:
-                    raise Cancelled("import cancelled; nothing was changed")
+            to_skip = [r for r in dup_rows if (r.decision or on_duplicate) == "skip"]
+            skipped = len(to_skip)
+            to_change = [r for r in dup_rows if (r.decision or on_duplicate) != "skip"]
+            if to_change:
+                updated, conflicts = _apply_duplicates(session, to_change, on_duplicate, batch.id, origin)
+            if progress is not None and progress(total, total) is False:
+                raise Cancelled("import cancelled; nothing was changed")
         batch.created_count = created
         batch.updated_count = updated
         batch.skipped_count = skipped + plan.count("in_file")
@@ -522,7 +528,7 @@ def _merged_changes(
             if current in ("", None):
                 changes[key] = value
             elif not same_value(current, value):
-                if policy == "update":
+                if (row.decision or policy) == "update":
                     changes[key] = value
                 else:
                     label = _EXTRA_LABELS.get(key, key)

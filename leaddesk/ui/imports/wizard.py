@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -55,21 +55,39 @@ _SEVERITY_ORDER = {"error": 0, "duplicate": 1, "warning": 2}
 
 
 class ProblemModel(QAbstractTableModel):
-    """Errors, warnings and duplicates of a plan, one row each: file, line, kind, field, message."""
+    """Errors, warnings and duplicates of a plan: file, line, kind, field, message, choice.
 
-    COLUMNS = 5
+    For a duplicate the last column holds the person's choice for that row (skip, update,
+    merge, import as new); empty means the import's choice below the table applies.
+    """
+
+    COLUMNS = 6
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[str, int, str, str, str]] = []
+        self._rows: list[tuple[str, int, str, str, str, int]] = []
+        self._plan: ImportPlan | None = None
 
     def set_plan(self, plan: ImportPlan | None) -> None:
         self.beginResetModel()
+        self._plan = plan
         self._rows = _problem_rows(plan) if plan is not None else []
         self.endResetModel()
 
     def kinds(self) -> list[str]:
         return [r[2] for r in self._rows]
+
+    def set_decision(self, row: int, decision: str | None) -> bool:
+        """Choose what happens to the duplicate shown in ``row``; False if it is not a duplicate."""
+        if self._plan is None or not 0 <= row < len(self._rows) or self._rows[row][5] < 0:
+            return False
+        planned = self._plan.rows[self._rows[row][5]]
+        if planned.action != "duplicate":
+            return False
+        planned.decision = decision
+        index = self.index(row, self.COLUMNS - 1)
+        self.dataChanged.emit(index, index)
+        return True
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -84,7 +102,16 @@ class ProblemModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            file_name, line, kind, field, message = row
+            file_name, line, kind, field, message, plan_row = row
+            if index.column() == 5:
+                decision = self._plan.rows[plan_row].decision if self._plan and plan_row >= 0 else None
+                choices = {
+                    "skip": self.tr("Skip"),
+                    "update": self.tr("Update"),
+                    "merge": self.tr("Merge"),
+                    "new": self.tr("Import as new"),
+                }
+                return choices.get(decision or "", "")
             kinds = {
                 "error": self.tr("Error"),
                 "warning": self.tr("Warning"),
@@ -93,24 +120,31 @@ class ProblemModel(QAbstractTableModel):
             return (file_name, str(line), kinds.get(kind, kind), field, message)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
             return row[4]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5 and row[5] >= 0:
+            return self.tr("Keys: S skip, U update, M merge, N import as new, Backspace: as chosen below")
         return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("File"), self.tr("Line"), self.tr("Kind"), self.tr("Field"), self.tr("Message"))[
-                section
-            ]
+            return (
+                self.tr("File"),
+                self.tr("Line"),
+                self.tr("Kind"),
+                self.tr("Field"),
+                self.tr("Message"),
+                self.tr("Choice"),
+            )[section]
         return None
 
 
-def _problem_rows(plan: ImportPlan) -> list[tuple[str, int, str, str, str]]:
-    rows = [(name, i.line, i.severity, i.field, i.message) for name, i in plan.file_issues]
+def _problem_rows(plan: ImportPlan) -> list[tuple[str, int, str, str, str, int]]:
+    rows = [(name, i.line, i.severity, i.field, i.message, -1) for name, i in plan.file_issues]
     reasons = reason_labels()
     actions = action_labels()
-    for row in plan.rows:
-        rows.extend((row.file_name, i.line, i.severity, i.field, i.message) for i in row.issues)
+    for n, row in enumerate(plan.rows):
+        rows.extend((row.file_name, i.line, i.severity, i.field, i.message, -1) for i in row.issues)
         if row.match is not None:
             if row.match.lead_id:
                 reason = reasons.get(row.match.reason, row.match.reason)
@@ -118,9 +152,26 @@ def _problem_rows(plan: ImportPlan) -> list[tuple[str, int, str, str, str]]:
             else:
                 first = plan.rows[row.into_row or 0]
                 text = f"{actions['in_file']}: {first.file_name}:{first.line}"
-            rows.append((row.file_name, row.line, "duplicate", "", f"{text} {row.match.display}".strip()))
+            rows.append((row.file_name, row.line, "duplicate", "", f"{text} {row.match.display}".strip(), n))
     rows.sort(key=lambda r: (_SEVERITY_ORDER.get(r[2], 3), r[0], r[1]))
     return rows
+
+
+_DECISION_KEYS = {Qt.Key.Key_S: "skip", Qt.Key.Key_U: "update", Qt.Key.Key_M: "merge", Qt.Key.Key_N: "new"}
+
+
+class _ProblemView(QTableView):
+    """The report table; S/U/M/N set the choice for the selected duplicate, Backspace clears it."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        model = self.model()
+        if isinstance(model, ProblemModel) and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            key = Qt.Key(event.key())
+            if key in _DECISION_KEYS or key == Qt.Key.Key_Backspace:
+                for index in self.selectionModel().selectedRows():
+                    model.set_decision(index.row(), _DECISION_KEYS.get(key))
+                return
+        super().keyPressEvent(event)
 
 
 class ImportWizard(QDialog):
@@ -235,7 +286,7 @@ class ImportWizard(QDialog):
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
         self.problems = ProblemModel(self)
-        self.problem_view = QTableView()
+        self.problem_view = _ProblemView()
         self.problem_view.setModel(self.problems)
         self.problem_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.problem_view.verticalHeader().setVisible(False)
