@@ -1,0 +1,179 @@
+"""QR codes on cards: find them (zxing-cpp) and turn a vCard or MeCard payload into lead fields exactly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from leaddesk.core.cardscan.fields import CardResult, join_notes
+
+try:  # zxing-cpp is a runtime dependency; without it cards are still read by OCR.
+    import zxingcpp
+except ImportError:  # pragma: no cover - exercised only on a broken install
+    zxingcpp = None
+
+
+def qr_available() -> bool:
+    return zxingcpp is not None
+
+
+def read_qr_texts(image: Any) -> list[str]:
+    """Texts of every QR code in a Pillow image (empty when there is none or zxing-cpp is missing)."""
+    if zxingcpp is None:
+        return []
+    formats = zxingcpp.BarcodeFormat.QRCode | zxingcpp.BarcodeFormat.MicroQRCode
+    return [r.text for r in zxingcpp.read_barcodes(image, formats=formats) if r.valid and r.text]
+
+
+def parse_contact_payload(text: str) -> CardResult | None:
+    """Lead fields from a QR payload if it is a contact (vCard or MeCard); None for URLs and the like."""
+    stripped = text.strip()
+    upper = stripped.upper()
+    if upper.startswith("BEGIN:VCARD"):
+        return _parse_vcard(stripped)
+    if upper.startswith("MECARD:"):
+        return _parse_mecard(stripped)
+    return None
+
+
+# --- vCard -----------------------------------------------------------------------------------
+
+
+def _params(prop: Any) -> set[str]:
+    types: set[str] = set()
+    for key, values in prop.params.items():
+        for value in values:
+            for part in str(value).split(","):
+                types.add(part.strip().lower())
+        if key.upper() != "TYPE":  # vCard 2.1 bare types arrive as parameter names
+            types.add(key.lower())
+    return types
+
+
+def _parse_vcard(text: str) -> CardResult | None:
+    import vobject
+
+    try:
+        card = vobject.readOne(text, ignoreUnreadable=True)
+    except Exception:
+        return None
+    out: dict[str, str] = {}
+    notes: list[str] = []
+    children = card.contents
+    if "n" in children:
+        n = children["n"][0].value
+        out["first_name"] = " ".join(
+            filter(None, [str(n.given or "").strip(), str(n.additional or "").strip()])
+        )
+        out["last_name"] = str(n.family or "").strip()
+        if str(n.prefix or "").strip():
+            notes.append(str(n.prefix).strip())
+    if not (out.get("first_name") or out.get("last_name")) and "fn" in children:
+        first, _, last = str(children["fn"][0].value).strip().rpartition(" ")
+        out["first_name"], out["last_name"] = first, last
+    if "org" in children:
+        org = children["org"][0].value
+        parts = [str(p).strip() for p in (org if isinstance(org, list) else [org]) if str(p).strip()]
+        if parts:
+            out["company"] = parts[0]
+            if parts[1:]:
+                notes.append(", ".join(parts[1:]))
+    if "title" in children:
+        out["title"] = str(children["title"][0].value).strip()
+    if "email" in children:
+        emails = sorted(children["email"], key=lambda p: "pref" not in _params(p))
+        out["email"] = str(emails[0].value).strip()
+    for prop in children.get("tel", []):
+        types = _params(prop)
+        value = str(prop.value).strip().removeprefix("tel:")
+        if "fax" in types:
+            continue
+        key = "mobile" if types & {"cell", "mobile"} else "phone"
+        out.setdefault(key, value)
+    if "url" in children:
+        out["website"] = str(children["url"][0].value).strip()
+    if "adr" in children:
+        adr = children["adr"][0].value
+        out["street"] = str(adr.street or "").strip()
+        out["postal_code"] = str(adr.code or "").strip()
+        out["city"] = str(adr.city or "").strip()
+        out["country"] = str(adr.country or "").strip()
+    if "note" in children:
+        notes.append(str(children["note"][0].value))
+    out["notes"] = join_notes(*notes)
+    return CardResult("qr", {k: v for k, v in out.items() if v})
+
+
+# --- MeCard ----------------------------------------------------------------------------------
+
+
+def _split_unescaped(text: str, sep: str) -> list[str]:
+    """Split on ``sep`` where it is not escaped with a backslash; unescape the parts."""
+    parts: list[str] = []
+    buf: list[str] = []
+    chars = iter(text)
+    for ch in chars:
+        if ch == "\\":
+            buf.append(next(chars, ""))
+        elif ch == sep:
+            parts.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+    parts.append("".join(buf))
+    return parts
+
+
+def _mecard_pairs(text: str) -> list[tuple[str, str]]:
+    """(KEY, value) pairs; the key ends at the first ":" so escaped colons in values survive."""
+    body = text.split(":", 1)[1]
+    pairs: list[tuple[str, str]] = []
+    for item in _split_unescaped(body, ";"):
+        key, sep, value = item.partition(":")
+        if sep and key.strip():
+            pairs.append((key.strip().upper(), value))
+    return pairs
+
+
+def _parse_mecard(text: str) -> CardResult:
+    out: dict[str, str] = {}
+    notes: list[str] = []
+    for key, value in _mecard_pairs(text):
+        value = value.strip()
+        if not value:
+            continue
+        if key == "N":
+            last, _, first = value.partition(",")
+            out.setdefault("last_name", last.strip())
+            out.setdefault("first_name", first.strip())
+        elif key == "ORG":
+            out.setdefault("company", value)
+        elif key == "TITLE":
+            out.setdefault("title", value)
+        elif key == "EMAIL":
+            out.setdefault("email", value)
+        elif key == "TEL":
+            out.setdefault("phone", value)
+        elif key in ("TEL-AV", "CELL"):
+            out.setdefault("mobile", value)
+        elif key == "URL":
+            out.setdefault("website", value)
+        elif key == "ADR":
+            _mecard_address(value, out)
+        elif key in ("NOTE", "MEMO"):
+            notes.append(value)
+    out["notes"] = join_notes(*notes)
+    return CardResult("qr", {k: v for k, v in out.items() if v})
+
+
+def _mecard_address(value: str, out: dict[str, str]) -> None:
+    """MeCard ADR is vCard-like: PO box, extended, street, city, region, postal code, country."""
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) >= 7:
+        out["street"], out["city"], out["postal_code"], out["country"] = (
+            parts[2],
+            parts[3],
+            parts[5],
+            parts[6],
+        )
+    else:
+        out["street"] = value
