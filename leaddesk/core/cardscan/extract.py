@@ -243,6 +243,8 @@ def _phones(line: str, region: str) -> list[tuple[str, str, int, int]]:
     text = re.sub(r"(?<=\d)[Oo]|[Oo](?=\d)", "0", re.sub(r"\(\s*[0O]\s*(?:[)\]}|]|(?=\s))", " ", line))
     last_end = 0
     for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
+        if len(re.sub(r"\D", "", match.raw_string)) < 6:  # house numbers, postcodes, years
+            continue
         number = match.number
         kind = _phone_label(text[last_end : match.start])
         if not kind:
@@ -266,7 +268,9 @@ def _looks_like_name(text: str) -> bool:
     core = [w for w in words if w.casefold() not in NAME_PREFIXES and w.casefold() not in NAME_PARTICLES]
     if not 1 <= len(core) <= 4:
         return False
-    return all(re.fullmatch(r"[A-ZÄÖÜ][\wäöüßéèáàóíñç'’-]*\.?", w) for w in core)
+    return all(
+        w[0].isupper() and re.fullmatch(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*\.?", w) for w in core
+    )
 
 
 def split_name(text: str) -> tuple[str, str, str]:

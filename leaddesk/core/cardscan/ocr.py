@@ -111,7 +111,9 @@ def text_masks(gray: Image.Image) -> tuple[Image.Image, Image.Image]:
 
 def _profile_sharpness(mask: Image.Image, angle: float) -> float:
     rotated = mask.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True)
-    rows = list(rotated.resize((1, rotated.height), Image.Resampling.BOX).get_flattened_data())
+    column = rotated.resize((1, rotated.height), Image.Resampling.BOX)
+    # Pillow 12.1 renamed getdata(); keep older Pillow working.
+    rows = list(getattr(column, "get_flattened_data", column.getdata)())
     return float(sum((b - a) ** 2 for a, b in itertools.pairwise(rows)))
 
 
@@ -184,6 +186,12 @@ def ocr_lines(page: Image.Image, *, lang: str = "deu+eng") -> list[tuple[TextLin
     return out
 
 
+def _same_text(a: str, b: str) -> bool:
+    if fuzz.ratio(a, b) >= 80:
+        return True
+    return fuzz.partial_ratio(a, b) >= 90 and min(len(a), len(b)) >= 0.6 * max(len(a), len(b))
+
+
 def read_lines(image: Image.Image, *, lang: str = "deu+eng") -> list[TextLine]:
     """Confident lines of a card, top to bottom per reading pass; raises OcrUnavailable if OCR is missing."""
     require_ocr()
@@ -193,17 +201,17 @@ def read_lines(image: Image.Image, *, lang: str = "deu+eng") -> list[TextLine]:
     with ThreadPoolExecutor(max_workers=max(1, len(pages))) as pool:
         results = list(pool.map(lambda page: ocr_lines(page, lang=lang), pages))
     lines: list[TextLine] = []
-    keys: list[str] = []
-    for line, conf in (item for result in results for item in result):
-        key = re.sub(r"\W", "", line.text.casefold())
-        if conf < MIN_CONFIDENCE or len(key) < 3:
-            continue
-        # The same text read on both passes (or a clipped copy of it) is kept once.
-        if any(
-            fuzz.partial_ratio(key, k) >= 90 and min(len(key), len(k)) >= 0.6 * max(len(key), len(k))
-            for k in keys
-        ):
-            continue
-        keys.append(key)
-        lines.append(line)
+    earlier: list[str] = []  # keys from previous passes
+    for result in results:
+        current: list[str] = []
+        for line, conf in result:
+            key = re.sub(r"\W", "", line.text.casefold())
+            if conf < MIN_CONFIDENCE or len(key) < 3 or key in current:
+                continue
+            # Text the other pass already read (or a clipped copy of it) is kept once.
+            if any(_same_text(key, k) for k in earlier):
+                continue
+            current.append(key)
+            lines.append(line)
+        earlier.extend(current)
     return lines

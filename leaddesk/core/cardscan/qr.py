@@ -20,8 +20,9 @@ def read_qr_texts(image: Any) -> list[str]:
     """Texts of every QR code in a Pillow image (empty when there is none or zxing-cpp is missing)."""
     if zxingcpp is None:
         return []
-    formats = zxingcpp.BarcodeFormat.QRCode | zxingcpp.BarcodeFormat.MicroQRCode
-    return [r.text for r in zxingcpp.read_barcodes(image, formats=formats) if r.valid and r.text]
+    # One format (not a set): zxing-cpp 3 deprecated "|" on formats, 2.x has no tuple form.
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    return [r.text for r in found if r.valid and r.text]
 
 
 def parse_contact_payload(text: str) -> CardResult | None:
