@@ -55,7 +55,7 @@ def test_save_card_refuses_without_identity_and_writes_nothing(db) -> None:
 
 def test_merge_fills_empty_fields_and_reports_conflicts(db) -> None:
     existing, _ = create_lead(db, {"first_name": "Anna", "last_name": "Berg", "phone": "030 1234567"})
-    card = {"first_name": "Anna", "last_name": "Berg", "email": "anna@berg.de", "phone": "030 7654321"}
+    card = {"first_name": "ANNA", "last_name": "Berg", "email": "anna@berg.de", "phone": "030 7654321"}
     plan = plan_merge(existing, card)
     assert plan.fills == {"email": "anna@berg.de"}
     assert plan.conflicts == {"phone": ("+49301234567", "+49307654321")}

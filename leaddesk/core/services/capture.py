@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from leaddesk.core.cardscan.scan import CardImage
 from leaddesk.core.db import Database
+from leaddesk.core.dedupe import fold
 from leaddesk.core.models import Activity, AppSetting, Attachment, Lead, utcnow
 from leaddesk.core.services.leads import (
     LeadView,
@@ -140,7 +141,8 @@ def plan_merge(existing: LeadView, data: dict[str, Any]) -> MergePlan:
     conflicts: dict[str, tuple[str, str]] = {}
     for key, new in clean.values.items():
         old = str(getattr(existing, key) or "")
-        if not new or new == old or (key == "email" and new.lower() == old.lower()):
+        # Same value in another spelling (case, Weiß/Weiss, Müller/Mueller): the lead's stays.
+        if not new or new == old or fold(new) == fold(old):
             continue
         if old:
             conflicts[key] = (old, new)
