@@ -68,7 +68,7 @@ from leaddesk.core.services.capture import (
 )
 from leaddesk.core.services.leads import LeadView, get_lead, update_lead
 from leaddesk.core.services.query import distinct_values
-from leaddesk.core.validation import check_email, normalize_phone
+from leaddesk.core.validation import check_email, format_phone, normalize_phone
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif"})
 DUPLICATE_DELAY_MS = 150
@@ -145,7 +145,7 @@ class RecentModel(QAbstractTableModel):
         if column == 3:
             return lead.email
         if column == 4:
-            return lead.phone or lead.mobile
+            return format_phone(lead.phone or lead.mobile)
         return {"new": self.tr("new lead"), "merged": self.tr("merged"), "edited": self.tr("corrected")}.get(
             entry.action, entry.action
         )
@@ -938,7 +938,8 @@ class QuickEntryWindow(QWidget):
                 self.tr("No text found on the picture; please type the card. It is kept with the lead.")
             )
         else:
-            kept = self.set_values(result.fields, only_empty=True)
+            shown = {k: format_phone(v) if k in ("phone", "mobile") else v for k, v in result.fields.items()}
+            kept = self.set_values(shown, only_empty=True)
             if result.method == "qr":
                 text = self.tr("Read from the QR code — fields taken exactly. Check and press Enter.")
             else:

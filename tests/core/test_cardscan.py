@@ -299,3 +299,23 @@ def test_stored_image_is_small_and_without_gps(tmp_path: Path) -> None:
     assert stored.mime == "image/jpeg" and stored.file_name == "IMG_0001.jpg"
     assert max(image.size) == 1600 and image.height > image.width  # upright
     assert 0x8825 not in image.getexif() and len(stored.data) < 300_000
+
+
+@pytest.mark.parametrize(
+    ("city_line", "postal_code", "city", "country"),
+    [
+        ("70173 Stuttgart", "70173", "Stuttgart", "DE"),
+        ("D-80331 München", "80331", "München", "DE"),
+        ("A-1010 Wien", "1010", "Wien", "AT"),
+        ("CH-8001 Zürich", "8001", "Zürich", "CH"),
+        ("8001 Zürich", "8001", "Zürich", ""),
+    ],
+)
+def test_address_lines(city_line: str, postal_code: str, city: str, country: str) -> None:
+    result = extract_fields(_lines("Eva Roth", "Bahnhofstraße 7", city_line))
+    assert (result.get("street"), result.get("postal_code"), result.get("city")) == (
+        "Bahnhofstraße 7",
+        postal_code,
+        city,
+    )
+    assert result.get("country") == country

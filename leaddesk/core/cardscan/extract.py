@@ -350,6 +350,16 @@ def extract_fields(lines: list[TextLine], *, region: str = "DE") -> CardResult:
     return CardResult("ocr", {k: v for k, v in out.items() if v}, [ln.text for ln in items])
 
 
+def _postal_country(line: str, code: str) -> str:
+    """DE for five digits (or a D- prefix), AT/CH by prefix; four bare digits stay open (AT or CH)."""
+    prefix = line.split("-", 1)[0].upper() if "-" in line[:4] else ""
+    if prefix in ("A", "AT"):
+        return "AT"
+    if prefix == "CH":
+        return "CH"
+    return "DE" if len(code) == 5 else ""
+
+
 def _address(items: list[TextLine], used: set[int], out: dict[str, str]) -> None:
     for i, ln in enumerate(items):
         if i in used:
@@ -364,6 +374,9 @@ def _address(items: list[TextLine], used: set[int], out: dict[str, str]) -> None
         m = DE_CITY_RE.match(tail.strip() if head else text)
         if m and "postal_code" not in out:
             out["postal_code"], out["city"] = m.group(1), m.group(2).strip()
+            country = _postal_country(tail.strip() if head else text, m.group(1))
+            if country:
+                out.setdefault("country", country)
             used.add(i)
             if head and STREET_RE.search(head):
                 out["street"] = head.strip()
@@ -377,6 +390,7 @@ def _address(items: list[TextLine], used: set[int], out: dict[str, str]) -> None
             match = uk or us
             assert match is not None
             out["postal_code"] = match.group(0) if uk else match.group(2)
+            out.setdefault("country", "GB" if uk else "US")
             before = [p.strip() for p in text[: match.start()].split(",") if p.strip()]
             if before:
                 out["city"] = before[-1]
