@@ -231,6 +231,7 @@ class QuickEntryWindow(QWidget):
         self._tz = region_tz
         self._fair = load_session(db)
         self._session_count = 0
+        self._today_count = 0
         self._editing: LeadView | None = None
         self._matches: list[Match] = []
         self._acknowledged: set[int] = set()
@@ -261,7 +262,7 @@ class QuickEntryWindow(QWidget):
         )
         self._build()
         self._restore_fair()
-        self._update_count()
+        self._refresh_count()
         self.resize(1100, 760)
 
     # --- layout ---------------------------------------------------------------------------
@@ -444,7 +445,7 @@ class QuickEntryWindow(QWidget):
         self.tags_edit.returnPressed.connect(self._fair_entered)
         self.source_edit.editingFinished.connect(self._store_fair)
         self.tags_edit.editingFinished.connect(self._store_fair)
-        self.source_edit.textChanged.connect(self._update_count)
+        self.source_edit.editingFinished.connect(self._refresh_count)
 
         def shortcut(keys: str | QKeySequence.StandardKey, slot: Callable[[], None]) -> None:
             sc = QShortcut(QKeySequence(keys), self)
@@ -479,11 +480,16 @@ class QuickEntryWindow(QWidget):
         self._store_fair()
         return self._fair
 
+    def _refresh_count(self) -> None:
+        """Count today's leads of this event once (when the event changes), then add as cards are saved."""
+        source = self.source_edit.text().strip()
+        self._today_count = count_since_midnight(self.db, source, self._tz) if source else 0
+        self._update_count()
+
     def _update_count(self) -> None:
         source = self.source_edit.text().strip()
-        today = count_since_midnight(self.db, source, self._tz) if source else 0
         if source:
-            text = self.tr("Today at this event: %1 · this session: %2").replace("%1", str(today))
+            text = self.tr("Today at this event: %1 · this session: %2").replace("%1", str(self._today_count))
         else:
             text = self.tr("This session: %2")
         self.count_label.setText(text.replace("%2", str(self._session_count)))
@@ -767,6 +773,8 @@ class QuickEntryWindow(QWidget):
 
     def _after_save(self, lead: LeadView, action: str) -> None:
         self._session_count += 1
+        if action == "new" and lead.source and lead.source == self.source_edit.text().strip():
+            self._today_count += 1
         self.recent_model.put(RecentEntry(lead, action, lead.updated_at))
         self.recent_view.scrollToTop()
         self.lead_saved.emit(lead.id)

@@ -160,6 +160,12 @@ def test_phone_kinds_by_label_and_by_number() -> None:
     assert result.get("mobile") == "+4915123456789"  # no label: a German mobile range
 
 
+def test_ocr_dot_read_as_space_is_repaired() -> None:
+    result = extract_fields(_lines("Chris Smith", "chris.smith@contoso com", "https://www.contoso com/"))
+    assert result.get("email") == "chris.smith@contoso.com"
+    assert result.get("website") == "https://www.contoso.com"
+
+
 def test_name_is_the_line_like_the_email() -> None:
     result = extract_fields(
         [TextLine("Vertrieb Süd", 20), TextLine("Klara Fuchs", 20), TextLine("k.fuchs@fuchs-ag.de", 14)]

@@ -203,6 +203,9 @@ def _clean(text: str) -> str:
     text = text.replace("|", " ").replace("—", "-").replace("–", "-").replace("\\", "")
     text = re.sub(r"(https?)\s*:\s*/\s*/\s*", r"\1://", text, flags=re.IGNORECASE)
     text = re.sub(r"\s+", " ", text).strip(" .,;:-_~'\"‘’“”[](){}")
+    if re.search(r"@|www|https?:", text, re.IGNORECASE):
+        # OCR often reads the last dot of an address as a space: "name@firma de", "www.firma com".
+        text = re.sub(r"(?<=\w) (com|de|net|org|eu|at|ch|io|info|biz|co\.uk)(?=/|$)", r".\1", text)
     words = text.split(" ")
     while len(words) > 2 and len(words[0]) <= 2 and not re.fullmatch(r"[A-ZÄÖÜ]\.|\+?\d+|[A-Z]{2}", words[0]):
         words.pop(0)

@@ -126,10 +126,10 @@ def skew_angle(mask: Image.Image, limit: int = 40) -> float:
     degrees either way, not with ten.
     """
     small = mask.copy()
-    small.thumbnail((500, 500))
-    scores = {a: _profile_sharpness(small, a) for a in range(-limit, limit + 1, 2)}
+    small.thumbnail((400, 400))
+    scores = {a: _profile_sharpness(small, a) for a in range(-limit, limit + 1, 3)}
     best = max(scores, key=lambda a: scores[a])
-    near = {a: s for a, s in scores.items() if abs(a - best) <= 8 and s >= 0.4 * scores[best]}
+    near = {a: s for a, s in scores.items() if abs(a - best) <= 9 and s >= 0.4 * scores[best]}
     total = sum(near.values())
     return sum(a * s for a, s in near.items()) / total if total else float(best)
 

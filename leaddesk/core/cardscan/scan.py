@@ -16,6 +16,7 @@ from leaddesk.core.cardscan.qr import parse_contact_payload, qr_available, read_
 
 #: Longest side of the image kept with a lead: readable when zoomed, ~200 KB instead of several MB.
 STORED_SIZE = 1600
+WORK_LIMIT = 2200
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,9 @@ class CardImage:
 def scan_card(source: str | Path | bytes | Image.Image, *, region: str = "DE") -> CardResult:
     """Fields from one card picture. Raises OcrUnavailable only when OCR is needed and missing."""
     image = load_image(io.BytesIO(source) if isinstance(source, bytes) else source)
+    if max(image.size) > WORK_LIMIT:  # a 12-megapixel photo: QR and OCR need a sixth of it
+        image = image.copy()
+        image.thumbnail((WORK_LIMIT, WORK_LIMIT), Image.Resampling.BILINEAR, reducing_gap=2.0)
     warnings: list[str] = []
     if qr_available():
         for text in read_qr_texts(image):
