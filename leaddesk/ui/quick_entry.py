@@ -1011,3 +1011,26 @@ def open_quick_entry(db: Database, parent: QWidget | None = None, **kwargs: Any)
     # A new fair day starts at the event field; otherwise straight to the first card.
     (window.fields["first_name"] if window.source_edit.text() else window.source_edit).setFocus()
     return window
+
+
+def run_standalone(data_dir: str | Path | None = None) -> int:
+    """``leaddesk quick-entry``: the trade-fair laptop runs only this window, on the same database."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from leaddesk import APP_NAME
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    try:
+        db = Database.open_data_dir(data_dir)
+    except LeadDeskError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    window = open_quick_entry(db)
+    window.resize(1280, 800)
+    try:
+        return app.exec()
+    finally:
+        db.close()
