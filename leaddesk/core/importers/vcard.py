@@ -230,6 +230,11 @@ def parse_vcard(data: bytes, file_name: str = "contacts.vcf") -> ParseResult:
 
 
 _TEL_MOBILE = {"cell", "mobile", "iphone"}
+# LeadDesk's own X- properties (see leaddesk.core.exporters); "stage" is informational only.
+_OWN_EXTRA = frozenset(
+    "industry company_size source owner value currency next_follow_up consent_at consent_source "
+    "consent_purpose".split()
+)
 
 
 def _card_record(props: list[Prop], start: int, dec: _Decoder) -> Record:
@@ -275,7 +280,7 @@ def _card_record(props: list[Prop], start: int, dec: _Decoder) -> Record:
             if rec.values.get("street") or rec.values.get("city"):
                 rec.extra.append(("address", ", ".join(x for x in parts[:7] if x)))
                 continue
-            street = " ".join(x for x in (parts[2], parts[1]) if x).replace("\n", ", ").strip(" ,")
+            street = " ".join(x for x in (parts[2], parts[1]) if x).strip(" ,\n")
             rec.put("street", street)
             rec.put("city", parts[3])
             rec.put("postal_code", parts[5])
@@ -297,6 +302,10 @@ def _card_record(props: list[Prop], start: int, dec: _Decoder) -> Record:
             rec.uid = dec.text(p).strip()
         elif n == "PHOTO" and rec.photo is None:
             rec.photo, rec.photo_mime = _photo(p)
+        elif n.startswith("X-LEADDESK-"):
+            key = n[11:].lower().replace("-", "_")
+            if key in _OWN_EXTRA:
+                rec.put(key, _unescape(dec.text(p)))
         elif n == "BDAY":
             rec.extra.append(("birthday", dec.text(p).strip()))
     for key, found in (("email", emails), ("phone", phones), ("mobile", mobiles)):
