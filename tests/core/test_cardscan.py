@@ -73,7 +73,7 @@ def test_vcard_payload_fields_exact() -> None:
         "postal_code": "70173",
         "city": "Stuttgart",
         "country": "Deutschland",
-        "notes": "Dr.\nVertrieb",
+        "notes": "Department: Vertrieb\nFax: +49 711 9",  # nothing on the card is dropped
     }
 
 

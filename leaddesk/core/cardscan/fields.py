@@ -4,22 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: Lead fields a card can fill, in the order quick entry shows them.
-CARD_FIELDS: tuple[str, ...] = (
-    "first_name",
-    "last_name",
-    "company",
-    "title",
-    "email",
-    "phone",
-    "mobile",
-    "website",
-    "street",
-    "postal_code",
-    "city",
-    "country",
-    "notes",
-)
+from leaddesk.core.services.leads import EDITABLE_FIELDS
+
+#: Lead fields a card can fill, in the order quick entry shows them: the editable ones up to the
+#: address, plus notes (for what has no field of its own: department, fax, academic title).
+CARD_FIELDS: tuple[str, ...] = (*EDITABLE_FIELDS[: EDITABLE_FIELDS.index("country") + 1], "notes")
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from leaddesk.core.cardscan.fields import CardResult, join_notes
+from leaddesk.core.cardscan.fields import CARD_FIELDS, CardResult, join_notes
 
 try:  # zxing-cpp is a runtime dependency; without it cards are still read by OCR.
     import zxingcpp
@@ -39,69 +39,24 @@ def parse_contact_payload(text: str) -> CardResult | None:
 # --- vCard -----------------------------------------------------------------------------------
 
 
-def _params(prop: Any) -> set[str]:
-    types: set[str] = set()
-    for key, values in prop.params.items():
-        for value in values:
-            for part in str(value).split(","):
-                types.add(part.strip().lower())
-        if key.upper() != "TYPE":  # vCard 2.1 bare types arrive as parameter names
-            types.add(key.lower())
-    return types
-
-
 def _parse_vcard(text: str) -> CardResult | None:
-    import vobject
+    """The importer's vCard reader, so a QR code and a .vcf file give the same fields."""
+    from leaddesk.core.importers.base import ImportFormatError
+    from leaddesk.core.importers.vcard import parse_vcard
+    from leaddesk.core.services.imports import _notes_with_extra
 
     try:
-        card = vobject.readOne(text, ignoreUnreadable=True)
-    except Exception:
+        parsed = parse_vcard(text.encode("utf-8"), "QR code")
+    except ImportFormatError:
         return None
-    out: dict[str, str] = {}
-    notes: list[str] = []
-    children = card.contents
-    if "n" in children:
-        n = children["n"][0].value
-        out["first_name"] = " ".join(
-            filter(None, [str(n.given or "").strip(), str(n.additional or "").strip()])
-        )
-        out["last_name"] = str(n.family or "").strip()
-        if str(n.prefix or "").strip():
-            notes.append(str(n.prefix).strip())
-    if not (out.get("first_name") or out.get("last_name")) and "fn" in children:
-        first, _, last = str(children["fn"][0].value).strip().rpartition(" ")
-        out["first_name"], out["last_name"] = first, last
-    if "org" in children:
-        org = children["org"][0].value
-        parts = [str(p).strip() for p in (org if isinstance(org, list) else [org]) if str(p).strip()]
-        if parts:
-            out["company"] = parts[0]
-            if parts[1:]:
-                notes.append(", ".join(parts[1:]))
-    if "title" in children:
-        out["title"] = str(children["title"][0].value).strip()
-    if "email" in children:
-        emails = sorted(children["email"], key=lambda p: "pref" not in _params(p))
-        out["email"] = str(emails[0].value).strip()
-    for prop in children.get("tel", []):
-        types = _params(prop)
-        value = str(prop.value).strip().removeprefix("tel:")
-        if "fax" in types:
-            continue
-        key = "mobile" if types & {"cell", "mobile"} else "phone"
-        out.setdefault(key, value)
-    if "url" in children:
-        out["website"] = str(children["url"][0].value).strip()
-    if "adr" in children:
-        adr = children["adr"][0].value
-        out["street"] = str(adr.street or "").strip()
-        out["postal_code"] = str(adr.code or "").strip()
-        out["city"] = str(adr.city or "").strip()
-        out["country"] = str(adr.country or "").strip()
-    if "note" in children:
-        notes.append(str(children["note"][0].value))
-    out["notes"] = join_notes(*notes)
-    return CardResult("qr", {k: v for k, v in out.items() if v})
+    if not parsed.records:
+        return None
+    record = parsed.records[0]
+    out = {k: v for k, v in record.values.items() if k in CARD_FIELDS and v}
+    notes = _notes_with_extra(record)
+    if notes:
+        out["notes"] = notes
+    return CardResult("qr", out)
 
 
 # --- MeCard ----------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from leaddesk.core.cardscan.fields import CARD_FIELDS
 from leaddesk.core.cardscan.scan import CardImage
 from leaddesk.core.db import Database
 from leaddesk.core.dedupe import fold
@@ -32,22 +33,9 @@ from leaddesk.core.validation import normalize_tags
 
 SESSION_KEY = "quick_entry.session"
 BOOTH_VISIT = "booth_visit"
-#: Fields a card may fill on an existing lead when merging (never stage, scores or owner).
-MERGE_FIELDS: tuple[str, ...] = (
-    "first_name",
-    "last_name",
-    "company",
-    "title",
-    "email",
-    "phone",
-    "mobile",
-    "website",
-    "street",
-    "postal_code",
-    "city",
-    "country",
-    "source",
-)
+#: Fields a card may fill on an existing lead when merging (never stage, scores or owner; notes
+#: are the lead's own).
+MERGE_FIELDS: tuple[str, ...] = (*(f for f in CARD_FIELDS if f != "notes"), "source")
 
 
 @dataclass(frozen=True)
