@@ -95,6 +95,29 @@ def test_mecard_payload_with_escapes() -> None:
     }
 
 
+MECARD_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\r\n"), max_size=30
+).map(str.strip)
+
+
+def _escape_mecard(value: str) -> str:
+    return "".join("\\" + c if c in '\\;:,"' else c for c in value)
+
+
+@settings(max_examples=80, deadline=None)
+@given(org=MECARD_TEXT, email=MECARD_TEXT, note=MECARD_TEXT, url=MECARD_TEXT)
+def test_property_mecard_escapes_round_trip(org: str, email: str, note: str, url: str) -> None:
+    """Whatever characters a value holds, escaped as MeCard wants, it comes back exactly."""
+    values = {"company": org, "email": email, "notes": note, "website": url}
+    keys = {"company": "ORG", "email": "EMAIL", "notes": "NOTE", "website": "URL"}
+    payload = (
+        "MECARD:N:Muster,Max;" + "".join(f"{keys[k]}:{_escape_mecard(v)};" for k, v in values.items()) + ";"
+    )
+    result = parse_contact_payload(payload)
+    assert result is not None
+    assert {k: result.get(k) for k in values} == values
+
+
 def test_non_contact_payloads_are_not_contacts() -> None:
     assert parse_contact_payload("https://example.com/landing") is None
     assert parse_contact_payload("WIFI:S:Messe;T:WPA;P:secret;;") is None

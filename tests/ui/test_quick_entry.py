@@ -204,3 +204,54 @@ def test_recent_model_is_a_valid_qt_model(qtmodeltester, db) -> None:
         model.put(RecentEntry(lead, "new", lead.created_at))
     qtmodeltester.check(model)
     assert model.index(0, 1).data() == "Zwei"
+
+
+def test_dropped_photo_is_read_off_the_ui_thread(qtbot, db, window: QuickEntryWindow, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from leaddesk.core.cardscan import ocr_status
+    from tests.cardrender import GERMAN_CARD, photo_of
+
+    if not ocr_status().available:
+        pytest.skip(
+            "Tesseract OCR is not installed; install tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng"
+        )
+    path = tmp_path / "IMG_2041.jpg"
+    photo_of(render_card(GERMAN_CARD), angle=3).save(path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.scan_finished, timeout=20_000):
+        window.dropEvent(drop)
+        assert window.busy.isVisible()  # the window is free while the card is read
+    assert not window.busy.isVisible()
+    values = window.values()
+    assert (values["first_name"], values["last_name"]) == ("Jürgen", "Weiß")
+    assert values["company"] == "Müller & Söhne Maschinenbau GmbH" and values["mobile"] == "+49 171 2345678"
+    assert "check every field" in window.scan_status.text()
+    enter(qtbot)  # the person confirms
+    (lead,) = leads(db)
+    assert lead.mobile == "+491712345678" and lead.city == "Stuttgart"
+    with db.session() as s:
+        (attachment,) = s.execute(select(Attachment)).scalars().all()
+    assert attachment.lead_id == lead.id and attachment.file_name == "IMG_2041.jpg"
+
+
+def test_open_hands_the_lead_to_the_main_window(qtbot, db) -> None:
+    opened: list[int] = []
+    win = QuickEntryWindow(db, open_lead=opened.append)
+    qtbot.addWidget(win)
+    win.show()
+    win.set_values({"last_name": "Berg", "email": "anna@berg.example"})
+    win.save_and_next()
+    win.set_values({"first_name": "Anna", "email": "ANNA@berg.example"})
+    win.check_duplicates()
+    win.open_match()
+    assert opened == [leads(db)[0].id]
