@@ -67,9 +67,14 @@ def test_merge_fills_empty_fields_and_reports_conflicts(db) -> None:
     assert card_images(db, existing.id) == [IMAGE]
 
     again, _ = merge_card(
-        db, existing.id, card, expected_version=merged.version, overwrite=frozenset({"phone"})
+        db,
+        existing.id,
+        card | {"notes": "will Angebot bis Freitag"},
+        expected_version=merged.version,
+        overwrite=frozenset({"phone"}),
     )
     assert again.phone == "+49307654321"
+    assert again.notes == "will Angebot bis Freitag"  # the card's notes are added, not lost
 
 
 def test_merge_with_stale_version_changes_nothing(db) -> None:

@@ -165,6 +165,9 @@ def merge_card(
         merged_tags = normalize_tags(f"{lead.tags},{data.get('tags', '')},{fair.tags}")
         if merged_tags != lead.tags:
             changes["tags"] = merged_tags
+        card_notes = str(data.get("notes") or "").strip()
+        if card_notes and card_notes not in lead.notes:  # notes are added to, never replaced
+            changes["notes"] = f"{lead.notes}\n{card_notes}" if lead.notes else card_notes
         if changes:
             apply_values(lead, clean_fields(changes, require_identity=False).values)
         _add_card_records(session, lead_id, fair, image, actor)
