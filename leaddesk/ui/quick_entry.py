@@ -234,6 +234,7 @@ class QuickEntryWindow(QWidget):
         self._today_count = 0
         self._editing: LeadView | None = None
         self._matches: list[Match] = []
+        self._checked: tuple[Any, ...] = ()
         self._acknowledged: set[int] = set()
         self._pending_image: CardImage | None = None
         self._scan_token = 0
@@ -562,9 +563,14 @@ class QuickEntryWindow(QWidget):
     def _schedule_duplicate_check(self) -> None:
         self._dup_timer.start()
 
+    def _check_key(self) -> tuple[Any, ...]:
+        values = self.values()
+        return (self._editing.id if self._editing else 0, *(values[k] for k in IDENTITY_FIELDS))
+
     def check_duplicates(self) -> list[Match]:
         """Look for the lead being typed among existing leads and show what was found."""
         self._dup_timer.stop()
+        self._checked = self._check_key()
         values = self.values()
         if not any(values.get(k) for k in IDENTITY_FIELDS):
             matches: list[Match] = []
@@ -710,7 +716,7 @@ class QuickEntryWindow(QWidget):
 
     def save_and_next(self) -> None:
         """Enter: save this card (or the correction) and clear the form for the next one."""
-        if self._dup_timer.isActive() or self._editing is None:
+        if self._dup_timer.isActive() or self._checked != self._check_key():
             self.check_duplicates()
         if self._editing is not None:
             self._save_edit()
@@ -738,10 +744,11 @@ class QuickEntryWindow(QWidget):
             return
         self._after_save(lead, "new")
         if warnings:
+            fields = ", ".join(self._field_label(k) for k in warnings)
             self._show_message(
-                self.tr("Saved %1 — note: %2")
+                self.tr("Saved %1 — %2 could not be read as a phone number and was kept as typed.")
                 .replace("%1", lead.display_name)
-                .replace("%2", "; ".join(warnings.values())),
+                .replace("%2", fields),
                 "warning",
             )
         else:
@@ -786,6 +793,7 @@ class QuickEntryWindow(QWidget):
             edit.clear()
         self._clear_states()
         self._matches = []
+        self._checked = ()  # the same card typed again must be checked again
         self._acknowledged = set()
         self.duplicates.hide()
         self._dup_timer.stop()
@@ -898,6 +906,8 @@ class QuickEntryWindow(QWidget):
                 "error",
             )
             return
+        if self._editing is not None:
+            self.cancel_edit()  # a picture starts a new card
         pixmap = QPixmap()
         if not pixmap.loadFromData(data):
             self._show_message(

@@ -108,6 +108,14 @@ def test_three_cards_by_keyboard_third_is_flagged_duplicate(qtbot, db, window: Q
     assert load_session(db).source == "Messe Stuttgart 2026"
 
 
+def test_the_same_card_typed_twice_is_flagged(qtbot, db, window: QuickEntryWindow) -> None:
+    enter(qtbot)
+    for _ in range(2):
+        type_fields(qtbot, "Eva", "Roth", "Roth GmbH", "", "eva@roth.example")
+        enter(qtbot)  # no waiting: Enter checks at once when the debounced check has not run yet
+    assert len(leads(db)) == 1 and window.duplicates.isVisible()
+
+
 def test_merge_asks_where_card_and_lead_disagree(qtbot, db, window: QuickEntryWindow) -> None:
     enter(qtbot)
     type_fields(qtbot, "Karl", "Huber", "Huber AG", "", "k.huber@huber.example", "", "089 1234567")
