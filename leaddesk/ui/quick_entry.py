@@ -434,7 +434,12 @@ class QuickEntryWindow(QWidget):
         self.recent_view.verticalHeader().hide()
         self.recent_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.recent_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.recent_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # The time column is sized for the widest local time, not to its contents (which start empty).
+        self.recent_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        sample = QLocale().toString(datetime(2026, 1, 1, 23, 59).time(), QLocale.FormatType.ShortFormat)
+        self.recent_view.horizontalHeader().resizeSection(
+            0, self.fontMetrics().horizontalAdvance(sample + "MM") + 12
+        )
         self.recent_view.activated.connect(self._edit_recent)
         recent_layout.addWidget(self.recent_view)
         root.addWidget(recent_box, 1)
@@ -915,6 +920,7 @@ class QuickEntryWindow(QWidget):
             )
             return
         self._show_preview(pixmap)
+        self._show_message("")  # the last card's message does not belong to this one
         self._scan_token += 1
         self._scanning = True
         self._pending_image = None
