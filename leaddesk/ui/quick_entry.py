@@ -179,6 +179,28 @@ class RecentModel(QAbstractTableModel):
 # --- reading a card off the UI thread ---------------------------------------------------------
 
 
+class _CheckSignals(QObject):
+    done = Signal(object, object)  # check key, list[Match]
+
+
+class _CheckJob(QRunnable):
+    """One duplicate look-up while the person types, so a slow query never stalls typing."""
+
+    def __init__(
+        self, db: Database, key: tuple[Any, ...], values: dict[str, str], signals: _CheckSignals
+    ) -> None:
+        super().__init__()
+        self.db, self.key, self.values, self.signals = db, key, values, signals
+
+    def run(self) -> None:
+        exclude = {self.key[0]} if self.key[0] else set()
+        try:
+            matches = find_matches(self.db, self.values, exclude_ids=exclude, limit=5)
+        except Exception:  # the check is a hint; Enter checks again on the UI thread and reports errors
+            matches = None
+        self.signals.done.emit(self.key, matches)
+
+
 class _ScanSignals(QObject):
     image_ready = Signal(int, object)  # token, CardImage
     finished = Signal(int, object)  # token, CardResult
@@ -249,7 +271,11 @@ class QuickEntryWindow(QWidget):
         self._dup_timer = QTimer(self)
         self._dup_timer.setSingleShot(True)
         self._dup_timer.setInterval(DUPLICATE_DELAY_MS)
-        self._dup_timer.timeout.connect(self.check_duplicates)
+        self._dup_timer.timeout.connect(self._check_in_background)
+        self._check_pool = QThreadPool(self)
+        self._check_pool.setMaxThreadCount(1)
+        self._check_signals = _CheckSignals(self)
+        self._check_signals.done.connect(self._on_check_done)
 
         self.setWindowTitle(self.tr("Quick entry — LeadDesk"))
         self.setAcceptDrops(True)
@@ -572,16 +598,34 @@ class QuickEntryWindow(QWidget):
         values = self.values()
         return (self._editing.id if self._editing else 0, *(values[k] for k in IDENTITY_FIELDS))
 
+    def _check_in_background(self) -> None:
+        key = self._check_key()
+        if key == self._checked:
+            return
+        if not any(key[1:]):
+            self._show_matches(key, [])
+            return
+        self._check_pool.start(_CheckJob(self.db, key, self.values(), self._check_signals))
+
+    def _on_check_done(self, key: tuple[Any, ...], matches: list[Match] | None) -> None:
+        if matches is not None and key == self._check_key():  # drop answers for text typed over since
+            self._show_matches(key, matches)
+
     def check_duplicates(self) -> list[Match]:
-        """Look for the lead being typed among existing leads and show what was found."""
+        """Look for the lead being typed among existing leads now and show what was found."""
         self._dup_timer.stop()
-        self._checked = self._check_key()
+        key = self._check_key()
         values = self.values()
         if not any(values.get(k) for k in IDENTITY_FIELDS):
             matches: list[Match] = []
         else:
             exclude = {self._editing.id} if self._editing else set()
             matches = find_matches(self.db, values, exclude_ids=exclude, limit=5)
+        self._show_matches(key, matches)
+        return matches
+
+    def _show_matches(self, key: tuple[Any, ...], matches: list[Match]) -> None:
+        self._checked = key
         self._matches = matches
         self.dup_list.clear()
         reasons = {
@@ -608,7 +652,6 @@ class QuickEntryWindow(QWidget):
         self.open_button.setEnabled(bool(matches))
         self.merge_button.setEnabled(bool(matches) and self._editing is None)
         self.keep_button.setEnabled(bool(matches) and self._editing is None)
-        return matches
 
     def _unresolved(self) -> list[Match]:
         return [m for m in self._matches if m.strong and m.lead_id not in self._acknowledged]
@@ -1017,6 +1060,7 @@ class QuickEntryWindow(QWidget):
         self._store_fair()
         self._scan_token += 1
         self._pool.waitForDone()
+        self._check_pool.waitForDone()
         super().closeEvent(event)
 
 
