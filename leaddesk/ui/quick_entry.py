@@ -772,6 +772,12 @@ class QuickEntryWindow(QWidget):
         if not any(self.values().values()):
             self.fields["first_name"].setFocus()
             return
+        if self._scanning and self._pending_image is None:
+            # The picture is re-encoded first (well under a second); saving now would lose it.
+            self._show_message(
+                self.tr("The card picture is still being prepared; press Enter again in a moment.")
+            )
+            return
         unresolved = self._unresolved()
         if unresolved:
             self._show_message(
