@@ -263,3 +263,16 @@ def test_open_hands_the_lead_to_the_main_window(qtbot, db) -> None:
     win.check_duplicates()
     win.open_match()
     assert opened == [leads(db)[0].id]
+
+
+def test_correcting_keeps_multiline_notes(qtbot, db, window: QuickEntryWindow) -> None:
+    from leaddesk.core.services.leads import create_lead
+
+    lead, _ = create_lead(db, {"last_name": "Huber", "notes": "Stand 4\nwill Angebot"})
+    window.edit_lead(lead.id)
+    assert window.fields["notes"].text() == "Stand 4 · will Angebot"
+    window.fields["title"].setFocus()
+    type_text(qtbot, "Einkauf")
+    enter(qtbot)
+    (saved,) = leads(db)
+    assert saved.title == "Einkauf" and saved.notes == "Stand 4\nwill Angebot"
