@@ -1,0 +1,241 @@
+"""Rules → SQL. The one place a rule's meaning is defined, shared by every path.
+
+Both the bulk rescore (one ``UPDATE … FROM``) and the explain path (one ``SELECT``
+for a lead) run the same ``per`` query, which yields one column of points per rule;
+they differ only in who adds the columns up (SQL vs ``combine``), and a test keeps
+those two in step. Activities are read once per statement through the ``agg`` CTE
+(one pass over the covering index ``ix_activity_lead_kind_at``).
+
+SQLite-only pieces: ``julianday``, ``pow`` (math functions), ``UPDATE … FROM``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from leaddesk.core.scoring.freemail import FREEMAIL_DOMAINS
+from leaddesk.core.scoring.rules import FIELDS, Group, Kind, Rule, fold
+
+#: julianday used as "never" inside MIN(); NULL would poison SQLite's scalar MIN.
+NEVER = 1e9
+
+
+def sql_time(moment: datetime) -> str:
+    """A UTC moment in the text form SQLAlchemy stores in SQLite (so string order = time order)."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def fold_sql(expr: str) -> str:
+    """SQL twin of ``rules.fold``."""
+    return f"lower(replace(replace(replace({expr}, 'Ä', 'ä'), 'Ö', 'ö'), 'Ü', 'ü'))"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The settings that shape a total; kept apart so the compiler needs no database."""
+
+    fit_cap: int | None = None
+    engagement_cap: int | None = None
+    total_min: int | None = 0
+    total_max: int | None = 100
+
+
+def combine(fit_raw: int, engagement_raw: int, manual: int, limits: Limits) -> tuple[int, int, int]:
+    """Caps and bounds in Python, for the explain path: (fit, engagement, total)."""
+    fit = fit_raw if limits.fit_cap is None else min(fit_raw, limits.fit_cap)
+    eng = engagement_raw if limits.engagement_cap is None else min(engagement_raw, limits.engagement_cap)
+    total = fit + eng + manual
+    if limits.total_max is not None:
+        total = min(total, limits.total_max)
+    if limits.total_min is not None:
+        total = max(total, limits.total_min)
+    return fit, eng, total
+
+
+@dataclass
+class _Params:
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def add(self, value: Any) -> str:
+        name = f"p{len(self.values)}"
+        self.values[name] = value
+        return f":{name}"
+
+    def many(self, values: list[Any]) -> str:
+        return ", ".join(self.add(v) for v in values)
+
+
+@dataclass(frozen=True)
+class ScoreQuery:
+    """The ``WITH agg, per`` prefix plus the expressions that finish a statement."""
+
+    ctes: str
+    params: dict[str, Any]
+    rules: tuple[Rule, ...]
+    fit_sum: str
+    engagement_sum: str
+
+    @property
+    def rule_columns(self) -> list[str]:
+        return [f"r{i}" for i in range(len(self.rules))]
+
+    def totals_select(self, limits: Limits) -> str:
+        """SELECT id, fit, eng, total, expires (julianday) — the bulk path's arithmetic."""
+        fit = self.fit_sum if limits.fit_cap is None else f"MIN({limits.fit_cap}, {self.fit_sum})"
+        eng = (
+            self.engagement_sum
+            if limits.engagement_cap is None
+            else f"MIN({limits.engagement_cap}, {self.engagement_sum})"
+        )
+        total = "(fit + eng + m)"
+        if limits.total_max is not None:
+            total = f"MIN({int(limits.total_max)}, {total})"
+        if limits.total_min is not None:
+            total = f"MAX({int(limits.total_min)}, {total})"
+        return (
+            f"SELECT id, fit, eng, {total} AS total, x FROM "
+            f"(SELECT id, m, x, {fit} AS fit, {eng} AS eng FROM per)"
+        )
+
+
+def _text_condition(rule: Rule, p: _Params) -> str:
+    spec = rule.spec
+    op = rule.operator
+    if op == "is_freemail":
+        domains = sorted(FREEMAIL_DOMAINS)
+        return f"{FIELDS['email_domain'].sql} IN ({p.many(domains)})"
+    if op == "is_empty":
+        return f"{spec.sql} = ''"
+    if op == "is_set":
+        return f"{spec.sql} <> ''"
+    # Email columns are stored lower-cased already; other text is folded on both sides.
+    is_email = spec.kind is Kind.EMAIL
+    expr = spec.sql if is_email else fold_sql(spec.sql)
+    norm = (lambda s: s.lower()) if is_email else fold
+    values = [norm(v) for v in (rule.value if isinstance(rule.value, list) else [rule.value])]
+    if op == "equals":
+        return f"{expr} = {p.add(values[0])}"
+    if op == "not_equals":
+        return f"{expr} <> {p.add(values[0])}"
+    if op == "one_of":
+        return f"{expr} IN ({p.many(values)})"
+    if op == "contains":
+        return "(" + " OR ".join(f"instr({expr}, {p.add(v)}) > 0" for v in values) + ")"
+    if op == "starts_with":
+        return "(" + " OR ".join(f"instr({expr}, {p.add(v)}) = 1" for v in values) + ")"
+    raise AssertionError(f"operator {op} on text")  # validate_rule refuses this earlier
+
+
+def _number_condition(rule: Rule, p: _Params) -> str:
+    expr = rule.spec.sql
+    op, value = rule.operator, rule.value
+    if op == "equals":
+        return f"{expr} = {p.add(value)}"
+    if op == "not_equals":
+        return f"{expr} <> {p.add(value)}"
+    if op == "one_of":
+        return f"{expr} IN ({p.many(list(value))})"
+    if op == "at_least":
+        return f"{expr} >= {p.add(value)}"
+    if op == "at_most":
+        return f"{expr} <= {p.add(value)}"
+    if op == "between":
+        parts = []
+        if value["min"] is not None:
+            parts.append(f"{expr} >= {p.add(value['min'])}")
+        if value["max"] is not None:
+            parts.append(f"{expr} <= {p.add(value['max'])}")
+        return "(" + " AND ".join(parts) + ")"
+    if op == "is_empty":
+        return f"({expr} IS NULL OR {expr} = 0)"
+    if op == "is_set":
+        return f"({expr} IS NOT NULL AND {expr} <> 0)"
+    raise AssertionError(f"operator {op} on a number")
+
+
+def decayed_points_sql(rule: Rule, age: str) -> str:
+    """Points after decay for an activity ``age`` whole days old (rounded half away from zero)."""
+    if rule.decay_mode == "linear":
+        d = rule.decay_days
+        return f"CAST(ROUND({rule.points} * MAX(0, {d} - {age}) * 1.0 / {d}) AS INTEGER)"
+    if rule.decay_mode == "half_life":
+        return f"CAST(ROUND({rule.points} * pow(0.5, {age} * 1.0 / {rule.decay_days})) AS INTEGER)"
+    return str(rule.points)
+
+
+def build_query(rules: list[Rule], now: datetime, lead_filter: str | None = None) -> ScoreQuery:
+    """The shared CTEs for ``rules`` (enabled ones only) at the moment ``now``.
+
+    ``lead_filter`` is an SQL predicate over ``l`` (e.g. ``l.id = :lead_id``) whose
+    parameters the caller adds when executing.
+    """
+    active = tuple(r for r in rules if r.enabled)
+    p = _Params()
+    now_param = p.add(sql_time(now))
+    agg_cols: list[str] = []
+    columns: list[str] = ["l.id AS id", "l.manual_score AS m"]
+    expiries: list[str] = []
+    needs_bant = False
+    kinds: set[str] = set()
+    for i, rule in enumerate(active):
+        if rule.is_activity:
+            cond = "1" if rule.activity_kind == "any" else f"kind = {p.add(rule.activity_kind)}"
+            kinds.add(rule.activity_kind)
+            if rule.within_days is not None:
+                cutoff = now.timestamp() - rule.within_days * 86400
+                cond += f" AND at >= {p.add(sql_time(datetime.fromtimestamp(cutoff, UTC)))}"
+                agg_cols.append(f"MIN(CASE WHEN {cond} THEN at END) AS f{i}")
+            agg_cols.append(f"SUM(CASE WHEN {cond} THEN 1 ELSE 0 END) AS n{i}")
+            agg_cols.append(f"MAX(CASE WHEN {cond} THEN at END) AS t{i}")
+            hit = f"COALESCE(a.n{i}, 0) >= {rule.min_count}"
+            age = f"CAST(julianday({now_param}) - julianday(a.t{i}) AS INTEGER)"
+            pts = decayed_points_sql(rule, age)
+            columns.append(f"CASE WHEN {hit} THEN {pts} ELSE 0 END AS r{i}")
+            ends = []
+            if rule.decays:
+                ends.append(f"CASE WHEN {pts} <> 0 THEN julianday(a.t{i}) + {age} + 1 ELSE {NEVER} END")
+            if rule.within_days is not None:
+                ends.append(f"julianday(a.f{i}) + {rule.within_days}")
+            if ends:
+                inner = ends[0] if len(ends) == 1 else f"MIN({', '.join(ends)})"
+                expiries.append(f"CASE WHEN {hit} THEN {inner} ELSE {NEVER} END")
+            continue
+        needs_bant = needs_bant or rule.spec.needs_bant
+        cond = _number_condition(rule, p) if rule.spec.kind is Kind.NUMBER else _text_condition(rule, p)
+        columns.append(f"CASE WHEN {cond} THEN {rule.points} ELSE 0 END AS r{i}")
+    if expiries:
+        x = f"NULLIF(MIN({NEVER}, {', '.join(expiries)}), {NEVER})"
+        columns.append(f"strftime('%Y-%m-%d %H:%M:%f', {x}) || '000' AS x")
+    else:
+        columns.append("NULL AS x")
+    pred = f" AND ({lead_filter})" if lead_filter else ""
+    ctes = []
+    joins = ""
+    if agg_cols:
+        where = [f"at <= {now_param}"]
+        if "any" not in kinds:
+            where.append(f"kind IN ({p.many(sorted(kinds))})")
+        if lead_filter:
+            where.append(f"lead_id IN (SELECT l.id FROM lead l WHERE l.erased = 0{pred})")
+        ctes.append(
+            f"agg AS (SELECT lead_id, {', '.join(agg_cols)} FROM activity "
+            f"WHERE {' AND '.join(where)} GROUP BY lead_id)"
+        )
+        joins += " LEFT JOIN agg a ON a.lead_id = l.id"
+    if needs_bant:
+        joins += " LEFT JOIN qualification q ON q.lead_id = l.id"
+    ctes.append(f"per AS (SELECT {', '.join(columns)} FROM lead l{joins} WHERE l.erased = 0{pred})")
+
+    def total(group: Group) -> str:
+        cols = [f"r{i}" for i, r in enumerate(active) if r.group == group]
+        return "(" + " + ".join(cols) + ")" if cols else "0"
+
+    return ScoreQuery(
+        ctes="WITH " + ", ".join(ctes),
+        params=p.values,
+        rules=active,
+        fit_sum=total(Group.FIT),
+        engagement_sum=total(Group.ENGAGEMENT),
+    )
