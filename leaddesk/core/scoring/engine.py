@@ -81,14 +81,15 @@ def _update_scores(
     conn: Conn, rules: list[Rule], settings: Settings, now: datetime, where: str, params: dict[str, Any]
 ) -> int:
     q = build_query(rules, now, where)
+    # The CTEs sit inside the FROM subquery: pysqlite only opens a transaction before a
+    # statement that *starts* with UPDATE/INSERT/DELETE, so "WITH … UPDATE" would autocommit.
     stmt = (
-        f"{q.ctes} UPDATE lead SET fit_score = s.fit, engagement_score = s.eng, score = s.total, "
-        f"score_expires_at = s.x FROM ({q.totals_select(settings.limits)}) AS s "
+        "UPDATE lead SET fit_score = s.fit, engagement_score = s.eng, score = s.total, "
+        f"score_expires_at = s.x FROM ({q.ctes} {q.totals_select(settings.limits)}) AS s "
         "WHERE lead.id = s.id AND (lead.score IS NOT s.total OR lead.fit_score IS NOT s.fit "
         "OR lead.engagement_score IS NOT s.eng OR lead.score_expires_at IS NOT s.x)"
     )
     conn.execute(text(stmt), q.params | params)
-    # sqlite3 reports rowcount -1 for statements that start with WITH.
     return int(conn.execute(text("SELECT changes()")).scalar_one())
 
 
