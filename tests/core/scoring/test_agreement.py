@@ -210,17 +210,15 @@ def lead_facts(db: Database) -> tuple[dict[int, dict[str, Any]], dict[int, list[
 def test_bulk_and_explain_agree_on_10000_random_leads(db: Database) -> None:
     rng = random.Random(20261123)
     ids = make_data(db, 10_000, rng)
-    for round_no in range(3):
+    limits = [  # every round a different combination of caps and bounds
+        {"fit_cap": 30, "engagement_cap": 25, "total_min": 0, "total_max": 100},
+        {"fit_cap": None, "engagement_cap": None, "total_min": None, "total_max": None},
+        {"fit_cap": 0, "engagement_cap": 0, "total_min": -10, "total_max": 40},
+    ]
+    for round_no, caps in enumerate(limits):
         rules = [random_rule(rng) for _ in range(25)]
         rules[rng.randrange(25)] = validate_rule(rules[0].to_dict() | {"enabled": False})
-        settings = Settings(
-            mql_threshold=20,
-            sql_threshold=45,
-            fit_cap=rng.choice([None, 30]),
-            engagement_cap=rng.choice([None, 0, 25]),
-            total_min=rng.choice([None, 0]),
-            total_max=rng.choice([None, 100]),
-        )
+        settings = Settings(mql_threshold=20, sql_threshold=45, **caps)
         save_rules(db, rules)
         save_settings(db, settings)
         now = NOW + timedelta(days=round_no * 17, seconds=rng.randint(0, 86400))
