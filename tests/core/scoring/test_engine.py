@@ -245,6 +245,7 @@ def test_manual_adjustment_requires_reason_and_is_audited(db: Database) -> None:
     with pytest.raises(ValidationError, match="0 points"):
         add_adjustment(db, lead, 0, "nothing")
     adj, score = add_adjustment(db, lead, 15, " Met at Hannover Messe ", who="Eva", now=NOW)
+    assert (score.manual, score.score) == (15, 25)
     add_adjustment(db, lead, -5, "Budget only next year", who="Tom", now=NOW + timedelta(hours=1))
     assert score_of(db, lead)[2:4] == (10, 20)
     assert (adj.reason, adj.who, adj.at) == ("Met at Hannover Messe", "Eva", NOW)
