@@ -76,6 +76,9 @@ class ScoreQuery:
     rules: tuple[Rule, ...]
     fit_sum: str
     engagement_sum: str
+    #: The per-lead activity aggregate, for callers that materialise it (``agg_table``).
+    agg_sql: str = ""
+    agg_columns: tuple[str, ...] = ()
 
     @property
     def rule_columns(self) -> list[str]:
@@ -100,6 +103,34 @@ class ScoreQuery:
         )
 
 
+UMLAUTS = frozenset("äöü")
+
+
+def like_pattern(value: str, *, prefix: str = "", suffix: str = "") -> str:
+    """A LIKE pattern (ESCAPE '\\') matching ``value`` literally; umlauts become ``_``.
+
+    SQLite's LIKE ignores case for A–Z only; for a value without umlauts that is exactly
+    ``fold`` equality, so no per-row folding is needed. With umlauts the pattern is only
+    a cheap pre-filter and the folded comparison decides.
+    """
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return prefix + "".join("_" if c in UMLAUTS else c for c in escaped) + suffix
+
+
+def _match(expr: str, value: str, op: str, p: _Params, *, folded: bool) -> str:
+    """``expr`` (raw column) equals / contains / starts with the folded ``value``."""
+    shape = {"equals": ("", ""), "contains": ("%", "%"), "starts_with": ("", "%")}[op]
+    like = f"{expr} LIKE {p.add(like_pattern(value, prefix=shape[0], suffix=shape[1]))} ESCAPE '\\'"
+    if not folded or not UMLAUTS.intersection(value):
+        return like
+    exact = {
+        "equals": f"{fold_sql(expr)} = {p.add(value)}",
+        "contains": f"instr({fold_sql(expr)}, {p.add(value)}) > 0",
+        "starts_with": f"instr({fold_sql(expr)}, {p.add(value)}) = 1",
+    }[op]
+    return f"({like} AND {exact})"
+
+
 def _text_condition(rule: Rule, p: _Params) -> str:
     spec = rule.spec
     op = rule.operator
@@ -110,22 +141,19 @@ def _text_condition(rule: Rule, p: _Params) -> str:
         return f"{spec.sql} = ''"
     if op == "is_set":
         return f"{spec.sql} <> ''"
-    # Email columns are stored lower-cased already; other text is folded on both sides.
-    is_email = spec.kind is Kind.EMAIL
-    expr = spec.sql if is_email else fold_sql(spec.sql)
-    norm = (lambda s: s.lower()) if is_email else fold
+    # Email columns are stored lower-cased already; other text is compared folded (see ``fold``).
+    folded = spec.kind is not Kind.EMAIL
+    norm = fold if folded else str.lower
     values = [norm(v) for v in (rule.value if isinstance(rule.value, list) else [rule.value])]
-    if op == "equals":
-        return f"{expr} = {p.add(values[0])}"
-    if op == "not_equals":
-        return f"{expr} <> {p.add(values[0])}"
+    if op in ("equals", "not_equals"):
+        cond = _match(spec.sql, values[0], "equals", p, folded=folded)
+        return cond if op == "equals" else f"NOT ({cond})"
     if op == "one_of":
-        return f"{expr} IN ({p.many(values)})"
-    if op == "contains":
-        return "(" + " OR ".join(f"instr({expr}, {p.add(v)}) > 0" for v in values) + ")"
-    if op == "starts_with":
-        return "(" + " OR ".join(f"instr({expr}, {p.add(v)}) = 1" for v in values) + ")"
-    raise AssertionError(f"operator {op} on text")  # validate_rule refuses this earlier
+        if not any(UMLAUTS.intersection(v) for v in values):
+            # lower() is ASCII-only, which equals ``fold`` when no value holds an umlaut.
+            return f"lower({spec.sql}) IN ({p.many(values)})"
+        op = "equals"
+    return "(" + " OR ".join(_match(spec.sql, v, op, p, folded=folded) for v in values) + ")"
 
 
 def _number_condition(rule: Rule, p: _Params) -> str:
@@ -165,11 +193,16 @@ def decayed_points_sql(rule: Rule, age: str) -> str:
     return str(rule.points)
 
 
-def build_query(rules: list[Rule], now: datetime, lead_filter: str | None = None) -> ScoreQuery:
+def build_query(
+    rules: list[Rule], now: datetime, lead_filter: str | None = None, *, agg_table: str | None = None
+) -> ScoreQuery:
     """The shared CTEs for ``rules`` (enabled ones only) at the moment ``now``.
 
     ``lead_filter`` is an SQL predicate over ``l`` (e.g. ``l.id = :lead_id``) whose
-    parameters the caller adds when executing.
+    parameters the caller adds when executing. With ``agg_table`` the activity
+    aggregate is read from that table (filled from ``agg_sql``) instead of a CTE: for
+    many leads a table keyed by ``lead_id`` joins far faster than SQLite's automatic
+    index over a materialised CTE.
     """
     active = tuple(r for r in rules if r.enabled)
     p = _Params()
@@ -179,25 +212,41 @@ def build_query(rules: list[Rule], now: datetime, lead_filter: str | None = None
     expiries: list[str] = []
     needs_bant = False
     kinds: set[str] = set()
+    counts: dict[tuple[str, int | None], str] = {}
+    latest: dict[str, str] = {}
+    tomorrow = f"julianday(date({now_param})) + 1"
     for i, rule in enumerate(active):
         if rule.is_activity:
-            cond = "1" if rule.activity_kind == "any" else f"kind = {p.add(rule.activity_kind)}"
-            kinds.add(rule.activity_kind)
-            if rule.within_days is not None:
-                cutoff = now.timestamp() - rule.within_days * 86400
-                cond += f" AND at >= {p.add(sql_time(datetime.fromtimestamp(cutoff, UTC)))}"
-                agg_cols.append(f"MIN(CASE WHEN {cond} THEN at END) AS f{i}")
-            agg_cols.append(f"SUM(CASE WHEN {cond} THEN 1 ELSE 0 END) AS n{i}")
-            agg_cols.append(f"MAX(CASE WHEN {cond} THEN at END) AS t{i}")
-            hit = f"COALESCE(a.n{i}, 0) >= {rule.min_count}"
-            age = f"CAST(julianday({now_param}) - julianday(a.t{i}) AS INTEGER)"
-            pts = decayed_points_sql(rule, age)
-            columns.append(f"CASE WHEN {hit} THEN {pts} ELSE 0 END AS r{i}")
+            # Columns are shared by rules on the same kind (and window): each aggregate
+            # column costs one CASE per activity row, the bulk path's main expense.
+            kind = rule.activity_kind
+            kinds.add(kind)
+            kind_cond = "1" if kind == "any" else f"kind = {p.add(kind)}"
+            key = (kind, rule.within_days)
+            if key not in counts:
+                counts[key] = f"n{len(counts)}"
+                cond = kind_cond
+                if rule.within_days is not None:
+                    cutoff = datetime.fromtimestamp(now.timestamp() - rule.within_days * 86400, UTC)
+                    cond += f" AND at >= {p.add(sql_time(cutoff))}"
+                agg_cols.append(f"SUM(CASE WHEN {cond} THEN 1 ELSE 0 END) AS {counts[key]}")
+            hit = f"a.{counts[key]} >= {rule.min_count}"
             ends = []
             if rule.decays:
-                ends.append(f"CASE WHEN {pts} <> 0 THEN julianday(a.t{i}) + {age} + 1 ELSE {NEVER} END")
+                # The newest matching activity is inside the window whenever the rule hits,
+                # so the kind's overall newest activity gives the age that decay uses.
+                if kind not in latest:
+                    latest[kind] = f"j{len(latest)}"
+                    agg_cols.append(f"julianday(MAX(CASE WHEN {kind_cond} THEN at END)) AS {latest[kind]}")
+                j = f"a.{latest[kind]}"
+                age = f"CAST(julianday({now_param}) - {j} AS INTEGER)"
+                columns.append(f"CASE WHEN {hit} THEN {decayed_points_sql(rule, age)} ELSE 0 END AS r{i}")
+                ends.append(f"CASE WHEN {age} < {rule.zero_after_days} THEN {j} + {age} + 1 ELSE {NEVER} END")
+            else:
+                columns.append(f"CASE WHEN {hit} THEN {rule.points} ELSE 0 END AS r{i}")
             if rule.within_days is not None:
-                ends.append(f"julianday(a.f{i}) + {rule.within_days}")
+                # Exact window ends cost a column each; checking again tomorrow is enough.
+                ends.append(tomorrow)
             if ends:
                 inner = ends[0] if len(ends) == 1 else f"MIN({', '.join(ends)})"
                 expiries.append(f"CASE WHEN {hit} THEN {inner} ELSE {NEVER} END")
@@ -211,7 +260,7 @@ def build_query(rules: list[Rule], now: datetime, lead_filter: str | None = None
     else:
         columns.append("NULL AS x")
     pred = f" AND ({lead_filter})" if lead_filter else ""
-    ctes = []
+    agg_sql = ""
     joins = ""
     if agg_cols:
         where = [f"at <= {now_param}"]
@@ -219,13 +268,14 @@ def build_query(rules: list[Rule], now: datetime, lead_filter: str | None = None
             where.append(f"kind IN ({p.many(sorted(kinds))})")
         if lead_filter:
             where.append(f"lead_id IN (SELECT l.id FROM lead l WHERE l.erased = 0{pred})")
-        ctes.append(
-            f"agg AS (SELECT lead_id, {', '.join(agg_cols)} FROM activity "
-            f"WHERE {' AND '.join(where)} GROUP BY lead_id)"
+        agg_sql = (
+            f"SELECT lead_id, {', '.join(agg_cols)} FROM activity "
+            f"WHERE {' AND '.join(where)} GROUP BY lead_id"
         )
-        joins += " LEFT JOIN agg a ON a.lead_id = l.id"
+        joins += f" LEFT JOIN {agg_table or 'agg'} a ON a.lead_id = l.id"
     if needs_bant:
         joins += " LEFT JOIN qualification q ON q.lead_id = l.id"
+    ctes = [] if agg_table or not agg_sql else [f"agg AS ({agg_sql})"]
     ctes.append(f"per AS (SELECT {', '.join(columns)} FROM lead l{joins} WHERE l.erased = 0{pred})")
 
     def total(group: Group) -> str:
@@ -238,4 +288,6 @@ def build_query(rules: list[Rule], now: datetime, lead_filter: str | None = None
         rules=active,
         fit_sum=total(Group.FIT),
         engagement_sum=total(Group.ENGAGEMENT),
+        agg_sql=agg_sql,
+        agg_columns=tuple(c.rsplit(" AS ", 1)[1] for c in agg_cols),
     )

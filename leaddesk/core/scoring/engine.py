@@ -77,10 +77,25 @@ def flag_for(stage: str, score: int, settings: Settings) -> str:
     return ""
 
 
+AGG_TABLE = "temp.score_activity"
+
+
 def _update_scores(
-    conn: Conn, rules: list[Rule], settings: Settings, now: datetime, where: str, params: dict[str, Any]
+    conn: Conn,
+    rules: list[Rule],
+    settings: Settings,
+    now: datetime,
+    where: str,
+    params: dict[str, Any],
+    *,
+    bulk: bool = False,
 ) -> int:
-    q = build_query(rules, now, where)
+    q = build_query(rules, now, where, agg_table=AGG_TABLE if bulk else None)
+    if bulk and q.agg_sql:
+        cols = ", ".join(q.agg_columns)
+        conn.execute(text(f"DROP TABLE IF EXISTS {AGG_TABLE}"))
+        conn.execute(text(f"CREATE TABLE {AGG_TABLE} (lead_id INTEGER PRIMARY KEY, {cols})"))
+        conn.execute(text(f"INSERT INTO {AGG_TABLE} {q.agg_sql}"), q.params | params)
     # The CTEs sit inside the FROM subquery: pysqlite only opens a transaction before a
     # statement that *starts* with UPDATE/INSERT/DELETE, so "WITH … UPDATE" would autocommit.
     stmt = (
@@ -90,7 +105,10 @@ def _update_scores(
         "OR lead.engagement_score IS NOT s.eng OR lead.score_expires_at IS NOT s.x)"
     )
     conn.execute(text(stmt), q.params | params)
-    return int(conn.execute(text("SELECT changes()")).scalar_one())
+    changed = int(conn.execute(text("SELECT changes()")).scalar_one())
+    if bulk and q.agg_sql:
+        conn.execute(text(f"DROP TABLE {AGG_TABLE}"))
+    return changed
 
 
 def _move_forward_bulk(
@@ -187,7 +205,9 @@ def rescore_all(
                 # range: a lead rescored here may no longer match ``where`` afterwards.
                 rng = "l.id BETWEEN :lo AND :hi"
                 bounds = extra | {"lo": start, "hi": start + step - 1}
-                changed += _update_scores(session, rules, settings, now, f"({where}) AND {rng}", bounds)
+                changed += _update_scores(
+                    session, rules, settings, now, f"({where}) AND {rng}", bounds, bulk=True
+                )
                 if settings.mode == "move":
                     moved += _move_forward_bulk(session, settings, now, rng, bounds)
                 _update_flags(session, settings, rng, bounds)

@@ -6,7 +6,6 @@ caps and bounds are redone here in Python (``combine``), and tests keep them equ
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -62,16 +61,6 @@ class Explanation:
         return self.engagement != self.engagement_raw
 
 
-def _zero_after(rule: Rule) -> int | None:
-    """Whole days of age at which a decaying rule's points have rounded down to 0."""
-    if rule.decay_mode == "linear":
-        return rule.decay_days
-    if rule.decay_mode == "half_life" and rule.decay_days:
-        # round(p * 0.5**(a/h)) == 0  ⇔  0.5**(a/h) < 1/(2|p|)  ⇔  a > h * log2(2|p|)
-        return math.floor(rule.decay_days * math.log2(2 * abs(rule.points))) + 1
-    return None
-
-
 def _aware(value: Any) -> datetime:
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     result = as_utc(moment)
@@ -99,7 +88,7 @@ def _expiry(conn: Conn, lead_id: int, rule: Rule, now: datetime) -> tuple[dateti
         return None, None
     last = parsed[0]
     ends: list[datetime] = []
-    zero = _zero_after(rule)
+    zero = rule.zero_after_days
     if zero is not None:
         ends.append(last + timedelta(days=zero))
     if rule.within_days is not None and len(parsed) >= rule.min_count:

@@ -167,6 +167,18 @@ class Rule:
     def decays(self) -> bool:
         return self.decay_mode != "none"
 
+    @property
+    def zero_after_days(self) -> int | None:
+        """Whole days of age from which decayed points have rounded down to 0 (None: never)."""
+        if self.decay_mode == "linear":
+            return self.decay_days
+        if self.decay_mode == "half_life" and self.decay_days:
+            if self.points == 0:
+                return 0
+            # round(p · 0.5^(a/h)) = 0  ⇔  0.5^(a/h) < 1/(2|p|)  ⇔  a > h · log2(2|p|)
+            return math.floor(self.decay_days * math.log2(2 * abs(self.points))) + 1
+        return None
+
     def to_dict(self) -> dict[str, Any]:
         """The portable form (JSON export): no database id or position."""
         data = asdict(self)

@@ -11,7 +11,7 @@ from leaddesk.cli import main
 from leaddesk.core.db import Database
 from leaddesk.core.scoring import rescore_all
 
-from .helpers import add_lead
+from .helpers import NOW, add_lead
 
 
 def test_rescore_command(data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -48,5 +48,5 @@ def test_rescore_reports_a_bad_rules_file(
 
 def test_rescore_all_is_idempotent(db: Database) -> None:
     add_lead(db, title="CEO")
-    rescore_all(db)
-    assert rescore_all(db).changed == 0
+    rescore_all(db, now=NOW)
+    assert rescore_all(db, now=NOW).changed == 0

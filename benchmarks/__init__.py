@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m benchmarks --leads N`` runs every bench_*.py module."""
