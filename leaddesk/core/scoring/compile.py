@@ -194,7 +194,12 @@ def decayed_points_sql(rule: Rule, age: str) -> str:
 
 
 def build_query(
-    rules: list[Rule], now: datetime, lead_filter: str | None = None, *, agg_table: str | None = None
+    rules: list[Rule],
+    now: datetime,
+    lead_filter: str | None = None,
+    *,
+    agg_table: str | None = None,
+    activity_filter: str | None = None,
 ) -> ScoreQuery:
     """The shared CTEs for ``rules`` (enabled ones only) at the moment ``now``.
 
@@ -202,7 +207,9 @@ def build_query(
     parameters the caller adds when executing. With ``agg_table`` the activity
     aggregate is read from that table (filled from ``agg_sql``) instead of a CTE: for
     many leads a table keyed by ``lead_id`` joins far faster than SQLite's automatic
-    index over a materialised CTE.
+    index over a materialised CTE. ``activity_filter`` (over ``activity``) replaces the
+    default "lead_id IN (leads matching lead_filter)" with something cheaper, such as an
+    id range that is a range scan of the activity index.
     """
     active = tuple(r for r in rules if r.enabled)
     p = _Params()
@@ -214,31 +221,50 @@ def build_query(
     kinds: set[str] = set()
     counts: dict[tuple[str, int | None], str] = {}
     latest: dict[str, str] = {}
+    julians: dict[str, str] = {}
     tomorrow = f"julianday(date({now_param})) + 1"
+
+    def newest(kind: str, *, as_julianday: bool = False) -> str:
+        """Column with the kind's newest activity: text for exact window tests, or its
+        julianday for decay (parsed once per lead in the aggregate, not once per use)."""
+        cache, prefix = (julians, "j") if as_julianday else (latest, "t")
+        if kind not in cache:
+            cache[kind] = f"{prefix}{len(cache)}"
+            where = "" if kind == "any" else f" FILTER (WHERE kind = {p.add(kind)})"
+            expr = f"MAX(at){where}"
+            agg_cols.append(f"{'julianday(' + expr + ')' if as_julianday else expr} AS {cache[kind]}")
+        return f"a.{cache[kind]}"
+
     for i, rule in enumerate(active):
         if rule.is_activity:
-            # Columns are shared by rules on the same kind (and window): each aggregate
-            # column costs one CASE per activity row, the bulk path's main expense.
+            # Each aggregate column costs work on every activity row (the bulk path's main
+            # expense), so columns are shared between rules, and "at least once" rules
+            # need no count: they hit when the newest matching activity is in the window.
             kind = rule.activity_kind
             kinds.add(kind)
-            kind_cond = "1" if kind == "any" else f"kind = {p.add(kind)}"
-            key = (kind, rule.within_days)
-            if key not in counts:
-                counts[key] = f"n{len(counts)}"
-                cond = kind_cond
-                if rule.within_days is not None:
-                    cutoff = datetime.fromtimestamp(now.timestamp() - rule.within_days * 86400, UTC)
-                    cond += f" AND at >= {p.add(sql_time(cutoff))}"
-                agg_cols.append(f"SUM(CASE WHEN {cond} THEN 1 ELSE 0 END) AS {counts[key]}")
-            hit = f"a.{counts[key]} >= {rule.min_count}"
+            cutoff = None
+            if rule.within_days is not None:
+                moment = datetime.fromtimestamp(now.timestamp() - rule.within_days * 86400, UTC)
+                cutoff = p.add(sql_time(moment))
+            if rule.min_count == 1 and cutoff:
+                hit = f"{newest(kind)} >= {cutoff}"
+            elif rule.min_count == 1:
+                hit = f"{newest(kind, as_julianday=rule.decays)} IS NOT NULL"
+            else:
+                key = (kind, rule.within_days)
+                if key not in counts:
+                    counts[key] = f"n{len(counts)}"
+                    conds = ([] if kind == "any" else [f"kind = {p.add(kind)}"]) + (
+                        [f"at >= {cutoff}"] if cutoff else []
+                    )
+                    where = f" FILTER (WHERE {' AND '.join(conds)})" if conds else ""
+                    agg_cols.append(f"COUNT(*){where} AS {counts[key]}")
+                hit = f"a.{counts[key]} >= {rule.min_count}"
             ends = []
             if rule.decays:
                 # The newest matching activity is inside the window whenever the rule hits,
                 # so the kind's overall newest activity gives the age that decay uses.
-                if kind not in latest:
-                    latest[kind] = f"j{len(latest)}"
-                    agg_cols.append(f"julianday(MAX(CASE WHEN {kind_cond} THEN at END)) AS {latest[kind]}")
-                j = f"a.{latest[kind]}"
+                j = newest(kind, as_julianday=True)
                 age = f"CAST(julianday({now_param}) - {j} AS INTEGER)"
                 columns.append(f"CASE WHEN {hit} THEN {decayed_points_sql(rule, age)} ELSE 0 END AS r{i}")
                 ends.append(f"CASE WHEN {age} < {rule.zero_after_days} THEN {j} + {age} + 1 ELSE {NEVER} END")
@@ -266,7 +292,9 @@ def build_query(
         where = [f"at <= {now_param}"]
         if "any" not in kinds:
             where.append(f"kind IN ({p.many(sorted(kinds))})")
-        if lead_filter:
+        if activity_filter:
+            where.append(f"({activity_filter})")
+        elif lead_filter:
             where.append(f"lead_id IN (SELECT l.id FROM lead l WHERE l.erased = 0{pred})")
         agg_sql = (
             f"SELECT lead_id, {', '.join(agg_cols)} FROM activity "
@@ -276,7 +304,11 @@ def build_query(
     if needs_bant:
         joins += " LEFT JOIN qualification q ON q.lead_id = l.id"
     ctes = [] if agg_table or not agg_sql else [f"agg AS ({agg_sql})"]
-    ctes.append(f"per AS (SELECT {', '.join(columns)} FROM lead l{joins} WHERE l.erased = 0{pred})")
+    # OFFSET 0 keeps SQLite from flattening ``per`` into the statements that read it:
+    # flattened, every reference to a total would evaluate all rule expressions again.
+    ctes.append(
+        f"per AS (SELECT {', '.join(columns)} FROM lead l{joins} WHERE l.erased = 0{pred} LIMIT -1 OFFSET 0)"
+    )
 
     def total(group: Group) -> str:
         cols = [f"r{i}" for i, r in enumerate(active) if r.group == group]

@@ -53,15 +53,15 @@ class RescoreReport:
     seconds: float
 
 
-def flag_sql(settings: Settings) -> str:
+def flag_sql(settings: Settings, score: str = "score") -> str:
     """The suggest-mode flag as an SQL CASE over ``stage`` and ``score`` (``flag_for`` is its twin)."""
     mql, sql = int(settings.mql_threshold), int(settings.sql_threshold)
     return (
-        f"CASE WHEN stage = 'lead' AND score >= {sql} THEN 'sql' "
-        f"WHEN stage = 'lead' AND score >= {mql} THEN 'mql' "
-        f"WHEN stage = 'mql' AND score >= {sql} THEN 'sql' "
-        f"WHEN stage = 'mql' AND score < {mql} THEN 'below_mql' "
-        f"WHEN stage = 'sql' AND score < {sql} THEN 'below_sql' ELSE '' END"
+        f"CASE WHEN stage = 'lead' AND {score} >= {sql} THEN 'sql' "
+        f"WHEN stage = 'lead' AND {score} >= {mql} THEN 'mql' "
+        f"WHEN stage = 'mql' AND {score} >= {sql} THEN 'sql' "
+        f"WHEN stage = 'mql' AND {score} < {mql} THEN 'below_mql' "
+        f"WHEN stage = 'sql' AND {score} < {sql} THEN 'below_sql' ELSE '' END"
     )
 
 
@@ -78,6 +78,7 @@ def flag_for(stage: str, score: int, settings: Settings) -> str:
 
 
 AGG_TABLE = "temp.score_activity"
+NEW_TABLE = "temp.score_new"
 
 
 def _update_scores(
@@ -89,25 +90,43 @@ def _update_scores(
     params: dict[str, Any],
     *,
     bulk: bool = False,
+    activity_filter: str | None = None,
 ) -> int:
-    q = build_query(rules, now, where, agg_table=AGG_TABLE if bulk else None)
-    if bulk and q.agg_sql:
-        cols = ", ".join(q.agg_columns)
-        conn.execute(text(f"DROP TABLE IF EXISTS {AGG_TABLE}"))
-        conn.execute(text(f"CREATE TABLE {AGG_TABLE} (lead_id INTEGER PRIMARY KEY, {cols})"))
-        conn.execute(text(f"INSERT INTO {AGG_TABLE} {q.agg_sql}"), q.params | params)
+    """Scores, expiry and flag in one UPDATE that writes only rows whose values change.
+
+    In bulk the activity aggregate and the new scores are first written to temporary
+    tables keyed by lead id: each is computed exactly once per lead, and joins on a
+    rowid key are the cheapest SQLite offers (an UPDATE straight from the query would
+    re-evaluate the rule expressions for every reference to a total).
+    """
+    q = build_query(rules, now, where, agg_table=AGG_TABLE if bulk else None, activity_filter=activity_filter)
+    totals = f"{q.ctes} {q.totals_select(settings.limits)}"
+    source = f"({totals})"
+    if bulk:
+        for table in (AGG_TABLE, NEW_TABLE):
+            conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
+        if q.agg_sql:
+            cols = ", ".join(q.agg_columns)
+            conn.execute(text(f"CREATE TABLE {AGG_TABLE} (lead_id INTEGER PRIMARY KEY, {cols})"))
+            conn.execute(text(f"INSERT INTO {AGG_TABLE} {q.agg_sql}"), q.params | params)
+        conn.execute(text(f"CREATE TABLE {NEW_TABLE} (id INTEGER PRIMARY KEY, fit, eng, total, x)"))
+        conn.execute(text(f"INSERT INTO {NEW_TABLE} {totals}"), q.params | params)
+        source = NEW_TABLE
+    flag = flag_sql(settings, "s.total")
     # The CTEs sit inside the FROM subquery: pysqlite only opens a transaction before a
     # statement that *starts* with UPDATE/INSERT/DELETE, so "WITH … UPDATE" would autocommit.
     stmt = (
         "UPDATE lead SET fit_score = s.fit, engagement_score = s.eng, score = s.total, "
-        f"score_expires_at = s.x FROM ({q.ctes} {q.totals_select(settings.limits)}) AS s "
+        f"score_expires_at = s.x, score_flag = {flag} FROM {source} AS s "
         "WHERE lead.id = s.id AND (lead.score IS NOT s.total OR lead.fit_score IS NOT s.fit "
-        "OR lead.engagement_score IS NOT s.eng OR lead.score_expires_at IS NOT s.x)"
+        f"OR lead.engagement_score IS NOT s.eng OR lead.score_expires_at IS NOT s.x "
+        f"OR lead.score_flag IS NOT {flag})"
     )
-    conn.execute(text(stmt), q.params | params)
+    conn.execute(text(stmt), {} if bulk else q.params | params)
     changed = int(conn.execute(text("SELECT changes()")).scalar_one())
-    if bulk and q.agg_sql:
-        conn.execute(text(f"DROP TABLE {AGG_TABLE}"))
+    if bulk:
+        for table in (AGG_TABLE, NEW_TABLE):
+            conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
     return changed
 
 
@@ -206,11 +225,20 @@ def rescore_all(
                 rng = "l.id BETWEEN :lo AND :hi"
                 bounds = extra | {"lo": start, "hi": start + step - 1}
                 changed += _update_scores(
-                    session, rules, settings, now, f"({where}) AND {rng}", bounds, bulk=True
+                    session,
+                    rules,
+                    settings,
+                    now,
+                    f"({where}) AND {rng}",
+                    bounds,
+                    bulk=True,
+                    activity_filter="lead_id BETWEEN :lo AND :hi",
                 )
                 if settings.mode == "move":
-                    moved += _move_forward_bulk(session, settings, now, rng, bounds)
-                _update_flags(session, settings, rng, bounds)
+                    count = _move_forward_bulk(session, settings, now, rng, bounds)
+                    if count:
+                        moved += count
+                        _update_flags(session, settings, rng, bounds)
                 done = min(total, total * (start + step - int(low)) // span)
             if progress is not None and progress(total, total) is False:
                 raise RescoreCancelled()
