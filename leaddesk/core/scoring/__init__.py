@@ -17,6 +17,7 @@ from leaddesk.core.scoring.engine import (
     rescore_all,
     rescore_lead,
     rescore_one,
+    save_and_rescore,
 )
 from leaddesk.core.scoring.explain import Explanation, Line, explain
 from leaddesk.core.scoring.freemail import FREEMAIL_DOMAINS, is_freemail
@@ -59,6 +60,7 @@ __all__ = [
     "rescore_one",
     "rules_from_json",
     "rules_to_json",
+    "save_and_rescore",
     "save_rules",
     "save_settings",
     "validate_rule",

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import getpass
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -26,7 +26,7 @@ from leaddesk.core.errors import LeadDeskError, NotFoundError, ValidationError
 from leaddesk.core.models import Lead, ScoreAdjustment, ScoreSettings, utcnow
 from leaddesk.core.scoring.compile import build_query, sql_time
 from leaddesk.core.scoring.rules import Rule
-from leaddesk.core.scoring.store import Conn, Settings, get_rules, get_settings
+from leaddesk.core.scoring.store import Conn, Settings, get_rules, get_settings, put_rules, put_settings
 
 #: Who the history names when scoring moves a lead.
 RULE_ACTOR = "Scoring"
@@ -203,45 +203,76 @@ def rescore_all(
 
     ``where`` narrows the leads (an SQL predicate over ``l``); ``refresh_decay`` uses it.
     """
+    with db.transaction() as session:
+        return rescore_in(session, now=now, progress=progress, chunk=chunk, where=where, params=params)
+
+
+def save_and_rescore(
+    db: Database,
+    rules: Sequence[Rule],
+    settings: Settings,
+    *,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Rule], RescoreReport]:
+    """The rule editor's Save: rules, settings and every score in one transaction.
+
+    Cancelling rolls all of it back, so stored scores always match the stored rules.
+    """
+    with db.transaction() as session:
+        saved = put_rules(session, rules)
+        put_settings(session, replace(settings, last_decay_refresh=get_settings(session).last_decay_refresh))
+        return saved, rescore_in(session, now=now, progress=progress)
+
+
+def rescore_in(
+    session: Session,
+    *,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+    chunk: int = CHUNK,
+    where: str = "1",
+    params: dict[str, Any] | None = None,
+) -> RescoreReport:
+    """``rescore_all`` inside the caller's transaction."""
     started = time.perf_counter()
     now = now or utcnow()
     extra = params or {}
     changed = moved = 0
-    with db.transaction() as session:
-        rules = get_rules(session)
-        settings = get_settings(session)
-        low, high, total = session.execute(
-            text(f"SELECT MIN(id), MAX(id), COUNT(*) FROM lead l WHERE l.erased = 0 AND ({where})"), extra
-        ).one()
-        if total:
-            step = max(1, chunk)
-            done = 0
-            span = int(high) - int(low) + 1
-            for start in range(int(low), int(high) + 1, step):
-                if progress is not None and progress(done, total) is False:
-                    raise RescoreCancelled()
-                # Flags and moves depend only on stage and score, so they cover the whole id
-                # range: a lead rescored here may no longer match ``where`` afterwards.
-                rng = "l.id BETWEEN :lo AND :hi"
-                bounds = extra | {"lo": start, "hi": start + step - 1}
-                changed += _update_scores(
-                    session,
-                    rules,
-                    settings,
-                    now,
-                    f"({where}) AND {rng}",
-                    bounds,
-                    bulk=True,
-                    activity_filter="lead_id BETWEEN :lo AND :hi",
-                )
-                if settings.mode == "move":
-                    count = _move_forward_bulk(session, settings, now, rng, bounds)
-                    if count:
-                        moved += count
-                        _update_flags(session, settings, rng, bounds)
-                done = min(total, total * (start + step - int(low)) // span)
-            if progress is not None and progress(total, total) is False:
+    rules = get_rules(session)
+    settings = get_settings(session)
+    low, high, total = session.execute(
+        text(f"SELECT MIN(id), MAX(id), COUNT(*) FROM lead l WHERE l.erased = 0 AND ({where})"), extra
+    ).one()
+    if total:
+        step = max(1, chunk)
+        done = 0
+        span = int(high) - int(low) + 1
+        for start in range(int(low), int(high) + 1, step):
+            if progress is not None and progress(done, total) is False:
                 raise RescoreCancelled()
+            # Flags and moves depend only on stage and score, so they cover the whole id
+            # range: a lead rescored here may no longer match ``where`` afterwards.
+            rng = "l.id BETWEEN :lo AND :hi"
+            bounds = extra | {"lo": start, "hi": start + step - 1}
+            changed += _update_scores(
+                session,
+                rules,
+                settings,
+                now,
+                f"({where}) AND {rng}",
+                bounds,
+                bulk=True,
+                activity_filter="lead_id BETWEEN :lo AND :hi",
+            )
+            if settings.mode == "move":
+                count = _move_forward_bulk(session, settings, now, rng, bounds)
+                if count:
+                    moved += count
+                    _update_flags(session, settings, rng, bounds)
+            done = min(total, total * (start + step - int(low)) // span)
+        if progress is not None and progress(total, total) is False:
+            raise RescoreCancelled()
     return RescoreReport(int(total or 0), changed, moved, time.perf_counter() - started)
 
 

@@ -291,3 +291,21 @@ def test_create_lead_is_scored_and_erased_leads_are_skipped(db: Database) -> Non
     assert rescore_all(db, now=NOW).leads == 0
     with db.session() as s:
         assert s.execute(select(StageChange).where(StageChange.lead_id == view.id)).first() is not None
+
+
+def test_save_and_rescore_is_all_or_nothing(db: Database) -> None:
+    from leaddesk.core.scoring import load_rules, load_settings, save_and_rescore
+
+    setup(db, [rule(field="title", operator="is_set", points=10)])
+    lead = add_lead(db, title="CEO")
+    rescore_all(db, now=NOW)
+    new_rules = [rule(field="title", operator="is_set", points=60)]
+    with pytest.raises(RescoreCancelled):
+        save_and_rescore(
+            db, new_rules, Settings(mql_threshold=30, sql_threshold=90), progress=lambda d, t: False
+        )
+    assert load_rules(db)[0].points == 10 and load_settings(db).mql_threshold == 50
+    assert score_of(db, lead)[3] == 10
+    saved, report = save_and_rescore(db, new_rules, Settings(mql_threshold=30, sql_threshold=90), now=NOW)
+    assert saved[0].id is not None and report.changed == 1
+    assert score_of(db, lead)[3:5] == (60, "mql")
