@@ -7,6 +7,7 @@ card. Explaining one lead takes a few milliseconds, so it runs on the GUI thread
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.core.db import Database
 from leaddesk.core.errors import LeadDeskError
+from leaddesk.core.models import utcnow
 from leaddesk.core.scoring import accept_suggestion, add_adjustment, explain
 from leaddesk.core.scoring.explain import Explanation
 
@@ -103,9 +105,17 @@ class ScoreExplainWidget(QWidget):
 
     score_changed = Signal(int)
 
-    def __init__(self, db: Database, lead_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        lead_id: int | None = None,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] = utcnow,
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        self.now = now
         self.lead_id: int | None = None
         self.explanation: Explanation | None = None
 
@@ -173,7 +183,7 @@ class ScoreExplainWidget(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.explanation = explain(self.db, self.lead_id) if self.lead_id is not None else None
+        self.explanation = explain(self.db, self.lead_id, self.now()) if self.lead_id is not None else None
         e = self.explanation
         self.model.set_explanation(e)
         self.setEnabled(e is not None)
@@ -232,7 +242,7 @@ class ScoreExplainWidget(QWidget):
         if self.lead_id is None or not self.add_button.isEnabled():
             return
         try:
-            add_adjustment(self.db, self.lead_id, self.points.value(), self.reason.text())
+            add_adjustment(self.db, self.lead_id, self.points.value(), self.reason.text(), now=self.now())
         except LeadDeskError as exc:
             self.error.setText(str(exc))
             self.error.show()
@@ -246,7 +256,7 @@ class ScoreExplainWidget(QWidget):
         if self.lead_id is None:
             return
         try:
-            accept_suggestion(self.db, self.lead_id)
+            accept_suggestion(self.db, self.lead_id, now=self.now())
         except LeadDeskError as exc:
             self.error.setText(str(exc))
             self.error.show()
