@@ -105,8 +105,8 @@ def baseline_sql() -> str:
       + CASE WHEN l.company_size >= 10 AND l.company_size <= 249 THEN 15 ELSE 0 END
       + CASE WHEN {industry} IN ('maschinenbau', 'handel', 'it', 'logistik', 'elektrotechnik', 'handwerk')
              THEN 10 ELSE 0 END
-      + CASE WHEN {FOLD.format("l.country")} IN ('de', 'at', 'ch', 'li', 'deutschland', 'österreich', 'schweiz')
-             THEN 5 ELSE 0 END
+      + CASE WHEN {FOLD.format("l.country")}
+             IN ('de', 'at', 'ch', 'li', 'deutschland', 'österreich', 'schweiz') THEN 5 ELSE 0 END
       + CASE WHEN {FREEMAIL_SQL.format(free)} THEN -10 ELSE 0 END
       + CASE WHEN {student} THEN -25 ELSE 0 END
       + CASE WHEN instr({FOLD.format("l.source")}, 'messe') > 0 THEN 5 ELSE 0 END
@@ -284,14 +284,16 @@ def fill(db: Database, leads: int, seed: int = 42) -> None:
                              "who": "", "subject": "", "notes": "", "outcome": ""})  # fmt: skip
         for start in range(0, len(acts), 50_000):
             conn.execute(insert(Activity), acts[start : start + 50_000])
+        qualification = (
+            "lead_id, budget_status, budget_currency, budget_approved, budget_notes, authority_status, "
+            "authority_is_decision_maker, authority_people, authority_notes, need_status, need_pain, "
+            "need_notes, timing_status, timing_target, timing_driver, timing_notes, updated_at, version"
+        )
         conn.execute(
             text(
-                "INSERT INTO qualification (lead_id, budget_status, budget_currency, budget_approved, "
-                "budget_notes, authority_status, authority_is_decision_maker, authority_people, authority_notes, "
-                "need_status, need_pain, need_notes, timing_status, timing_target, timing_driver, timing_notes, "
-                "updated_at, version) SELECT id, 'unknown', 'EUR', 'unknown', '', 'unknown', 'unknown', '', '', "
-                "CASE id % 3 WHEN 0 THEN 'confirmed' ELSE 'partial' END, '', '', 'unknown', '', '', '', :now, 1 "
-                "FROM lead WHERE id % 4 = 0"
+                f"INSERT INTO qualification ({qualification}) SELECT id, 'unknown', 'EUR', 'unknown', '', "
+                "'unknown', 'unknown', '', '', CASE id % 3 WHEN 0 THEN 'confirmed' ELSE 'partial' END, "
+                "'', '', 'unknown', '', '', '', :now, 1 FROM lead WHERE id % 4 = 0"
             ),
             {"now": sql_time(now)},
         )
