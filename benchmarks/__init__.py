@@ -1,1 +1,1 @@
-"""Benchmarks: ``python -m benchmarks --leads N`` runs every bench_*.py module."""
+"""LeadDesk's benchmark command: ``python -m benchmarks --leads 100000``."""

@@ -15,11 +15,25 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import Connection, CursorResult
+from sqlmodel import Session
+
 from leaddesk.core.scoring.freemail import FREEMAIL_DOMAINS
 from leaddesk.core.scoring.rules import FIELDS, Group, Kind, Rule, fold
 
 #: julianday used as "never" inside MIN(); NULL would poison SQLite's scalar MIN.
 NEVER = 1e9
+
+
+def run(conn: Session | Connection, sql: str, params: dict[str, Any] | None = None) -> CursorResult[Any]:
+    """Execute generated SQL straight through the driver (named ``:params``).
+
+    SQLAlchemy's ``text()`` re-parses a statement's bind parameters with regular
+    expressions on every call: for a 25-rule query that alone cost ~10 ms, twice the
+    whole budget of explaining one lead. The driver also caches the prepared statement.
+    """
+    connection = conn.connection() if isinstance(conn, Session) else conn
+    return connection.exec_driver_sql(sql, params or {})
 
 
 def sql_time(moment: datetime) -> str:

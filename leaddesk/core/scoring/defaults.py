@@ -71,7 +71,7 @@ DEFAULT_RULES: tuple[dict[str, Any], ...] = (
     {
         "name": "Whitepaper / content download",
         "group": "engagement",
-        "field": "activity.content_download",
+        "field": "activity.download",
         "operator": "happened",
         "points": 10,
         "decay_mode": "linear",

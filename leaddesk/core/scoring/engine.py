@@ -18,13 +18,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import func, insert, select, update
 from sqlmodel import Session
 
 from leaddesk.core.db import Database
 from leaddesk.core.errors import LeadDeskError, NotFoundError, ValidationError
 from leaddesk.core.models import Lead, ScoreAdjustment, ScoreSettings, utcnow
-from leaddesk.core.scoring.compile import build_query, sql_time
+from leaddesk.core.scoring.compile import build_query, run, sql_time
 from leaddesk.core.scoring.rules import Rule
 from leaddesk.core.scoring.store import Conn, Settings, get_rules, get_settings, put_rules, put_settings
 
@@ -104,13 +104,13 @@ def _update_scores(
     source = f"({totals})"
     if bulk:
         for table in (AGG_TABLE, NEW_TABLE):
-            conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
+            run(conn, f"DROP TABLE IF EXISTS {table}")
         if q.agg_sql:
             cols = ", ".join(q.agg_columns)
-            conn.execute(text(f"CREATE TABLE {AGG_TABLE} (lead_id INTEGER PRIMARY KEY, {cols})"))
-            conn.execute(text(f"INSERT INTO {AGG_TABLE} {q.agg_sql}"), q.params | params)
-        conn.execute(text(f"CREATE TABLE {NEW_TABLE} (id INTEGER PRIMARY KEY, fit, eng, total, x)"))
-        conn.execute(text(f"INSERT INTO {NEW_TABLE} {totals}"), q.params | params)
+            run(conn, f"CREATE TABLE {AGG_TABLE} (lead_id INTEGER PRIMARY KEY, {cols})")
+            run(conn, f"INSERT INTO {AGG_TABLE} {q.agg_sql}", q.params | params)
+        run(conn, f"CREATE TABLE {NEW_TABLE} (id INTEGER PRIMARY KEY, fit, eng, total, x)")
+        run(conn, f"INSERT INTO {NEW_TABLE} {totals}", q.params | params)
         source = NEW_TABLE
     flag = flag_sql(settings, "s.total")
     # The CTEs sit inside the FROM subquery: pysqlite only opens a transaction before a
@@ -122,11 +122,11 @@ def _update_scores(
         f"OR lead.engagement_score IS NOT s.eng OR lead.score_expires_at IS NOT s.x "
         f"OR lead.score_flag IS NOT {flag})"
     )
-    conn.execute(text(stmt), {} if bulk else q.params | params)
-    changed = int(conn.execute(text("SELECT changes()")).scalar_one())
+    run(conn, stmt, {} if bulk else q.params | params)
+    changed = int(run(conn, "SELECT changes()").scalar_one())
     if bulk:
         for table in (AGG_TABLE, NEW_TABLE):
-            conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
+            run(conn, f"DROP TABLE IF EXISTS {table}")
     return changed
 
 
@@ -139,7 +139,7 @@ def _move_forward_bulk(
         f"l.erased = 0 AND ({where}) AND "
         f"((l.stage = 'lead' AND l.score >= {mql}) OR (l.stage = 'mql' AND l.score >= {sql}))"
     )
-    count = conn.execute(text(f"SELECT COUNT(*) FROM lead l WHERE {due}"), params).scalar_one()
+    count = run(conn, f"SELECT COUNT(*) FROM lead l WHERE {due}", params).scalar_one()
     if not count:
         return 0
     at = sql_time(now)
@@ -148,32 +148,30 @@ def _move_forward_bulk(
         ("mql", "sql", sql, "SQL", f"l.stage IN ('lead', 'mql') AND l.score >= {sql}"),
     )
     for from_stage, to_stage, threshold, label, cond in steps:
-        conn.execute(
-            text(
-                "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, actor, actor_kind, reason) "
-                f"SELECT l.id, '{from_stage}', '{to_stage}', :at, :actor, 'rule', "
-                f"'Score ' || l.score || ' reached the {label} threshold ({threshold})' "
-                f"FROM lead l WHERE l.erased = 0 AND ({where}) AND {cond}"
-            ),
+        run(
+            conn,
+            "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, actor, actor_kind, reason) "
+            f"SELECT l.id, '{from_stage}', '{to_stage}', :at, :actor, 'rule', "
+            f"'Score ' || l.score || ' reached the {label} threshold ({threshold})' "
+            f"FROM lead l WHERE l.erased = 0 AND ({where}) AND {cond}",
             params | {"at": at, "actor": RULE_ACTOR},
         )
     bases = {
         stage: float(
-            conn.execute(
-                text("SELECT COALESCE(MAX(position), 0) FROM lead WHERE stage = :s"), {"s": stage}
+            run(
+                conn, "SELECT COALESCE(MAX(position), 0) FROM lead WHERE stage = :s", {"s": stage}
             ).scalar_one()
         )
         for stage in ("mql", "sql")
     }
-    conn.execute(
-        text(
-            "UPDATE lead SET stage = m.target, "
-            "position = CASE m.target WHEN 'sql' THEN :base_sql ELSE :base_mql END + m.rn, "
-            "version = version + 1, updated_at = :at FROM ("
-            f"SELECT id, target, ROW_NUMBER() OVER (PARTITION BY target ORDER BY score DESC, id) AS rn FROM ("
-            f"SELECT l.id, l.score, CASE WHEN l.score >= {sql} THEN 'sql' ELSE 'mql' END AS target "
-            f"FROM lead l WHERE {due})) AS m WHERE lead.id = m.id"
-        ),
+    run(
+        conn,
+        "UPDATE lead SET stage = m.target, "
+        "position = CASE m.target WHEN 'sql' THEN :base_sql ELSE :base_mql END + m.rn, "
+        "version = version + 1, updated_at = :at FROM ("
+        f"SELECT id, target, ROW_NUMBER() OVER (PARTITION BY target ORDER BY score DESC, id) AS rn FROM ("
+        f"SELECT l.id, l.score, CASE WHEN l.score >= {sql} THEN 'sql' ELSE 'mql' END AS target "
+        f"FROM lead l WHERE {due})) AS m WHERE lead.id = m.id",
         params | {"at": at, "base_sql": bases["sql"], "base_mql": bases["mql"]},
     )
     return int(count)
@@ -181,11 +179,10 @@ def _move_forward_bulk(
 
 def _update_flags(conn: Conn, settings: Settings, where: str, params: dict[str, Any]) -> None:
     flag = flag_sql(settings)
-    conn.execute(
-        text(
-            f"UPDATE lead SET score_flag = {flag} WHERE id IN (SELECT l.id FROM lead l "
-            f"WHERE l.erased = 0 AND ({where})) AND score_flag IS NOT {flag}"
-        ),
+    run(
+        conn,
+        f"UPDATE lead SET score_flag = {flag} WHERE id IN (SELECT l.id FROM lead l "
+        f"WHERE l.erased = 0 AND ({where})) AND score_flag IS NOT {flag}",
         params,
     )
 
@@ -241,8 +238,8 @@ def rescore_in(
     changed = moved = 0
     rules = get_rules(session)
     settings = get_settings(session)
-    low, high, total = session.execute(
-        text(f"SELECT MIN(id), MAX(id), COUNT(*) FROM lead l WHERE l.erased = 0 AND ({where})"), extra
+    low, high, total = run(
+        session, f"SELECT MIN(id), MAX(id), COUNT(*) FROM lead l WHERE l.erased = 0 AND ({where})", extra
     ).one()
     if total:
         step = max(1, chunk)
@@ -333,10 +330,8 @@ def rescore_lead(session: Session, lead_id: int, now: datetime | None = None) ->
     rules = get_rules(session)
     settings = get_settings(session)
     where, params = "l.id = :lead_id", {"lead_id": lead_id}
-    _update_scores(session, rules, settings, now, where, params)
-    row = session.execute(
-        text("SELECT stage, score, erased FROM lead WHERE id = :lead_id"), params
-    ).one_or_none()
+    _update_scores(session, rules, settings, now, where, params, activity_filter="lead_id = :lead_id")
+    row = run(session, "SELECT stage, score, erased FROM lead WHERE id = :lead_id", params).one_or_none()
     if row is None or row.erased:
         raise NotFoundError(f"lead {lead_id} does not exist")
     stage, score = row.stage, int(row.score)
@@ -359,11 +354,10 @@ def rescore_lead(session: Session, lead_id: int, now: datetime | None = None) ->
     for obj in list(session.identity_map.values()):
         if isinstance(obj, Lead) and obj.id == lead_id:
             session.expire(obj)
-    out = session.execute(
-        text(
-            "SELECT fit_score, engagement_score, manual_score, score, score_flag, stage "
-            "FROM lead WHERE id = :lead_id"
-        ),
+    out = run(
+        session,
+        "SELECT fit_score, engagement_score, manual_score, score, score_flag, stage "
+        "FROM lead WHERE id = :lead_id",
         params,
     ).one()
     return LeadScore(out[0], out[1], out[2], out[3], out[4], out[5], moved_to)
@@ -454,8 +448,8 @@ def accept_suggestion(
     from leaddesk.core.services.leads import move_stage_in
 
     with db.transaction() as session:
-        row = session.execute(
-            text("SELECT stage, score, score_flag FROM lead WHERE id = :i AND erased = 0"), {"i": lead_id}
+        row = run(
+            session, "SELECT stage, score, score_flag FROM lead WHERE id = :i AND erased = 0", {"i": lead_id}
         ).one_or_none()
         if row is None:
             raise NotFoundError(f"lead {lead_id} does not exist")

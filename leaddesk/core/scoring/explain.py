@@ -11,12 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import text
-
 from leaddesk.core.db import Database, as_utc
 from leaddesk.core.errors import NotFoundError
 from leaddesk.core.models import utcnow
-from leaddesk.core.scoring.compile import build_query, combine, sql_time
+from leaddesk.core.scoring.compile import build_query, combine, run, sql_time
 from leaddesk.core.scoring.engine import Adjustment, adjustments, flag_for
 from leaddesk.core.scoring.rules import Group, Rule
 from leaddesk.core.scoring.store import Conn, Settings, get_rules, get_settings
@@ -78,8 +76,9 @@ def _expiry(conn: Conn, lead_id: int, rule: Rule, now: datetime) -> tuple[dateti
     if rule.within_days is not None:
         cond += " AND at >= :cut"
         params["cut"] = sql_time(now - timedelta(days=rule.within_days))
-    rows = conn.execute(
-        text(f"SELECT at FROM activity WHERE {cond} ORDER BY at DESC LIMIT :n"),
+    rows = run(
+        conn,
+        f"SELECT at FROM activity WHERE {cond} ORDER BY at DESC LIMIT :n",
         params | {"n": rule.min_count},
     ).scalars()
     # text() queries hand back SQLite's stored text, not datetimes.
@@ -104,10 +103,17 @@ def explain_rows(
     ``lead_ids`` None means all leads: the agreement test compares this with the bulk path.
     """
     ids = None if lead_ids is None else list(lead_ids)
-    where = None if ids is None else f"l.id IN ({', '.join(str(int(i)) for i in ids)})"
-    q = build_query(rules, now, where)
+    params: dict[str, Any] = {}
+    activity_filter = None
+    if ids is None:
+        where = None
+    elif len(ids) == 1:  # one statement text for every lead: the driver reuses the prepared query
+        where, activity_filter, params = "l.id = :lead_id", "lead_id = :lead_id", {"lead_id": ids[0]}
+    else:
+        where = f"l.id IN ({', '.join(str(int(i)) for i in ids)})"
+    q = build_query(rules, now, where, activity_filter=activity_filter)
     out = {}
-    for row in conn.execute(text(f"{q.ctes} SELECT * FROM per"), q.params).mappings():
+    for row in run(conn, f"{q.ctes} SELECT * FROM per", q.params | params).mappings():
         points = {c: int(row[c]) for c in q.rule_columns}
         fit_raw = sum(points[f"r{i}"] for i, r in enumerate(q.rules) if r.group == Group.FIT)
         eng_raw = sum(points[f"r{i}"] for i, r in enumerate(q.rules) if r.group == Group.ENGAGEMENT)
@@ -118,8 +124,8 @@ def explain_rows(
 
 def explain_in(conn: Conn, lead_id: int, now: datetime | None = None) -> Explanation:
     now = now or utcnow()
-    lead = conn.execute(
-        text("SELECT stage, manual_score FROM lead WHERE id = :i AND erased = 0"), {"i": lead_id}
+    lead = run(
+        conn, "SELECT stage, manual_score FROM lead WHERE id = :i AND erased = 0", {"i": lead_id}
     ).one_or_none()
     if lead is None:
         raise NotFoundError(f"lead {lead_id} does not exist")

@@ -10,11 +10,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import text
-
 from leaddesk.core.db import Database
 from leaddesk.core.models import utcnow
-from leaddesk.core.scoring.compile import build_query
+from leaddesk.core.scoring.compile import build_query, run
 from leaddesk.core.scoring.engine import flag_for
 from leaddesk.core.scoring.rules import Rule
 from leaddesk.core.scoring.store import Conn, Settings
@@ -64,16 +62,14 @@ class Preview:
 
 
 def current_distribution(conn: Conn, settings: Settings) -> Distribution:
-    rows = conn.execute(
-        text("SELECT stage, score, COUNT(*) FROM lead WHERE erased = 0 GROUP BY stage, score")
-    )
+    rows = run(conn, "SELECT stage, score, COUNT(*) FROM lead WHERE erased = 0 GROUP BY stage, score")
     return Distribution.of(((r[0], int(r[1]), int(r[2])) for r in rows), settings)
 
 
 def rule_hits(conn: Conn, rule: Rule, now: datetime) -> int:
     """How many leads ``rule`` gives points to (as if it were enabled)."""
     q = build_query([replace(rule, enabled=True)], now)
-    return int(conn.execute(text(f"{q.ctes} SELECT COUNT(*) FROM per WHERE r0 <> 0"), q.params).scalar_one())
+    return int(run(conn, f"{q.ctes} SELECT COUNT(*) FROM per WHERE r0 <> 0", q.params).scalar_one())
 
 
 def preview_in(
@@ -87,11 +83,10 @@ def preview_in(
 ) -> Preview:
     now = now or utcnow()
     q = build_query(list(rules), now)
-    rows = conn.execute(
-        text(
-            f"{q.ctes} SELECT l.stage, t.total, COUNT(*) FROM ({q.totals_select(settings.limits)}) AS t "
-            "JOIN lead l ON l.id = t.id GROUP BY l.stage, t.total"
-        ),
+    rows = run(
+        conn,
+        f"{q.ctes} SELECT l.stage, t.total, COUNT(*) FROM ({q.totals_select(settings.limits)}) AS t "
+        "JOIN lead l ON l.id = t.id GROUP BY l.stage, t.total",
         q.params,
     )
     after = Distribution.of(((r[0], int(r[1]), int(r[2])) for r in rows), settings)

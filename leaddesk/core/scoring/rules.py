@@ -7,6 +7,7 @@ refusal names the rule field and the reason, in words a business owner understan
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections.abc import Iterable, Mapping
@@ -15,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from leaddesk.core.errors import ValidationError
+from leaddesk.core.services.activities import KIND_LABELS
 
 
 class Group(StrEnum):
@@ -53,18 +55,7 @@ def _bant(name: str, kind: Kind, label: str, default: str | None = "unknown") ->
 
 
 #: Activity kinds engagement rules can count, as field ``activity.<kind>`` ("any" counts every kind).
-ACTIVITY_KINDS: dict[str, str] = {
-    "content_download": "Content download (whitepaper, brochure)",
-    "webinar": "Webinar",
-    "booth_visit": "Trade-fair booth visit",
-    "quote_request": "Quote request",
-    "call": "Call",
-    "email": "Email",
-    "meeting": "Meeting",
-    "form": "Web form",
-    "note": "Note",
-    "any": "Any activity",
-}
+ACTIVITY_KINDS: dict[str, str] = {**KIND_LABELS, "any": "Any activity"}
 
 _FIELD_LIST: tuple[FieldSpec, ...] = (
     _lead("title", Kind.TEXT, "Job title"),
@@ -370,7 +361,14 @@ def validate_rules(items: Iterable[Mapping[str, Any]]) -> list[Rule]:
 
 def rule_from_row(row: Mapping[str, Any]) -> Rule:
     """A rule as stored in the ``scorerule`` table (value held as JSON text)."""
-    data = dict(row)
+    return _rule_from_items(tuple(sorted(row.items())))
+
+
+@functools.lru_cache(maxsize=512)
+def _rule_from_items(items: tuple[tuple[str, Any], ...]) -> Rule:
+    # Every single-lead rescore reads the rules; validating unchanged rows again was a
+    # third of its time. Rules are immutable, so a cached one is safe to share.
+    data = dict(items)
     data["value"] = json.loads(data.get("value") or "null")
     return validate_rule(data)
 

@@ -36,7 +36,7 @@ TITLES = [
 INDUSTRIES = ["Maschinenbau", "maschinenbau", "IT", "Handel", "Logistik", ""]
 COUNTRIES = ["DE", "AT", "CH", "FR", "Österreich", ""]
 DOMAINS = ["gmx.de", "web.de", "gmail.com", "acme.de", "müller-bau.de", "firma.at"]
-KINDS = ["content_download", "webinar", "booth_visit", "quote_request", "call", "email", "meeting"]
+KINDS = ["download", "webinar", "booth_visit", "quote_request", "call", "email", "meeting"]
 STATUSES = ["unknown", "partial", "confirmed", "no_fit"]
 TEXT_VALUES = {
     "title": ["geschäftsführ", "inhaber", "leiter", "CEO", "praktikant", "Student", "ÄÖÜ"],

@@ -139,11 +139,11 @@ def test_linear_and_half_life_decay_over_simulated_time(db: Database) -> None:
         rescore_all(db, now=now)
         e = explain(db, lead, now)
         points = {line.name.split()[0]: line.points for line in e.lines}
-        assert (points.get("Trade-fair", 0), points.get("Quote", 0)) == (linear, half), day
+        assert (points.get("Booth", 0), points.get("Quote", 0)) == (linear, half), day
         assert score_of(db, lead)[1] == linear + half
     first = explain(db, lead, NOW)
     ends = {line.name.split()[0]: line.expires_at for line in first.lines}
-    assert ends["Trade-fair"] == NOW + timedelta(days=90)
+    assert ends["Booth"] == NOW + timedelta(days=90)
     # 40 · 0.5^(a/30) rounds to 0 once a > 30·log2(80) ≈ 189.7 days.
     assert ends["Quote"] == NOW + timedelta(days=190)
 

@@ -83,7 +83,7 @@ def test_defaults_are_valid_and_cover_the_brief() -> None:
     rules = default_rules()
     fields = {r.field for r in rules}
     assert {"title", "company_size", "industry", "country", "email"} <= fields
-    assert {"activity.content_download", "activity.webinar", "activity.booth_visit"} <= fields
+    assert {"activity.download", "activity.webinar", "activity.booth_visit"} <= fields
     assert any(r.points < 0 and r.operator == "is_freemail" for r in rules)
     assert all(r.decay_days == 90 for r in rules if r.decays)
 
