@@ -260,7 +260,10 @@ def rescore_in(
                 f"({where}) AND {rng}",
                 bounds,
                 bulk=True,
-                activity_filter="lead_id BETWEEN :lo AND :hi",
+                # Few leads due (decay refresh): read only their activities, not the range's.
+                activity_filter="lead_id BETWEEN :lo AND :hi"
+                if where == "1"
+                else f"lead_id IN (SELECT l.id FROM lead l WHERE ({where}) AND {rng})",
             )
             if settings.mode == "move":
                 count = _move_forward_bulk(session, settings, now, rng, bounds)
@@ -273,7 +276,9 @@ def rescore_in(
     return RescoreReport(int(total or 0), changed, moved, time.perf_counter() - started)
 
 
-def refresh_decay(db: Database, now: datetime | None = None, *, force: bool = False) -> RescoreReport | None:
+def refresh_decay(
+    db: Database, now: datetime | None = None, *, force: bool = False, progress: Progress | None = None
+) -> RescoreReport | None:
     """Bring fading scores up to date: at start and once a day (``None`` when not yet due).
 
     Only leads whose ``score_expires_at`` has passed are rescored; the moment is the
@@ -287,16 +292,17 @@ def refresh_decay(db: Database, now: datetime | None = None, *, force: bool = Fa
         and now - settings.last_decay_refresh < DECAY_INTERVAL
     ):
         return None
-    report = rescore_all(
-        db,
-        now=now,
-        where="l.score_expires_at IS NOT NULL AND l.score_expires_at <= :due",
-        params={"due": sql_time(now)},
-    )
     with db.transaction() as session:
-        session.execute(update(ScoreSettings).where(ScoreSettings.id == 1).values(last_decay_refresh=now))
-        if session.execute(select(func.count()).select_from(ScoreSettings)).scalar_one() == 0:
-            session.execute(insert(ScoreSettings).values(id=1, last_decay_refresh=now))
+        report = rescore_in(
+            session,
+            now=now,
+            progress=progress,
+            where="l.score_expires_at IS NOT NULL AND l.score_expires_at <= :due",
+            params={"due": sql_time(now)},
+        )
+        stamp = {"last_decay_refresh": now}
+        if session.execute(update(ScoreSettings).where(ScoreSettings.id == 1).values(**stamp)).rowcount == 0:
+            session.execute(insert(ScoreSettings).values(id=1, **stamp))
     return report
 
 

@@ -177,3 +177,26 @@ def test_explain_widget_shows_breakdown_and_audits_adjustments(qtbot: QtBot, db:
     assert get_lead(db, ids[1]).stage == "mql"
     assert stage_history(db, ids[1])[-1].actor_kind == "user"
     assert not widget.accept_button.isVisibleTo(widget)
+
+
+def test_decay_refresher_runs_at_start_and_when_a_day_passed(qtbot: QtBot, db: Database) -> None:
+    from datetime import timedelta
+
+    from leaddesk.ui.scoring.decay import DecayRefresher
+
+    ids = seed(db)  # lead 0 has a webinar at NOW: 15 points fading linearly over 90 days
+    assert get_lead(db, ids[0]).engagement_score == 15
+    clock = [NOW + timedelta(days=45, hours=1)]
+    refresher = DecayRefresher(db, now=lambda: clock[0])
+    with qtbot.waitSignal(refresher.refreshed, timeout=10_000) as blocker:
+        refresher.start()
+    assert blocker.args[0].leads == 1  # only the lead whose points were due to fade
+    assert get_lead(db, ids[0]).engagement_score == 8  # 15 · 45/90 = 7.5 → 8
+    refresher.check()  # an hour later: not due again
+    tasks.wait_all()
+    qtbot.wait(10)
+    clock[0] += timedelta(days=1)
+    with qtbot.waitSignal(refresher.refreshed, timeout=10_000):
+        refresher.check()
+    assert get_lead(db, ids[0]).engagement_score == 7
+    refresher.stop()
