@@ -207,6 +207,24 @@ def decayed_points_sql(rule: Rule, age: str) -> str:
     return str(rule.points)
 
 
+def relevant_days(rules: list[Rule]) -> int | None:
+    """How far back activities can matter to these rules (None: all history).
+
+    A windowed rule looks back ``within_days``; a fading "at least once" rule gives 0
+    points once its newest activity is ``zero_after_days`` old, so older ones change
+    nothing. A rule counting all-time activity needs everything.
+    """
+    days = 0
+    for rule in rules:
+        if rule.within_days is not None:
+            days = max(days, rule.within_days)
+        elif rule.min_count == 1 and rule.zero_after_days is not None:
+            days = max(days, rule.zero_after_days)
+        else:
+            return None
+    return days
+
+
 def build_query(
     rules: list[Rule],
     now: datetime,
@@ -304,6 +322,11 @@ def build_query(
     joins = ""
     if agg_cols:
         where = [f"at <= {now_param}"]
+        horizon = relevant_days([r for r in active if r.is_activity])
+        if horizon is not None:
+            # Older activities cannot change any rule's points: skip them before aggregating.
+            oldest = datetime.fromtimestamp(now.timestamp() - horizon * 86400, UTC)
+            where.append(f"at >= {p.add(sql_time(oldest))}")
         if "any" not in kinds:
             where.append(f"kind IN ({p.many(sorted(kinds))})")
         if activity_filter:
