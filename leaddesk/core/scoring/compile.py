@@ -98,8 +98,13 @@ class ScoreQuery:
     def rule_columns(self) -> list[str]:
         return [f"r{i}" for i in range(len(self.rules))]
 
-    def totals_select(self, limits: Limits) -> str:
-        """SELECT id, fit, eng, total, expires (julianday) — the bulk path's arithmetic."""
+    def totals_select(self, limits: Limits, *, carry: bool = False) -> str:
+        """SELECT id, fit, eng, total, x — the bulk path's arithmetic.
+
+        ``carry`` adds the lead's stored values (f0, e0, s0, x0, g0) and stage (st) so a
+        caller can keep only the rows that change. OFFSET 0 stops SQLite from inlining
+        the sums into every later reference to ``total``.
+        """
         fit = self.fit_sum if limits.fit_cap is None else f"MIN({limits.fit_cap}, {self.fit_sum})"
         eng = (
             self.engagement_sum
@@ -111,9 +116,10 @@ class ScoreQuery:
             total = f"MIN({int(limits.total_max)}, {total})"
         if limits.total_min is not None:
             total = f"MAX({int(limits.total_min)}, {total})"
+        stored = ", f0, e0, s0, x0, g0, st" if carry else ""
         return (
-            f"SELECT id, fit, eng, {total} AS total, x FROM "
-            f"(SELECT id, m, x, {fit} AS fit, {eng} AS eng FROM per)"
+            f"SELECT id, fit, eng, {total} AS total, x{stored} FROM "
+            f"(SELECT id, m, x{stored}, {fit} AS fit, {eng} AS eng FROM per LIMIT -1 OFFSET 0)"
         )
 
 
@@ -247,7 +253,16 @@ def build_query(
     p = _Params()
     now_param = p.add(sql_time(now))
     agg_cols: list[str] = []
-    columns: list[str] = ["l.id AS id", "l.manual_score AS m"]
+    columns: list[str] = [
+        "l.id AS id",
+        "l.manual_score AS m",
+        "l.fit_score AS f0",
+        "l.engagement_score AS e0",
+        "l.score AS s0",
+        "l.score_expires_at AS x0",
+        "l.score_flag AS g0",
+        "l.stage AS st",
+    ]
     expiries: list[str] = []
     needs_bant = False
     kinds: set[str] = set()

@@ -53,15 +53,15 @@ class RescoreReport:
     seconds: float
 
 
-def flag_sql(settings: Settings, score: str = "score") -> str:
+def flag_sql(settings: Settings, score: str = "score", stage: str = "stage") -> str:
     """The suggest-mode flag as an SQL CASE over ``stage`` and ``score`` (``flag_for`` is its twin)."""
     mql, sql = int(settings.mql_threshold), int(settings.sql_threshold)
     return (
-        f"CASE WHEN stage = 'lead' AND {score} >= {sql} THEN 'sql' "
-        f"WHEN stage = 'lead' AND {score} >= {mql} THEN 'mql' "
-        f"WHEN stage = 'mql' AND {score} >= {sql} THEN 'sql' "
-        f"WHEN stage = 'mql' AND {score} < {mql} THEN 'below_mql' "
-        f"WHEN stage = 'sql' AND {score} < {sql} THEN 'below_sql' ELSE '' END"
+        f"CASE WHEN {stage} = 'lead' AND {score} >= {sql} THEN 'sql' "
+        f"WHEN {stage} = 'lead' AND {score} >= {mql} THEN 'mql' "
+        f"WHEN {stage} = 'mql' AND {score} >= {sql} THEN 'sql' "
+        f"WHEN {stage} = 'mql' AND {score} < {mql} THEN 'below_mql' "
+        f"WHEN {stage} = 'sql' AND {score} < {sql} THEN 'below_sql' ELSE '' END"
     )
 
 
@@ -100,33 +100,46 @@ def _update_scores(
     re-evaluate the rule expressions for every reference to a total).
     """
     q = build_query(rules, now, where, agg_table=AGG_TABLE if bulk else None, activity_filter=activity_filter)
-    totals = f"{q.ctes} {q.totals_select(settings.limits)}"
-    source = f"({totals})"
-    if bulk:
-        for table in (AGG_TABLE, NEW_TABLE):
-            run(conn, f"DROP TABLE IF EXISTS {table}")
-        if q.agg_sql:
-            cols = ", ".join(q.agg_columns)
-            run(conn, f"CREATE TABLE {AGG_TABLE} (lead_id INTEGER PRIMARY KEY, {cols})")
-            run(conn, f"INSERT INTO {AGG_TABLE} {q.agg_sql}", q.params | params)
-        run(conn, f"CREATE TABLE {NEW_TABLE} (id INTEGER PRIMARY KEY, fit, eng, total, x)")
-        run(conn, f"INSERT INTO {NEW_TABLE} {totals}", q.params | params)
-        source = NEW_TABLE
-    flag = flag_sql(settings, "s.total")
-    # The CTEs sit inside the FROM subquery: pysqlite only opens a transaction before a
-    # statement that *starts* with UPDATE/INSERT/DELETE, so "WITH … UPDATE" would autocommit.
-    stmt = (
-        "UPDATE lead SET fit_score = s.fit, engagement_score = s.eng, score = s.total, "
-        f"score_expires_at = s.x, score_flag = {flag} FROM {source} AS s "
-        "WHERE lead.id = s.id AND (lead.score IS NOT s.total OR lead.fit_score IS NOT s.fit "
-        f"OR lead.engagement_score IS NOT s.eng OR lead.score_expires_at IS NOT s.x "
-        f"OR lead.score_flag IS NOT {flag})"
+    if not bulk:
+        flag = flag_sql(settings, "s.total")
+        # The CTEs sit inside the FROM subquery: pysqlite only opens a transaction before a
+        # statement that *starts* with UPDATE/INSERT/DELETE, so "WITH … UPDATE" would autocommit.
+        run(
+            conn,
+            "UPDATE lead SET fit_score = s.fit, engagement_score = s.eng, score = s.total, "
+            f"score_expires_at = s.x, score_flag = {flag} "
+            f"FROM ({q.ctes} {q.totals_select(settings.limits)}) AS s "
+            "WHERE lead.id = s.id AND (lead.score IS NOT s.total OR lead.fit_score IS NOT s.fit "
+            "OR lead.engagement_score IS NOT s.eng OR lead.score_expires_at IS NOT s.x "
+            f"OR lead.score_flag IS NOT {flag})",
+            q.params | params,
+        )
+        return int(run(conn, "SELECT changes()").scalar_one())
+    for table in (AGG_TABLE, NEW_TABLE):
+        run(conn, f"DROP TABLE IF EXISTS {table}")
+    if q.agg_sql:
+        cols = ", ".join(q.agg_columns)
+        run(conn, f"CREATE TABLE {AGG_TABLE} (lead_id INTEGER PRIMARY KEY, {cols})")
+        run(conn, f"INSERT INTO {AGG_TABLE} {q.agg_sql}", q.params | params)
+    # Only rows whose values change reach the temp table, so the UPDATE touches just those.
+    flag = flag_sql(settings, "t.total", "t.st")
+    run(conn, f"CREATE TABLE {NEW_TABLE} (id INTEGER PRIMARY KEY, fit, eng, total, x, flag)")
+    run(
+        conn,
+        f"INSERT INTO {NEW_TABLE} SELECT id, fit, eng, total, x, flag FROM ("
+        f"SELECT t.*, {flag} AS flag FROM ({q.ctes} {q.totals_select(settings.limits, carry=True)}) AS t "
+        "LIMIT -1 OFFSET 0) WHERE total IS NOT s0 OR fit IS NOT f0 OR eng IS NOT e0 OR x IS NOT x0 "
+        "OR flag IS NOT g0",
+        q.params | params,
     )
-    run(conn, stmt, {} if bulk else q.params | params)
+    run(
+        conn,
+        "UPDATE lead SET fit_score = s.fit, engagement_score = s.eng, score = s.total, "
+        f"score_expires_at = s.x, score_flag = s.flag FROM {NEW_TABLE} AS s WHERE lead.id = s.id",
+    )
     changed = int(run(conn, "SELECT changes()").scalar_one())
-    if bulk:
-        for table in (AGG_TABLE, NEW_TABLE):
-            run(conn, f"DROP TABLE IF EXISTS {table}")
+    for table in (AGG_TABLE, NEW_TABLE):
+        run(conn, f"DROP TABLE IF EXISTS {table}")
     return changed
 
 
