@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
@@ -75,20 +76,25 @@ Index = QModelIndex | QPersistentModelIndex
 PREVIEW_DELAY_MS = 250
 
 
+def _t(text: str) -> str:
+    return QCoreApplication.translate("RuleEditor", text)
+
+
 def operator_label(op: str) -> str:
+    """The operator in words; literal ``_t`` calls so ``pyside6-lupdate`` finds every string."""
     labels = {
-        "equals": "is",
-        "not_equals": "is not",
-        "one_of": "is one of",
-        "contains": "contains",
-        "starts_with": "starts with",
-        "is_empty": "is empty",
-        "is_set": "is filled in",
-        "between": "is between",
-        "at_least": "is at least",
-        "at_most": "is at most",
-        "is_freemail": "is a free-mail address",
-        "happened": "happened",
+        "equals": _t("is"),
+        "not_equals": _t("is not"),
+        "one_of": _t("is one of"),
+        "contains": _t("contains"),
+        "starts_with": _t("starts with"),
+        "is_empty": _t("is empty"),
+        "is_set": _t("is filled in"),
+        "between": _t("is between"),
+        "at_least": _t("is at least"),
+        "at_most": _t("is at most"),
+        "is_freemail": _t("is a free-mail address"),
+        "happened": _t("happened"),
     }
     return labels.get(op, op)
 
@@ -98,20 +104,24 @@ def format_value(value: Any) -> str:
         return ", ".join(format_value(v) for v in value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, int | float):
+        return QLocale().toString(value)
     return "" if value is None else str(value)
 
 
 def describe(rule: Rule) -> str:
     """One line a business owner can read: "Job title contains inhaber, leiter"."""
-    label = rule.spec.label
+    label = QCoreApplication.translate("ScoringField", rule.spec.label)
     if rule.is_activity:
         text = label
-        text += f" ≥{rule.min_count}×" if rule.min_count > 1 else ""
-        text += f" within {rule.within_days} days" if rule.within_days else ""
+        if rule.min_count > 1:
+            text += " " + _t("≥%1×").replace("%1", str(rule.min_count))
+        if rule.within_days:
+            text += " " + _t("within %1 days").replace("%1", str(rule.within_days))
         if rule.decay_mode == "linear":
-            text += f", fades to 0 over {rule.decay_days} days"
+            text += ", " + _t("fades to 0 over %1 days").replace("%1", str(rule.decay_days))
         elif rule.decay_mode == "half_life":
-            text += f", halves every {rule.decay_days} days"
+            text += ", " + _t("halves every %1 days").replace("%1", str(rule.decay_days))
         return text
     if rule.operator == "between":
         low, high = rule.value["min"], rule.value["max"]
@@ -354,11 +364,8 @@ class RuleForm(QWidget):
                 s for s in specs if s.kind is not Kind.ACTIVITY
             ]
         for spec in specs:
-            label = (
-                self.tr("Activity: %1").replace("%1", spec.label)
-                if spec.kind is Kind.ACTIVITY
-                else spec.label
-            )
+            name = QCoreApplication.translate("ScoringField", spec.label)
+            label = self.tr("Activity: %1").replace("%1", name) if spec.kind is Kind.ACTIVITY else name
             self.field.addItem(label, spec.name)
         index = self.field.findData(keep) if keep else 0
         self.field.setCurrentIndex(max(index, 0))
@@ -373,7 +380,7 @@ class RuleForm(QWidget):
         if spec is not None:
             for op, kinds in OPERATORS.items():
                 if spec.kind in kinds:
-                    self.operator.addItem(self.tr(operator_label(op)), op)
+                    self.operator.addItem(operator_label(op), op)
         index = self.operator.findData(current)
         self.operator.setCurrentIndex(max(index, 0))
         self.operator.blockSignals(False)
