@@ -147,6 +147,7 @@ def bench_rules() -> list[Any]:
 
 
 def _reset(db: Database) -> None:
+    """Zero every score (untimed), then checkpoint so the reset's own writes are not billed later."""
     with db.engine.begin() as conn:
         conn.execute(
             text(
@@ -154,6 +155,12 @@ def _reset(db: Database) -> None:
                 "score_expires_at = NULL"
             )
         )
+    _checkpoint(db)
+
+
+def _checkpoint(db: Database) -> None:
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _scores(db: Database) -> dict[int, tuple[int, int, int]]:
@@ -223,6 +230,7 @@ def run(ctx: Any) -> dict[str, float]:
         changed = list(rules)
         changed[webinar] = next(edits)
         save_rules(db, changed)
+        _checkpoint(db)
 
     edit_ms = _median_ms(lambda: rescore_all(db, now=now), repeat, before=edit_rule)
     with db.engine.connect() as conn:
