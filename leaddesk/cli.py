@@ -111,6 +111,36 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rescore(args: argparse.Namespace) -> int:
+    from leaddesk.core import scoring
+
+    db = _open_db(args)
+    try:
+        if args.export_rules:
+            scoring.export_rules(db, Path(args.export_rules))
+            print(f"rules written to {args.export_rules}")
+            return EXIT_OK
+        if args.defaults and scoring.install_defaults(db):
+            print("installed the default rule set", file=sys.stderr)
+        if args.import_rules:
+            rules = scoring.import_rules(db, Path(args.import_rules))
+            print(f"imported {len(rules)} rules from {args.import_rules}", file=sys.stderr)
+
+        def progress(done: int, total: int) -> None:
+            if sys.stderr is not None and sys.stderr.isatty():
+                sys.stderr.write(f"\rrescoring {done:,}/{total:,} leads")
+                sys.stderr.flush()
+
+        report = scoring.rescore_all(db, progress=progress)
+        if sys.stderr is not None and sys.stderr.isatty():
+            sys.stderr.write("\n")
+    finally:
+        db.close()
+    moved = f", {report.moved} moved forward" if report.moved else ""
+    print(f"rescored {report.leads} leads in {report.seconds:.2f} s: {report.changed} changed{moved}")
+    return EXIT_OK
+
+
 def cmd_followups(args: argparse.Namespace) -> int:
     from leaddesk.core.services.tasks import due_tasks, user_timezone
 
@@ -326,6 +356,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keep-duplicates", action="store_true", help="with --save: save possible duplicates too")
 
     add("quick-entry", cmd_quick_entry, "open only the quick-entry window (trade-fair mode)")
+
+    p = add("rescore", cmd_rescore, "recompute every lead's score from the scoring rules")
+    p.add_argument("--import-rules", metavar="FILE", help="first replace rules and settings from a JSON file")
+    p.add_argument("--export-rules", metavar="FILE", help="only write rules and settings to a JSON file")
+    p.add_argument("--defaults", action="store_true", help="install the default rules if none were set up")
 
     p = add("backup", cmd_backup, "write a consistent copy of the database")
     p.add_argument("-o", "--output", help="file to write (default: next to the database)")
