@@ -111,6 +111,36 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rescore(args: argparse.Namespace) -> int:
+    from leaddesk.core import scoring
+
+    db = _open_db(args)
+    try:
+        if args.export_rules:
+            scoring.export_rules(db, Path(args.export_rules))
+            print(f"rules written to {args.export_rules}")
+            return EXIT_OK
+        if args.defaults and scoring.install_defaults(db):
+            print("installed the default rule set", file=sys.stderr)
+        if args.import_rules:
+            rules = scoring.import_rules(db, Path(args.import_rules))
+            print(f"imported {len(rules)} rules from {args.import_rules}", file=sys.stderr)
+
+        def progress(done: int, total: int) -> None:
+            if sys.stderr is not None and sys.stderr.isatty():
+                sys.stderr.write(f"\rrescoring {done:,}/{total:,} leads")
+                sys.stderr.flush()
+
+        report = scoring.rescore_all(db, progress=progress)
+        if sys.stderr is not None and sys.stderr.isatty():
+            sys.stderr.write("\n")
+    finally:
+        db.close()
+    moved = f", {report.moved} moved forward" if report.moved else ""
+    print(f"rescored {report.leads} leads in {report.seconds:.2f} s: {report.changed} changed{moved}")
+    return EXIT_OK
+
+
 def cmd_followups(args: argparse.Namespace) -> int:
     from leaddesk.core.services.tasks import due_tasks, user_timezone
 
@@ -153,6 +183,41 @@ def cmd_restore(args: argparse.Namespace) -> int:
         + (f"; the previous database was kept as {saved}" if saved else "")
     )
     return EXIT_OK
+
+
+def cmd_scan_card(args: argparse.Namespace) -> int:
+    """Read business-card pictures (QR contact, else OCR); print the fields, optionally save leads."""
+    from leaddesk.core.cardscan import scan_card, stored_image
+    from leaddesk.core.dedupe import find_matches
+    from leaddesk.core.services.capture import FairSession, save_card
+
+    db = _open_db(args) if args.save else None
+    fair = FairSession(args.source or "", args.tags or "")
+    status = EXIT_OK
+    try:
+        for name in args.files:
+            path = Path(name)
+            result = scan_card(path)
+            row: dict[str, Any] = {"file": str(path), "method": result.method, "fields": result.fields}
+            if db is not None:
+                strong = [m for m in find_matches(db, result.fields) if m.strong]
+                if strong and not args.keep_duplicates:
+                    row["skipped"] = f"possible duplicate of lead {strong[0].lead_id} ({strong[0].display})"
+                    status = EXIT_ERROR
+                else:
+                    lead, warnings = save_card(db, result.fields, fair, image=stored_image(path))
+                    row["lead_id"], row["warnings"] = lead.id, warnings
+            print(json.dumps(row, ensure_ascii=False))
+    finally:
+        if db is not None:
+            db.close()
+    return status
+
+
+def cmd_quick_entry(args: argparse.Namespace) -> int:
+    from leaddesk.ui.quick_entry import run_standalone
+
+    return run_standalone(data_dir=args.data_dir)
 
 
 def _progress_printer(label: str) -> Any:
@@ -296,6 +361,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("demo", cmd_demo, "add realistic demo leads")
     p.add_argument("--leads", type=int, default=500, help="how many leads (default 500)")
     p.add_argument("--seed", type=int, default=None, help="random seed for repeatable data")
+
+    p = add("scan-card", cmd_scan_card, "read business-card pictures (QR code or OCR) and print the fields")
+    p.add_argument("files", nargs="+", metavar="IMAGE", help="photo or scan of a card (JPEG, PNG, …)")
+    p.add_argument("--save", action="store_true", help="also save each card as a lead with its picture")
+    p.add_argument("--source", help="with --save: event or source, e.g. 'Messe Stuttgart 2026'")
+    p.add_argument("--tags", help="with --save: comma-separated tags")
+    p.add_argument("--keep-duplicates", action="store_true", help="with --save: save possible duplicates too")
+
+    add("quick-entry", cmd_quick_entry, "open only the quick-entry window (trade-fair mode)")
+
+    p = add("rescore", cmd_rescore, "recompute every lead's score from the scoring rules")
+    p.add_argument("--import-rules", metavar="FILE", help="first replace rules and settings from a JSON file")
+    p.add_argument("--export-rules", metavar="FILE", help="only write rules and settings to a JSON file")
+    p.add_argument("--defaults", action="store_true", help="install the default rules if none were set up")
 
     p = add("backup", cmd_backup, "write a consistent copy of the database")
     p.add_argument("-o", "--output", help="file to write (default: next to the database)")

@@ -26,12 +26,13 @@ class PhoneResult:
         return re.sub(r"\D", "", self.value)
 
 
-# Fast path for the common German shapes ("0711 123456", "+49 (711) 12345-6", "0049 89 1234"):
-# phonenumbers.parse costs ~25 µs, which dominates a 100,000-row import. The result is the
-# same as the full parse (tests/core/test_validation_fast.py checks that); anything else,
-# such as "(0)" or other countries, takes the full path.
+# Fast path for the common German shapes ("0711 123456", "+49 (711) 12345-6", "0049 89 123456"):
+# phonenumbers.parse costs ~25 µs, which dominates a 100,000-row import. With six or more
+# national digits the rule below ("valid, or possible with a real subscriber part") reduces to
+# "possible", so the result is the same as the full path (tests/core/test_validation_fast.py);
+# anything else, such as "(0)", short numbers or other countries, takes the full path.
 _SEPARATORS = re.compile(r"[\s\-/().]")
-_GERMAN = re.compile(r"(?:\+49|0049|0)([1-9]\d{3,13})")
+_GERMAN = re.compile(r"(?:\+49|0049|0)([1-9]\d{5,13})")
 
 
 def _fast_german(raw: str, region: str) -> str | None:
@@ -62,7 +63,10 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> PhoneResult:
         number = phonenumbers.parse(candidate, region or DEFAULT_REGION)
     except phonenumbers.NumberParseException:
         return PhoneResult(raw, False, f"cannot read {raw!r} as a phone number; kept as typed")
-    if not phonenumbers.is_valid_number(number):
+    # Valid per the metadata, or at least of a possible length with a real subscriber part: the
+    # metadata lags behind new number ranges, and trade-fair cards carry odd but real numbers.
+    plausible = phonenumbers.is_possible_number(number) and len(str(number.national_number)) >= 6
+    if not (phonenumbers.is_valid_number(number) or plausible):
         return PhoneResult(raw, False, f"{raw!r} is not a valid phone number; kept as typed")
     return PhoneResult(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), True)
 
