@@ -214,7 +214,7 @@ def _best(matches: Iterable[Match]) -> list[Match]:
     return sorted(best.values(), key=lambda m: (order[m.reason], -m.score, m.lead_id))
 
 
-_COLUMNS = (
+KEY_COLUMNS = (
     "id",
     "first_name",
     "last_name",
@@ -274,7 +274,7 @@ def find_matches(
     keys = match_keys(values)
     excluded = set(exclude_ids)
     with _connection(db_or_session) as conn:
-        cols = [getattr(Lead, c) for c in _COLUMNS]
+        cols = [getattr(Lead, c) for c in KEY_COLUMNS]
         clauses = []
         if keys.email:
             clauses.append(Lead.email_lower == keys.email)
@@ -349,7 +349,7 @@ class DuplicateIndex:
     @classmethod
     def from_db(cls, db_or_session: Database | Session | Connection) -> DuplicateIndex:
         index = cls()
-        cols = [getattr(Lead, c) for c in _COLUMNS]
+        cols = [getattr(Lead, c) for c in KEY_COLUMNS]
         with _connection(db_or_session) as conn:
             # Plain tuples: building a mapping per row costs more than the keys themselves.
             for lead_id, first, last, company, email, _lower, phone, mobile, _pk in conn.execute(

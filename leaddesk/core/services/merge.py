@@ -17,7 +17,7 @@ from sqlalchemy import select, update
 from sqlmodel import Session
 
 from leaddesk.core.db import Database
-from leaddesk.core.dedupe import POSSIBLE_NAME_SCORE, DuplicateIndex, display_text
+from leaddesk.core.dedupe import KEY_COLUMNS, POSSIBLE_NAME_SCORE, DuplicateIndex, display_text
 from leaddesk.core.errors import ConflictError, NotFoundError, ValidationError
 from leaddesk.core.models import (
     Activity,
@@ -67,9 +67,7 @@ def find_duplicate_pairs(
     progress: Progress | None = None,
 ) -> list[DuplicatePair]:
     """Likely duplicate pairs among all leads, surest first (bulk rules of :mod:`leaddesk.core.dedupe`)."""
-    from leaddesk.core.dedupe import _COLUMNS
-
-    cols = [getattr(Lead, c) for c in _COLUMNS]
+    cols = [getattr(Lead, c) for c in KEY_COLUMNS]
     with paused_gc(), db.engine.connect() as conn:
         rows = [
             r._mapping for r in conn.execute(select(*cols).where(Lead.erased.is_(False)).order_by(Lead.id))
