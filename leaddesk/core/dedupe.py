@@ -389,21 +389,26 @@ class DuplicateIndex:
     ) -> list[Match]:
         """Remembered records that are likely the same person as ``values``, best first."""
         keys = keys or match_keys(values)
+        groups = []
+        if keys.email and keys.email in self._by_email:
+            groups.append(self._by_email[keys.email])
+        for p in keys.phones:
+            if p in self._by_phone:
+                groups.append(self._by_phone[p])
+        for b in keys.blocks:
+            if b in self._by_block:
+                groups.append(self._by_block[b])
+        if not groups:
+            return []  # the common case in bulk work: nothing shares a key
         excluded = set(exclude)
         seen: set[int] = set()
         found: list[Match] = []
-
-        def candidates() -> Iterator[_Entry]:
-            if keys.email:
-                yield from self._by_email.get(keys.email, ())
-            for p in keys.phones:
-                yield from self._by_phone.get(p, ())
-            for b in keys.blocks:
-                yield from self._by_block.get(b, ())
-
-        for entry in candidates():
-            if id(entry) in seen or (entry.lead_id and entry.lead_id in excluded):
-                continue
-            seen.add(id(entry))
-            found.extend(_compare(keys, entry.keys, entry.lead_id, entry.values, entry.ref, min_score))
+        for group in groups:
+            for entry in group:
+                if id(entry) in seen or (entry.lead_id and entry.lead_id in excluded):
+                    continue
+                seen.add(id(entry))
+                found.extend(_compare(keys, entry.keys, entry.lead_id, entry.values, entry.ref, min_score))
+        if not found:
+            return []
         return _best(found)
