@@ -497,19 +497,33 @@ def preview(data: bytes, rows: int = 8) -> tuple[list[str], list[list[str]], str
     return headers, [r for _, r in all_rows[at + 1 : at + 1 + rows]], encoding, delimiter
 
 
+#: Targets stored as they are (no splitting, typing or joining).
+_PLAIN = frozenset(TARGETS) - {"uid", "tags", "phone", "first_name", "street2", "notes", "full_name"}
+
+
 def _row_record(line: int, headers: list[str], row: list[str], active: list[tuple[int, str, str]]) -> Record:
     """One row as a Record; ``active`` lists (column index, header, target) of mapped columns only."""
     rec = Record(line=line)
     street2: list[str] = []
     first_parts: list[str] = []
     width = len(row)
+    fields = rec.values
     for i, header, target in active:
         if i >= width:
             break
         value = row[i].strip()
         if not value:
             continue
-        value = restore_cell(value)
+        if value[0] == "'":
+            value = restore_cell(value)
+        if target in _PLAIN and " ::: " not in value:
+            # The common case, inlined (Record.put): first value wins, a different one is kept aside.
+            current = fields.get(target)
+            if not current:
+                fields[target] = value
+            elif current != value:
+                rec.extra.append((target, value))
+            continue
         if target == "uid":
             rec.uid = value
             continue
@@ -521,7 +535,7 @@ def _row_record(line: int, headers: list[str], row: list[str], active: list[tupl
             old = rec.values.get("tags", "")
             rec.values["tags"] = ",".join(x for x in [old, *tags] if x)
             continue
-        if target == "phone" and header.lower().endswith(" - value"):
+        if target == "phone" and header[-8:].lower() == " - value":
             kind = _sibling_type(header, dict(zip(headers, row, strict=False)))
             if any(k in kind for k in ("mobile", "cell", "mobil", "handy")):
                 target = "mobile"
