@@ -21,6 +21,7 @@ from leaddesk.core.cardscan.scan import CardImage
 from leaddesk.core.db import Database
 from leaddesk.core.dedupe import fold
 from leaddesk.core.models import Activity, AppSetting, Attachment, Lead, utcnow
+from leaddesk.core.services.activities import BOOTH_VISIT, after_lead_change
 from leaddesk.core.services.leads import (
     LeadView,
     _check_version,
@@ -32,7 +33,6 @@ from leaddesk.core.services.leads import (
 from leaddesk.core.validation import normalize_tags
 
 SESSION_KEY = "quick_entry.session"
-BOOTH_VISIT = "booth_visit"
 #: Fields a card may fill on an existing lead when merging (never stage, scores or owner; notes
 #: are the lead's own).
 MERGE_FIELDS: tuple[str, ...] = (*(f for f in CARD_FIELDS if f != "notes"), "source")
@@ -93,6 +93,8 @@ def _add_card_records(
         )
     if fair.source:
         session.add(Activity(lead_id=lead_id, kind=BOOTH_VISIT, at=now, who=actor, subject=fair.source))
+    session.flush()
+    after_lead_change(session, lead_id)  # the booth visit counts for engagement at once
 
 
 def save_card(
@@ -109,7 +111,7 @@ def save_card(
         lead = insert_lead(session, clean.values, actor=actor, actor_kind="user")
         assert lead.id is not None
         _add_card_records(session, lead.id, fair, image, actor)
-        session.flush()
+        session.refresh(lead)
         view = LeadView.of(lead)
     return view, clean.warnings
 
@@ -170,8 +172,9 @@ def merge_card(
             changes["notes"] = f"{lead.notes}\n{card_notes}" if lead.notes else card_notes
         if changes:
             apply_values(lead, clean_fields(changes, require_identity=False).values)
-        _add_card_records(session, lead_id, fair, image, actor)
         session.flush()
+        _add_card_records(session, lead_id, fair, image, actor)
+        session.refresh(lead)
         view = LeadView.of(lead)
     return view, plan
 

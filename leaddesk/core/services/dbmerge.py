@@ -43,6 +43,7 @@ from leaddesk.core.models import (
     utcnow,
 )
 from leaddesk.core.perf import paused_gc
+from leaddesk.core.scoring.engine import rescore_in
 from leaddesk.core.services.leads import EDITABLE_FIELDS, apply_values
 
 Progress = Callable[[int, int], bool | None]
@@ -139,6 +140,7 @@ def merge_database(
                 _merge(session, data, report, progress)
                 if dry_run:
                     raise _DryRun
+                rescore_in(session)  # merged leads' activities and BANT now count together
         except _DryRun:
             pass
     finally:

@@ -41,6 +41,7 @@ from leaddesk.core.models import (
     utcnow,
 )
 from leaddesk.core.perf import paused_gc
+from leaddesk.core.scoring.engine import rescore_in
 from leaddesk.core.services.leads import EDITABLE_FIELDS, clean_fields, derived_keys
 from leaddesk.core.stages import Stage
 
@@ -343,6 +344,8 @@ def _apply_import(
                 updated, conflicts = _apply_duplicates(session, to_change, on_duplicate, batch.id, origin)
             if progress is not None and progress(total, total) is False:
                 raise Cancelled("import cancelled; nothing was changed")
+        # New and changed leads get their scores in the same transaction (set-based, fast).
+        rescore_in(session, where=_BATCH_LEADS, params={"batch": batch.id})
         batch.created_count = created
         batch.updated_count = updated
         batch.skipped_count = skipped + plan.count("in_file")
@@ -564,6 +567,12 @@ class UndoResult:
 _DEPENDENT = (StageChange, Attachment, FieldSource, ImportChange, ScoreAdjustment, QualificationChange, Task)
 
 
+#: The leads an import created or changed, as a predicate over the scoring engine's ``l``.
+_BATCH_LEADS = (
+    "(l.import_batch_id = :batch OR l.id IN (SELECT lead_id FROM importchange WHERE batch_id = :batch))"
+)
+
+
 def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResult:
     """Take a whole import back: remove the leads it created, restore the values it changed.
 
@@ -626,6 +635,8 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
             session.execute(
                 delete(fs).where(fs.c.lead_id.in_(restored[start : start + 500]), fs.c.origin == origin)
             )
+        if restore:
+            rescore_in(session, where=_BATCH_LEADS, params={"batch": batch_id})
         session.execute(update(Lead).where(Lead.import_batch_id == batch_id).values(import_batch_id=None))
         batch.undone_at = utcnow()
         return UndoResult(batch_id, len(removable), len(restore), kept)

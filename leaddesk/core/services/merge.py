@@ -10,7 +10,7 @@ stage history still counts in funnel reports. Nothing is hard-deleted.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select, update
@@ -32,6 +32,7 @@ from leaddesk.core.models import (
     utcnow,
 )
 from leaddesk.core.perf import paused_gc
+from leaddesk.core.scoring.engine import rescore_lead
 from leaddesk.core.services.leads import EDITABLE_FIELDS, LeadView, apply_values
 
 #: Fields offered side by side in the merge dialog.
@@ -120,9 +121,13 @@ def merge_leads(
     the notes ("Aus Duplikat #12 – city: Ulm"), never dropped.
     """
     with db.transaction() as session:
-        return merge_leads_in(
+        result = merge_leads_in(
             session, keep_id, other_id, field_choices or {}, actor=actor, expected_versions=expected_versions
         )
+        rescore_lead(session, keep_id)  # activities and BANT of both now count for one lead
+        kept = session.get(Lead, keep_id, populate_existing=True)
+        assert kept is not None
+        return replace(result, kept=LeadView.of(kept))
 
 
 def merge_leads_in(
