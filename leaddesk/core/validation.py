@@ -97,6 +97,9 @@ def _fast_email(raw: str) -> str | None:
     domain = m.group(2).lower()
     if any(domain == d or domain.endswith("." + d) for d in _SPECIAL_USE):
         return None
+    if any(label[2:4] == "--" for label in domain.split(".")):
+        return None  # "ab--…" is reserved for Punycode: let the full check decide
+
     return m.group(1) + "@" + domain
 
 
