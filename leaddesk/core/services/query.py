@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, func, literal, or_, select, text
+from sqlalchemy import ColumnElement, Integer, and_, column, func, literal, or_, select, text
 from sqlalchemy.sql import Select
 
 from leaddesk.core.db import Database, fts_match_expression, is_sqlite
@@ -96,7 +96,7 @@ def search_clause(query: str, *, sqlite: bool = True) -> ColumnElement[bool] | N
         ids = text("SELECT rowid FROM lead_fts WHERE lead_fts MATCH :fts_query").bindparams(
             fts_query=expression
         )
-        return Lead.id.in_(ids.columns())
+        return Lead.id.in_(ids.columns(column("rowid", Integer)))
     words = query.split()
     return and_(
         *(
