@@ -236,6 +236,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(not empty)
 
     def _show_counts(self, total: int, shown: int) -> None:
+        if (total == 0) != (self.pages.currentWidget() is self.first_run):
+            self._show_page()
         loc = QLocale()
         if shown == total:
             text = self.tr("%1 leads").replace("%1", loc.toString(total))
