@@ -56,42 +56,58 @@ def run(data_dir: str | Path | None = None, lang: str | None = None) -> int:
     app.setOrganizationName(APP_NAME)
     translators = install_translators(app, choose_language(lang))  # noqa: F841 (kept alive)
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("App", text)
-
     folder = paths.data_dir(data_dir)
     lock = _lock_file(folder)
     if not lock.tryLock(100):
         QMessageBox.warning(
             None,
             APP_NAME,
-            tr("LeadDesk is already open with this database (%1). Switch to that window.").replace(
-                "%1", str(folder)
-            ),
+            QCoreApplication.translate(
+                "App", "LeadDesk is already open with this database (%1). Switch to that window."
+            ).replace("%1", str(folder)),
         )
         return 1
     try:
-        return _run_window(app, data_dir, tr)
+        return _run_window(app, data_dir)
     finally:
         lock.unlock()
 
 
-def _run_window(app: Any, data_dir: str | Path | None, tr: Any) -> int:
-    from PySide6.QtCore import QTimer
+def _run_window(app: Any, data_dir: str | Path | None) -> int:
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy.exc import DatabaseError as DriverDatabaseError
 
     from leaddesk import APP_NAME
-    from leaddesk.core.db import Database
+    from leaddesk.core import paths
+    from leaddesk.core.db import Database, describe_operational_error
     from leaddesk.core.errors import LeadDeskError
 
     try:
         db = Database.open_data_dir(data_dir)
+    except DriverDatabaseError as exc:  # e.g. "file is not a database": not raised as LeadDeskError by core
+        url = paths.database_url(paths.data_dir(data_dir))
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            QCoreApplication.translate("App", "LeadDesk cannot open its database.")
+            + "\n\n"
+            + describe_operational_error(exc, url),  # type: ignore[arg-type]
+        )
+        return 1
     except LeadDeskError as exc:
-        QMessageBox.critical(None, APP_NAME, tr("LeadDesk cannot open its database.") + "\n\n" + str(exc))
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            QCoreApplication.translate("App", "LeadDesk cannot open its database.") + "\n\n" + str(exc),
+        )
         return 1
     except Exception as exc:  # a bug, not the environment: still say so in a window
         QMessageBox.critical(
-            None, APP_NAME, tr("Unexpected error while opening the database:") + f"\n\n{exc!r}"
+            None,
+            APP_NAME,
+            QCoreApplication.translate("App", "Unexpected error while opening the database:")
+            + f"\n\n{exc!r}",
         )
         raise
     try:

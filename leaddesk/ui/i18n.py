@@ -58,10 +58,6 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     return installed
 
 
-def tr(context: str, text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(context, text, None, n)
-
-
 def stage_label(stage: str) -> str:
     """The translated column title of a stage (literal calls so lupdate finds each string)."""
     labels = {

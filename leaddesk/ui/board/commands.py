@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.services.leads import LeadView, MoveResult, move_stage, undo_move, update_lead
-from leaddesk.ui.i18n import stage_label, tr
+from leaddesk.ui.i18n import stage_label
 
 if TYPE_CHECKING:
     from leaddesk.ui.board.board import Board
@@ -26,9 +27,9 @@ class MoveCommand(QUndoCommand):
     def __init__(self, board: Board, result: MoveResult, reason: str) -> None:
         same = result.from_stage == result.to_stage
         text = (
-            tr("Commands", "Reorder %1").replace("%1", result.lead.display_name)
+            QCoreApplication.translate("Commands", "Reorder %1").replace("%1", result.lead.display_name)
             if same
-            else tr("Commands", "Move %1 to %2")
+            else QCoreApplication.translate("Commands", "Move %1 to %2")
             .replace("%1", result.lead.display_name)
             .replace("%2", stage_label(result.to_stage))
         )
@@ -77,7 +78,7 @@ class EditCommand(QUndoCommand):
     """A saved edit of some fields; undo writes the old values back (refused if changed since)."""
 
     def __init__(self, board: Board, lead: LeadView, before: dict[str, Any], after: dict[str, Any]) -> None:
-        super().__init__(tr("Commands", "Edit %1").replace("%1", lead.display_name))
+        super().__init__(QCoreApplication.translate("Commands", "Edit %1").replace("%1", lead.display_name))
         self._board = board
         self._lead_id = lead.id
         self._version = lead.version
