@@ -28,12 +28,15 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
 # Translations: the compiled .qm is committed (installed, editable and frozen runs need no build step);
-# run this after changing user-visible strings, then translate what tools/fill_de.py reports.
-TS := leaddesk/resources/translations/leaddesk_de.ts
+# run this after changing user-visible strings, then translate what tools/fill_translations.py reports.
+TR := leaddesk/resources/translations
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -locations none -no-obsolete -extensions py leaddesk/ui -ts $(TS)
-	$(BIN)/python tools/fill_de.py $(TS)
-	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -extensions py leaddesk/ui -ts $(TR)/leaddesk_de.ts
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly -extensions py leaddesk/ui -ts $(TR)/leaddesk_en.ts
+	$(BIN)/python tools/fill_translations.py $(TR)/leaddesk_de.ts
+	$(BIN)/python tools/fill_translations.py $(TR)/leaddesk_en.ts
+	$(BIN)/pyside6-lrelease $(TR)/leaddesk_de.ts -qm $(TR)/leaddesk_de.qm
+	$(BIN)/pyside6-lrelease $(TR)/leaddesk_en.ts -qm $(TR)/leaddesk_en.qm
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -45,9 +45,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     installed: list[QTranslator] = []
     if language != QLocale.system().name()[:2]:
         QLocale.setDefault(QLocale("de_DE" if language == "de" else "en_GB"))
-    if language == "en":
-        return installed
-    ours = QTranslator(app)
+    ours = QTranslator(app)  # English has a catalogue too: its plural forms ("1 lead", "2 leads")
     if ours.load(str(resource_path("translations", f"leaddesk_{language}.qm"))):
         app.installTranslator(ours)
         installed.append(ours)

@@ -99,21 +99,22 @@ class CardDelegate(QStyledItemDelegate):
     def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, card: Card | None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = option.palette
+        # The view's Base is the board background; cards are AlternateBase (see CardView). Filling
+        # the cell first also hides the style's full-row selection highlight.
+        painter.fillRect(option.rect, pal.color(QPalette.ColorRole.Base))
         rect = option.rect.adjusted(GAP + 2, GAP, -GAP - 2, -GAP)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        painter.setPen(
-            pal.color(QPalette.ColorRole.Highlight) if selected else pal.color(QPalette.ColorRole.Mid)
-        )
-        painter.setBrush(pal.color(QPalette.ColorRole.Base))
+        highlight = pal.color(QPalette.ColorRole.Highlight)
         pen = painter.pen()
+        pen.setColor(highlight if selected else pal.color(QPalette.ColorRole.Mid))
         pen.setWidthF(2.0 if selected else 1.0)
         painter.setPen(pen)
+        painter.setBrush(pal.color(QPalette.ColorRole.AlternateBase))
         painter.drawRoundedRect(rect, 6, 6)
-        if selected and focused:
-            painter.fillRect(
-                rect.adjusted(1, 1, -rect.width() + 4, -1), pal.color(QPalette.ColorRole.Highlight)
-            )
+        if selected:  # a bar on the left edge, so the selection shows without colour vision too
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(highlight)
+            painter.drawRoundedRect(QRect(rect.left(), rect.top(), 5, rect.height()), 2, 2)
         if card is None:
             return
         inner = rect.adjusted(PAD + 2, PAD - 2, -PAD, -PAD + 2)
@@ -169,27 +170,9 @@ class CardDelegate(QStyledItemDelegate):
             fm.elidedText(card.source, Qt.TextElideMode.ElideRight, source_w),
         )
 
-        # line 4: follow-up date (red when overdue), BANT n/4, "ready for" marker
+        # line 4: "ready for" marker and BANT n/4 on the right, the follow-up date (red when
+        # overdue) in the room left; it drops its "Follow-up" prefix before it would be cut.
         row4 = QRect(inner.left(), inner.top() + 3 * line_h, inner.width(), line_h)
-        x = row4.left()
-        if card.next_follow_up is not None:
-            overdue = card.next_follow_up < self._now
-            text = QCoreApplication.translate("CardDelegate", "Follow-up %1").replace(
-                "%1", locale.toString(local_date(card.next_follow_up), QLocale.FormatType.ShortFormat)
-            )
-            painter.setPen(RED if overdue else muted)
-            if overdue:
-                f = QFont(base_font)
-                f.setBold(True)
-                painter.setFont(f)
-            w = min(QFontMetrics(painter.font()).horizontalAdvance(text), row4.width() // 2 + 20)
-            painter.drawText(
-                QRect(x, row4.top(), w, line_h),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                QFontMetrics(painter.font()).elidedText(text, Qt.TextElideMode.ElideRight, w),
-            )
-            painter.setFont(base_font)
-            x += w + 10
         right = row4.right()
         ready = ready_for(card)
         if ready:
@@ -198,27 +181,43 @@ class CardDelegate(QStyledItemDelegate):
             )
             small = QFont(base_font)
             small.setPointSizeF(max(6.0, base_font.pointSizeF() * 0.85))
-            sfm = QFontMetrics(small)
-            mw = sfm.horizontalAdvance(mark) + 10
+            mw = QFontMetrics(small).horizontalAdvance(mark) + 12
             pill = QRect(right - mw, row4.top() + 2, mw, line_h - 4)
-            if pill.left() > x:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(BLUE)
-                painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-                painter.setPen(QColor("white"))
-                painter.setFont(small)
-                painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, mark)
-                painter.setFont(base_font)
-                right = pill.left() - 8
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(BLUE)
+            painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+            painter.setPen(QColor("white"))
+            painter.setFont(small)
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, mark)
+            painter.setFont(base_font)
+            right = pill.left() - 8
         if card.has_qualification:
             bant = QCoreApplication.translate("CardDelegate", "BANT %1/4").replace(
                 "%1", locale.toString(card.bant_confirmed)
             )
             bw = fm.horizontalAdvance(bant)
-            if right - bw > x:
-                painter.setPen(GREEN if card.bant_confirmed == 4 else text_colour)
-                painter.drawText(
-                    QRect(right - bw, row4.top(), bw, line_h),
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    bant,
-                )
+            painter.setPen(GREEN if card.bant_confirmed == 4 else text_colour)
+            painter.drawText(
+                QRect(right - bw, row4.top(), bw, line_h),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                bant,
+            )
+            right -= bw + 8
+        if card.next_follow_up is not None:
+            overdue = card.next_follow_up < self._now
+            day = locale.toString(local_date(card.next_follow_up), QLocale.FormatType.ShortFormat)
+            text = QCoreApplication.translate("CardDelegate", "Follow-up %1").replace("%1", day)
+            font = QFont(base_font)
+            font.setBold(overdue)
+            dfm = QFontMetrics(font)
+            room = right - row4.left()
+            if dfm.horizontalAdvance(text) > room:
+                text = day
+            painter.setFont(font)
+            painter.setPen(RED if overdue else muted)
+            painter.drawText(
+                QRect(row4.left(), row4.top(), max(room, 0), line_h),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                dfm.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0)),
+            )
+            painter.setFont(base_font)

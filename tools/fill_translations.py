@@ -1,4 +1,7 @@
-"""Fill leaddesk_de.ts with the German texts below (run by ``make translations`` after lupdate).
+"""Fill leaddesk_de.ts / leaddesk_en.ts with the texts below (``make translations`` runs it after lupdate).
+
+English needs a catalogue only for plural forms ("%n lead(s)" → "1 lead" / "2 leads"), as Qt
+recommends; German gets every string.
 
 Keeping the German words in one reviewed table means a fresh ``lupdate`` never loses them, and a
 new English string shows up as "unfinished" until someone adds its translation here.
@@ -134,26 +137,29 @@ DE: dict[str, str] = {
     "Won": "Gewonnen",
     "Lost": "Verloren",
 }
-#: Plural forms (German has two: one, other).
+#: Plural forms (German and English both have two: one, other).
 DE_PLURAL: dict[str, tuple[str, str]] = {"%n lead(s)": ("%n Lead", "%n Leads")}
+EN_PLURAL: dict[str, tuple[str, str]] = {"%n lead(s)": ("%n lead", "%n leads")}
 
 
 def fill(ts_file: Path) -> list[str]:
     """Write the translations into ``ts_file``; returns source texts still missing."""
     tree = ET.parse(ts_file)
+    german = (tree.getroot().get("language") or "").startswith("de")
+    texts, plurals = (DE, DE_PLURAL) if german else ({}, EN_PLURAL)
     missing: list[str] = []
     for message in tree.iter("message"):
         source = message.findtext("source") or ""
         translation = message.find("translation")
         assert translation is not None
-        if message.get("numerus") == "yes" and source in DE_PLURAL:
+        if message.get("numerus") == "yes" and source in plurals:
             for child in list(translation):
                 translation.remove(child)
-            for form in DE_PLURAL[source]:
+            for form in plurals[source]:
                 ET.SubElement(translation, "numerusform").text = form
             translation.attrib.pop("type", None)
-        elif source in DE:
-            translation.text = DE[source]
+        elif source in texts:
+            translation.text = texts[source]
             translation.attrib.pop("type", None)
         else:
             missing.append(source)
