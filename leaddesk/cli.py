@@ -37,7 +37,7 @@ def _open_db(args: argparse.Namespace) -> Any:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from leaddesk.core.services.query import LeadFilter, list_leads
+    from leaddesk.core.services.query import LeadFilter, list_leads_json
 
     f = LeadFilter(
         stages=tuple(args.stage or ()),
@@ -48,7 +48,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     )
     db = _open_db(args)
     try:
-        rows = list_leads(db, f, limit=args.limit)
+        rows = list_leads_json(db, f, limit=args.limit)
     finally:
         db.close()
     out = sys.stdout
@@ -111,6 +111,50 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_followups(args: argparse.Namespace) -> int:
+    from leaddesk.core.services.tasks import due_tasks, user_timezone
+
+    db = _open_db(args)
+    try:
+        tz = args.tz or user_timezone(db)
+        rows = due_tasks(db, tz=tz)
+    finally:
+        db.close()
+    if args.json:
+        items = [
+            {"task_id": r.task.id, "lead_id": r.task.lead_id, "lead": r.lead_name, "company": r.company}
+            | {
+                "title": r.task.title,
+                "due_at": r.task.due_at,
+                "all_day": r.task.all_day,
+                "state": r.state.value,
+            }
+            for r in rows
+        ]
+        print(json.dumps(items, ensure_ascii=False, indent=1, default=_json_default))
+        return EXIT_OK
+    for r in rows:
+        due = (
+            r.task.due_day(tz).isoformat() if r.task.all_day else r.task.due_at.isoformat(timespec="minutes")
+        )
+        print(f"{r.state.value:<8} {due:<22} {r.lead_name}  {r.company}  — {r.task.title}")
+    print(f"{len(rows)} follow-up(s) due today or overdue ({tz})", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from leaddesk.core.db import restore_sqlite
+    from leaddesk.core.paths import DB_FILE_NAME, data_dir
+
+    target = data_dir(args.data_dir) / DB_FILE_NAME
+    saved = restore_sqlite(Path(args.file), target)
+    print(
+        f"restored {args.file} into {target}"
+        + (f"; the previous database was kept as {saved}" if saved else "")
+    )
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="leaddesk", description="LeadDesk: the offline lead desk.")
     parser.add_argument("--version", action="version", version=f"LeadDesk {__version__}")
@@ -143,6 +187,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("backup", cmd_backup, "write a consistent copy of the database")
     p.add_argument("-o", "--output", help="file to write (default: next to the database)")
+
+    p = add("restore", cmd_restore, "replace the database with a backup (the current one is kept aside)")
+    p.add_argument("file", help="a backup written by 'leaddesk backup'")
+
+    p = add("followups", cmd_followups, "list follow-ups due today or overdue")
+    p.add_argument("--tz", help="time zone deciding where today ends (default: the user's setting)")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
     return parser
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
@@ -71,6 +71,11 @@ class MigrationResult:
     backup: Path | None
 
 
+def include_in_autogenerate(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    """Keep the FTS5 shadow tables (made by raw SQL in a migration) out of model comparisons."""
+    return not (type_ == "table" and name is not None and name.startswith("lead_fts"))
+
+
 def _alembic_config(engine: Engine) -> Any:
     from alembic.config import Config
 
@@ -114,6 +119,44 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
         src.close()
     shutil.move(tmp, target)
     return target
+
+
+def restore_sqlite(backup: Path, target: Path) -> Path | None:
+    """Put a backup in place of ``target``; returns where the replaced database was kept.
+
+    The backup is checked first (SQLite's integrity check, LeadDesk tables, a schema this
+    version can open) on a scratch copy, so a bad file never replaces a good one.
+    """
+    if not backup.is_file():
+        raise DatabaseError(f"{backup}: no such backup file")
+    scratch = target.with_name(target.name + ".restoring")
+    shutil.copyfile(backup, scratch)
+    for suffix in ("-wal", "-shm"):
+        Path(str(scratch) + suffix).unlink(missing_ok=True)
+    engine = make_engine(f"sqlite:///{scratch}")
+    try:
+        with engine.connect() as conn:
+            names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "lead" not in names or "alembic_version" not in names:
+            raise DatabaseError(f"{backup} is not a LeadDesk database")
+        migrate(engine)
+        problems = integrity_check(engine)
+        if problems:
+            raise DatabaseError(f"{backup} is damaged: {problems[0]}")
+    except DBAPIError as exc:
+        raise DatabaseError(describe_operational_error(exc, str(backup))) from exc
+    finally:
+        engine.dispose()
+        for suffix in ("-wal", "-shm"):
+            Path(str(scratch) + suffix).unlink(missing_ok=True)
+    kept = None
+    if target.exists():
+        kept = target.with_name(f"{target.name}.replaced-{utcnow():%Y%m%dT%H%M%S}.bak")
+        shutil.move(target, kept)
+        for suffix in ("-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+    scratch.replace(target)
+    return kept
 
 
 def migrate(engine: Engine, revision: str = "head") -> MigrationResult:
@@ -161,7 +204,7 @@ class Database:
         try:
             if upgrade:
                 migrate(engine)
-        except OperationalError as exc:
+        except DBAPIError as exc:
             engine.dispose()
             raise DatabaseError(describe_operational_error(exc, url)) from exc
         except Exception:
@@ -191,7 +234,7 @@ class Database:
         return sqlite_file(self.engine)
 
 
-def describe_operational_error(exc: OperationalError, url: str) -> str:
+def describe_operational_error(exc: DBAPIError, url: str) -> str:
     """Turn SQLite's terse environment errors into a sentence a person can act on."""
     msg = str(exc.orig) if exc.orig is not None else str(exc)
     where = url.removeprefix("sqlite:///")
@@ -224,6 +267,31 @@ def fts_match_expression(query: str) -> str | None:
 def rebuild_fts(session: Session) -> None:
     """Rebuild the search index from the lead table (after bulk writes that bypass triggers)."""
     session.execute(text("INSERT INTO lead_fts(lead_fts) VALUES('rebuild')"))
+
+
+@contextmanager
+def fts_triggers_suspended(session: Session) -> Iterator[None]:
+    """Bulk writes without per-row index upkeep: drop the FTS triggers, then restore them and rebuild.
+
+    Per-row triggers cost ~80 µs a lead; one rebuild of 100,000 leads takes under a second.
+    The trigger definitions are read back from the database itself, so the migration stays
+    their only source. Runs inside the caller's transaction: a rollback restores everything.
+    """
+    if not is_sqlite(session.get_bind()):  # type: ignore[arg-type]
+        yield
+        return
+    rows = session.execute(
+        text(
+            "SELECT name, sql FROM sqlite_master"
+            " WHERE type = 'trigger' AND tbl_name = 'lead' AND name LIKE 'lead_fts%'"
+        )
+    ).all()
+    for name, _sql in rows:
+        session.execute(text(f'DROP TRIGGER "{name}"'))
+    yield
+    for _name, sql in rows:
+        session.execute(text(sql))
+    rebuild_fts(session)
 
 
 def integrity_check(engine: Engine) -> list[str]:

@@ -33,3 +33,7 @@ class NotFoundError(LeadDeskError):
 
 class DatabaseError(LeadDeskError):
     """The database cannot be used: locked, read-only, corrupt, or made by a newer LeadDesk."""
+
+
+class Cancelled(LeadDeskError):
+    """The user cancelled a long operation; its transaction was rolled back."""

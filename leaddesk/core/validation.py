@@ -41,8 +41,8 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> PhoneResult:
         number = phonenumbers.parse(candidate, region or DEFAULT_REGION)
     except phonenumbers.NumberParseException:
         return PhoneResult(raw, False, f"cannot read {raw!r} as a phone number; kept as typed")
-    if not phonenumbers.is_possible_number(number):
-        return PhoneResult(raw, False, f"{raw!r} does not look like a complete phone number; kept as typed")
+    if not phonenumbers.is_valid_number(number):
+        return PhoneResult(raw, False, f"{raw!r} is not a valid phone number; kept as typed")
     return PhoneResult(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), True)
 
 

@@ -1,0 +1,1 @@
+"""LeadDesk's benchmark command: ``python -m benchmarks --leads 100000``."""

@@ -1,0 +1,405 @@
+"""Realistic demo data: German and international leads spread over the funnel.
+
+Used to try the app and as the benchmarks' data set, so it must be fast: 100,000 leads
+with history and activities are written with driver-level ``executemany`` in one
+transaction (the ORM would take ~30x longer, see FACTS.md).
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+import unicodedata
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+
+from leaddesk.core.db import Database, fts_triggers_suspended
+from leaddesk.core.errors import Cancelled
+from leaddesk.core.models import Activity, Lead, StageChange, utcnow
+from leaddesk.core.stages import FUNNEL, LOST_REASONS, Stage
+
+Progress = Callable[[int, int], bool | None]
+
+FIRST_NAMES_DE = (
+    "Anna Lena Sophie Marie Laura Julia Katharina Sabine Petra Ursula Monika Birgit Claudia Stefanie Andrea "
+    "Jürgen Thomas Michael Andreas Stefan Markus Matthias Klaus Uwe Jörg Björn Sören Lukas Jonas Maximilian "
+    "Felix Tobias Florian Sebastian Christoph Dieter Günther Horst Wolfgang Ralf Heike Anke Silke Jana Greta"
+).split()
+FIRST_NAMES_INT = (
+    "James Emma Olivia Liam Noah Ava Lucas Mia Sofia Mateo Elena Luca Giulia Marco Chiara Pierre Camille "
+    "Jan Piotr Agnieszka Mehmet Ayşe Emre Zeynep Ivan Olga Ana João Inês Lars Ingrid Sven Astrid Aiko Wei"
+).split()
+LAST_NAMES_DE = (
+    "Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Schäfer Koch Bauer Richter "
+    "Klein Wolf Schröder Neumann Schwarz Zimmermann Braun Krüger Hofmann Hartmann Lange Schmitt Werner "
+    "Krause Meier Lehmann Köhler Huber Kaiser Fuchs Peters Lang Scholz Möller Weiß Jung Hahn Vogel Keller "
+    "Günther Frank Berger Winkler Roth Beck Lorenz Baumann Franke Albrecht Schuster Simon Ludwig Böhm Winter"
+).split()
+LAST_NAMES_INT = (
+    "Smith Johnson Brown García Rossi Bianchi Dubois Martin Nowak Kowalski Yılmaz Kaya Ivanov Silva Santos "
+    "Jensen Nielsen Andersson Johansson Tanaka Wang Novák Horváth Papadopoulos O'Brien van Dijk de Vries"
+).split()
+COMPANY_STEMS = (
+    "Bergmann Kessler Lindner Hansen Roth Vogt Stahl Brandt Sommer Graf Engel Pohl Seidel Ritter Haas "
+    "Alpen Rhein Main Elbe Isar Nordlicht Südwind Tannen Eichen Blau Weitblick Kraft Präzisions Kunststoff "
+    "Metallbau Holz Glas Daten Software Logistik Elektro Medizin Agrar Bau Textil Druck Energie Solar"
+).split()
+COMPANY_KINDS = (
+    "Technik Systeme Maschinenbau Consulting Handel Solutions Werke Service Logistik Automation Digital "
+    "Manufaktur Industrie Partner Labs Engineering Vertrieb Software"
+).split()
+LEGAL_FORMS = (
+    "GmbH",
+    "GmbH",
+    "GmbH",
+    "GmbH & Co. KG",
+    "AG",
+    "KG",
+    "e.K.",
+    "OHG",
+    "UG (haftungsbeschränkt)",
+    "SE",
+)
+INTERNATIONAL_FORMS = ("Ltd", "Inc.", "S.r.l.", "SAS", "B.V.", "Sp. z o.o.", "AB", "A/S")
+#: (postal code, city, country) — real cities with plausible postal codes.
+CITIES = (
+    ("70173", "Stuttgart", "DE"),
+    ("80331", "München", "DE"),
+    ("10115", "Berlin", "DE"),
+    ("20095", "Hamburg", "DE"),
+    ("50667", "Köln", "DE"),
+    ("60311", "Frankfurt am Main", "DE"),
+    ("40213", "Düsseldorf", "DE"),
+    ("04109", "Leipzig", "DE"),
+    ("01067", "Dresden", "DE"),
+    ("90402", "Nürnberg", "DE"),
+    ("30159", "Hannover", "DE"),
+    ("28195", "Bremen", "DE"),
+    ("68159", "Mannheim", "DE"),
+    ("76133", "Karlsruhe", "DE"),
+    ("79098", "Freiburg im Breisgau", "DE"),
+    ("89073", "Ulm", "DE"),
+    ("93047", "Regensburg", "DE"),
+    ("97070", "Würzburg", "DE"),
+    ("33602", "Bielefeld", "DE"),
+    ("44135", "Dortmund", "DE"),
+    ("45127", "Essen", "DE"),
+    ("24103", "Kiel", "DE"),
+    ("18055", "Rostock", "DE"),
+    ("99084", "Erfurt", "DE"),
+    ("1010", "Wien", "AT"),
+    ("4020", "Linz", "AT"),
+    ("8010", "Graz", "AT"),
+    ("5020", "Salzburg", "AT"),
+    ("8001", "Zürich", "CH"),
+    ("3011", "Bern", "CH"),
+    ("4051", "Basel", "CH"),
+    ("6003", "Luzern", "CH"),
+    ("1011", "Amsterdam", "NL"),
+    ("75001", "Paris", "FR"),
+    ("20121", "Milano", "IT"),
+    ("00-001", "Warszawa", "PL"),
+    ("EC1A 1BB", "London", "GB"),
+    ("1050", "København", "DK"),
+)
+STREETS = (
+    "Hauptstraße, Bahnhofstraße, Industriestraße, Gartenstraße, Schillerstraße, Goethestraße, Lindenallee, "
+    "Am Marktplatz, Königstraße, Friedrichstraße, Mühlenweg, Gewerbepark Süd, Rosenweg, Kirchgasse, "
+    "Talstraße, "
+    "Schloßallee, Ringstraße, Parkstraße, Eichendorffweg, Daimlerstraße, Robert-Bosch-Straße, Carl-Zeiss-Ring"
+).split(", ")
+INDUSTRIES = (
+    "Maschinenbau",
+    "Automotive",
+    "Elektrotechnik",
+    "Software",
+    "IT-Dienstleistungen",
+    "Handel",
+    "Logistik",
+    "Bau",
+    "Gesundheitswesen",
+    "Lebensmittel",
+    "Chemie",
+    "Energie",
+    "Finanzdienstleistungen",
+    "Handwerk",
+    "Bildung",
+)
+TITLES = (
+    ("Geschäftsführer", 6),
+    ("Geschäftsführerin", 4),
+    ("Inhaber", 4),
+    ("Leiter Vertrieb", 5),
+    ("Leiterin Marketing", 4),
+    ("Leiter Einkauf", 4),
+    ("Head of Sales", 3),
+    ("IT-Leiter", 4),
+    ("Projektmanagerin", 4),
+    ("Einkäufer", 5),
+    ("Vertriebsmitarbeiter", 4),
+    ("Marketing Manager", 3),
+    ("Assistenz der Geschäftsführung", 3),
+    ("CEO", 2),
+    ("CTO", 2),
+    ("Werkstudent", 1),
+    ("Praktikantin", 1),
+)
+SOURCES = (
+    ("Messe Stuttgart 2026", 14),
+    ("Hannover Messe 2026", 10),
+    ("Website", 22),
+    ("Newsletter", 10),
+    ("Empfehlung", 9),
+    ("LinkedIn", 10),
+    ("Webinar", 8),
+    ("Kaltakquise", 7),
+    ("Partner", 5),
+    ("Google Ads", 5),
+)
+TAGS = (
+    "Bestandskunde",
+    "VIP",
+    "Rückruf",
+    "Newsletter",
+    "Messe",
+    "Partner",
+    "Export",
+    "Förderprogramm",
+    "DACH",
+)
+OWNERS = ("Anna Berger", "Tobias Klein", "Sabine Roth", "Mehmet Kaya", "")
+FREE_MAIL = ("gmail.com", "gmx.de", "web.de", "t-online.de", "outlook.com", "yahoo.de", "posteo.de")
+ENGAGEMENT_KINDS = ("download", "webinar", "booth_visit", "email", "form", "quote_request", "meeting")
+CALL_OUTCOMES = ("qualified", "follow_up", "not_reached", "disqualified")
+#: Share of leads ending in each stage.
+STAGE_WEIGHTS = ((Stage.LEAD, 45), (Stage.MQL, 20), (Stage.SQL, 12), (Stage.WON, 8), (Stage.LOST, 15))
+NOTES = (
+    "Interesse an Wartungsvertrag, Angebot bis Monatsende.",
+    "Am Stand gesprochen, möchte Unterlagen per E-Mail.",
+    "Budget für nächstes Jahr in Planung.",
+    "Asked for a demo with their IT team.",
+    "Bestehender Lieferant läuft 2027 aus.",
+    "",
+    "",
+    "",
+)
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    leads: int
+    activities: int
+    stage_changes: int
+
+
+@functools.lru_cache(maxsize=4096)
+def _ascii(text: str) -> str:
+    text = text.replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+    text = text.replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "".join(c for c in text.lower() if c.isalnum() or c in ".-")
+
+
+def _stamp(value: datetime) -> str:
+    """The text SQLModel stores for a UTC datetime (naive ISO with a space); ``value`` is naive UTC."""
+    return value.isoformat(sep=" ")
+
+
+def _weighted(rng: random.Random, pairs: tuple[tuple[Any, int], ...]) -> Any:
+    return rng.choices([p for p, _ in pairs], weights=[w for _, w in pairs])[0]
+
+
+def _lead_columns() -> list[str]:
+    return [c.name for c in Lead.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]
+
+
+def build_demo(
+    db: Database,
+    *,
+    leads: int = 500,
+    seed: int | None = None,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+) -> DemoReport:
+    """Add ``leads`` demo leads with consistent stage history and activities, in one transaction.
+
+    ``progress(done, total)`` may return False to cancel; then nothing is written.
+    """
+    if leads < 0:
+        raise ValueError("the number of demo leads cannot be negative")
+    rng = random.Random(seed)
+    # Naive UTC inside the generator: formatting is the hot path.
+    now = (now or utcnow()).astimezone(UTC).replace(tzinfo=None)
+    columns = _lead_columns()
+    lead_sql = f"INSERT INTO lead ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+    change_cols = [c.name for c in StageChange.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]
+    activity_cols = [c.name for c in Activity.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]
+    change_sql = (
+        f"INSERT INTO stagechange ({', '.join(change_cols)}) VALUES ({', '.join('?' for _ in change_cols)})"
+    )
+    activity_sql = (
+        f"INSERT INTO activity ({', '.join(activity_cols)}) VALUES ({', '.join('?' for _ in activity_cols)})"
+    )
+    n_activities = n_changes = 0
+    chunk = 5000
+    with db.transaction() as session, fts_triggers_suspended(session):
+        conn = session.connection()
+        first_id = (session.execute(select(func.max(Lead.id))).scalar() or 0) + 1
+        positions = {
+            stage: float(pos or 0)
+            for stage, pos in session.execute(
+                select(Lead.stage, func.max(Lead.position)).group_by(Lead.stage)
+            )
+        }
+        for start in range(0, leads, chunk):
+            count = min(chunk, leads - start)
+            lead_rows: list[tuple[Any, ...]] = []
+            change_rows: list[tuple[Any, ...]] = []
+            activity_rows: list[tuple[Any, ...]] = []
+            for i in range(count):
+                lead_id = first_id + start + i
+                lead, changes, activities = _make_lead(rng, lead_id, now, positions)
+                lead_rows.append(tuple(lead.get(c) for c in columns))
+                change_rows.extend(tuple(ch.get(c) for c in change_cols) for ch in changes)
+                activity_rows.extend(tuple(a.get(c) for c in activity_cols) for a in activities)
+            conn.exec_driver_sql(lead_sql, lead_rows)  # type: ignore[arg-type]
+            conn.exec_driver_sql(change_sql, change_rows)  # type: ignore[arg-type]
+            if activity_rows:
+                conn.exec_driver_sql(activity_sql, activity_rows)  # type: ignore[arg-type]
+            n_changes += len(change_rows)
+            n_activities += len(activity_rows)
+            if progress is not None and progress(start + count, leads) is False:
+                raise Cancelled("demo data cancelled; nothing was added")
+    return DemoReport(leads, n_activities, n_changes)
+
+
+def _make_lead(
+    rng: random.Random, lead_id: int, now: datetime, positions: dict[str, float]
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    german = rng.random() < 0.78
+    first = rng.choice(FIRST_NAMES_DE if german else FIRST_NAMES_INT)
+    last = rng.choice(LAST_NAMES_DE if german else LAST_NAMES_INT)
+    stem = rng.choice(COMPANY_STEMS if german or rng.random() < 0.5 else LAST_NAMES_INT)
+    kind = rng.choice(COMPANY_KINDS) if rng.random() < 0.85 else ""
+    form = rng.choice(LEGAL_FORMS if german else INTERNATIONAL_FORMS)
+    company = f"{stem} {kind} {form}" if kind else f"{stem} {form}"
+    postal, city, country = rng.choice(CITIES[:32] if german else CITIES)
+    tld = {"AT": "at", "CH": "ch"}.get(country, "de") if german else "com"
+    domain = f"{_ascii(stem + kind)}.{tld}"
+    if rng.random() < 0.15:
+        domain = rng.choice(FREE_MAIL)
+    email = f"{_ascii(first)}.{_ascii(last)}@{domain}" if rng.random() < 0.93 else ""
+    area = rng.choice(("30", "40", "89", "711", "221", "69", "351", "421"))
+    phone = f"+49{area}{rng.randint(1000000, 99999999)}"
+    mobile = f"+49{rng.choice(('151', '160', '170', '171', '176'))}{rng.randint(10000000, 99999999)}"
+    if rng.random() < 0.25:
+        phone = ""
+    if rng.random() < 0.5:
+        mobile = ""
+    created = now - timedelta(days=rng.uniform(1, 540), seconds=rng.randint(0, 86399))
+    final = _weighted(rng, STAGE_WEIGHTS)
+    # The path through the funnel up to the final stage; lost leads drop out somewhere on the way.
+    if final is Stage.LOST:
+        reached = rng.choice(FUNNEL[:3])
+        path = [*FUNNEL[: FUNNEL.index(reached) + 1], Stage.LOST]
+    else:
+        path = list(FUNNEL[: FUNNEL.index(final) + 1])
+    changes: list[dict[str, Any]] = []
+    at = created
+    previous: Stage | None = None
+    span = (now - created).total_seconds()
+    for stage in path:
+        changes.append(
+            {
+                "lead_id": lead_id,
+                "from_stage": previous.value if previous else None,
+                "to_stage": stage.value,
+                "at": _stamp(at),
+                "actor": "Demo",
+                "actor_kind": "demo",
+                "reason": rng.choice(tuple(LOST_REASONS.values())) if stage is Stage.LOST else "",
+            }
+        )
+        previous = stage
+        at = at + timedelta(seconds=rng.uniform(0.05, 0.3) * span)
+        at = min(at, now - timedelta(minutes=1))
+    lost_reason = changes[-1]["reason"] if final is Stage.LOST else ""
+    activities: list[dict[str, Any]] = []
+    for _ in range(rng.choice((0, 1, 1, 2, 2, 3, 4))):
+        kind = rng.choice(("call", *ENGAGEMENT_KINDS))
+        when = created + timedelta(seconds=rng.uniform(0, span))
+        activities.append(
+            {
+                "lead_id": lead_id,
+                "kind": kind,
+                "at": _stamp(when),
+                "who": rng.choice(OWNERS[:4]),
+                "subject": "",
+                "notes": "",
+                "duration_s": rng.randint(60, 2400) if kind == "call" else None,
+                "outcome": rng.choice(CALL_OUTCOMES) if kind == "call" else "",
+                "created_at": _stamp(when),
+            }
+        )
+    positions[final.value] = positions.get(final.value, 0.0) + 1.0
+    follow_up = None
+    if final in (Stage.MQL, Stage.SQL) or (final is Stage.LEAD and rng.random() < 0.3):
+        follow_up = _stamp(now + timedelta(days=rng.randint(-10, 30), hours=rng.randint(0, 8)))
+    tags = ",".join(rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2))))
+    street = f"{rng.choice(STREETS)} {rng.randint(1, 180)}"
+    value = float(rng.choice((0, 2500, 4800, 9900, 12000, 18500, 25000, 48000, 75000, 120000)))
+    email_lower = email.lower()
+    phone_digits = (phone or mobile).lstrip("+")
+    size = rng.choice((3, 8, 12, 25, 40, 75, 120, 180, 250, 480, 1200, 5000))
+    consent = created if rng.random() < 0.6 else None
+    lead = {
+        "uid": str(uuid.uuid4()),  # unique across runs, even with the same seed
+        "first_name": first,
+        "last_name": last,
+        "company": company,
+        "title": _weighted(rng, TITLES),
+        "email": email,
+        "email_lower": email_lower,
+        "phone": phone,
+        "mobile": mobile,
+        "phone_key": phone_digits,
+        "website": f"https://www.{domain}" if domain not in FREE_MAIL else "",
+        "street": street,
+        "postal_code": postal,
+        "city": city,
+        "country": country,
+        "industry": rng.choice(INDUSTRIES),
+        "company_size": size,
+        "source": _weighted(rng, SOURCES),
+        "tags": tags,
+        "owner": rng.choice(OWNERS),
+        "notes": rng.choice(NOTES),
+        "value": value,
+        "currency": "EUR",
+        "stage": final.value,
+        "lost_reason": lost_reason,
+        "position": positions[final.value],
+        "fit_score": 0,
+        "engagement_score": 0,
+        "manual_score": 0,
+        "score": 0,
+        "score_flag": "",
+        "score_expires_at": None,
+        "bant_confirmed": 0,
+        "has_qualification": False,
+        "next_follow_up": follow_up,
+        "consent_at": _stamp(consent) if consent else None,
+        "consent_source": "Visitenkarte" if consent else "",
+        "consent_purpose": "Informationen zu Produkten" if consent else "",
+        "import_batch_id": None,
+        "erased": False,
+        "created_at": _stamp(created),
+        "updated_at": _stamp(max(created, at - timedelta(seconds=1))),
+        "version": 1,
+    }
+    return lead, changes, activities

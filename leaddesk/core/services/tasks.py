@@ -1,0 +1,298 @@
+"""Follow-up tasks and the "due today / overdue" logic in the user's time zone.
+
+A task is due either at a moment (``all_day=False``) or on a day (``all_day=True``). An
+all-day task is stored as the first instant of that day in the user's zone, so the
+lead filter "follow-up due" (``next_follow_up < end of today``) is right for both kinds.
+Whether a task is overdue, due today or later is decided by :func:`classify_due` from
+an injectable ``now`` and zone, which keeps midnight and DST testable.
+
+``Lead.next_follow_up`` always equals the earliest open task's due moment; every write
+here keeps it in step inside the same transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import func, select, update
+from sqlmodel import Session
+
+from leaddesk.core.db import Database, as_utc
+from leaddesk.core.errors import NotFoundError, ValidationError
+from leaddesk.core.models import AppSetting, Lead, Task, utcnow
+from leaddesk.core.services.activities import after_lead_change
+
+DEFAULT_TZ = "Europe/Berlin"
+TZ_SETTING = "user.timezone"
+DEFAULT_TITLE = "Follow up"
+
+
+class DueState(StrEnum):
+    OVERDUE = "overdue"
+    TODAY = "today"
+    LATER = "later"
+
+
+def zone(tz: str) -> ZoneInfo:
+    """The zone named ``tz``; ValidationError for an unknown name."""
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError({"tz": f"unknown time zone {tz!r}"}) from None
+
+
+def user_timezone(db: Database) -> str:
+    """The zone that decides where the user's day begins (AppSetting ``user.timezone``)."""
+    with db.session() as session:
+        row = session.get(AppSetting, TZ_SETTING)
+    if row is not None:
+        name = json.loads(row.value)
+        if isinstance(name, str) and name:
+            return name
+    return DEFAULT_TZ
+
+
+def set_user_timezone(db: Database, tz: str) -> None:
+    zone(tz)
+    with db.transaction() as session:
+        session.merge(AppSetting(key=TZ_SETTING, value=json.dumps(tz)))
+
+
+def start_of_day(day: date, tz: str) -> datetime:
+    """The first instant of ``day`` in ``tz`` as UTC (how an all-day due is stored)."""
+    return datetime.combine(day, time(0), tzinfo=zone(tz)).astimezone(ZoneInfo("UTC"))
+
+
+def local_day(moment: datetime, tz: str) -> date:
+    return moment.astimezone(zone(tz)).date()
+
+
+def classify_due(due_at: datetime, all_day: bool, now: datetime, tz: str) -> DueState:
+    """Overdue, today or later, seen from ``now`` in zone ``tz``.
+
+    An all-day task is overdue only once its day has passed; a timed task as soon as
+    its moment has passed, and "today" while it is still ahead on the local today.
+    """
+    due_at = as_utc(due_at) or due_at
+    today = local_day(now, tz)
+    day = local_day(due_at, tz)
+    if all_day:
+        if day < today:
+            return DueState.OVERDUE
+        return DueState.TODAY if day == today else DueState.LATER
+    if due_at <= now:
+        return DueState.OVERDUE
+    return DueState.TODAY if day == today else DueState.LATER
+
+
+@dataclass(frozen=True)
+class TaskView:
+    """A task as plain values."""
+
+    id: int
+    lead_id: int
+    title: str
+    notes: str
+    due_at: datetime
+    all_day: bool
+    done: bool
+    done_at: datetime | None
+    activity_id: int | None
+    who: str
+
+    @classmethod
+    def of(cls, row: Task) -> TaskView:
+        assert row.id is not None
+        due = as_utc(row.due_at)
+        assert due is not None
+        return cls(
+            row.id,
+            row.lead_id,
+            row.title,
+            row.notes,
+            due,
+            row.all_day,
+            row.done,
+            as_utc(row.done_at),
+            row.activity_id,
+            row.who,
+        )
+
+    def due_day(self, tz: str) -> date:
+        return local_day(self.due_at, tz)
+
+
+@dataclass(frozen=True)
+class DueTask:
+    """A row of the "Due today / overdue" list: the task plus who it is about."""
+
+    task: TaskView
+    state: DueState
+    lead_name: str
+    company: str
+    stage: str
+
+
+def sync_next_follow_up(session: Session, lead_id: int) -> datetime | None:
+    """Set ``Lead.next_follow_up`` to the earliest open task's due moment (None without one)."""
+    earliest = session.execute(
+        select(func.min(Task.due_at)).where(Task.lead_id == lead_id, Task.done.is_(False))  # type: ignore[attr-defined]
+    ).scalar()
+    earliest = as_utc(earliest)
+    session.execute(update(Lead).where(Lead.id == lead_id).values(next_follow_up=earliest))
+    return earliest
+
+
+def _due(due_at: datetime | date, all_day: bool, tz: str) -> datetime:
+    if isinstance(due_at, datetime):
+        if due_at.tzinfo is None:
+            raise ValidationError({"due_at": "needs a time zone"})
+        return start_of_day(local_day(due_at, tz), tz) if all_day else due_at
+    if not all_day:
+        raise ValidationError({"due_at": "a task due at a time needs a date and a time"})
+    return start_of_day(due_at, tz)
+
+
+def create_task_in(
+    session: Session,
+    lead_id: int,
+    due_at: datetime | date,
+    *,
+    title: str = DEFAULT_TITLE,
+    all_day: bool = True,
+    tz: str = DEFAULT_TZ,
+    notes: str = "",
+    who: str = "",
+    activity_id: int | None = None,
+) -> Task:
+    """A new open follow-up inside the caller's transaction; a ``date`` means an all-day task."""
+    title = title.strip()
+    if not title:
+        raise ValidationError({"title": "a follow-up needs a title"})
+    erased = session.execute(select(Lead.erased).where(Lead.id == lead_id)).scalar_one_or_none()
+    if erased is None or erased:
+        raise NotFoundError(f"lead {lead_id} does not exist")
+    row = Task(
+        lead_id=lead_id,
+        title=title,
+        notes=notes.strip(),
+        due_at=_due(due_at, all_day, tz),
+        all_day=all_day,
+        who=who,
+        activity_id=activity_id,
+    )
+    session.add(row)
+    session.flush()
+    sync_next_follow_up(session, lead_id)
+    after_lead_change(session, lead_id)
+    return row
+
+
+def create_task(db: Database, lead_id: int, due_at: datetime | date, **fields: object) -> TaskView:
+    """Create a follow-up for a lead (see :func:`create_task_in`)."""
+    with db.transaction() as session:
+        return TaskView.of(create_task_in(session, lead_id, due_at, **fields))  # type: ignore[arg-type]
+
+
+def _change(db: Database, task_id: int, **values: object) -> TaskView:
+    with db.transaction() as session:
+        row = session.get(Task, task_id)
+        if row is None:
+            raise NotFoundError(f"task {task_id} does not exist")
+        for key, value in values.items():
+            setattr(row, key, value)
+        session.flush()
+        sync_next_follow_up(session, row.lead_id)
+        after_lead_change(session, row.lead_id)
+        return TaskView.of(row)
+
+
+def complete_task(db: Database, task_id: int, *, now: datetime | None = None) -> TaskView:
+    return _change(db, task_id, done=True, done_at=now or utcnow())
+
+
+def reopen_task(db: Database, task_id: int) -> TaskView:
+    return _change(db, task_id, done=False, done_at=None)
+
+
+def reschedule_task(
+    db: Database, task_id: int, due_at: datetime | date, *, all_day: bool = True, tz: str = DEFAULT_TZ
+) -> TaskView:
+    """Move a task to another day or moment (it stays open)."""
+    return _change(db, task_id, due_at=_due(due_at, all_day, tz), all_day=all_day)
+
+
+def list_tasks(db: Database, lead_id: int, *, include_done: bool = True) -> list[TaskView]:
+    """A lead's tasks: open ones first by due moment, then done ones."""
+    with db.session() as session:
+        query = select(Task).where(Task.lead_id == lead_id)
+        if not include_done:
+            query = query.where(Task.done.is_(False))  # type: ignore[attr-defined]
+        rows = session.execute(query.order_by(Task.done, Task.due_at, Task.id)).scalars()
+        return [TaskView.of(r) for r in rows]
+
+
+def _due_horizon(now: datetime, tz: str) -> datetime:
+    """An upper bound for every task that can be due today in ``tz``: the start of local tomorrow."""
+    return start_of_day(local_day(now, tz) + timedelta(days=1), tz)
+
+
+def due_tasks(db: Database, *, now: datetime | None = None, tz: str | None = None) -> list[DueTask]:
+    """Open tasks overdue or due today, overdue first, each by due moment."""
+    now = now or utcnow()
+    tz = tz or user_timezone(db)
+    horizon = _due_horizon(now, tz)
+    query = (
+        select(Task, Lead.first_name, Lead.last_name, Lead.company, Lead.stage)
+        .join(Lead, Lead.id == Task.lead_id)
+        .where(Task.done.is_(False), Task.due_at < horizon, Lead.erased.is_(False))  # type: ignore[attr-defined]
+        .order_by(Task.due_at, Task.id)
+    )
+    out: list[DueTask] = []
+    with db.session() as session:
+        for task, first, last, company, stage in session.execute(query):
+            view = TaskView.of(task)
+            state = classify_due(view.due_at, view.all_day, now, tz)
+            if state is DueState.LATER:
+                continue
+            out.append(DueTask(view, state, f"{first} {last}".strip() or company, company, stage))
+    out.sort(key=lambda d: (d.state is not DueState.OVERDUE, d.task.due_at, d.task.id))
+    return out
+
+
+def due_counts(db: Database, *, now: datetime | None = None, tz: str | None = None) -> tuple[int, int]:
+    """(overdue, due today) — what the app announces at start."""
+    rows = due_tasks(db, now=now, tz=tz)
+    overdue = sum(1 for r in rows if r.state is DueState.OVERDUE)
+    return overdue, len(rows) - overdue
+
+
+def follow_up_states(
+    db: Database, lead_ids: Iterable[int], *, now: datetime | None = None, tz: str | None = None
+) -> dict[int, DueState]:
+    """For board cards: each lead's worst open-task state (leads with nothing due are left out)."""
+    ids = list(lead_ids)
+    if not ids:
+        return {}
+    now = now or utcnow()
+    tz = tz or user_timezone(db)
+    horizon = _due_horizon(now, tz)
+    out: dict[int, DueState] = {}
+    with db.session() as session:
+        rows = session.execute(
+            select(Task.lead_id, Task.due_at, Task.all_day).where(
+                Task.done.is_(False),  # type: ignore[attr-defined]
+                Task.due_at < horizon,
+                Task.lead_id.in_(ids),  # type: ignore[attr-defined]
+            )
+        )
+        for lead_id, due_at, all_day in rows:
+            state = classify_due(as_utc(due_at) or due_at, all_day, now, tz)
+            if state is DueState.OVERDUE or (state is DueState.TODAY and lead_id not in out):
+                out[lead_id] = state
+    return out

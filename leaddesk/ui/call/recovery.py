@@ -1,0 +1,119 @@
+"""At start: calls that never ended (crash, closed lid, killed app) are offered again.
+
+The main window calls :func:`offer_pending_drafts` once its board is shown; it returns
+``None`` when there is nothing to recover, so the common start costs one small query.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.core.services import qualification
+from leaddesk.core.services.qualification import DraftView
+from leaddesk.ui.call.dialogs import format_duration
+from leaddesk.ui.call.window import CallWindow, start_discovery_call
+
+
+def pending_drafts(db: Any) -> list[DraftView]:
+    """Unfinished calls, newest first (the core query; here so the UI has one import)."""
+    return qualification.pending_drafts(db)
+
+
+class DraftRecoveryDialog(QDialog):
+    """Lists unfinished calls: Resume opens the call screen with every field as it was; Discard drops it."""
+
+    call_resumed = Signal(object)  # the CallWindow
+
+    def __init__(self, db: Any, drafts: list[DraftView], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.windows: list[CallWindow] = []
+        self.setWindowTitle(self.tr("Unfinished calls"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(self.tr("These discovery calls were not ended — LeadDesk kept everything you typed."))
+        )
+        self.list = QListWidget()
+        self.list.setObjectName("drafts")
+        locale = QLocale()
+        for draft in drafts:
+            when = locale.toString(
+                draft.updated_at.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat
+            )
+            elapsed = format_duration(int(draft.data.get("elapsed_s", 0) or 0))
+            item = QListWidgetItem(
+                self.tr("%1 — last saved %2, %3 min")
+                .replace("%1", draft.lead_name)
+                .replace("%2", when)
+                .replace("%3", elapsed)
+            )
+            item.setData(Qt.ItemDataRole.UserRole, draft.id)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox()
+        self.resume_button = buttons.addButton(
+            self.tr("&Resume call"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.discard_button = buttons.addButton(
+            self.tr("&Discard"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        later = buttons.addButton(self.tr("&Later"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.resume_button.clicked.connect(self.resume_selected)
+        self.discard_button.clicked.connect(self.discard_selected)
+        later.clicked.connect(self.reject)
+        self.list.itemActivated.connect(lambda _item: self.resume_selected())
+        layout.addWidget(buttons)
+        self.resume_button.setDefault(True)
+
+    def _selected(self) -> tuple[int, int] | None:
+        row = self.list.currentRow()
+        item = self.list.item(row)
+        return (row, int(item.data(Qt.ItemDataRole.UserRole))) if item is not None else None
+
+    def resume_selected(self) -> CallWindow | None:
+        selected = self._selected()
+        if selected is None:
+            return None
+        row, draft_id = selected
+        draft = qualification.load_draft(self.db, draft_id)
+        window = start_discovery_call(self.db, draft.lead_id, parent=self.parentWidget(), draft=draft)
+        self.windows.append(window)
+        self.call_resumed.emit(window)
+        self._drop(row)
+        return window
+
+    def discard_selected(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        row, draft_id = selected
+        qualification.discard_draft(self.db, draft_id)
+        self._drop(row)
+
+    def _drop(self, row: int) -> None:
+        self.list.takeItem(row)
+        if self.list.count() == 0:
+            self.accept()
+
+
+def offer_pending_drafts(db: Any, parent: QWidget | None = None) -> DraftRecoveryDialog | None:
+    """Show the recovery dialog (non-blocking) when unfinished calls exist; None otherwise."""
+    drafts = pending_drafts(db)
+    if not drafts:
+        return None
+    dialog = DraftRecoveryDialog(db, drafts, parent)
+    dialog.open()
+    return dialog

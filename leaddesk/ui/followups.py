@@ -1,0 +1,335 @@
+"""The "Due today / overdue" follow-up list, worked through with the keyboard, and the start notice.
+
+Keys: Ctrl+D done, Ctrl+T move to the next working day, Ctrl+R reschedule to a chosen
+day, Enter opens the lead (``open_lead_requested``), Ctrl+Z reopens the task just done.
+After each action the selection stays on the same row, i.e. moves to the next task.
+
+Hooks: ``FollowUpList(db)`` as a dock or dialog of the main window (connect
+``open_lead_requested(int)`` to the lead editor and ``tasks_changed`` to a board refresh);
+``due_notice(db, parent, on_show)`` once at start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.core.models import utcnow
+from leaddesk.core.services.tasks import (
+    DueState,
+    DueTask,
+    complete_task,
+    due_counts,
+    due_tasks,
+    local_day,
+    reopen_task,
+    reschedule_task,
+    start_of_day,
+    user_timezone,
+    zone,
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+OVERDUE_COLOR = QColor("#c62828")
+TaskIdRole = Qt.ItemDataRole.UserRole + 1
+LeadIdRole = Qt.ItemDataRole.UserRole + 2
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("FollowUpList", text)
+
+
+def next_working_day(day: date) -> date:
+    day += timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+class FollowUpModel(QAbstractTableModel):
+    """Columns: due, lead, company, task. Overdue rows are red and bold."""
+
+    def __init__(self, tz: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.tz = tz
+        self.rows: list[DueTask] = []
+        self.locale = QLocale()
+        self.headers = (_t("Due"), _t("Lead"), _t("Company"), _t("Task"))
+
+    def set_rows(self, rows: list[DueTask]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return super().headerData(section, orientation, role)
+
+    def due_text(self, row: DueTask) -> str:
+        task = row.task
+        if row.state is DueState.TODAY:
+            prefix = _t("Today")
+        else:
+            day = local_day(task.due_at, self.tz)
+            prefix = self.locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+        if task.all_day:
+            return prefix
+        local = task.due_at.astimezone(zone(self.tz))
+        return f"{prefix} {local.hour:02d}:{local.minute:02d}"
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self.due_text(row), row.lead_name, row.company, row.task.title)[column]
+        if role == Qt.ItemDataRole.ForegroundRole and row.state is DueState.OVERDUE:
+            return QBrush(OVERDUE_COLOR)
+        if role == Qt.ItemDataRole.FontRole and row.state is DueState.OVERDUE and column == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.task.notes or row.task.title
+        if role == TaskIdRole:
+            return row.task.id
+        if role == LeadIdRole:
+            return row.task.lead_id
+        return None
+
+
+class RescheduleDialog(QDialog):
+    """Pick a new due day with the keyboard (arrows move the day, Enter accepts)."""
+
+    def __init__(self, current: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reschedule follow-up"))
+        layout = QVBoxLayout(self)
+        self.calendar = QCalendarWidget()
+        self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        self.calendar.activated.connect(self.accept)
+        layout.addWidget(self.calendar)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def day(self) -> date:
+        q = self.calendar.selectedDate()
+        return date(q.year(), q.month(), q.day())
+
+
+class FollowUpList(QWidget):
+    """Due today / overdue, to work through one by one."""
+
+    open_lead_requested = Signal(int)
+    tasks_changed = Signal()
+
+    def __init__(
+        self,
+        db: Any,
+        parent: QWidget | None = None,
+        *,
+        tz: str | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.tz = tz or user_timezone(db)
+        self.clock = clock
+        self.last_done: int | None = None
+        self.reschedule_dialog: RescheduleDialog | None = None
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setObjectName("followups_title")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self.model = FollowUpModel(self.tz, self)
+        self.view = QTableView()
+        self.view.setObjectName("followups")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setTabKeyNavigation(False)
+        self.view.activated.connect(self._open)
+        layout.addWidget(self.view, 1)
+
+        buttons = QHBoxLayout()
+        self.done_button = QPushButton(self.tr("&Done (Ctrl+D)"))
+        self.tomorrow_button = QPushButton(self.tr("Next &working day (Ctrl+T)"))
+        self.reschedule_button = QPushButton(self.tr("&Reschedule… (Ctrl+R)"))
+        self.open_button = QPushButton(self.tr("&Open lead (Enter)"))
+        for button in (self.done_button, self.tomorrow_button, self.reschedule_button, self.open_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.done_button.clicked.connect(self.mark_done)
+        self.tomorrow_button.clicked.connect(self.to_next_working_day)
+        self.reschedule_button.clicked.connect(self.reschedule)
+        self.open_button.clicked.connect(lambda: self._open(self.view.currentIndex()))
+        for keys, slot in (
+            ("Ctrl+D", self.mark_done),
+            ("Ctrl+T", self.to_next_working_day),
+            ("Ctrl+R", self.reschedule),
+            ("Ctrl+Z", self.undo_done),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        # At local midnight "today" becomes "overdue" and tomorrow's tasks arrive: refresh then.
+        self._midnight = QTimer(self)
+        self._midnight.setSingleShot(True)
+        self._midnight.timeout.connect(lambda: self.reload(keep_row=self.view.currentIndex().row()))
+        self.reload()
+
+    def _arm_midnight(self) -> None:
+        now = self.clock()
+        tomorrow = start_of_day(local_day(now, self.tz) + timedelta(days=1), self.tz)
+        self._midnight.start(int((tomorrow - now).total_seconds() * 1000) + 1000)
+
+    def reload(self, keep_row: int = 0) -> None:
+        self.model.set_rows(due_tasks(self.db, now=self.clock(), tz=self.tz))
+        overdue = sum(1 for r in self.model.rows if r.state is DueState.OVERDUE)
+        count = len(self.model.rows)
+        self.title.setText(
+            self.tr("Due today / overdue: %1 (%2 overdue)")
+            .replace("%1", str(count))
+            .replace("%2", str(overdue))
+            if count
+            else self.tr("No follow-ups due. Well done.")
+        )
+        if count:
+            self.view.setCurrentIndex(self.model.index(min(keep_row, count - 1), 0))
+        for button in (self.done_button, self.tomorrow_button, self.reschedule_button, self.open_button):
+            button.setEnabled(bool(count))
+        self._arm_midnight()
+
+    def current(self) -> tuple[int, DueTask] | None:
+        row = self.view.currentIndex().row()
+        if 0 <= row < len(self.model.rows):
+            return row, self.model.rows[row]
+        return None
+
+    def mark_done(self) -> None:
+        selected = self.current()
+        if selected is None:
+            return
+        row, item = selected
+        complete_task(self.db, item.task.id, now=self.clock())
+        self.last_done = item.task.id
+        self._changed(row)
+
+    def undo_done(self) -> None:
+        if self.last_done is None:
+            return
+        reopen_task(self.db, self.last_done)
+        self.last_done = None
+        self._changed(self.view.currentIndex().row())
+
+    def to_next_working_day(self) -> None:
+        selected = self.current()
+        if selected is None:
+            return
+        row, item = selected
+        day = next_working_day(local_day(self.clock(), self.tz))
+        reschedule_task(self.db, item.task.id, day, tz=self.tz)
+        self._changed(row)
+
+    def reschedule(self) -> RescheduleDialog | None:
+        selected = self.current()
+        if selected is None:
+            return None
+        row, item = selected
+        dialog = RescheduleDialog(next_working_day(local_day(self.clock(), self.tz)), self)
+        self.reschedule_dialog = dialog
+
+        def apply() -> None:
+            reschedule_task(self.db, item.task.id, dialog.day(), tz=self.tz)
+            self._changed(row)
+
+        dialog.accepted.connect(apply)
+        dialog.open()
+        return dialog
+
+    def _changed(self, row: int) -> None:
+        self.reload(keep_row=max(0, row))
+        self.tasks_changed.emit()
+        self.view.setFocus()
+
+    def _open(self, index: QModelIndex) -> None:
+        lead_id = index.data(LeadIdRole) if index.isValid() else None
+        if isinstance(lead_id, int):
+            self.open_lead_requested.emit(lead_id)
+
+
+def due_notice_text(db: Any, *, now: datetime | None = None, tz: str | None = None) -> str:
+    """ "3 follow-ups due today, 2 overdue." — empty when nothing is due."""
+    overdue, today = due_counts(db, now=now, tz=tz)
+    if not overdue and not today:
+        return ""
+    return _t("Follow-ups due today: %1 · overdue: %2").replace("%1", str(today)).replace("%2", str(overdue))
+
+
+def due_notice(
+    db: Any, parent: QWidget | None = None, on_show: Callable[[], None] | None = None
+) -> QMessageBox | None:
+    """At start: a non-blocking note of how many follow-ups are due, with "Show list" (None if none)."""
+    text = due_notice_text(db)
+    if not text:
+        return None
+    box = QMessageBox(
+        QMessageBox.Icon.Information, _t("Follow-ups"), text, QMessageBox.StandardButton.Close, parent
+    )
+    show = box.addButton(_t("&Show list"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(show)
+    if on_show is not None:
+        show.clicked.connect(on_show)
+    box.open()
+    return box

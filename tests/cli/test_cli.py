@@ -1,0 +1,120 @@
+"""The ``leaddesk`` command as a script user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from leaddesk.cli import main
+
+REQUIRED_KEYS = set(
+    "uid first_name last_name company title email phone mobile street postal_code city country source tags"
+    " stage value score fit_score engagement_score manual_score".split()
+)
+
+
+def test_demo_then_list_json(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(data_dir), "demo", "--leads", "120", "--seed", "5"]) == 0
+    capsys.readouterr()
+    assert main(["list", "--data-dir", str(data_dir), "--stage", "mql", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and all(r["stage"] == "mql" for r in rows)
+    assert set(rows[0]) >= REQUIRED_KEYS
+    assert rows[0]["created_at"].endswith("+00:00")
+
+
+def test_list_search_and_empty_json(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(data_dir), "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_unknown_stage_is_one_clear_line_and_exit_2(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(data_dir), "list", "--stage", "closed"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "unknown stage 'closed'" in err
+
+
+def test_check_reports_ok_and_problems(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(data_dir), "check"]) == 0
+    assert "database OK" in capsys.readouterr().out
+    import sqlite3
+
+    from leaddesk.core.paths import DB_FILE_NAME
+
+    with sqlite3.connect(data_dir / DB_FILE_NAME) as conn:
+        conn.execute("PRAGMA foreign_keys=OFF")
+        conn.execute(
+            "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, actor, actor_kind, reason)"
+            " VALUES (4242, NULL, 'lead', '2026-01-01 00:00:00', '', 'user', '')"
+        )
+    assert main(["--data-dir", str(data_dir), "check"]) == 1
+    assert "foreign key" in capsys.readouterr().err
+
+
+def test_newer_database_is_refused_with_a_message(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    from leaddesk.core.paths import DB_FILE_NAME
+
+    with sqlite3.connect(data_dir / DB_FILE_NAME) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'from_the_future'")
+    assert main(["--data-dir", str(data_dir), "list"]) == 1
+    assert "newer LeadDesk" in capsys.readouterr().err
+
+
+def test_backup_writes_a_consistent_copy(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["--data-dir", str(data_dir), "demo", "--leads", "20"])
+    target = tmp_path / "copy.sqlite3"
+    assert main(["--data-dir", str(data_dir), "backup", "-o", str(target)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path), "list", "--json"]) == 0  # empty folder: a new database
+    import sqlite3
+
+    with sqlite3.connect(target) as conn:
+        assert conn.execute("SELECT count(*) FROM lead").fetchone() == (20,)
+
+
+def test_data_dir_from_environment(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LEADDESK_DATA_DIR", str(data_dir))
+    out = subprocess.run(
+        [sys.executable, "-m", "leaddesk", "demo", "--leads", "3"], capture_output=True, text=True, check=True
+    )
+    assert "added 3 demo leads" in out.stdout
+    from leaddesk.core.db import Database
+    from leaddesk.core.services.query import LeadFilter, lead_ids
+
+    db = Database.open_data_dir(data_dir)
+    assert len(lead_ids(db, LeadFilter())) == 3
+    db.close()
+
+
+def test_restore_replaces_the_database_and_keeps_the_old_one(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["--data-dir", str(data_dir), "demo", "--leads", "5"])
+    backup = tmp_path / "b.sqlite3"
+    main(["--data-dir", str(data_dir), "backup", "-o", str(backup)])
+    main(["--data-dir", str(data_dir), "demo", "--leads", "7"])
+    assert main(["--data-dir", str(data_dir), "restore", str(backup)]) == 0
+    assert "previous database was kept" in capsys.readouterr().out
+    main(["--data-dir", str(data_dir), "list", "--json"])
+    assert len(json.loads(capsys.readouterr().out)) == 5
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(data_dir: Path, tmp_path: Path, capsys) -> None:
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("hello", encoding="utf-8")
+    main(["--data-dir", str(data_dir), "demo", "--leads", "2"])
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "restore", str(bogus)]) == 1
+    assert "not a LeadDesk database" in capsys.readouterr().err
+    main(["--data-dir", str(data_dir), "list", "--json"])
+    assert len(json.loads(capsys.readouterr().out)) == 2

@@ -1,0 +1,63 @@
+"""Demo data is realistic and internally consistent."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+
+import pytest
+from sqlalchemy import select
+
+from leaddesk.core.db import integrity_check
+from leaddesk.core.demo import build_demo
+from leaddesk.core.errors import Cancelled
+from leaddesk.core.models import Activity, Lead, StageChange
+from leaddesk.core.services.query import LeadFilter, lead_ids
+from leaddesk.core.stages import FUNNEL
+
+
+def test_demo_history_matches_stages(db) -> None:
+    report = build_demo(db, leads=300, seed=7)
+    assert report.leads == 300 and report.activities > 0
+    with db.session() as s:
+        leads = {lead.id: lead for lead in s.execute(select(Lead)).scalars()}
+        history = defaultdict(list)
+        for ch in s.execute(select(StageChange).order_by(StageChange.id)).scalars():
+            history[ch.lead_id].append(ch)
+        activities = s.execute(select(Activity)).scalars().all()
+    assert len(leads) == 300
+    stages = {lead.stage for lead in leads.values()}
+    assert stages == {"lead", "mql", "sql", "won", "lost"}
+    for lead in leads.values():
+        moves = history[lead.id]
+        assert moves[0].from_stage is None and moves[-1].to_stage == lead.stage
+        assert all(a.to_stage == b.from_stage for a, b in itertools.pairwise(moves))
+        assert all(a.at <= b.at for a, b in itertools.pairwise(moves))
+        assert moves[0].at >= lead.created_at.replace(microsecond=0) or moves[0].at == lead.created_at
+        forward = [m.to_stage for m in moves if m.to_stage != "lost"]
+        assert forward == [s.value for s in FUNNEL[: len(forward)]]
+        if lead.stage == "lost":
+            assert lead.lost_reason and moves[-1].reason == lead.lost_reason
+    assert all(a.lead_id in leads for a in activities)
+    assert any(lead.company.endswith(("GmbH", "AG", "KG", "e.K.")) for lead in leads.values())
+    assert any("ü" in lead.last_name or "ö" in lead.city for lead in leads.values())
+    assert integrity_check(db.engine) == []
+
+
+def test_demo_is_searchable_and_repeatable(db) -> None:
+    build_demo(db, leads=50, seed=3)
+    with db.session() as s:
+        first = s.execute(select(Lead).order_by(Lead.id)).scalars().first()
+    assert first is not None
+    assert first.id in lead_ids(db, LeadFilter(search=first.last_name[:4]))
+    build_demo(db, leads=50, seed=3)  # appends, with fresh uids and positions after the existing ones
+    with db.session() as s:
+        uids = s.execute(select(Lead.uid)).scalars().all()
+    assert len(uids) == 100 and len(set(uids)) == 100
+
+
+def test_cancelled_demo_writes_nothing(db) -> None:
+    with pytest.raises(Cancelled):
+        build_demo(db, leads=6000, seed=1, progress=lambda done, total: False)
+    assert lead_ids(db, LeadFilter()) == []
+    assert integrity_check(db.engine) == []

@@ -1,0 +1,146 @@
+"""Schema upgrades keep data; models and migrations never drift; newer databases are refused."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlmodel import SQLModel
+
+from leaddesk.core.db import (
+    Database,
+    _alembic_config,
+    current_revision,
+    head_revision,
+    include_in_autogenerate,
+    make_engine,
+    migrate,
+)
+from leaddesk.core.errors import DatabaseError
+
+FIRST_REVISION = "0001"
+TEXT_COLUMNS = (
+    "title email_lower phone mobile phone_key website street postal_code country industry tags owner"
+    " lost_reason score_flag consent_source consent_purpose"
+).split()
+OLD_LEAD: dict[str, object] = {
+    "uid": "u-1",
+    "first_name": "Jürgen",
+    "last_name": "Müller",
+    "company": "Müller GmbH",
+    "email": "j@m.de",
+    "city": "Köln",
+    "source": "Messe",
+    "notes": "Notiz",
+    "value": 1200.0,
+    "currency": "EUR",
+    "stage": "mql",
+    "position": 1.0,
+    "created_at": "2026-01-01 10:00:00",
+    "updated_at": "2026-01-01 10:00:00",
+    "version": 3,
+    **dict.fromkeys(TEXT_COLUMNS, ""),
+    **dict.fromkeys(
+        (
+            "fit_score",
+            "engagement_score",
+            "manual_score",
+            "score",
+            "bant_confirmed",
+            "has_qualification",
+            "erased",
+        ),
+        0,
+    ),
+}
+
+
+def _revisions() -> list[str]:
+    script = ScriptDirectory.from_config(_alembic_config(make_engine("sqlite://")))
+    return [r.revision for r in reversed(list(script.walk_revisions()))]
+
+
+def test_first_revision_upgrades_to_head_with_data_intact(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine, FIRST_REVISION)
+    with engine.begin() as conn:
+        # Raw SQL, as the first revision's schema knew it: the models may have moved on since.
+        conn.exec_driver_sql(
+            f"INSERT INTO lead ({', '.join(OLD_LEAD)}) VALUES ({', '.join('?' for _ in OLD_LEAD)})",
+            tuple(OLD_LEAD.values()),
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, actor, actor_kind, reason)"
+            " VALUES (1, 'lead', 'mql', '2026-01-02 10:00:00', 'Anna', 'user', '')"
+        )
+    engine.dispose()
+
+    db = Database.open(f"sqlite:///{path}")
+    try:
+        assert current_revision(db.engine) == head_revision()
+        with db.engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT first_name, last_name, city, value, stage, version FROM lead"
+            ).one()
+            assert tuple(row) == ("Jürgen", "Müller", "Köln", 1200.0, "mql", 3)
+            assert conn.exec_driver_sql("SELECT count(*) FROM stagechange").scalar() == 1
+            hits = conn.exec_driver_sql("SELECT rowid FROM lead_fts WHERE lead_fts MATCH 'mül*'").all()
+            assert hits == [(1,)]
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("old", _revisions()[:-1])
+def test_upgrade_from_an_older_revision_copies_the_file_aside(tmp_path: Path, old: str) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine, old)
+    result = migrate(engine)
+    engine.dispose()
+    assert result.from_revision == old and result.backup is not None and result.backup.exists()
+    with sqlite3.connect(result.backup) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (old,)
+
+
+def test_models_and_migrations_agree(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    migrate(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(
+            MigrationContext.configure(
+                conn, opts={"compare_type": True, "include_object": include_in_autogenerate}
+            ),
+            SQLModel.metadata,
+        )
+    engine.dispose()
+    assert diff == [], f"models.py changed without a migration: {diff}"
+
+
+def test_database_from_a_newer_leaddesk_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    Database.open(f"sqlite:///{path}").close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="newer LeadDesk"):
+        Database.open(f"sqlite:///{path}")
+    assert path.read_bytes() == before
+
+
+def test_garbage_file_gives_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "leaddesk.sqlite3"
+    path.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(DatabaseError, match="not a LeadDesk database or is damaged"):
+        Database.open(f"sqlite:///{path}")
+
+
+def test_connections_use_wal_and_foreign_keys(db) -> None:
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000

@@ -1,0 +1,118 @@
+"""Nothing lost: a call that never ended is offered again with every field as typed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from leaddesk.core.db import Database
+from leaddesk.core.services.leads import create_lead
+from leaddesk.core.services.qualification import pending_drafts
+from leaddesk.ui.call import CallWindow, offer_pending_drafts, start_discovery_call
+from tests.ui.keys import FILLED_NOTES, FILLED_STATE, fill_whole_form
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _lead(db: Database) -> int:
+    return create_lead(db, {"first_name": "Petra", "last_name": "Jäger", "company": "Jäger Logistik KG"})[
+        0
+    ].id
+
+
+def _resume_and_check(qtbot: QtBot, db: Database, lead_id: int) -> CallWindow:
+    drafts = pending_drafts(db)
+    assert [d.lead_id for d in drafts] == [lead_id]
+    dialog = offer_pending_drafts(db)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 1 and "Petra Jäger" in dialog.list.item(0).text()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    QTest.keyClick(dialog.list, Qt.Key.Key_Return)  # Enter resumes the selected call
+    assert len(dialog.windows) == 1
+    window = dialog.windows[0]  # closed by each test (it deletes itself on close)
+    assert window.form.state() == FILLED_STATE
+    assert window.notes.toPlainText() == FILLED_NOTES
+    assert window.draft_id == drafts[0].id
+    assert window.elapsed_s() >= int(drafts[0].data["elapsed_s"])
+    return window
+
+
+def test_window_destroyed_without_close_handler(qtbot: QtBot, db: Database) -> None:
+    lead_id = _lead(db)
+    window = start_discovery_call(db, lead_id)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.form.focus_section("budget")
+    fill_whole_form()
+    qtbot.waitUntil(
+        lambda: (
+            pending_drafts(db)[0].data.get("form") == FILLED_STATE
+            and pending_drafts(db)[0].data.get("notes") == FILLED_NOTES
+        )
+    )
+    shiboken6.delete(window)  # the C++ object goes; closeEvent never runs
+    resumed = _resume_and_check(qtbot, db, lead_id)
+    assert start_discovery_call(db, lead_id) is resumed  # one window per lead, brought to the front
+    resumed.close()  # closing mid-call keeps the draft for later …
+    qtbot.waitUntil(lambda: not shiboken6.isValid(resumed))
+    assert [d.lead_id for d in pending_drafts(db)] == [lead_id]
+    again = start_discovery_call(db, lead_id)  # … and starting a call with the lead resumes it
+    assert again.form.state() == FILLED_STATE and again.draft_id == pending_drafts(db)[0].id
+    again.close()
+
+
+def test_autosave_is_debounced(qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typing a sentence costs one draft write after the pause, not one per key."""
+    from leaddesk.ui.call import window as window_module
+
+    calls: list[int] = []
+    real = window_module.save_draft
+
+    def counting(*args: object, **kwargs: object) -> int:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(window_module, "save_draft", counting)
+    window = CallWindow(db, _lead(db))
+    qtbot.addWidget(window)
+    window.show()
+    assert len(calls) == 1  # the call exists from its first second
+    window.notes.setFocus()
+    QTest.keyClicks(window.notes, "Kunde ruft morgen zurueck")
+    assert len(calls) == 1
+    qtbot.waitUntil(lambda: len(calls) == 2)
+    assert pending_drafts(db)[0].data["notes"] == "Kunde ruft morgen zurueck"
+
+
+def test_draft_survives_sigkill(qtbot: QtBot, db: Database, data_dir: Path) -> None:
+    lead_id = _lead(db)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    with subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.call_child", str(data_dir), str(lead_id)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as child:
+        assert child.stdout is not None and child.stderr is not None
+        try:
+            line = child.stdout.readline()
+            if not line.startswith("SAVED"):
+                child.kill()
+                raise AssertionError(f"child did not save its draft: {child.stderr.read()}")
+        finally:
+            child.send_signal(signal.SIGKILL)  # no close handler, no atexit: a crash
+            child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+    _resume_and_check(qtbot, db, lead_id).close()
