@@ -13,7 +13,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from leaddesk.core.db import Database, fts_match_expression, is_sqlite
 from leaddesk.core.models import Lead, ScoreSettings
@@ -67,21 +67,27 @@ def load_board(db: Database) -> BoardSnapshot:
         .where(Lead.erased.is_(False))
         .order_by(Lead.stage, Lead.position, Lead.id)
     )
-    sql = str(stmt.compile(db.engine, compile_kwargs={"literal_binds": True}))
-    raw = db.engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        cursor.execute(sql)
-        rows = cursor.fetchall()
-        cursor.close()
-    finally:
-        raw.close()
+    rows = _raw_rows(db, str(stmt.compile(db.engine, compile_kwargs={"literal_binds": True})))
     snap = BoardSnapshot(ids={s.value: [] for s in ALL_STAGES})
     for stage, group in groupby(rows, key=itemgetter(1)):
         snap.ids[stage] = [r[0] for r in group]
     snap.position = {r[0]: r[2] for r in rows}
     snap.value = {r[0]: r[3] for r in rows}
     return snap
+
+
+def _raw_rows(db: Database, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """All rows of ``sql`` through the DBAPI cursor (plain tuples, no Row objects)."""
+    raw = db.engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        try:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+        finally:
+            cursor.close()
+    finally:
+        raw.close()
 
 
 def matching_ids(db: Database, f: LeadFilter) -> set[int] | None:
@@ -97,11 +103,11 @@ def matching_ids(db: Database, f: LeadFilter) -> set[int] | None:
         expression = fts_match_expression(f.search)
         if expression is None:
             return None
-        with db.engine.connect() as conn:
-            result = conn.execute(
-                text("SELECT rowid FROM lead_fts WHERE lead_fts MATCH :q"), {"q": expression}
-            )
-            return set(result.scalars())
+        # Driver cursor: "m" matches ~50,000 rows, which SQLAlchemy's rows would make 2x slower.
+        return {
+            row[0]
+            for row in _raw_rows(db, "SELECT rowid FROM lead_fts WHERE lead_fts MATCH ?", (expression,))
+        }
     clauses = where_clauses(f, sqlite=sqlite)
     if len(clauses) == 1:  # only "not erased": e.g. a search of punctuation
         return None

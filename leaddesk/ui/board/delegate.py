@@ -7,6 +7,7 @@ it, green from the SQL threshold; an overdue follow-up is red.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
@@ -31,6 +32,7 @@ AMBER = QColor("#d98e04")
 GREEN = QColor("#2e7d32")
 RED = QColor("#c62828")
 BLUE = QColor("#1565c0")
+WHITE = QColor("white")
 
 LINES = 4
 PAD = 8  # inside the card, logical pixels
@@ -65,6 +67,26 @@ def ready_for(card: Card) -> str:
     return flag if FUNNEL.index(Stage(flag)) > FUNNEL.index(Stage(card.stage)) else ""
 
 
+@dataclass(frozen=True)
+class _Fonts:
+    """Fonts and metrics a card needs, built once per view font (painting is per card, often)."""
+
+    base: QFont
+    fm: QFontMetrics
+    bold: QFont
+    bfm: QFontMetrics
+    small: QFont
+    sfm: QFontMetrics
+
+    @classmethod
+    def of(cls, font: QFont) -> _Fonts:
+        bold = QFont(font)
+        bold.setBold(True)
+        small = QFont(font)
+        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        return cls(QFont(font), QFontMetrics(font), bold, QFontMetrics(bold), small, QFontMetrics(small))
+
+
 class CardDelegate(QStyledItemDelegate):
     """Fixed-height card; ``thresholds`` colour the score badge."""
 
@@ -73,6 +95,14 @@ class CardDelegate(QStyledItemDelegate):
         self.mql_threshold = 50
         self.sql_threshold = 80
         self._now = datetime.now(UTC)
+        self._font_cache: dict[str, _Fonts] = {}
+
+    def _fonts(self, font: QFont) -> _Fonts:
+        key = font.key()
+        fonts = self._font_cache.get(key)
+        if fonts is None:
+            fonts = self._font_cache[key] = _Fonts.of(font)
+        return fonts
 
     def set_now(self, now: datetime) -> None:
         """The moment "overdue" is measured against (refreshed by the board, fixed in tests)."""
@@ -118,8 +148,8 @@ class CardDelegate(QStyledItemDelegate):
         if card is None:
             return
         inner = rect.adjusted(PAD + 2, PAD - 2, -PAD, -PAD + 2)
-        base_font = QFont(option.font)
-        fm = QFontMetrics(base_font)
+        fonts = self._fonts(option.font)
+        base_font, fm, bold, bfm = fonts.base, fonts.fm, fonts.bold, fonts.bfm
         line_h = fm.lineSpacing()
         text_colour = pal.color(QPalette.ColorRole.Text)
         muted = pal.color(QPalette.ColorRole.PlaceholderText)
@@ -127,16 +157,13 @@ class CardDelegate(QStyledItemDelegate):
 
         # line 1: name (bold) and the score badge on the right
         badge_text = locale.toString(card.score)
-        bold = QFont(base_font)
-        bold.setBold(True)
-        bfm = QFontMetrics(bold)
         badge_w = max(bfm.horizontalAdvance(badge_text) + 12, line_h + 4)
         badge = QRect(inner.right() - badge_w, inner.top() + 1, badge_w, line_h - 2)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(score_colour(card.score, self.mql_threshold, self.sql_threshold))
         painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
         painter.setFont(bold)
-        painter.setPen(QColor("white"))
+        painter.setPen(WHITE)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, badge_text)
         name_rect = QRect(inner.left(), inner.top(), inner.width() - badge_w - 6, line_h)
         painter.setPen(text_colour)
@@ -179,14 +206,13 @@ class CardDelegate(QStyledItemDelegate):
             mark = QCoreApplication.translate("CardDelegate", "ready for %1").replace(
                 "%1", stage_label(ready)
             )
-            small = QFont(base_font)
-            small.setPointSizeF(max(6.0, base_font.pointSizeF() * 0.85))
-            mw = QFontMetrics(small).horizontalAdvance(mark) + 12
+            small = fonts.small
+            mw = fonts.sfm.horizontalAdvance(mark) + 12
             pill = QRect(right - mw, row4.top() + 2, mw, line_h - 4)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(BLUE)
             painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-            painter.setPen(QColor("white"))
+            painter.setPen(WHITE)
             painter.setFont(small)
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, mark)
             painter.setFont(base_font)
@@ -207,9 +233,7 @@ class CardDelegate(QStyledItemDelegate):
             overdue = card.next_follow_up < self._now
             day = locale.toString(local_date(card.next_follow_up), QLocale.FormatType.ShortFormat)
             text = QCoreApplication.translate("CardDelegate", "Follow-up %1").replace("%1", day)
-            font = QFont(base_font)
-            font.setBold(overdue)
-            dfm = QFontMetrics(font)
+            font, dfm = (bold, bfm) if overdue else (base_font, fm)
             room = right - row4.left()
             if dfm.horizontalAdvance(text) > room:
                 text = day
