@@ -251,7 +251,30 @@ def test_accept_score_suggestion_moves_to_suggested_stage(db: Any, add_lead: Any
     lead = add_lead("Bereit")
     with db.transaction() as session:
         session.execute(update(Lead).where(Lead.id == lead.id).values(score=85, score_flag="sql"))
-    window.board.reload()
-    window.board.models["lead"].card_at(0)
-    window.board.accept_suggestion(lead.id)
+    window.board.reload()  # no card painted or cached yet: as when accepted from the editor
+    editor = window.open_editor(lead.id)
+    assert editor.accept_button is not None and "SQL" in editor.accept_button.text()
+    editor.accept_button.click()
     assert get_lead(db, lead.id).stage == "sql"
+    assert column_ids(window, "sql") == [lead.id]
+
+
+def test_arrows_cross_columns_and_lost_works_while_hidden(
+    db: Any, add_lead: Any, window: Any, qtbot: Any
+) -> None:
+    a = add_lead("Links")
+    b = add_lead("Rechts", stage="mql")
+    window.board.reload()
+    window.board.focus_board()
+    qtbot.keyClick(window.board.columns["lead"].view, Qt.Key.Key_Right)
+    mql = window.board.columns["mql"].view
+    assert mql.currentIndex().data(LEAD_ID_ROLE) == b.id
+    qtbot.keyClick(mql, Qt.Key.Key_Left)
+    lead_view = window.board.columns["lead"].view
+    assert lead_view.currentIndex().data(LEAD_ID_ROLE) == a.id
+    assert not window.board.lost_visible
+    window.act_to_lost.trigger()
+    window.board.reason_dialog.choose("no_need")
+    window.board.reason_dialog.accept()
+    assert get_lead(db, a.id).stage == "lost"
+    assert window.board.columns["lost"].header.count == 1

@@ -188,6 +188,8 @@ class Board(QWidget):
         if lead_id is None:
             return
         card = next((m.cached(lead_id) for m in self.models.values() if m.cached(lead_id)), None)
+        if card is None:  # e.g. accepted in the editor of a lead scrolled out of view
+            card = self._fetch_cards([lead_id]).get(lead_id)
         if card is not None and ready_for(card):
             self.request_move(lead_id, card.stage, ready_for(card), -1)
 
