@@ -32,6 +32,7 @@ class ReasonDialog(QDialog):
         super().__init__(parent)
         self.to_stage = to_stage
         self.setWindowTitle(self.tr("Why?"))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
         layout = QVBoxLayout(self)
         if to_stage == Stage.LOST:
             text = self.tr("Why is %1 lost?").replace("%1", lead_name)

@@ -40,8 +40,11 @@ class FirstRunPage(QWidget):
         self.demo_button.clicked.connect(self.demo_requested)
         self.import_button.clicked.connect(self.import_requested)
         self.new_button.clicked.connect(self.new_lead_requested)
-        for button in (self.new_button, self.import_button, self.demo_button):
-            button.setMinimumWidth(button.sizeHint().width() + 40)
+        layout.addSpacing(text.fontMetrics().lineSpacing())
+        buttons = (self.new_button, self.import_button, self.demo_button)
+        width = max(b.sizeHint().width() for b in buttons) + 40  # one column of equal buttons
+        for button in buttons:
+            button.setMinimumWidth(width)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
         self.new_button.setDefault(True)
