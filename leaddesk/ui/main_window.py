@@ -182,7 +182,16 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.addActions([self.act_new, self.act_import])
         self.toolbar.addSeparator()
-        self.toolbar.addActions([self.act_undo, self.act_redo])
+        # The toolbar keeps short labels (the menu entries say what will be undone); tooltips tell.
+        stack = self.board.undo_stack
+        self.tool_undo = QAction(self.tr("Undo"), self)
+        self.tool_undo.triggered.connect(stack.undo)
+        self.tool_redo = QAction(self.tr("Redo"), self)
+        self.tool_redo.triggered.connect(stack.redo)
+        for tool, menu_action in ((self.tool_undo, self.act_undo), (self.tool_redo, self.act_redo)):
+            self._mirror(tool, menu_action)
+            menu_action.changed.connect(lambda t=tool, m=menu_action: self._mirror(t, m))
+        self.toolbar.addActions([self.tool_undo, self.tool_redo])
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.act_lost)
         self.addToolBar(self.toolbar)
@@ -197,6 +206,13 @@ class MainWindow(QMainWindow):
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if keys:
                 action.setToolTip(f"{action.text().replace('&', '').rstrip('…')} ({keys})")
+
+    @staticmethod
+    def _mirror(tool: QAction, menu_action: QAction) -> None:
+        """Toolbar undo/redo follow the menu's: enabled state, and "Undo Move X to MQL" as tooltip."""
+        tool.setEnabled(menu_action.isEnabled())
+        keys = menu_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        tool.setToolTip(f"{menu_action.text().replace('&', '')} ({keys})")
 
     def add_feature_action(self, menu: str, action: QAction, *, toolbar: bool = False) -> None:
         """Hook for other features: put ``action`` in menu ``file|edit|view|lead|tools|help``."""

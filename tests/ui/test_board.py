@@ -118,7 +118,8 @@ def test_undo_of_forward_move_restores_stage_position_and_history(
     window.board.reload()
     drag(window, b.id, "lead", "mql")
     assert column_ids(window, "lead") == [a.id, c.id]
-    window.board.undo_stack.undo()
+    assert window.tool_undo.isEnabled() and "Move B to MQL" in window.tool_undo.toolTip()
+    window.tool_undo.trigger()
     assert column_ids(window, "lead") == [a.id, b.id, c.id]
     assert get_lead(db, b.id).stage == "lead"
     assert len(stage_history(db, b.id)) == 1

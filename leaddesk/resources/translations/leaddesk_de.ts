@@ -1,6 +1,68 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ActivityEditDialog</name>
+    <message>
+        <source>Edit activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ActivityTimeline</name>
+    <message>
+        <source>Kind of activity (Ctrl+L; type its first letter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What happened? Enter adds it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When it happened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Activity not saved</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>LeadDesk is already open with this database (%1). Switch to that window.</source>
@@ -13,6 +75,176 @@
     <message>
         <source>Unexpected error while opening the database:</source>
         <translation>Unerwarteter Fehler beim Öffnen der Datenbank:</translation>
+    </message>
+</context>
+<context>
+    <name>CallResultDialog</name>
+    <message>
+        <source>Call logged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Call logged: %1, %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>BANT: %1 of 4 confirmed; %2 field(s) changed in this call.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-up “%1” due %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The qualification rule is met: move this lead to &lt;b&gt;SQL&lt;/b&gt;?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move to &amp;SQL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A section does not fit: mark this lead as &lt;b&gt;Lost&lt;/b&gt;?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark as &amp;Lost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keep stage</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CallWindow</name>
+    <message>
+        <source>Discovery call — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Anything else said in the call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Call time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;End call…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End the call (Ctrl+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+1…4: sections · Tab: next field · first letter picks a status · Ctrl+Enter: end call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Deal value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recent activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ca&amp;ll notes (Ctrl+5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;%1/4 confirmed&lt;/b&gt; — meets the qualification rule: suggests &lt;b&gt;SQL&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;%1/4 confirmed&lt;/b&gt; — does not fit: %2 (suggests Lost)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;%1/4 confirmed&lt;/b&gt; — does not fit: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;%1/4 confirmed&lt;/b&gt; — still open: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draft not saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draft saved %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Please fix: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discovery call — BANT %1/4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Call not saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stage not changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start &amp;discovery call</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -51,6 +283,92 @@
     <message>
         <source>Edit %1</source>
         <translation>%1 bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>DraftRecoveryDialog</name>
+    <message>
+        <source>Unfinished calls</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>These discovery calls were not ended — LeadDesk kept everything you typed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 — last saved %2, %3 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Resume call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EndCallDialog</name>
+    <message>
+        <source>End call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Call duration: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Qualified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Needs &amp;follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Disqualified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not &amp;reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Next step: follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>D&amp;ue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;End call</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -123,6 +441,33 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <message>
         <source>New lead</source>
         <translation>Neuer Lead</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpList</name>
+    <message>
+        <source>&amp;Done (Ctrl+D)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next &amp;working day (Ctrl+T)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Reschedule… (Ctrl+R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Open lead (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due today / overdue: %1 (%2 overdue)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No follow-ups due. Well done.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -436,6 +781,14 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
         <source>Accept: move to %1</source>
         <translation>Übernehmen: nach %1 verschieben</translation>
     </message>
@@ -493,6 +846,40 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     </message>
 </context>
 <context>
+    <name>QualificationPanel</name>
+    <message>
+        <source>&amp;Save qualification</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Please fix: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 change(s) saved</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QualificationRuleDialog</name>
+    <message>
+        <source>Qualification rule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A call suggests moving the lead to SQL when these sections are confirmed:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>…and at least this many &amp;of the other sections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A section that does &amp;not fit suggests Lost</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Why?</source>
@@ -513,6 +900,13 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <message>
         <source>Reason (required)</source>
         <translation>Grund (Pflichtfeld)</translation>
+    </message>
+</context>
+<context>
+    <name>RescheduleDialog</name>
+    <message>
+        <source>Reschedule follow-up</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
