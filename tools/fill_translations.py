@@ -129,6 +129,7 @@ DE: dict[str, str] = {
     "LeadDesk %1 — the offline lead desk.": "LeadDesk %1 – Ihr Lead-Schreibtisch, offline.",
     "LeadDesk is still writing. Wait for it to finish and quit?": "LeadDesk schreibt noch. Abwarten und dann beenden?",
     "Why?": "Warum?",
+    "Lost leads: drop a card here, click to show the column (Ctrl+Shift+L)": "Verlorene Leads: Karte hier ablegen; ein Klick zeigt die Spalte (Strg+Umschalt+L)",
     "Why is %1 lost?": "Warum ist %1 verloren?",
     "Why does %1 go back from %2 to %3?": "Warum geht %1 von %2 zurück nach %3?",
     "Details (optional)": "Details (optional)",

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.board.counts_changed.connect(self._show_counts)
         self.board.open_lead.connect(self.open_editor)
         self.board.error.connect(self.show_error)
+        self.board.lost_toggle_requested.connect(self.act_lost.toggle)
         self.first_run.demo_requested.connect(self.load_demo)
         self.first_run.import_requested.connect(self.import_contacts)
         self.first_run.new_lead_requested.connect(lambda: self.open_editor(None))

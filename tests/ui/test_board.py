@@ -279,3 +279,29 @@ def test_arrows_cross_columns_and_lost_works_while_hidden(
     window.board.reason_dialog.accept()
     assert get_lead(db, a.id).stage == "lost"
     assert window.board.columns["lost"].header.count == 1
+
+
+def test_collapsed_lost_strip_takes_drops_and_opens_the_column(
+    db: Any, add_lead: Any, window: Any, qtbot: Any
+) -> None:
+    lead = add_lead("Weg")
+    window.board.reload()
+    strip = window.board.lost_strip
+    assert strip.isVisible() and not window.board.lost_visible
+    source = window.board.models["lead"]
+    mime = source.mimeData([source.index(0, 0)])
+    args = (Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(QPoint(5, 50), *args)
+    QApplication.sendEvent(strip, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(5, 50), *args)
+    QApplication.sendEvent(strip, drop)
+    dialog = window.board.reason_dialog
+    assert dialog is not None
+    dialog.choose("no_response")
+    dialog.accept()
+    assert get_lead(db, lead.id).stage == "lost"
+    assert "1" in strip.label()
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton)
+    assert window.board.lost_visible and not strip.isVisible()
+    assert column_ids(window, "lost") == [lead.id]

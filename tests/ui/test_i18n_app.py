@@ -63,6 +63,7 @@ BOARD_CONTEXTS = {
     "FirstRunPage",
     "LeadEditor",
     "LostReason",
+    "LostStrip",
     "MainWindow",
     "ReasonDialog",
     "Stage",

@@ -686,6 +686,13 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     </message>
 </context>
 <context>
+    <name>LostStrip</name>
+    <message>
+        <source>Lost leads: drop a card here, click to show the column (Ctrl+Shift+L)</source>
+        <translation>Verlorene Leads: Karte hier ablegen; ein Klick zeigt die Spalte (Strg+Umschalt+L)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;New lead…</source>

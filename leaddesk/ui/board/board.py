@@ -22,7 +22,7 @@ from leaddesk.core.services.board import BoardSnapshot, card_rows, load_board, m
 from leaddesk.core.services.leads import LeadView, move_stage
 from leaddesk.core.services.query import LeadFilter
 from leaddesk.core.stages import ALL_STAGES, FUNNEL, Stage, is_backward, next_stage, previous_stage
-from leaddesk.ui.board.column import BoardColumn
+from leaddesk.ui.board.column import BoardColumn, LostStrip
 from leaddesk.ui.board.commands import MoveCommand
 from leaddesk.ui.board.delegate import CardDelegate
 from leaddesk.ui.board.model import Card, ColumnModel
@@ -37,6 +37,7 @@ class Board(QWidget):
     first_painted = Signal()
     error = Signal(str)
     moved = Signal(int, str)  # lead id, new stage (after save and repaint)
+    lost_toggle_requested = Signal()  # the collapsed Lost strip was clicked
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, actor: str = "") -> None:
         super().__init__(parent)
@@ -69,6 +70,12 @@ class Board(QWidget):
             self._unpainted.add(stage.value)
         self.columns[Stage.LOST].hide()
         self._unpainted.discard(Stage.LOST)
+        self.lost_strip = LostStrip(self)
+        self.lost_strip.dropped.connect(
+            lambda lead_id, stage: self.request_move(lead_id, stage, Stage.LOST.value, -1)
+        )
+        self.lost_strip.clicked.connect(self.lost_toggle_requested)
+        layout.addWidget(self.lost_strip)
         self._clock = QTimer(self)
         self._clock.setInterval(60_000)  # "overdue" follows the clock
         self._clock.timeout.connect(self._tick)
@@ -107,6 +114,7 @@ class Board(QWidget):
         for stage, column in self.columns.items():
             ids = self.models[stage].ids
             column.header.set_totals(len(ids), sum(values.get(i, 0.0) for i in ids))
+        self.lost_strip.set_count(len(self.models[Stage.LOST].ids))
         self.counts_changed.emit(self.total, self.shown_count())
 
     def _fetch_cards(self, ids: list[int]) -> dict[int, Card]:
@@ -114,6 +122,7 @@ class Board(QWidget):
 
     def set_lost_visible(self, visible: bool) -> None:
         self.columns[Stage.LOST].setVisible(visible)
+        self.lost_strip.setVisible(not visible)
 
     @property
     def lost_visible(self) -> bool:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.ui.board.delegate import CardDelegate, money
-from leaddesk.ui.board.model import MIME_TYPE, ColumnModel
+from leaddesk.ui.board.model import MIME_TYPE, ColumnModel, decode_mime
 from leaddesk.ui.i18n import stage_label
 
 
@@ -257,3 +257,78 @@ class BoardColumn(QFrame):
         layout.addWidget(self.header)
         layout.addWidget(self.view, 1)
         self.setMinimumWidth(200)
+
+
+class LostStrip(QFrame):
+    """The Lost column while it is hidden: a narrow strip with its count that still takes drops.
+
+    Dropping a card here asks for the reason like the full column; a click shows the column.
+    """
+
+    clicked = Signal()
+    dropped = Signal(int, str)  # lead id, from stage
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lostStrip")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAcceptDrops(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.count = 0
+        self._hover = False
+        self.setFixedWidth(self.fontMetrics().lineSpacing() * 2 + 4)
+        self.setToolTip(self.tr("Lost leads: drop a card here, click to show the column (Ctrl+Shift+L)"))
+
+    def set_count(self, count: int) -> None:
+        self.count = count
+        self.update()
+
+    def label(self) -> str:
+        return f"{stage_label('lost')} · {QLocale().toString(self.count)}"
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        if self._hover:
+            painter.fillRect(
+                self.rect().adjusted(1, 1, -1, -1), self.palette().color(QPalette.ColorRole.Highlight)
+            )
+        painter.translate(self.width() / 2, self.height() / 2)
+        painter.rotate(-90)
+        font = painter.font()
+        font.setBold(True)
+        painter.setFont(font)
+        h = self.fontMetrics().lineSpacing()
+        painter.drawText(
+            QRect(-self.height() // 2, -h, self.height(), 2 * h), Qt.AlignmentFlag.AlignCenter, self.label()
+        )
+        painter.end()
+
+    def mouseReleaseEvent(self, event: object) -> None:  # type: ignore[override]
+        self.clicked.emit()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(MIME_TYPE):
+            self._hover = True
+            self.update()
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._hover = False
+        self.update()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._hover = False
+        self.update()
+        payload = decode_mime(event.mimeData())
+        if payload is None:
+            event.ignore()
+            return
+        from_stage, ids = payload
+        for lead_id in ids:
+            self.dropped.emit(lead_id, from_stage)
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
