@@ -7,7 +7,9 @@ no debounce delay to wait for.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.core.services.query import LeadFilter
+
+
+def local_zone() -> str:
+    """The system's IANA zone ("Europe/Berlin"): "follow-up due" means due before local midnight."""
+    zone = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return "Europe/Berlin"
+    return zone
 
 
 class FilterBar(QWidget):
@@ -93,6 +105,7 @@ class FilterBar(QWidget):
     def current_filter(self) -> LeadFilter:
         low, high = self.score_min.value(), self.score_max.value()
         return LeadFilter(
+            tz=local_zone(),
             search=self.search.text(),
             source=self.source.currentData() or "",
             tag=self.tag.currentData() or "",

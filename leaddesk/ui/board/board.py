@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QWidget
+from sqlalchemy.exc import SQLAlchemyError
 
 from leaddesk.core.db import Database
 from leaddesk.core.errors import LeadDeskError
@@ -247,7 +248,7 @@ class Board(QWidget):
                 position=position,
                 expected_version=card.version if card else None,
             )
-        except LeadDeskError as exc:
+        except (LeadDeskError, SQLAlchemyError) as exc:  # conflict, vanished lead, locked database …
             self.report_error(str(exc))
             self.reload()
             return

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
+from sqlalchemy.exc import SQLAlchemyError
 
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.services.leads import LeadView, MoveResult, move_stage, undo_move, update_lead
@@ -68,7 +69,7 @@ class MoveCommand(QUndoCommand):
     def _guard(self, fn: Callable[[], Any]) -> None:
         try:
             fn()
-        except LeadDeskError as exc:
+        except (LeadDeskError, SQLAlchemyError) as exc:
             self.setObsolete(True)
             self._board.report_error(str(exc))
             self._board.reload()
@@ -91,7 +92,7 @@ class EditCommand(QUndoCommand):
             view, _warnings = update_lead(
                 self._board.db, self._lead_id, values, expected_version=self._version
             )
-        except LeadDeskError as exc:
+        except (LeadDeskError, SQLAlchemyError) as exc:
             self.setObsolete(True)
             self._board.report_error(str(exc))
             return
