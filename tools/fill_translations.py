@@ -118,6 +118,7 @@ DE: dict[str, str] = {
     "%1 leads": "%1 Leads",
     "%1 of %2 leads shown": "%1 von %2 Leads angezeigt",
     "Adding demo leads…": "Demo-Leads werden angelegt …",
+    "Adding demo leads… %p%": "Demo-Leads werden angelegt … %p %",
     "Cancel": "Abbrechen",
     "Demo data added": "Demodaten angelegt",
     "Demo data cancelled; nothing was added": "Demodaten abgebrochen; nichts wurde angelegt",

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressDialog,
+    QProgressBar,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -85,7 +86,16 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(board_page)
         self.setCentralWidget(self.pages)
         self.status_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.status_label)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setMaximumWidth(260)
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setText(self.tr("Cancel"))
+        for widget in (self.progress_bar, self.cancel_button, self.status_label):
+            self.statusBar().addPermanentWidget(widget)
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+        self._job: Job | None = None
+        self.cancel_button.clicked.connect(lambda: self._job.cancel() if self._job else None)
 
         self._build_actions()
         self.filters.filter_changed.connect(self.board.set_filter)
@@ -336,24 +346,32 @@ class MainWindow(QMainWindow):
         from leaddesk.core.demo import build_demo  # arrives with main's demo data
         from leaddesk.core.errors import Cancelled
 
-        progress = QProgressDialog(self.tr("Adding demo leads…"), self.tr("Cancel"), 0, leads, self)
-        progress.setWindowTitle(APP_NAME)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
+        # Progress lives in the status bar, not in a (modal) dialog: the window stays usable for
+        # reading, and nothing modal has to be torn down when the job ends.
+        self.progress_bar.setRange(0, leads)
+        self.progress_bar.setValue(0)
+        self.progress_bar.setFormat(self.tr("Adding demo leads… %p%"))
+        self.progress_bar.show()
+        self.cancel_button.show()
         db = self.db
 
         def work(job: Job) -> Any:
             return build_demo(db, leads=leads, seed=None, progress=job.report)
 
+        def finish() -> None:
+            self.progress_bar.hide()
+            self.cancel_button.hide()
+            self._job = None
+
         def done(_report: Any) -> None:
-            progress.close()
+            finish()
             self.board.reload()
             self._show_page()
             self.refresh_choices()
             self.statusBar().showMessage(self.tr("Demo data added"), 5000)
 
         def failed(exc: BaseException, trace: str) -> None:
-            progress.close()
+            finish()
             if isinstance(exc, Cancelled):
                 self.statusBar().showMessage(self.tr("Demo data cancelled; nothing was added"), 5000)
             elif isinstance(exc, LeadDeskError):
@@ -361,9 +379,8 @@ class MainWindow(QMainWindow):
             else:
                 QMessageBox.critical(self, APP_NAME, self.tr("Unexpected error:") + f"\n{exc}\n\n{trace}")
 
-        job = self.lane.submit(work, done, failed, on_progress=lambda d, _t: progress.setValue(d))
-        progress.canceled.connect(job.cancel)
-        self.demo_progress = progress
+        job = self.lane.submit(work, done, failed, on_progress=lambda d, _t: self.progress_bar.setValue(d))
+        self._job = job
         return job
 
     def _busy(self, busy: bool) -> None:

@@ -696,7 +696,6 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <name>MainWindow</name>
     <message>
         <source>&amp;New lead…</source>
-        <extracomment>Bump when the toolbar/dock layout changes: older saved state is then ignored, not restored.</extracomment>
         <translation>&amp;Neuer Lead …</translation>
     </message>
     <message>
@@ -808,12 +807,13 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>%1 von %2 Leads angezeigt</translation>
     </message>
     <message>
-        <source>Adding demo leads…</source>
-        <translation>Demo-Leads werden angelegt …</translation>
+        <source>Cancel</source>
+        <extracomment>Bump when the toolbar/dock layout changes: older saved state is then ignored, not restored.</extracomment>
+        <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
+        <source>Adding demo leads… %p%</source>
+        <translation>Demo-Leads werden angelegt … %p %</translation>
     </message>
     <message>
         <source>Demo data added</source>
