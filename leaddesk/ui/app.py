@@ -117,12 +117,12 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
         window = MainWindow(db)
         if os.environ.get(BENCH_ENV):
 
-            def report() -> None:
+            def report() -> None:  # at the paint itself, before anything queued after it
                 print(json.dumps({"painted_at": time.time(), "rss_mb": rss_mb()}), flush=True)
-                window.close()
-                app.quit()
+                QTimer.singleShot(0, window.close)
+                QTimer.singleShot(0, app.quit)
 
-            window.board.first_painted.connect(lambda: QTimer.singleShot(0, report))
+            window.board.first_painted.connect(report)
             if window.board.total == 0:
                 QTimer.singleShot(0, report)
         window.show()

@@ -192,14 +192,15 @@ def test_search_narrows_every_column(db: Any, add_lead: Any, window: Any, qtbot:
     assert all(len(column_ids(window, s)) == 2 for s in ("lead", "mql", "sql", "won"))
 
 
-def test_filters_by_source_score_and_due(db: Any, add_lead: Any, window: Any) -> None:
+def test_filters_by_source_score_and_due(db: Any, add_lead: Any, window: Any, qtbot: Any) -> None:
     from datetime import UTC, datetime, timedelta
 
     past = datetime.now(UTC) - timedelta(days=2)
     add_lead("Messe", source="Messe Stuttgart 2026", tags="Messe, Premium")
     web = add_lead("Web", source="Website", next_follow_up=past)
     window.board.reload()
-    window.refresh_choices()
+    with qtbot.waitSignal(window.read_lane.busy_changed, check_params_cb=lambda busy: not busy):
+        window.refresh_choices()  # read off the GUI thread
     bar = window.filters
     bar.source.setCurrentIndex(bar.source.findData("Website"))
     assert column_ids(window, "lead") == [web.id]

@@ -16,7 +16,7 @@ def test_load_demo_data_fills_the_board(window: Any, qtbot: Any) -> None:
     assert window.board.isEnabled()
     assert not window.progress_bar.isVisible()
     assert sum(c.header.count for c in window.board.columns.values()) == 60
-    assert window.filters.source.count() > 1  # choices refreshed from the new data
+    qtbot.waitUntil(lambda: window.filters.source.count() > 1)  # choices re-read on the read lane
 
 
 def test_cancelled_demo_data_adds_nothing(window: Any, qtbot: Any) -> None:
