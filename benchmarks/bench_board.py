@@ -73,6 +73,9 @@ def interactive(ctx: Context) -> dict[str, float]:
     window.resize(1280, 800)
     window.show()
     app.processEvents()
+    # Start-up reads (filter choices) finish in the background first: a person types later, too.
+    window.read_lane.wait_idle()
+    app.processEvents()
     search = window.filters.search
     samples: list[float] = []
     for word in TYPED:
