@@ -111,6 +111,36 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rescore(args: argparse.Namespace) -> int:
+    from leaddesk.core import scoring
+
+    db = _open_db(args)
+    try:
+        if args.export_rules:
+            scoring.export_rules(db, Path(args.export_rules))
+            print(f"rules written to {args.export_rules}")
+            return EXIT_OK
+        if args.defaults and scoring.install_defaults(db):
+            print("installed the default rule set", file=sys.stderr)
+        if args.import_rules:
+            rules = scoring.import_rules(db, Path(args.import_rules))
+            print(f"imported {len(rules)} rules from {args.import_rules}", file=sys.stderr)
+
+        def progress(done: int, total: int) -> None:
+            if sys.stderr is not None and sys.stderr.isatty():
+                sys.stderr.write(f"\rrescoring {done:,}/{total:,} leads")
+                sys.stderr.flush()
+
+        report = scoring.rescore_all(db, progress=progress)
+        if sys.stderr is not None and sys.stderr.isatty():
+            sys.stderr.write("\n")
+    finally:
+        db.close()
+    moved = f", {report.moved} moved forward" if report.moved else ""
+    print(f"rescored {report.leads} leads in {report.seconds:.2f} s: {report.changed} changed{moved}")
+    return EXIT_OK
+
+
 def cmd_followups(args: argparse.Namespace) -> int:
     from leaddesk.core.services.tasks import due_tasks, user_timezone
 
@@ -155,6 +185,156 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_scan_card(args: argparse.Namespace) -> int:
+    """Read business-card pictures (QR contact, else OCR); print the fields, optionally save leads."""
+    from leaddesk.core.cardscan import scan_card, stored_image
+    from leaddesk.core.dedupe import find_matches
+    from leaddesk.core.services.capture import FairSession, save_card
+
+    db = _open_db(args) if args.save else None
+    fair = FairSession(args.source or "", args.tags or "")
+    status = EXIT_OK
+    try:
+        for name in args.files:
+            path = Path(name)
+            result = scan_card(path)
+            row: dict[str, Any] = {"file": str(path), "method": result.method, "fields": result.fields}
+            if db is not None:
+                strong = [m for m in find_matches(db, result.fields) if m.strong]
+                if strong and not args.keep_duplicates:
+                    row["skipped"] = f"possible duplicate of lead {strong[0].lead_id} ({strong[0].display})"
+                    status = EXIT_ERROR
+                else:
+                    lead, warnings = save_card(db, result.fields, fair, image=stored_image(path))
+                    row["lead_id"], row["warnings"] = lead.id, warnings
+            print(json.dumps(row, ensure_ascii=False))
+    finally:
+        if db is not None:
+            db.close()
+    return status
+
+
+def cmd_quick_entry(args: argparse.Namespace) -> int:
+    from leaddesk.ui.quick_entry import run_standalone
+
+    return run_standalone(data_dir=args.data_dir)
+
+
+def _progress_printer(label: str) -> Any:
+    """A progress callback that prints to stderr only when it is a terminal (long imports/exports)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> bool:
+        print(f"\r{label}: {done:,}/{total:,}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+        return True
+
+    return show
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from leaddesk.core.services.imports import apply_import, plan_import, read_sources
+
+    mapping = None
+    if args.map:
+        mapping = {}
+        for item in args.map:
+            header, sep, target = item.partition("=")
+            if not sep:
+                raise ValueError(f"--map expects HEADER=FIELD, not {item!r}")
+            mapping[header.strip()] = target.strip()
+    db = _open_db(args)
+    try:
+        plan = plan_import(
+            db,
+            read_sources(args.files),
+            source=args.source or "",
+            mapping=mapping,
+            progress=_progress_printer("checking"),
+        )
+        for problem in plan.problems():
+            print(problem, file=sys.stderr)
+        for row in plan.rows:
+            if row.match is not None:
+                if row.match.lead_id:
+                    what = f"same {row.match.reason} as lead {row.match.lead_id}"
+                else:
+                    first = plan.rows[row.into_row or 0]
+                    what = f"repeats {first.file_name}, line {first.line}"
+                print(f"{row.file_name}, line {row.line}: duplicate ({what}) {row.match.display}".rstrip())
+        if args.dry_run:
+            print(f"dry run: {plan.summary()}; nothing was changed")
+            return EXIT_ERROR if plan.errors else EXIT_OK
+        result = apply_import(
+            db,
+            plan,
+            on_duplicate=args.on_duplicate,
+            skip_errors=args.skip_errors,
+            progress=_progress_printer("importing"),
+        )
+    finally:
+        db.close()
+    for conflict in result.conflicts:
+        print(f"kept existing value: {conflict}", file=sys.stderr)
+    print(
+        f"import {result.batch_id}: {result.created} new, {result.updated} updated, "
+        f"{result.skipped} skipped, {result.errors} with errors "
+        f"(undo: leaddesk undo-import {result.batch_id})"
+    )
+    return EXIT_OK
+
+
+def cmd_undo_import(args: argparse.Namespace) -> int:
+    from leaddesk.core.services.imports import undo_import
+
+    db = _open_db(args)
+    try:
+        result = undo_import(db, args.batch, force=args.force)
+    finally:
+        db.close()
+    print(f"import {result.batch_id} undone: {result.removed} lead(s) removed, {result.restored} restored")
+    if result.kept:
+        print(f"kept {len(result.kept)} lead(s) changed since the import: {result.kept[:20]}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from leaddesk.core.exporters import export_leads
+    from leaddesk.core.services.query import LeadFilter
+
+    f = LeadFilter(
+        stages=tuple(args.stage or ()), search=args.search or "", source=args.source or "", tag=args.tag or ""
+    )
+    db = _open_db(args)
+    try:
+        count = export_leads(
+            db,
+            args.output,
+            args.format,
+            lead_filter=f,
+            vcard_version=args.vcard_version,
+            progress=_progress_printer("exporting"),
+        )
+    finally:
+        db.close()
+    print(f"exported {count} lead(s) to {args.output}")
+    return EXIT_OK
+
+
+def cmd_merge_db(args: argparse.Namespace) -> int:
+    from leaddesk.core.services.dbmerge import merge_database
+
+    db = _open_db(args)
+    try:
+        report = merge_database(db, args.other, dry_run=args.dry_run, progress=_progress_printer("merging"))
+    finally:
+        db.close()
+    for line in report.lines():
+        print(line)
+    print(("dry run: " if args.dry_run else "") + report.summary())
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="leaddesk", description="LeadDesk: the offline lead desk.")
     parser.add_argument("--version", action="version", version=f"LeadDesk {__version__}")
@@ -185,6 +365,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--leads", type=int, default=500, help="how many leads (default 500)")
     p.add_argument("--seed", type=int, default=None, help="random seed for repeatable data")
 
+    p = add("scan-card", cmd_scan_card, "read business-card pictures (QR code or OCR) and print the fields")
+    p.add_argument("files", nargs="+", metavar="IMAGE", help="photo or scan of a card (JPEG, PNG, …)")
+    p.add_argument("--save", action="store_true", help="also save each card as a lead with its picture")
+    p.add_argument("--source", help="with --save: event or source, e.g. 'Messe Stuttgart 2026'")
+    p.add_argument("--tags", help="with --save: comma-separated tags")
+    p.add_argument("--keep-duplicates", action="store_true", help="with --save: save possible duplicates too")
+
+    add("quick-entry", cmd_quick_entry, "open only the quick-entry window (trade-fair mode)")
+
+    p = add("rescore", cmd_rescore, "recompute every lead's score from the scoring rules")
+    p.add_argument("--import-rules", metavar="FILE", help="first replace rules and settings from a JSON file")
+    p.add_argument("--export-rules", metavar="FILE", help="only write rules and settings to a JSON file")
+    p.add_argument("--defaults", action="store_true", help="install the default rules if none were set up")
+
     p = add("backup", cmd_backup, "write a consistent copy of the database")
     p.add_argument("-o", "--output", help="file to write (default: next to the database)")
 
@@ -194,6 +388,42 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("followups", cmd_followups, "list follow-ups due today or overdue")
     p.add_argument("--tz", help="time zone deciding where today ends (default: the user's setting)")
     p.add_argument("--json", action="store_true", help="print a JSON array")
+
+    p = add("import", cmd_import, "import leads from vCard (.vcf) or CSV files as one undoable batch")
+    p.add_argument("files", nargs="+", metavar="FILE", help="vCard or CSV files")
+    p.add_argument(
+        "--dry-run", action="store_true", help="only report what would happen: new, duplicates, errors"
+    )
+    p.add_argument("--source", help="source for leads whose file names none (default: Import <file name>)")
+    p.add_argument(
+        "--on-duplicate",
+        choices=("skip", "update", "merge"),
+        default="merge",
+        help="existing lead found: skip, update (overwrite) or merge (fill empty fields; default)",
+    )
+    p.add_argument(
+        "--skip-errors", action="store_true", help="import the valid records even if others have errors"
+    )
+    p.add_argument("--map", action="append", metavar="HEADER=FIELD", help="map a CSV column to a lead field")
+
+    p = add("undo-import", cmd_undo_import, "take a whole import back")
+    p.add_argument("batch", type=int, help="the import's number (printed by leaddesk import)")
+    p.add_argument("--force", action="store_true", help="keep leads edited since the import, undo the rest")
+
+    p = add("export", cmd_export, "export leads (all or filtered) as CSV, vCard or JSON")
+    p.add_argument("--format", choices=("csv", "vcf", "json"), required=True)
+    p.add_argument("-o", "--output", required=True, help="file to write")
+    p.add_argument("--vcard-version", choices=("4.0", "3.0"), default="4.0")
+    p.add_argument("--stage", action="append", help="only this stage; repeatable")
+    p.add_argument("--search", help="only leads matching this search")
+    p.add_argument("--source", help="only leads from this source")
+    p.add_argument("--tag", help="only leads with this tag")
+
+    p = add(
+        "merge-db", cmd_merge_db, "merge another LeadDesk database (e.g. a trade-fair laptop) into this one"
+    )
+    p.add_argument("other", metavar="OTHER_FILE", help="the other leaddesk database file")
+    p.add_argument("--dry-run", action="store_true", help="only report what would be added, merged and left")
     return parser
 
 

@@ -21,6 +21,17 @@ from sqlalchemy import func, select
 from leaddesk.core.db import Database, fts_triggers_suspended
 from leaddesk.core.errors import Cancelled
 from leaddesk.core.models import Activity, Lead, StageChange, utcnow
+from leaddesk.core.services.activities import (
+    BOOTH_VISIT,
+    CALL,
+    CALL_OUTCOMES,
+    DOWNLOAD,
+    EMAIL,
+    FORM_FILL,
+    MEETING,
+    QUOTE_REQUEST,
+    WEBINAR,
+)
 from leaddesk.core.stages import FUNNEL, LOST_REASONS, Stage
 
 Progress = Callable[[int, int], bool | None]
@@ -174,8 +185,7 @@ TAGS = (
 )
 OWNERS = ("Anna Berger", "Tobias Klein", "Sabine Roth", "Mehmet Kaya", "")
 FREE_MAIL = ("gmail.com", "gmx.de", "web.de", "t-online.de", "outlook.com", "yahoo.de", "posteo.de")
-ENGAGEMENT_KINDS = ("download", "webinar", "booth_visit", "email", "form", "quote_request", "meeting")
-CALL_OUTCOMES = ("qualified", "follow_up", "not_reached", "disqualified")
+ENGAGEMENT_KINDS = (DOWNLOAD, WEBINAR, BOOTH_VISIT, EMAIL, FORM_FILL, QUOTE_REQUEST, MEETING)
 #: Share of leads ending in each stage.
 STAGE_WEIGHTS = ((Stage.LEAD, 45), (Stage.MQL, 20), (Stage.SQL, 12), (Stage.WON, 8), (Stage.LOST, 15))
 NOTES = (
@@ -225,10 +235,13 @@ def build_demo(
     seed: int | None = None,
     now: datetime | None = None,
     progress: Progress | None = None,
+    score: bool = True,
 ) -> DemoReport:
     """Add ``leads`` demo leads with consistent stage history and activities, in one transaction.
 
-    ``progress(done, total)`` may return False to cancel; then nothing is written.
+    ``progress(done, total)`` may return False to cancel; then nothing is written. With
+    ``score`` the default rules are installed (on a new database) and every lead is scored,
+    so the board shows real badges rather than zeros.
     """
     if leads < 0:
         raise ValueError("the number of demo leads cannot be negative")
@@ -275,6 +288,11 @@ def build_demo(
             n_activities += len(activity_rows)
             if progress is not None and progress(start + count, leads) is False:
                 raise Cancelled("demo data cancelled; nothing was added")
+    if score and leads:
+        from leaddesk.core.scoring import install_defaults, rescore_all
+
+        install_defaults(db)
+        rescore_all(db, now=now.replace(tzinfo=UTC))
     return DemoReport(leads, n_activities, n_changes)
 
 
@@ -331,7 +349,7 @@ def _make_lead(
     lost_reason = changes[-1]["reason"] if final is Stage.LOST else ""
     activities: list[dict[str, Any]] = []
     for _ in range(rng.choice((0, 1, 1, 2, 2, 3, 4))):
-        kind = rng.choice(("call", *ENGAGEMENT_KINDS))
+        kind = rng.choice((CALL, *ENGAGEMENT_KINDS))
         when = created + timedelta(seconds=rng.uniform(0, span))
         activities.append(
             {
@@ -341,8 +359,8 @@ def _make_lead(
                 "who": rng.choice(OWNERS[:4]),
                 "subject": "",
                 "notes": "",
-                "duration_s": rng.randint(60, 2400) if kind == "call" else None,
-                "outcome": rng.choice(CALL_OUTCOMES) if kind == "call" else "",
+                "duration_s": rng.randint(60, 2400) if kind == CALL else None,
+                "outcome": rng.choice(tuple(CALL_OUTCOMES)) if kind == CALL else "",
                 "created_at": _stamp(when),
             }
         )

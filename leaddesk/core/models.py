@@ -265,7 +265,8 @@ class ImportChange(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     batch_id: int = Field(foreign_key="importbatch.id", index=True)
-    lead_id: int = Field(foreign_key="lead.id")
+    # Indexed: SQLite searches it for every lead deleted by an undo (foreign key check).
+    lead_id: int = Field(foreign_key="lead.id", index=True)
     # JSON object of the lead's fields before the batch touched it.
     before: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
 

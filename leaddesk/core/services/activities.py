@@ -84,11 +84,14 @@ class ActivityView:
 def after_lead_change(session: Session, lead_id: int) -> None:
     """Everything that must follow a change to a lead's activities, tasks or BANT, in the same transaction.
 
-    Marks the lead as changed (so views refresh it). The merge wires engagement
-    rescoring here: ``leaddesk.core.scoring.rescore_lead(session, lead_id)``. Being
-    the single call site, it keeps scores in step with every activity and BANT write.
+    Marks the lead as changed (so views refresh it) and rescores it: engagement rules
+    read activities and fit rules may read BANT. Being the single call site, it keeps
+    scores in step with every activity, task and BANT write.
     """
+    from leaddesk.core.scoring.engine import rescore_lead  # scoring imports this module's kinds
+
     session.execute(update(Lead).where(Lead.id == lead_id).values(updated_at=utcnow()))
+    rescore_lead(session, lead_id)
 
 
 def _clean(values: dict[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from sqlmodel import Session
 from leaddesk.core.db import Database, as_utc
 from leaddesk.core.errors import ConflictError, NotFoundError, ValidationError
 from leaddesk.core.models import Lead, StageChange, utcnow
+from leaddesk.core.scoring.engine import rescore_lead
 from leaddesk.core.stages import Stage, is_backward, parse_stage
 from leaddesk.core.validation import check_email, normalize_phone, normalize_tags, normalize_website
 
@@ -218,6 +219,8 @@ def create_lead(
     target = parse_stage(str(stage))
     with db.transaction() as session:
         lead = insert_lead(session, clean.values, stage=target, actor=actor, actor_kind=actor_kind)
+        assert lead.id is not None
+        rescore_lead(session, lead.id)
         view = LeadView.of(lead)
     return view, clean.warnings
 
@@ -285,7 +288,7 @@ def update_lead(
         if not any(merged.values()):
             raise ValidationError({"last_name": "a lead needs a name or a company"})
         apply_values(lead, clean.values)
-        session.flush()
+        rescore_lead(session, lead_id)
         view = LeadView.of(lead)
     return view, clean.warnings
 

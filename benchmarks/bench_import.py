@@ -1,0 +1,141 @@
+"""Issue 6 figures: import of an N-row CSV (Outlook-German style, cp1252) into a database of N leads,
+including duplicate checks against every existing lead; undo of that import; CSV export.
+
+Run by ``python -m benchmarks`` (``ctx.db`` holds N demo leads) or standalone:
+``python -m benchmarks.bench_import --leads 100000``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from benchmarks.context import Context
+from leaddesk.core import demo
+from leaddesk.core.exporters import export_leads
+from leaddesk.core.models import Lead
+from leaddesk.core.services.imports import apply_import, plan_import, undo_import
+
+TARGETS = {"import CSV (N rows, dedupe vs N leads)": 10_000.0}
+HEADER = [
+    "Vorname",
+    "Nachname",
+    "Firma",
+    "Position",
+    "E-Mail-Adresse",
+    "Telefon geschäftlich",
+    "Mobiltelefon",
+    "Straße geschäftlich",
+    "Postleitzahl geschäftlich",
+    "Ort geschäftlich",
+    "Kategorien",
+    "Notizen",
+]
+#: Share of rows that repeat an existing lead (same e-mail) — a typical re-import after a fair.
+DUPLICATE_SHARE = 0.05
+
+
+def make_csv(db: Any, rows: int, seed: int) -> bytes:
+    """An Outlook-German CSV of ``rows`` contacts; a few repeat existing leads by e-mail."""
+    rng = random.Random(seed)
+    with db.engine.connect() as conn:
+        existing = [
+            e for e in conn.execute(select(Lead.email).where(Lead.email != "").limit(50_000)).scalars()
+        ]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for i in range(rows):
+        first = rng.choice(demo.FIRST_NAMES_DE)
+        last = rng.choice(demo.LAST_NAMES_DE)
+        stem = rng.choice(demo.COMPANY_STEMS)
+        company = f"{stem} {rng.choice(demo.COMPANY_KINDS)} {rng.choice(demo.LEGAL_FORMS)}"
+        postal, city, _country = rng.choice(demo.CITIES[:32])
+        if existing and rng.random() < DUPLICATE_SHARE:
+            email = rng.choice(existing)
+        else:
+            email = f"{demo._ascii(first)}.{demo._ascii(last)}{i}@{demo._ascii(stem)}-import.de"
+        writer.writerow(
+            [
+                first,
+                last,
+                company,
+                rng.choice(demo.TITLES),
+                email,
+                f"0{rng.choice(('30', '40', '89', '711'))} {rng.randint(100000, 9999999)}",
+                f"01{rng.choice(('51', '60', '70', '76'))} {rng.randint(1000000, 99999999)}"
+                if rng.random() < 0.5
+                else "",
+                f"{rng.choice(demo.STREETS)} {rng.randint(1, 120)}",
+                postal,
+                city,
+                rng.choice(demo.TAGS),
+                "Messe-Kontakt" if rng.random() < 0.3 else "",
+            ]
+        )
+    return out.getvalue().encode("cp1252", errors="replace")
+
+
+def run(ctx: Context) -> dict[str, float]:
+    db = ctx.db
+    data = make_csv(db, ctx.leads, ctx.seed)
+    repeat = max(1, min(ctx.repeat, 3))
+    plans, applies, totals, undos = [], [], [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        plan = plan_import(db, [("messe.csv", data)], source="Benchmark")
+        mid = time.perf_counter()
+        result = apply_import(db, plan, on_duplicate="merge")
+        end = time.perf_counter()
+        plans.append((mid - start) * 1000)
+        applies.append((end - mid) * 1000)
+        totals.append((end - start) * 1000)
+        start = time.perf_counter()
+        undo_import(db, result.batch_id)
+        undos.append((time.perf_counter() - start) * 1000)
+    target = ctx.tmp / "export.csv"
+    start = time.perf_counter()
+    export_leads(db, target, "csv")
+    export_ms = (time.perf_counter() - start) * 1000
+    return {
+        "import CSV (N rows, dedupe vs N leads)": statistics.median(totals),
+        "import: dry run (parse, validate, dedupe)": statistics.median(plans),
+        "import: apply (one transaction)": statistics.median(applies),
+        "undo import (N leads)": statistics.median(undos),
+        "export CSV (all leads)": export_ms,
+    }
+
+
+def main() -> None:  # standalone: python -m benchmarks.bench_import --leads N
+    import argparse
+    import shutil
+    import tempfile
+
+    from leaddesk.core.db import Database
+    from leaddesk.core.demo import build_demo
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--leads", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="leaddesk-bench-import-"))
+    try:
+        db = Database.open_data_dir(tmp / "data")
+        build_demo(db, leads=args.leads, seed=1)
+        ctx = Context(db=db, data_dir=tmp / "data", leads=args.leads, tmp=tmp, repeat=args.repeat)
+        for name, value in run(ctx).items():
+            print(f"{name:<45}{value:>10.0f} ms")
+        db.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,194 @@
+"""Export leads as CSV (Excel-safe), vCard 4.0/3.0 (vobject) and JSON — all leads or a filter.
+
+Every format carries every editable field plus the uid, so an export imported again
+(here or into another LeadDesk) matches the same leads and keeps every value.
+CSV cells that a spreadsheet would run as a formula are neutralised with a leading
+apostrophe (OWASP "CSV injection"); the CSV importer removes exactly that apostrophe again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import vobject
+
+from leaddesk.core.db import Database, as_utc
+from leaddesk.core.errors import Cancelled
+from leaddesk.core.importers.csvfile import neutralise_cell
+from leaddesk.core.services.leads import EDITABLE_FIELDS
+from leaddesk.core.services.query import JSON_FIELDS, LeadFilter, lead_ids, rows_by_id
+
+FORMATS: tuple[str, ...] = ("csv", "vcf", "json")
+#: CSV columns: the uid, every editable field, then read-only funnel facts (ignored on import).
+CSV_FIELDS: tuple[str, ...] = ("uid", *EDITABLE_FIELDS, "stage", "lost_reason", "score", "created_at")
+#: Fields without a standard vCard property, written as X-LEADDESK-<NAME>.
+VCARD_EXTRA_FIELDS: tuple[str, ...] = (
+    "industry",
+    "company_size",
+    "source",
+    "owner",
+    "value",
+    "currency",
+    "next_follow_up",
+    "consent_at",
+    "consent_source",
+    "consent_purpose",
+    "stage",
+)
+Progress = Callable[[int, int], bool | None]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return as_utc(value).isoformat()  # type: ignore[union-attr]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(value) if value != int(value) else str(int(value))
+    return str(value)
+
+
+def _rows(
+    db: Database, f: LeadFilter | None, ids: list[int] | None, columns: tuple[str, ...]
+) -> Iterator[dict[str, Any]]:
+    wanted = ids if ids is not None else lead_ids(db, f or LeadFilter())
+    for start in range(0, len(wanted), 2000):
+        chunk = wanted[start : start + 2000]
+        found = rows_by_id(db, chunk, columns)
+        for lead_id in chunk:
+            if lead_id in found:
+                yield found[lead_id]
+
+
+def export_leads(
+    db: Database,
+    target: str | Path,
+    fmt: str,
+    *,
+    lead_filter: LeadFilter | None = None,
+    ids: list[int] | None = None,
+    vcard_version: str = "4.0",
+    progress: Progress | None = None,
+) -> int:
+    """Write the leads of ``lead_filter`` (or ``ids``; default all) to ``target``; returns the count.
+
+    Written to a temporary file first and renamed, so a cancelled or failed export never
+    leaves half a file under the chosen name.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if vcard_version not in ("3.0", "4.0"):
+        raise ValueError(f"vCard version must be 3.0 or 4.0, not {vcard_version!r}")
+    path = Path(target)
+    tmp = path.with_name(path.name + ".part")
+    columns = tuple(dict.fromkeys(("id", *CSV_FIELDS, *JSON_FIELDS)))
+    total = len(ids) if ids is not None else len(lead_ids(db, lead_filter or LeadFilter()))
+    count = 0
+    try:
+        with tmp.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as out:
+            writer = _WRITERS[fmt](out, vcard_version)
+            for row in _rows(db, lead_filter, ids, columns):
+                writer.write(row)
+                count += 1
+                if progress is not None and count % 1000 == 0 and progress(count, total) is False:
+                    raise Cancelled("export cancelled; no file was written")
+            writer.close()
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    if progress is not None:
+        progress(count, total)
+    return count
+
+
+class _CsvWriter:
+    def __init__(self, out: io.TextIOBase, _version: str) -> None:
+        self.writer = csv.writer(out, lineterminator="\r\n")
+        self.writer.writerow(CSV_FIELDS)
+
+    def write(self, row: dict[str, Any]) -> None:
+        self.writer.writerow([neutralise_cell(_text(row.get(c))) for c in CSV_FIELDS])
+
+    def close(self) -> None:
+        pass
+
+
+class _JsonWriter:
+    def __init__(self, out: io.TextIOBase, _version: str) -> None:
+        self.out = out
+        self.first = True
+        out.write("[")
+
+    def write(self, row: dict[str, Any]) -> None:
+        data = {k: (_text(v) if isinstance(v, datetime | date) else v) for k, v in row.items() if k != "id"}
+        self.out.write(("\n" if self.first else ",\n") + json.dumps(data, ensure_ascii=False))
+        self.first = False
+
+    def close(self) -> None:
+        self.out.write("\n]\n" if not self.first else "]\n")
+
+
+class _VcardWriter:
+    def __init__(self, out: io.TextIOBase, version: str) -> None:
+        self.out = out
+        self.version = version
+
+    def write(self, row: dict[str, Any]) -> None:
+        self.out.write(lead_to_vcard(row, self.version))
+
+    def close(self) -> None:
+        pass
+
+
+_WRITERS: dict[str, Any] = {"csv": _CsvWriter, "json": _JsonWriter, "vcf": _VcardWriter}
+
+
+def lead_to_vcard(row: dict[str, Any], version: str = "4.0") -> str:
+    """One lead as a vCard (CRLF, folded, escaped by vobject)."""
+    card = vobject.vCard()
+    card.add("version").value = version
+    card.add("uid").value = row.get("uid") or ""
+    first, last = row.get("first_name") or "", row.get("last_name") or ""
+    card.add("n").value = vobject.vcard.Name(family=last, given=first)
+    card.add("fn").value = f"{first} {last}".strip() or row.get("company") or ""
+    if row.get("company"):
+        card.add("org").value = [row["company"]]
+    if row.get("title"):
+        card.add("title").value = row["title"]
+    if row.get("email"):
+        p = card.add("email")
+        p.value = row["email"]
+        p.type_param = "work"
+    for key, kind in (("phone", "work,voice"), ("mobile", "cell")):
+        if row.get(key):
+            p = card.add("tel")
+            p.value = row[key]
+            p.type_param = kind
+    if any(row.get(k) for k in ("street", "city", "postal_code", "country")):
+        p = card.add("adr")
+        p.value = vobject.vcard.Address(
+            street=row.get("street") or "",
+            city=row.get("city") or "",
+            code=row.get("postal_code") or "",
+            country=row.get("country") or "",
+        )
+        p.type_param = "work"
+    if row.get("website"):
+        card.add("url").value = row["website"]
+    if row.get("notes"):
+        card.add("note").value = row["notes"]
+    if row.get("tags"):
+        card.add("categories").value = row["tags"].split(",")
+    for key in VCARD_EXTRA_FIELDS:
+        value = row.get(key)
+        if value not in (None, ""):
+            card.add("x-leaddesk-" + key.replace("_", "-")).value = _text(value)
+    return card.serialize()

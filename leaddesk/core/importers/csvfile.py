@@ -1,0 +1,581 @@
+"""CSV reader: encoding and delimiter detection, header mapping for common CRM/address-book exports.
+
+Header names are matched case-insensitively. A known export (Google, Outlook DE/EN, HubSpot,
+Pipedrive, Salesforce, Odoo, LinkedIn, Thunderbird) is recognised by its columns and gets
+its own mapping on top of a generic German/English one; anything else goes through the
+mapping dialog (or ``--map`` on the command line) with the same :func:`parse_csv`.
+
+Mapping targets are ``Lead`` field names, plus ``full_name`` (split into first/last),
+``street2`` (appended to the street), ``note:<label>`` (kept in the notes as "label: value")
+and ``""`` (column not imported; listed in the report).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping
+
+from leaddesk.core.importers.base import ImportFormatError, Issue, ParseResult, Record
+from leaddesk.core.importers.encoding import detect_encoding
+
+#: Targets a mapping may use besides ``note:<label>``.
+TARGETS: tuple[str, ...] = (
+    "uid",
+    "currency",
+    "next_follow_up",
+    "consent_at",
+    "consent_source",
+    "consent_purpose",
+    "first_name",
+    "last_name",
+    "full_name",
+    "company",
+    "title",
+    "email",
+    "phone",
+    "mobile",
+    "website",
+    "street",
+    "street2",
+    "postal_code",
+    "city",
+    "country",
+    "industry",
+    "company_size",
+    "source",
+    "tags",
+    "owner",
+    "notes",
+    "value",
+)
+
+_OWN_FIELDS = (
+    "first_name last_name company title email phone mobile website street postal_code city country industry "
+    "company_size source tags owner notes value currency next_follow_up consent_at consent_source "
+    "consent_purpose"
+).split()
+
+_GENERIC: dict[str, str] = {
+    # LeadDesk's own export: the data model's names (read-only columns are not imported).
+    **{name: name for name in _OWN_FIELDS},
+    "uid": "uid",
+    **dict.fromkeys(("stage", "lost_reason", "score", "created_at"), ""),
+    **dict.fromkeys(("first name", "firstname", "given name", "vorname", "first"), "first_name"),
+    **dict.fromkeys(
+        ("last name", "lastname", "surname", "family name", "nachname", "familienname", "last"), "last_name"
+    ),
+    **dict.fromkeys(("name", "full name", "display name", "kontakt", "contact", "contact name"), "full_name"),
+    **dict.fromkeys(
+        ("company", "company name", "firma", "unternehmen", "organisation", "organization", "account"),
+        "company",
+    ),
+    **dict.fromkeys(("job title", "position", "funktion", "jobtitel", "role"), "title"),
+    **dict.fromkeys(
+        (
+            "email",
+            "e-mail",
+            "e-mail address",
+            "email address",
+            "e-mail-adresse",
+            "mail",
+            "primary email",
+            "email work",
+            "email home",
+            "email other",
+        ),
+        "email",
+    ),
+    **dict.fromkeys(("phone", "telefon", "tel", "telephone", "phone number", "telefonnummer"), "phone"),
+    **dict.fromkeys(
+        ("mobile", "mobil", "handy", "mobile phone", "mobiltelefon", "cell", "mobile number", "home mobile"),
+        "mobile",
+    ),
+    **dict.fromkeys(("business phone", "work phone", "home phone", "other phone"), "phone"),
+    **dict.fromkeys(("website", "webseite", "web", "homepage", "url", "web page", "internet"), "website"),
+    **dict.fromkeys(("street", "straße", "strasse", "address", "adresse", "street address"), "street"),
+    **dict.fromkeys(("plz", "postleitzahl", "zip", "zip code", "postal code", "postcode"), "postal_code"),
+    **dict.fromkeys(("city", "ort", "stadt", "town"), "city"),
+    **dict.fromkeys(("country", "land", "country/region"), "country"),
+    **dict.fromkeys(("industry", "branche"), "industry"),
+    **dict.fromkeys(("employees", "mitarbeiter", "company size", "number of employees"), "company_size"),
+    **dict.fromkeys(("source", "quelle", "lead source", "herkunft"), "source"),
+    **dict.fromkeys(("tags", "kategorien", "categories", "schlagworte", "labels"), "tags"),
+    **dict.fromkeys(("owner", "besitzer", "verantwortlich", "zuständig", "contact owner"), "owner"),
+    **dict.fromkeys(
+        ("notes", "notizen", "note", "notiz", "bemerkung", "kommentar", "comment", "description"), "notes"
+    ),
+    **dict.fromkeys(("value", "wert", "deal value", "auftragswert"), "value"),
+}
+
+_OUTLOOK_DE = {
+    "vorname": "first_name",
+    "weitere vornamen": "first_name",
+    "nachname": "last_name",
+    "firma": "company",
+    "abteilung": "note:Abteilung",
+    "position": "title",
+    "straße geschäftlich": "street",
+    "straße geschäftlich 2": "street2",
+    "ort geschäftlich": "city",
+    "postleitzahl geschäftlich": "postal_code",
+    "land/region geschäftlich": "country",
+    "straße privat": "street",
+    "ort privat": "city",
+    "postleitzahl privat": "postal_code",
+    "land/region privat": "country",
+    "telefon geschäftlich": "phone",
+    "telefon firma": "phone",
+    "haupttelefon": "phone",
+    "telefon (privat)": "phone",
+    "mobiltelefon": "mobile",
+    "e-mail-adresse": "email",
+    "e-mail 2: adresse": "email",
+    "e-mail 3: adresse": "email",
+    "webseite": "website",
+    "notizen": "notes",
+    "kategorien": "tags",
+    "anrede": "",
+    "ort": "",
+}
+_OUTLOOK_EN = {
+    "first name": "first_name",
+    "middle name": "first_name",
+    "last name": "last_name",
+    "title": "",
+    "company": "company",
+    "department": "note:Department",
+    "job title": "title",
+    "business street": "street",
+    "business street 2": "street2",
+    "business city": "city",
+    "business postal code": "postal_code",
+    "business country/region": "country",
+    "home street": "street",
+    "home city": "city",
+    "home postal code": "postal_code",
+    "home country/region": "country",
+    "business phone": "phone",
+    "company main phone": "phone",
+    "primary phone": "phone",
+    "home phone": "phone",
+    "mobile phone": "mobile",
+    "e-mail address": "email",
+    "e-mail 2 address": "email",
+    "e-mail 3 address": "email",
+    "web page": "website",
+    "notes": "notes",
+    "categories": "tags",
+    "location": "",
+}
+_GOOGLE = {
+    "name": "full_name",
+    "given name": "first_name",
+    "first name": "first_name",
+    "additional name": "first_name",
+    "middle name": "first_name",
+    "family name": "last_name",
+    "last name": "last_name",
+    "organization 1 - name": "company",
+    "organization name": "company",
+    "organization 1 - title": "title",
+    "organization title": "title",
+    "organization 1 - department": "note:Department",
+    "organization department": "note:Department",
+    "address 1 - street": "street",
+    "address 1 - city": "city",
+    "address 1 - postal code": "postal_code",
+    "address 1 - country": "country",
+    "address 1 - region": "note:Region",
+    "website 1 - value": "website",
+    "notes": "notes",
+    "group membership": "tags",
+    "labels": "tags",
+}
+_HUBSPOT = {
+    "record id": "note:HubSpot ID",
+    "email": "email",
+    "phone number": "phone",
+    "mobile phone number": "mobile",
+    "company name": "company",
+    "job title": "title",
+    "contact owner": "owner",
+    "lifecycle stage": "note:Lifecycle stage",
+    "lead status": "note:Lead status",
+    "street address": "street",
+    "postal code": "postal_code",
+    "country/region": "country",
+    "website url": "website",
+    "create date": "",
+    "last activity date": "",
+}
+_PIPEDRIVE = {
+    "person - name": "full_name",
+    "person - first name": "first_name",
+    "person - last name": "last_name",
+    "person - label": "tags",
+    "person - organization": "company",
+    "person - email - work": "email",
+    "person - email - home": "email",
+    "person - email - other": "email",
+    "person - phone - work": "phone",
+    "person - phone - home": "phone",
+    "person - phone - other": "phone",
+    "person - phone - mobile": "mobile",
+    "person - owner": "owner",
+    "person - marketing status": "note:Marketing status",
+}
+_SALESFORCE = {
+    "id": "note:Salesforce ID",
+    "salutation": "",
+    "firstname": "first_name",
+    "lastname": "last_name",
+    "title": "title",
+    "company": "company",
+    "street": "street",
+    "state": "note:State",
+    "postalcode": "postal_code",
+    "mobilephone": "mobile",
+    "leadsource": "source",
+    "status": "note:Status",
+    "rating": "note:Rating",
+    "annualrevenue": "note:Annual revenue",
+    "numberofemployees": "company_size",
+    "ownerid": "",
+    "isconverted": "",
+    "createddate": "",
+    "description": "notes",
+}
+_ODOO = {
+    "external id": "note:Odoo ID",
+    "name": "note:Opportunity",
+    "company name": "company",
+    "contact name": "full_name",
+    "job position": "title",
+    "street2": "street2",
+    "state": "note:State",
+    "zip": "postal_code",
+}
+_LINKEDIN = {
+    "url": "note:LinkedIn",
+    "email address": "email",
+    "position": "title",
+    "connected on": "note:Connected on",
+}
+_THUNDERBIRD = {
+    "display name": "full_name",
+    "nickname": "",
+    "primary email": "email",
+    "secondary email": "email",
+    "work phone": "phone",
+    "home phone": "phone",
+    "mobile number": "mobile",
+    "work address": "street",
+    "work address 2": "street2",
+    "work city": "city",
+    "work zipcode": "postal_code",
+    "work country": "country",
+    "home address": "street",
+    "home city": "city",
+    "home zipcode": "postal_code",
+    "home country": "country",
+    "organization": "company",
+    "department": "note:Department",
+    "web page 1": "website",
+}
+_TINE_LEADS = {
+    "lead_name": "note:Lead",
+    "leadsource": "source",
+    "customer": "company",
+    "responsible": "owner",
+    "partner": "note:Partner",
+    "description": "notes",
+    "notes": "note:History",
+    "turnover": "value",
+}
+
+#: name → (columns that identify the export, its mapping over the generic one)
+PRESETS: dict[str, tuple[frozenset[str], dict[str, str]]] = {
+    "Outlook (Deutsch)": (
+        frozenset({"vorname", "nachname", "straße geschäftlich", "e-mail-adresse"}),
+        _OUTLOOK_DE,
+    ),
+    "Outlook (English)": (
+        frozenset({"first name", "last name", "business street", "e-mail address", "job title"}),
+        _OUTLOOK_EN,
+    ),
+    "Google Contacts": (
+        frozenset(
+            {"given name", "family name", "group membership", "labels", "e-mail 1 - value", "phone 1 - value"}
+        ),
+        _GOOGLE,
+    ),
+    "HubSpot": (frozenset({"record id", "contact owner", "lifecycle stage", "lead status"}), _HUBSPOT),
+    "Pipedrive": (frozenset({"person - name", "person - organization", "person - email - work"}), _PIPEDRIVE),
+    "Salesforce": (
+        frozenset({"firstname", "lastname", "leadsource", "mobilephone", "postalcode"}),
+        _SALESFORCE,
+    ),
+    "Odoo": (frozenset({"external id", "company name", "contact name", "job position", "street2"}), _ODOO),
+    "LinkedIn": (frozenset({"first name", "last name", "url", "email address", "connected on"}), _LINKEDIN),
+    "Thunderbird": (
+        frozenset({"primary email", "secondary email", "work zipcode", "mobile number"}),
+        _THUNDERBIRD,
+    ),
+    "Tine 2.0 CRM": (frozenset({"lead_name", "leadstate", "leadsource", "customer"}), _TINE_LEADS),
+}
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """Prefix an apostrophe to text a spreadsheet would run as a formula ("=HYPERLINK(…)", "+49…")."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def restore_cell(value: str) -> str:
+    """Undo :func:`neutralise_cell`: LeadDesk's own exports read back unchanged."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
+
+
+_TAG_SPLIT = re.compile(r"[;,]")
+_TYPED = re.compile(r"^(e-mail|phone) (\d+) - value$")
+_IDENTITY = {"first_name", "last_name", "full_name", "company", "email"}
+
+
+def norm_header(header: str) -> str:
+    return " ".join(header.replace("\ufeff", "").strip().strip('"').split()).casefold()
+
+
+def detect_preset(headers: list[str]) -> str:
+    """The known export whose identifying columns these headers contain best ("" if none)."""
+    names = {norm_header(h) for h in headers}
+    best, best_hits = "", 0
+    for name, (signature, _) in PRESETS.items():
+        hits = len(signature & names)
+        if hits >= min(3, len(signature)) and hits > best_hits:
+            best, best_hits = name, hits
+    return best
+
+
+def auto_mapping(headers: list[str], preset: str = "") -> dict[str, str]:
+    """Header → target for every header (``""`` when unknown); the preset wins over generic names."""
+    table = dict(_GENERIC)
+    if preset:
+        table.update(PRESETS[preset][1])
+    out: dict[str, str] = {}
+    for h in headers:
+        key = norm_header(h)
+        typed = _TYPED.match(key)
+        if typed:
+            out[h] = "email" if typed.group(1) == "e-mail" else "phone"
+        else:
+            out[h] = table.get(key, "")
+    return out
+
+
+def needs_mapping(mapping: Mapping[str, str]) -> bool:
+    """True when no column names a person or company: the user must map the columns."""
+    return not (_IDENTITY & set(mapping.values()))
+
+
+def sniff_delimiter(text: str) -> str:
+    sample = "\n".join(text.splitlines()[:30])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        first = next((line for line in text.splitlines() if line.strip()), "")
+        counts = {d: first.count(d) for d in ",;\t|"}
+        return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+def _find_header(rows: list[tuple[int, list[str]]]) -> int:
+    """Index of the header row: skips preambles such as LinkedIn's "Notes:" lines."""
+    for i, (_, row) in enumerate(rows[:15]):
+        known = sum(1 for cell in row if norm_header(cell) in _GENERIC or _TYPED.match(norm_header(cell)))
+        if known >= 2 and len([c for c in row if c.strip()]) >= 2:
+            return i
+    for i, (_, row) in enumerate(rows):
+        if len([c for c in row if c.strip()]) >= 2:
+            return i
+    return 0
+
+
+def read_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """(first line number, cells) per record; quoted cells may span lines."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    for row in reader:
+        rows.append((start, row))
+        start = reader.line_num + 1
+    return rows
+
+
+def parse_csv(
+    data: bytes,
+    file_name: str = "contacts.csv",
+    *,
+    mapping: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> ParseResult:
+    """Rows of a CSV file as Records; ``mapping`` (header → target) overrides the automatic one."""
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise ImportFormatError(file_name, f"cannot read the file as {encoding}: {exc}") from None
+    else:
+        text, encoding = detect_encoding(data)
+    text = text.lstrip("\ufeff")
+    if "\x00" in text:
+        raise ImportFormatError(file_name, "contains NUL bytes: not a text CSV file")
+    if not text.strip():
+        raise ImportFormatError(file_name, "the file is empty")
+    delimiter = delimiter or sniff_delimiter(text)
+    try:
+        rows = read_rows(text, delimiter)
+    except csv.Error as exc:
+        raise ImportFormatError(file_name, f"not readable as CSV: {exc}") from None
+    header_at = _find_header(rows)
+    header_line, headers = rows[header_at]
+    headers = [h.replace("\ufeff", "").strip() for h in headers]
+    while headers and not headers[-1]:  # a trailing delimiter on the header line
+        headers.pop()
+    if not headers:
+        raise ImportFormatError(file_name, "no header line found", header_line)
+    preset = detect_preset(headers)
+    # An explicit mapping (dialog, --map) overrides the automatic one column by column.
+    used = auto_mapping(headers, preset) | {h: t for h, t in (mapping or {}).items() if h in headers}
+    bad = {t for t in used.values() if t and t not in TARGETS and not t.startswith("note:")}
+    if bad:
+        raise ValueError(f"unknown mapping target(s): {', '.join(sorted(bad))}")
+    result = ParseResult(file_name, "csv", encoding, [], headers=headers, mapping=used, preset=preset)
+    result.delimiter = delimiter
+    if needs_mapping(used):
+        result.issues.append(
+            Issue(
+                header_line, "", "no column is recognised as a name, company or e-mail; map the columns first"
+            )
+        )
+        return result
+    active = [(i, h, used[h]) for i, h in enumerate(headers) if used.get(h)]
+    for line, row in rows[header_at + 1 :]:
+        if not any(cell.strip() for cell in row):
+            continue
+        rec = _row_record(line, headers, row, active)
+        if len(row) > len(headers) and any(c.strip() for c in row[len(headers) :]):
+            rec.issues.append(
+                Issue(
+                    line,
+                    "",
+                    f"{len(row) - len(headers)} cell(s) beyond the last column were ignored",
+                    "warning",
+                )
+            )
+        result.records.append(rec)
+    return result
+
+
+def preview(data: bytes, rows: int = 8) -> tuple[list[str], list[list[str]], str, str]:
+    """Headers, the first data rows, encoding and delimiter: what the mapping dialog shows."""
+    text, encoding = detect_encoding(data)
+    text = text.lstrip("\ufeff")
+    delimiter = sniff_delimiter(text)
+    try:
+        all_rows = read_rows(text[:200_000], delimiter)
+    except csv.Error:
+        return [], [], encoding, delimiter
+    if not all_rows:
+        return [], [], encoding, delimiter
+    at = _find_header(all_rows)
+    headers = [h.replace("\ufeff", "").strip() for h in all_rows[at][1]]
+    while headers and not headers[-1]:
+        headers.pop()
+    return headers, [r for _, r in all_rows[at + 1 : at + 1 + rows]], encoding, delimiter
+
+
+#: Targets stored as they are (no splitting, typing or joining).
+_PLAIN = frozenset(TARGETS) - {"uid", "tags", "phone", "first_name", "street2", "notes", "full_name"}
+
+
+def _row_record(line: int, headers: list[str], row: list[str], active: list[tuple[int, str, str]]) -> Record:
+    """One row as a Record; ``active`` lists (column index, header, target) of mapped columns only."""
+    rec = Record(line=line)
+    street2: list[str] = []
+    first_parts: list[str] = []
+    width = len(row)
+    fields = rec.values
+    for i, header, target in active:
+        if i >= width:
+            break
+        value = row[i].strip()
+        if not value:
+            continue
+        if value[0] == "'":
+            value = restore_cell(value)
+        if target in _PLAIN and " ::: " not in value:
+            # The common case, inlined (Record.put): first value wins, a different one is kept aside.
+            current = fields.get(target)
+            if not current:
+                fields[target] = value
+            elif current != value:
+                rec.extra.append((target, value))
+            continue
+        if target == "uid":
+            rec.uid = value
+            continue
+        values = [v.strip() for v in value.split(" ::: ")] if " ::: " in value else [value]
+        if target == "tags":
+            tags = [
+                t for v in values for t in _TAG_SPLIT.split(v) if t.strip() and not t.strip().startswith("* ")
+            ]
+            old = rec.values.get("tags", "")
+            rec.values["tags"] = ",".join(x for x in [old, *tags] if x)
+            continue
+        if target == "phone" and header[-8:].lower() == " - value":
+            kind = _sibling_type(header, dict(zip(headers, row, strict=False)))
+            if any(k in kind for k in ("mobile", "cell", "mobil", "handy")):
+                target = "mobile"
+        for v in values:
+            if target == "first_name":
+                first_parts.append(v)
+            elif target == "street2":
+                street2.append(v)
+            elif target == "notes":
+                old = rec.values.get("notes", "")
+                rec.values["notes"] = f"{old}\n{v}" if old else v
+            elif target.startswith("note:"):
+                rec.extra.append((target[5:], v))
+            elif target == "full_name":
+                rec.put("full_name", v)
+            else:
+                rec.put(target, v)
+    if first_parts:
+        rec.values["first_name"] = " ".join(dict.fromkeys(first_parts))
+    full = rec.values.pop("full_name", "")
+    if full and not (rec.values.get("first_name") or rec.values.get("last_name")):
+        if "," in full:
+            last, first = (x.strip() for x in full.split(",", 1))
+        else:
+            words = full.split()
+            first, last = " ".join(words[:-1]), words[-1]
+        rec.put("first_name", first)
+        rec.put("last_name", last)
+    if street2:
+        rec.values["street"] = ", ".join(x for x in [rec.values.get("street", ""), *street2] if x)
+    return rec
+
+
+def _sibling_type(header: str, cells: Mapping[str, str]) -> str:
+    """Google's "Phone 1 - Type"/"Label" next to "Phone 1 - Value" (e.g. "Mobile")."""
+    m = re.match(r"^(.*?) - value$", header.strip(), re.IGNORECASE)
+    if not m:
+        return ""
+    for suffix in (" - Type", " - Label"):
+        kind = cells.get(m.group(1) + suffix)
+        if kind:
+            return kind.casefold()
+    return ""

@@ -1,0 +1,485 @@
+"""Rescoring: all leads set-based in SQL, one lead inside another service's transaction.
+
+After the scores, thresholds apply: in "suggest" mode ``Lead.score_flag`` says what the
+card should offer ("mql"/"sql" = ready for, "below_mql"/"below_sql" = dropped under its
+stage's threshold); in "move" mode the lead moves forward and the history names the
+scoring rule as actor. A score never moves a lead backwards, and won/lost leads are
+never touched by thresholds.
+
+Every function takes ``now`` so decay can be tested over simulated time.
+"""
+
+from __future__ import annotations
+
+import getpass
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlmodel import Session
+
+from leaddesk.core.db import Database
+from leaddesk.core.errors import LeadDeskError, NotFoundError, ValidationError
+from leaddesk.core.models import Lead, ScoreAdjustment, ScoreSettings, utcnow
+from leaddesk.core.scoring.compile import build_query, run, sql_time
+from leaddesk.core.scoring.rules import Rule
+from leaddesk.core.scoring.store import Conn, Settings, get_rules, get_settings, put_rules, put_settings
+
+#: Who the history names when scoring moves a lead.
+RULE_ACTOR = "Scoring"
+#: How often the running app brings decaying scores up to date.
+DECAY_INTERVAL = timedelta(days=1)
+CHUNK = 25_000
+
+Progress = Callable[[int, int], bool | None]
+"""Called with (done, total) leads; returning False cancels (everything is rolled back)."""
+
+
+class RescoreCancelled(LeadDeskError):
+    """The user cancelled a rescore; nothing was changed."""
+
+    def __init__(self) -> None:
+        super().__init__("rescoring was cancelled; no score was changed")
+
+
+@dataclass(frozen=True)
+class RescoreReport:
+    leads: int
+    changed: int
+    moved: int
+    seconds: float
+
+
+def flag_sql(settings: Settings, score: str = "score", stage: str = "stage") -> str:
+    """The suggest-mode flag as an SQL CASE over ``stage`` and ``score`` (``flag_for`` is its twin)."""
+    mql, sql = int(settings.mql_threshold), int(settings.sql_threshold)
+    return (
+        f"CASE WHEN {stage} = 'lead' AND {score} >= {sql} THEN 'sql' "
+        f"WHEN {stage} = 'lead' AND {score} >= {mql} THEN 'mql' "
+        f"WHEN {stage} = 'mql' AND {score} >= {sql} THEN 'sql' "
+        f"WHEN {stage} = 'mql' AND {score} < {mql} THEN 'below_mql' "
+        f"WHEN {stage} = 'sql' AND {score} < {sql} THEN 'below_sql' ELSE '' END"
+    )
+
+
+def flag_for(stage: str, score: int, settings: Settings) -> str:
+    if stage == "lead":
+        return "sql" if score >= settings.sql_threshold else "mql" if score >= settings.mql_threshold else ""
+    if stage == "mql":
+        if score >= settings.sql_threshold:
+            return "sql"
+        return "below_mql" if score < settings.mql_threshold else ""
+    if stage == "sql":
+        return "below_sql" if score < settings.sql_threshold else ""
+    return ""
+
+
+AGG_TABLE = "temp.score_activity"
+NEW_TABLE = "temp.score_new"
+
+
+def _update_scores(
+    conn: Conn,
+    rules: list[Rule],
+    settings: Settings,
+    now: datetime,
+    where: str,
+    params: dict[str, Any],
+    *,
+    bulk: bool = False,
+    activity_filter: str | None = None,
+) -> int:
+    """Scores, expiry and flag in one UPDATE that writes only rows whose values change.
+
+    In bulk the activity aggregate and the new scores are first written to temporary
+    tables keyed by lead id: each is computed exactly once per lead, and joins on a
+    rowid key are the cheapest SQLite offers (an UPDATE straight from the query would
+    re-evaluate the rule expressions for every reference to a total).
+    """
+    q = build_query(rules, now, where, agg_table=AGG_TABLE if bulk else None, activity_filter=activity_filter)
+    if not bulk:
+        flag = flag_sql(settings, "s.total")
+        # The CTEs sit inside the FROM subquery: pysqlite only opens a transaction before a
+        # statement that *starts* with UPDATE/INSERT/DELETE, so "WITH … UPDATE" would autocommit.
+        run(
+            conn,
+            "UPDATE lead SET fit_score = s.fit, engagement_score = s.eng, score = s.total, "
+            f"score_expires_at = s.x, score_flag = {flag} "
+            f"FROM ({q.ctes} {q.totals_select(settings.limits)}) AS s "
+            "WHERE lead.id = s.id AND (lead.score IS NOT s.total OR lead.fit_score IS NOT s.fit "
+            "OR lead.engagement_score IS NOT s.eng OR lead.score_expires_at IS NOT s.x "
+            f"OR lead.score_flag IS NOT {flag})",
+            q.params | params,
+        )
+        return int(run(conn, "SELECT changes()").scalar_one())
+    for table in (AGG_TABLE, NEW_TABLE):
+        run(conn, f"DROP TABLE IF EXISTS {table}")
+    if q.agg_sql:
+        cols = ", ".join(q.agg_columns)
+        run(conn, f"CREATE TABLE {AGG_TABLE} (lead_id INTEGER PRIMARY KEY, {cols})")
+        run(conn, f"INSERT INTO {AGG_TABLE} {q.agg_sql}", q.params | params)
+    # Only rows whose values change reach the temp table, so the UPDATE touches just those.
+    flag = flag_sql(settings, "t.total", "t.st")
+    run(conn, f"CREATE TABLE {NEW_TABLE} (id INTEGER PRIMARY KEY, fit, eng, total, x, flag)")
+    run(
+        conn,
+        f"INSERT INTO {NEW_TABLE} SELECT id, fit, eng, total, x, flag FROM ("
+        f"SELECT t.*, {flag} AS flag FROM ({q.ctes} {q.totals_select(settings.limits, carry=True)}) AS t "
+        "LIMIT -1 OFFSET 0) WHERE total IS NOT s0 OR fit IS NOT f0 OR eng IS NOT e0 OR x IS NOT x0 "
+        "OR flag IS NOT g0",
+        q.params | params,
+    )
+    run(
+        conn,
+        "UPDATE lead SET fit_score = s.fit, engagement_score = s.eng, score = s.total, "
+        f"score_expires_at = s.x, score_flag = s.flag FROM {NEW_TABLE} AS s WHERE lead.id = s.id",
+    )
+    changed = int(run(conn, "SELECT changes()").scalar_one())
+    for table in (AGG_TABLE, NEW_TABLE):
+        run(conn, f"DROP TABLE IF EXISTS {table}")
+    return changed
+
+
+def _move_forward_bulk(
+    conn: Conn, settings: Settings, now: datetime, where: str, params: dict[str, Any]
+) -> int:
+    """Move mode, set-based: history rows first, then stage and a place at the column's bottom."""
+    mql, sql = int(settings.mql_threshold), int(settings.sql_threshold)
+    due = (
+        f"l.erased = 0 AND ({where}) AND "
+        f"((l.stage = 'lead' AND l.score >= {mql}) OR (l.stage = 'mql' AND l.score >= {sql}))"
+    )
+    count = run(conn, f"SELECT COUNT(*) FROM lead l WHERE {due}", params).scalar_one()
+    if not count:
+        return 0
+    at = sql_time(now)
+    steps = (
+        ("lead", "mql", mql, "MQL", f"l.stage = 'lead' AND l.score >= {mql}"),
+        ("mql", "sql", sql, "SQL", f"l.stage IN ('lead', 'mql') AND l.score >= {sql}"),
+    )
+    for from_stage, to_stage, threshold, label, cond in steps:
+        run(
+            conn,
+            "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, actor, actor_kind, reason) "
+            f"SELECT l.id, '{from_stage}', '{to_stage}', :at, :actor, 'rule', "
+            f"'Score ' || l.score || ' reached the {label} threshold ({threshold})' "
+            f"FROM lead l WHERE l.erased = 0 AND ({where}) AND {cond}",
+            params | {"at": at, "actor": RULE_ACTOR},
+        )
+    bases = {
+        stage: float(
+            run(
+                conn, "SELECT COALESCE(MAX(position), 0) FROM lead WHERE stage = :s", {"s": stage}
+            ).scalar_one()
+        )
+        for stage in ("mql", "sql")
+    }
+    run(
+        conn,
+        "UPDATE lead SET stage = m.target, "
+        "position = CASE m.target WHEN 'sql' THEN :base_sql ELSE :base_mql END + m.rn, "
+        "version = version + 1, updated_at = :at FROM ("
+        f"SELECT id, target, ROW_NUMBER() OVER (PARTITION BY target ORDER BY score DESC, id) AS rn FROM ("
+        f"SELECT l.id, l.score, CASE WHEN l.score >= {sql} THEN 'sql' ELSE 'mql' END AS target "
+        f"FROM lead l WHERE {due})) AS m WHERE lead.id = m.id",
+        params | {"at": at, "base_sql": bases["sql"], "base_mql": bases["mql"]},
+    )
+    return int(count)
+
+
+def _update_flags(conn: Conn, settings: Settings, where: str, params: dict[str, Any]) -> None:
+    flag = flag_sql(settings)
+    run(
+        conn,
+        f"UPDATE lead SET score_flag = {flag} WHERE id IN (SELECT l.id FROM lead l "
+        f"WHERE l.erased = 0 AND ({where})) AND score_flag IS NOT {flag}",
+        params,
+    )
+
+
+def rescore_all(
+    db: Database,
+    *,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+    chunk: int = CHUNK,
+    where: str = "1",
+    params: dict[str, Any] | None = None,
+) -> RescoreReport:
+    """Rescore every lead in one transaction, in id-range chunks so progress and cancel work.
+
+    ``where`` narrows the leads (an SQL predicate over ``l``); ``refresh_decay`` uses it.
+    """
+    with db.transaction() as session:
+        return rescore_in(session, now=now, progress=progress, chunk=chunk, where=where, params=params)
+
+
+def save_and_rescore(
+    db: Database,
+    rules: Sequence[Rule],
+    settings: Settings,
+    *,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Rule], RescoreReport]:
+    """The rule editor's Save: rules, settings and every score in one transaction.
+
+    Cancelling rolls all of it back, so stored scores always match the stored rules.
+    """
+    with db.transaction() as session:
+        saved = put_rules(session, rules)
+        put_settings(session, replace(settings, last_decay_refresh=get_settings(session).last_decay_refresh))
+        return saved, rescore_in(session, now=now, progress=progress)
+
+
+def rescore_in(
+    session: Session,
+    *,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+    chunk: int = CHUNK,
+    where: str = "1",
+    params: dict[str, Any] | None = None,
+) -> RescoreReport:
+    """``rescore_all`` inside the caller's transaction."""
+    started = time.perf_counter()
+    now = now or utcnow()
+    extra = params or {}
+    changed = moved = 0
+    rules = get_rules(session)
+    settings = get_settings(session)
+    low, high, total = run(
+        session, f"SELECT MIN(id), MAX(id), COUNT(*) FROM lead l WHERE l.erased = 0 AND ({where})", extra
+    ).one()
+    if total:
+        step = max(1, chunk)
+        done = 0
+        span = int(high) - int(low) + 1
+        for start in range(int(low), int(high) + 1, step):
+            if progress is not None and progress(done, total) is False:
+                raise RescoreCancelled()
+            # Flags and moves depend only on stage and score, so they cover the whole id
+            # range: a lead rescored here may no longer match ``where`` afterwards.
+            rng = "l.id BETWEEN :lo AND :hi"
+            bounds = extra | {"lo": start, "hi": start + step - 1}
+            changed += _update_scores(
+                session,
+                rules,
+                settings,
+                now,
+                f"({where}) AND {rng}",
+                bounds,
+                bulk=True,
+                # Few leads due (decay refresh): read only their activities, not the range's.
+                activity_filter="lead_id BETWEEN :lo AND :hi"
+                if where == "1"
+                else f"lead_id IN (SELECT l.id FROM lead l WHERE ({where}) AND {rng})",
+            )
+            if settings.mode == "move":
+                count = _move_forward_bulk(session, settings, now, rng, bounds)
+                if count:
+                    moved += count
+                    _update_flags(session, settings, rng, bounds)
+            done = min(total, total * (start + step - int(low)) // span)
+        if progress is not None and progress(total, total) is False:
+            raise RescoreCancelled()
+    return RescoreReport(int(total or 0), changed, moved, time.perf_counter() - started)
+
+
+def refresh_decay(
+    db: Database, now: datetime | None = None, *, force: bool = False, progress: Progress | None = None
+) -> RescoreReport | None:
+    """Bring fading scores up to date: at start and once a day (``None`` when not yet due).
+
+    Only leads whose ``score_expires_at`` has passed are rescored; the moment is the
+    earliest a decaying or time-windowed contribution can change.
+    """
+    now = now or utcnow()
+    settings = load_settings_db(db)
+    if (
+        not force
+        and settings.last_decay_refresh is not None
+        and now - settings.last_decay_refresh < DECAY_INTERVAL
+    ):
+        return None
+    with db.transaction() as session:
+        report = rescore_in(
+            session,
+            now=now,
+            progress=progress,
+            where="l.score_expires_at IS NOT NULL AND l.score_expires_at <= :due",
+            params={"due": sql_time(now)},
+        )
+        stamp = {"last_decay_refresh": now}
+        if session.execute(update(ScoreSettings).where(ScoreSettings.id == 1).values(**stamp)).rowcount == 0:
+            session.execute(insert(ScoreSettings).values(id=1, **stamp))
+    return report
+
+
+def load_settings_db(db: Database) -> Settings:
+    with db.engine.connect() as conn:
+        return get_settings(conn)
+
+
+@dataclass(frozen=True)
+class LeadScore:
+    """A lead's score after a single rescore; ``moved_to`` is set when move mode advanced it."""
+
+    fit: int
+    engagement: int
+    manual: int
+    score: int
+    flag: str
+    stage: str
+    moved_to: str | None = None
+
+
+def rescore_lead(session: Session, lead_id: int, now: datetime | None = None) -> LeadScore:
+    """Rescore one lead inside the caller's transaction (after it changed or got an activity).
+
+    ORM copies of the lead in ``session`` are expired so callers read the new score.
+    """
+    from leaddesk.core.services.leads import move_stage_in
+
+    now = now or utcnow()
+    session.flush()
+    rules = get_rules(session)
+    settings = get_settings(session)
+    where, params = "l.id = :lead_id", {"lead_id": lead_id}
+    _update_scores(session, rules, settings, now, where, params, activity_filter="lead_id = :lead_id")
+    row = run(session, "SELECT stage, score, erased FROM lead WHERE id = :lead_id", params).one_or_none()
+    if row is None or row.erased:
+        raise NotFoundError(f"lead {lead_id} does not exist")
+    stage, score = row.stage, int(row.score)
+    moved_to = None
+    if settings.mode == "move":
+        steps = [("mql", settings.mql_threshold, "MQL"), ("sql", settings.sql_threshold, "SQL")]
+        for target, threshold, label in steps:
+            order = ("lead", "mql", "sql")
+            if stage in order and order.index(stage) < order.index(target) and score >= threshold:
+                move_stage_in(
+                    session,
+                    lead_id,
+                    target,
+                    actor=RULE_ACTOR,
+                    actor_kind="rule",
+                    reason=f"Score {score} reached the {label} threshold ({threshold})",
+                )
+                stage = moved_to = target
+    _update_flags(session, settings, where, params)
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Lead) and obj.id == lead_id:
+            session.expire(obj)
+    out = run(
+        session,
+        "SELECT fit_score, engagement_score, manual_score, score, score_flag, stage "
+        "FROM lead WHERE id = :lead_id",
+        params,
+    ).one()
+    return LeadScore(out[0], out[1], out[2], out[3], out[4], out[5], moved_to)
+
+
+def rescore_one(db: Database, lead_id: int, now: datetime | None = None) -> LeadScore:
+    with db.transaction() as session:
+        return rescore_lead(session, lead_id, now)
+
+
+# --- manual adjustments ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    id: int
+    lead_id: int
+    points: int
+    reason: str
+    who: str
+    at: datetime
+
+
+def _current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some sandboxes and services
+        return ""
+
+
+def add_adjustment(
+    db: Database, lead_id: int, points: int, reason: str, *, who: str = "", now: datetime | None = None
+) -> tuple[Adjustment, LeadScore]:
+    """Add or subtract points by hand; the reason is mandatory and who/when are kept."""
+    errors: dict[str, str] = {}
+    reason = (reason or "").strip()
+    if not reason:
+        errors["reason"] = "a manual score change needs a reason"
+    if isinstance(points, bool) or not isinstance(points, int):
+        errors["points"] = f"{points!r} is not a whole number"
+    elif points == 0:
+        errors["points"] = "a manual change of 0 points changes nothing"
+    elif abs(points) > 1000:
+        errors["points"] = "at most ±1000 points at once"
+    if errors:
+        raise ValidationError(errors)
+    now = now or utcnow()
+    who = (who or _current_user()).strip()
+    with db.transaction() as session:
+        lead = session.get(Lead, lead_id)
+        if lead is None or lead.erased:
+            raise NotFoundError(f"lead {lead_id} does not exist")
+        adj = ScoreAdjustment(lead_id=lead_id, points=points, reason=reason, who=who, at=now)
+        session.add(adj)
+        session.flush()
+        total = session.execute(
+            select(func.coalesce(func.sum(ScoreAdjustment.points), 0)).where(
+                ScoreAdjustment.lead_id == lead_id
+            )
+        ).scalar_one()
+        session.execute(update(Lead).where(Lead.id == lead_id).values(manual_score=int(total)))
+        score = rescore_lead(session, lead_id, now)
+        assert adj.id is not None
+        return Adjustment(adj.id, lead_id, points, reason, who, now), score
+
+
+def adjustments(conn: Conn, lead_id: int) -> list[Adjustment]:
+    rows = conn.execute(
+        select(ScoreAdjustment)
+        .where(ScoreAdjustment.lead_id == lead_id)
+        .order_by(ScoreAdjustment.at, ScoreAdjustment.id)
+    ).all()
+    out = []
+    for row in rows:
+        a = row[0] if isinstance(row[0], ScoreAdjustment) else row
+        from leaddesk.core.db import as_utc
+
+        at = as_utc(a.at)
+        assert at is not None
+        out.append(Adjustment(a.id, a.lead_id, a.points, a.reason, a.who, at))
+    return out
+
+
+def accept_suggestion(
+    db: Database, lead_id: int, *, actor: str = "", now: datetime | None = None
+) -> LeadScore:
+    """The one click on "ready for MQL/SQL": move the lead to the flagged stage as the user."""
+    from leaddesk.core.services.leads import move_stage_in
+
+    with db.transaction() as session:
+        row = run(
+            session, "SELECT stage, score, score_flag FROM lead WHERE id = :i AND erased = 0", {"i": lead_id}
+        ).one_or_none()
+        if row is None:
+            raise NotFoundError(f"lead {lead_id} does not exist")
+        if row.score_flag not in ("mql", "sql"):
+            raise ValidationError({"score_flag": "this lead has no score suggestion to accept"})
+        move_stage_in(
+            session,
+            lead_id,
+            row.score_flag,
+            actor=actor or _current_user(),
+            actor_kind="user",
+            reason=f"Accepted score suggestion (score {row.score})",
+        )
+        return rescore_lead(session, lead_id, now)

@@ -1,0 +1,387 @@
+"""Merge a second LeadDesk database (the laptop used offline at a fair) into this one.
+
+Leads are matched by ``uid`` first (the same lead edited on both machines), then by the
+duplicate rules of :mod:`leaddesk.core.dedupe` (the same person typed in twice). A match
+is merged field by field — empty fields are filled, and where both sides differ the value
+changed last wins while the other is kept in the notes — and everything attached to the
+lead is brought over: stage history, activities, tasks, BANT answers and their history,
+score adjustments, attachments. Rows already present (same kind and moment) are not
+copied twice, so merging the same file again changes nothing. Everything runs in one
+transaction; ``dry_run`` runs it and rolls back, so the report is exactly what would happen.
+The other file is read through a private copy and never changed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from leaddesk.core.db import Database, as_utc
+from leaddesk.core.dedupe import DuplicateIndex, display_text
+from leaddesk.core.errors import DatabaseError, LeadDeskError
+from leaddesk.core.models import (
+    Activity,
+    Attachment,
+    CallDraft,
+    FieldSource,
+    Lead,
+    Qualification,
+    QualificationChange,
+    ScoreAdjustment,
+    StageChange,
+    Task,
+    utcnow,
+)
+from leaddesk.core.perf import paused_gc
+from leaddesk.core.scoring.engine import rescore_in
+from leaddesk.core.services.leads import EDITABLE_FIELDS, apply_values
+
+Progress = Callable[[int, int], bool | None]
+_CHILDREN: tuple[type[Any], ...] = (
+    StageChange,
+    Activity,
+    Task,
+    QualificationChange,
+    ScoreAdjustment,
+    Attachment,
+)
+_QUAL_FIELDS = tuple(
+    c.name
+    for c in Qualification.__table__.columns  # type: ignore[attr-defined]
+    if c.name not in ("id", "lead_id", "updated_at", "version")
+)
+
+
+@dataclass
+class DbMergeReport:
+    """What the merge added, merged and left, for the person and for the log."""
+
+    other_file: str
+    dry_run: bool
+    added: list[str] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    rows_added: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    rows_present: int = 0
+
+    def summary(self) -> str:
+        rows = ", ".join(f"{n} {t}" for t, n in sorted(self.rows_added.items()) if n) or "no other rows"
+        verb = "would add" if self.dry_run else "added"
+        return (
+            f"{verb} {len(self.added)} lead(s), merged {len(self.merged)}, left {len(self.left)}; "
+            f"{rows}; {len(self.conflicts)} differing value(s) kept in notes; "
+            f"{self.rows_present} row(s) already present"
+        )
+
+    def lines(self) -> list[str]:
+        out = [f"added: {x}" for x in self.added]
+        out += [f"merged: {x}" for x in self.merged]
+        out += [f"left: {x}" for x in self.left]
+        out += [f"kept both values: {x}" for x in self.conflicts]
+        return out
+
+
+class _DryRun(Exception):
+    """Raised at the end of a dry run so the transaction rolls back."""
+
+
+def open_other(path: str | Path) -> tuple[Database, Path]:
+    """A migrated private copy of another LeadDesk database (the original is only read)."""
+    source = Path(path)
+    if not source.is_file():
+        raise LeadDeskError(f"{source}: no such file")
+    folder = Path(tempfile.mkdtemp(prefix="leaddesk-merge-"))
+    copy = folder / "other.sqlite3"
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(copy)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        db = Database.open(f"sqlite:///{copy}")
+        with db.engine.connect() as conn:
+            conn.execute(select(func.count()).select_from(Lead))
+    except sqlite3.DatabaseError as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise DatabaseError(f"{source} is not a LeadDesk database ({exc})") from None
+    except Exception as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        if isinstance(exc, LeadDeskError):
+            raise
+        raise DatabaseError(f"{source} is not a LeadDesk database ({exc})") from None
+    return db, folder
+
+
+def merge_database(
+    db: Database, other_path: str | Path, *, dry_run: bool = False, progress: Progress | None = None
+) -> DbMergeReport:
+    """Bring every lead of ``other_path`` and everything attached to it into ``db``; nothing is lost."""
+    other, folder = open_other(other_path)
+    report = DbMergeReport(Path(other_path).name, dry_run)
+    try:
+        data = _load(other)
+        try:
+            with db.transaction() as session, paused_gc():
+                _merge(session, data, report, progress)
+                if dry_run:
+                    raise _DryRun
+                rescore_in(session)  # merged leads' activities and BANT now count together
+        except _DryRun:
+            pass
+    finally:
+        other.close()
+        shutil.rmtree(folder, ignore_errors=True)
+    return report
+
+
+def _rows(session: Session, model: type[Any]) -> list[dict[str, Any]]:
+    table = model.__table__
+    return [dict(r._mapping) for r in session.execute(select(table))]
+
+
+def _load(other: Database) -> dict[str, Any]:
+    with other.session() as s:
+        data: dict[str, Any] = {
+            "leads": _rows(s, Lead),
+            "qual": {q["lead_id"]: q for q in _rows(s, Qualification)},
+        }
+        for model in (*_CHILDREN, CallDraft):
+            by_lead: dict[int, list[dict[str, Any]]] = defaultdict(list)
+            for row in _rows(s, model):
+                by_lead[row["lead_id"]].append(row)
+            data[model.__tablename__] = by_lead
+    return data
+
+
+def _key(model: type[Any], row: dict[str, Any]) -> Hashable:
+    """What makes a child row "the same" in both databases (no uids below the lead)."""
+    at = {
+        StageChange: "at",
+        Activity: "at",
+        Task: "created_at",
+        QualificationChange: "at",
+        ScoreAdjustment: "at",
+        Attachment: "created_at",
+        CallDraft: "started_at",
+    }[model]
+    moment = as_utc(row[at])
+    stamp = moment.replace(microsecond=0).isoformat() if isinstance(moment, datetime) else str(moment)
+    extra = {
+        StageChange: ("from_stage", "to_stage"),
+        Activity: ("kind", "subject"),
+        Task: ("title",),
+        QualificationChange: ("field", "new_value"),
+        ScoreAdjustment: ("points", "reason"),
+        Attachment: ("kind", "file_name"),
+        CallDraft: (),
+    }[model]
+    return (stamp, *(row[k] for k in extra))
+
+
+def _merge(session: Session, data: dict[str, Any], report: DbMergeReport, progress: Progress | None) -> None:
+    uids = {
+        uid: (lead_id, erased)
+        for uid, lead_id, erased in session.execute(select(Lead.uid, Lead.id, Lead.erased))
+    }
+    index = DuplicateIndex.from_db(session)
+    origin = f"db:{report.other_file}"
+    leads = data["leads"]
+    for n, row in enumerate(leads, start=1):
+        text = f"{display_text(row)} (uid {row['uid']})"
+        if row["erased"]:
+            report.left.append(f"{text}: erased or merged in {report.other_file}; not brought over")
+            continue
+        target_id, how = None, ""
+        if row["uid"] in uids:
+            target_id, erased = uids[row["uid"]]
+            if erased:
+                report.left.append(f"{text}: erased or merged here; not brought back")
+                continue
+            how = "same uid"
+        else:
+            strong = [m for m in index.find(row) if m.strong and m.lead_id]
+            if strong:
+                target_id, how = strong[0].lead_id, f"same {strong[0].reason} as lead {strong[0].lead_id}"
+        if target_id is None:
+            lead = _add_lead(session, row)
+            assert lead.id is not None
+            index.add(row, lead_id=lead.id)
+            uids[row["uid"]] = (lead.id, False)
+            report.added.append(text)
+            target_id = lead.id
+            existing_keys: dict[type[Any], set[Hashable]] = defaultdict(set)
+        else:
+            existing_keys = _existing_keys(session, target_id)
+            _merge_fields(session, target_id, row, origin, report)
+            report.merged.append(f"{text} into lead {target_id} ({how})")
+        _copy_children(session, data, row["id"], target_id, existing_keys, report)
+        if progress is not None and n % 200 == 0 and progress(n, len(leads)) is False:
+            from leaddesk.core.errors import Cancelled
+
+            raise Cancelled("database merge cancelled; nothing was changed")
+
+
+def _add_lead(session: Session, row: dict[str, Any]) -> Lead:
+    values = {k: v for k, v in row.items() if k not in ("id", "import_batch_id")}
+    for key, value in values.items():
+        if isinstance(value, datetime):
+            values[key] = as_utc(value)
+    top = session.execute(select(func.max(Lead.position)).where(Lead.stage == row["stage"])).scalar()
+    values["position"] = (top or 0.0) + 1.0
+    lead = Lead(**values)
+    session.add(lead)
+    session.flush()
+    return lead
+
+
+def _existing_keys(session: Session, lead_id: int) -> dict[type[Any], set[Hashable]]:
+    out: dict[type[Any], set[Hashable]] = {}
+    for model in (*_CHILDREN, CallDraft):
+        rows = _rows_where(session, model, lead_id)
+        out[model] = {_key(model, r) for r in rows}
+    return out
+
+
+def _rows_where(session: Session, model: type[Any], lead_id: int) -> list[dict[str, Any]]:
+    table = model.__table__
+    return [dict(r._mapping) for r in session.execute(select(table).where(table.c.lead_id == lead_id))]
+
+
+def _merge_fields(
+    session: Session, lead_id: int, row: dict[str, Any], origin: str, report: DbMergeReport
+) -> None:
+    lead = session.get(Lead, lead_id)
+    assert lead is not None
+    theirs_newer = as_utc(row["updated_at"]) > as_utc(lead.updated_at)  # type: ignore[operator]
+    changes: dict[str, Any] = {}
+    kept: list[str] = []
+    for key in EDITABLE_FIELDS:
+        mine, theirs = getattr(lead, key), row[key]
+        if isinstance(theirs, datetime):
+            theirs = as_utc(theirs)
+        if theirs in ("", None) or theirs == mine or key == "notes":
+            continue
+        if mine in ("", None):
+            changes[key] = theirs
+        elif theirs_newer:
+            changes[key] = theirs
+            kept.append(f"{key}: {mine}")
+        else:
+            kept.append(f"{key}: {theirs}")
+    if row["notes"] and row["notes"] not in lead.notes:
+        changes["notes"] = "\n".join(x for x in [lead.notes, row["notes"]] if x)
+    if kept:
+        label = f"Abweichend in {report.other_file}" if not theirs_newer else "Vorheriger Wert"
+        note = f"{label}: " + "; ".join(kept)
+        changes["notes"] = "\n".join(x for x in [changes.get("notes", lead.notes), note] if x)
+        report.conflicts.extend(f"lead {lead_id}, {k}" for k in kept)
+    if changes:
+        apply_values(lead, changes)
+        taken = [k for k in changes if k != "notes"]
+        for f in taken:
+            source = session.execute(
+                select(FieldSource).where(FieldSource.lead_id == lead_id, FieldSource.field == f)
+            ).scalar_one_or_none()
+            if source is None:
+                session.add(FieldSource(lead_id=lead_id, field=f, origin=origin))
+            else:
+                source.origin, source.at = origin, utcnow()
+    lead.has_qualification = lead.has_qualification or bool(row["has_qualification"])
+    session.flush()
+
+
+def _copy_children(
+    session: Session,
+    data: dict[str, Any],
+    other_id: int,
+    target_id: int,
+    existing: dict[type[Any], set[Hashable]],
+    report: DbMergeReport,
+) -> None:
+    activity_ids: dict[int, int] = {}
+    for model in (Activity, StageChange, Task, QualificationChange, ScoreAdjustment, Attachment, CallDraft):
+        for row in data[model.__tablename__].get(other_id, ()):
+            key = _key(model, row)
+            if key in existing.get(model, set()):
+                report.rows_present += 1
+                continue
+            values = {k: (as_utc(v) if isinstance(v, datetime) else v) for k, v in row.items() if k != "id"}
+            values["lead_id"] = target_id
+            if "activity_id" in values and values["activity_id"] is not None:
+                values["activity_id"] = activity_ids.get(values["activity_id"])
+            obj = model(**values)
+            session.add(obj)
+            if model is Activity:
+                session.flush()
+                activity_ids[row["id"]] = obj.id
+            existing.setdefault(model, set()).add(key)
+            report.rows_added[model.__tablename__] += 1
+    _merge_stage(session, target_id)
+    qual = data["qual"].get(other_id)
+    if qual is not None:
+        _merge_qualification(session, target_id, qual, report)
+    session.flush()
+
+
+def _merge_stage(session: Session, lead_id: int) -> None:
+    """The stage follows the latest move in the combined history."""
+    last = session.execute(
+        select(StageChange.to_stage, StageChange.reason)
+        .where(StageChange.lead_id == lead_id)
+        .order_by(StageChange.at.desc(), StageChange.id.desc())
+        .limit(1)
+    ).first()
+    lead = session.get(Lead, lead_id)
+    if last is None or lead is None or lead.stage == last.to_stage:
+        return
+    lead.stage = last.to_stage
+    lead.lost_reason = last.reason if last.to_stage == "lost" else ""
+    top = session.execute(select(func.max(Lead.position)).where(Lead.stage == lead.stage)).scalar()
+    lead.position = (top or 0.0) + 1.0
+    lead.version += 1
+    lead.updated_at = utcnow()
+
+
+def _merge_qualification(
+    session: Session, lead_id: int, theirs: dict[str, Any], report: DbMergeReport
+) -> None:
+    mine = session.execute(select(Qualification).where(Qualification.lead_id == lead_id)).scalar_one_or_none()
+    if mine is None:
+        values = {k: (as_utc(v) if isinstance(v, datetime) else v) for k, v in theirs.items() if k != "id"}
+        session.add(Qualification(**(values | {"lead_id": lead_id})))
+        report.rows_added["qualification"] += 1
+        return
+    for key in _QUAL_FIELDS:
+        a, b = getattr(mine, key), theirs[key]
+        if b in (None, "", "unknown") or a == b:
+            continue
+        if a in (None, "", "unknown"):
+            setattr(mine, key, b)
+        elif key.endswith("_notes") and str(b) not in str(a):
+            setattr(mine, key, f"{a}\n{b}")
+        else:
+            report.conflicts.append(f"lead {lead_id}, BANT {key}: kept {a!r}, other has {b!r}")
+            notes = f"{key.split('_')[0]}_notes"  # budget_notes, authority_notes, …
+            setattr(mine, notes, "\n".join(x for x in [getattr(mine, notes), f"{key}: {b}"] if x))
+    lead = session.get(Lead, lead_id)
+    if lead is not None:
+        lead.bant_confirmed = sum(
+            1
+            for s in ("budget", "authority", "need", "timing")
+            if getattr(mine, f"{s}_status") == "confirmed"
+        )

@@ -1,0 +1,160 @@
+"""Past imports with their counts; any of them can be undone later as a whole."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.core.db import Database, as_utc
+from leaddesk.core.models import ImportBatch
+from leaddesk.core.services.imports import UndoResult, list_batches, undo_import
+from leaddesk.ui.imports.jobs import BackgroundJob
+
+
+class BatchModel(QAbstractTableModel):
+    """One row per import: when, files, new, updated, skipped, errors, undone."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.batches: list[ImportBatch] = []
+
+    def set_batches(self, batches: list[ImportBatch]) -> None:
+        self.beginResetModel()
+        self.batches = batches
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.batches)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 7
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        b = self.batches[index.row()]
+        started = as_utc(b.started_at)
+        when = QLocale().toString(started.astimezone(), QLocale.FormatType.ShortFormat) if started else ""
+        undone = as_utc(b.undone_at)
+        return (
+            when,
+            b.file_name,
+            str(b.created_count),
+            str(b.updated_count),
+            str(b.skipped_count),
+            str(b.error_count),
+            QLocale().toString(undone.astimezone(), QLocale.FormatType.ShortFormat) if undone else "",
+        )[index.column()]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (
+                self.tr("When"),
+                self.tr("Files"),
+                self.tr("New"),
+                self.tr("Updated"),
+                self.tr("Skipped"),
+                self.tr("Errors"),
+                self.tr("Undone"),
+            )[section]
+        return None
+
+
+class ImportHistory(QDialog):
+    """Lists imports; "Undo" takes the selected one back (refused if its leads were edited since)."""
+
+    undone = Signal(int)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.job: BackgroundJob | None = None
+        self.setWindowTitle(self.tr("Past imports"))
+        self.resize(860, 420)
+        layout = QVBoxLayout(self)
+        self.model = BatchModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.view)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addStretch()
+        self.undo_button = QPushButton(self.tr("&Undo import"))
+        self.undo_button.clicked.connect(lambda: self.undo(force=False))
+        self.force_button = QPushButton(self.tr("Undo, &keep edited leads"))
+        self.force_button.clicked.connect(lambda: self.undo(force=True))
+        self.force_button.hide()
+        close = QPushButton(self.tr("&Close"))
+        close.clicked.connect(self.accept)
+        for b in (self.undo_button, self.force_button, close):
+            row.addWidget(b)
+        layout.addLayout(row)
+        self.view.selectionModel().selectionChanged.connect(self._selected)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_batches(list_batches(self.db))
+        self.view.resizeColumnsToContents()
+        if self.model.rowCount():
+            self.view.selectRow(0)
+        self._selected()
+
+    def selected_batch(self) -> ImportBatch | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.batches[rows[0].row()] if rows else None
+
+    def _selected(self, *_args: Any) -> None:
+        batch = self.selected_batch()
+        self.undo_button.setEnabled(batch is not None and batch.undone_at is None)
+        self.force_button.hide()
+
+    def undo(self, *, force: bool) -> None:
+        batch = self.selected_batch()
+        if batch is None or batch.id is None:
+            return
+        batch_id = batch.id
+        self.undo_button.setEnabled(False)
+        self.job = job = BackgroundJob(lambda _p: undo_import(self.db, batch_id, force=force), self)
+        job.succeeded.connect(self._undone)
+        job.failed.connect(self._failed)
+        job.start()
+
+    def _undone(self, result: UndoResult) -> None:
+        text = self.tr("Import %1 undone: %2 lead(s) removed, %3 restored.")
+        text = text.replace("%1", str(result.batch_id)).replace("%2", str(result.removed))
+        self.status.setText(text.replace("%3", str(result.restored)))
+        self.reload()
+        self.undone.emit(result.batch_id)
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(message)
+        self.undo_button.setEnabled(True)
+        self.force_button.setVisible("changed after" in message)
+
+
+def open_import_history(db: Database, parent: QWidget | None = None) -> ImportHistory:
+    dialog = ImportHistory(db, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, parent is not None)
+    dialog.show()
+    return dialog

@@ -1,0 +1,85 @@
+"""Long import work off the UI thread: one job at a time, progress, cancel, results on the GUI thread.
+
+Database writes go through one single-thread pool, so two writes never race for SQLite
+(see EXAMPLES.md §3). The core's ``progress(done, total)`` callbacks return False after
+:meth:`BackgroundJob.cancel`, and the core then rolls its transaction back.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+
+from leaddesk.core.errors import Cancelled, LeadDeskError
+
+_POOL: QThreadPool | None = None
+
+
+def write_pool() -> QThreadPool:
+    """The application's single lane for database work (parented to the app, waited for on quit)."""
+    global _POOL
+    if _POOL is None:
+        _POOL = QThreadPool(QCoreApplication.instance())
+        _POOL.setMaxThreadCount(1)
+    return _POOL
+
+
+class BackgroundJob(QObject):
+    """Runs ``fn(progress)`` on the write lane and reports back on the GUI thread.
+
+    Signals: ``progressed(done, total)``, ``succeeded(result)``, ``failed(message)`` for
+    expected errors (a person-readable message), ``cancelled()``. Unexpected exceptions are
+    reported through ``failed`` too, prefixed so they read as a bug.
+    """
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(
+        self, fn: Callable[[Callable[[int, int], bool]], Any], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self._cancel = threading.Event()
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+        write_pool().start(_Runnable(self))
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self._cancel.is_set()
+
+    def _run(self) -> None:
+        try:
+            result = self._fn(self._progress)
+        except Cancelled:
+            self.running = False
+            self.cancelled.emit()
+        except LeadDeskError as exc:
+            self.running = False
+            self.failed.emit(str(exc))
+        except Exception as exc:  # a bug: still reach the one error handler, never kill the thread silently
+            self.running = False
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.running = False
+            self.succeeded.emit(result)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: BackgroundJob) -> None:
+        super().__init__()
+        self._job = job
+
+    def run(self) -> None:
+        self._job._run()

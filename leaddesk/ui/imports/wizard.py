@@ -1,0 +1,636 @@
+"""Import wizard: files → (column mapping with preview) → dry-run report → import with progress → undo.
+
+Every step calls the same core services as ``leaddesk import``; parsing, checking and writing
+run on the write lane (:mod:`leaddesk.ui.imports.jobs`), so the window never freezes and a
+long import can be cancelled (the core then rolls back: nothing is half-imported).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.core.db import Database
+from leaddesk.core.errors import LeadDeskError
+from leaddesk.core.importers.csvfile import TARGETS, preview
+from leaddesk.core.services.imports import (
+    ImportPlan,
+    ImportResult,
+    UndoRefused,
+    UndoResult,
+    apply_import,
+    plan_import,
+    read_sources,
+    undo_import,
+)
+from leaddesk.ui.imports.jobs import BackgroundJob
+from leaddesk.ui.imports.labels import action_labels, reason_labels, target_labels
+
+FILES, MAPPING, REPORT, RUNNING, RESULT = range(5)
+_SEVERITY_ORDER = {"error": 0, "duplicate": 1, "warning": 2}
+
+
+class ProblemModel(QAbstractTableModel):
+    """Errors, warnings and duplicates of a plan: file, line, kind, field, message, choice.
+
+    For a duplicate the last column holds the person's choice for that row (skip, update,
+    merge, import as new); empty means the import's choice below the table applies.
+    """
+
+    COLUMNS = 6
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, int, str, str, str, int]] = []
+        self._plan: ImportPlan | None = None
+
+    def set_plan(self, plan: ImportPlan | None) -> None:
+        self.beginResetModel()
+        self._plan = plan
+        self._rows = _problem_rows(plan) if plan is not None else []
+        self.endResetModel()
+
+    def kinds(self) -> list[str]:
+        return [r[2] for r in self._rows]
+
+    def set_decision(self, row: int, decision: str | None) -> bool:
+        """Choose what happens to the duplicate shown in ``row``; False if it is not a duplicate."""
+        if self._plan is None or not 0 <= row < len(self._rows) or self._rows[row][5] < 0:
+            return False
+        planned = self._plan.rows[self._rows[row][5]]
+        if planned.action != "duplicate":
+            return False
+        planned.decision = decision
+        index = self.index(row, self.COLUMNS - 1)
+        self.dataChanged.emit(index, index)
+        return True
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            file_name, line, kind, field, message, plan_row = row
+            if index.column() == 5:
+                decision = self._plan.rows[plan_row].decision if self._plan and plan_row >= 0 else None
+                choices = {
+                    "skip": self.tr("Skip"),
+                    "update": self.tr("Update"),
+                    "merge": self.tr("Merge"),
+                    "new": self.tr("Import as new"),
+                }
+                return choices.get(decision or "", "")
+            kinds = {
+                "error": self.tr("Error"),
+                "warning": self.tr("Warning"),
+                "duplicate": self.tr("Duplicate"),
+            }
+            return (file_name, str(line), kinds.get(kind, kind), field, message)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
+            return row[4]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5 and row[5] >= 0:
+            return self.tr("Keys: S skip, U update, M merge, N import as new, Backspace: as chosen below")
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (
+                self.tr("File"),
+                self.tr("Line"),
+                self.tr("Kind"),
+                self.tr("Field"),
+                self.tr("Message"),
+                self.tr("Choice"),
+            )[section]
+        return None
+
+
+def _problem_rows(plan: ImportPlan) -> list[tuple[str, int, str, str, str, int]]:
+    rows = [(name, i.line, i.severity, i.field, i.message, -1) for name, i in plan.file_issues]
+    reasons = reason_labels()
+    actions = action_labels()
+    for n, row in enumerate(plan.rows):
+        rows.extend((row.file_name, i.line, i.severity, i.field, i.message, -1) for i in row.issues)
+        if row.match is not None:
+            if row.match.lead_id:
+                reason = reasons.get(row.match.reason, row.match.reason)
+                text = f"{actions['duplicate']}: {reason} – #{row.match.lead_id}"
+            else:
+                first = plan.rows[row.into_row or 0]
+                text = f"{actions['in_file']}: {first.file_name}:{first.line}"
+            rows.append((row.file_name, row.line, "duplicate", "", f"{text} {row.match.display}".strip(), n))
+    rows.sort(key=lambda r: (_SEVERITY_ORDER.get(r[2], 3), r[0], r[1]))
+    return rows
+
+
+_DECISION_KEYS = {Qt.Key.Key_S: "skip", Qt.Key.Key_U: "update", Qt.Key.Key_M: "merge", Qt.Key.Key_N: "new"}
+
+
+class _ProblemView(QTableView):
+    """The report table; S/U/M/N set the choice for the selected duplicate, Backspace clears it."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        model = self.model()
+        if isinstance(model, ProblemModel) and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            key = Qt.Key(event.key())
+            if key in _DECISION_KEYS or key == Qt.Key.Key_Backspace:
+                for index in self.selectionModel().selectedRows():
+                    model.set_decision(index.row(), _DECISION_KEYS.get(key))
+                return
+        super().keyPressEvent(event)
+
+
+class ImportWizard(QDialog):
+    """The import dialog. ``imported(batch_id)`` and ``undone(batch_id)`` tell the main window to refresh."""
+
+    imported = Signal(int)
+    undone = Signal(int)
+
+    def __init__(self, db: Database, parent: QWidget | None = None, files: list[str] | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.plan: ImportPlan | None = None
+        self.result: ImportResult | None = None
+        self.mapping: dict[str, str] = {}
+        self.mapping_file = ""
+        self.job: BackgroundJob | None = None
+        self.setWindowTitle(self.tr("Import leads"))
+        self.resize(900, 600)
+        self.pages = QStackedWidget(self)
+        for build in (
+            self._files_page,
+            self._mapping_page,
+            self._report_page,
+            self._running_page,
+            self._result_page,
+        ):
+            self.pages.addWidget(build())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        for f in files or []:
+            self.file_list.addItem(f)
+        self._update_files_buttons()
+
+    # --- pages -----------------------------------------------------------------------------------
+
+    def _files_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "vCard files (.vcf) and CSV exports of Outlook, Google, HubSpot, Pipedrive, "
+                    "Salesforce, Odoo, LinkedIn or any other address book:"
+                )
+            )
+        )
+        self.file_list = QListWidget()
+        self.file_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        layout.addWidget(self.file_list)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("&Add files…"))
+        self.add_button.setShortcut(QKeySequence.StandardKey.Open)
+        self.add_button.clicked.connect(self._choose_files)
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.remove_button.clicked.connect(self._remove_files)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch()
+        layout.addLayout(row)
+        form = QFormLayout()
+        self.source_edit = QLineEdit()
+        self.source_edit.setPlaceholderText(self.tr("e.g. Messe Stuttgart 2026 (default: the file name)"))
+        form.addRow(self.tr("&Source of these leads:"), self.source_edit)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        self.check_button = QPushButton(self.tr("&Check files"))
+        self.check_button.setDefault(True)
+        self.check_button.clicked.connect(self.check)
+        close = QPushButton(self.tr("Cancel"))
+        close.clicked.connect(self.reject)
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.file_list.model().rowsInserted.connect(self._update_files_buttons)
+        self.file_list.model().rowsRemoved.connect(self._update_files_buttons)
+        return page
+
+    def _mapping_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.mapping_title = QLabel()
+        self.mapping_title.setWordWrap(True)
+        layout.addWidget(self.mapping_title)
+        self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("Import as"), self.tr("Examples")]
+        )
+        self.mapping_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.verticalHeader().setVisible(False)
+        layout.addWidget(self.mapping_table, 3)
+        layout.addWidget(QLabel(self.tr("Preview of the first rows:")))
+        self.preview_table = QTableWidget(0, 0)
+        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.preview_table, 2)
+        buttons = QHBoxLayout()
+        back = QPushButton(self.tr("&Back"))
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(FILES))
+        buttons.addWidget(back)
+        buttons.addStretch()
+        self.remap_button = QPushButton(self.tr("&Check again"))
+        self.remap_button.setDefault(True)
+        self.remap_button.clicked.connect(self._apply_mapping)
+        buttons.addWidget(self.remap_button)
+        layout.addLayout(buttons)
+        return page
+
+    def _report_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
+        self.problems = ProblemModel(self)
+        self.problem_view = _ProblemView()
+        self.problem_view.setModel(self.problems)
+        self.problem_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problem_view.verticalHeader().setVisible(False)
+        self.problem_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.problem_view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.problem_view)
+        form = QFormLayout()
+        self.policy_combo = QComboBox()
+        self.policy_combo.addItem(
+            self.tr("Merge: fill empty fields, keep differing values in the notes"), "merge"
+        )
+        self.policy_combo.addItem(self.tr("Update: overwrite with the values from the file"), "update")
+        self.policy_combo.addItem(self.tr("Skip: leave existing leads unchanged"), "skip")
+        form.addRow(self.tr("&Duplicates:"), self.policy_combo)
+        self.skip_errors_box = QCheckBox(self.tr("Import the valid records and leave out those with errors"))
+        self.skip_errors_box.toggled.connect(self._update_import_button)
+        form.addRow("", self.skip_errors_box)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        back = QPushButton(self.tr("&Back"))
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(FILES))
+        self.columns_button = QPushButton(self.tr("C&olumns…"))
+        self.columns_button.clicked.connect(lambda: self._show_mapping(self._first_csv()))
+        buttons.addWidget(back)
+        buttons.addWidget(self.columns_button)
+        buttons.addStretch()
+        self.import_button = QPushButton(self.tr("&Import"))
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.run_import)
+        buttons.addWidget(self.import_button)
+        layout.addLayout(buttons)
+        return page
+
+    def _running_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch()
+        self.running_label = QLabel()
+        layout.addWidget(self.running_label)
+        self.progress = QProgressBar()
+        layout.addWidget(self.progress)
+        row = QHBoxLayout()
+        row.addStretch()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.cancel_button.clicked.connect(self.cancel)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        layout.addStretch()
+        return page
+
+    def _result_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        layout.addWidget(self.result_label)
+        layout.addStretch()
+        buttons = QHBoxLayout()
+        self.undo_button = QPushButton(self.tr("&Undo this import"))
+        self.undo_button.clicked.connect(lambda: self.undo(force=False))
+        self.force_undo_button = QPushButton(self.tr("Undo anyway, &keep edited leads"))
+        self.force_undo_button.clicked.connect(lambda: self.undo(force=True))
+        self.force_undo_button.hide()
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.force_undo_button)
+        buttons.addStretch()
+        done = QPushButton(self.tr("&Close"))
+        done.setDefault(True)
+        done.clicked.connect(self.accept)
+        buttons.addWidget(done)
+        layout.addLayout(buttons)
+        return page
+
+    # --- files -----------------------------------------------------------------------------------
+
+    def files(self) -> list[str]:
+        return [self.file_list.item(i).text() for i in range(self.file_list.count())]
+
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Choose files to import"),
+            "",
+            self.tr("Contacts (*.vcf *.vcard *.csv *.txt);;All files (*)"),
+        )
+        for name in names:
+            if name not in self.files():
+                self.file_list.addItem(name)
+
+    def _remove_files(self) -> None:
+        for item in self.file_list.selectedItems():
+            self.file_list.takeItem(self.file_list.row(item))
+
+    def _update_files_buttons(self, *_args: Any) -> None:
+        self.check_button.setEnabled(self.file_list.count() > 0)
+
+    # --- checking (dry run) ----------------------------------------------------------------------
+
+    def check(self) -> None:
+        """Parse and check every file off the UI thread; then show the mapping or the report."""
+        try:
+            sources = read_sources(self.files())
+        except LeadDeskError as exc:
+            self._show_error(str(exc), FILES)
+            return
+        source = self.source_edit.text().strip()
+        mapping = dict(self.mapping) or None
+        self._start(
+            lambda progress: plan_import(self.db, sources, source=source, mapping=mapping, progress=progress),
+            self.tr("Checking %n record(s)…", "", 0),
+            self._checked,
+            back_to=FILES,
+        )
+
+    def _checked(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        unmapped = [p.file_name for p in plan.files if p.file_format == "csv" and not p.records and p.issues]
+        if unmapped and not self.mapping:
+            self._show_mapping(unmapped[0])
+            return
+        self._show_report()
+
+    def _first_csv(self) -> str:
+        if self.plan is None:
+            return ""
+        return next((p.file_name for p in self.plan.files if p.file_format == "csv"), "")
+
+    def _show_mapping(self, file_name: str) -> None:
+        path = next((f for f in self.files() if Path(f).name == file_name), None)
+        if path is None:
+            return
+        self.mapping_file = file_name
+        headers, rows, encoding, delimiter = preview(Path(path).read_bytes())
+        current = next(
+            (p.mapping for p in (self.plan.files if self.plan else []) if p.file_name == file_name), {}
+        )
+        self.mapping_title.setText(
+            self.tr("Choose what each column of %1 holds (read as %2, separated by “%3”).")
+            .replace("%1", file_name)
+            .replace("%2", encoding)
+            .replace("%3", "Tab" if delimiter == "\t" else delimiter)
+        )
+        labels = target_labels()
+        self.mapping_table.setRowCount(len(headers))
+        for r, header in enumerate(headers):
+            item = QTableWidgetItem(header)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.mapping_table.setItem(r, 0, item)
+            combo = QComboBox()
+            for key in ("", *TARGETS, "note:"):
+                combo.addItem(labels.get(key, key), key)
+            chosen = self.mapping.get(header, current.get(header, ""))
+            combo.setCurrentIndex(max(0, combo.findData("note:" if chosen.startswith("note:") else chosen)))
+            self.mapping_table.setCellWidget(r, 1, combo)
+            samples = [row[r] for row in rows if r < len(row) and row[r].strip()][:3]
+            sample_item = QTableWidgetItem(" | ".join(s.replace("\n", " ") for s in samples))
+            sample_item.setFlags(sample_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.mapping_table.setItem(r, 2, sample_item)
+        self.preview_table.setColumnCount(len(headers))
+        self.preview_table.setHorizontalHeaderLabels(headers)
+        self.preview_table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row[: len(headers)]):
+                self.preview_table.setItem(r, c, QTableWidgetItem(value))
+        self.pages.setCurrentIndex(MAPPING)
+
+    def set_target(self, header: str, target: str) -> None:
+        """Choose the target of one column (keyboard users and tests use the combo the same way)."""
+        for r in range(self.mapping_table.rowCount()):
+            if self.mapping_table.item(r, 0).text() == header:
+                combo = self.mapping_table.cellWidget(r, 1)
+                assert isinstance(combo, QComboBox)
+                combo.setCurrentIndex(combo.findData(target))
+
+    def _apply_mapping(self) -> None:
+        mapping = {}
+        for r in range(self.mapping_table.rowCount()):
+            header = self.mapping_table.item(r, 0).text()
+            combo = self.mapping_table.cellWidget(r, 1)
+            assert isinstance(combo, QComboBox)
+            target = combo.currentData()
+            mapping[header] = f"note:{header}" if target == "note:" else target
+        self.mapping = mapping
+        self.check()
+
+    def _show_report(self) -> None:
+        plan = self.plan
+        assert plan is not None
+        reads = "; ".join(
+            f"{p.file_name}: {p.preset or {'vcard': 'vCard'}.get(p.file_format, 'CSV')}, {p.encoding}"
+            for p in plan.files
+        )
+        warnings = sum(len(r.warnings) for r in plan.rows)
+        self.summary_label.setText(
+            self.tr("<b>%1 new</b> · %2 duplicate(s) · %3 error(s) · %4 warning(s)<br><small>%5</small>")
+            .replace("%1", str(plan.new))
+            .replace("%2", str(plan.duplicates))
+            .replace("%3", str(plan.errors))
+            .replace("%4", str(warnings))
+            .replace("%5", reads)
+        )
+        self.problems.set_plan(plan)
+        self.problem_view.resizeColumnsToContents()
+        self.skip_errors_box.setChecked(False)
+        self.skip_errors_box.setEnabled(plan.errors > 0)
+        self.policy_combo.setEnabled(plan.duplicates > 0)
+        self.columns_button.setEnabled(bool(self._first_csv()))
+        self._update_import_button()
+        self.pages.setCurrentIndex(REPORT)
+
+    def _update_import_button(self, *_args: Any) -> None:
+        plan = self.plan
+        ok = (
+            plan is not None
+            and (plan.new or plan.duplicates)
+            and (not plan.errors or self.skip_errors_box.isChecked())
+        )
+        self.import_button.setEnabled(bool(ok))
+
+    # --- import, undo ----------------------------------------------------------------------------
+
+    def run_import(self) -> None:
+        plan = self.plan
+        assert plan is not None
+        policy = self.policy_combo.currentData()
+        skip = self.skip_errors_box.isChecked()
+        self._start(
+            lambda progress: apply_import(
+                self.db, plan, on_duplicate=policy, skip_errors=skip, progress=progress
+            ),
+            self.tr("Importing…"),
+            self._imported,
+            back_to=REPORT,
+        )
+
+    def _imported(self, result: ImportResult) -> None:
+        self.result = result
+        text = self.tr("Import %1 done: %2 new lead(s), %3 updated, %4 skipped, %5 left out with errors.")
+        for key, value in (
+            ("%1", result.batch_id),
+            ("%2", result.created),
+            ("%3", result.updated),
+            ("%4", result.skipped),
+            ("%5", result.errors),
+        ):
+            text = text.replace(key, str(value))
+        if result.conflicts:
+            text += "<br>" + self.tr(
+                "%n differing value(s) were kept in the leads' notes.", "", len(result.conflicts)
+            )
+        self.result_label.setText(text)
+        self.undo_button.setEnabled(True)
+        self.force_undo_button.hide()
+        self.pages.setCurrentIndex(RESULT)
+        self.imported.emit(result.batch_id)
+
+    def undo(self, *, force: bool = False) -> None:
+        result = self.result
+        if result is None:
+            return
+        self._start(
+            lambda _progress: undo_import(self.db, result.batch_id, force=force),
+            self.tr("Undoing the import…"),
+            self._undone,
+            back_to=RESULT,
+        )
+
+    def _undone(self, undone: UndoResult) -> None:
+        text = self.tr("Import %1 undone: %2 lead(s) removed, %3 restored.")
+        text = text.replace("%1", str(undone.batch_id)).replace("%2", str(undone.removed))
+        text = text.replace("%3", str(undone.restored))
+        if undone.kept:
+            text += " " + self.tr("%n lead(s) edited since were kept.", "", len(undone.kept))
+        self.result_label.setText(text)
+        self.undo_button.setEnabled(False)
+        self.force_undo_button.hide()
+        self.pages.setCurrentIndex(RESULT)
+        self.undone.emit(undone.batch_id)
+
+    # --- background plumbing ---------------------------------------------------------------------
+
+    def _start(self, fn: Any, label: str, on_success: Any, *, back_to: int) -> None:
+        self.job = job = BackgroundJob(fn, self)
+        self.running_label.setText(label)
+        self.progress.setRange(0, 0)
+        self.cancel_button.setEnabled(True)
+        job.progressed.connect(self._progressed)
+        job.succeeded.connect(on_success)
+        job.failed.connect(lambda message: self._show_error(message, back_to))
+        job.cancelled.connect(lambda: self._cancelled(back_to))
+        self.pages.setCurrentIndex(RUNNING)
+        job.start()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.cancel_button.setEnabled(False)
+            self.running_label.setText(self.tr("Cancelling…"))
+            self.job.cancel()
+
+    def _cancelled(self, back_to: int) -> None:
+        self.pages.setCurrentIndex(back_to)
+        self._flash(self.tr("Cancelled; nothing was changed."), back_to)
+
+    def _show_error(self, message: str, back_to: int) -> None:
+        if isinstance(self.job, BackgroundJob) and back_to == RESULT and "changed after" in message:
+            self.force_undo_button.show()
+        self.pages.setCurrentIndex(back_to)
+        self._flash(message, back_to)
+
+    def _flash(self, message: str, page: int) -> None:
+        label = {FILES: None, REPORT: self.summary_label, RESULT: self.result_label}.get(page)
+        if label is None:
+            label = self.mapping_title if page == MAPPING else None
+        if label is None:
+            self.error_message = message
+            self.check_button.setToolTip(message)
+            self.setWindowTitle(self.tr("Import leads") + " – " + message[:80])
+            return
+        label.setText(f"<span style='color:#b00020'>{message}</span><br>{label.text()}")
+
+    def closeEvent(self, event: Any) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+        super().reject()
+
+
+def open_import_wizard(
+    db: Database, parent: QWidget | None = None, files: list[str] | None = None
+) -> ImportWizard:
+    """Show the wizard non-modally and return it (the main window connects ``imported``)."""
+    wizard = ImportWizard(db, parent, files)
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, parent is not None)
+    wizard.show()
+    return wizard
+
+
+__all__ = ["ImportWizard", "ProblemModel", "UndoRefused", "open_import_wizard"]

@@ -1,0 +1,1 @@
+"""Scoring UI: the rule editor window and the score breakdown widget for the lead editor."""

@@ -1,0 +1,102 @@
+"""Merging a second LeadDesk database: uid matches, rule matches, conflicts, history; idempotent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from leaddesk.cli import main
+from leaddesk.core.db import Database, backup_sqlite
+from leaddesk.core.errors import DatabaseError
+from leaddesk.core.models import Activity, Lead, Qualification, StageChange, utcnow
+from leaddesk.core.services.dbmerge import merge_database
+from leaddesk.core.services.leads import create_lead, get_lead, move_stage, update_lead
+from leaddesk.core.services.merge import merge_leads
+
+
+def _counts(db: Any) -> dict[str, int]:
+    with db.engine.connect() as conn:
+        return {
+            t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+            for t in ("lead", "stagechange", "activity", "task", "qualification", "fieldsource")
+        }
+
+
+@pytest.fixture
+def fair(db: Any, tmp_path: Path) -> tuple[Any, Path, dict[str, int]]:
+    """Main database plus a laptop copy taken before the fair and edited there."""
+    a = create_lead(db, {"first_name": "Anna", "last_name": "Alt", "company": "Alt GmbH", "city": "Ulm"})[0]
+    b = create_lead(db, {"first_name": "Bernd", "last_name": "Berg", "email": "bernd@berg.de"})[0]
+    e = create_lead(db, {"first_name": "Erik", "last_name": "Ende", "company": "Ende AG"})[0]
+    laptop_file = tmp_path / "laptop.sqlite3"
+    backup_sqlite(db.engine, laptop_file)
+    # Back at the office, someone edits Anna's phone; BANT known here only.
+    update_lead(db, a.id, {"phone": "0731 123456"}, expected_version=a.version)
+    with db.transaction() as s:
+        s.add(Qualification(lead_id=a.id, budget_status="confirmed", budget_amount=1000.0))
+    laptop = Database.open(f"sqlite:///{laptop_file}")
+    try:
+        a2 = get_lead(laptop, a.id)
+        update_lead(laptop, a.id, {"city": "Neu-Ulm", "title": "Einkauf"}, expected_version=a2.version)
+        move_stage(laptop, a.id, "mql", actor="Messe")
+        with laptop.transaction() as s:
+            s.add(Activity(lead_id=a.id, kind="booth_visit", subject="Stand B12", at=utcnow()))
+            s.add(Qualification(lead_id=a.id, need_status="partial", need_pain="Ausfallzeiten"))
+        create_lead(
+            laptop, {"first_name": "Clara", "last_name": "Neu", "company": "Neu KG", "source": "Messe"}
+        )
+        create_lead(
+            laptop,
+            {"first_name": "Bernd", "last_name": "Berg", "email": "BERND@berg.de", "mobile": "0151 111222"},
+        )
+        create_lead(laptop, {"first_name": "Erika", "last_name": "Ende", "company": "Ende AG"})
+        merge_leads(laptop, e.id, 6)  # merged on the laptop: the erased row must not come back
+    finally:
+        laptop.close()
+    return db, laptop_file, {"a": a.id, "b": b.id, "e": e.id}
+
+
+def test_merge_database_adds_merges_and_leaves(fair: Any) -> None:
+    db, laptop_file, ids = fair
+    before = _counts(db)
+    dry = merge_database(db, laptop_file, dry_run=True)
+    assert _counts(db) == before  # a dry run changes nothing
+    report = merge_database(db, laptop_file)
+    assert dry.summary().replace("would add", "added") == report.summary()
+    assert [x.split(" (uid")[0] for x in report.added] == ["Clara Neu · Neu KG"]
+    assert len(report.merged) == 4  # Anna, Bernd, Erik by uid; Bernd's second card by e-mail
+    assert any("same email as lead" in m for m in report.merged)
+    assert any("Erika Ende" in x for x in report.left)
+    anna = get_lead(db, ids["a"])
+    assert (anna.city, anna.title, anna.phone, anna.stage) == ("Neu-Ulm", "Einkauf", "+49731123456", "mql")
+    assert "city: Ulm" in anna.notes  # the overwritten value is kept
+    assert get_lead(db, ids["b"]).mobile == "+49151111222"
+    with db.session() as s:
+        acts = s.execute(select(Activity.subject).where(Activity.lead_id == ids["a"])).scalars().all()
+        assert "Stand B12" in acts
+        q = s.execute(select(Qualification).where(Qualification.lead_id == ids["a"])).scalar_one()
+        assert (q.budget_status, q.need_status, q.need_pain) == ("confirmed", "partial", "Ausfallzeiten")
+        moves = s.execute(select(StageChange.to_stage).where(StageChange.lead_id == ids["a"])).scalars().all()
+        assert moves == ["lead", "mql"]
+        assert s.execute(select(func.count()).select_from(Lead).where(Lead.erased.is_(False))).scalar() == 4
+    # Merging the same file again adds and changes nothing.
+    after = _counts(db)
+    again = merge_database(db, laptop_file)
+    assert _counts(db) == after and again.added == [] and sum(again.rows_added.values()) == 0
+
+
+def test_merge_database_refuses_other_files(db: Any, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(DatabaseError, match="not a LeadDesk database"):
+        merge_database(db, junk)
+
+
+def test_cli_merge_db(fair: Any, data_dir: Path, capsys: Any) -> None:
+    _db, laptop_file, _ids = fair
+    assert main(["--data-dir", str(data_dir), "merge-db", str(laptop_file), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "would add 1 lead(s), merged 4, left 1" in out and "added: Clara Neu" in out

@@ -1,0 +1,97 @@
+"""Duplicate rules: email/phone/name evidence, the single-candidate path and the bulk index agree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from leaddesk.core.dedupe import DuplicateIndex, company_core, find_matches, fold, match_keys, person_name
+from leaddesk.core.services.leads import create_lead
+
+
+def _lead(db: Any, **values: Any) -> int:
+    view, _ = create_lead(db, values)
+    return view.id
+
+
+def test_folding_treats_umlaut_spellings_alike() -> None:
+    assert fold("Müller") == fold("Mueller") == "mueller"
+    assert person_name("Dr. Jürgen", "Weiß") == "juergen weiss"
+    assert company_core("Müller Bau GmbH & Co. KG") == "mueller bau"
+    assert company_core("GmbH") == "gmbh"  # nothing but a legal form: keep it rather than nothing
+
+
+def test_match_keys_normalise_email_and_phone() -> None:
+    keys = match_keys({"email": " Anna@Example.DE ", "phone": "089 1234567", "mobile": "+49 151 2345678"})
+    assert keys.email == "anna@example.de"
+    assert keys.phones == ("49891234567", "491512345678")
+
+
+def test_find_matches_by_email_phone_and_name(db: Any) -> None:
+    anna = _lead(db, first_name="Anna", last_name="Müller", company="Müller Bau GmbH", email="anna@mb.de")
+    bernd = _lead(db, first_name="Bernd", last_name="Schulz", company="Schulz AG", phone="0711 123456")
+    carla = _lead(
+        db, first_name="Carla", last_name="Weiß", company="Weiss Logistik GmbH", mobile="0151 2345678"
+    )
+    _lead(db, first_name="Dora", last_name="Klein", company="Anderes KG")
+
+    by_email = find_matches(db, {"email": "ANNA@mb.de"})
+    assert [(m.lead_id, m.reason, m.score) for m in by_email] == [(anna, "email", 100.0)]
+    assert "Anna Müller" in by_email[0].display
+
+    by_phone = find_matches(db, {"first_name": "Bernd", "last_name": "Schulz", "phone": "+49 711 123456"})
+    assert by_phone[0].lead_id == bernd and by_phone[0].reason == "phone"
+    # The mobile is found too, though only phone_key is indexed.
+    by_mobile = find_matches(db, {"last_name": "Weiss", "phone": "01512345678"})
+    assert by_mobile[0].lead_id == carla and by_mobile[0].reason == "phone"
+
+    by_name = find_matches(db, {"first_name": "Anna", "last_name": "Mueller", "company": "Müller Bau"})
+    assert by_name[0].lead_id == anna and by_name[0].reason == "name" and by_name[0].strong
+
+    assert find_matches(db, {"first_name": "Zoe", "last_name": "Neu", "company": "Niemand GmbH"}) == []
+    assert find_matches(db, {"email": "anna@mb.de"}, exclude_ids=[anna]) == []
+
+
+def test_shared_switchboard_is_not_a_duplicate(db: Any) -> None:
+    _lead(db, first_name="Bernd", last_name="Schulz", company="Schulz AG", phone="0711 123456")
+    matches = find_matches(
+        db, {"first_name": "Petra", "last_name": "Lang", "company": "Schulz AG", "phone": "0711 123456"}
+    )
+    assert all(m.reason != "phone" for m in matches)
+    assert not any(m.strong for m in matches)
+
+
+def test_namesake_at_another_company_is_weak(db: Any) -> None:
+    _lead(db, first_name="Thomas", last_name="Müller", company="Alpha Maschinenbau GmbH")
+    matches = find_matches(db, {"first_name": "Thomas", "last_name": "Müller", "company": "Zeta Software AG"})
+    assert not any(m.strong for m in matches)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"email": "anna@mb.de"},
+        {"first_name": "Anna", "last_name": "Müller", "company": "Müller Bau"},
+        {"first_name": "Bernd", "last_name": "Schultz", "company": "Schulz AG"},
+        {"last_name": "Weiß", "mobile": "0151 2345678"},
+        {"first_name": "Nobody", "last_name": "Here"},
+    ],
+)
+def test_bulk_index_agrees_with_single_path(db: Any, values: dict[str, Any]) -> None:
+    _lead(db, first_name="Anna", last_name="Müller", company="Müller Bau GmbH", email="anna@mb.de")
+    _lead(db, first_name="Bernd", last_name="Schulz", company="Schulz AG", phone="0711 123456")
+    _lead(db, first_name="Carla", last_name="Weiß", company="Weiss Logistik GmbH", mobile="0151 2345678")
+    index = DuplicateIndex.from_db(db)
+    bulk = [(m.lead_id, m.reason) for m in index.find(values) if m.strong]
+    single = [(m.lead_id, m.reason) for m in find_matches(db, values) if m.strong]
+    assert bulk == single
+
+
+def test_bulk_index_finds_rows_within_the_same_file() -> None:
+    index = DuplicateIndex()
+    index.add({"first_name": "Eva", "last_name": "Roth", "email": "eva@roth.de"}, ref=2)
+    assert index.find({"email": "EVA@roth.de"})[0].ref == 2
+    assert (
+        index.find({"email": "other@roth.de", "first_name": "Eva", "last_name": "Roth"})[0].reason == "name"
+    )

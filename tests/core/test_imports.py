@@ -1,0 +1,324 @@
+"""Import service: policies, in-file duplicates, one batch, undo, round trips, formula injection."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from leaddesk.cli import main
+from leaddesk.core.exporters import export_leads
+from leaddesk.core.importers.csvfile import neutralise_cell, restore_cell
+from leaddesk.core.models import FieldSource, Lead, StageChange
+from leaddesk.core.services.imports import (
+    ImportRefused,
+    UndoRefused,
+    apply_import,
+    plan_import,
+    undo_import,
+)
+from leaddesk.core.services.leads import EDITABLE_FIELDS, create_lead, get_lead, move_stage, update_lead
+
+HEADER = "Vorname;Nachname;Firma;E-Mail;Telefon;Ort\n"
+
+
+def _csv(*rows: str, header: str = HEADER) -> bytes:
+    return (header + "".join(r + "\n" for r in rows)).encode("cp1252")
+
+
+def _snapshot(db: Any) -> dict[str, int]:
+    with db.engine.connect() as conn:
+        return {
+            t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+            for t in ("lead", "stagechange", "importbatch", "importchange", "fieldsource", "attachment")
+        }
+
+
+def _import(db: Any, data: bytes, name: str = "messe.csv", **kw: Any) -> Any:
+    plan = plan_import(db, [(name, data)], source=kw.pop("source", ""))
+    return plan, apply_import(db, plan, **kw)
+
+
+def test_new_rows_get_one_batch_history_and_source(db: Any) -> None:
+    plan, result = _import(
+        db,
+        _csv(
+            "Jürgen;Weiß;Weiß Metallbau GmbH;jw@weiss.de;0711 123456;Stuttgart", "Anna;Ölz;;a@oelz.at;;Wien"
+        ),
+    )
+    assert (plan.new, plan.duplicates, plan.errors) == (2, 0, 0)
+    assert result.created == 2
+    with db.session() as s:
+        leads = s.execute(select(Lead).order_by(Lead.id)).scalars().all()
+        assert [lead.last_name for lead in leads] == ["Weiß", "Ölz"]
+        assert leads[0].phone == "+49711123456" and leads[0].phone_key == "49711123456"
+        assert leads[0].email_lower == "jw@weiss.de" and leads[0].source == "Import messe.csv"
+        assert {lead.import_batch_id for lead in leads} == {result.batch_id}
+        history = s.execute(select(StageChange).where(StageChange.lead_id == leads[0].id)).scalars().all()
+        assert [(h.to_stage, h.actor_kind) for h in history] == [("lead", "import")]
+    # The search index knows the imported leads (triggers or rebuild).
+    from leaddesk.core.services.query import LeadFilter, lead_ids
+
+    assert lead_ids(db, LeadFilter(search="weiß metall")) == [leads[0].id]
+
+
+def test_duplicates_within_the_file_become_one_lead(db: Any) -> None:
+    plan, result = _import(
+        db,
+        _csv(
+            "Jürgen;Weiß;Weiß Metallbau GmbH;jw@weiss.de;;Stuttgart",
+            "Jürgen;Weiss;Weiss Metallbau;JW@weiss.de;0711 123456;",
+        ),
+    )
+    assert (plan.new, plan.duplicates) == (1, 1)
+    assert plan.rows[1].action == "in_file" and plan.rows[1].into_row == 0
+    lead = get_lead(db, 1)
+    assert lead.phone == "+49711123456" and lead.city == "Stuttgart"  # filled from the second row
+    assert result.created == 1
+
+
+@pytest.mark.parametrize("policy", ["skip", "update", "merge"])
+def test_duplicate_policies(db: Any, policy: str) -> None:
+    existing, _ = create_lead(
+        db, {"first_name": "Eva", "last_name": "Roth", "email": "eva@roth.de", "city": "Ulm"}
+    )
+    plan, result = _import(db, _csv("Eva;Roth;Roth AG;EVA@roth.de;030 1234567;Berlin"), on_duplicate=policy)
+    assert plan.rows[0].action == "duplicate" and plan.rows[0].match.lead_id == existing.id
+    lead = get_lead(db, existing.id)
+    with db.session() as s:
+        sources = {f.field: f.origin for f in s.execute(select(FieldSource)).scalars()}
+    if policy == "skip":
+        assert (result.skipped, lead.version, lead.company) == (1, 1, "")
+        assert sources == {}
+    elif policy == "update":
+        assert (lead.company, lead.city, lead.phone) == ("Roth AG", "Berlin", "+49301234567")
+        assert sources == dict.fromkeys(("company", "phone", "city"), f"import:{result.batch_id}")
+    else:
+        assert (lead.company, lead.city, lead.phone) == ("Roth AG", "Ulm", "+49301234567")
+        assert "Berlin" in lead.notes and "messe.csv" in lead.notes  # conflict kept, not overwritten
+        assert len(result.conflicts) == 1 and "kept 'Ulm'" in result.conflicts[0]
+        assert sources == dict.fromkeys(("company", "phone"), f"import:{result.batch_id}")
+    assert _snapshot(db)["lead"] == 1
+
+
+def test_errors_refuse_the_import_unless_skipped(db: Any) -> None:
+    data = _csv(
+        "Eva;Roth;;eva@roth.de;;",
+        ";;;;;",
+        "Max;Muster;;;;",
+        header="Vorname;Nachname;Firma;E-Mail;Telefon;Mitarbeiter\n",
+    )
+    data = b"Vorname;Nachname;Mitarbeiter\nEva;Roth;12\nMax;Muster;viele\n"
+    before = _snapshot(db)
+    plan = plan_import(db, [("x.csv", data)])
+    assert plan.errors == 1
+    assert plan.problems("error") == [
+        "error: x.csv, line 3, field company_size: 'viele' is not a number of employees"
+    ]
+    with pytest.raises(ImportRefused, match="line 3"):
+        apply_import(db, plan)
+    assert _snapshot(db) == before
+    result = apply_import(db, plan, skip_errors=True)
+    assert (result.created, result.errors) == (1, 1)
+
+
+def test_undo_removes_created_and_restores_merged(db: Any) -> None:
+    existing, _ = create_lead(db, {"first_name": "Eva", "last_name": "Roth", "email": "eva@roth.de"})
+    before = _snapshot(db)
+    _, result = _import(db, _csv("Eva;Roth;Roth AG;eva@roth.de;;", "Tom;Neu;Neu KG;tom@neu.de;;Bonn"))
+    assert get_lead(db, existing.id).company == "Roth AG"
+    undone = undo_import(db, result.batch_id)
+    assert (undone.removed, undone.restored, undone.kept) == (1, 1, [])
+    after = _snapshot(db)
+    assert after["lead"] == before["lead"] and after["stagechange"] == before["stagechange"]
+    lead = get_lead(db, existing.id)
+    assert lead.company == "" and lead.version == existing.version
+    with db.session() as s:
+        assert s.execute(select(func.count()).select_from(FieldSource)).scalar() == 0
+    with pytest.raises(Exception, match="already undone"):
+        undo_import(db, result.batch_id)
+
+
+def test_undo_refuses_when_leads_were_edited_since(db: Any) -> None:
+    _, result = _import(db, _csv("Tom;Neu;Neu KG;tom@neu.de;;Bonn", "Ina;Alt;Alt KG;ina@alt.de;;Kiel"))
+    move_stage(db, 1, "mql", actor="test")
+    snapshot = _snapshot(db)
+    with pytest.raises(UndoRefused, match="changed after it"):
+        undo_import(db, result.batch_id)
+    assert _snapshot(db) == snapshot
+    undone = undo_import(db, result.batch_id, force=True)
+    assert (undone.removed, undone.kept) == (1, [1])
+    assert get_lead(db, 1).stage == "mql"
+
+
+def test_undo_of_a_merge_refuses_after_a_later_edit(db: Any) -> None:
+    existing, _ = create_lead(db, {"first_name": "Eva", "last_name": "Roth", "email": "eva@roth.de"})
+    _, result = _import(db, _csv("Eva;Roth;Roth AG;eva@roth.de;;"))
+    lead = get_lead(db, existing.id)
+    update_lead(db, existing.id, {"city": "Ulm"}, expected_version=lead.version)
+    with pytest.raises(UndoRefused):
+        undo_import(db, result.batch_id)
+    assert get_lead(db, existing.id).company == "Roth AG"
+
+
+FULL = {
+    "first_name": "Jürgen",
+    "last_name": "Weiß-Özdemir",
+    "company": '=HYPERLINK("http://evil","Klick") GmbH',
+    "title": "-Leiter Einkauf",
+    "email": "j.weiss@example.de",
+    "phone": "+49 711 123456",
+    "mobile": "0151 2345678",
+    "website": "www.weiss.example",
+    "street": "Königstraße 1\nHinterhaus",
+    "postal_code": "70173",
+    "city": "Stuttgart",
+    "country": "de",
+    "industry": "Maschinenbau",
+    "company_size": 250,
+    "source": "Messe Stuttgart 2026",
+    "tags": "Messe, VIP",
+    "owner": "@sven",
+    "notes": 'Zeile 1\nZeile 2; mit, Zeichen "zitiert"',
+    "value": 12500.5,
+    "currency": "CHF",
+    "next_follow_up": datetime(2026, 12, 1, 9, 30, tzinfo=UTC),
+    "consent_at": datetime(2026, 11, 20, 14, 0, tzinfo=UTC),
+    "consent_source": "Visitenkarte",
+    "consent_purpose": "Angebot",
+}
+
+
+@pytest.mark.parametrize(("fmt", "version"), [("csv", ""), ("vcf", "4.0"), ("vcf", "3.0")])
+def test_export_import_round_trip_keeps_every_field(db: Any, tmp_path: Path, fmt: str, version: str) -> None:
+    from leaddesk.core.db import Database
+
+    original, _ = create_lead(db, FULL)
+    target = tmp_path / f"leads.{fmt}"
+    assert export_leads(db, target, fmt, vcard_version=version or "4.0") == 1
+    other = Database.open(f"sqlite:///{tmp_path / 'other.sqlite3'}")
+    try:
+        plan = plan_import(other, [(target.name, target.read_bytes())])
+        assert plan.errors == 0 and plan.new == 1, plan.problems()
+        apply_import(other, plan)
+        copy = get_lead(other, 1)
+        for key in EDITABLE_FIELDS:
+            assert getattr(copy, key) == getattr(original, key), key
+        assert copy.uid == original.uid
+        # Importing the same export again finds the lead by uid: nothing new, nothing changed.
+        again = plan_import(other, [(target.name, target.read_bytes())])
+        assert again.new == 0 and again.rows[0].match.reason == "uid"
+    finally:
+        other.close()
+
+
+def test_csv_export_neutralises_formulas_and_opens_in_excel(db: Any, tmp_path: Path) -> None:
+    create_lead(db, FULL | {"email": "", "notes": "=1+2", "city": "+Stadt", "street": "@Straße"})
+    target = tmp_path / "leads.csv"
+    export_leads(db, target, "csv")
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads the umlauts
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines(keepends=True)))
+    row = rows[0]
+    assert row["company"].startswith("'=HYPERLINK")
+    assert row["title"] == "'-Leiter Einkauf" and row["owner"] == "'@sven"
+    assert row["phone"] == "'+49711123456" and row["notes"] == "'=1+2"
+    assert row["city"] == "'+Stadt" and row["street"] == "'@Straße"
+    assert row["last_name"] == "Weiß-Özdemir"
+    for value in row.values():
+        assert not value.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert neutralise_cell("\tcmd") == "'\tcmd" and neutralise_cell("\r=1") == "'\r=1"
+    assert restore_cell(neutralise_cell("=1+2")) == "=1+2" and restore_cell("'Text") == "'Text"
+
+
+def test_json_export_of_a_filter(db: Any, tmp_path: Path) -> None:
+    from leaddesk.core.services.query import LeadFilter
+
+    create_lead(db, {"last_name": "Eins", "source": "Messe"})
+    create_lead(db, {"last_name": "Zwei", "source": "Website"})
+    target = tmp_path / "leads.json"
+    assert export_leads(db, target, "json", lead_filter=LeadFilter(source="Messe")) == 1
+    data = json.loads(target.read_text("utf-8"))
+    assert [d["last_name"] for d in data] == ["Eins"] and "uid" in data[0]
+
+
+def test_cli_import_dry_run_then_import_then_undo(data_dir: Path, tmp_path: Path, capsys: Any) -> None:
+    f = tmp_path / "messe.csv"
+    f.write_bytes(
+        _csv("Jürgen;Weiß;Weiß GmbH;jw@weiss.de;;Stuttgart", "Jürgen;Weiss;Weiß GmbH;jw@weiss.de;;")
+    )
+    args = ["--data-dir", str(data_dir)]
+    assert main([*args, "import", str(f), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "dry run: 1 new, 1 duplicate(s), 0 error(s); nothing was changed" in out
+    assert "messe.csv, line 3: duplicate (repeats messe.csv, line 2)" in out
+    assert main([*args, "import", str(f), "--source", "Messe 2026", "--on-duplicate", "skip"]) == 0
+    assert "import 1: 1 new" in capsys.readouterr().out
+    assert main([*args, "export", "--format", "vcf", "-o", str(tmp_path / "x.vcf")]) == 0
+    assert "Weiß" in (tmp_path / "x.vcf").read_text("utf-8")
+    assert main([*args, "undo-import", "1"]) == 0
+    assert main([*args, "import", str(tmp_path / "missing.csv")]) == 1
+    assert "missing.csv" in capsys.readouterr().err
+
+
+def test_failure_or_cancel_mid_apply_changes_nothing(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from leaddesk.core.errors import Cancelled
+    from leaddesk.core.services import imports
+
+    create_lead(db, {"first_name": "Eva", "last_name": "Roth", "email": "eva@roth.de"})
+    rows = [f"Tom{i};Neu{i};Neu KG;tom{i}@neu.de;;Bonn" for i in range(30)] + ["Eva;Roth;;eva@roth.de;;Ulm"]
+    plan = plan_import(db, [("gross.csv", _csv(*rows))])
+    monkeypatch.setattr(
+        imports, "_BULK_FTS", 0
+    )  # take the bulk path: triggers dropped inside the transaction
+    before = _snapshot(db)
+
+    def boom(*_a: Any, **_k: Any) -> Any:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(imports, "_apply_duplicates", boom)
+    with pytest.raises(RuntimeError):
+        apply_import(db, plan)
+    assert _snapshot(db) == before
+    with pytest.raises(Cancelled):
+        apply_import(db, plan, on_duplicate="skip", progress=lambda done, total: False)
+    assert _snapshot(db) == before
+    with db.engine.connect() as conn:
+        triggers = conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='trigger'").scalar()
+    assert triggers == 3  # the search index still follows every change
+
+
+def test_per_row_decisions_override_the_import_policy(db: Any) -> None:
+    eva = create_lead(db, {"first_name": "Eva", "last_name": "Roth", "email": "eva@roth.de", "city": "Ulm"})[
+        0
+    ]
+    tom = create_lead(db, {"first_name": "Tom", "last_name": "Neu", "email": "tom@neu.de", "city": "Bonn"})[0]
+    ina = create_lead(db, {"first_name": "Ina", "last_name": "Alt", "email": "ina@alt.de"})[0]
+    plan = plan_import(
+        db,
+        [
+            (
+                "x.csv",
+                _csv(
+                    "Eva;Roth;;eva@roth.de;;Berlin",
+                    "Tom;Neu;;tom@neu.de;;Köln",
+                    "Ina;Alt;Alt KG;ina@alt.de;;",
+                ),
+            )
+        ],
+    )
+    assert [r.action for r in plan.rows] == ["duplicate"] * 3
+    plan.rows[0].decision = "update"
+    plan.rows[1].decision = "new"  # a namesake after all: keep both
+    result = apply_import(db, plan, on_duplicate="skip")
+    assert (result.created, result.updated, result.skipped) == (1, 1, 1)
+    assert get_lead(db, eva.id).city == "Berlin" and get_lead(db, tom.id).city == "Bonn"
+    assert get_lead(db, ina.id).company == ""  # skipped by the import's policy
+    plan.rows[0].decision = "maybe"
+    with pytest.raises(ValueError, match="maybe"):
+        apply_import(db, plan)

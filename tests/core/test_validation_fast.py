@@ -1,0 +1,63 @@
+"""The fast paths for e-mail and German phone numbers give exactly what the full libraries give."""
+
+from __future__ import annotations
+
+from unittest.mock import patch
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leaddesk.core.validation import _fast_email, _fast_german, normalize_phone
+
+LOCAL = st.from_regex(r"[A-Za-z0-9._%+!#~-]{1,20}", fullmatch=True)
+DOMAIN = st.from_regex(r"([A-Za-z0-9-]{1,12}\.){1,3}[A-Za-z]{2,6}", fullmatch=True)
+
+
+@settings(max_examples=400, deadline=None)
+@given(LOCAL, DOMAIN)
+def test_fast_email_agrees_with_email_validator(local: str, domain: str) -> None:
+    address = f"{local}@{domain}"
+    fast = _fast_email(address)
+    try:
+        slow: str | None = validate_email(address, check_deliverability=False).normalized
+    except EmailNotValidError:
+        slow = None
+    if fast is not None:
+        assert fast == slow
+
+
+def test_fast_email_leaves_special_cases_to_the_library() -> None:
+    assert _fast_email("Anna.Müller@example.de") is None  # non-ASCII
+    assert _fast_email("a@host.invalid") is None and _fast_email("a@b.test") is None
+    assert _fast_email("a..b@example.de") is None
+    assert _fast_email("Anna@Example.DE") == "Anna@example.de"
+
+
+PHONE = st.builds(
+    lambda prefix, digits, seps: prefix + "".join(d + s for d, s in zip(digits, seps, strict=False)),
+    st.sampled_from(["0", "+49", "0049", "+49 ", "0049 ", "(0", "+49 (0)", "0 "]),
+    st.from_regex(r"[1-9][0-9]{2,13}", fullmatch=True),
+    st.lists(st.sampled_from(["", "", " ", "-", "/", ")"]), max_size=16),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(PHONE)
+def test_fast_german_phone_agrees_with_the_full_path(text: str) -> None:
+    fast = _fast_german(text, "DE")
+    if fast is None:
+        return
+    with patch("leaddesk.core.validation._fast_german", return_value=None):
+        slow = normalize_phone(text)
+    assert slow.parsed and fast == slow.value
+    number = phonenumbers.parse(text, "DE")
+    assert fast == phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def test_normalize_phone_examples() -> None:
+    assert normalize_phone("089 1234567").value == "+49891234567"
+    assert normalize_phone("+49 (0) 40 6432131-550").value == "+49406432131550"
+    assert normalize_phone("0171-9394461").value == "+491719394461"
+    assert normalize_phone("ruf an").parsed is False
