@@ -1,7 +1,7 @@
 """board covering index
 
 Revision ID: board_1
-Revises: 0001
+Revises: imports_1
 Create Date: 2026-11-23
 
 The board reads id, stage, position and value of every lead at start. Without a covering
@@ -13,7 +13,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "board_1"
-down_revision = "0001"
+down_revision = "imports_1"
 branch_labels = None
 depends_on = None
 
