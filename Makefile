@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean translations
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "LeadDesk needs Python 3.11 or newer; set PYTHON=/path/to/python3.11+")'
@@ -26,6 +26,17 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+# Translations: the compiled .qm is committed (installed, editable and frozen runs need no build step);
+# run this after changing user-visible strings, then translate what tools/fill_translations.py reports.
+TR := leaddesk/resources/translations
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -extensions py leaddesk/ui -ts $(TR)/leaddesk_de.ts
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly -extensions py leaddesk/ui -ts $(TR)/leaddesk_en.ts
+	$(BIN)/python tools/fill_translations.py $(TR)/leaddesk_de.ts
+	$(BIN)/python tools/fill_translations.py $(TR)/leaddesk_en.ts
+	$(BIN)/pyside6-lrelease $(TR)/leaddesk_de.ts -qm $(TR)/leaddesk_de.qm
+	$(BIN)/pyside6-lrelease $(TR)/leaddesk_en.ts -qm $(TR)/leaddesk_en.qm
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -339,6 +339,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="leaddesk", description="LeadDesk: the offline lead desk.")
     parser.add_argument("--version", action="version", version=f"LeadDesk {__version__}")
     parser.add_argument("--data-dir", help="folder of the LeadDesk database (default: your user data folder)")
+    parser.add_argument(
+        "--lang", choices=("de", "en"), help="language of the window (default: system; LEADDESK_LANG)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
@@ -427,7 +430,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run_gui(args: argparse.Namespace) -> int:
     from leaddesk.ui.app import run
 
-    return run(data_dir=args.data_dir)
+    return run(data_dir=args.data_dir, lang=args.lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,31 +1,131 @@
-"""Application start: database first (migrations, clear errors), then the main window."""
+"""Application start: language, database first (migrations, clear errors), then the main window.
+
+``LEADDESK_BENCH_EXIT_AFTER_PAINT=1`` (benchmarks only) quits right after the board's first
+paint and prints one JSON line: seconds since the epoch at that moment and the process RSS,
+so ``benchmarks/bench_board.py`` can measure start-to-painted from outside the process.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+import time
 from pathlib import Path
+from typing import Any
+
+BENCH_ENV = "LEADDESK_BENCH_EXIT_AFTER_PAINT"
 
 
-def run(data_dir: str | Path | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+def rss_mb() -> float:
+    """Resident memory of this process in MB (Linux /proc; peak RSS elsewhere)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _lock_file(data_dir: Path) -> Any:
+    """One LeadDesk per database: a second start is told instead of writing the same file."""
+    from PySide6.QtCore import QLockFile
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(data_dir / "leaddesk.lock"))
+    lock.setStaleLockTime(0)
+    return lock
+
+
+def run(data_dir: str | Path | None = None, lang: str | None = None) -> int:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from leaddesk import APP_NAME, __version__
-    from leaddesk.core.db import Database
-    from leaddesk.core.errors import LeadDeskError
+    from leaddesk.core import paths
+    from leaddesk.ui.i18n import choose_language, install_translators
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    translators = install_translators(app, choose_language(lang))  # noqa: F841 (kept alive)
+
+    folder = paths.data_dir(data_dir)
+    lock = _lock_file(folder)
+    if not lock.tryLock(100):
+        QMessageBox.warning(
+            None,
+            APP_NAME,
+            QCoreApplication.translate(
+                "App", "LeadDesk is already open with this database (%1). Switch to that window."
+            ).replace("%1", str(folder)),
+        )
+        return 1
+    try:
+        return _run_window(app, data_dir)
+    finally:
+        lock.unlock()
+
+
+def _run_window(app: Any, data_dir: str | Path | None) -> int:
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy.exc import DatabaseError as DriverDatabaseError
+
+    from leaddesk import APP_NAME
+    from leaddesk.core import paths
+    from leaddesk.core.db import Database, describe_operational_error
+    from leaddesk.core.errors import LeadDeskError
+
     try:
         db = Database.open_data_dir(data_dir)
-    except LeadDeskError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+    except DriverDatabaseError as exc:  # e.g. "file is not a database": not raised as LeadDeskError by core
+        url = paths.database_url(paths.data_dir(data_dir))
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            QCoreApplication.translate("App", "LeadDesk cannot open its database.")
+            + "\n\n"
+            + describe_operational_error(exc, url),  # type: ignore[arg-type]
+        )
         return 1
-    window = QMainWindow()
-    window.setWindowTitle(APP_NAME)
-    window.resize(1280, 800)
-    window.show()
+    except LeadDeskError as exc:
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            QCoreApplication.translate("App", "LeadDesk cannot open its database.") + "\n\n" + str(exc),
+        )
+        return 1
+    except Exception as exc:  # a bug, not the environment: still say so in a window
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            QCoreApplication.translate("App", "Unexpected error while opening the database:")
+            + f"\n\n{exc!r}",
+        )
+        raise
     try:
-        return app.exec()
+        from leaddesk.ui.main_window import MainWindow, app_icon
+
+        app.setWindowIcon(app_icon())
+        window = MainWindow(db)
+        if os.environ.get(BENCH_ENV):
+
+            def report() -> None:  # at the paint itself, before anything queued after it
+                print(json.dumps({"painted_at": time.time(), "rss_mb": rss_mb()}), flush=True)
+                QTimer.singleShot(0, window.close)
+                QTimer.singleShot(0, app.quit)
+
+            window.board.first_painted.connect(report)
+            if window.board.total == 0:
+                QTimer.singleShot(0, report)
+        window.show()
+        return int(app.exec())
     finally:
         db.close()

@@ -1,0 +1,350 @@
+"""The board: five stage columns over one in-memory snapshot, filters, moves and their undo.
+
+The snapshot (``load_board``) holds every lead's id, stage, position and value; each column
+shows the ids a filter keeps, in board order. A move is saved through the core (one
+transaction, ~1–5 ms) and then applied to the snapshot and both column models with single
+row inserts/removals — no reload — so a drop repaints within a frame even with 100,000 leads.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+
+from leaddesk.core.db import Database
+from leaddesk.core.errors import LeadDeskError
+from leaddesk.core.services.board import BoardSnapshot, card_rows, load_board, matching_ids, score_thresholds
+from leaddesk.core.services.leads import LeadView, move_stage
+from leaddesk.core.services.query import LeadFilter
+from leaddesk.core.stages import ALL_STAGES, FUNNEL, Stage, is_backward, next_stage, previous_stage
+from leaddesk.ui.board.column import BoardColumn, LostStrip
+from leaddesk.ui.board.commands import MoveCommand
+from leaddesk.ui.board.delegate import CardDelegate
+from leaddesk.ui.board.model import Card, ColumnModel
+from leaddesk.ui.dialogs import ReasonDialog
+
+
+class Board(QWidget):
+    """Home screen widget. Signals tell the main window what to show; it owns the undo stack."""
+
+    open_lead = Signal(int)
+    counts_changed = Signal(int, int)  # all live leads, leads shown under the filter
+    first_painted = Signal()
+    error = Signal(str)
+    moved = Signal(int, str)  # lead id, new stage (after save and repaint)
+    lost_toggle_requested = Signal()  # the collapsed Lost strip was clicked
+
+    def __init__(self, db: Database, parent: QWidget | None = None, *, actor: str = "") -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.undo_stack = QUndoStack(self)
+        self.snapshot = BoardSnapshot(ids={s.value: [] for s in ALL_STAGES})
+        self.filter = LeadFilter()
+        self.matched: set[int] | None = None
+        self.reason_dialog: ReasonDialog | None = None
+        self.delegate = CardDelegate(self)
+        self.models: dict[str, ColumnModel] = {}
+        self.columns: dict[str, BoardColumn] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(8)
+        self._unpainted = set()
+        for stage in ALL_STAGES:
+            model = ColumnModel(stage.value, self._fetch_cards, self)
+            model.move_requested.connect(self.request_move)
+            column = BoardColumn(model, self.delegate, self)
+            column.view.open_requested.connect(lambda row, m=model: self._open_row(m, row))
+            column.view.neighbour_requested.connect(
+                lambda step, s=stage.value: self._focus_neighbour(s, step)
+            )
+            column.view.first_painted.connect(lambda s=stage.value: self._column_painted(s))
+            self.models[stage.value] = model
+            self.columns[stage.value] = column
+            layout.addWidget(column, 1)
+            self._unpainted.add(stage.value)
+        self.columns[Stage.LOST].hide()
+        self._unpainted.discard(Stage.LOST)
+        self.lost_strip = LostStrip(self)
+        self.lost_strip.dropped.connect(
+            lambda lead_id, stage: self.request_move(lead_id, stage, Stage.LOST.value, -1)
+        )
+        self.lost_strip.clicked.connect(self.lost_toggle_requested)
+        layout.addWidget(self.lost_strip)
+        self._clock = QTimer(self)
+        self._clock.setInterval(60_000)  # "overdue" follows the clock
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+
+    # --- loading and filtering ---------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the whole board again (start, after demo data or an import, after a refused undo)."""
+        self.snapshot = load_board(self.db)
+        self.delegate.mql_threshold, self.delegate.sql_threshold = score_thresholds(self.db)
+        for model in self.models.values():
+            model.forget()
+        self.set_filter(self.filter)
+
+    def set_filter(self, f: LeadFilter) -> None:
+        """Show only what ``f`` keeps in every column (FTS for the search words)."""
+        self.filter = f
+        self.matched = matching_ids(self.db, f)
+        matched = self.matched
+        for stage, model in self.models.items():
+            base = self.snapshot.ids.get(stage, [])
+            model.set_ids(list(base) if matched is None else [i for i in base if i in matched])
+        self._update_totals()
+
+    @property
+    def total(self) -> int:
+        return self.snapshot.total
+
+    def shown_count(self, stage: str | None = None) -> int:
+        if stage is not None:
+            return self.models[stage].rowCount()
+        return sum(m.rowCount() for m in self.models.values())
+
+    def _update_totals(self) -> None:
+        values = self.snapshot.value
+        for stage, column in self.columns.items():
+            ids = self.models[stage].ids
+            column.header.set_totals(len(ids), sum(values.get(i, 0.0) for i in ids))
+        self.lost_strip.set_count(len(self.models[Stage.LOST].ids))
+        self.counts_changed.emit(self.total, self.shown_count())
+
+    def _fetch_cards(self, ids: list[int]) -> dict[int, Card]:
+        return {i: Card.of(row) for i, row in card_rows(self.db, ids).items()}
+
+    def set_lost_visible(self, visible: bool) -> None:
+        self.columns[Stage.LOST].setVisible(visible)
+        self.lost_strip.setVisible(not visible)
+
+    @property
+    def lost_visible(self) -> bool:
+        return not self.columns[Stage.LOST].isHidden()
+
+    # --- selection and keyboard ----------------------------------------------------------------
+    def current(self) -> tuple[str, int] | None:
+        """(stage, lead id) of the selected card in the focused (or last used) column."""
+        for stage, column in self.columns.items():
+            if column.isHidden():
+                continue
+            index = column.view.currentIndex()
+            if column.view.hasFocus() and index.isValid():
+                return stage, self.models[stage].ids[index.row()]
+        for stage, column in self.columns.items():
+            index = column.view.currentIndex()
+            if not column.isHidden() and index.isValid() and column.view.selectionModel().isSelected(index):
+                return stage, self.models[stage].ids[index.row()]
+        return None
+
+    def select_lead(self, lead_id: int, stage: str) -> None:
+        row = self.models[stage].row_of(lead_id)
+        if row >= 0:
+            for other, column in self.columns.items():
+                if other != stage:
+                    column.view.clearSelection()
+            self.columns[stage].view.select_row(row)
+
+    def focus_board(self) -> None:
+        for stage in FUNNEL:
+            if self.models[stage].rowCount():
+                view = self.columns[stage].view
+                view.select_row(max(0, view.currentIndex().row()))
+                return
+
+    def _focus_neighbour(self, stage: str, step: int) -> None:
+        order = [s.value for s in ALL_STAGES if not self.columns[s].isHidden()]
+        i = order.index(stage) + step
+        current_view = self.columns[stage].view
+        row = current_view.currentIndex().row()
+        if 0 <= i < len(order):
+            current_view.clearSelection()
+            self.columns[order[i]].view.select_row(max(row, 0))
+
+    def _open_row(self, model: ColumnModel, row: int) -> None:
+        if 0 <= row < len(model.ids):
+            self.open_lead.emit(model.ids[row])
+
+    # --- moves --------------------------------------------------------------------------------
+    def move_selected(self, step: int) -> None:
+        """Keyboard: the selected card one stage on (+1) or back (-1)."""
+        current = self.current()
+        if current is None:
+            return
+        stage, lead_id = current
+        target = next_stage(Stage(stage)) if step > 0 else previous_stage(Stage(stage))
+        if target is not None:
+            self.request_move(lead_id, stage, target.value, -1)
+
+    def move_selected_to_lost(self) -> None:
+        current = self.current()
+        if current is not None and current[0] != Stage.LOST:
+            self.request_move(current[1], current[0], Stage.LOST.value, -1)
+
+    def accept_suggestion(self, lead_id: int | None = None) -> None:
+        """Move a card to the stage scoring marked it ready for (``score_flag``)."""
+        from leaddesk.ui.board.delegate import ready_for
+
+        current = self.current()
+        if lead_id is None and current is not None:
+            lead_id = current[1]
+        if lead_id is None:
+            return
+        card = next((m.cached(lead_id) for m in self.models.values() if m.cached(lead_id)), None)
+        if card is None:  # e.g. accepted in the editor of a lead scrolled out of view
+            card = self._fetch_cards([lead_id]).get(lead_id)
+        if card is not None and ready_for(card):
+            self.request_move(lead_id, card.stage, ready_for(card), -1)
+
+    def request_move(self, lead_id: int, from_stage: str, to_stage: str, row: int) -> None:
+        """A drop or a shortcut: save forward moves at once, ask for a reason otherwise.
+
+        ``row`` is where the card lands in the target column's shown list (-1: at the end).
+        """
+        if to_stage == Stage.LOST and not self.lost_visible:
+            row = -1
+        target = self.models[to_stage]
+        if row < 0:
+            row = target.rowCount()
+        if from_stage == to_stage:
+            old = target.row_of(lead_id)
+            if old < 0 or row in (old, old + 1):
+                return
+            if old < row:
+                row -= 1
+            self._save_move(lead_id, from_stage, to_stage, row, "")
+            return
+        if is_backward(Stage(from_stage), Stage(to_stage)):
+            card = self.models[from_stage].cached(lead_id)
+            name = card.title if card else str(lead_id)
+            dialog = ReasonDialog(name, from_stage, to_stage, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(
+                lambda: self._save_move(lead_id, from_stage, to_stage, row, dialog.reason())
+            )
+            dialog.finished.connect(lambda _r: setattr(self, "reason_dialog", None))
+            self.reason_dialog = dialog
+            dialog.open()
+            return
+        self._save_move(lead_id, from_stage, to_stage, row, "")
+
+    def _save_move(self, lead_id: int, from_stage: str, to_stage: str, row: int, reason: str) -> None:
+        card = self.models[from_stage].cached(lead_id)
+        position = self._position_for(lead_id, to_stage, row)
+        try:
+            result = move_stage(
+                self.db,
+                lead_id,
+                to_stage,
+                reason=reason,
+                actor=self.actor,
+                position=position,
+                expected_version=card.version if card else None,
+            )
+        except (LeadDeskError, SQLAlchemyError) as exc:  # conflict, vanished lead, locked database …
+            self.report_error(str(exc))
+            self.reload()
+            return
+        self.apply_move(result.lead, from_stage)
+        self.undo_stack.push(MoveCommand(self, result, reason))
+
+    def _position_for(self, lead_id: int, stage: str, row: int) -> float:
+        """A position that puts the lead before the ``row``-th shown card (after the last if none)."""
+        pos = self.snapshot.position
+        shown = [i for i in self.models[stage].ids if i != lead_id]
+        ids = [i for i in self.snapshot.ids.get(stage, []) if i != lead_id]
+
+        def base_index(i: int) -> int:
+            return bisect.bisect_left(ids, (pos[i], i), key=lambda x: (pos[x], x))
+
+        if row < len(shown):
+            nxt = shown[row]
+            j = base_index(nxt)
+            if j > 0:
+                return (pos[ids[j - 1]] + pos[nxt]) / 2
+            return pos[nxt] - 1.0
+        if shown:
+            prv = shown[-1]
+            j = base_index(prv)
+            if j + 1 < len(ids):
+                return (pos[prv] + pos[ids[j + 1]]) / 2
+            return pos[prv] + 1.0
+        return (pos[ids[-1]] + 1.0) if ids else 1.0
+
+    def apply_move(self, lead: LeadView, from_stage: str) -> None:
+        """Show a saved move: snapshot, both columns, totals, selection — without a reload."""
+        snap = self.snapshot
+        key: Callable[[int], tuple[float, int]] = lambda x: (snap.position[x], x)  # noqa: E731
+        old_base = snap.ids.setdefault(from_stage, [])
+        if lead.id in snap.position:
+            j = bisect.bisect_left(old_base, key(lead.id), key=key)
+            if j < len(old_base) and old_base[j] == lead.id:
+                del old_base[j]
+            elif lead.id in old_base:
+                old_base.remove(lead.id)
+        self.models[from_stage].remove_row_of(lead.id)
+        snap.position[lead.id] = lead.position
+        snap.value[lead.id] = lead.value
+        new_base = snap.ids.setdefault(lead.stage, [])
+        new_base.insert(bisect.bisect_left(new_base, key(lead.id), key=key), lead.id)
+        target = self.models[lead.stage]
+        card = Card.of({**lead.__dict__, "id": lead.id})
+        if self.matched is None or lead.id in self.matched:
+            shown = target.ids
+            row = bisect.bisect_left(shown, key(lead.id), key=key)
+            target.insert_id(row, lead.id)
+        target.put_card(card)
+        self._update_totals()
+        if lead.stage != Stage.LOST or self.lost_visible:
+            self.select_lead(lead.id, lead.stage)
+        self.moved.emit(lead.id, lead.stage)
+
+    def apply_edit(self, lead: LeadView) -> None:
+        """Show a saved edit: fresh card, new value in the sums, filter re-applied if one is set."""
+        self.snapshot.value[lead.id] = lead.value
+        card = Card.of({**lead.__dict__, "id": lead.id})
+        for model in self.models.values():
+            if model.stage == lead.stage:
+                model.put_card(card)
+            else:
+                model.forget([lead.id])
+        if self.filter.is_empty:
+            self._update_totals()
+        else:
+            self.set_filter(self.filter)
+
+    def add_lead(self, lead: LeadView) -> None:
+        """A lead created elsewhere in the app (editor, quick entry): put it on the board."""
+        self.apply_move(lead, lead.stage)
+        if not self.filter.is_empty:
+            self.set_filter(self.filter)
+
+    def report_error(self, message: str) -> None:
+        self.error.emit(message)
+
+    # --- painting -----------------------------------------------------------------------------
+    def _column_painted(self, stage: str) -> None:
+        self._unpainted.discard(stage)
+        if not self._unpainted:
+            self._unpainted = {"done"}
+            self.first_painted.emit()
+
+    def _tick(self) -> None:
+        self.delegate.set_now(datetime.now(UTC))
+        for column in self.columns.values():
+            column.view.viewport().update()
+
+
+def time_ms(fn: Callable[[], object]) -> float:
+    """Wall time of ``fn`` in ms (benchmarks and the status bar's debug figures)."""
+    timer = QElapsedTimer()
+    timer.start()
+    fn()
+    return timer.nsecsElapsed() / 1e6

@@ -1,0 +1,109 @@
+"""Undo/redo of board moves and lead edits through a QUndoStack.
+
+The first write happens before the command is pushed (so errors reach the caller as
+exceptions, not inside ``push``); the command's first ``redo`` is then a no-op. An undo that
+the core refuses (the lead changed since) marks the command obsolete and tells the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+from sqlalchemy.exc import SQLAlchemyError
+
+from leaddesk.core.errors import LeadDeskError
+from leaddesk.core.services.leads import LeadView, MoveResult, move_stage, undo_move, update_lead
+from leaddesk.ui.i18n import stage_label
+
+if TYPE_CHECKING:
+    from leaddesk.ui.board.board import Board
+
+
+class MoveCommand(QUndoCommand):
+    """A saved stage move (or reorder); undo restores stage, position, lost reason and history."""
+
+    def __init__(self, board: Board, result: MoveResult, reason: str) -> None:
+        same = result.from_stage == result.to_stage
+        text = (
+            QCoreApplication.translate("Commands", "Reorder %1").replace("%1", result.lead.display_name)
+            if same
+            else QCoreApplication.translate("Commands", "Move %1 to %2")
+            .replace("%1", result.lead.display_name)
+            .replace("%2", stage_label(result.to_stage))
+        )
+        super().__init__(text)
+        self._board = board
+        self._result = result
+        self._reason = reason
+        self._skip_redo = True
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        r = self._result
+        self._guard(
+            lambda: self._apply_redo(
+                move_stage(
+                    self._board.db,
+                    r.lead.id,
+                    r.to_stage,
+                    reason=self._reason,
+                    position=r.lead.position,
+                    actor=self._board.actor,
+                )
+            )
+        )
+
+    def _apply_redo(self, result: MoveResult) -> None:
+        self._result = result
+        self._board.apply_move(result.lead, result.from_stage)
+
+    def undo(self) -> None:
+        r = self._result
+        self._guard(lambda: self._board.apply_move(undo_move(self._board.db, r), r.to_stage))
+
+    def _guard(self, fn: Callable[[], Any]) -> None:
+        try:
+            fn()
+        except (LeadDeskError, SQLAlchemyError) as exc:
+            self.setObsolete(True)
+            self._board.report_error(str(exc))
+            self._board.reload()
+
+
+class EditCommand(QUndoCommand):
+    """A saved edit of some fields; undo writes the old values back (refused if changed since)."""
+
+    def __init__(self, board: Board, lead: LeadView, before: dict[str, Any], after: dict[str, Any]) -> None:
+        super().__init__(QCoreApplication.translate("Commands", "Edit %1").replace("%1", lead.display_name))
+        self._board = board
+        self._lead_id = lead.id
+        self._version = lead.version
+        self._before = before
+        self._after = after
+        self._skip_redo = True
+
+    def _write(self, values: dict[str, Any]) -> None:
+        try:
+            view, _warnings = update_lead(
+                self._board.db, self._lead_id, values, expected_version=self._version
+            )
+        except (LeadDeskError, SQLAlchemyError) as exc:
+            self.setObsolete(True)
+            self._board.report_error(str(exc))
+            return
+        self._version = view.version
+        self._board.apply_edit(view)
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._write(self._after)
+
+    def undo(self) -> None:
+        self._write(self._before)

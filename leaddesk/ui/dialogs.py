@@ -1,0 +1,86 @@
+"""Small dialogs of the board: the reason for a backward move or a loss.
+
+Built to be shown with ``open()`` (window-modal, non-blocking), so a drop handler returns at
+once and tests can fill in the fields and call ``accept()``/``reject()``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.core.stages import Stage
+from leaddesk.ui.i18n import lost_reason_labels, stage_label
+
+
+class ReasonDialog(QDialog):
+    """Asks why a lead goes to Lost (common reasons + details) or back down the funnel (free text).
+
+    ``reason()`` is what lands in the stage history: for Lost the reason key ("no_budget"),
+    followed by ": details" when the user wrote some; for a step back the text typed.
+    """
+
+    def __init__(self, lead_name: str, from_stage: str, to_stage: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.to_stage = to_stage
+        self.setWindowTitle(self.tr("Why?"))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
+        layout = QVBoxLayout(self)
+        if to_stage == Stage.LOST:
+            text = self.tr("Why is %1 lost?").replace("%1", lead_name)
+        else:
+            text = (
+                self.tr("Why does %1 go back from %2 to %3?")
+                .replace("%1", lead_name)
+                .replace("%2", stage_label(from_stage))
+                .replace("%3", stage_label(to_stage))
+            )
+        question = QLabel(text, self)
+        question.setWordWrap(True)
+        layout.addWidget(question)
+        self.choices = QButtonGroup(self)
+        self._keys: dict[int, str] = {}
+        if to_stage == Stage.LOST:
+            for i, (key, label) in enumerate(lost_reason_labels().items()):
+                button = QRadioButton(label, self)
+                self.choices.addButton(button, i)
+                self._keys[i] = key
+                layout.addWidget(button)
+            self.choices.idToggled.connect(lambda *_: self._update_ok())
+        self.details = QLineEdit(self)
+        self.details.setPlaceholderText(
+            self.tr("Details (optional)") if to_stage == Stage.LOST else self.tr("Reason (required)")
+        )
+        self.details.textChanged.connect(self._update_ok)
+        layout.addWidget(self.details)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._update_ok()
+
+    def choose(self, key: str) -> None:
+        """Pick a common reason by key (keyboard users and tests)."""
+        for button_id, k in self._keys.items():
+            if k == key:
+                self.choices.button(button_id).setChecked(True)
+
+    def reason(self) -> str:
+        details = self.details.text().strip()
+        if self.to_stage != Stage.LOST:
+            return details
+        key = self._keys.get(self.choices.checkedId(), "")
+        return f"{key}: {details}" if key and details else key or details
+
+    def _update_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.reason()))

@@ -1,0 +1,482 @@
+"""The main window: board as home, filter bar, menus and toolbar, status bar, remembered layout.
+
+Features built elsewhere join through ``add_feature_action(menu, action)`` (quick entry,
+import, rule editor, reports …) and ``card_menu_hooks`` (extra card context-menu entries);
+``editor_hooks`` receive every LeadEditor so they can ``add_tab`` their widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from PySide6.QtCore import QByteArray, QLocale, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk import APP_NAME
+from leaddesk.core.db import Database
+from leaddesk.core.errors import LeadDeskError
+from leaddesk.core.services.leads import LeadView, create_lead, get_lead, update_lead
+from leaddesk.core.services.query import all_tags, distinct_values
+from leaddesk.core.stages import Stage
+from leaddesk.ui.board.board import Board
+from leaddesk.ui.board.commands import EditCommand
+from leaddesk.ui.board.delegate import ready_for
+from leaddesk.ui.editor import LeadEditor
+from leaddesk.ui.filters import FilterBar
+from leaddesk.ui.first_run import FirstRunPage
+from leaddesk.ui.i18n import resource_path, stage_label
+from leaddesk.ui.writer import Job, WriteLane
+
+#: Bump when the toolbar/dock layout changes: older saved state is then ignored, not restored.
+STATE_VERSION = 1
+DEMO_LEADS = 2000
+
+
+def settings_file() -> Path:
+    """QSettings in LeadDesk's own config folder (not the registry/global plist), one ini file."""
+    return Path(platformdirs.user_config_dir("LeadDesk", appauthor=False)) / "window.ini"
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resource_path("leaddesk.svg")))
+
+
+class MainWindow(QMainWindow):
+    """Home screen. ``db`` stays open for the window's life; the caller closes it."""
+
+    lead_saved = Signal(object)  # LeadView
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.lane = WriteLane(self)
+        # Slow reads get their own single thread, so they never queue behind a long write.
+        self.read_lane = WriteLane(self)
+        self.card_menu_hooks: list[Callable[[QMenu, int], None]] = []
+        self.editor_hooks: list[Callable[[LeadEditor], None]] = []
+        self.editor: LeadEditor | None = None
+
+        self.board = Board(db, self)
+        self.filters = FilterBar(self)
+        self.first_run = FirstRunPage(self)
+        board_page = QWidget(self)
+        bl = QVBoxLayout(board_page)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.setSpacing(0)
+        bl.addWidget(self.filters)
+        bl.addWidget(self.board, 1)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.first_run)
+        self.pages.addWidget(board_page)
+        self.setCentralWidget(self.pages)
+        self.status_label = QLabel(self)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setMaximumWidth(260)
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setText(self.tr("Cancel"))
+        for widget in (self.progress_bar, self.cancel_button, self.status_label):
+            self.statusBar().addPermanentWidget(widget)
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+        self._job: Job | None = None
+        self.cancel_button.clicked.connect(lambda: self._job.cancel() if self._job else None)
+
+        self._build_actions()
+        self.filters.filter_changed.connect(self.board.set_filter)
+        self.board.counts_changed.connect(self._show_counts)
+        self.board.open_lead.connect(self.open_editor)
+        self.board.error.connect(self.show_error)
+        self.board.lost_toggle_requested.connect(self.act_lost.toggle)
+        self.first_run.demo_requested.connect(self.load_demo)
+        self.first_run.import_requested.connect(self.import_contacts)
+        self.first_run.new_lead_requested.connect(lambda: self.open_editor(None))
+        self.lane.busy_changed.connect(self._busy)
+        for column in self.board.columns.values():
+            view = column.view
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(lambda pos, v=view: self._card_menu(v, pos))
+        self.resize(1280, 800)
+        self.restore_layout()
+        self.board.reload()
+        self._show_page()
+        # Filter choices are not needed for the first paint; read them right after it.
+        self.board.first_painted.connect(lambda: QTimer.singleShot(0, self.refresh_choices))
+        if self.board.total == 0:
+            QTimer.singleShot(0, self.refresh_choices)
+
+    # --- actions and menus -------------------------------------------------------------------
+    def _action(
+        self, text: str, slot: Callable[..., Any], shortcut: QKeySequence | str | None = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda *_: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_new = self._action(
+            self.tr("&New lead…"), lambda: self.open_editor(None), QKeySequence.StandardKey.New
+        )
+        self.act_import = self._action(self.tr("&Import contacts…"), self.import_contacts, "Ctrl+I")
+        self.act_demo = self._action(self.tr("Load &demo data"), self.load_demo)
+        self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_undo = self.board.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.board.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
+        self.act_find = self._action(
+            self.tr("&Search"), self.filters.focus_search, QKeySequence.StandardKey.Find
+        )
+        self.act_clear = self._action(self.tr("&Clear filters"), self.filters.clear, "Ctrl+Shift+F")
+        self.act_lost = QAction(self.tr("Show &Lost column"), self)
+        self.act_lost.setCheckable(True)
+        self.act_lost.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.act_lost.toggled.connect(self.board.set_lost_visible)
+        self.act_board = self._action(self.tr("&Board"), self.board.focus_board, "Ctrl+B")
+        self.act_open = self._action(self.tr("&Open lead"), self._open_current, "Ctrl+O")
+        self.act_next = self._action(
+            self.tr("Move to &next stage"), lambda: self.board.move_selected(1), "Ctrl+Right"
+        )
+        self.act_prev = self._action(
+            self.tr("Move &back a stage…"), lambda: self.board.move_selected(-1), "Ctrl+Left"
+        )
+        self.act_to_lost = self._action(self.tr("Mark as &lost…"), self.board.move_selected_to_lost, "Ctrl+L")
+        self.act_accept = self._action(
+            self.tr("&Accept score suggestion"), self.board.accept_suggestion, "Ctrl+Shift+A"
+        )
+        self.act_about = self._action(self.tr("&About LeadDesk"), self._about)
+
+        bar = self.menuBar()
+        self.menus: dict[str, QMenu] = {}
+        file_menu = self.menus["file"] = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.act_new, self.act_import, self.act_demo])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = self.menus["edit"] = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.act_undo, self.act_redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.act_find, self.act_clear])
+        view_menu = self.menus["view"] = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([self.act_board, self.act_lost])
+        lead_menu = self.menus["lead"] = bar.addMenu(self.tr("&Lead"))
+        lead_menu.addActions([self.act_open, self.act_next, self.act_prev, self.act_to_lost, self.act_accept])
+        # Teammates' features (rule editor, reports, follow-up list …) go here via add_feature_action.
+        self.menus["tools"] = bar.addMenu(self.tr("&Tools"))
+        self.menus["tools"].menuAction().setVisible(False)
+        help_menu = self.menus["help"] = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_about)
+
+        self.toolbar = QToolBar(self.tr("Main toolbar"), self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions([self.act_new, self.act_import])
+        self.toolbar.addSeparator()
+        # The toolbar keeps short labels (the menu entries say what will be undone); tooltips tell.
+        stack = self.board.undo_stack
+        self.tool_undo = QAction(self.tr("Undo"), self)
+        self.tool_undo.triggered.connect(stack.undo)
+        self.tool_redo = QAction(self.tr("Redo"), self)
+        self.tool_redo.triggered.connect(stack.redo)
+        for tool, menu_action in ((self.tool_undo, self.act_undo), (self.tool_redo, self.act_redo)):
+            self._mirror(tool, menu_action)
+            menu_action.changed.connect(lambda t=tool, m=menu_action: self._mirror(t, m))
+        self.toolbar.addActions([self.tool_undo, self.tool_redo])
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_lost)
+        self.addToolBar(self.toolbar)
+        for action in (
+            self.act_new,
+            self.act_import,
+            self.act_undo,
+            self.act_redo,
+            self.act_lost,
+            self.act_find,
+        ):
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if keys:
+                action.setToolTip(f"{action.text().replace('&', '').rstrip('…')} ({keys})")
+
+    @staticmethod
+    def _mirror(tool: QAction, menu_action: QAction) -> None:
+        """Toolbar undo/redo follow the menu's: enabled state, and "Undo Move X to MQL" as tooltip."""
+        tool.setEnabled(menu_action.isEnabled())
+        keys = menu_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        tool.setToolTip(f"{menu_action.text().replace('&', '')} ({keys})")
+
+    def add_feature_action(self, menu: str, action: QAction, *, toolbar: bool = False) -> None:
+        """Hook for other features: put ``action`` in menu ``file|edit|view|lead|tools|help``."""
+        target = self.menus[menu]
+        target.addAction(action)
+        target.menuAction().setVisible(True)
+        if toolbar:
+            self.toolbar.addAction(action)
+
+    def _card_menu(self, view: Any, pos: QPoint) -> None:
+        index = view.indexAt(pos)
+        if not index.isValid():
+            return
+        view.setCurrentIndex(index)
+        model = view.column_model()
+        lead_id = model.ids[index.row()]
+        menu = QMenu(self)
+        menu.addAction(self.act_open)
+        if model.stage != Stage.LOST:
+            menu.addAction(self.act_next)
+        menu.addAction(self.act_prev)
+        if model.stage != Stage.LOST:
+            menu.addAction(self.act_to_lost)
+        card = model.cached(lead_id)
+        if card is not None and ready_for(card):
+            accept = menu.addAction(self.tr("Accept: move to %1").replace("%1", stage_label(ready_for(card))))
+            accept.triggered.connect(lambda: self.board.accept_suggestion(lead_id))
+        for hook in self.card_menu_hooks:
+            hook(menu, lead_id)
+        menu.popup(view.viewport().mapToGlobal(pos))
+
+    # --- pages and status --------------------------------------------------------------------
+    def _show_page(self) -> None:
+        empty = self.board.total == 0
+        self.pages.setCurrentWidget(self.first_run if empty else self.pages.widget(1))
+        for action in (self.act_next, self.act_prev, self.act_to_lost, self.act_open, self.act_find):
+            action.setEnabled(not empty)
+
+    def _show_counts(self, total: int, shown: int) -> None:
+        if (total == 0) != (self.pages.currentWidget() is self.first_run):
+            self._show_page()
+        loc = QLocale()
+        if shown == total:
+            text = self.tr("%1 leads").replace("%1", loc.toString(total))
+        else:
+            text = (
+                self.tr("%1 of %2 leads shown")
+                .replace("%1", loc.toString(shown))
+                .replace("%2", loc.toString(total))
+            )
+        self.status_label.setText(text)
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+        QMessageBox.warning(self, APP_NAME, message)
+
+    def refresh_choices(self) -> None:
+        """Filter choices (sources, tags, owners) after start and after writes that add some.
+
+        Read on the read lane: collecting the tags scans every lead (~250 ms with 100,000),
+        which must not freeze the window right after its first paint.
+        """
+        db = self.db
+
+        def read(_job: Job) -> tuple[list[str], list[str], list[str]]:
+            return distinct_values(db, "source"), all_tags(db), distinct_values(db, "owner")
+
+        self.read_lane.submit(read, lambda choices: self.filters.set_choices(*choices), self._read_failed)
+
+    def _read_failed(self, exc: BaseException, trace: str) -> None:
+        self.statusBar().showMessage(str(exc), 10_000)
+
+    # --- editor ------------------------------------------------------------------------------
+    def _open_current(self) -> None:
+        current = self.board.current()
+        if current is not None:
+            self.open_editor(current[1])
+
+    def open_editor(self, lead_id: int | None) -> LeadEditor | None:
+        """Open the editor for a lead (None: a new one); returns it (window-modal, non-blocking)."""
+        try:
+            lead = get_lead(self.db, lead_id) if lead_id is not None else None
+        except LeadDeskError as exc:
+            self.show_error(str(exc))
+            return None
+        editor = LeadEditor(
+            lead,
+            self.save_lead,
+            sources=[self.filters.source.itemData(i) for i in range(1, self.filters.source.count())],
+            owners=[self.filters.owner.itemData(i) for i in range(1, self.filters.owner.count())],
+            parent=self,
+        )
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.accept_suggestion.connect(self.board.accept_suggestion)
+        editor.finished.connect(lambda _r: self._editor_closed(editor))
+        for hook in self.editor_hooks:
+            hook(editor)
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def _editor_closed(self, editor: LeadEditor) -> None:
+        if getattr(editor, "reload_requested", False):
+            self.board.reload()
+        if self.editor is editor:
+            self.editor = None
+
+    def save_lead(self, lead_id: int | None, changes: dict[str, Any], version: int | None) -> LeadView:
+        """The editor's save: create or update, record the undo step, update the board."""
+        if lead_id is None:
+            view, _warnings = create_lead(self.db, changes, actor="")
+            self.board.add_lead(view)
+            self._show_page()
+            self.board.select_lead(view.id, view.stage)
+        else:
+            before_view = get_lead(self.db, lead_id)
+            view, _warnings = update_lead(self.db, lead_id, changes, expected_version=version)
+            before = {k: getattr(before_view, k) for k in changes}
+            after = {k: getattr(view, k) for k in changes}
+            self.board.apply_edit(view)
+            self.board.undo_stack.push(EditCommand(self.board, view, before, after))
+        self.lead_saved.emit(view)
+        if changes.get("source") or changes.get("tags") or changes.get("owner"):
+            self.refresh_choices()
+        return view
+
+    # --- long work on the write lane ---------------------------------------------------------
+    def load_demo(self, leads: int = DEMO_LEADS) -> Job:
+        """Add demo leads on the write lane with progress and cancel; the window stays live."""
+        from leaddesk.core.demo import build_demo  # arrives with main's demo data
+        from leaddesk.core.errors import Cancelled
+
+        # Progress lives in the status bar, not in a (modal) dialog: the window stays usable for
+        # reading, and nothing modal has to be torn down when the job ends.
+        self.progress_bar.setRange(0, leads)
+        self.progress_bar.setValue(0)
+        self.progress_bar.setFormat(self.tr("Adding demo leads… %p%"))
+        self.progress_bar.show()
+        self.cancel_button.show()
+        db = self.db
+
+        def work(job: Job) -> Any:
+            return build_demo(db, leads=leads, seed=None, progress=job.report)
+
+        def finish() -> None:
+            self.progress_bar.hide()
+            self.cancel_button.hide()
+            self._job = None
+
+        def done(_report: Any) -> None:
+            finish()
+            self.board.reload()
+            self._show_page()
+            self.refresh_choices()
+            self.statusBar().showMessage(self.tr("Demo data added"), 5000)
+
+        def failed(exc: BaseException, trace: str) -> None:
+            finish()
+            if isinstance(exc, Cancelled):
+                self.statusBar().showMessage(self.tr("Demo data cancelled; nothing was added"), 5000)
+            elif isinstance(exc, LeadDeskError):
+                self.show_error(str(exc))
+            else:
+                QMessageBox.critical(self, APP_NAME, self.tr("Unexpected error:") + f"\n{exc}\n\n{trace}")
+
+        job = self.lane.submit(work, done, failed, on_progress=lambda d, _t: self.progress_bar.setValue(d))
+        self._job = job
+        return job
+
+    def _busy(self, busy: bool) -> None:
+        """While a long write runs, the board is read-only: no second writer waits on the lock."""
+        for action in (
+            self.act_new,
+            self.act_import,
+            self.act_demo,
+            self.act_next,
+            self.act_prev,
+            self.act_to_lost,
+        ):
+            action.setEnabled(not busy)
+        self.board.setEnabled(not busy)
+        self.first_run.setEnabled(not busy)
+
+    def import_contacts(self) -> None:
+        """Until the import feature lands: pick files, then say which formats are coming."""
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import contacts"),
+            str(Path.home()),
+            self.tr("Contacts (*.csv *.vcf);;All files (*)"),
+        )
+        if files:
+            QMessageBox.information(
+                self,
+                self.tr("Import contacts"),
+                self.tr(
+                    "Importing CSV files (Outlook, Google, HubSpot …) and vCards is coming in the next "
+                    "version of LeadDesk. Nothing was imported."
+                ),
+            )
+
+    def _about(self) -> None:
+        from leaddesk import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About LeadDesk"),
+            self.tr("LeadDesk %1 — the offline lead desk.").replace("%1", __version__),
+        )
+
+    # --- layout memory -----------------------------------------------------------------------
+    def settings(self) -> QSettings:
+        path = settings_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return QSettings(str(path), QSettings.Format.IniFormat)
+
+    def restore_layout(self) -> None:
+        """Geometry and toolbar state from the last run, only if saved by this layout version."""
+        s = self.settings()
+        if s.value("window/version", 0, int) != STATE_VERSION:
+            return
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state, STATE_VERSION)
+        self.act_lost.setChecked(s.value("board/show_lost", False, bool))
+
+    def save_layout(self) -> None:
+        s = self.settings()
+        s.setValue("window/version", STATE_VERSION)
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState(STATE_VERSION))
+        s.setValue("board/show_lost", self.act_lost.isChecked())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.editor is not None and self.editor.isVisible():
+            self.editor.reject()
+            if self.editor is not None and self.editor.isVisible():
+                event.ignore()
+                return
+        if self.lane.busy:
+            answer = QMessageBox.question(
+                self, APP_NAME, self.tr("LeadDesk is still writing. Wait for it to finish and quit?")
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.lane.wait_idle()
+        self.read_lane.wait_idle()
+        self.save_layout()
+        event.accept()

@@ -1,0 +1,38 @@
+"""UI fixtures: a main window over a small database the test fills itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from leaddesk.core.services.leads import LeadView, create_lead
+
+
+@pytest.fixture
+def add_lead(db: Any) -> Callable[..., LeadView]:
+    """Create a lead through the core service (the same path as the editor)."""
+
+    def add(last_name: str, *, stage: str = "lead", **fields: Any) -> LeadView:
+        view, _warnings = create_lead(db, {"last_name": last_name, **fields}, stage=stage)
+        return view
+
+    return add
+
+
+@pytest.fixture
+def window(qtbot: Any, db: Any) -> Iterator[Any]:
+    """A shown main window; build leads *before* requesting it, or call ``window.board.reload()``."""
+    from leaddesk.ui.main_window import MainWindow
+
+    win = MainWindow(db)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    if win.editor is not None:  # a dirty editor would ask (modally) when the window closes
+        win.editor.done(0)
+    win.board.undo_stack.clear()
+    win.close()
+    win.deleteLater()

@@ -1,0 +1,28 @@
+"""First run: "Load demo data" runs on the write lane with progress; cancel adds nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def test_load_demo_data_fills_the_board(window: Any, qtbot: Any) -> None:
+    assert window.pages.currentWidget() is window.first_run
+    with qtbot.waitSignal(window.lane.busy_changed, timeout=20_000, check_params_cb=lambda busy: not busy):
+        window.load_demo(60)
+        assert not window.board.isEnabled()  # read-only while the lane writes
+        assert window.progress_bar.isVisible() and window.cancel_button.isVisible()
+    assert window.board.total == 60
+    assert window.pages.currentWidget() is not window.first_run
+    assert window.board.isEnabled()
+    assert not window.progress_bar.isVisible()
+    assert sum(c.header.count for c in window.board.columns.values()) == 60
+    qtbot.waitUntil(lambda: window.filters.source.count() > 1)  # choices re-read on the read lane
+
+
+def test_cancelled_demo_data_adds_nothing(window: Any, qtbot: Any) -> None:
+    with qtbot.waitSignal(window.lane.busy_changed, timeout=20_000, check_params_cb=lambda busy: not busy):
+        window.load_demo(2000)
+        window.cancel_button.click()  # the Cancel button next to the progress bar
+    assert window.board.total == 0
+    assert window.pages.currentWidget() is window.first_run
+    assert "nothing was added" in window.statusBar().currentMessage()
