@@ -15,7 +15,6 @@ import platformdirs
 from PySide6.QtCore import QByteArray, QLocale, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -410,22 +409,10 @@ class MainWindow(QMainWindow):
         self.first_run.setEnabled(not busy)
 
     def import_contacts(self) -> None:
-        """Until the import feature lands: pick files, then say which formats are coming."""
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import contacts"),
-            str(Path.home()),
-            self.tr("Contacts (*.csv *.vcf);;All files (*)"),
-        )
-        if files:
-            QMessageBox.information(
-                self,
-                self.tr("Import contacts"),
-                self.tr(
-                    "Importing CSV files (Outlook, Google, HubSpot …) and vCards is coming in the next "
-                    "version of LeadDesk. Nothing was imported."
-                ),
-            )
+        """The import wizard, once the features are installed (``leaddesk.ui.features``)."""
+        features = getattr(self, "features", None)
+        if features is not None:
+            features.open_import()
 
     def _about(self) -> None:
         from leaddesk import __version__

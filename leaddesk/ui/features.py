@@ -1,0 +1,263 @@
+"""Joins the features built beside the board to the main window: menus, editor tabs, card menu, start.
+
+The main window knows nothing of scoring, calls, imports or quick entry; each is hooked in
+here through the window's ``add_feature_action``, ``editor_hooks`` and ``card_menu_hooks``.
+One place to read how the product fits together, and one place to change it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
+
+from leaddesk.core.errors import LeadDeskError
+from leaddesk.core.services.leads import get_lead
+
+if TYPE_CHECKING:
+    from leaddesk.ui.editor import LeadEditor
+    from leaddesk.ui.main_window import MainWindow
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Features", text)
+
+
+class Features:
+    """Owns the feature windows the main window opened, so none is garbage-collected while shown."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.db = window.db
+        self._open: dict[str, QWidget] = {}
+        self.follow_ups_dock: QDockWidget | None = None
+        self._build_actions()
+        window.editor_hooks.append(self._extend_editor)
+        window.card_menu_hooks.append(self._extend_card_menu)
+
+    # --- menus ---------------------------------------------------------------------------------
+    def _action(self, text: str, slot: Any, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        w = self.window
+        self.act_quick_entry = self._action(
+            _t("&Quick entry (trade fair)…"), self.open_quick_entry, "Ctrl+Shift+N"
+        )
+        self.act_export = self._action(_t("&Export…"), self.open_export, "Ctrl+E")
+        self.act_history = self._action(_t("Past &imports…"), self.open_import_history)
+        self.act_follow_ups = self._action(_t("&Follow-ups due…"), self.show_follow_ups, "Ctrl+Shift+U")
+        self.act_duplicates = self._action(_t("Find &duplicates…"), self.open_duplicates)
+        self.act_rules = self._action(_t("&Scoring rules…"), self.open_rule_editor)
+        self.act_qualification = self._action(_t("&Qualification rule…"), self.open_qualification_rule)
+        self.act_call = self._action(_t("Start &discovery call"), self._call_current, "Ctrl+Shift+D")
+        w.add_feature_action("file", self.act_quick_entry, toolbar=True)
+        w.add_feature_action("file", self.act_export)
+        w.add_feature_action("file", self.act_history)
+        w.add_feature_action("lead", self.act_call)
+        w.add_feature_action("tools", self.act_follow_ups, toolbar=True)
+        w.add_feature_action("tools", self.act_duplicates)
+        w.add_feature_action("tools", self.act_rules)
+        w.add_feature_action("tools", self.act_qualification)
+
+    def _show(self, key: str, factory: Any) -> QWidget:
+        """One window per feature: a second click brings the open one to the front."""
+        widget = self._open.get(key)
+        if widget is not None:
+            try:
+                widget.show()
+                widget.raise_()
+                widget.activateWindow()
+                return widget
+            except RuntimeError:  # deleted on close
+                self._open.pop(key, None)
+        widget = factory()
+        widget.destroyed.connect(lambda *_: self._open.pop(key, None))
+        self._open[key] = widget
+        return widget
+
+    # --- feature windows -----------------------------------------------------------------------
+    def open_quick_entry(self) -> QWidget:
+        from leaddesk.ui.quick_entry import open_quick_entry
+
+        def make() -> QWidget:
+            window = open_quick_entry(self.db, self.window, open_lead=self.window.open_editor)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.lead_saved.connect(self.lead_changed)
+            return window
+
+        return self._show("quick_entry", make)
+
+    def open_import(self, files: list[str] | None = None) -> QWidget:
+        from leaddesk.ui.imports.wizard import open_import_wizard
+
+        wizard = open_import_wizard(self.db, self.window, files)
+        wizard.imported.connect(lambda _batch: self.data_changed())
+        wizard.undone.connect(lambda _batch: self.data_changed())
+        return wizard
+
+    def open_import_history(self) -> QWidget:
+        from leaddesk.ui.imports.history import open_import_history
+
+        def make() -> QWidget:
+            dialog = open_import_history(self.db, self.window)
+            dialog.undone.connect(lambda _batch: self.data_changed())
+            return dialog
+
+        return self._show("import_history", make)
+
+    def open_export(self) -> QWidget:
+        from leaddesk.ui.imports.export import open_export_dialog
+
+        return open_export_dialog(self.db, self.window.board.filter, self.window)
+
+    def open_duplicates(self) -> QWidget:
+        from leaddesk.ui.imports.duplicates import open_duplicate_finder
+
+        def make() -> QWidget:
+            finder = open_duplicate_finder(self.db, self.window)
+            finder.merged.connect(lambda _keep, _other: self.data_changed())
+            return finder
+
+        return self._show("duplicates", make)
+
+    def open_rule_editor(self) -> QWidget:
+        from leaddesk.ui.scoring.rule_editor import RuleEditor
+
+        def make() -> QWidget:
+            editor = RuleEditor(self.db, self.window)
+            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            editor.rules_saved.connect(lambda _report: self.window.board.reload())
+            editor.show()
+            return editor
+
+        return self._show("rules", make)
+
+    def open_qualification_rule(self) -> QWidget:
+        from leaddesk.ui.call.rule import QualificationRuleDialog
+
+        dialog = QualificationRuleDialog(self.db, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_follow_ups(self) -> QDockWidget:
+        """The "due today / overdue" list docks beside the board, to be worked through."""
+        from leaddesk.ui.followups import FollowUpList
+
+        if self.follow_ups_dock is None:
+            dock = QDockWidget(_t("Follow-ups due"), self.window)
+            dock.setObjectName("followUpsDock")
+            follow_ups = FollowUpList(self.db, dock)
+            follow_ups.open_lead_requested.connect(self.window.open_editor)
+            follow_ups.tasks_changed.connect(self.data_changed)
+            dock.setWidget(follow_ups)
+            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.follow_ups_dock = dock
+        self.follow_ups_dock.show()
+        self.follow_ups_dock.raise_()
+        self.follow_ups_dock.widget().setFocus()
+        return self.follow_ups_dock
+
+    def start_call(self, lead_id: int) -> QWidget | None:
+        from leaddesk.ui.call.window import start_discovery_call
+
+        try:
+            window = start_discovery_call(self.db, lead_id)
+        except LeadDeskError as exc:
+            self.window.show_error(str(exc))
+            return None
+        self._watch_call(window)
+        return window
+
+    def _watch_call(self, window: Any) -> None:
+        if not getattr(window, "_leaddesk_watched", False):
+            window._leaddesk_watched = True
+            window.lead_changed.connect(self.lead_changed)
+
+    def _call_current(self) -> None:
+        editor = self.window.editor
+        if editor is not None and editor.isVisible() and editor.lead is not None:
+            self.start_call(editor.lead.id)
+            return
+        current = self.window.board.current()
+        if current is not None:
+            self.start_call(current[1])
+
+    # --- hooks ---------------------------------------------------------------------------------
+    def _extend_editor(self, editor: LeadEditor) -> None:
+        """A saved lead's editor gains its score, activities and BANT; a new one has none yet."""
+        if editor.lead is None:
+            return
+        from leaddesk.ui.activities import ActivityTimeline
+        from leaddesk.ui.call.panel import QualificationPanel
+        from leaddesk.ui.scoring.explain import ScoreExplainWidget
+
+        lead_id = editor.lead.id
+        timeline = ActivityTimeline(self.db, lead_id, editor)
+        timeline.activity_added.connect(lambda _id: self.lead_changed(lead_id))
+        timeline.activity_changed.connect(lambda _id: self.lead_changed(lead_id))
+        editor.add_tab(timeline, _t("Activities"))
+        qualification = QualificationPanel(self.db, lead_id, editor)
+        qualification.saved.connect(self.lead_changed)
+        editor.add_tab(qualification, _t("BANT"))
+        explain = ScoreExplainWidget(self.db, lead_id, editor)
+        explain.score_changed.connect(self.lead_changed)
+        editor.add_tab(explain, _t("Score"))
+        call = QAction(_t("Start &discovery call"), editor)
+        call.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        call.triggered.connect(lambda: self.start_call(lead_id))
+        editor.addAction(call)
+
+    def _extend_card_menu(self, menu: QMenu, lead_id: int) -> None:
+        menu.addSeparator()
+        action = menu.addAction(_t("Start &discovery call"))
+        action.triggered.connect(lambda: self.start_call(lead_id))
+
+    # --- keeping the board true ----------------------------------------------------------------
+    def lead_changed(self, lead_id: int) -> None:
+        """One lead changed elsewhere (score, BANT, activity, follow-up): repaint its card."""
+        try:
+            view = get_lead(self.db, lead_id)
+        except LeadDeskError:
+            self.window.board.reload()
+            return
+        self.window.board.apply_edit(view)
+
+    def data_changed(self) -> None:
+        """Many leads changed (import, undo, merge): reload the board and the filter choices."""
+        self.window.board.reload()
+        self.window._show_page()
+        self.window.refresh_choices()
+
+    # --- at start ------------------------------------------------------------------------------
+    def after_start(self) -> None:
+        """Once the window is up: offer unfinished calls, say what is due, keep fading scores fresh."""
+        from leaddesk.ui.call.recovery import offer_pending_drafts
+        from leaddesk.ui.followups import due_notice
+        from leaddesk.ui.scoring.decay import DecayRefresher
+
+        self.decay = DecayRefresher(self.db, self.window)
+        self.decay.refreshed.connect(lambda _report: self.window.board.reload())
+        self.decay.start()
+        recovery = offer_pending_drafts(self.db, self.window)
+        if recovery is not None:
+            recovery.call_resumed.connect(self._watch_call)
+        else:
+            due_notice(self.db, self.window, on_show=self.show_follow_ups)
+
+
+def install(window: MainWindow) -> Features:
+    """Hook every feature into ``window``; the start-up offers run right after the first paint."""
+    features = Features(window)
+    window.features = features  # type: ignore[attr-defined]
+    QTimer.singleShot(0, features.after_start)
+    return features

@@ -1,0 +1,106 @@
+"""The features built beside the board are reachable from the main window and keep the board true."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMenu
+
+from leaddesk.core.models import utcnow
+from leaddesk.core.scoring import install_defaults
+from leaddesk.core.services.activities import WEBINAR, add_activity
+from leaddesk.core.services.tasks import create_task
+
+
+@pytest.fixture
+def features(window: Any) -> Any:
+    from leaddesk.ui import features as features_module
+
+    installed = features_module.Features(window)
+    window.features = installed
+    yield installed
+    for widget in list(installed._open.values()):
+        widget.close()
+
+
+def menu_texts(window: Any, menu: str) -> list[str]:
+    return [a.text().replace("&", "") for a in window.menus[menu].actions() if a.text()]
+
+
+def test_every_feature_has_a_menu_entry(features: Any, window: Any) -> None:
+    assert "Quick entry (trade fair)…" in menu_texts(window, "file")
+    assert {"Export…", "Past imports…"} <= set(menu_texts(window, "file"))
+    assert {"Follow-ups due…", "Find duplicates…", "Scoring rules…", "Qualification rule…"} <= set(
+        menu_texts(window, "tools")
+    )
+    assert "Start discovery call" in menu_texts(window, "lead")
+
+
+def test_editor_of_a_lead_shows_activities_bant_and_score(
+    db: Any, add_lead: Any, window: Any, features: Any
+) -> None:
+    lead = add_lead("Berg", company="Berg GmbH")
+    window.board.reload()
+    editor = window.open_editor(lead.id)
+    titles = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
+    assert titles[-3:] == ["Activities", "BANT", "Score"]
+    editor.done(0)
+    new_editor = window.open_editor(None)
+    assert "Score" not in [new_editor.tabs.tabText(i) for i in range(new_editor.tabs.count())]
+    new_editor.done(0)
+
+
+def test_a_change_elsewhere_repaints_the_card(db: Any, add_lead: Any, window: Any, features: Any) -> None:
+    install_defaults(db)
+    lead = add_lead("Berg", company="Berg GmbH")
+    window.board.reload()
+    add_activity(db, lead.id, WEBINAR)
+    features.lead_changed(lead.id)
+    card = window.board.models["lead"].cached(lead.id) or window.board._fetch_cards([lead.id])[lead.id]
+    assert card.score > 0
+
+
+def test_import_opens_the_wizard_and_an_import_reloads_the_board(
+    db: Any, window: Any, features: Any, qtbot: Any
+) -> None:
+    from leaddesk.ui.imports.wizard import ImportWizard
+
+    window.act_import.trigger()
+    wizards = [w for w in window.findChildren(ImportWizard) if w.isVisible()]
+    assert len(wizards) == 1
+    wizards[0].imported.emit(1)  # as after a finished import
+    wizards[0].close()
+
+
+def test_discovery_call_from_the_card_menu(
+    db: Any, add_lead: Any, window: Any, features: Any, qtbot: Any
+) -> None:
+    from leaddesk.ui.call.window import open_call_for
+
+    lead = add_lead("Kaya", company="Kaya AG")
+    window.board.reload()
+    menu = QMenu(window)
+    features._extend_card_menu(menu, lead.id)
+    [action] = [a for a in menu.actions() if a.text().replace("&", "") == "Start discovery call"]
+    action.trigger()
+    call = open_call_for(lead.id)
+    assert call is not None and call.isVisible()
+    call.hide()
+    call.deleteLater()
+
+
+def test_follow_ups_dock_lists_what_is_due(db: Any, add_lead: Any, window: Any, features: Any) -> None:
+    lead = add_lead("Roth")
+    create_task(db, lead.id, utcnow() - timedelta(days=1), title="Angebot nachfassen")
+    dock = features.show_follow_ups()
+    assert dock.isVisible() and dock.widget().model.rowCount() == 1
+    assert features.show_follow_ups() is dock  # one dock, brought forward again
+
+
+def test_feature_windows_open_once(window: Any, features: Any) -> None:
+    first = features.open_rule_editor()
+    assert features.open_rule_editor() is first
+    quick = features.open_quick_entry()
+    assert features.open_quick_entry() is quick and quick.isVisible()
