@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 
 from leaddesk.core.db import Database, fts_triggers_suspended
 from leaddesk.core.errors import Cancelled
-from leaddesk.core.models import Activity, Lead, StageChange, utcnow
+from leaddesk.core.models import Activity, Lead, StageChange, Task, utcnow
 from leaddesk.core.services.activities import (
     BOOTH_VISIT,
     CALL,
@@ -51,10 +51,15 @@ LAST_NAMES_DE = (
     "Krause Meier Lehmann Köhler Huber Kaiser Fuchs Peters Lang Scholz Möller Weiß Jung Hahn Vogel Keller "
     "Günther Frank Berger Winkler Roth Beck Lorenz Baumann Franke Albrecht Schuster Simon Ludwig Böhm Winter"
 ).split()
-LAST_NAMES_INT = (
-    "Smith Johnson Brown García Rossi Bianchi Dubois Martin Nowak Kowalski Yılmaz Kaya Ivanov Silva Santos "
-    "Jensen Nielsen Andersson Johansson Tanaka Wang Novák Horváth Papadopoulos O'Brien van Dijk de Vries"
-).split()
+# "_" joins multi-word names ("van Dijk") so the list can stay one string.
+LAST_NAMES_INT = tuple(
+    name.replace("_", " ")
+    for name in (
+        "Smith Johnson Brown García Rossi Bianchi Dubois Martin Nowak Kowalski Yılmaz Kaya Ivanov Silva "
+        "Santos Jensen Nielsen Andersson Johansson Tanaka Wang Novák Horváth Papadopoulos O'Brien van_Dijk "
+        "de_Vries"
+    ).split()
+)
 COMPANY_STEMS = (
     "Bergmann Kessler Lindner Hansen Roth Vogt Stahl Brandt Sommer Graf Engel Pohl Seidel Ritter Haas "
     "Alpen Rhein Main Elbe Isar Nordlicht Südwind Tannen Eichen Blau Weitblick Kraft Präzisions Kunststoff "
@@ -184,6 +189,14 @@ TAGS = (
     "DACH",
 )
 OWNERS = ("Anna Berger", "Tobias Klein", "Sabine Roth", "Mehmet Kaya", "")
+FOLLOW_UP_TITLES = (
+    "Angebot nachfassen",
+    "Rückruf vereinbaren",
+    "Unterlagen zusenden",
+    "Termin bestätigen",
+    "Demo vorbereiten",
+    "Send the proposal",
+)
 FREE_MAIL = ("gmail.com", "gmx.de", "web.de", "t-online.de", "outlook.com", "yahoo.de", "posteo.de")
 ENGAGEMENT_KINDS = (DOWNLOAD, WEBINAR, BOOTH_VISIT, EMAIL, FORM_FILL, QUOTE_REQUEST, MEETING)
 #: Share of leads ending in each stage.
@@ -252,6 +265,8 @@ def build_demo(
     lead_sql = f"INSERT INTO lead ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
     change_cols = [c.name for c in StageChange.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]
     activity_cols = [c.name for c in Activity.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]
+    task_cols = [c.name for c in Task.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]
+    task_sql = f"INSERT INTO task ({', '.join(task_cols)}) VALUES ({', '.join('?' for _ in task_cols)})"
     change_sql = (
         f"INSERT INTO stagechange ({', '.join(change_cols)}) VALUES ({', '.join('?' for _ in change_cols)})"
     )
@@ -274,9 +289,11 @@ def build_demo(
             lead_rows: list[tuple[Any, ...]] = []
             change_rows: list[tuple[Any, ...]] = []
             activity_rows: list[tuple[Any, ...]] = []
+            task_rows: list[tuple[Any, ...]] = []
             for i in range(count):
                 lead_id = first_id + start + i
-                lead, changes, activities = _make_lead(rng, lead_id, now, positions)
+                lead, changes, activities, tasks = _make_lead(rng, lead_id, now, positions)
+                task_rows.extend(tuple(t.get(c) for c in task_cols) for t in tasks)
                 lead_rows.append(tuple(lead.get(c) for c in columns))
                 change_rows.extend(tuple(ch.get(c) for c in change_cols) for ch in changes)
                 activity_rows.extend(tuple(a.get(c) for c in activity_cols) for a in activities)
@@ -284,6 +301,8 @@ def build_demo(
             conn.exec_driver_sql(change_sql, change_rows)  # type: ignore[arg-type]
             if activity_rows:
                 conn.exec_driver_sql(activity_sql, activity_rows)  # type: ignore[arg-type]
+            if task_rows:
+                conn.exec_driver_sql(task_sql, task_rows)  # type: ignore[arg-type]
             n_changes += len(change_rows)
             n_activities += len(activity_rows)
             if progress is not None and progress(start + count, leads) is False:
@@ -298,7 +317,7 @@ def build_demo(
 
 def _make_lead(
     rng: random.Random, lead_id: int, now: datetime, positions: dict[str, float]
-) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     german = rng.random() < 0.78
     first = rng.choice(FIRST_NAMES_DE if german else FIRST_NAMES_INT)
     last = rng.choice(LAST_NAMES_DE if german else LAST_NAMES_INT)
@@ -365,9 +384,28 @@ def _make_lead(
             }
         )
     positions[final.value] = positions.get(final.value, 0.0) + 1.0
+    # A follow-up is an open task; the lead's next_follow_up mirrors it, as the task service keeps it.
     follow_up = None
+    tasks: list[dict[str, Any]] = []
     if final in (Stage.MQL, Stage.SQL) or (final is Stage.LEAD and rng.random() < 0.3):
-        follow_up = _stamp(now + timedelta(days=rng.randint(-10, 30), hours=rng.randint(0, 8)))
+        due = now.replace(minute=0, second=0, microsecond=0) + timedelta(
+            days=rng.randint(-10, 30), hours=rng.randint(-4, 4)
+        )
+        follow_up = _stamp(due)
+        tasks.append(
+            {
+                "lead_id": lead_id,
+                "title": rng.choice(FOLLOW_UP_TITLES),
+                "notes": "",
+                "due_at": follow_up,
+                "all_day": False,
+                "done": False,
+                "done_at": None,
+                "activity_id": None,
+                "who": rng.choice(OWNERS[:4]),
+                "created_at": _stamp(min(created + timedelta(days=1), now)),
+            }
+        )
     tags = ",".join(rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2))))
     street = f"{rng.choice(STREETS)} {rng.randint(1, 180)}"
     value = float(rng.choice((0, 2500, 4800, 9900, 12000, 18500, 25000, 48000, 75000, 120000)))
@@ -420,4 +458,4 @@ def _make_lead(
         "updated_at": _stamp(max(created, at - timedelta(seconds=1))),
         "version": 1,
     }
-    return lead, changes, activities
+    return lead, changes, activities, tasks
