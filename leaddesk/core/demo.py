@@ -389,7 +389,7 @@ def _make_lead(
     tasks: list[dict[str, Any]] = []
     if final in (Stage.MQL, Stage.SQL) or (final is Stage.LEAD and rng.random() < 0.3):
         due = now.replace(minute=0, second=0, microsecond=0) + timedelta(
-            days=rng.randint(-10, 30), hours=rng.randint(-4, 4)
+            days=rng.randint(-7, -1) if rng.random() < 0.12 else rng.randint(0, 30), hours=rng.randint(-4, 4)
         )
         follow_up = _stamp(due)
         tasks.append(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.services.leads import get_lead
@@ -32,7 +32,6 @@ class Features:
         self.window = window
         self.db = window.db
         self._open: dict[str, QWidget] = {}
-        self.follow_ups_dock: QDockWidget | None = None
         self._build_actions()
         window.editor_hooks.append(self._extend_editor)
         window.card_menu_hooks.append(self._extend_card_menu)
@@ -149,23 +148,27 @@ class Features:
         dialog.open()
         return dialog
 
-    def show_follow_ups(self) -> QDockWidget:
-        """The "due today / overdue" list docks beside the board, to be worked through."""
+    def show_follow_ups(self) -> QWidget:
+        """The "due today / overdue" list in a window of its own, to be worked through beside the board.
+
+        A window rather than a dock: at 1280 px the four board columns leave no room for it.
+        """
         from leaddesk.ui.followups import FollowUpList
 
-        if self.follow_ups_dock is None:
-            dock = QDockWidget(_t("Follow-ups due"), self.window)
-            dock.setObjectName("followUpsDock")
-            follow_ups = FollowUpList(self.db, dock)
+        def make() -> QWidget:
+            follow_ups = FollowUpList(self.db, self.window)
+            follow_ups.setWindowFlag(Qt.WindowType.Window)
+            follow_ups.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            follow_ups.setWindowTitle(_t("Follow-ups due"))
             follow_ups.open_lead_requested.connect(self.window.open_editor)
             follow_ups.tasks_changed.connect(self.data_changed)
-            dock.setWidget(follow_ups)
-            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            self.follow_ups_dock = dock
-        self.follow_ups_dock.show()
-        self.follow_ups_dock.raise_()
-        self.follow_ups_dock.widget().setFocus()
-        return self.follow_ups_dock
+            follow_ups.resize(640, 560)
+            follow_ups.show()
+            return follow_ups
+
+        widget = self._show("follow_ups", make)
+        widget.setFocus()
+        return widget
 
     def start_call(self, lead_id: int) -> QWidget | None:
         from leaddesk.ui.call.window import start_discovery_call

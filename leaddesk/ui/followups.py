@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -201,14 +201,16 @@ class FollowUpList(QWidget):
         self.view.activated.connect(self._open)
         layout.addWidget(self.view, 1)
 
-        buttons = QHBoxLayout()
+        # Two rows of two: narrow enough to dock beside the board at 1280 px.
+        buttons = QGridLayout()
         self.done_button = QPushButton(self.tr("&Done (Ctrl+D)"))
         self.tomorrow_button = QPushButton(self.tr("Next &working day (Ctrl+T)"))
         self.reschedule_button = QPushButton(self.tr("&Reschedule… (Ctrl+R)"))
         self.open_button = QPushButton(self.tr("&Open lead (Enter)"))
-        for button in (self.done_button, self.tomorrow_button, self.reschedule_button, self.open_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        for i, button in enumerate(
+            (self.done_button, self.tomorrow_button, self.reschedule_button, self.open_button)
+        ):
+            buttons.addWidget(button, i // 2, i % 2)
         layout.addLayout(buttons)
         self.done_button.clicked.connect(self.mark_done)
         self.tomorrow_button.clicked.connect(self.to_next_working_day)

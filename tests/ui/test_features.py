@@ -91,12 +91,12 @@ def test_discovery_call_from_the_card_menu(
     call.deleteLater()
 
 
-def test_follow_ups_dock_lists_what_is_due(db: Any, add_lead: Any, window: Any, features: Any) -> None:
+def test_follow_ups_window_lists_what_is_due(db: Any, add_lead: Any, window: Any, features: Any) -> None:
     lead = add_lead("Roth")
     create_task(db, lead.id, utcnow() - timedelta(days=1), title="Angebot nachfassen")
-    dock = features.show_follow_ups()
-    assert dock.isVisible() and dock.widget().model.rowCount() == 1
-    assert features.show_follow_ups() is dock  # one dock, brought forward again
+    follow_ups = features.show_follow_ups()
+    assert follow_ups.isVisible() and follow_ups.model.rowCount() == 1
+    assert features.show_follow_ups() is follow_ups  # one window, brought forward again
 
 
 def test_feature_windows_open_once(window: Any, features: Any) -> None:
