@@ -106,9 +106,18 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
     source = sqlite_file(engine)
     if source is None:
         raise DatabaseError("backup works only for a SQLite database file")
+    return copy_sqlite(source, target)
+
+
+def copy_sqlite(source: Path, target: Path) -> Path:
+    """Copy a SQLite file through SQLite's online backup, opening the source read-only.
+
+    Safe while another process writes it (WAL), and never changes the source: also how a
+    second database is read for merging.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
-    src = sqlite3.connect(source)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(tmp)
         try:

@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from leaddesk.core.db import Database, as_utc
+from leaddesk.core.db import Database, as_utc, copy_sqlite
 from leaddesk.core.dedupe import DuplicateIndex, display_text
 from leaddesk.core.errors import DatabaseError, LeadDeskError
 from leaddesk.core.models import (
@@ -104,15 +104,7 @@ def open_other(path: str | Path) -> tuple[Database, Path]:
     folder = Path(tempfile.mkdtemp(prefix="leaddesk-merge-"))
     copy = folder / "other.sqlite3"
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(copy)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        copy_sqlite(source, copy)
         db = Database.open(f"sqlite:///{copy}")
         with db.engine.connect() as conn:
             conn.execute(select(func.count()).select_from(Lead))

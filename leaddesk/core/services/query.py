@@ -12,32 +12,14 @@ from sqlalchemy.sql import Select
 
 from leaddesk.core.db import Database, fts_match_expression, is_sqlite
 from leaddesk.core.models import Lead, utcnow
+from leaddesk.core.services.leads import EDITABLE_FIELDS
 from leaddesk.core.stages import parse_stage
 
 #: Keys of ``leaddesk list --json`` rows: the data model's own field names.
 JSON_FIELDS: tuple[str, ...] = (
     "id",
     "uid",
-    "first_name",
-    "last_name",
-    "company",
-    "title",
-    "email",
-    "phone",
-    "mobile",
-    "website",
-    "street",
-    "postal_code",
-    "city",
-    "country",
-    "industry",
-    "company_size",
-    "source",
-    "tags",
-    "owner",
-    "notes",
-    "value",
-    "currency",
+    *EDITABLE_FIELDS,
     "stage",
     "lost_reason",
     "score",
@@ -46,10 +28,6 @@ JSON_FIELDS: tuple[str, ...] = (
     "manual_score",
     "score_flag",
     "bant_confirmed",
-    "next_follow_up",
-    "consent_at",
-    "consent_source",
-    "consent_purpose",
     "created_at",
     "updated_at",
     "version",
