@@ -102,19 +102,27 @@ def _update_scores(
     rowid key are the cheapest SQLite offers (an UPDATE straight from the query would
     re-evaluate the rule expressions for every reference to a total).
     """
-    q = build_query(rules, now, where, agg_table=AGG_TABLE if bulk else None, activity_filter=activity_filter)
+    q = build_query(
+        rules,
+        now,
+        where,
+        limits=settings.limits,
+        agg_table=AGG_TABLE if bulk else None,
+        activity_filter=activity_filter,
+    )
+    flag = flag_sql(settings, "t.total", "t.st")
+    changes = (
+        "t.total IS NOT t.s0 OR t.fit IS NOT t.f0 OR t.eng IS NOT t.e0 OR t.x IS NOT t.x0 "
+        f"OR {flag} IS NOT t.g0"
+    )
     if not bulk:
-        flag = flag_sql(settings, "s.total")
         # The CTEs sit inside the FROM subquery: pysqlite only opens a transaction before a
         # statement that *starts* with UPDATE/INSERT/DELETE, so "WITH … UPDATE" would autocommit.
         run(
             conn,
-            "UPDATE lead SET fit_score = s.fit, engagement_score = s.eng, score = s.total, "
-            f"score_expires_at = s.x, score_flag = {flag} "
-            f"FROM ({q.ctes} {q.totals_select(settings.limits)}) AS s "
-            "WHERE lead.id = s.id AND (lead.score IS NOT s.total OR lead.fit_score IS NOT s.fit "
-            "OR lead.engagement_score IS NOT s.eng OR lead.score_expires_at IS NOT s.x "
-            f"OR lead.score_flag IS NOT {flag})",
+            "UPDATE lead SET fit_score = t.fit, engagement_score = t.eng, score = t.total, "
+            f"score_expires_at = t.x, score_flag = {flag} "
+            f"FROM ({q.ctes} {q.totals_select()}) AS t WHERE lead.id = t.id AND ({changes})",
             q.params | params,
         )
         return int(run(conn, "SELECT changes()").scalar_one())
@@ -125,14 +133,11 @@ def _update_scores(
         run(conn, f"CREATE TABLE {AGG_TABLE} (lead_id INTEGER PRIMARY KEY, {cols})")
         run(conn, f"INSERT INTO {AGG_TABLE} {q.agg_sql}", q.params | params)
     # Only rows whose values change reach the temp table, so the UPDATE touches just those.
-    flag = flag_sql(settings, "t.total", "t.st")
     run(conn, f"CREATE TABLE {NEW_TABLE} (id INTEGER PRIMARY KEY, fit, eng, total, x, flag)")
     run(
         conn,
-        f"INSERT INTO {NEW_TABLE} SELECT id, fit, eng, total, x, flag FROM ("
-        f"SELECT t.*, {flag} AS flag FROM ({q.ctes} {q.totals_select(settings.limits, carry=True)}) AS t "
-        "LIMIT -1 OFFSET 0) WHERE total IS NOT s0 OR fit IS NOT f0 OR eng IS NOT e0 OR x IS NOT x0 "
-        "OR flag IS NOT g0",
+        f"INSERT INTO {NEW_TABLE} SELECT t.id, t.fit, t.eng, t.total, t.x, {flag} "
+        f"FROM ({q.ctes} {q.totals_select()}) AS t WHERE {changes}",
         q.params | params,
     )
     # "+s.id" keeps the planner from driving the join by a lead index (it picked ix_lead_source):
