@@ -169,8 +169,9 @@ def _text_condition(rule: Rule, p: _Params) -> str:
         return cond if op == "equals" else f"NOT ({cond})"
     if op == "one_of":
         if not any(UMLAUTS.intersection(v) for v in values):
-            # lower() is ASCII-only, which equals ``fold`` when no value holds an umlaut.
-            return f"lower({spec.sql}) IN ({p.many(values)})"
+            # NOCASE folds A–Z only, which equals ``fold`` when no value holds an umlaut
+            # (and, unlike lower(), copies no string per lead).
+            return f"{spec.sql} COLLATE NOCASE IN ({p.many(values)})"
         op = "equals"
     return "(" + " OR ".join(_match(spec.sql, v, op, p, folded=folded) for v in values) + ")"
 
@@ -271,6 +272,7 @@ def build_query(
         ]
     points: dict[int, str] = {}
     expiries: list[str] = []
+    window_hits: list[str] = []
     needs_bant = False
     kinds: set[str] = set()
     counts: dict[tuple[str, int | None], str] = {}
@@ -321,7 +323,6 @@ def build_query(
                     where = f" FILTER (WHERE {' AND '.join(conds)})" if conds else ""
                     agg_cols.append(f"COUNT(*){where} AS {counts[key]}")
                 hit = f"a.{counts[key]} >= {rule.min_count}"
-            ends = []
             if rule.decays:
                 # The newest matching activity is inside the window whenever the rule hits,
                 # so the kind's overall newest activity gives the age that decay uses.
@@ -329,15 +330,16 @@ def build_query(
                 j = newest(kind, julian=True)
                 age = f"CAST(julianday({now_param}) - {j} AS INTEGER)"
                 points[i] = f"CASE WHEN {hit} THEN {decayed_points_sql(rule, age)} ELSE 0 END"
-                ends.append(f"CASE WHEN {age} < {rule.zero_after_days} THEN {j} + {age} + 1 ELSE {NEVER} END")
+                # The points change when the age grows by a day; "age < n" is false without
+                # an activity, so a rule that needs just one asks nothing more.
+                end = f"CASE WHEN {age} < {rule.zero_after_days} THEN {j} + {age} + 1 ELSE {NEVER} END"
+                plain = rule.min_count == 1 and rule.within_days is None
+                expiries.append(end if plain else f"CASE WHEN {hit} THEN {end} ELSE {NEVER} END")
             else:
                 points[i] = f"CASE WHEN {hit} THEN {rule.points} ELSE 0 END"
             if rule.within_days is not None:
                 # Exact window ends cost a column each; checking again tomorrow is enough.
-                ends.append(tomorrow)
-            if ends:
-                inner = ends[0] if len(ends) == 1 else f"MIN({', '.join(ends)})"
-                expiries.append(f"CASE WHEN {hit} THEN {inner} ELSE {NEVER} END")
+                window_hits.append(hit)
             continue
         needs_bant = needs_bant or rule.spec.needs_bant
         cond = _number_condition(rule, p) if rule.spec.kind is Kind.NUMBER else _text_condition(rule, p)
@@ -380,6 +382,8 @@ def build_query(
         if agg_sql:
             # Activity points and expiry once per lead with activities; leads without any
             # (no ``agg`` row) get neither.
+            if window_hits:
+                expiries.append(f"CASE WHEN {' OR '.join(window_hits)} THEN {tomorrow} ELSE {NEVER} END")
             x = f"NULLIF(MIN({NEVER}, {', '.join(expiries)}), {NEVER})" if expiries else "NULL"
             activity_points = " + ".join(pts for i, pts in points.items() if active[i].is_activity)
             agg_sql = (
