@@ -1,10 +1,11 @@
 """Rules → SQL. The one place a rule's meaning is defined, shared by every path.
 
-Both the bulk rescore (one ``UPDATE … FROM``) and the explain path (one ``SELECT``
-for a lead) run the same ``per`` query, which yields one column of points per rule;
-they differ only in who adds the columns up (SQL vs ``combine``), and a test keeps
-those two in step. Activities are read once per statement through the ``agg`` CTE
-(one pass over the covering index ``ix_activity_lead_kind_at``).
+Every path builds a rule's points from the same SQL expression (``build_query``):
+the explain path gets one column per rule and adds them up in Python (``combine``),
+the writers (bulk rescore, single lead, preview) get the sums, caps and expiry in SQL,
+which is much cheaper for 100,000 leads. A test keeps the two in step. Activities are
+read once per statement through the ``agg`` aggregate (one pass over the covering
+index ``ix_activity_lead_kind_at``).
 
 SQLite-only pieces: ``julianday``, ``pow`` (math functions), ``UPDATE … FROM``.
 """

@@ -97,10 +97,10 @@ def _update_scores(
 ) -> int:
     """Scores, expiry and flag in one UPDATE that writes only rows whose values change.
 
-    In bulk the activity aggregate and the new scores are first written to temporary
-    tables keyed by lead id: each is computed exactly once per lead, and joins on a
-    rowid key are the cheapest SQLite offers (an UPDATE straight from the query would
-    re-evaluate the rule expressions for every reference to a total).
+    In bulk the activity aggregate and the changed scores are first written to temporary
+    tables keyed by lead id: each is computed exactly once per lead, joins on a rowid key
+    are the cheapest SQLite offers, and the UPDATE rewrites only the (wide) lead rows
+    whose score, parts, flag or expiry really change.
     """
     q = build_query(
         rules,
