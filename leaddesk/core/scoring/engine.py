@@ -140,12 +140,13 @@ def _update_scores(
         f"FROM ({q.ctes} {q.totals_select()}) AS t WHERE {changes}",
         q.params | params,
     )
-    # "+s.id" keeps the planner from driving the join by a lead index (it picked ix_lead_source):
-    # walking the temp table visits the leads in rowid order, page after page.
+    # Not "UPDATE … FROM": SQLite copies a FROM join into a scratch table before writing.
+    # This form walks the temp table's ids in order and writes each lead in one pass.
     run(
         conn,
-        "UPDATE lead SET fit_score = s.fit, engagement_score = s.eng, score = s.total, "
-        f"score_expires_at = s.x, score_flag = s.flag FROM {NEW_TABLE} AS s WHERE lead.id = +s.id",
+        "UPDATE lead SET (fit_score, engagement_score, score, score_expires_at, score_flag) = "
+        f"(SELECT s.fit, s.eng, s.total, s.x, s.flag FROM {NEW_TABLE} AS s WHERE s.id = lead.id) "
+        f"WHERE lead.id IN (SELECT id FROM {NEW_TABLE})",
     )
     changed = int(run(conn, "SELECT changes()").scalar_one())
     for table in (AGG_TABLE, NEW_TABLE):
