@@ -1,10 +1,11 @@
 """Rules → SQL. The one place a rule's meaning is defined, shared by every path.
 
-Both the bulk rescore (one ``UPDATE … FROM``) and the explain path (one ``SELECT``
-for a lead) run the same ``per`` query, which yields one column of points per rule;
-they differ only in who adds the columns up (SQL vs ``combine``), and a test keeps
-those two in step. Activities are read once per statement through the ``agg`` CTE
-(one pass over the covering index ``ix_activity_lead_kind_at``).
+Every path builds a rule's points from the same SQL expression (``build_query``):
+the explain path gets one column per rule and adds them up in Python (``combine``),
+the writers (bulk rescore, single lead, preview) get the sums, caps and expiry in SQL,
+which is much cheaper for 100,000 leads. A test keeps the two in step. Activities are
+read once per statement through the ``agg`` aggregate (one pass over the covering
+index ``ix_activity_lead_kind_at``).
 
 SQLite-only pieces: ``julianday``, ``pow`` (math functions), ``UPDATE … FROM``.
 """
@@ -83,44 +84,43 @@ class _Params:
 
 @dataclass(frozen=True)
 class ScoreQuery:
-    """The ``WITH agg, per`` prefix plus the expressions that finish a statement."""
+    """The ``WITH agg, per`` prefix plus what a statement needs to finish it.
+
+    ``per`` has one row per lead: ``id`` and ``m`` (manual points), then either one
+    column of points per rule (``r0``, ``r1``, …; explain) or, given ``limits``, the
+    capped group sums ``fit`` and ``eng``, the expiry ``x`` and the stored values
+    (``f0``, ``e0``, ``s0``, ``x0``, ``g0``) and stage (``st``), so writers can skip
+    the leads whose score does not change.
+    """
 
     ctes: str
     params: dict[str, Any]
     rules: tuple[Rule, ...]
-    fit_sum: str
-    engagement_sum: str
+    #: Set for a totals query: the caps are inside ``per``, the bounds in ``totals_select``.
+    limits: Limits | None = None
     #: The per-lead activity aggregate, for callers that materialise it (``agg_table``).
     agg_sql: str = ""
     agg_columns: tuple[str, ...] = ()
 
     @property
     def rule_columns(self) -> list[str]:
+        assert self.limits is None, "a totals query has no per-rule columns"
         return [f"r{i}" for i in range(len(self.rules))]
 
-    def totals_select(self, limits: Limits, *, carry: bool = False) -> str:
-        """SELECT id, fit, eng, total, x — the bulk path's arithmetic.
+    def totals_select(self) -> str:
+        """SELECT id, fit, eng, total, x, f0, e0, s0, x0, g0, st — the writers' arithmetic.
 
-        ``carry`` adds the lead's stored values (f0, e0, s0, x0, g0) and stage (st) so a
-        caller can keep only the rows that change. OFFSET 0 stops SQLite from inlining
-        the sums into every later reference to ``total``.
+        ``per`` (not flattened) has already capped fit and engagement, so the total is
+        a few operations on values computed once per lead.
         """
-        fit = self.fit_sum if limits.fit_cap is None else f"MIN({limits.fit_cap}, {self.fit_sum})"
-        eng = (
-            self.engagement_sum
-            if limits.engagement_cap is None
-            else f"MIN({limits.engagement_cap}, {self.engagement_sum})"
-        )
+        limits = self.limits
+        assert limits is not None, "build the query with limits for totals"
         total = "(fit + eng + m)"
         if limits.total_max is not None:
             total = f"MIN({int(limits.total_max)}, {total})"
         if limits.total_min is not None:
             total = f"MAX({int(limits.total_min)}, {total})"
-        stored = ", f0, e0, s0, x0, g0, st" if carry else ""
-        return (
-            f"SELECT id, fit, eng, {total} AS total, x{stored} FROM "
-            f"(SELECT id, m, x{stored}, {fit} AS fit, {eng} AS eng FROM per LIMIT -1 OFFSET 0)"
-        )
+        return f"SELECT id, fit, eng, {total} AS total, x, f0, e0, s0, x0, g0, st FROM per"
 
 
 UMLAUTS = frozenset("äöü")
@@ -170,8 +170,9 @@ def _text_condition(rule: Rule, p: _Params) -> str:
         return cond if op == "equals" else f"NOT ({cond})"
     if op == "one_of":
         if not any(UMLAUTS.intersection(v) for v in values):
-            # lower() is ASCII-only, which equals ``fold`` when no value holds an umlaut.
-            return f"lower({spec.sql}) IN ({p.many(values)})"
+            # NOCASE folds A–Z only, which equals ``fold`` when no value holds an umlaut
+            # (and, unlike lower(), copies no string per lead).
+            return f"{spec.sql} COLLATE NOCASE IN ({p.many(values)})"
         op = "equals"
     return "(" + " OR ".join(_match(spec.sql, v, op, p, folded=folded) for v in values) + ")"
 
@@ -236,51 +237,67 @@ def build_query(
     now: datetime,
     lead_filter: str | None = None,
     *,
+    limits: Limits | None = None,
     agg_table: str | None = None,
     activity_filter: str | None = None,
 ) -> ScoreQuery:
     """The shared CTEs for ``rules`` (enabled ones only) at the moment ``now``.
 
+    Without ``limits`` ``per`` has a column per rule (the explain path); with them it has
+    the capped sums the writers need (see ``ScoreQuery``). Either way every rule's points
+    come from the same expression, so the paths cannot drift apart.
+
+    Activities are aggregated once per lead (``agg``: newest activity per kind, counts
+    per window), read from the covering index ``ix_activity_lead_kind_at``. For totals
+    the activity rules' points and the expiry are added up right there, once per lead
+    *with* activities, rather than in ``per`` for every lead.
+
     ``lead_filter`` is an SQL predicate over ``l`` (e.g. ``l.id = :lead_id``) whose
-    parameters the caller adds when executing. With ``agg_table`` the activity
-    aggregate is read from that table (filled from ``agg_sql``) instead of a CTE: for
-    many leads a table keyed by ``lead_id`` joins far faster than SQLite's automatic
-    index over a materialised CTE. ``activity_filter`` (over ``activity``) replaces the
-    default "lead_id IN (leads matching lead_filter)" with something cheaper, such as an
-    id range that is a range scan of the activity index.
+    parameters the caller adds when executing. With ``agg_table`` the aggregate is read
+    from that table (filled from ``agg_sql``) instead of a CTE: for many leads a table
+    keyed by ``lead_id`` joins far faster than SQLite's automatic index over a
+    materialised CTE. ``activity_filter`` (over ``activity``) replaces the default
+    "lead_id IN (leads matching lead_filter)" with something cheaper, such as an id
+    range that is a range scan of the activity index.
     """
     active = tuple(r for r in rules if r.enabled)
+    totals = limits is not None
     p = _Params()
     now_param = p.add(sql_time(now))
     agg_cols: list[str] = []
-    columns: list[str] = [
-        "l.id AS id",
-        "l.manual_score AS m",
-        "l.fit_score AS f0",
-        "l.engagement_score AS e0",
-        "l.score AS s0",
-        "l.score_expires_at AS x0",
-        "l.score_flag AS g0",
-        "l.stage AS st",
-    ]
+    columns: list[str] = ["l.id AS id", "l.manual_score AS m"]
+    if totals:
+        stored = ("fit_score", "engagement_score", "score", "score_expires_at", "score_flag", "stage")
+        columns += [
+            f"l.{c} AS {a}" for c, a in zip(stored, ("f0", "e0", "s0", "x0", "g0", "st"), strict=True)
+        ]
+    points: dict[int, str] = {}
     expiries: list[str] = []
+    window_hits: list[str] = []
     needs_bant = False
     kinds: set[str] = set()
     counts: dict[tuple[str, int | None], str] = {}
-    latest: dict[str, str] = {}
-    julians: dict[str, str] = {}
+    newest_cols: dict[tuple[str, bool], str] = {}
     tomorrow = f"julianday(date({now_param})) + 1"
 
-    def newest(kind: str, *, as_julianday: bool = False) -> str:
+    kind_params: dict[str, str] = {}
+
+    def kind_is(kind: str) -> str:
+        """``kind = :p`` with one parameter per kind: SQLite computes an aggregate once for
+        all columns that use it only when their expressions are identical, parameters included."""
+        if kind not in kind_params:
+            kind_params[kind] = p.add(kind)
+        return f"kind = {kind_params[kind]}"
+
+    def newest(kind: str, *, julian: bool = False) -> str:
         """Column with the kind's newest activity: text for exact window tests, or its
-        julianday for decay (parsed once per lead in the aggregate, not once per use)."""
-        cache, prefix = (julians, "j") if as_julianday else (latest, "t")
-        if kind not in cache:
-            cache[kind] = f"{prefix}{len(cache)}"
-            where = "" if kind == "any" else f" FILTER (WHERE kind = {p.add(kind)})"
-            expr = f"MAX(at){where}"
-            agg_cols.append(f"{'julianday(' + expr + ')' if as_julianday else expr} AS {cache[kind]}")
-        return f"a.{cache[kind]}"
+        julian day for decay (parsed once per lead in the aggregate, not once per use)."""
+        if (kind, julian) not in newest_cols:
+            name = newest_cols[(kind, julian)] = f"{'j' if julian else 't'}{len(newest_cols)}"
+            where = "" if kind == "any" else f" FILTER (WHERE {kind_is(kind)})"
+            expr = f"julianday(MAX(at){where})" if julian else f"MAX(at){where}"
+            agg_cols.append(f"{expr} AS {name}")
+        return f"a.{newest_cols[(kind, julian)]}"
 
     for i, rule in enumerate(active):
         if rule.is_activity:
@@ -296,42 +313,38 @@ def build_query(
             if rule.min_count == 1 and cutoff:
                 hit = f"{newest(kind)} >= {cutoff}"
             elif rule.min_count == 1:
-                hit = f"{newest(kind, as_julianday=rule.decays)} IS NOT NULL"
+                hit = f"{newest(kind, julian=rule.decays)} IS NOT NULL"
             else:
                 key = (kind, rule.within_days)
                 if key not in counts:
                     counts[key] = f"n{len(counts)}"
-                    conds = ([] if kind == "any" else [f"kind = {p.add(kind)}"]) + (
+                    conds = ([] if kind == "any" else [kind_is(kind)]) + (
                         [f"at >= {cutoff}"] if cutoff else []
                     )
                     where = f" FILTER (WHERE {' AND '.join(conds)})" if conds else ""
                     agg_cols.append(f"COUNT(*){where} AS {counts[key]}")
                 hit = f"a.{counts[key]} >= {rule.min_count}"
-            ends = []
             if rule.decays:
                 # The newest matching activity is inside the window whenever the rule hits,
                 # so the kind's overall newest activity gives the age that decay uses.
-                j = newest(kind, as_julianday=True)
+                # julianday(:now) is a constant SQLite evaluates once per statement.
+                j = newest(kind, julian=True)
                 age = f"CAST(julianday({now_param}) - {j} AS INTEGER)"
-                columns.append(f"CASE WHEN {hit} THEN {decayed_points_sql(rule, age)} ELSE 0 END AS r{i}")
-                ends.append(f"CASE WHEN {age} < {rule.zero_after_days} THEN {j} + {age} + 1 ELSE {NEVER} END")
+                points[i] = f"CASE WHEN {hit} THEN {decayed_points_sql(rule, age)} ELSE 0 END"
+                # The points change when the age grows by a day; "age < n" is false without
+                # an activity, so a rule that needs just one asks nothing more.
+                end = f"CASE WHEN {age} < {rule.zero_after_days} THEN {j} + {age} + 1 ELSE {NEVER} END"
+                plain = rule.min_count == 1 and rule.within_days is None
+                expiries.append(end if plain else f"CASE WHEN {hit} THEN {end} ELSE {NEVER} END")
             else:
-                columns.append(f"CASE WHEN {hit} THEN {rule.points} ELSE 0 END AS r{i}")
+                points[i] = f"CASE WHEN {hit} THEN {rule.points} ELSE 0 END"
             if rule.within_days is not None:
                 # Exact window ends cost a column each; checking again tomorrow is enough.
-                ends.append(tomorrow)
-            if ends:
-                inner = ends[0] if len(ends) == 1 else f"MIN({', '.join(ends)})"
-                expiries.append(f"CASE WHEN {hit} THEN {inner} ELSE {NEVER} END")
+                window_hits.append(hit)
             continue
         needs_bant = needs_bant or rule.spec.needs_bant
         cond = _number_condition(rule, p) if rule.spec.kind is Kind.NUMBER else _text_condition(rule, p)
-        columns.append(f"CASE WHEN {cond} THEN {rule.points} ELSE 0 END AS r{i}")
-    if expiries:
-        x = f"NULLIF(MIN({NEVER}, {', '.join(expiries)}), {NEVER})"
-        columns.append(f"strftime('%Y-%m-%d %H:%M:%f', {x}) || '000' AS x")
-    else:
-        columns.append("NULL AS x")
+        points[i] = f"CASE WHEN {cond} THEN {rule.points} ELSE 0 END"
     pred = f" AND ({lead_filter})" if lead_filter else ""
     agg_sql = ""
     joins = ""
@@ -355,23 +368,49 @@ def build_query(
         joins += f" LEFT JOIN {agg_table or 'agg'} a ON a.lead_id = l.id"
     if needs_bant:
         joins += " LEFT JOIN qualification q ON q.lead_id = l.id"
+
+    def total(group: Group, *, fields_only: bool = False) -> str:
+        terms = [
+            points[i]
+            for i, r in enumerate(active)
+            if r.group == group and not (fields_only and r.is_activity)
+        ]
+        return "(" + " + ".join(terms) + ")" if terms else "0"
+
+    if totals:
+        assert limits is not None and all(r.group == Group.ENGAGEMENT for r in active if r.is_activity)
+        fit, eng = total(Group.FIT), total(Group.ENGAGEMENT, fields_only=True)
+        if agg_sql:
+            # Activity points and expiry once per lead with activities; leads without any
+            # (no ``agg`` row) get neither.
+            if window_hits:
+                expiries.append(f"CASE WHEN {' OR '.join(window_hits)} THEN {tomorrow} ELSE {NEVER} END")
+            x = f"NULLIF(MIN({NEVER}, {', '.join(expiries)}), {NEVER})" if expiries else "NULL"
+            activity_points = " + ".join(pts for i, pts in points.items() if active[i].is_activity)
+            agg_sql = (
+                f"SELECT lead_id, {activity_points} AS ea, "
+                f"strftime('%Y-%m-%d %H:%M:%f', {x}) || '000' AS x FROM ({agg_sql} LIMIT -1 OFFSET 0) AS a"
+            )
+            agg_cols = ["ea", "x"]
+            eng = f"{eng} + COALESCE(a.ea, 0)"
+        if limits.fit_cap is not None:
+            fit = f"MIN({limits.fit_cap}, {fit})"
+        if limits.engagement_cap is not None:
+            eng = f"MIN({limits.engagement_cap}, {eng})"
+        columns += [f"{fit} AS fit", f"{eng} AS eng", "a.x AS x" if agg_sql else "NULL AS x"]
+    else:
+        columns += [f"{points[i]} AS r{i}" for i in range(len(active))]
     ctes = [] if agg_table or not agg_sql else [f"agg AS ({agg_sql})"]
     # OFFSET 0 keeps SQLite from flattening ``per`` into the statements that read it:
     # flattened, every reference to a total would evaluate all rule expressions again.
     ctes.append(
         f"per AS (SELECT {', '.join(columns)} FROM lead l{joins} WHERE l.erased = 0{pred} LIMIT -1 OFFSET 0)"
     )
-
-    def total(group: Group) -> str:
-        cols = [f"r{i}" for i, r in enumerate(active) if r.group == group]
-        return "(" + " + ".join(cols) + ")" if cols else "0"
-
     return ScoreQuery(
         ctes="WITH " + ", ".join(ctes),
         params=p.values,
         rules=active,
-        fit_sum=total(Group.FIT),
-        engagement_sum=total(Group.ENGAGEMENT),
+        limits=limits,
         agg_sql=agg_sql,
-        agg_columns=tuple(c.rsplit(" AS ", 1)[1] for c in agg_cols),
+        agg_columns=tuple(c.rsplit(" AS ", 1)[-1] for c in agg_cols),
     )

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import getpass
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -33,6 +34,8 @@ RULE_ACTOR = "Scoring"
 #: How often the running app brings decaying scores up to date.
 DECAY_INTERVAL = timedelta(days=1)
 CHUNK = 25_000
+#: Page cache (KiB) while rescoring many leads: room for every lead page the UPDATE dirties.
+BULK_CACHE_KIB = 128 * 1024
 
 Progress = Callable[[int, int], bool | None]
 """Called with (done, total) leads; returning False cancels (everything is rolled back)."""
@@ -94,24 +97,32 @@ def _update_scores(
 ) -> int:
     """Scores, expiry and flag in one UPDATE that writes only rows whose values change.
 
-    In bulk the activity aggregate and the new scores are first written to temporary
-    tables keyed by lead id: each is computed exactly once per lead, and joins on a
-    rowid key are the cheapest SQLite offers (an UPDATE straight from the query would
-    re-evaluate the rule expressions for every reference to a total).
+    In bulk the activity aggregate and the changed scores are first written to temporary
+    tables keyed by lead id: each is computed exactly once per lead, joins on a rowid key
+    are the cheapest SQLite offers, and the UPDATE rewrites only the (wide) lead rows
+    whose score, parts, flag or expiry really change.
     """
-    q = build_query(rules, now, where, agg_table=AGG_TABLE if bulk else None, activity_filter=activity_filter)
+    q = build_query(
+        rules,
+        now,
+        where,
+        limits=settings.limits,
+        agg_table=AGG_TABLE if bulk else None,
+        activity_filter=activity_filter,
+    )
+    flag = flag_sql(settings, "t.total", "t.st")
+    changes = (
+        "t.total IS NOT t.s0 OR t.fit IS NOT t.f0 OR t.eng IS NOT t.e0 OR t.x IS NOT t.x0 "
+        f"OR {flag} IS NOT t.g0"
+    )
     if not bulk:
-        flag = flag_sql(settings, "s.total")
         # The CTEs sit inside the FROM subquery: pysqlite only opens a transaction before a
         # statement that *starts* with UPDATE/INSERT/DELETE, so "WITH … UPDATE" would autocommit.
         run(
             conn,
-            "UPDATE lead SET fit_score = s.fit, engagement_score = s.eng, score = s.total, "
-            f"score_expires_at = s.x, score_flag = {flag} "
-            f"FROM ({q.ctes} {q.totals_select(settings.limits)}) AS s "
-            "WHERE lead.id = s.id AND (lead.score IS NOT s.total OR lead.fit_score IS NOT s.fit "
-            "OR lead.engagement_score IS NOT s.eng OR lead.score_expires_at IS NOT s.x "
-            f"OR lead.score_flag IS NOT {flag})",
+            "UPDATE lead SET fit_score = t.fit, engagement_score = t.eng, score = t.total, "
+            f"score_expires_at = t.x, score_flag = {flag} "
+            f"FROM ({q.ctes} {q.totals_select()}) AS t WHERE lead.id = t.id AND ({changes})",
             q.params | params,
         )
         return int(run(conn, "SELECT changes()").scalar_one())
@@ -122,20 +133,20 @@ def _update_scores(
         run(conn, f"CREATE TABLE {AGG_TABLE} (lead_id INTEGER PRIMARY KEY, {cols})")
         run(conn, f"INSERT INTO {AGG_TABLE} {q.agg_sql}", q.params | params)
     # Only rows whose values change reach the temp table, so the UPDATE touches just those.
-    flag = flag_sql(settings, "t.total", "t.st")
     run(conn, f"CREATE TABLE {NEW_TABLE} (id INTEGER PRIMARY KEY, fit, eng, total, x, flag)")
     run(
         conn,
-        f"INSERT INTO {NEW_TABLE} SELECT id, fit, eng, total, x, flag FROM ("
-        f"SELECT t.*, {flag} AS flag FROM ({q.ctes} {q.totals_select(settings.limits, carry=True)}) AS t "
-        "LIMIT -1 OFFSET 0) WHERE total IS NOT s0 OR fit IS NOT f0 OR eng IS NOT e0 OR x IS NOT x0 "
-        "OR flag IS NOT g0",
+        f"INSERT INTO {NEW_TABLE} SELECT t.id, t.fit, t.eng, t.total, t.x, {flag} "
+        f"FROM ({q.ctes} {q.totals_select()}) AS t WHERE {changes}",
         q.params | params,
     )
+    # Not "UPDATE … FROM": SQLite copies a FROM join into a scratch table before writing.
+    # This form walks the temp table's ids in order and writes each lead in one pass.
     run(
         conn,
-        "UPDATE lead SET fit_score = s.fit, engagement_score = s.eng, score = s.total, "
-        f"score_expires_at = s.x, score_flag = s.flag FROM {NEW_TABLE} AS s WHERE lead.id = s.id",
+        "UPDATE lead SET (fit_score, engagement_score, score, score_expires_at, score_flag) = "
+        f"(SELECT s.fit, s.eng, s.total, s.x, s.flag FROM {NEW_TABLE} AS s WHERE s.id = lead.id) "
+        f"WHERE lead.id IN (SELECT id FROM {NEW_TABLE})",
     )
     changed = int(run(conn, "SELECT changes()").scalar_one())
     for table in (AGG_TABLE, NEW_TABLE):
@@ -200,6 +211,26 @@ def _update_flags(conn: Conn, settings: Settings, where: str, params: dict[str, 
     )
 
 
+@contextmanager
+def roomy_cache(conn: Conn, kib: int | None = None) -> Iterator[None]:
+    """A larger page cache for one bulk write, then the connection's own size again.
+
+    With SQLite's default 2 MiB the UPDATE of 100,000 leads spills dirty pages to the WAL
+    mid-transaction and reads them back; the pages are only allocated when used and are
+    freed when the size is restored. (``temp`` holds the score tables of the rescore.)
+    """
+    kib = BULK_CACHE_KIB if kib is None else kib
+    schemas = ("main", "temp")
+    before = {s: int(run(conn, f"PRAGMA {s}.cache_size").scalar_one()) for s in schemas}
+    for schema in schemas:
+        run(conn, f"PRAGMA {schema}.cache_size = -{int(kib)}")
+    try:
+        yield
+    finally:
+        for schema, size in before.items():
+            run(conn, f"PRAGMA {schema}.cache_size = {size}")
+
+
 def rescore_all(
     db: Database,
     *,
@@ -258,32 +289,33 @@ def rescore_in(
         step = max(1, chunk)
         done = 0
         span = int(high) - int(low) + 1
-        for start in range(int(low), int(high) + 1, step):
-            if progress is not None and progress(done, total) is False:
-                raise RescoreCancelled()
-            # Flags and moves depend only on stage and score, so they cover the whole id
-            # range: a lead rescored here may no longer match ``where`` afterwards.
-            rng = "l.id BETWEEN :lo AND :hi"
-            bounds = extra | {"lo": start, "hi": start + step - 1}
-            changed += _update_scores(
-                session,
-                rules,
-                settings,
-                now,
-                f"({where}) AND {rng}",
-                bounds,
-                bulk=True,
-                # Few leads due (decay refresh): read only their activities, not the range's.
-                activity_filter="lead_id BETWEEN :lo AND :hi"
-                if where == "1"
-                else f"lead_id IN (SELECT l.id FROM lead l WHERE ({where}) AND {rng})",
-            )
-            if settings.mode == "move":
-                count = _move_forward_bulk(session, settings, now, rng, bounds)
-                if count:
-                    moved += count
-                    _update_flags(session, settings, rng, bounds)
-            done = min(total, total * (start + step - int(low)) // span)
+        with roomy_cache(session):
+            for start in range(int(low), int(high) + 1, step):
+                if progress is not None and progress(done, total) is False:
+                    raise RescoreCancelled()
+                # Flags and moves depend only on stage and score, so they cover the whole id
+                # range: a lead rescored here may no longer match ``where`` afterwards.
+                rng = "l.id BETWEEN :lo AND :hi"
+                bounds = extra | {"lo": start, "hi": start + step - 1}
+                changed += _update_scores(
+                    session,
+                    rules,
+                    settings,
+                    now,
+                    f"({where}) AND {rng}",
+                    bounds,
+                    bulk=True,
+                    # Few leads due (decay refresh): read only their activities, not the range's.
+                    activity_filter="lead_id BETWEEN :lo AND :hi"
+                    if where == "1"
+                    else f"lead_id IN (SELECT l.id FROM lead l WHERE ({where}) AND {rng})",
+                )
+                if settings.mode == "move":
+                    count = _move_forward_bulk(session, settings, now, rng, bounds)
+                    if count:
+                        moved += count
+                        _update_flags(session, settings, rng, bounds)
+                done = min(total, total * (start + step - int(low)) // span)
         if progress is not None and progress(total, total) is False:
             raise RescoreCancelled()
     return RescoreReport(int(total or 0), changed, moved, time.perf_counter() - started)

@@ -82,11 +82,10 @@ def preview_in(
     now: datetime | None = None,
 ) -> Preview:
     now = now or utcnow()
-    q = build_query(list(rules), now)
+    q = build_query(list(rules), now, limits=settings.limits)
     rows = run(
         conn,
-        f"{q.ctes} SELECT l.stage, t.total, COUNT(*) FROM ({q.totals_select(settings.limits)}) AS t "
-        "JOIN lead l ON l.id = t.id GROUP BY l.stage, t.total",
+        f"{q.ctes} SELECT t.st, t.total, COUNT(*) FROM ({q.totals_select()}) AS t GROUP BY t.st, t.total",
         q.params,
     )
     after = Distribution.of(((r[0], int(r[1]), int(r[2])) for r in rows), settings)
