@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -514,6 +516,8 @@ class SettingsForm(QWidget):
         form.addRow(self.tr("Highest total"), self.total_max)
         form.addRow(self.tr("When a threshold is crossed"), self.mode)
         form.addRow(self.error)
+        # A long (e.g. German) label and combo: put the field under its label, not widen the editor.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
     def _spin(self, low: int, high: int, none: str = "") -> QSpinBox:
         spin = QSpinBox()
@@ -690,9 +694,17 @@ class RuleEditor(QDialog):
         right_layout.addWidget(settings_box)
         right_layout.addWidget(preview_box, 1)
 
+        # The right side scrolls vertically so the editor fits a 1280×800 laptop screen.
+        right_scroll = QScrollArea()
+        right_scroll.setWidget(right)
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scrollbar = right_scroll.verticalScrollBar().sizeHint().width()
+        right_scroll.setMinimumWidth(right.minimumSizeHint().width() + scrollbar)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(right_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
