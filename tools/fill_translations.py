@@ -604,6 +604,18 @@ DE: dict[str, str] = {
     "Lowest total": "Niedrigste Summe",
     "Highest total": "Höchste Summe",
     "When a threshold is crossed": "Wenn eine Schwelle erreicht wird",
+    # default scoring rules (names stored as data, shown translated)
+    "Decision maker (Geschäftsführer, Inhaber, Leiter …)": "Entscheider (Geschäftsführer, Inhaber, Leiter …)",
+    "Company size 10–249 (Mittelstand)": "Firmengröße 10–249 (Mittelstand)",
+    "Target industry": "Zielbranche",
+    "German-speaking country": "Deutschsprachiges Land",
+    "Free-mail address": "Freemail-Adresse",
+    "Student or intern": "Student oder Praktikant",
+    "Whitepaper / content download": "Whitepaper / Download von Inhalten",
+    "Webinar attended": "Webinar besucht",
+    "Visited our trade-fair booth": "Messestand besucht",
+    "Asked for a quote": "Angebot angefragt",
+    "Three or more contacts in 30 days": "Drei oder mehr Kontakte in 30 Tagen",
 }
 #: Plural forms (German and English both have two: one, other).
 DE_PLURAL: dict[str, tuple[str, str]] = {

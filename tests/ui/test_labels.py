@@ -54,7 +54,7 @@ def test_every_core_key_has_a_german_label(qapp: Any) -> None:
     """The tables are built from literal translate() calls; lupdate must have found each one."""
     from leaddesk.ui.i18n import lost_reason_labels
     from leaddesk.ui.imports import labels as import_labels
-    from leaddesk.ui.scoring.labels import field_labels
+    from leaddesk.ui.scoring.labels import default_rule_names, field_labels
     from leaddesk.ui.scoring.rule_editor import operator_label
 
     catalogue = _catalogue()
@@ -70,6 +70,7 @@ def test_every_core_key_has_a_german_label(qapp: Any) -> None:
         ("ImportLabels", import_labels.action_labels()),
         ("ImportLabels", import_labels.reason_labels()),
         ("LostReason", lost_reason_labels()),
+        ("DefaultRule", default_rule_names()),
         ("RuleEditor", {op: operator_label(op) for op in OPERATORS}),
         (
             "ScoringField",
@@ -88,7 +89,7 @@ def test_every_core_key_has_a_german_label(qapp: Any) -> None:
 
 def test_labels_are_german_with_the_catalogue(qapp: Any) -> None:
     from leaddesk.ui.i18n import install_translators
-    from leaddesk.ui.scoring.labels import field_label
+    from leaddesk.ui.scoring.labels import field_label, rule_name
     from leaddesk.ui.scoring.rule_editor import describe
 
     translators = install_translators(qapp, "de")
@@ -107,6 +108,15 @@ def test_labels_are_german_with_the_catalogue(qapp: Any) -> None:
             }
         )
         assert describe(rule) == "Position enthält inhaber"
+        assert rule_name("Webinar attended") == "Webinar besucht"
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_default_rule_names_cover_the_shipped_rules() -> None:
+    from leaddesk.core.scoring.defaults import DEFAULT_RULES
+    from leaddesk.ui.scoring.labels import default_rule_names, rule_name
+
+    assert set(default_rule_names()) == {rule["name"] for rule in DEFAULT_RULES}
+    assert rule_name("My own rule") == "My own rule"

@@ -477,6 +477,53 @@
     </message>
 </context>
 <context>
+    <name>DefaultRule</name>
+    <message>
+        <source>Decision maker (Geschäftsführer, Inhaber, Leiter …)</source>
+        <translation>Entscheider (Geschäftsführer, Inhaber, Leiter …)</translation>
+    </message>
+    <message>
+        <source>Company size 10–249 (Mittelstand)</source>
+        <translation>Firmengröße 10–249 (Mittelstand)</translation>
+    </message>
+    <message>
+        <source>Target industry</source>
+        <translation>Zielbranche</translation>
+    </message>
+    <message>
+        <source>German-speaking country</source>
+        <translation>Deutschsprachiges Land</translation>
+    </message>
+    <message>
+        <source>Free-mail address</source>
+        <translation>Freemail-Adresse</translation>
+    </message>
+    <message>
+        <source>Student or intern</source>
+        <translation>Student oder Praktikant</translation>
+    </message>
+    <message>
+        <source>Whitepaper / content download</source>
+        <translation>Whitepaper / Download von Inhalten</translation>
+    </message>
+    <message>
+        <source>Webinar attended</source>
+        <translation>Webinar besucht</translation>
+    </message>
+    <message>
+        <source>Visited our trade-fair booth</source>
+        <translation>Messestand besucht</translation>
+    </message>
+    <message>
+        <source>Asked for a quote</source>
+        <translation>Angebot angefragt</translation>
+    </message>
+    <message>
+        <source>Three or more contacts in 30 days</source>
+        <translation>Drei oder mehr Kontakte in 30 Tagen</translation>
+    </message>
+</context>
+<context>
     <name>DraftRecoveryDialog</name>
     <message>
         <source>Unfinished calls</source>

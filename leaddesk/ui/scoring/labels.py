@@ -54,3 +54,32 @@ def field_labels() -> dict[str, str]:
 def field_label(name: str) -> str:
     """The translated label of rule field ``name`` (the key itself if a newer core has more)."""
     return field_labels().get(name, name)
+
+
+def default_rule_names() -> dict[str, str]:
+    """The shipped rules' English names (``core.scoring.defaults``) → their translation.
+
+    The names are stored as data; showing a default rule under its translated name means a
+    German user sees German rules without the database depending on the language. A renamed
+    rule is shown as typed.
+    """
+    return {
+        "Decision maker (Geschäftsführer, Inhaber, Leiter …)": translate(
+            "DefaultRule", "Decision maker (Geschäftsführer, Inhaber, Leiter …)"
+        ),
+        "Company size 10–249 (Mittelstand)": translate("DefaultRule", "Company size 10–249 (Mittelstand)"),
+        "Target industry": translate("DefaultRule", "Target industry"),
+        "German-speaking country": translate("DefaultRule", "German-speaking country"),
+        "Free-mail address": translate("DefaultRule", "Free-mail address"),
+        "Student or intern": translate("DefaultRule", "Student or intern"),
+        "Whitepaper / content download": translate("DefaultRule", "Whitepaper / content download"),
+        "Webinar attended": translate("DefaultRule", "Webinar attended"),
+        "Visited our trade-fair booth": translate("DefaultRule", "Visited our trade-fair booth"),
+        "Asked for a quote": translate("DefaultRule", "Asked for a quote"),
+        "Three or more contacts in 30 days": translate("DefaultRule", "Three or more contacts in 30 days"),
+    }
+
+
+def rule_name(name: str) -> str:
+    """A rule's name as shown: translated if it is a default rule's, else as the user typed it."""
+    return default_rule_names().get(name, name)

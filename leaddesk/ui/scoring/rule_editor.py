@@ -73,7 +73,7 @@ from leaddesk.core.scoring import (
 from leaddesk.core.scoring.preview import BUCKET_LABELS, Preview, preview
 from leaddesk.core.scoring.rules import FIELDS, NO_VALUE_OPERATORS, OPERATORS, Kind
 from leaddesk.ui.scoring import tasks
-from leaddesk.ui.scoring.labels import field_label
+from leaddesk.ui.scoring.labels import field_label, rule_name
 
 Index = QModelIndex | QPersistentModelIndex
 PREVIEW_DELAY_MS = 250
@@ -232,7 +232,7 @@ class RuleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 1:
                 group = self.tr("Fit") if rule.group == "fit" else self.tr("Engagement")
-                return f"{rule.name}  ·  {group}"
+                return f"{rule_name(rule.name)}  ·  {group}"
             if col == 2:
                 return describe(rule)
             if col == 3:
@@ -461,7 +461,7 @@ class RuleForm(QWidget):
             self.setEnabled(rule is not None)
             if rule is None:
                 return
-            self.name.setText(rule.name)
+            self.name.setText(rule_name(rule.name))
             self.group.setCurrentIndex(self.group.findData(rule.group))
             self._fill_fields(rule.group, keep=rule.field)
             self._fill_operators(keep=rule.operator)
