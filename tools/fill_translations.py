@@ -227,7 +227,7 @@ DE: dict[str, str] = {
     "1 – low": "1 – niedrig",
     "5 – urgent": "5 – dringend",
     "P&riority": "Pr&iorität",
-    "2027-03-31 or 2027-Q1": "31.03.2027 oder 2027-Q1",
+    "2027-03-31 or 2027-Q1": "2027-03-31 oder 2027-Q1",
     "Tar&get": "Zielter&min",
     "What drives the date": "Was bestimmt den Termin?",
     "Dri&ver": "&Auslöser",

@@ -159,7 +159,7 @@
     </message>
     <message>
         <source>2027-03-31 or 2027-Q1</source>
-        <translation>31.03.2027 oder 2027-Q1</translation>
+        <translation>2027-03-31 oder 2027-Q1</translation>
     </message>
     <message>
         <source>Tar&amp;get</source>
