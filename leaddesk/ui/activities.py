@@ -64,8 +64,8 @@ ActivityRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ActivityTimeline", text)
+#: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
+translate = QCoreApplication.translate
 
 
 def kind_label(kind: str) -> str:
@@ -94,7 +94,7 @@ def detail(activity: ActivityView) -> str:
     parts = []
     if activity.duration_s is not None:
         minutes, seconds = divmod(activity.duration_s, 60)
-        parts.append(_t("%1 min").replace("%1", f"{minutes}:{seconds:02d}"))
+        parts.append(translate("ActivityTimeline", "%1 min").replace("%1", f"{minutes}:{seconds:02d}"))
     if activity.outcome:
         parts.append(outcome_label(activity.outcome))
     text = " — ".join(p for p in (activity.subject, activity.notes.replace("\n", " ")) if p)

@@ -63,8 +63,8 @@ TaskIdRole = Qt.ItemDataRole.UserRole + 1
 LeadIdRole = Qt.ItemDataRole.UserRole + 2
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FollowUpList", text)
+#: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
+translate = QCoreApplication.translate
 
 
 def next_working_day(day: date) -> date:
@@ -82,7 +82,12 @@ class FollowUpModel(QAbstractTableModel):
         self.tz = tz
         self.rows: list[DueTask] = []
         self.locale = QLocale()
-        self.headers = (_t("Due"), _t("Lead"), _t("Company"), _t("Task"))
+        self.headers = (
+            translate("FollowUpList", "Due"),
+            translate("FollowUpList", "Lead"),
+            translate("FollowUpList", "Company"),
+            translate("FollowUpList", "Task"),
+        )
 
     def set_rows(self, rows: list[DueTask]) -> None:
         self.beginResetModel()
@@ -105,7 +110,7 @@ class FollowUpModel(QAbstractTableModel):
     def due_text(self, row: DueTask) -> str:
         task = row.task
         if row.state is DueState.TODAY:
-            prefix = _t("Today")
+            prefix = translate("FollowUpList", "Today")
         else:
             day = local_day(task.due_at, self.tz)
             prefix = self.locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
@@ -316,7 +321,11 @@ def due_notice_text(db: Any, *, now: datetime | None = None, tz: str | None = No
     overdue, today = due_counts(db, now=now, tz=tz)
     if not overdue and not today:
         return ""
-    return _t("Follow-ups due today: %1 · overdue: %2").replace("%1", str(today)).replace("%2", str(overdue))
+    return (
+        translate("FollowUpList", "Follow-ups due today: %1 · overdue: %2")
+        .replace("%1", str(today))
+        .replace("%2", str(overdue))
+    )
 
 
 def due_notice(
@@ -327,9 +336,13 @@ def due_notice(
     if not text:
         return None
     box = QMessageBox(
-        QMessageBox.Icon.Information, _t("Follow-ups"), text, QMessageBox.StandardButton.Close, parent
+        QMessageBox.Icon.Information,
+        translate("FollowUpList", "Follow-ups"),
+        text,
+        QMessageBox.StandardButton.Close,
+        parent,
     )
-    show = box.addButton(_t("&Show list"), QMessageBox.ButtonRole.AcceptRole)
+    show = box.addButton(translate("FollowUpList", "&Show list"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(show)
     if on_show is not None:
         show.clicked.connect(on_show)

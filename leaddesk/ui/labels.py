@@ -9,78 +9,86 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+#: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
+translate = QCoreApplication.translate
 
 
 def kind_labels() -> dict[str, str]:
     return {
-        "call": _t("Call"),
-        "email": _t("Email"),
-        "meeting": _t("Meeting"),
-        "note": _t("Note"),
-        "download": _t("Download (content)"),
-        "webinar": _t("Webinar"),
-        "booth_visit": _t("Booth visit"),
-        "form_fill": _t("Form fill"),
-        "quote_request": _t("Quote request"),
+        "call": translate("Labels", "Call"),
+        "email": translate("Labels", "Email"),
+        "meeting": translate("Labels", "Meeting"),
+        "note": translate("Labels", "Note"),
+        "download": translate("Labels", "Download (content)"),
+        "webinar": translate("Labels", "Webinar"),
+        "booth_visit": translate("Labels", "Booth visit"),
+        "form_fill": translate("Labels", "Form fill"),
+        "quote_request": translate("Labels", "Quote request"),
     }
 
 
 def outcome_labels() -> dict[str, str]:
     return {
-        "qualified": _t("Qualified"),
-        "follow_up": _t("Needs follow-up"),
-        "disqualified": _t("Disqualified"),
-        "not_reached": _t("Not reached"),
+        "qualified": translate("Labels", "Qualified"),
+        "follow_up": translate("Labels", "Needs follow-up"),
+        "disqualified": translate("Labels", "Disqualified"),
+        "not_reached": translate("Labels", "Not reached"),
     }
 
 
 def section_labels() -> dict[str, str]:
-    return {"budget": _t("Budget"), "authority": _t("Authority"), "need": _t("Need"), "timing": _t("Timing")}
+    return {
+        "budget": translate("Labels", "Budget"),
+        "authority": translate("Labels", "Authority"),
+        "need": translate("Labels", "Need"),
+        "timing": translate("Labels", "Timing"),
+    }
 
 
 def status_labels() -> dict[str, str]:
     return {
-        "unknown": _t("Unknown"),
-        "partial": _t("Partly known"),
-        "confirmed": _t("Confirmed"),
-        "no_fit": _t("Does not fit"),
+        "unknown": translate("Labels", "Unknown"),
+        "partial": translate("Labels", "Partly known"),
+        "confirmed": translate("Labels", "Confirmed"),
+        "no_fit": translate("Labels", "Does not fit"),
     }
 
 
 def yes_no_labels() -> dict[str, str]:
-    return {"unknown": _t("Unknown"), "yes": _t("Yes"), "no": _t("No")}
+    return {
+        "unknown": translate("Labels", "Unknown"),
+        "yes": translate("Labels", "Yes"),
+        "no": translate("Labels", "No"),
+    }
 
 
 def no_fit_reasons() -> dict[str, str]:
     """The Lost reason prefilled for a section that does not fit."""
     return {
-        "budget": _t("No budget"),
-        "authority": _t("No access to a decision maker"),
-        "need": _t("No need"),
-        "timing": _t("Timing does not fit"),
+        "budget": translate("Labels", "No budget"),
+        "authority": translate("Labels", "No access to a decision maker"),
+        "need": translate("Labels", "No need"),
+        "timing": translate("Labels", "Timing does not fit"),
     }
 
 
 def field_labels() -> dict[str, str]:
     return {
-        "budget_status": _t("Budget: status"),
-        "budget_amount": _t("Budget: amount"),
-        "budget_currency": _t("Budget: currency"),
-        "budget_approved": _t("Budget: approved"),
-        "budget_notes": _t("Budget: notes"),
-        "authority_status": _t("Authority: status"),
-        "authority_is_decision_maker": _t("Authority: decision maker"),
-        "authority_people": _t("Authority: people involved"),
-        "authority_notes": _t("Authority: notes"),
-        "need_status": _t("Need: status"),
-        "need_pain": _t("Need: pain points"),
-        "need_priority": _t("Need: priority"),
-        "need_notes": _t("Need: notes"),
-        "timing_status": _t("Timing: status"),
-        "timing_target": _t("Timing: target"),
-        "timing_driver": _t("Timing: driver"),
-        "timing_notes": _t("Timing: notes"),
+        "budget_status": translate("Labels", "Budget: status"),
+        "budget_amount": translate("Labels", "Budget: amount"),
+        "budget_currency": translate("Labels", "Budget: currency"),
+        "budget_approved": translate("Labels", "Budget: approved"),
+        "budget_notes": translate("Labels", "Budget: notes"),
+        "authority_status": translate("Labels", "Authority: status"),
+        "authority_is_decision_maker": translate("Labels", "Authority: decision maker"),
+        "authority_people": translate("Labels", "Authority: people involved"),
+        "authority_notes": translate("Labels", "Authority: notes"),
+        "need_status": translate("Labels", "Need: status"),
+        "need_pain": translate("Labels", "Need: pain points"),
+        "need_priority": translate("Labels", "Need: priority"),
+        "need_notes": translate("Labels", "Need: notes"),
+        "timing_status": translate("Labels", "Timing: status"),
+        "timing_target": translate("Labels", "Timing: target"),
+        "timing_driver": translate("Labels", "Timing: driver"),
+        "timing_notes": translate("Labels", "Timing: notes"),
     }

@@ -4,62 +4,67 @@
     <name>ActivityEditDialog</name>
     <message>
         <source>Edit activity</source>
-        <translation type="unfinished" />
+        <translation>Aktivität bearbeiten</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished" />
+        <translation> Min.</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
-        <translation type="unfinished" />
+        <translation>&amp;Art</translation>
     </message>
     <message>
         <source>&amp;When</source>
-        <translation type="unfinished" />
+        <translation>&amp;Wann</translation>
     </message>
     <message>
         <source>&amp;Notes</source>
-        <translation type="unfinished" />
+        <translation>&amp;Notizen</translation>
     </message>
     <message>
         <source>&amp;Duration</source>
-        <translation type="unfinished" />
+        <translation>&amp;Dauer</translation>
     </message>
     <message>
         <source>&amp;Outcome</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ergebnis</translation>
     </message>
 </context>
 <context>
     <name>ActivityTimeline</name>
     <message>
+        <source>%1 min</source>
+        <extracomment>Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
         <source>Kind of activity (Ctrl+L; type its first letter)</source>
-        <translation type="unfinished" />
+        <translation>Art der Aktivität (Strg+L; Anfangsbuchstabe wählt)</translation>
     </message>
     <message>
         <source>What happened? Enter adds it</source>
-        <translation type="unfinished" />
+        <translation>Was ist passiert? Eingabe fügt es hinzu</translation>
     </message>
     <message>
         <source>When it happened</source>
-        <translation type="unfinished" />
+        <translation>Wann es passiert ist</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished" />
+        <translation> Min.</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished" />
+        <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
         <source>&amp;When</source>
-        <translation type="unfinished" />
+        <translation>&amp;Wann</translation>
     </message>
     <message>
         <source>Activity not saved</source>
-        <translation type="unfinished" />
+        <translation>Aktivität nicht gespeichert</translation>
     </message>
 </context>
 <context>
@@ -78,73 +83,259 @@
     </message>
 </context>
 <context>
+    <name>BantForm</name>
+    <message>
+        <source>&amp;Budget</source>
+        <extracomment>Border colour per status: the section's state is visible at a glance. Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
+        <translation>&amp;Budget</translation>
+    </message>
+    <message>
+        <source>&amp;Authority</source>
+        <translation>&amp;Entscheider</translation>
+    </message>
+    <message>
+        <source>&amp;Need</source>
+        <translation>Be&amp;darf</translation>
+    </message>
+    <message>
+        <source>&amp;Timing</source>
+        <translation>&amp;Zeitrahmen</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>e.g. 25.000</source>
+        <translation>z. B. 25.000</translation>
+    </message>
+    <message>
+        <source>e.g. 25,000</source>
+        <translation>z. B. 25.000</translation>
+    </message>
+    <message>
+        <source>A&amp;mount</source>
+        <translation>Be&amp;trag</translation>
+    </message>
+    <message>
+        <source>Appro&amp;ved</source>
+        <translation>Gene&amp;hmigt</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Contact &amp;decides</source>
+        <translation>&amp;Kontakt entscheidet</translation>
+    </message>
+    <message>
+        <source>Who else decides, and their role</source>
+        <translation>Wer entscheidet noch mit, in welcher Rolle?</translation>
+    </message>
+    <message>
+        <source>&amp;People involved</source>
+        <translation>Beteiligte &amp;Personen</translation>
+    </message>
+    <message>
+        <source>Pain points in the customer's words</source>
+        <translation>Probleme in den Worten des Kunden</translation>
+    </message>
+    <message>
+        <source>Pain po&amp;ints</source>
+        <translation>Pr&amp;obleme</translation>
+    </message>
+    <message>
+        <source>1 – low</source>
+        <translation>1 – niedrig</translation>
+    </message>
+    <message>
+        <source>5 – urgent</source>
+        <translation>5 – dringend</translation>
+    </message>
+    <message>
+        <source>P&amp;riority</source>
+        <translation>Pr&amp;iorität</translation>
+    </message>
+    <message>
+        <source>2027-03-31 or 2027-Q1</source>
+        <translation>2027-03-31 oder 2027-Q1</translation>
+    </message>
+    <message>
+        <source>Tar&amp;get</source>
+        <translation>Zielter&amp;min</translation>
+    </message>
+    <message>
+        <source>What drives the date</source>
+        <translation>Was bestimmt den Termin?</translation>
+    </message>
+    <message>
+        <source>Dri&amp;ver</source>
+        <translation>&amp;Auslöser</translation>
+    </message>
+</context>
+<context>
+    <name>BantHistoryView</name>
+    <message>
+        <source>Edited %1</source>
+        <extracomment>Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
+        <translation>Bearbeitet %1</translation>
+    </message>
+    <message>
+        <source>Call %1 · %2 min · %3</source>
+        <translation>Anruf %1 · %2 Min. · %3</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+</context>
+<context>
+    <name>BatchModel</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Rückgängig gemacht</translation>
+    </message>
+</context>
+<context>
+    <name>BreakdownModel</name>
+    <message>
+        <source>Fit</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <source>faded from %1</source>
+        <translation>verfallen von %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Manual · %1, %2</source>
+        <translation>Manuell · %1, %2</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Counts until</source>
+        <translation>Zählt bis</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+</context>
+<context>
     <name>CallResultDialog</name>
     <message>
         <source>Call logged</source>
-        <translation type="unfinished" />
+        <translation>Anruf erfasst</translation>
     </message>
     <message>
         <source>Call logged: %1, %2.</source>
-        <translation type="unfinished" />
+        <translation>Anruf erfasst: %1, %2.</translation>
     </message>
     <message>
         <source>BANT: %1 of 4 confirmed; %2 field(s) changed in this call.</source>
-        <translation type="unfinished" />
+        <translation>BANT: %1 von 4 bestätigt; in diesem Gespräch geänderte Felder: %2.</translation>
     </message>
     <message>
         <source>Follow-up “%1” due %2.</source>
-        <translation type="unfinished" />
+        <translation>Wiedervorlage „%1“ fällig %2.</translation>
     </message>
     <message>
         <source>The qualification rule is met: move this lead to &lt;b&gt;SQL&lt;/b&gt;?</source>
-        <translation type="unfinished" />
+        <translation>Die Qualifizierungsregel ist erfüllt: Diesen Lead nach &lt;b&gt;SQL&lt;/b&gt; verschieben?</translation>
     </message>
     <message>
         <source>Move to &amp;SQL</source>
-        <translation type="unfinished" />
+        <translation>Nach &amp;SQL verschieben</translation>
     </message>
     <message>
         <source>A section does not fit: mark this lead as &lt;b&gt;Lost&lt;/b&gt;?</source>
-        <translation type="unfinished" />
+        <translation>Ein Abschnitt passt nicht: Diesen Lead als &lt;b&gt;Verloren&lt;/b&gt; markieren?</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished" />
+        <translation>&amp;Grund</translation>
     </message>
     <message>
         <source>Mark as &amp;Lost</source>
-        <translation type="unfinished" />
+        <translation>Als &amp;verloren markieren</translation>
     </message>
     <message>
         <source>&amp;Keep stage</source>
-        <translation type="unfinished" />
+        <translation>Phase &amp;behalten</translation>
     </message>
 </context>
 <context>
     <name>CallWindow</name>
     <message>
         <source>Discovery call — %1</source>
-        <translation type="unfinished" />
+        <translation>Erstgespräch – %1</translation>
     </message>
     <message>
         <source>Anything else said in the call</source>
-        <translation type="unfinished" />
+        <translation>Was sonst noch im Gespräch gesagt wurde</translation>
     </message>
     <message>
         <source>Call time</source>
-        <translation type="unfinished" />
+        <translation>Gesprächsdauer</translation>
     </message>
     <message>
         <source>&amp;End call…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Gespräch beenden …</translation>
     </message>
     <message>
         <source>End the call (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation>Gespräch beenden (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>Ctrl+1…4: sections · Tab: next field · first letter picks a status · Ctrl+Enter: end call</source>
-        <translation type="unfinished" />
+        <translation>Strg+1…4: Abschnitte · Tab: nächstes Feld · Anfangsbuchstabe wählt den Status · Strg+Eingabe: Gespräch beenden</translation>
     </message>
     <message>
         <source>Company</source>
@@ -152,7 +343,7 @@
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation>Position</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -180,7 +371,7 @@
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished" />
+        <translation>Phase</translation>
     </message>
     <message>
         <source>Score</source>
@@ -188,63 +379,63 @@
     </message>
     <message>
         <source>Deal value</source>
-        <translation type="unfinished" />
+        <translation>Auftragswert</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished" />
+        <translation>Wiedervorlage</translation>
     </message>
     <message>
         <source>Recent activity</source>
-        <translation type="unfinished" />
+        <translation>Letzte Aktivitäten</translation>
     </message>
     <message>
         <source>Ca&amp;ll notes (Ctrl+5)</source>
-        <translation type="unfinished" />
+        <translation>Gesprächs&amp;notizen (Strg+5)</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1/4 confirmed&lt;/b&gt; — meets the qualification rule: suggests &lt;b&gt;SQL&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;%1/4 bestätigt&lt;/b&gt; – erfüllt die Qualifizierungsregel: Vorschlag &lt;b&gt;SQL&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1/4 confirmed&lt;/b&gt; — does not fit: %2 (suggests Lost)</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;%1/4 bestätigt&lt;/b&gt; – passt nicht: %2 (Vorschlag: Verloren)</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1/4 confirmed&lt;/b&gt; — does not fit: %2</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;%1/4 bestätigt&lt;/b&gt; – passt nicht: %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1/4 confirmed&lt;/b&gt; — still open: %2</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;%1/4 bestätigt&lt;/b&gt; – noch offen: %2</translation>
     </message>
     <message>
         <source>Draft not saved: %1</source>
-        <translation type="unfinished" />
+        <translation>Entwurf nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Draft saved %1</source>
-        <translation type="unfinished" />
+        <translation>Entwurf gespeichert %1</translation>
     </message>
     <message>
         <source>Please fix: %1</source>
-        <translation type="unfinished" />
+        <translation>Bitte korrigieren: %1</translation>
     </message>
     <message>
         <source>Discovery call — BANT %1/4</source>
-        <translation type="unfinished" />
+        <translation>Erstgespräch – BANT %1/4</translation>
     </message>
     <message>
         <source>Call not saved</source>
-        <translation type="unfinished" />
+        <translation>Gespräch nicht gespeichert</translation>
     </message>
     <message>
         <source>Stage not changed</source>
-        <translation type="unfinished" />
+        <translation>Phase nicht geändert</translation>
     </message>
     <message>
         <source>Start &amp;discovery call</source>
-        <translation type="unfinished" />
+        <translation>&amp;Erstgespräch beginnen</translation>
     </message>
 </context>
 <context>
@@ -286,89 +477,244 @@
     </message>
 </context>
 <context>
+    <name>DefaultRule</name>
+    <message>
+        <source>Decision maker (Geschäftsführer, Inhaber, Leiter …)</source>
+        <translation>Entscheider (Geschäftsführer, Inhaber, Leiter …)</translation>
+    </message>
+    <message>
+        <source>Company size 10–249 (Mittelstand)</source>
+        <translation>Firmengröße 10–249 (Mittelstand)</translation>
+    </message>
+    <message>
+        <source>Target industry</source>
+        <translation>Zielbranche</translation>
+    </message>
+    <message>
+        <source>German-speaking country</source>
+        <translation>Deutschsprachiges Land</translation>
+    </message>
+    <message>
+        <source>Free-mail address</source>
+        <translation>Freemail-Adresse</translation>
+    </message>
+    <message>
+        <source>Student or intern</source>
+        <translation>Student oder Praktikant</translation>
+    </message>
+    <message>
+        <source>Whitepaper / content download</source>
+        <translation>Whitepaper / Download von Inhalten</translation>
+    </message>
+    <message>
+        <source>Webinar attended</source>
+        <translation>Webinar besucht</translation>
+    </message>
+    <message>
+        <source>Visited our trade-fair booth</source>
+        <translation>Messestand besucht</translation>
+    </message>
+    <message>
+        <source>Asked for a quote</source>
+        <translation>Angebot angefragt</translation>
+    </message>
+    <message>
+        <source>Three or more contacts in 30 days</source>
+        <translation>Drei oder mehr Kontakte in 30 Tagen</translation>
+    </message>
+</context>
+<context>
     <name>DraftRecoveryDialog</name>
     <message>
         <source>Unfinished calls</source>
-        <translation type="unfinished" />
+        <translation>Nicht beendete Gespräche</translation>
     </message>
     <message>
         <source>These discovery calls were not ended — LeadDesk kept everything you typed.</source>
-        <translation type="unfinished" />
+        <translation>Diese Erstgespräche wurden nicht beendet – LeadDesk hat alles aufbewahrt, was Sie eingegeben haben.</translation>
     </message>
     <message>
         <source>%1 — last saved %2, %3 min</source>
-        <translation type="unfinished" />
+        <translation>%1 – zuletzt gespeichert %2, %3 Min.</translation>
     </message>
     <message>
         <source>&amp;Resume call</source>
-        <translation type="unfinished" />
+        <translation>Gespräch &amp;fortsetzen</translation>
     </message>
     <message>
         <source>&amp;Discard</source>
-        <translation type="unfinished" />
+        <translation>&amp;Verwerfen</translation>
     </message>
     <message>
         <source>&amp;Later</source>
-        <translation type="unfinished" />
+        <translation>&amp;Später</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateFinder</name>
+    <message>
+        <source>Find duplicates</source>
+        <translation>Dubletten finden</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>Suche nach Dubletten …</translation>
+    </message>
+    <message>
+        <source>Also show &amp;possible duplicates</source>
+        <translation>Auch &amp;mögliche Dubletten zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Zusammenführen …</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely duplicate pair(s)</source>
+        <translation>
+            <numerusform>%n wahrscheinliches Dublettenpaar</numerusform><numerusform>%n wahrscheinliche Dublettenpaare</numerusform></translation>
+    </message>
+    <message>
+        <source>Merged #%1 into #%2.</source>
+        <translation>#%1 mit #%2 zusammengeführt.</translation>
     </message>
 </context>
 <context>
     <name>EndCallDialog</name>
     <message>
         <source>End call</source>
-        <translation type="unfinished" />
+        <translation>Gespräch beenden</translation>
     </message>
     <message>
         <source>Call duration: %1</source>
-        <translation type="unfinished" />
+        <translation>Gesprächsdauer: %1</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished" />
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>&amp;Qualified</source>
-        <translation type="unfinished" />
+        <translation>&amp;Qualifiziert</translation>
     </message>
     <message>
         <source>Needs &amp;follow-up</source>
-        <translation type="unfinished" />
+        <translation>&amp;Wiedervorlage nötig</translation>
     </message>
     <message>
         <source>&amp;Disqualified</source>
-        <translation type="unfinished" />
+        <translation>&amp;Disqualifiziert</translation>
     </message>
     <message>
         <source>Not &amp;reached</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nicht erreicht</translation>
     </message>
     <message>
         <source>N&amp;otes</source>
-        <translation type="unfinished" />
+        <translation>N&amp;otizen</translation>
     </message>
     <message>
         <source>&amp;Next step: follow-up</source>
-        <translation type="unfinished" />
+        <translation>Nächster &amp;Schritt: Wiedervorlage</translation>
     </message>
     <message>
         <source>Follow up</source>
-        <translation type="unfinished" />
+        <translation>Nachfassen</translation>
     </message>
     <message>
         <source>&amp;What</source>
-        <translation type="unfinished" />
+        <translation>W&amp;as</translation>
     </message>
     <message>
         <source>&amp;at</source>
-        <translation type="unfinished" />
+        <translation>&amp;um</translation>
     </message>
     <message>
         <source>D&amp;ue</source>
-        <translation type="unfinished" />
+        <translation>&amp;Fällig</translation>
     </message>
     <message>
         <source>&amp;End call</source>
-        <translation type="unfinished" />
+        <translation>Gespräch &amp;beenden</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export leads</source>
+        <translation>Leads exportieren</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (UTF-8)</source>
+        <translation>CSV für Excel (UTF-8)</translation>
+    </message>
+    <message>
+        <source>vCard 4.0</source>
+        <translation>vCard 4.0</translation>
+    </message>
+    <message>
+        <source>vCard 3.0 (older address books)</source>
+        <translation>vCard 3.0 (ältere Adressbücher)</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;All leads</source>
+        <translation>&amp;Alle Leads</translation>
+    </message>
+    <message>
+        <source>Leads of the current &amp;filter</source>
+        <translation>Leads des aktuellen Fi&amp;lters</translation>
+    </message>
+    <message>
+        <source>Leads:</source>
+        <translation>Leads:</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>Aus&amp;wählen …</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>Wählen Sie die Zieldatei.</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>Abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n Lead nach %1 exportiert.</numerusform><numerusform>%n Leads nach %1 exportiert.</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
     </message>
 </context>
 <context>
@@ -446,28 +792,570 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
 <context>
     <name>FollowUpList</name>
     <message>
+        <source>Due</source>
+        <extracomment>Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
         <source>&amp;Done (Ctrl+D)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Erledigt (Strg+D)</translation>
     </message>
     <message>
         <source>Next &amp;working day (Ctrl+T)</source>
-        <translation type="unfinished" />
+        <translation>Nächster &amp;Werktag (Strg+T)</translation>
     </message>
     <message>
         <source>&amp;Reschedule… (Ctrl+R)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Verschieben … (Strg+R)</translation>
     </message>
     <message>
         <source>&amp;Open lead (Enter)</source>
-        <translation type="unfinished" />
+        <translation>Lead ö&amp;ffnen (Eingabe)</translation>
     </message>
     <message>
         <source>Due today / overdue: %1 (%2 overdue)</source>
-        <translation type="unfinished" />
+        <translation>Heute fällig / überfällig: %1 (%2 überfällig)</translation>
     </message>
     <message>
         <source>No follow-ups due. Well done.</source>
-        <translation type="unfinished" />
+        <translation>Keine Wiedervorlagen fällig. Gut gemacht!</translation>
+    </message>
+    <message>
+        <source>Follow-ups due today: %1 · overdue: %2</source>
+        <translation>Heute fällige Wiedervorlagen: %1 · überfällig: %2</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Show list</source>
+        <translation>Liste &amp;anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistory</name>
+    <message>
+        <source>Past imports</source>
+        <translation>Frühere Importe</translation>
+    </message>
+    <message>
+        <source>&amp;Undo import</source>
+        <translation>Import &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Undo, &amp;keep edited leads</source>
+        <translation>Rückgängig, bearbeitete Leads &amp;behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Import %1 undone: %2 lead(s) removed, %3 restored.</source>
+        <translation>Import %1 rückgängig gemacht: Leads entfernt: %2, wiederhergestellt: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportLabels</name>
+    <message>
+        <source>First name</source>
+        <extracomment>Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Deal value</source>
+        <translation>Auftragswert</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>Nächste Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Consent given at</source>
+        <translation>Einwilligung erteilt am</translation>
+    </message>
+    <message>
+        <source>Consent source</source>
+        <translation>Herkunft der Einwilligung</translation>
+    </message>
+    <message>
+        <source>Consent purpose</source>
+        <translation>Zweck der Einwilligung</translation>
+    </message>
+    <message>
+        <source>— do not import —</source>
+        <translation>– nicht importieren –</translation>
+    </message>
+    <message>
+        <source>Full name (split)</source>
+        <translation>Vollständiger Name (wird aufgeteilt)</translation>
+    </message>
+    <message>
+        <source>Street, 2nd line</source>
+        <translation>Straße, 2. Zeile</translation>
+    </message>
+    <message>
+        <source>LeadDesk ID (uid)</source>
+        <translation>LeadDesk-ID (uid)</translation>
+    </message>
+    <message>
+        <source>Keep in notes</source>
+        <translation>In Notizen übernehmen</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Dublette</translation>
+    </message>
+    <message>
+        <source>Repeated in file</source>
+        <translation>Mehrfach in der Datei</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>same ID</source>
+        <translation>gleiche ID</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>gleiche E-Mail</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>gleiche Telefonnummer</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>ähnlicher Name</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import leads</source>
+        <translation>Leads importieren</translation>
+    </message>
+    <message>
+        <source>vCard files (.vcf) and CSV exports of Outlook, Google, HubSpot, Pipedrive, Salesforce, Odoo, LinkedIn or any other address book:</source>
+        <translation>vCard-Dateien (.vcf) und CSV-Exporte aus Outlook, Google, HubSpot, Pipedrive, Salesforce, Odoo, LinkedIn oder jedem anderen Adressbuch:</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>Dateien &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>e.g. Messe Stuttgart 2026 (default: the file name)</source>
+        <translation>z. B. Messe Stuttgart 2026 (Standard: der Dateiname)</translation>
+    </message>
+    <message>
+        <source>&amp;Source of these leads:</source>
+        <translation>&amp;Quelle dieser Leads:</translation>
+    </message>
+    <message>
+        <source>&amp;Check files</source>
+        <translation>Dateien &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Spalte in der Datei</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>Importieren als</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Preview of the first rows:</source>
+        <translation>Vorschau der ersten Zeilen:</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Check again</source>
+        <translation>Erneut &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Merge: fill empty fields, keep differing values in the notes</source>
+        <translation>Zusammenführen: leere Felder füllen, abweichende Werte in die Notizen</translation>
+    </message>
+    <message>
+        <source>Update: overwrite with the values from the file</source>
+        <translation>Aktualisieren: mit den Werten aus der Datei überschreiben</translation>
+    </message>
+    <message>
+        <source>Skip: leave existing leads unchanged</source>
+        <translation>Überspringen: vorhandene Leads nicht ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicates:</source>
+        <translation>&amp;Dubletten:</translation>
+    </message>
+    <message>
+        <source>Import the valid records and leave out those with errors</source>
+        <translation>Gültige Datensätze importieren, fehlerhafte auslassen</translation>
+    </message>
+    <message>
+        <source>C&amp;olumns…</source>
+        <translation>&amp;Spalten …</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import</source>
+        <translation>Diesen Import &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Undo anyway, &amp;keep edited leads</source>
+        <translation>Trotzdem rückgängig, bearbeitete Leads &amp;behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Choose files to import</source>
+        <translation>Dateien zum Importieren wählen</translation>
+    </message>
+    <message>
+        <source>Contacts (*.vcf *.vcard *.csv *.txt);;All files (*)</source>
+        <translation>Kontakte (*.vcf *.vcard *.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n record(s)…</source>
+        <translation>
+            <numerusform>%n Datensatz wird geprüft …</numerusform><numerusform>%n Datensätze werden geprüft …</numerusform></translation>
+    </message>
+    <message>
+        <source>Choose what each column of %1 holds (read as %2, separated by “%3”).</source>
+        <translation>Wählen Sie, was jede Spalte von %1 enthält (gelesen als %2, getrennt durch „%3“).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 new&lt;/b&gt; · %2 duplicate(s) · %3 error(s) · %4 warning(s)&lt;br&gt;&lt;small&gt;%5&lt;/small&gt;</source>
+        <translation>&lt;b&gt;Neu: %1&lt;/b&gt; · Dubletten: %2 · Fehler: %3 · Warnungen: %4&lt;br&gt;&lt;small&gt;%5&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importiere …</translation>
+    </message>
+    <message>
+        <source>Import %1 done: %2 new lead(s), %3 updated, %4 skipped, %5 left out with errors.</source>
+        <translation>Import %1 fertig: neue Leads: %2, aktualisiert: %3, übersprungen: %4, wegen Fehlern ausgelassen: %5.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n differing value(s) were kept in the leads' notes.</source>
+        <translation>
+            <numerusform>%n abweichender Wert wurde in den Notizen der Leads aufbewahrt.</numerusform><numerusform>%n abweichende Werte wurden in den Notizen der Leads aufbewahrt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Undoing the import…</source>
+        <translation>Import wird rückgängig gemacht …</translation>
+    </message>
+    <message>
+        <source>Import %1 undone: %2 lead(s) removed, %3 restored.</source>
+        <translation>Import %1 rückgängig gemacht: Leads entfernt: %2, wiederhergestellt: %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) edited since were kept.</source>
+        <translation>
+            <numerusform>%n seither bearbeiteter Lead wurde behalten.</numerusform><numerusform>%n seither bearbeitete Leads wurden behalten.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Abgebrochen; nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Call</source>
+        <extracomment>Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Download (content)</source>
+        <translation>Download (Inhalte)</translation>
+    </message>
+    <message>
+        <source>Webinar</source>
+        <translation>Webinar</translation>
+    </message>
+    <message>
+        <source>Booth visit</source>
+        <translation>Besuch am Messestand</translation>
+    </message>
+    <message>
+        <source>Form fill</source>
+        <translation>Formular ausgefüllt</translation>
+    </message>
+    <message>
+        <source>Quote request</source>
+        <translation>Angebotsanfrage</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>Qualifiziert</translation>
+    </message>
+    <message>
+        <source>Needs follow-up</source>
+        <translation>Wiedervorlage nötig</translation>
+    </message>
+    <message>
+        <source>Disqualified</source>
+        <translation>Disqualifiziert</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>Nicht erreicht</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Entscheider</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Bedarf</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Zeitrahmen</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Partly known</source>
+        <translation>Teilweise bekannt</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Does not fit</source>
+        <translation>Passt nicht</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>No budget</source>
+        <translation>Kein Budget</translation>
+    </message>
+    <message>
+        <source>No access to a decision maker</source>
+        <translation>Kein Zugang zum Entscheider</translation>
+    </message>
+    <message>
+        <source>No need</source>
+        <translation>Kein Bedarf</translation>
+    </message>
+    <message>
+        <source>Timing does not fit</source>
+        <translation>Zeitrahmen passt nicht</translation>
+    </message>
+    <message>
+        <source>Budget: status</source>
+        <translation>Budget: Status</translation>
+    </message>
+    <message>
+        <source>Budget: amount</source>
+        <translation>Budget: Betrag</translation>
+    </message>
+    <message>
+        <source>Budget: currency</source>
+        <translation>Budget: Währung</translation>
+    </message>
+    <message>
+        <source>Budget: approved</source>
+        <translation>Budget: genehmigt</translation>
+    </message>
+    <message>
+        <source>Budget: notes</source>
+        <translation>Budget: Notizen</translation>
+    </message>
+    <message>
+        <source>Authority: status</source>
+        <translation>Entscheider: Status</translation>
+    </message>
+    <message>
+        <source>Authority: decision maker</source>
+        <translation>Entscheider: Kontakt entscheidet</translation>
+    </message>
+    <message>
+        <source>Authority: people involved</source>
+        <translation>Entscheider: beteiligte Personen</translation>
+    </message>
+    <message>
+        <source>Authority: notes</source>
+        <translation>Entscheider: Notizen</translation>
+    </message>
+    <message>
+        <source>Need: status</source>
+        <translation>Bedarf: Status</translation>
+    </message>
+    <message>
+        <source>Need: pain points</source>
+        <translation>Bedarf: Probleme</translation>
+    </message>
+    <message>
+        <source>Need: priority</source>
+        <translation>Bedarf: Priorität</translation>
+    </message>
+    <message>
+        <source>Need: notes</source>
+        <translation>Bedarf: Notizen</translation>
+    </message>
+    <message>
+        <source>Timing: status</source>
+        <translation>Zeitrahmen: Status</translation>
+    </message>
+    <message>
+        <source>Timing: target</source>
+        <translation>Zeitrahmen: Zieltermin</translation>
+    </message>
+    <message>
+        <source>Timing: driver</source>
+        <translation>Zeitrahmen: Auslöser</translation>
+    </message>
+    <message>
+        <source>Timing: notes</source>
+        <translation>Zeitrahmen: Notizen</translation>
     </message>
 </context>
 <context>
@@ -853,37 +1741,499 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge duplicates</source>
+        <translation>Dubletten zusammenführen</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>Behalten:</translation>
+    </message>
+    <message>
+        <source>Lead &amp;A (#%1, %2)</source>
+        <translation>Lead &amp;A (#%1, %2)</translation>
+    </message>
+    <message>
+        <source>Lead &amp;B (#%1, %2)</source>
+        <translation>Lead &amp;B (#%1, %2)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Lead A</source>
+        <translation>Lead A</translation>
+    </message>
+    <message>
+        <source>Lead B</source>
+        <translation>Lead B</translation>
+    </message>
+    <message>
+        <source>Notes and tags of both are combined. Values not chosen are kept in the notes. Activities, tasks, stage history and BANT answers of both stay with the kept lead.</source>
+        <translation>Notizen und Schlagwörter beider Leads werden zusammengefasst. Nicht gewählte Werte bleiben in den Notizen erhalten. Aktivitäten, Aufgaben, Phasenverlauf und BANT-Antworten beider bleiben beim behaltenen Lead.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>PairModel</name>
+    <message>
+        <source>Possible duplicate: check before merging</source>
+        <translation>Mögliche Dublette: vor dem Zusammenführen prüfen</translation>
+    </message>
+    <message>
+        <source>Lead A</source>
+        <translation>Lead A</translation>
+    </message>
+    <message>
+        <source>Lead B</source>
+        <translation>Lead B</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punkte</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemModel</name>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Import as new</source>
+        <translation>Als neu importieren</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Dublette</translation>
+    </message>
+    <message>
+        <source>Keys: S skip, U update, M merge, N import as new, Backspace: as chosen below</source>
+        <translation>Tasten: S überspringen, U aktualisieren, M zusammenführen, N als neu importieren, Rücktaste: wie unten gewählt</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>Auswahl</translation>
+    </message>
+</context>
+<context>
     <name>QualificationPanel</name>
     <message>
         <source>&amp;Save qualification</source>
-        <translation type="unfinished" />
+        <translation>Qualifizierung &amp;speichern</translation>
     </message>
     <message>
         <source>Please fix: %1</source>
-        <translation type="unfinished" />
+        <translation>Bitte korrigieren: %1</translation>
     </message>
     <message>
         <source>%1 change(s) saved</source>
-        <translation type="unfinished" />
+        <translation>Änderungen gespeichert: %1</translation>
     </message>
 </context>
 <context>
     <name>QualificationRuleDialog</name>
     <message>
         <source>Qualification rule</source>
-        <translation type="unfinished" />
+        <translation>Qualifizierungsregel</translation>
     </message>
     <message>
         <source>A call suggests moving the lead to SQL when these sections are confirmed:</source>
-        <translation type="unfinished" />
+        <translation>Ein Gespräch schlägt vor, den Lead nach SQL zu verschieben, wenn diese Abschnitte bestätigt sind:</translation>
     </message>
     <message>
         <source>…and at least this many &amp;of the other sections</source>
-        <translation type="unfinished" />
+        <translation>… und mindestens so viele der &amp;übrigen Abschnitte</translation>
     </message>
     <message>
         <source>A section that does &amp;not fit suggests Lost</source>
-        <translation type="unfinished" />
+        <translation>Ein Abschnitt, der &amp;nicht passt, schlägt Verloren vor</translation>
+    </message>
+</context>
+<context>
+    <name>QuickEntryWindow</name>
+    <message>
+        <source>Quick entry — LeadDesk</source>
+        <translation>Schnellerfassung – LeadDesk</translation>
+    </message>
+    <message>
+        <source>Fair day (kept for every card)</source>
+        <translation>Messetag (gilt für jede Karte)</translation>
+    </message>
+    <message>
+        <source>e.g. Messe Stuttgart 2026</source>
+        <translation>z. B. Messe Stuttgart 2026</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. Halle 4, Maschinenbau</source>
+        <translation>durch Komma getrennt, z. B. Halle 4, Maschinenbau</translation>
+    </message>
+    <message>
+        <source>E&amp;vent / source:</source>
+        <translation>Veranstaltung / &amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>Schla&amp;gwörter:</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Firma:</translation>
+    </message>
+    <message>
+        <source>&amp;Job title:</source>
+        <translation>&amp;Position:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Website:</source>
+        <translation>&amp;Website:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>Te&amp;lefon:</translation>
+    </message>
+    <message>
+        <source>Mo&amp;bile:</source>
+        <translation>Mo&amp;bil:</translation>
+    </message>
+    <message>
+        <source>&amp;Street:</source>
+        <translation>&amp;Straße:</translation>
+    </message>
+    <message>
+        <source>Postal co&amp;de:</source>
+        <translation>PL&amp;Z:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>Or&amp;t:</translation>
+    </message>
+    <message>
+        <source>Co&amp;untry:</source>
+        <translation>L&amp;and:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>Not&amp;izen:</translation>
+    </message>
+    <message>
+        <source>interested in …, call back after the fair</source>
+        <translation>interessiert an …, nach der Messe zurückrufen</translation>
+    </message>
+    <message>
+        <source>Save &amp;&amp; next (Enter)</source>
+        <translation>Speichern &amp;&amp; weiter (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>Leeren (Esc)</translation>
+    </message>
+    <message>
+        <source>Restore cleared card (Alt+R)</source>
+        <translation>Geleerte Karte zurückholen (Alt+R)</translation>
+    </message>
+    <message>
+        <source>Card picture</source>
+        <translation>Kartenbild</translation>
+    </message>
+    <message>
+        <source>Drop a photo or scan of the card here
+or press Ctrl+O</source>
+        <translation>Foto oder Scan der Karte hier ablegen
+oder Strg+O drücken</translation>
+    </message>
+    <message>
+        <source>Read card picture… (Ctrl+O)</source>
+        <translation>Kartenbild lesen … (Strg+O)</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>Bild entfernen</translation>
+    </message>
+    <message>
+        <source>Open existing (Alt+O)</source>
+        <translation>Vorhandenen öffnen (Alt+O)</translation>
+    </message>
+    <message>
+        <source>Merge into existing (Alt+M)</source>
+        <translation>In vorhandenen übernehmen (Alt+M)</translation>
+    </message>
+    <message>
+        <source>Keep both (Alt+K)</source>
+        <translation>Beide behalten (Alt+K)</translation>
+    </message>
+    <message>
+        <source>Last cards (select and press Enter to correct)</source>
+        <translation>Letzte Karten (auswählen und Eingabe drücken zum Korrigieren)</translation>
+    </message>
+    <message>
+        <source>Today at this event: %1 · this session: %2</source>
+        <translation>Heute auf dieser Veranstaltung: %1 · in dieser Sitzung: %2</translation>
+    </message>
+    <message>
+        <source>This session: %2</source>
+        <translation>In dieser Sitzung: %2</translation>
+    </message>
+    <message>
+        <source>This is not a valid e-mail address.</source>
+        <translation>Das ist keine gültige E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>The e-mail address looks wrong; please check it.</source>
+        <translation>Die E-Mail-Adresse sieht falsch aus; bitte prüfen.</translation>
+    </message>
+    <message>
+        <source>Cannot read this as a phone number; it is saved as typed.</source>
+        <translation>Keine lesbare Telefonnummer; sie wird wie eingegeben gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as a phone number; it will be saved as typed.</source>
+        <translation>%1 ist keine lesbare Telefonnummer; sie wird wie eingegeben gespeichert.</translation>
+    </message>
+    <message>
+        <source>same e-mail address</source>
+        <translation>gleiche E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>same phone number</source>
+        <translation>gleiche Telefonnummer</translation>
+    </message>
+    <message>
+        <source>similar name and company</source>
+        <translation>ähnlicher Name und Firma</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Possible duplicate&lt;/b&gt; — this card may already be a lead:</source>
+        <translation>&lt;b&gt;Mögliche Dublette&lt;/b&gt; – diese Karte ist vielleicht schon ein Lead:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Similar lead&lt;/b&gt; — check before saving:</source>
+        <translation>&lt;b&gt;Ähnlicher Lead&lt;/b&gt; – vor dem Speichern prüfen:</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>nichts Neues</translation>
+    </message>
+    <message>
+        <source>Merged into %1 (filled: %2).</source>
+        <translation>In %1 übernommen (ergänzt: %2).</translation>
+    </message>
+    <message>
+        <source>Merge card</source>
+        <translation>Karte übernehmen</translation>
+    </message>
+    <message>
+        <source>%1 already has other values:</source>
+        <translation>%1 hat schon andere Werte:</translation>
+    </message>
+    <message>
+        <source>Keep the lead's values</source>
+        <translation>Werte des Leads behalten</translation>
+    </message>
+    <message>
+        <source>Use the card's values</source>
+        <translation>Werte der Karte übernehmen</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>postal code</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>The card picture is still being prepared; press Enter again in a moment.</source>
+        <translation>Das Kartenbild wird noch vorbereitet; drücken Sie gleich noch einmal die Eingabetaste.</translation>
+    </message>
+    <message>
+        <source>This card may already be a lead. Choose Merge (Alt+M), Keep both (Alt+K) or Open (Alt+O).</source>
+        <translation>Diese Karte ist vielleicht schon ein Lead. Wählen Sie Übernehmen (Alt+M), Beide behalten (Alt+K) oder Öffnen (Alt+O).</translation>
+    </message>
+    <message>
+        <source>Saved %1 — %2 could not be read as a phone number and was kept as typed.</source>
+        <translation>%1 gespeichert – %2 ist keine lesbare Telefonnummer und wurde wie eingegeben übernommen.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Corrected %1.</source>
+        <translation>%1 korrigiert.</translation>
+    </message>
+    <message>
+        <source>A card needs a name or a company.</source>
+        <translation>Eine Karte braucht einen Namen oder eine Firma.</translation>
+    </message>
+    <message>
+        <source>Someone changed this lead meanwhile; nothing was saved. Press Esc and open it again.</source>
+        <translation>Jemand hat diesen Lead inzwischen geändert; nichts wurde gespeichert. Drücken Sie Esc und öffnen Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>Card cleared. Alt+R restores it.</source>
+        <translation>Karte geleert. Alt+R holt sie zurück.</translation>
+    </message>
+    <message>
+        <source>Correcting %1 — Enter saves the change, Esc cancels.</source>
+        <translation>%1 wird korrigiert – Eingabe speichert, Esc bricht ab.</translation>
+    </message>
+    <message>
+        <source>Read business card</source>
+        <translation>Visitenkarte lesen</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Bilder (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a picture LeadDesk can read.</source>
+        <translation>%1 ist kein Bild, das LeadDesk lesen kann.</translation>
+    </message>
+    <message>
+        <source>Reading the card …</source>
+        <translation>Karte wird gelesen …</translation>
+    </message>
+    <message>
+        <source>No text found on the picture; please type the card. It is kept with the lead.</source>
+        <translation>Kein Text auf dem Bild gefunden; bitte tippen Sie die Karte ab. Das Bild bleibt beim Lead.</translation>
+    </message>
+    <message>
+        <source>Read from the QR code — fields taken exactly. Check and press Enter.</source>
+        <translation>Aus dem QR-Code gelesen – Felder exakt übernommen. Prüfen und Eingabe drücken.</translation>
+    </message>
+    <message>
+        <source>Read by text recognition — please check every field, then press Enter.</source>
+        <translation>Per Texterkennung gelesen – bitte jedes Feld prüfen, dann Eingabe drücken.</translation>
+    </message>
+    <message>
+        <source>Kept what you typed in: %1.</source>
+        <translation>Ihre Eingaben behalten: %1.</translation>
+    </message>
+    <message>
+        <source>Text recognition is not installed, so only QR codes can be read. Install the packages: %1 (e.g. sudo apt install %1). The picture is kept with the lead — type the card from it.</source>
+        <translation>Die Texterkennung ist nicht installiert, daher können nur QR-Codes gelesen werden. Installieren Sie die Pakete: %1 (z. B. sudo apt install %1). Das Bild bleibt beim Lead – tippen Sie die Karte davon ab.</translation>
+    </message>
+    <message>
+        <source>The picture could not be read: %1</source>
+        <translation>Das Bild konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -910,10 +2260,594 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     </message>
 </context>
 <context>
+    <name>RecentModel</name>
+    <message>
+        <source>Time</source>
+        <extracomment>Fields that identify a person; typing in them re-checks for duplicates.</extracomment>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Saved as</source>
+        <translation>Gespeichert als</translation>
+    </message>
+    <message>
+        <source>new lead</source>
+        <translation>neuer Lead</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>übernommen</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>korrigiert</translation>
+    </message>
+</context>
+<context>
     <name>RescheduleDialog</name>
     <message>
         <source>Reschedule follow-up</source>
-        <translation type="unfinished" />
+        <translation>Wiedervorlage verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditor</name>
+    <message>
+        <source>is</source>
+        <extracomment>Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
+        <translation>ist</translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation>ist nicht</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>ist eins von</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>enthält</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>beginnt mit</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>is filled in</source>
+        <translation>ist ausgefüllt</translation>
+    </message>
+    <message>
+        <source>is between</source>
+        <translation>liegt zwischen</translation>
+    </message>
+    <message>
+        <source>is at least</source>
+        <translation>ist mindestens</translation>
+    </message>
+    <message>
+        <source>is at most</source>
+        <translation>ist höchstens</translation>
+    </message>
+    <message>
+        <source>is a free-mail address</source>
+        <translation>ist eine Freemail-Adresse</translation>
+    </message>
+    <message>
+        <source>happened</source>
+        <translation>fand statt</translation>
+    </message>
+    <message>
+        <source>≥%1×</source>
+        <translation>≥%1×</translation>
+    </message>
+    <message>
+        <source>within %1 days</source>
+        <translation>innerhalb von %1 Tagen</translation>
+    </message>
+    <message>
+        <source>fades to 0 over %1 days</source>
+        <translation>verfällt in %1 Tagen auf 0</translation>
+    </message>
+    <message>
+        <source>halves every %1 days</source>
+        <translation>halbiert sich alle %1 Tage</translation>
+    </message>
+    <message>
+        <source>Scoring rules</source>
+        <translation>Punkteregeln</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Default rules</source>
+        <translation>Standardregeln</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren …</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Selected rule</source>
+        <translation>Ausgewählte Regel</translation>
+    </message>
+    <message>
+        <source>Thresholds and limits</source>
+        <translation>Schwellen und Grenzen</translation>
+    </message>
+    <message>
+        <source>Preview (before → after saving)</source>
+        <translation>Vorschau (vorher → nach dem Speichern)</translation>
+    </message>
+    <message>
+        <source>Cancel rescoring</source>
+        <translation>Neuberechnung abbrechen</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>Neue Regel</translation>
+    </message>
+    <message>
+        <source>Updating preview…</source>
+        <translation>Vorschau wird aktualisiert …</translation>
+    </message>
+    <message>
+        <source>Fix the settings to see a preview.</source>
+        <translation>Korrigieren Sie die Einstellungen, um eine Vorschau zu sehen.</translation>
+    </message>
+    <message>
+        <source>Select a rule to see how many leads it hits.</source>
+        <translation>Wählen Sie eine Regel, um zu sehen, wie viele Leads sie trifft.</translation>
+    </message>
+    <message>
+        <source>The selected rule hits %1 of %2 leads.</source>
+        <translation>Die ausgewählte Regel trifft %1 von %2 Leads.</translation>
+    </message>
+    <message>
+        <source>Ready for MQL: %1 → %2    Ready for SQL: %3 → %4</source>
+        <translation>Bereit für MQL: %1 → %2    Bereit für SQL: %3 → %4</translation>
+    </message>
+    <message>
+        <source>Average score: %1 → %2</source>
+        <translation>Durchschnittliche Punkte: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Preview failed: %1</source>
+        <translation>Vorschau fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Some rules have problems (shown in red); fix them before saving.</source>
+        <translation>Einige Regeln sind fehlerhaft (rot markiert); bitte vor dem Speichern korrigieren.</translation>
+    </message>
+    <message>
+        <source>The thresholds do not fit together; see the settings.</source>
+        <translation>Die Schwellen passen nicht zusammen; siehe Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Saving and rescoring all leads…</source>
+        <translation>Speichern und Punkte aller Leads neu berechnen …</translation>
+    </message>
+    <message>
+        <source>Saved. %1 leads rescored, %2 changed, %3 moved forward.</source>
+        <translation>Gespeichert. %1 Leads neu berechnet, %2 geändert, %3 weitergerückt.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was saved, all scores are as before.</source>
+        <translation>Abgebrochen: nichts gespeichert, alle Punkte wie zuvor.</translation>
+    </message>
+    <message>
+        <source>Saving failed: %1</source>
+        <translation>Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Import scoring rules</source>
+        <translation>Punkteregeln importieren</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Imported %1 rules; press Save to use them.</source>
+        <translation>%1 Regeln importiert; zum Übernehmen Speichern drücken.</translation>
+    </message>
+    <message>
+        <source>Export scoring rules</source>
+        <translation>Punkteregeln exportieren</translation>
+    </message>
+    <message>
+        <source>Rules written to %1</source>
+        <translation>Regeln gespeichert in %1</translation>
+    </message>
+</context>
+<context>
+    <name>RuleForm</name>
+    <message>
+        <source>Fit — who they are</source>
+        <translation>Profil – wer sie sind</translation>
+    </message>
+    <message>
+        <source>Engagement — what they did</source>
+        <translation>Engagement – was sie getan haben</translation>
+    </message>
+    <message>
+        <source>several values separated by commas</source>
+        <translation>mehrere Werte durch Komma getrennt</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source> time(s) or more</source>
+        <translation>-mal oder öfter</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>jederzeit</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>never fades</source>
+        <translation>verfällt nie</translation>
+    </message>
+    <message>
+        <source>fades linearly to 0 after</source>
+        <translation>verfällt gleichmäßig auf 0 nach</translation>
+    </message>
+    <message>
+        <source>halves every</source>
+        <translation>halbiert sich alle</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Group</source>
+        <translation>&amp;Gruppe</translation>
+    </message>
+    <message>
+        <source>&amp;Looks at</source>
+        <translation>&amp;Feld</translation>
+    </message>
+    <message>
+        <source>&amp;Condition</source>
+        <translation>&amp;Bedingung</translation>
+    </message>
+    <message>
+        <source>&amp;Value</source>
+        <translation>&amp;Wert</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>Wie oft</translation>
+    </message>
+    <message>
+        <source>Within the last</source>
+        <translation>Innerhalb der letzten</translation>
+    </message>
+    <message>
+        <source>Fading</source>
+        <translation>Verfall</translation>
+    </message>
+    <message>
+        <source>&amp;Points</source>
+        <translation>&amp;Punkte</translation>
+    </message>
+    <message>
+        <source>Activity: %1</source>
+        <translation>Aktivität: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RuleTableModel</name>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Engagement</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreExplainWidget</name>
+    <message>
+        <source>Accept move</source>
+        <translation>Verschieben übernehmen</translation>
+    </message>
+    <message>
+        <source>Points to add (negative to subtract)</source>
+        <translation>Punkte hinzufügen (negativ zum Abziehen)</translation>
+    </message>
+    <message>
+        <source>Reason (required), e.g. “Met the owner at the fair”</source>
+        <translation>Grund (Pflichtfeld), z. B. „Inhaber auf der Messe getroffen“</translation>
+    </message>
+    <message>
+        <source>Adjust score</source>
+        <translation>Punkte anpassen</translation>
+    </message>
+    <message>
+        <source>Manual points:</source>
+        <translation>Manuelle Punkte:</translation>
+    </message>
+    <message>
+        <source>No lead selected</source>
+        <translation>Kein Lead ausgewählt</translation>
+    </message>
+    <message>
+        <source>Score %1 = fit %2 + engagement %3 + manual %4</source>
+        <translation>Punkte %1 = Profil %2 + Engagement %3 + manuell %4</translation>
+    </message>
+    <message>
+        <source>fit capped at %1 (rules give %2)</source>
+        <translation>Profil begrenzt auf %1 (Regeln ergeben %2)</translation>
+    </message>
+    <message>
+        <source>engagement capped at %1 (rules give %2)</source>
+        <translation>Engagement begrenzt auf %1 (Regeln ergeben %2)</translation>
+    </message>
+    <message>
+        <source>total kept within %1…%2</source>
+        <translation>Summe begrenzt auf %1…%2</translation>
+    </message>
+    <message>
+        <source>Ready for MQL (threshold %1)</source>
+        <translation>Bereit für MQL (Schwelle %1)</translation>
+    </message>
+    <message>
+        <source>Ready for SQL (threshold %1)</source>
+        <translation>Bereit für SQL (Schwelle %1)</translation>
+    </message>
+    <message>
+        <source>Score is below the MQL threshold (%1)</source>
+        <translation>Punkte unter der MQL-Schwelle (%1)</translation>
+    </message>
+    <message>
+        <source>Score is below the SQL threshold (%1)</source>
+        <translation>Punkte unter der SQL-Schwelle (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringField</name>
+    <message>
+        <source>Job title</source>
+        <extracomment>Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Email domain</source>
+        <translation>E-Mail-Domain</translation>
+    </message>
+    <message>
+        <source>Company size (employees)</source>
+        <translation>Firmengröße (Mitarbeiter)</translation>
+    </message>
+    <message>
+        <source>Deal value</source>
+        <translation>Auftragswert</translation>
+    </message>
+    <message>
+        <source>BANT sections confirmed (0–4)</source>
+        <translation>Bestätigte BANT-Abschnitte (0–4)</translation>
+    </message>
+    <message>
+        <source>BANT: budget status</source>
+        <translation>BANT: Budget-Status</translation>
+    </message>
+    <message>
+        <source>BANT: budget approved</source>
+        <translation>BANT: Budget genehmigt</translation>
+    </message>
+    <message>
+        <source>BANT: budget amount</source>
+        <translation>BANT: Budgetbetrag</translation>
+    </message>
+    <message>
+        <source>BANT: authority status</source>
+        <translation>BANT: Entscheider-Status</translation>
+    </message>
+    <message>
+        <source>BANT: is decision maker</source>
+        <translation>BANT: ist Entscheider</translation>
+    </message>
+    <message>
+        <source>BANT: need status</source>
+        <translation>BANT: Bedarf-Status</translation>
+    </message>
+    <message>
+        <source>BANT: need priority</source>
+        <translation>BANT: Bedarf-Priorität</translation>
+    </message>
+    <message>
+        <source>BANT: timing status</source>
+        <translation>BANT: Zeitrahmen-Status</translation>
+    </message>
+    <message>
+        <source>BANT: timing target</source>
+        <translation>BANT: Zieltermin</translation>
+    </message>
+    <message>
+        <source>Any activity</source>
+        <translation>Beliebige Aktivität</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <source>no cap</source>
+        <translation>keine Obergrenze</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>Suggest: mark the card, one click moves it</source>
+        <translation>Vorschlagen: Karte markieren, ein Klick verschiebt sie</translation>
+    </message>
+    <message>
+        <source>Move: the lead moves forward by itself</source>
+        <translation>Verschieben: der Lead rückt selbst weiter</translation>
+    </message>
+    <message>
+        <source>MQL threshold</source>
+        <translation>MQL-Schwelle</translation>
+    </message>
+    <message>
+        <source>SQL threshold</source>
+        <translation>SQL-Schwelle</translation>
+    </message>
+    <message>
+        <source>Fit cap</source>
+        <translation>Profil-Obergrenze</translation>
+    </message>
+    <message>
+        <source>Engagement cap</source>
+        <translation>Engagement-Obergrenze</translation>
+    </message>
+    <message>
+        <source>Lowest total</source>
+        <translation>Niedrigste Summe</translation>
+    </message>
+    <message>
+        <source>Highest total</source>
+        <translation>Höchste Summe</translation>
+    </message>
+    <message>
+        <source>When a threshold is crossed</source>
+        <translation>Wenn eine Schwelle erreicht wird</translation>
     </message>
 </context>
 <context>

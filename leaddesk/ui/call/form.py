@@ -38,8 +38,8 @@ from leaddesk.ui.labels import field_labels, status_labels, yes_no_labels
 STATUS_COLORS = {"unknown": "#9aa0a6", "partial": "#e0a100", "confirmed": "#2e9d4f", "no_fit": "#d0443e"}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("BantForm", text)
+#: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
+translate = QCoreApplication.translate
 
 
 def status_items() -> list[tuple[str, str]]:
@@ -52,10 +52,10 @@ def yes_no_items() -> list[tuple[str, str]]:
 
 def section_titles() -> dict[str, str]:
     return {
-        "budget": _t("&Budget"),
-        "authority": _t("&Authority"),
-        "need": _t("&Need"),
-        "timing": _t("&Timing"),
+        "budget": translate("BantForm", "&Budget"),
+        "authority": translate("BantForm", "&Authority"),
+        "need": translate("BantForm", "&Need"),
+        "timing": translate("BantForm", "&Timing"),
     }
 
 
@@ -111,7 +111,7 @@ class SectionBox(QFrame):
         self.title.setFont(font)
         self.status = _combo(status_items())
         self.status.setObjectName(f"{section}_status")
-        self.status.setAccessibleName(title.replace("&", "") + " " + _t("status"))
+        self.status.setAccessibleName(title.replace("&", "") + " " + translate("BantForm", "status"))
         self.title.setBuddy(self.status)
         header.addWidget(self.title)
         header.addStretch(1)
@@ -226,7 +226,11 @@ class BantForm(QWidget):
 
     def _build_budget(self, box: SectionBox) -> None:
         amount = QLineEdit()
-        amount.setPlaceholderText(_t("e.g. 25.000") if self.language == "de" else _t("e.g. 25,000"))
+        amount.setPlaceholderText(
+            translate("BantForm", "e.g. 25.000")
+            if self.language == "de"
+            else translate("BantForm", "e.g. 25,000")
+        )
         currency = _combo([(c, c) for c in ("EUR", "CHF", "USD", "GBP")])
         currency.setEditable(False)
         row = QWidget()
@@ -236,37 +240,46 @@ class BantForm(QWidget):
         row_layout.addWidget(currency)
         self.widgets["budget_amount"] = amount
         self.widgets["budget_currency"] = currency
-        box.form.addRow(_t("A&mount"), row)
+        box.form.addRow(translate("BantForm", "A&mount"), row)
         box.form.labelForField(row).setBuddy(amount)  # type: ignore[attr-defined]
-        self._add(box, "budget_approved", _t("Appro&ved"), _combo(yes_no_items()))
-        self._add(box, "budget_notes", _t("Notes"), _text_box(grow=True))
+        self._add(box, "budget_approved", translate("BantForm", "Appro&ved"), _combo(yes_no_items()))
+        self._add(box, "budget_notes", translate("BantForm", "Notes"), _text_box(grow=True))
 
     def _build_authority(self, box: SectionBox) -> None:
-        self._add(box, "authority_is_decision_maker", _t("Contact &decides"), _combo(yes_no_items()))
+        self._add(
+            box,
+            "authority_is_decision_maker",
+            translate("BantForm", "Contact &decides"),
+            _combo(yes_no_items()),
+        )
         people = _text_box()
-        people.setPlaceholderText(_t("Who else decides, and their role"))
-        self._add(box, "authority_people", _t("&People involved"), people)
-        self._add(box, "authority_notes", _t("Notes"), _text_box(grow=True))
+        people.setPlaceholderText(translate("BantForm", "Who else decides, and their role"))
+        self._add(box, "authority_people", translate("BantForm", "&People involved"), people)
+        self._add(box, "authority_notes", translate("BantForm", "Notes"), _text_box(grow=True))
 
     def _build_need(self, box: SectionBox) -> None:
         pain = _text_box()
-        pain.setPlaceholderText(_t("Pain points in the customer's words"))
-        self._add(box, "need_pain", _t("Pain po&ints"), pain)
+        pain.setPlaceholderText(translate("BantForm", "Pain points in the customer's words"))
+        self._add(box, "need_pain", translate("BantForm", "Pain po&ints"), pain)
         priority = _combo(
-            [("", "–")] + [(str(p), label) for p, label in ((1, _t("1 – low")), (2, "2"), (3, "3"), (4, "4"))]
+            [("", "–")]
+            + [
+                (str(p), label)
+                for p, label in ((1, translate("BantForm", "1 – low")), (2, "2"), (3, "3"), (4, "4"))
+            ]
         )
-        priority.addItem(_t("5 – urgent"), "5")
-        self._add(box, "need_priority", _t("P&riority"), priority)
-        self._add(box, "need_notes", _t("Notes"), _text_box(grow=True))
+        priority.addItem(translate("BantForm", "5 – urgent"), "5")
+        self._add(box, "need_priority", translate("BantForm", "P&riority"), priority)
+        self._add(box, "need_notes", translate("BantForm", "Notes"), _text_box(grow=True))
 
     def _build_timing(self, box: SectionBox) -> None:
         target = QLineEdit()
-        target.setPlaceholderText(_t("2027-03-31 or 2027-Q1"))
-        self._add(box, "timing_target", _t("Tar&get"), target)
+        target.setPlaceholderText(translate("BantForm", "2027-03-31 or 2027-Q1"))
+        self._add(box, "timing_target", translate("BantForm", "Tar&get"), target)
         driver = QLineEdit()
-        driver.setPlaceholderText(_t("What drives the date"))
-        self._add(box, "timing_driver", _t("Dri&ver"), driver)
-        self._add(box, "timing_notes", _t("Notes"), _text_box(grow=True))
+        driver.setPlaceholderText(translate("BantForm", "What drives the date"))
+        self._add(box, "timing_driver", translate("BantForm", "Dri&ver"), driver)
+        self._add(box, "timing_notes", translate("BantForm", "Notes"), _text_box(grow=True))
 
     # --- values ---------------------------------------------------------------------------------
 

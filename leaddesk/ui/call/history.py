@@ -13,9 +13,8 @@ from leaddesk.core.services.qualification import HistoryEntry, history
 from leaddesk.ui.call.dialogs import format_duration
 from leaddesk.ui.labels import field_labels, outcome_labels, status_labels, yes_no_labels
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("BantHistoryView", text)
+#: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
+translate = QCoreApplication.translate
 
 
 def readable_value(field: str, value: str) -> str:
@@ -35,11 +34,11 @@ def readable_value(field: str, value: str) -> str:
 def group_title(entry: HistoryEntry, locale: QLocale) -> str:
     when = locale.toString(entry.at.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat)
     if entry.activity_id is None:
-        text = _t("Edited %1").replace("%1", when)
+        text = translate("BantHistoryView", "Edited %1").replace("%1", when)
     else:
         call_at = entry.call_at or entry.at
         text = (
-            _t("Call %1 · %2 min · %3")
+            translate("BantHistoryView", "Call %1 · %2 min · %3")
             .replace(
                 "%1",
                 locale.toString(call_at.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat),
@@ -71,7 +70,13 @@ class BantHistoryView(QWidget):
 
     def reload(self) -> None:
         self.model.clear()
-        self.model.setHorizontalHeaderLabels([_t("Change"), _t("Before"), _t("After")])
+        self.model.setHorizontalHeaderLabels(
+            [
+                translate("BantHistoryView", "Change"),
+                translate("BantHistoryView", "Before"),
+                translate("BantHistoryView", "After"),
+            ]
+        )
         locale = QLocale()
         entries = history(self.db, self.lead_id)
         labels = field_labels()

@@ -57,6 +57,7 @@ from leaddesk.core.validation import format_phone
 from leaddesk.ui.activities import current_user
 from leaddesk.ui.call.dialogs import CallResultDialog, EndCallDialog, format_duration
 from leaddesk.ui.call.form import BantForm
+from leaddesk.ui.i18n import stage_label
 from leaddesk.ui.labels import kind_labels, section_labels
 
 AUTOSAVE_DELAY_MS = 400
@@ -221,7 +222,9 @@ class CallWindow(QWidget):
         panel = QFrame()
         panel.setObjectName("facts")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
-        panel.setFixedWidth(300)
+        # Grows for a long e-mail address or a longer (German) label column, within reason.
+        panel.setMinimumWidth(300)
+        panel.setMaximumWidth(400)
         layout = QVBoxLayout(panel)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -235,10 +238,7 @@ class CallWindow(QWidget):
             (self.tr("City"), " ".join(p for p in (lead.postal_code, lead.city) if p)),
             (self.tr("Industry"), lead.industry),
             (self.tr("Source"), lead.source),
-            (
-                self.tr("Stage"),
-                lead.stage.upper() if lead.stage in ("mql", "sql") else lead.stage.capitalize(),
-            ),
+            (self.tr("Stage"), stage_label(lead.stage)),
             (self.tr("Score"), str(lead.score)),
             (self.tr("Deal value"), money(locale, lead.value, lead.currency) if lead.value else ""),
         ]
@@ -257,6 +257,7 @@ class CallWindow(QWidget):
             field = QLabel(value)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             field.setWordWrap(True)
+            field.setToolTip(value)  # in full, should a very long value not fit
             form.addRow(f"<span style='color:palette(placeholder-text)'>{label}</span>", field)
         layout.addLayout(form)
         recent = list_activities(self.db, self.lead_id, limit=3)

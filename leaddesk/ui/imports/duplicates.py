@@ -39,6 +39,7 @@ from leaddesk.core.services.merge import (
     find_duplicate_pairs,
     merge_leads,
 )
+from leaddesk.ui.i18n import stage_label
 from leaddesk.ui.imports.jobs import BackgroundJob
 from leaddesk.ui.imports.labels import lead_field_labels, reason_labels
 
@@ -216,10 +217,10 @@ class MergeDialog(QDialog):
         keep_row = QHBoxLayout()
         keep_row.addWidget(QLabel(self.tr("Keep:")))
         self.keep_a = QRadioButton(
-            self.tr("Lead &A (#%1, %2)").replace("%1", str(a_id)).replace("%2", self.a.stage)
+            self.tr("Lead &A (#%1, %2)").replace("%1", str(a_id)).replace("%2", stage_label(self.a.stage))
         )
         self.keep_b = QRadioButton(
-            self.tr("Lead &B (#%1, %2)").replace("%1", str(b_id)).replace("%2", self.b.stage)
+            self.tr("Lead &B (#%1, %2)").replace("%1", str(b_id)).replace("%2", stage_label(self.b.stage))
         )
         self.keep_a.setChecked(_rank(self.a) >= _rank(self.b))
         self.keep_b.setChecked(not self.keep_a.isChecked())

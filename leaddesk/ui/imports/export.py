@@ -65,7 +65,9 @@ class ExportDialog(QDialog):
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit)
         path_row.addWidget(browse)
-        form.addRow(self.tr("F&ile:"), path_row)
+        file_label = QLabel(self.tr("F&ile:"))
+        file_label.setBuddy(self.path_edit)  # a row label without a buddy shows the "&" as text
+        form.addRow(file_label, path_row)
         layout.addLayout(form)
         self.progress = QProgressBar()
         self.progress.hide()

@@ -4,65 +4,64 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ImportLabels", text)
+#: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
+translate = QCoreApplication.translate
 
 
 def lead_field_labels() -> dict[str, str]:
     return {
-        "first_name": _t("First name"),
-        "last_name": _t("Last name"),
-        "company": _t("Company"),
-        "title": _t("Job title"),
-        "email": _t("Email"),
-        "phone": _t("Phone"),
-        "mobile": _t("Mobile"),
-        "website": _t("Website"),
-        "street": _t("Street"),
-        "postal_code": _t("Postal code"),
-        "city": _t("City"),
-        "country": _t("Country"),
-        "industry": _t("Industry"),
-        "company_size": _t("Employees"),
-        "source": _t("Source"),
-        "tags": _t("Tags"),
-        "owner": _t("Owner"),
-        "notes": _t("Notes"),
-        "value": _t("Deal value"),
-        "currency": _t("Currency"),
-        "next_follow_up": _t("Next follow-up"),
-        "consent_at": _t("Consent given at"),
-        "consent_source": _t("Consent source"),
-        "consent_purpose": _t("Consent purpose"),
+        "first_name": translate("ImportLabels", "First name"),
+        "last_name": translate("ImportLabels", "Last name"),
+        "company": translate("ImportLabels", "Company"),
+        "title": translate("ImportLabels", "Job title"),
+        "email": translate("ImportLabels", "Email"),
+        "phone": translate("ImportLabels", "Phone"),
+        "mobile": translate("ImportLabels", "Mobile"),
+        "website": translate("ImportLabels", "Website"),
+        "street": translate("ImportLabels", "Street"),
+        "postal_code": translate("ImportLabels", "Postal code"),
+        "city": translate("ImportLabels", "City"),
+        "country": translate("ImportLabels", "Country"),
+        "industry": translate("ImportLabels", "Industry"),
+        "company_size": translate("ImportLabels", "Employees"),
+        "source": translate("ImportLabels", "Source"),
+        "tags": translate("ImportLabels", "Tags"),
+        "owner": translate("ImportLabels", "Owner"),
+        "notes": translate("ImportLabels", "Notes"),
+        "value": translate("ImportLabels", "Deal value"),
+        "currency": translate("ImportLabels", "Currency"),
+        "next_follow_up": translate("ImportLabels", "Next follow-up"),
+        "consent_at": translate("ImportLabels", "Consent given at"),
+        "consent_source": translate("ImportLabels", "Consent source"),
+        "consent_purpose": translate("ImportLabels", "Consent purpose"),
     }
 
 
 def target_labels() -> dict[str, str]:
     """Mapping targets of the CSV importer, "" meaning "do not import"."""
     return {
-        "": _t("— do not import —"),
+        "": translate("ImportLabels", "— do not import —"),
         **lead_field_labels(),
-        "full_name": _t("Full name (split)"),
-        "street2": _t("Street, 2nd line"),
-        "uid": _t("LeadDesk ID (uid)"),
-        "note:": _t("Keep in notes"),
+        "full_name": translate("ImportLabels", "Full name (split)"),
+        "street2": translate("ImportLabels", "Street, 2nd line"),
+        "uid": translate("ImportLabels", "LeadDesk ID (uid)"),
+        "note:": translate("ImportLabels", "Keep in notes"),
     }
 
 
 def action_labels() -> dict[str, str]:
     return {
-        "new": _t("New"),
-        "duplicate": _t("Duplicate"),
-        "in_file": _t("Repeated in file"),
-        "error": _t("Error"),
+        "new": translate("ImportLabels", "New"),
+        "duplicate": translate("ImportLabels", "Duplicate"),
+        "in_file": translate("ImportLabels", "Repeated in file"),
+        "error": translate("ImportLabels", "Error"),
     }
 
 
 def reason_labels() -> dict[str, str]:
     return {
-        "uid": _t("same ID"),
-        "email": _t("same email"),
-        "phone": _t("same phone"),
-        "name": _t("similar name"),
+        "uid": translate("ImportLabels", "same ID"),
+        "email": translate("ImportLabels", "same email"),
+        "phone": translate("ImportLabels", "same phone"),
+        "name": translate("ImportLabels", "similar name"),
     }

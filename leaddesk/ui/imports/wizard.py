@@ -67,6 +67,7 @@ class ProblemModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[tuple[str, int, str, str, str, int]] = []
         self._plan: ImportPlan | None = None
+        self._field_labels = target_labels()
 
     def set_plan(self, plan: ImportPlan | None) -> None:
         self.beginResetModel()
@@ -117,7 +118,8 @@ class ProblemModel(QAbstractTableModel):
                 "warning": self.tr("Warning"),
                 "duplicate": self.tr("Duplicate"),
             }
-            return (file_name, str(line), kinds.get(kind, kind), field, message)[index.column()]
+            field_name = self._field_labels.get(field, field)  # the translated name, not the key
+            return (file_name, str(line), kinds.get(kind, kind), field_name, message)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
             return row[4]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5 and row[5] >= 0:

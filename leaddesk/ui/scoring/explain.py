@@ -29,6 +29,7 @@ from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.models import utcnow
 from leaddesk.core.scoring import accept_suggestion, add_adjustment, explain
 from leaddesk.core.scoring.explain import Explanation
+from leaddesk.ui.scoring.labels import rule_name
 
 Index = QModelIndex | QPersistentModelIndex
 _NEGATIVE = QColor("#b3261e")
@@ -61,7 +62,7 @@ class BreakdownModel(QAbstractTableModel):
                 if line.points != line.full_points:
                     detail += " · " + self.tr("faded from %1").replace("%1", str(line.full_points))
                 self._rows.append(
-                    (line.name, line.points, format_moment(line.expires_at), detail, line.group)
+                    (rule_name(line.name), line.points, format_moment(line.expires_at), detail, line.group)
                 )
             for adj in e.adjustments:
                 who = adj.who or self.tr("unknown")

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -71,30 +73,31 @@ from leaddesk.core.scoring import (
 from leaddesk.core.scoring.preview import BUCKET_LABELS, Preview, preview
 from leaddesk.core.scoring.rules import FIELDS, NO_VALUE_OPERATORS, OPERATORS, Kind
 from leaddesk.ui.scoring import tasks
+from leaddesk.ui.scoring.labels import field_label, rule_name
 
 Index = QModelIndex | QPersistentModelIndex
 PREVIEW_DELAY_MS = 250
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RuleEditor", text)
+#: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
+translate = QCoreApplication.translate
 
 
 def operator_label(op: str) -> str:
     """The operator in words; literal ``_t`` calls so ``pyside6-lupdate`` finds every string."""
     labels = {
-        "equals": _t("is"),
-        "not_equals": _t("is not"),
-        "one_of": _t("is one of"),
-        "contains": _t("contains"),
-        "starts_with": _t("starts with"),
-        "is_empty": _t("is empty"),
-        "is_set": _t("is filled in"),
-        "between": _t("is between"),
-        "at_least": _t("is at least"),
-        "at_most": _t("is at most"),
-        "is_freemail": _t("is a free-mail address"),
-        "happened": _t("happened"),
+        "equals": translate("RuleEditor", "is"),
+        "not_equals": translate("RuleEditor", "is not"),
+        "one_of": translate("RuleEditor", "is one of"),
+        "contains": translate("RuleEditor", "contains"),
+        "starts_with": translate("RuleEditor", "starts with"),
+        "is_empty": translate("RuleEditor", "is empty"),
+        "is_set": translate("RuleEditor", "is filled in"),
+        "between": translate("RuleEditor", "is between"),
+        "at_least": translate("RuleEditor", "is at least"),
+        "at_most": translate("RuleEditor", "is at most"),
+        "is_freemail": translate("RuleEditor", "is a free-mail address"),
+        "happened": translate("RuleEditor", "happened"),
     }
     return labels.get(op, op)
 
@@ -111,17 +114,19 @@ def format_value(value: Any) -> str:
 
 def describe(rule: Rule) -> str:
     """One line a business owner can read: "Job title contains inhaber, leiter"."""
-    label = QCoreApplication.translate("ScoringField", rule.spec.label)
+    label = field_label(rule.field)
     if rule.is_activity:
         text = label
         if rule.min_count > 1:
-            text += " " + _t("≥%1×").replace("%1", str(rule.min_count))
+            text += " " + translate("RuleEditor", "≥%1×").replace("%1", str(rule.min_count))
         if rule.within_days:
-            text += " " + _t("within %1 days").replace("%1", str(rule.within_days))
+            text += " " + translate("RuleEditor", "within %1 days").replace("%1", str(rule.within_days))
         if rule.decay_mode == "linear":
-            text += ", " + _t("fades to 0 over %1 days").replace("%1", str(rule.decay_days))
+            text += ", " + translate("RuleEditor", "fades to 0 over %1 days").replace(
+                "%1", str(rule.decay_days)
+            )
         elif rule.decay_mode == "half_life":
-            text += ", " + _t("halves every %1 days").replace("%1", str(rule.decay_days))
+            text += ", " + translate("RuleEditor", "halves every %1 days").replace("%1", str(rule.decay_days))
         return text
     if rule.operator == "between":
         low, high = rule.value["min"], rule.value["max"]
@@ -227,7 +232,7 @@ class RuleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 1:
                 group = self.tr("Fit") if rule.group == "fit" else self.tr("Engagement")
-                return f"{rule.name}  ·  {group}"
+                return f"{rule_name(rule.name)}  ·  {group}"
             if col == 2:
                 return describe(rule)
             if col == 3:
@@ -364,7 +369,7 @@ class RuleForm(QWidget):
                 s for s in specs if s.kind is not Kind.ACTIVITY
             ]
         for spec in specs:
-            name = QCoreApplication.translate("ScoringField", spec.label)
+            name = field_label(spec.name)
             label = self.tr("Activity: %1").replace("%1", name) if spec.kind is Kind.ACTIVITY else name
             self.field.addItem(label, spec.name)
         index = self.field.findData(keep) if keep else 0
@@ -456,7 +461,7 @@ class RuleForm(QWidget):
             self.setEnabled(rule is not None)
             if rule is None:
                 return
-            self.name.setText(rule.name)
+            self.name.setText(rule_name(rule.name))
             self.group.setCurrentIndex(self.group.findData(rule.group))
             self._fill_fields(rule.group, keep=rule.field)
             self._fill_operators(keep=rule.operator)
@@ -511,6 +516,8 @@ class SettingsForm(QWidget):
         form.addRow(self.tr("Highest total"), self.total_max)
         form.addRow(self.tr("When a threshold is crossed"), self.mode)
         form.addRow(self.error)
+        # A long (e.g. German) label and combo: put the field under its label, not widen the editor.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
     def _spin(self, low: int, high: int, none: str = "") -> QSpinBox:
         spin = QSpinBox()
@@ -687,9 +694,17 @@ class RuleEditor(QDialog):
         right_layout.addWidget(settings_box)
         right_layout.addWidget(preview_box, 1)
 
+        # The right side scrolls vertically so the editor fits a 1280×800 laptop screen.
+        right_scroll = QScrollArea()
+        right_scroll.setWidget(right)
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scrollbar = right_scroll.verticalScrollBar().sizeHint().width()
+        right_scroll.setMinimumWidth(right.minimumSizeHint().width() + scrollbar)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(right_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
