@@ -616,6 +616,17 @@ DE: dict[str, str] = {
     "Visited our trade-fair booth": "Messestand besucht",
     "Asked for a quote": "Angebot angefragt",
     "Three or more contacts in 30 days": "Drei oder mehr Kontakte in 30 Tagen",
+    # Features joined to the main window (leaddesk/ui/features.py)
+    "&Quick entry (trade fair)…": "&Schnellerfassung (Messe) …",
+    "&Export…": "E&xportieren …",
+    "Past &imports…": "&Frühere Importe …",
+    "&Follow-ups due…": "&Wiedervorlagen fällig …",
+    "Find &duplicates…": "&Duplikate finden …",
+    "&Scoring rules…": "&Punkteregeln …",
+    "&Qualification rule…": "&Qualifizierungsregel …",
+    "Follow-ups due": "Fällige Wiedervorlagen",
+    "Activities": "Aktivitäten",
+    "BANT": "BANT",
 }
 #: Plural forms (German and English both have two: one, other).
 DE_PLURAL: dict[str, tuple[str, str]] = {

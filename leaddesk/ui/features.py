@@ -16,13 +16,11 @@ from PySide6.QtWidgets import QMenu, QWidget
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.services.leads import get_lead
 
+translate = QCoreApplication.translate  # literal calls below, so pyside6-lupdate finds every string
+
 if TYPE_CHECKING:
     from leaddesk.ui.editor import LeadEditor
     from leaddesk.ui.main_window import MainWindow
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Features", text)
 
 
 class Features:
@@ -49,15 +47,21 @@ class Features:
     def _build_actions(self) -> None:
         w = self.window
         self.act_quick_entry = self._action(
-            _t("&Quick entry (trade fair)…"), self.open_quick_entry, "Ctrl+Shift+N"
+            translate("Features", "&Quick entry (trade fair)…"), self.open_quick_entry, "Ctrl+Shift+N"
         )
-        self.act_export = self._action(_t("&Export…"), self.open_export, "Ctrl+E")
-        self.act_history = self._action(_t("Past &imports…"), self.open_import_history)
-        self.act_follow_ups = self._action(_t("&Follow-ups due…"), self.show_follow_ups, "Ctrl+Shift+U")
-        self.act_duplicates = self._action(_t("Find &duplicates…"), self.open_duplicates)
-        self.act_rules = self._action(_t("&Scoring rules…"), self.open_rule_editor)
-        self.act_qualification = self._action(_t("&Qualification rule…"), self.open_qualification_rule)
-        self.act_call = self._action(_t("Start &discovery call"), self._call_current, "Ctrl+Shift+D")
+        self.act_export = self._action(translate("Features", "&Export…"), self.open_export, "Ctrl+E")
+        self.act_history = self._action(translate("Features", "Past &imports…"), self.open_import_history)
+        self.act_follow_ups = self._action(
+            translate("Features", "&Follow-ups due…"), self.show_follow_ups, "Ctrl+Shift+U"
+        )
+        self.act_duplicates = self._action(translate("Features", "Find &duplicates…"), self.open_duplicates)
+        self.act_rules = self._action(translate("Features", "&Scoring rules…"), self.open_rule_editor)
+        self.act_qualification = self._action(
+            translate("Features", "&Qualification rule…"), self.open_qualification_rule
+        )
+        self.act_call = self._action(
+            translate("Features", "Start &discovery call"), self._call_current, "Ctrl+Shift+D"
+        )
         w.add_feature_action("file", self.act_quick_entry, toolbar=True)
         w.add_feature_action("file", self.act_export)
         w.add_feature_action("file", self.act_history)
@@ -159,7 +163,7 @@ class Features:
             follow_ups = FollowUpList(self.db, self.window)
             follow_ups.setWindowFlag(Qt.WindowType.Window)
             follow_ups.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            follow_ups.setWindowTitle(_t("Follow-ups due"))
+            follow_ups.setWindowTitle(translate("Features", "Follow-ups due"))
             follow_ups.open_lead_requested.connect(self.window.open_editor)
             follow_ups.tasks_changed.connect(self.data_changed)
             follow_ups.resize(640, 560)
@@ -208,21 +212,21 @@ class Features:
         timeline = ActivityTimeline(self.db, lead_id, editor)
         timeline.activity_added.connect(lambda _id: self.lead_changed(lead_id))
         timeline.activity_changed.connect(lambda _id: self.lead_changed(lead_id))
-        editor.add_tab(timeline, _t("Activities"))
+        editor.add_tab(timeline, translate("Features", "Activities"))
         qualification = QualificationPanel(self.db, lead_id, editor)
         qualification.saved.connect(self.lead_changed)
-        editor.add_tab(qualification, _t("BANT"))
+        editor.add_tab(qualification, translate("Features", "BANT"))
         explain = ScoreExplainWidget(self.db, lead_id, editor)
         explain.score_changed.connect(self.lead_changed)
-        editor.add_tab(explain, _t("Score"))
-        call = QAction(_t("Start &discovery call"), editor)
+        editor.add_tab(explain, translate("Features", "Score"))
+        call = QAction(translate("Features", "Start &discovery call"), editor)
         call.setShortcut(QKeySequence("Ctrl+Shift+D"))
         call.triggered.connect(lambda: self.start_call(lead_id))
         editor.addAction(call)
 
     def _extend_card_menu(self, menu: QMenu, lead_id: int) -> None:
         menu.addSeparator()
-        action = menu.addAction(_t("Start &discovery call"))
+        action = menu.addAction(translate("Features", "Start &discovery call"))
         action.triggered.connect(lambda: self.start_call(lead_id))
 
     # --- keeping the board true ----------------------------------------------------------------

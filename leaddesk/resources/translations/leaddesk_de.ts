@@ -718,6 +718,57 @@
     </message>
 </context>
 <context>
+    <name>Features</name>
+    <message>
+        <source>&amp;Quick entry (trade fair)…</source>
+        <translation>&amp;Schnellerfassung (Messe) …</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Past &amp;imports…</source>
+        <translation>&amp;Frühere Importe …</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-ups due…</source>
+        <translation>&amp;Wiedervorlagen fällig …</translation>
+    </message>
+    <message>
+        <source>Find &amp;duplicates…</source>
+        <translation>&amp;Duplikate finden …</translation>
+    </message>
+    <message>
+        <source>&amp;Scoring rules…</source>
+        <translation>&amp;Punkteregeln …</translation>
+    </message>
+    <message>
+        <source>&amp;Qualification rule…</source>
+        <translation>&amp;Qualifizierungsregel …</translation>
+    </message>
+    <message>
+        <source>Start &amp;discovery call</source>
+        <translation>&amp;Erstgespräch beginnen</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>Fällige Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Aktivitäten</translation>
+    </message>
+    <message>
+        <source>BANT</source>
+        <translation>BANT</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punkte</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search name, company, email, city, notes (Ctrl+F)</source>
@@ -1714,18 +1765,6 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <message>
         <source>Unexpected error:</source>
         <translation>Unerwarteter Fehler:</translation>
-    </message>
-    <message>
-        <source>Import contacts</source>
-        <translation>Kontakte importieren</translation>
-    </message>
-    <message>
-        <source>Contacts (*.csv *.vcf);;All files (*)</source>
-        <translation>Kontakte (*.csv *.vcf);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Importing CSV files (Outlook, Google, HubSpot …) and vCards is coming in the next version of LeadDesk. Nothing was imported.</source>
-        <translation>Der Import von CSV-Dateien (Outlook, Google, HubSpot …) und vCards kommt mit der nächsten Version von LeadDesk. Es wurde nichts importiert.</translation>
     </message>
     <message>
         <source>About LeadDesk</source>
