@@ -269,13 +269,45 @@ def rebuild_fts(session: Session) -> None:
     session.execute(text("INSERT INTO lead_fts(lead_fts) VALUES('rebuild')"))
 
 
+def fts_add_rows(session: Session, where: str, params: dict[str, object]) -> None:
+    """Index the leads matching ``where`` (SQL over ``lead``), which must not be indexed yet.
+
+    After a bulk insert with the triggers suspended this costs only the new rows, where a
+    rebuild re-reads every lead (for 88,000 new among 190,000 leads: ~0.5 s vs ~1.7 s).
+    """
+    if not is_sqlite(session.get_bind()):  # type: ignore[arg-type]
+        return
+    cols = ", ".join(FTS_COLUMNS)
+    session.execute(
+        text(f"INSERT INTO lead_fts(rowid, {cols}) SELECT id, {cols} FROM lead WHERE {where}"), params
+    )
+
+
+def fts_remove_rows(session: Session, where: str, params: dict[str, object]) -> None:
+    """Take the leads matching ``where`` out of the index (before changing them with triggers off).
+
+    Must run while the index still holds their current values: FTS5 'delete' needs them.
+    """
+    if not is_sqlite(session.get_bind()):  # type: ignore[arg-type]
+        return
+    cols = ", ".join(FTS_COLUMNS)
+    session.execute(
+        text(
+            f"INSERT INTO lead_fts(lead_fts, rowid, {cols}) "
+            f"SELECT 'delete', id, {cols} FROM lead WHERE {where}"
+        ),
+        params,
+    )
+
+
 @contextmanager
-def fts_triggers_suspended(session: Session) -> Iterator[None]:
+def fts_triggers_suspended(session: Session, *, rebuild: bool = True) -> Iterator[None]:
     """Bulk writes without per-row index upkeep: drop the FTS triggers, then restore them and rebuild.
 
     Per-row triggers cost ~80 µs a lead; one rebuild of 100,000 leads takes under a second.
     The trigger definitions are read back from the database itself, so the migration stays
     their only source. Runs inside the caller's transaction: a rollback restores everything.
+    With ``rebuild=False`` the caller indexes what it wrote itself (:func:`fts_add_rows`).
     """
     if not is_sqlite(session.get_bind()):  # type: ignore[arg-type]
         yield
@@ -291,7 +323,8 @@ def fts_triggers_suspended(session: Session) -> Iterator[None]:
     yield
     for _name, sql in rows:
         session.execute(text(sql))
-    rebuild_fts(session)
+    if rebuild:
+        rebuild_fts(session)
 
 
 def integrity_check(engine: Engine) -> list[str]:

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from sqlalchemy import bindparam, delete, func, insert, select, tuple_, update
 
-from leaddesk.core.db import Database, as_utc, fts_triggers_suspended
+from leaddesk.core.db import Database, as_utc, fts_add_rows, fts_remove_rows, fts_triggers_suspended
 from leaddesk.core.dedupe import DuplicateIndex, Match, fold, match_keys, phone_key
 from leaddesk.core.errors import Cancelled, LeadDeskError, NotFoundError, ValidationError
 from leaddesk.core.importers import ImportFormatError, Issue, ParseResult, Record, parse_file
@@ -55,6 +55,8 @@ MERGE_FIELDS: tuple[str, ...] = tuple(
     f for f in EDITABLE_FIELDS if f not in ("next_follow_up", "consent_at", "value", "currency", "source")
 )
 _EXTRA_LABELS = {"email": "E-Mail", "phone": "Telefon", "mobile": "Mobil", "street": "Adresse", "fax": "Fax"}
+#: Leads whose id is in the JSON array ``:ids`` (one statement for any number of ids).
+_IN_IDS = "id IN (SELECT value FROM json_each(:ids))"
 # Above this many new leads, FTS triggers are dropped and the index rebuilt once.
 _BULK_FTS = 2000
 
@@ -334,16 +336,25 @@ def _apply_import(
         origin = f"import:{batch.id}"
         conn = session.connection()
         updated, skipped, conflicts = 0, 0, []
-        # A failure inside rolls the whole transaction back, dropped triggers included.
-        with fts_triggers_suspended(session) if len(new_rows) > _BULK_FTS else nullcontext():
+        # A failure inside rolls the whole transaction back, dropped triggers included. The index
+        # is then updated for just the rows written here, not rebuilt for every lead.
+        bulk = len(new_rows) > _BULK_FTS
+        to_skip = [r for r in dup_rows if (r.decision or on_duplicate) == "skip"]
+        skipped = len(to_skip)
+        to_change = [r for r in dup_rows if (r.decision or on_duplicate) != "skip"]
+        touched = {"ids": json.dumps(sorted({r.match.lead_id for r in to_change if r.match}))}
+        with fts_triggers_suspended(session, rebuild=False) if bulk else nullcontext():
             created = _insert_new(conn, session, new_rows, batch.id, now, actor, progress, total)
-            to_skip = [r for r in dup_rows if (r.decision or on_duplicate) == "skip"]
-            skipped = len(to_skip)
-            to_change = [r for r in dup_rows if (r.decision or on_duplicate) != "skip"]
+            if bulk and to_change:
+                fts_remove_rows(session, _IN_IDS, touched)
             if to_change:
                 updated, conflicts = _apply_duplicates(session, to_change, on_duplicate, batch.id, origin)
             if progress is not None and progress(total, total) is False:
                 raise Cancelled("import cancelled; nothing was changed")
+        if bulk:
+            fts_add_rows(session, "import_batch_id = :batch", {"batch": batch.id})
+            if to_change:
+                fts_add_rows(session, _IN_IDS, touched)
         # New and changed leads get their scores in the same transaction (set-based, fast).
         rescore_in(session, where=_BATCH_LEADS, params={"batch": batch.id})
         batch.created_count = created
