@@ -300,6 +300,30 @@ def fts_remove_rows(session: Session, where: str, params: dict[str, object]) -> 
     )
 
 
+#: Page cache for one bulk transaction. SQLite's default (2 MiB) thrashes once inserts into the
+#: random-order indexes (uid, e-mail, phone) of 190,000 leads and their search index outgrow it.
+BULK_CACHE_KIB = 65536
+
+
+@contextmanager
+def bulk_cache(session: Session, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
+    """A larger page cache on the session's connection for the duration of a bulk write.
+
+    Measured on 88,000 new leads among 100,000: inserting into ``lead`` 3.1 s → 2.5 s.
+    The previous size is restored afterwards, so pooled connections stay small.
+    """
+    if not is_sqlite(session.get_bind()):  # type: ignore[arg-type]
+        yield
+        return
+    conn = session.connection()
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{int(kib)}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
+
+
 @contextmanager
 def fts_triggers_suspended(session: Session, *, rebuild: bool = True) -> Iterator[None]:
     """Bulk writes without per-row index upkeep: drop the FTS triggers, then restore them and rebuild.

@@ -352,3 +352,25 @@ def test_bulk_path_keeps_the_search_index_exact(db: Any, monkeypatch: pytest.Mon
     undo_import(db, result.batch_id)
     assert integrity_check(db.engine) == []
     assert lead_ids(db, LeadFilter(search="zwickau")) == []
+
+
+def test_apply_enlarges_the_page_cache_only_for_its_transaction(
+    db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leaddesk.core.db import BULK_CACHE_KIB
+    from leaddesk.core.services import imports
+
+    seen: list[int] = []
+    real = imports._insert_new
+
+    def spy(conn: Any, *args: Any) -> int:
+        seen.append(conn.exec_driver_sql("PRAGMA cache_size").scalar())
+        return real(conn, *args)
+
+    monkeypatch.setattr(imports, "_insert_new", spy)
+    with db.engine.connect() as conn:
+        before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    _import(db, _csv("Tom;Quast;Quast KG;tom@quast.de;;Bonn"))
+    assert seen == [-BULK_CACHE_KIB] and before != -BULK_CACHE_KIB
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == before

@@ -21,7 +21,14 @@ from typing import Any, Literal
 
 from sqlalchemy import bindparam, delete, func, insert, select, tuple_, update
 
-from leaddesk.core.db import Database, as_utc, fts_add_rows, fts_remove_rows, fts_triggers_suspended
+from leaddesk.core.db import (
+    Database,
+    as_utc,
+    bulk_cache,
+    fts_add_rows,
+    fts_remove_rows,
+    fts_triggers_suspended,
+)
 from leaddesk.core.dedupe import DuplicateIndex, Match, fold, match_keys, phone_key
 from leaddesk.core.errors import Cancelled, LeadDeskError, NotFoundError, ValidationError
 from leaddesk.core.importers import ImportFormatError, Issue, ParseResult, Record, parse_file
@@ -323,7 +330,8 @@ def _apply_import(
     total = len(new_rows) + len(dup_rows)
     names = sorted({p.file_name for p in plan.files})
     now = utcnow()
-    with db.transaction() as session:
+    # Pages of the transaction stay cached until the commit; the cache size is restored just before.
+    with db.transaction() as session, bulk_cache(session):
         batch = ImportBatch(
             file_name=", ".join(names)[:500],
             file_format=",".join(sorted({p.file_format for p in plan.files})),
@@ -590,7 +598,7 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
     Refused (ConflictError) when a lead was edited, moved or got activities since the import;
     with ``force`` those leads are kept as they are and everything else is undone.
     """
-    with db.transaction() as session:
+    with db.transaction() as session, bulk_cache(session):
         batch = session.get(ImportBatch, batch_id)
         if batch is None:
             raise NotFoundError(f"import {batch_id} does not exist")
