@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import phonenumbers
 from email_validator import EmailNotValidError
@@ -41,8 +42,15 @@ def _fast_german(raw: str, region: str) -> str | None:
     m = _GERMAN.fullmatch(_SEPARATORS.sub("", raw))
     if m is None:
         return None
-    number = phonenumbers.PhoneNumber(country_code=49, national_number=int(m.group(1)))
-    return "+49" + m.group(1) if phonenumbers.is_possible_number(number) else None
+    return "+49" + m.group(1) if len(m.group(1)) in _german_lengths() else None
+
+
+@cache
+def _german_lengths() -> frozenset[int]:
+    """National number lengths ``phonenumbers.is_possible_number`` accepts for +49 (read from its
+    metadata once; asking it per number cost ~7 µs, a second on a 150,000-phone import)."""
+    desc = phonenumbers.PhoneMetadata.metadata_for_region("DE").general_desc
+    return frozenset(desc.possible_length) | frozenset(desc.possible_length_local_only)
 
 
 def normalize_phone(text: str, region: str = DEFAULT_REGION) -> PhoneResult:

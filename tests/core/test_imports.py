@@ -374,3 +374,15 @@ def test_apply_enlarges_the_page_cache_only_for_its_transaction(
     assert seen == [-BULK_CACHE_KIB] and before != -BULK_CACHE_KIB
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == before
+
+
+def test_fresh_uids_are_distinct_version_4_uuids() -> None:
+    import uuid
+
+    from leaddesk.core.services.imports import fresh_uids
+
+    uids = fresh_uids(2000)
+    assert len(set(uids)) == 2000 and fresh_uids(0) == []
+    for text in uids:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122
