@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import phonenumbers
 from email_validator import EmailNotValidError
@@ -132,7 +132,18 @@ def email_domain(email: str) -> str:
 
 def normalize_tags(tags: str | list[str] | tuple[str, ...]) -> str:
     """Comma-separated tags, trimmed, de-duplicated ignoring case, first spelling kept."""
-    items = tags.split(",") if isinstance(tags, str) else list(tags)
+    if isinstance(tags, str):
+        return _normalize_tag_text(tags)
+    return _join_tags(list(tags))
+
+
+@lru_cache(maxsize=4096)
+def _normalize_tag_text(tags: str) -> str:
+    """Cached: an import repeats the same few category strings on thousands of rows."""
+    return _join_tags(tags.split(","))
+
+
+def _join_tags(items: list[str]) -> str:
     seen: set[str] = set()
     out: list[str] = []
     for item in items:

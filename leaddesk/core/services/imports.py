@@ -63,6 +63,8 @@ Progress = Callable[[int, int], bool | None]
 MERGE_FIELDS: tuple[str, ...] = tuple(
     f for f in EDITABLE_FIELDS if f not in ("next_follow_up", "consent_at", "value", "currency", "source")
 )
+_MERGE_SET = frozenset(MERGE_FIELDS)
+_EDITABLE = frozenset(EDITABLE_FIELDS)
 _EXTRA_LABELS = {"email": "E-Mail", "phone": "Telefon", "mobile": "Mobil", "street": "Adresse", "fax": "Fax"}
 #: Leads whose id is in the JSON array ``:ids`` (one statement for any number of ids).
 _IN_IDS = "id IN (SELECT value FROM json_each(:ids))"
@@ -154,7 +156,7 @@ def _notes_with_extra(rec: Record) -> str:
 
 def _clean(rec: Record, source: str) -> tuple[dict[str, Any], list[Issue]]:
     """Validated values; an invalid e-mail is kept in the notes (with a warning) rather than lost."""
-    data: dict[str, Any] = {k: v for k, v in rec.values.items() if k in EDITABLE_FIELDS}
+    data: dict[str, Any] = {k: v for k, v in rec.values.items() if k in _EDITABLE}
     data["notes"] = _notes_with_extra(rec)
     if source and not data.get("source"):
         data["source"] = source
@@ -558,7 +560,7 @@ def _merged_changes(
     notes_add: list[str] = []
     for row in rows:
         for key, value in row.values.items():
-            if key not in MERGE_FIELDS or value in ("", None) or key == "notes":
+            if key not in _MERGE_SET or value in ("", None) or key == "notes":
                 continue
             current = changes.get(key, lead[key])
             if current in ("", None):
