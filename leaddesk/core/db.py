@@ -302,14 +302,15 @@ def fts_remove_rows(session: Session, where: str, params: dict[str, object]) -> 
 
 #: Page cache for one bulk transaction. SQLite's default (2 MiB) thrashes once inserts into the
 #: random-order indexes (uid, e-mail, phone) of 190,000 leads and their search index outgrow it.
-BULK_CACHE_KIB = 65536
+#: Allocated only as pages are touched; measured on a 100,000-row import into 100,000 leads:
+#: apply 7.5 s (2 MiB) → 6.2 s (64 MiB) → 5.6 s (128 MiB) ≈ 5.6 s (256 MiB).
+BULK_CACHE_KIB = 131072
 
 
 @contextmanager
 def bulk_cache(session: Session, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
     """A larger page cache on the session's connection for the duration of a bulk write.
 
-    Measured on 88,000 new leads among 100,000: inserting into ``lead`` 3.1 s → 2.5 s.
     The previous size is restored afterwards, so pooled connections stay small.
     """
     if not is_sqlite(session.get_bind()):  # type: ignore[arg-type]
