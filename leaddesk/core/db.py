@@ -278,13 +278,70 @@ def rebuild_fts(session: Session) -> None:
     session.execute(text("INSERT INTO lead_fts(lead_fts) VALUES('rebuild')"))
 
 
+def fts_add_rows(session: Session, where: str, params: dict[str, object]) -> None:
+    """Index the leads matching ``where`` (SQL over ``lead``), which must not be indexed yet.
+
+    After a bulk insert with the triggers suspended this costs only the new rows, where a
+    rebuild re-reads every lead (for 88,000 new among 190,000 leads: ~0.5 s vs ~1.7 s).
+    """
+    if not is_sqlite(session.get_bind()):  # type: ignore[arg-type]
+        return
+    cols = ", ".join(FTS_COLUMNS)
+    session.execute(
+        text(f"INSERT INTO lead_fts(rowid, {cols}) SELECT id, {cols} FROM lead WHERE {where}"), params
+    )
+
+
+def fts_remove_rows(session: Session, where: str, params: dict[str, object]) -> None:
+    """Take the leads matching ``where`` out of the index (before changing them with triggers off).
+
+    Must run while the index still holds their current values: FTS5 'delete' needs them.
+    """
+    if not is_sqlite(session.get_bind()):  # type: ignore[arg-type]
+        return
+    cols = ", ".join(FTS_COLUMNS)
+    session.execute(
+        text(
+            f"INSERT INTO lead_fts(lead_fts, rowid, {cols}) "
+            f"SELECT 'delete', id, {cols} FROM lead WHERE {where}"
+        ),
+        params,
+    )
+
+
+#: Page cache for one bulk transaction. SQLite's default (2 MiB) thrashes once inserts into the
+#: random-order indexes (uid, e-mail, phone) of 190,000 leads and their search index outgrow it.
+#: Allocated only as pages are touched. Measured with 100,000 leads: inserting 88,000 more took
+#: 3.1 s (2 MiB), 2.5 s (64 MiB), 1.8 s (256 MiB); the whole apply 6.2 s at 64 MiB, 5.6 s at 128/256.
+BULK_CACHE_KIB = 131072
+
+
 @contextmanager
-def fts_triggers_suspended(session: Session) -> Iterator[None]:
+def bulk_cache(session: Session, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
+    """A larger page cache on the session's connection for the duration of a bulk write.
+
+    The previous size is restored afterwards, so pooled connections stay small.
+    """
+    if not is_sqlite(session.get_bind()):  # type: ignore[arg-type]
+        yield
+        return
+    conn = session.connection()
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{int(kib)}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
+
+
+@contextmanager
+def fts_triggers_suspended(session: Session, *, rebuild: bool = True) -> Iterator[None]:
     """Bulk writes without per-row index upkeep: drop the FTS triggers, then restore them and rebuild.
 
     Per-row triggers cost ~80 µs a lead; one rebuild of 100,000 leads takes under a second.
     The trigger definitions are read back from the database itself, so the migration stays
     their only source. Runs inside the caller's transaction: a rollback restores everything.
+    With ``rebuild=False`` the caller indexes what it wrote itself (:func:`fts_add_rows`).
     """
     if not is_sqlite(session.get_bind()):  # type: ignore[arg-type]
         yield
@@ -300,7 +357,8 @@ def fts_triggers_suspended(session: Session) -> Iterator[None]:
     yield
     for _name, sql in rows:
         session.execute(text(sql))
-    rebuild_fts(session)
+    if rebuild:
+        rebuild_fts(session)
 
 
 def integrity_check(engine: Engine) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import phonenumbers
 from email_validator import EmailNotValidError
@@ -41,8 +42,15 @@ def _fast_german(raw: str, region: str) -> str | None:
     m = _GERMAN.fullmatch(_SEPARATORS.sub("", raw))
     if m is None:
         return None
-    number = phonenumbers.PhoneNumber(country_code=49, national_number=int(m.group(1)))
-    return "+49" + m.group(1) if phonenumbers.is_possible_number(number) else None
+    return "+49" + m.group(1) if len(m.group(1)) in _german_lengths() else None
+
+
+@cache
+def _german_lengths() -> frozenset[int]:
+    """National number lengths ``phonenumbers.is_possible_number`` accepts for +49 (read from its
+    metadata once; asking it per number cost ~7 µs, a second on a 150,000-phone import)."""
+    desc = phonenumbers.PhoneMetadata.metadata_for_region("DE").general_desc
+    return frozenset(desc.possible_length) | frozenset(desc.possible_length_local_only)
 
 
 def normalize_phone(text: str, region: str = DEFAULT_REGION) -> PhoneResult:
@@ -127,7 +135,18 @@ def email_domain(email: str) -> str:
 
 def normalize_tags(tags: str | list[str] | tuple[str, ...]) -> str:
     """Comma-separated tags, trimmed, de-duplicated ignoring case, first spelling kept."""
-    items = tags.split(",") if isinstance(tags, str) else list(tags)
+    if isinstance(tags, str):
+        return _normalize_tag_text(tags)
+    return _join_tags(list(tags))
+
+
+@lru_cache(maxsize=4096)
+def _normalize_tag_text(tags: str) -> str:
+    """Cached: an import repeats the same few category strings on thousands of rows."""
+    return _join_tags(tags.split(","))
+
+
+def _join_tags(items: list[str]) -> str:
     seen: set[str] = set()
     out: list[str] = []
     for item in items:

@@ -322,3 +322,67 @@ def test_per_row_decisions_override_the_import_policy(db: Any) -> None:
     plan.rows[0].decision = "maybe"
     with pytest.raises(ValueError, match="maybe"):
         apply_import(db, plan)
+
+
+def test_bulk_path_keeps_the_search_index_exact(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With triggers suspended, new rows are indexed and changed leads re-indexed, no rebuild."""
+    from leaddesk.core import db as db_module
+    from leaddesk.core.db import integrity_check
+    from leaddesk.core.services import imports
+    from leaddesk.core.services.query import LeadFilter, lead_ids
+
+    monkeypatch.setattr(imports, "_BULK_FTS", 0)
+    eva = create_lead(db, {"first_name": "Eva", "last_name": "Roth", "email": "eva@roth.de"})[0]
+    ida = create_lead(db, {"first_name": "Ida", "last_name": "Kern", "email": "ida@kern.de", "city": "Ulm"})[
+        0
+    ]
+    rows = [
+        "Tom;Quast;Quast KG;tom@quast.de;;Bonn",
+        "Eva;Roth;;eva@roth.de;;Zwickau",
+        "Ida;Kern;;ida@kern.de;;",
+    ]
+    with monkeypatch.context() as patched:
+        patched.setattr(db_module, "rebuild_fts", lambda _s: pytest.fail("full rebuild"))
+        _plan, result = _import(db, _csv(*rows), on_duplicate="merge")
+    assert (result.created, result.updated) == (1, 1)
+    assert integrity_check(db.engine) == []
+    assert lead_ids(db, LeadFilter(search="zwickau")) == [eva.id]  # filled by the merge
+    assert lead_ids(db, LeadFilter(search="ulm")) == [ida.id]  # unchanged lead still found
+    assert len(lead_ids(db, LeadFilter(search="quast"))) == 1
+    undo_import(db, result.batch_id)
+    assert integrity_check(db.engine) == []
+    assert lead_ids(db, LeadFilter(search="zwickau")) == []
+
+
+def test_apply_enlarges_the_page_cache_only_for_its_transaction(
+    db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leaddesk.core.db import BULK_CACHE_KIB
+    from leaddesk.core.services import imports
+
+    seen: list[int] = []
+    real = imports._insert_new
+
+    def spy(conn: Any, *args: Any) -> int:
+        seen.append(conn.exec_driver_sql("PRAGMA cache_size").scalar())
+        return real(conn, *args)
+
+    monkeypatch.setattr(imports, "_insert_new", spy)
+    with db.engine.connect() as conn:
+        before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    _import(db, _csv("Tom;Quast;Quast KG;tom@quast.de;;Bonn"))
+    assert seen == [-BULK_CACHE_KIB] and before != -BULK_CACHE_KIB
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == before
+
+
+def test_fresh_uids_are_distinct_version_4_uuids() -> None:
+    import uuid
+
+    from leaddesk.core.services.imports import fresh_uids
+
+    uids = fresh_uids(2000)
+    assert len(set(uids)) == 2000 and fresh_uids(0) == []
+    for text in uids:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122

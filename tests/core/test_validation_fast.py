@@ -62,3 +62,11 @@ def test_normalize_phone_examples() -> None:
     assert normalize_phone("+49 (0) 40 6432131-550").value == "+49406432131550"
     assert normalize_phone("0171-9394461").value == "+491719394461"
     assert normalize_phone("ruf an").parsed is False
+
+
+def test_german_length_table_matches_is_possible_number() -> None:
+    from leaddesk.core.validation import _german_lengths
+
+    for length in range(1, 18):
+        number = phonenumbers.PhoneNumber(country_code=49, national_number=int("1" + "2" * (length - 1)))
+        assert (length in _german_lengths()) == phonenumbers.is_possible_number(number), length

@@ -12,6 +12,7 @@ in ``FieldSource`` where each filled value came from. ``undo_import`` takes a ba
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -21,7 +22,14 @@ from typing import Any, Literal
 
 from sqlalchemy import bindparam, delete, func, insert, select, tuple_, update
 
-from leaddesk.core.db import Database, as_utc, fts_triggers_suspended
+from leaddesk.core.db import (
+    Database,
+    as_utc,
+    bulk_cache,
+    fts_add_rows,
+    fts_remove_rows,
+    fts_triggers_suspended,
+)
 from leaddesk.core.dedupe import DuplicateIndex, Match, fold, match_keys, phone_key
 from leaddesk.core.errors import Cancelled, LeadDeskError, NotFoundError, ValidationError
 from leaddesk.core.importers import ImportFormatError, Issue, ParseResult, Record, parse_file
@@ -38,6 +46,7 @@ from leaddesk.core.models import (
     ScoreAdjustment,
     StageChange,
     Task,
+    new_uid,
     utcnow,
 )
 from leaddesk.core.perf import paused_gc
@@ -54,7 +63,11 @@ Progress = Callable[[int, int], bool | None]
 MERGE_FIELDS: tuple[str, ...] = tuple(
     f for f in EDITABLE_FIELDS if f not in ("next_follow_up", "consent_at", "value", "currency", "source")
 )
+_MERGE_SET = frozenset(MERGE_FIELDS)
+_EDITABLE = frozenset(EDITABLE_FIELDS)
 _EXTRA_LABELS = {"email": "E-Mail", "phone": "Telefon", "mobile": "Mobil", "street": "Adresse", "fax": "Fax"}
+#: Leads whose id is in the JSON array ``:ids`` (one statement for any number of ids).
+_IN_IDS = "id IN (SELECT value FROM json_each(:ids))"
 # Above this many new leads, FTS triggers are dropped and the index rebuilt once.
 _BULK_FTS = 2000
 
@@ -143,7 +156,7 @@ def _notes_with_extra(rec: Record) -> str:
 
 def _clean(rec: Record, source: str) -> tuple[dict[str, Any], list[Issue]]:
     """Validated values; an invalid e-mail is kept in the notes (with a warning) rather than lost."""
-    data: dict[str, Any] = {k: v for k, v in rec.values.items() if k in EDITABLE_FIELDS}
+    data: dict[str, Any] = {k: v for k, v in rec.values.items() if k in _EDITABLE}
     data["notes"] = _notes_with_extra(rec)
     if source and not data.get("source"):
         data["source"] = source
@@ -321,7 +334,8 @@ def _apply_import(
     total = len(new_rows) + len(dup_rows)
     names = sorted({p.file_name for p in plan.files})
     now = utcnow()
-    with db.transaction() as session:
+    # Pages of the transaction stay cached until the commit; the cache size is restored just before.
+    with db.transaction() as session, bulk_cache(session):
         batch = ImportBatch(
             file_name=", ".join(names)[:500],
             file_format=",".join(sorted({p.file_format for p in plan.files})),
@@ -334,16 +348,25 @@ def _apply_import(
         origin = f"import:{batch.id}"
         conn = session.connection()
         updated, skipped, conflicts = 0, 0, []
-        # A failure inside rolls the whole transaction back, dropped triggers included.
-        with fts_triggers_suspended(session) if len(new_rows) > _BULK_FTS else nullcontext():
+        # A failure inside rolls the whole transaction back, dropped triggers included. The index
+        # is then updated for just the rows written here, not rebuilt for every lead.
+        bulk = len(new_rows) > _BULK_FTS
+        to_skip = [r for r in dup_rows if (r.decision or on_duplicate) == "skip"]
+        skipped = len(to_skip)
+        to_change = [r for r in dup_rows if (r.decision or on_duplicate) != "skip"]
+        touched = {"ids": json.dumps(sorted({r.match.lead_id for r in to_change if r.match}))}
+        with fts_triggers_suspended(session, rebuild=False) if bulk else nullcontext():
             created = _insert_new(conn, session, new_rows, batch.id, now, actor, progress, total)
-            to_skip = [r for r in dup_rows if (r.decision or on_duplicate) == "skip"]
-            skipped = len(to_skip)
-            to_change = [r for r in dup_rows if (r.decision or on_duplicate) != "skip"]
+            if bulk and to_change:
+                fts_remove_rows(session, _IN_IDS, touched)
             if to_change:
                 updated, conflicts = _apply_duplicates(session, to_change, on_duplicate, batch.id, origin)
             if progress is not None and progress(total, total) is False:
                 raise Cancelled("import cancelled; nothing was changed")
+        if bulk:
+            fts_add_rows(session, "import_batch_id = :batch", {"batch": batch.id})
+            if to_change:
+                fts_add_rows(session, _IN_IDS, touched)
         # New and changed leads get their scores in the same transaction (set-based, fast).
         rescore_in(session, where=_BATCH_LEADS, params={"batch": batch.id})
         batch.created_count = created
@@ -384,6 +407,16 @@ def _fold_in_file(rows: list[PlannedRow]) -> list[PlannedRow]:
 _LEAD_COLUMNS = [c.name for c in Lead.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]
 
 
+def fresh_uids(count: int) -> list[str]:
+    """``count`` random (version 4) UUID strings from one urandom call: 88,000 in 0.07 s, not 0.35 s."""
+    raw = os.urandom(16 * count).hex()
+    out = []
+    for i in range(0, 32 * count, 32):
+        h = raw[i : i + 32]
+        out.append(f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}")
+    return out
+
+
 def _insert_new(
     conn: Any,
     session: Any,
@@ -396,8 +429,7 @@ def _insert_new(
 ) -> int:
     if not rows:
         return 0
-    from leaddesk.core.models import new_uid
-
+    fresh = iter(fresh_uids(sum(1 for r in rows if not r.uid or len(r.uid) > 36)))
     first_id = (session.execute(select(func.max(Lead.id))).scalar() or 0) + 1
     position = float(
         session.execute(select(func.max(Lead.position)).where(Lead.stage == "lead")).scalar() or 0
@@ -427,7 +459,10 @@ def _insert_new(
         for i, row in enumerate(rows[start : start + chunk]):
             lead_id = first_id + start + i
             position += 1.0
-            uid = row.uid if row.uid and len(row.uid) <= 36 and row.uid not in known_uids else new_uid()
+            if row.uid and len(row.uid) <= 36 and row.uid not in known_uids:
+                uid = row.uid
+            else:
+                uid = next(fresh, None) or new_uid()
             known_uids.add(uid)
             values = row.values
             cells = list(base)
@@ -525,7 +560,7 @@ def _merged_changes(
     notes_add: list[str] = []
     for row in rows:
         for key, value in row.values.items():
-            if key not in MERGE_FIELDS or value in ("", None) or key == "notes":
+            if key not in _MERGE_SET or value in ("", None) or key == "notes":
                 continue
             current = changes.get(key, lead[key])
             if current in ("", None):
@@ -579,7 +614,7 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
     Refused (ConflictError) when a lead was edited, moved or got activities since the import;
     with ``force`` those leads are kept as they are and everything else is undone.
     """
-    with db.transaction() as session:
+    with db.transaction() as session, bulk_cache(session):
         batch = session.get(ImportBatch, batch_id)
         if batch is None:
             raise NotFoundError(f"import {batch_id} does not exist")

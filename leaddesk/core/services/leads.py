@@ -47,7 +47,8 @@ EDITABLE_FIELDS: tuple[str, ...] = (
     "consent_source",
     "consent_purpose",
 )
-_TEXT_FIELDS = frozenset(EDITABLE_FIELDS) - {"company_size", "value", "next_follow_up", "consent_at"}
+_EDITABLE = frozenset(EDITABLE_FIELDS)
+_TEXT_FIELDS = _EDITABLE - {"company_size", "value", "next_follow_up", "consent_at"}
 
 
 @dataclass(frozen=True)
@@ -128,15 +129,14 @@ def clean_fields(data: dict[str, Any], *, require_identity: bool = True) -> Clea
     errors: dict[str, str] = {}
     warnings: dict[str, str] = {}
     values: dict[str, Any] = {}
-    unknown = set(data) - set(EDITABLE_FIELDS)
-    for key in sorted(unknown):
+    for key in sorted(data.keys() - _EDITABLE):
         errors[key] = "unknown field"
     for key in EDITABLE_FIELDS:
         if key not in data:
             continue
         raw = data[key]
         if key in _TEXT_FIELDS:
-            values[key] = "" if raw is None else str(raw).strip()
+            values[key] = raw.strip() if type(raw) is str else "" if raw is None else str(raw).strip()
         else:
             values[key] = raw
     if "email" in values:
