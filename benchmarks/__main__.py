@@ -1,7 +1,8 @@
 """Build a database of N demo leads, run every ``bench_*.py`` module on it, print a table, write JSON.
 
 Each module exposes ``run(ctx: Context) -> dict[str, float]`` (milliseconds, medians) and may
-expose ``TARGETS: dict[str, float]`` with the issue's limits in the same unit.
+expose ``TARGETS: dict[str, float]`` with the issue's limits in the same unit, and ``UNITS`` for
+rows measured in something else (MB, a ratio).
 """
 
 from __future__ import annotations
@@ -54,15 +55,20 @@ def main(argv: list[str] | None = None) -> int:
         db = Database.open_data_dir(data_dir)
         start = time.perf_counter()
         build_demo(db, leads=args.leads, seed=args.seed)
-        results["demo build"] = {"value": (time.perf_counter() - start) * 1000, "target": 20_000.0}
+        results["demo build"] = {
+            "value": (time.perf_counter() - start) * 1000,
+            "target": 20_000.0,
+            "unit": "ms",
+        }
         with db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         ctx = Context(db=db, data_dir=data_dir, leads=args.leads, tmp=tmp, repeat=args.repeat, seed=args.seed)
         for module in modules:
             print(f"… {module.__name__}", file=sys.stderr, flush=True)
             targets: dict[str, float] = getattr(module, "TARGETS", {})
+            units: dict[str, str] = getattr(module, "UNITS", {})
             for name, value in module.run(ctx).items():
-                results[name] = {"value": value, "target": targets.get(name)}
+                results[name] = {"value": value, "target": targets.get(name), "unit": units.get(name, "ms")}
         db.close()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -76,8 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, r in results.items():
         target = r["target"]
         ok = "" if target is None else ("yes" if r["value"] <= target else "NO")
-        target_text = "" if target is None else _fmt(target)
-        print(f"{name:<{width}}{_fmt(r['value']):>12}{target_text:>12}  {ok}")
+        unit = r.get("unit", "ms")
+        target_text = "" if target is None else _fmt(target, unit)
+        print(f"{name:<{width}}{_fmt(r['value'], unit):>12}{target_text:>12}  {ok}")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     meta = {"leads": args.leads, "repeat": args.repeat, "python": platform.python_version(), "unit": "ms"}
@@ -86,8 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _fmt(ms: float) -> str:
-    return f"{ms / 1000:.2f} s" if ms >= 1000 else f"{ms:.2f} ms"
+def _fmt(value: float, unit: str = "ms") -> str:
+    if unit != "ms":
+        return f"{value:.2f} {unit}"
+    return f"{value / 1000:.2f} s" if value >= 1000 else f"{value:.2f} ms"
 
 
 if __name__ == "__main__":

@@ -192,7 +192,9 @@ RESCORE_ALL_CPU = "scoring: rescore all, every score changes (CPU)"
 RESCORE_EDIT_CPU = "scoring: rescore all after one rule edit (CPU)"
 RESCORE_EDIT = "scoring: rescore all after one rule edit"
 BASELINE = "scoring: hand-written SQL UPDATE, same scores"
-RATIO = "scoring: rescore all / hand-written (x, not ms)"
+RATIO = "scoring: rescore all / hand-written"
+#: Rows not in milliseconds.
+UNITS = {RATIO: "×"}
 EXPLAIN = "scoring: explain one lead"
 RESCORE_ONE = "scoring: rescore one lead"
 EDIT_ONE = "scoring: edit one lead incl. rescore"
