@@ -104,3 +104,29 @@ def test_feature_windows_open_once(window: Any, features: Any) -> None:
     assert features.open_rule_editor() is first
     quick = features.open_quick_entry()
     assert features.open_quick_entry() is quick and quick.isVisible()
+
+
+def test_saving_a_rule_changes_the_badges_on_the_board(
+    db: Any, qtbot: Any, window: Any, features: Any
+) -> None:
+    from tests.ui.scoring.test_scoring_ui import seed
+
+    ids = seed(db)  # four managing directors at 50 points: "ready for MQL" under thresholds 40/70
+    window.board.reload()
+    model = window.board.models["lead"]
+    qtbot.waitUntil(lambda: all(model.cached(i) is not None for i in ids[1:4]), timeout=5_000)
+    assert {model.cached(i).score_flag for i in ids[1:4]} == {"mql"}
+    editor = features.open_rule_editor()
+    row = next(i for i, r in enumerate(editor.model.rules()) if r.field == "company_size")
+    editor.select_row(row)
+    with qtbot.waitSignal(editor.preview_updated, timeout=10_000):
+        editor.form.points.setValue(40)
+    with qtbot.waitSignal(editor.rules_saved, timeout=20_000):
+        editor.save_button.click()
+
+    def badges_changed() -> bool:
+        cards = [model.cached(i) for i in ids[1:4]]
+        return all(c is not None and c.score_flag == "sql" for c in cards)
+
+    qtbot.waitUntil(badges_changed, timeout=5_000)
+    assert all(model.cached(i).score >= 70 for i in ids[1:4])
