@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -30,10 +31,16 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def _open_db(args: argparse.Namespace) -> Any:
+@contextmanager
+def _open_db(args: argparse.Namespace) -> Iterator[Any]:
+    """The database of ``--data-dir`` for one command, closed however the command ends."""
     from leaddesk.core.db import Database
 
-    return Database.open_data_dir(args.data_dir)
+    db = Database.open_data_dir(args.data_dir)
+    try:
+        yield db
+    finally:
+        db.close()
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -46,11 +53,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         tag=args.tag or "",
         owner=args.owner or "",
     )
-    db = _open_db(args)
-    try:
+    with _open_db(args) as db:
         rows = list_leads_json(db, f, limit=args.limit)
-    finally:
-        db.close()
     out = sys.stdout
     if args.json:
         out.write("[")
@@ -68,11 +72,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from leaddesk.core.db import integrity_check
 
-    db = _open_db(args)
-    try:
+    with _open_db(args) as db:
         problems = integrity_check(db.engine)
-    finally:
-        db.close()
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -85,11 +86,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from leaddesk.core.demo import build_demo
 
-    db = _open_db(args)
-    try:
+    with _open_db(args) as db:
         report = build_demo(db, leads=args.leads, seed=args.seed, progress=None)
-    finally:
-        db.close()
     print(f"added {report.leads} demo leads with {report.activities} activities")
     return EXIT_OK
 
@@ -98,15 +96,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from leaddesk.core.db import backup_sqlite
     from leaddesk.core.models import utcnow
 
-    db = _open_db(args)
-    try:
+    with _open_db(args) as db:
         target = Path(args.output) if args.output else None
         if target is None:
             assert db.file is not None
             target = db.file.with_name(f"leaddesk-backup-{utcnow():%Y%m%d-%H%M%S}.sqlite3")
         backup_sqlite(db.engine, target)
-    finally:
-        db.close()
     print(f"backup written to {target}")
     return EXIT_OK
 
@@ -114,8 +109,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_rescore(args: argparse.Namespace) -> int:
     from leaddesk.core import scoring
 
-    db = _open_db(args)
-    try:
+    with _open_db(args) as db:
         if args.export_rules:
             scoring.export_rules(db, Path(args.export_rules))
             print(f"rules written to {args.export_rules}")
@@ -134,8 +128,6 @@ def cmd_rescore(args: argparse.Namespace) -> int:
         report = scoring.rescore_all(db, progress=progress)
         if sys.stderr is not None and sys.stderr.isatty():
             sys.stderr.write("\n")
-    finally:
-        db.close()
     moved = f", {report.moved} moved forward" if report.moved else ""
     print(f"rescored {report.leads} leads in {report.seconds:.2f} s: {report.changed} changed{moved}")
     return EXIT_OK
@@ -144,12 +136,9 @@ def cmd_rescore(args: argparse.Namespace) -> int:
 def cmd_followups(args: argparse.Namespace) -> int:
     from leaddesk.core.services.tasks import due_tasks, user_timezone
 
-    db = _open_db(args)
-    try:
+    with _open_db(args) as db:
         tz = args.tz or user_timezone(db)
         rows = due_tasks(db, tz=tz)
-    finally:
-        db.close()
     if args.json:
         items = [
             {"task_id": r.task.id, "lead_id": r.task.lead_id, "lead": r.lead_name, "company": r.company}
@@ -191,10 +180,9 @@ def cmd_scan_card(args: argparse.Namespace) -> int:
     from leaddesk.core.dedupe import find_matches
     from leaddesk.core.services.capture import FairSession, save_card
 
-    db = _open_db(args) if args.save else None
     fair = FairSession(args.source or "", args.tags or "")
     status = EXIT_OK
-    try:
+    with _open_db(args) if args.save else nullcontext() as db:
         for name in args.files:
             path = Path(name)
             result = scan_card(path)
@@ -208,9 +196,6 @@ def cmd_scan_card(args: argparse.Namespace) -> int:
                     lead, warnings = save_card(db, result.fields, fair, image=stored_image(path))
                     row["lead_id"], row["warnings"] = lead.id, warnings
             print(json.dumps(row, ensure_ascii=False))
-    finally:
-        if db is not None:
-            db.close()
     return status
 
 
@@ -243,8 +228,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             if not sep:
                 raise ValueError(f"--map expects HEADER=FIELD, not {item!r}")
             mapping[header.strip()] = target.strip()
-    db = _open_db(args)
-    try:
+    with _open_db(args) as db:
         plan = plan_import(
             db,
             read_sources(args.files),
@@ -272,8 +256,6 @@ def cmd_import(args: argparse.Namespace) -> int:
             skip_errors=args.skip_errors,
             progress=_progress_printer("importing"),
         )
-    finally:
-        db.close()
     for conflict in result.conflicts:
         print(f"kept existing value: {conflict}", file=sys.stderr)
     print(
@@ -287,11 +269,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_undo_import(args: argparse.Namespace) -> int:
     from leaddesk.core.services.imports import undo_import
 
-    db = _open_db(args)
-    try:
+    with _open_db(args) as db:
         result = undo_import(db, args.batch, force=args.force)
-    finally:
-        db.close()
     print(f"import {result.batch_id} undone: {result.removed} lead(s) removed, {result.restored} restored")
     if result.kept:
         print(f"kept {len(result.kept)} lead(s) changed since the import: {result.kept[:20]}")
@@ -305,8 +284,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     f = LeadFilter(
         stages=tuple(args.stage or ()), search=args.search or "", source=args.source or "", tag=args.tag or ""
     )
-    db = _open_db(args)
-    try:
+    with _open_db(args) as db:
         count = export_leads(
             db,
             args.output,
@@ -315,8 +293,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             vcard_version=args.vcard_version,
             progress=_progress_printer("exporting"),
         )
-    finally:
-        db.close()
     print(f"exported {count} lead(s) to {args.output}")
     return EXIT_OK
 
@@ -324,11 +300,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_merge_db(args: argparse.Namespace) -> int:
     from leaddesk.core.services.dbmerge import merge_database
 
-    db = _open_db(args)
-    try:
+    with _open_db(args) as db:
         report = merge_database(db, args.other, dry_run=args.dry_run, progress=_progress_printer("merging"))
-    finally:
-        db.close()
     for line in report.lines():
         print(line)
     print(("dry run: " if args.dry_run else "") + report.summary())
