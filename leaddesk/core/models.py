@@ -96,6 +96,35 @@ class Lead(SQLModel, table=True):
     version: int = 1
 
 
+#: Fields a person (or an importer) may set directly. Scores, stage, version and ids are managed.
+EDITABLE_FIELDS: tuple[str, ...] = (
+    "first_name",
+    "last_name",
+    "company",
+    "title",
+    "email",
+    "phone",
+    "mobile",
+    "website",
+    "street",
+    "postal_code",
+    "city",
+    "country",
+    "industry",
+    "company_size",
+    "source",
+    "tags",
+    "owner",
+    "notes",
+    "value",
+    "currency",
+    "next_follow_up",
+    "consent_at",
+    "consent_source",
+    "consent_purpose",
+)
+
+
 class StageChange(SQLModel, table=True):
     """One move in the funnel; reports are computed from these rows."""
 

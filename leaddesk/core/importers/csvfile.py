@@ -19,6 +19,7 @@ from collections.abc import Mapping
 
 from leaddesk.core.importers.base import ImportFormatError, Issue, ParseResult, Record
 from leaddesk.core.importers.encoding import detect_encoding
+from leaddesk.core.models import EDITABLE_FIELDS
 
 #: Targets a mapping may use besides ``note:<label>``.
 TARGETS: tuple[str, ...] = (
@@ -51,15 +52,10 @@ TARGETS: tuple[str, ...] = (
     "value",
 )
 
-_OWN_FIELDS = (
-    "first_name last_name company title email phone mobile website street postal_code city country industry "
-    "company_size source tags owner notes value currency next_follow_up consent_at consent_source "
-    "consent_purpose"
-).split()
 
 _GENERIC: dict[str, str] = {
     # LeadDesk's own export: the data model's names (read-only columns are not imported).
-    **{name: name for name in _OWN_FIELDS},
+    **{name: name for name in EDITABLE_FIELDS},
     "uid": "uid",
     **dict.fromkeys(("stage", "lost_reason", "score", "created_at"), ""),
     **dict.fromkeys(("first name", "firstname", "given name", "vorname", "first"), "first_name"),

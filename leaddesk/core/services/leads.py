@@ -15,38 +15,11 @@ from sqlmodel import Session
 
 from leaddesk.core.db import Database, as_utc
 from leaddesk.core.errors import ConflictError, NotFoundError, ValidationError
-from leaddesk.core.models import Lead, StageChange, utcnow
+from leaddesk.core.models import EDITABLE_FIELDS, Lead, StageChange, utcnow
 from leaddesk.core.scoring.engine import rescore_lead
 from leaddesk.core.stages import Stage, is_backward, parse_stage
 from leaddesk.core.validation import check_email, normalize_phone, normalize_tags, normalize_website
 
-#: Fields a person (or an importer) may set directly. Scores, stage, version and ids are managed.
-EDITABLE_FIELDS: tuple[str, ...] = (
-    "first_name",
-    "last_name",
-    "company",
-    "title",
-    "email",
-    "phone",
-    "mobile",
-    "website",
-    "street",
-    "postal_code",
-    "city",
-    "country",
-    "industry",
-    "company_size",
-    "source",
-    "tags",
-    "owner",
-    "notes",
-    "value",
-    "currency",
-    "next_follow_up",
-    "consent_at",
-    "consent_source",
-    "consent_purpose",
-)
 _EDITABLE = frozenset(EDITABLE_FIELDS)
 _TEXT_FIELDS = _EDITABLE - {"company_size", "value", "next_follow_up", "consent_at"}
 
