@@ -82,10 +82,10 @@ def test_filters(db, sample) -> None:
 def test_score_range(db, sample) -> None:
     from sqlalchemy import update
 
-    from leaddesk.core.models import Lead
+    from leaddesk.core.models import LeadScore
 
     with db.transaction() as s:
-        s.execute(update(Lead).where(Lead.id == sample["muller"]).values(score=60))
+        s.execute(update(LeadScore).where(LeadScore.lead_id == sample["muller"]).values(score=60))
     assert lead_ids(db, LeadFilter(score_min=50)) == [sample["muller"]]
     assert sample["muller"] not in lead_ids(db, LeadFilter(score_max=59))
 
