@@ -411,8 +411,11 @@ def build_query(
     ctes = [] if agg_table or not agg_sql else [f"agg AS ({agg_sql})"]
     # OFFSET 0 keeps SQLite from flattening ``per`` into the statements that read it:
     # flattened, every reference to a total would evaluate all rule expressions again.
+    # "+l.erased": without the plus SQLite walks ix_lead_board (erased, stage, position) and
+    # visits the leads, their scores and aggregates in board order, one B-tree search each;
+    # with it, an id-range scan reads all three in rowid order (~150 ms less for 100,000).
     ctes.append(
-        f"per AS (SELECT {', '.join(columns)} FROM lead l{joins} WHERE l.erased = 0{pred} LIMIT -1 OFFSET 0)"
+        f"per AS (SELECT {', '.join(columns)} FROM lead l{joins} WHERE +l.erased = 0{pred} LIMIT -1 OFFSET 0)"
     )
     return ScoreQuery(
         ctes="WITH " + ", ".join(ctes),
