@@ -108,7 +108,7 @@ def test_report_says_per_lead_what_changes(fair: Any) -> None:
     by_name = {o.name: o for o in report.leads}
     anna = by_name["Anna Alt · Alt GmbH"]
     assert (anna.outcome, anna.match, anna.target_id) == ("merged", "uid", ids["a"])
-    assert set(anna.filled) == {"city", "title"} and anna.kept == ["city"]
+    assert set(anna.filled) == {"city", "title", "bant"} and anna.kept == ["city"]
     assert anna.stage == ("lead", "mql") and anna.rows == {"activity": 1, "stagechange": 1}
     assert by_name["Clara Neu · Neu KG"].outcome == "added"
     bernd2 = [o for o in report.leads if o.name.startswith("Bernd") and o.match == "email"]
@@ -142,3 +142,25 @@ def test_refusals_name_the_file_and_the_reason(db: Any, tmp_path: Path) -> None:
         with pytest.raises(OtherDatabaseError) as caught:
             merge_database(db, path, dry_run=True)
         assert caught.value.reason == reason and str(path) in str(caught.value)
+
+
+def test_bant_notes_merged_once_and_a_second_merge_changes_nothing(db: Any, tmp_path: Path) -> None:
+    lead = create_lead(db, {"first_name": "Nina", "last_name": "Nord"})[0]
+    with db.transaction() as s:
+        s.add(Qualification(lead_id=lead.id, budget_notes="Budget im Q3"))
+    laptop_file = tmp_path / "laptop.sqlite3"
+    backup_sqlite(db.engine, laptop_file)
+    laptop = Database.open(f"sqlite:///{laptop_file}")
+    with laptop.transaction() as s:
+        q = s.execute(select(Qualification).where(Qualification.lead_id == lead.id)).scalar_one()
+        q.budget_notes, q.need_status = "Freigabe durch GF", "confirmed"
+    laptop.close()
+    first = merge_database(db, laptop_file)
+    assert first.leads[0].filled == ["bant"] and first.leads[0].changes
+    with db.session() as s:
+        notes = s.execute(select(Qualification.budget_notes)).scalar_one()
+    assert notes == "Budget im Q3\nFreigabe durch GF"
+    again = merge_database(db, laptop_file)
+    with db.session() as s:
+        assert s.execute(select(Qualification.budget_notes)).scalar_one() == notes
+    assert again.conflicts == [] and not again.leads[0].changes

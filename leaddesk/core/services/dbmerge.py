@@ -85,6 +85,13 @@ class LeadOutcome:
     stage: tuple[str, str] | None = None
     rows: dict[str, int] = field(default_factory=dict)
 
+    @property
+    def changes(self) -> bool:
+        """Whether the merge changes anything here for this lead (a new one, or a match it adds to)."""
+        if self.outcome == "merged":
+            return bool(self.filled or self.kept or self.stage or self.rows)
+        return self.outcome == "added"
+
 
 @dataclass
 class DbMergeReport:
@@ -283,7 +290,7 @@ def _merge(session: Session, data: dict[str, Any], report: DbMergeReport, progre
             report.merged.append(f"{text} into lead {target_id} ({how})")
             outcome.outcome = "merged"
         outcome.target_id = target_id
-        outcome.stage = _copy_children(session, data, row["id"], target_id, existing_keys, report)
+        outcome.stage = _copy_children(session, data, row["id"], target_id, existing_keys, report, outcome)
         outcome.rows = {
             t: n - rows_before.get(t, 0) for t, n in report.rows_added.items() if n > rows_before.get(t, 0)
         }
@@ -377,6 +384,7 @@ def _copy_children(
     target_id: int,
     existing: dict[type[Any], set[Hashable]],
     report: DbMergeReport,
+    outcome: LeadOutcome | None = None,
 ) -> tuple[str, str] | None:
     """Copy the rows attached to the other lead; returns the stage move it caused, if any."""
     activity_ids: dict[int, int] = {}
@@ -400,7 +408,7 @@ def _copy_children(
     moved = _merge_stage(session, target_id)
     qual = data["qual"].get(other_id)
     if qual is not None:
-        _merge_qualification(session, target_id, qual, report)
+        _merge_qualification(session, target_id, qual, report, outcome)
     session.flush()
     return moved
 
@@ -427,7 +435,11 @@ def _merge_stage(session: Session, lead_id: int) -> tuple[str, str] | None:
 
 
 def _merge_qualification(
-    session: Session, lead_id: int, theirs: dict[str, Any], report: DbMergeReport
+    session: Session,
+    lead_id: int,
+    theirs: dict[str, Any],
+    report: DbMergeReport,
+    outcome: LeadOutcome | None = None,
 ) -> None:
     mine = session.execute(select(Qualification).where(Qualification.lead_id == lead_id)).scalar_one_or_none()
     if mine is None:
@@ -435,18 +447,26 @@ def _merge_qualification(
         session.add(Qualification(**(values | {"lead_id": lead_id})))
         report.rows_added["qualification"] += 1
         return
+    filled = kept = False
     for key in _QUAL_FIELDS:
         a, b = getattr(mine, key), theirs[key]
         if b in (None, "", "unknown") or a == b:
             continue
         if a in (None, "", "unknown"):
             setattr(mine, key, b)
-        elif key.endswith("_notes") and str(b) not in str(a):
-            setattr(mine, key, f"{a}\n{b}")
+            filled = True
+        elif key.endswith("_notes"):
+            if str(b) not in str(a):  # already there (merged before): nothing to add
+                setattr(mine, key, f"{a}\n{b}")
+                filled = True
         else:
+            kept = True
             report.conflicts.append(f"lead {lead_id}, BANT {key}: kept {a!r}, other has {b!r}")
             notes = f"{key.split('_')[0]}_notes"  # budget_notes, authority_notes, …
             setattr(mine, notes, "\n".join(x for x in [getattr(mine, notes), f"{key}: {b}"] if x))
+    if outcome is not None:
+        outcome.filled += ["bant"] * filled
+        outcome.kept += ["bant"] * kept
     lead = session.get(Lead, lead_id)
     if lead is not None:
         lead.bant_confirmed = sum(
