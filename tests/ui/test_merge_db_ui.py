@@ -104,7 +104,7 @@ def test_dry_run_report_then_merge_updates_the_board(
     _wait_page(qtbot, dialog, REPORT)
     summary = dialog.summary_label.text()
     assert "messe-laptop.sqlite3" in summary
-    assert "New: <b>4</b> · Merged: <b>2</b> · Left out: <b>0</b>" in summary
+    assert "New: <b>4</b> · Merged: <b>1</b> · Unchanged: <b>1</b> · Left out: <b>0</b>" in summary
     assert "Brings over: 8 activities, 7 stage changes, 1 task." in summary
     assert _counts(db) == before  # the dry run changed nothing
     qtmodeltester.check(dialog.outcomes)
@@ -112,10 +112,21 @@ def test_dry_run_report_then_merge_updates_the_board(
         dialog.proxy.index(r, 1).data(): dialog.proxy.index(r, 3).data()
         for r in range(dialog.proxy.rowCount())
     }
-    assert "Takes over: City" in rows["Anna Alt · Alt GmbH"] and "1 activity" in rows["Anna Alt · Alt GmbH"]
+    assert "Fills in: City" in rows["Anna Alt · Alt GmbH"] and "1 activity" in rows["Anna Alt · Alt GmbH"]
     assert dialog.proxy.index(0, 0).data() == "Merged"  # merged leads first: what to check
     dialog.filter_combo.setCurrentIndex(dialog.filter_combo.findData("added"))
     assert dialog.proxy.rowCount() == 4 and dialog.filter_combo.currentText() == "New (4)"
+    dialog.filter_combo.setCurrentIndex(dialog.filter_combo.findData("same"))
+    assert [dialog.proxy.index(r, 1).data() for r in range(dialog.proxy.rowCount())] == [
+        "Bernd Berg · bernd@berg.de"
+    ]
+    assert dialog.details_label.text().startswith("Unchanged: Bernd Berg")
+    dialog.filter_combo.setCurrentIndex(dialog.filter_combo.findData("merged"))
+    assert dialog.details_label.text().splitlines() == [
+        f"Merged: Anna Alt · Alt GmbH – into #{ids['anna']} (same ID)",
+        "• Fills in: City",
+        "• Brings 1 activity",
+    ]
     assert window.board.total == 2
 
     with qtbot.waitSignal(dialog.merged, timeout=15000):
@@ -202,8 +213,11 @@ def test_the_dialog_speaks_german(
     _wait_page(qtbot, dialog, REPORT)
     assert dialog.windowTitle() == "Andere LeadDesk-Datenbank zusammenführen"
     summary = dialog.summary_label.text()
-    assert "Neu: <b>4</b> · Zusammengeführt: <b>2</b>" in summary and "8 Aktivitäten" in summary
+    assert (
+        "Neu: <b>4</b> · Zusammengeführt: <b>1</b> · Unverändert: <b>1</b>" in summary
+        and "8 Aktivitäten" in summary
+    )
     texts = [dialog.proxy.index(r, 3).data() for r in range(dialog.proxy.rowCount())]
-    assert any(t.startswith("Übernimmt: Ort") and "1 Aktivität" in t for t in texts)
+    assert any(t.startswith("Ergänzt: Ort") and "1 Aktivität" in t for t in texts)
     assert dialog.merge_button.text() == "&Zusammenführen"
     dialog.reject()

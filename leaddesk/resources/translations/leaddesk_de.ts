@@ -1787,7 +1787,7 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <name>MergeDatabase</name>
     <message>
         <source>Choose the LeadDesk database to merge</source>
-        <extracomment>Merged leads first (what the person most wants to check), then new ones, then those left out.</extracomment>
+        <extracomment>Merged leads first (what the person most wants to check), then new ones, unchanged, left out.</extracomment>
         <translation>LeadDesk-Datenbank zum Zusammenführen wählen</translation>
     </message>
     <message>
@@ -1834,8 +1834,8 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>&lt;b&gt;%1&lt;/b&gt; wurde zusammengeführt:</translation>
     </message>
     <message>
-        <source>New: &lt;b&gt;%1&lt;/b&gt; · Merged: &lt;b&gt;%2&lt;/b&gt; · Left out: &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation>Neu: &lt;b&gt;%1&lt;/b&gt; · Zusammengeführt: &lt;b&gt;%2&lt;/b&gt; · Ausgelassen: &lt;b&gt;%3&lt;/b&gt;</translation>
+        <source>New: &lt;b&gt;%1&lt;/b&gt; · Merged: &lt;b&gt;%2&lt;/b&gt; · Unchanged: &lt;b&gt;%3&lt;/b&gt; · Left out: &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>Neu: &lt;b&gt;%1&lt;/b&gt; · Zusammengeführt: &lt;b&gt;%2&lt;/b&gt; · Unverändert: &lt;b&gt;%3&lt;/b&gt; · Ausgelassen: &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Brings over: %1.</source>
@@ -2006,6 +2006,10 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>Zusammengeführt</translation>
     </message>
     <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
         <source>Left out</source>
         <translation>Ausgelassen</translation>
     </message>
@@ -2018,12 +2022,28 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>Auf dem anderen Rechner gelöscht oder zusammengeführt; wird nicht übernommen</translation>
     </message>
     <message>
-        <source>Takes over: %1</source>
-        <translation>Übernimmt: %1</translation>
+        <source>Fills in: %1</source>
+        <translation>Ergänzt: %1</translation>
     </message>
     <message>
-        <source>Other value kept in notes: %1</source>
-        <translation>Anderer Wert in den Notizen: %1</translation>
+        <source>Updates: %1 (the old value is kept in the notes)</source>
+        <translation>Aktualisiert: %1 (der alte Wert bleibt in den Notizen)</translation>
+    </message>
+    <message>
+        <source>Keeps: %1 (the other value goes to the notes)</source>
+        <translation>Behält: %1 (der andere Wert kommt in die Notizen)</translation>
+    </message>
+    <message>
+        <source>Adds to the notes</source>
+        <translation>Ergänzt die Notizen</translation>
+    </message>
+    <message>
+        <source>Adds BANT answers</source>
+        <translation>Ergänzt BANT-Antworten</translation>
+    </message>
+    <message>
+        <source>Differing BANT answers go to the BANT notes</source>
+        <translation>Abweichende BANT-Antworten kommen in die BANT-Notizen</translation>
     </message>
     <message>
         <source>Stage %1 → %2</source>
@@ -2897,6 +2917,13 @@ oder Strg+O drücken</translation>
     <message>
         <source>Engagement</source>
         <translation>Engagement</translation>
+    </message>
+</context>
+<context>
+    <name>RunningPage</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

@@ -49,9 +49,21 @@ from leaddesk.ui.writer import Job, WriteLane
 translate = QCoreApplication.translate  # literal calls below, so pyside6-lupdate finds every string
 
 RUNNING, REPORT, ERROR = range(3)
-#: Merged leads first (what the person most wants to check), then new ones, then those left out.
-_ORDER = {"merged": 0, "added": 1, "left": 2}
+#: Merged leads first (what the person most wants to check), then new ones, unchanged, left out.
+KINDS = ("merged", "added", "same", "left")
 OutcomeRole = Qt.ItemDataRole.UserRole + 1
+
+
+def kind_of(o: LeadOutcome) -> str:
+    """The row's kind in the list: a match the merge leaves exactly as it is reads "unchanged"."""
+    return "same" if o.outcome == "merged" and not o.changes else o.outcome
+
+
+def kind_counts(report: DbMergeReport) -> dict[str, int]:
+    counts = dict.fromkeys(KINDS, 0)
+    for o in report.leads:
+        counts[kind_of(o)] += 1
+    return counts
 
 
 def choose_database_file(parent: QWidget | None) -> str:
@@ -79,7 +91,7 @@ class OutcomeModel(QAbstractTableModel):
     def set_report(self, report: DbMergeReport | None) -> None:
         self.beginResetModel()
         leads = report.leads if report is not None else []
-        self.outcomes = sorted(leads, key=lambda o: (_ORDER.get(o.outcome, 3), o.name.casefold()))
+        self.outcomes = sorted(leads, key=lambda o: (KINDS.index(kind_of(o)), o.name.casefold()))
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -112,27 +124,38 @@ class OutcomeModel(QAbstractTableModel):
         )
         return ", ".join(self.row_kind_text(k, rows[k]) for k in keys)
 
-    def outcome_label(self, outcome: str) -> str:
+    def kind_label(self, kind: str) -> str:
         return {
             "added": self.tr("New"),
             "merged": self.tr("Merged"),
+            "same": self.tr("Unchanged"),
             "left": self.tr("Left out"),
-        }.get(outcome, outcome)
+        }.get(kind, kind)
 
-    def changes_text(self, o: LeadOutcome) -> str:
-        """One readable line: which fields change, what went to the notes, the stage, what comes along."""
+    def changes(self, o: LeadOutcome) -> list[str]:
+        """Readable parts: which fields change, what goes to the notes, the stage, what comes along."""
         if o.outcome == "left":
             if o.left_reason == "erased_here":
-                return self.tr("Deleted or merged on this computer; not brought back")
-            return self.tr("Deleted or merged on the other computer; not brought over")
+                return [self.tr("Deleted or merged on this computer; not brought back")]
+            return [self.tr("Deleted or merged on the other computer; not brought over")]
         fields = self._fields
         parts: list[str] = []
-        if o.filled:
-            names = ", ".join(fields.get(f, f) for f in o.filled)
-            parts.append(self.tr("Takes over: %1").replace("%1", names))
-        if o.kept:
-            names = ", ".join(fields.get(f, f) for f in o.kept)
-            parts.append(self.tr("Other value kept in notes: %1").replace("%1", names))
+        filled = [f for f in o.filled if f not in o.kept and f not in ("notes", "bant")]
+        replaced = [f for f in o.filled if f in o.kept and f != "bant"]
+        kept = [f for f in o.kept if f not in o.filled and f != "bant"]
+        for names, text in (
+            (filled, self.tr("Fills in: %1")),
+            (replaced, self.tr("Updates: %1 (the old value is kept in the notes)")),
+            (kept, self.tr("Keeps: %1 (the other value goes to the notes)")),
+        ):
+            if names:
+                parts.append(text.replace("%1", ", ".join(fields.get(f, f) for f in names)))
+        if "notes" in o.filled:
+            parts.append(self.tr("Adds to the notes"))
+        if "bant" in o.filled:
+            parts.append(self.tr("Adds BANT answers"))
+        if "bant" in o.kept:
+            parts.append(self.tr("Differing BANT answers go to the BANT notes"))
         if o.stage is not None:
             parts.append(
                 self.tr("Stage %1 → %2")
@@ -141,9 +164,14 @@ class OutcomeModel(QAbstractTableModel):
             )
         if o.rows:
             parts.append(self.tr("Brings %1").replace("%1", self.rows_text(o.rows)))
-        if not parts:
-            return self.tr("Nothing new: the same as here")
-        return " · ".join(parts)
+        return parts or [self.tr("Nothing new: the same as here")]
+
+    def details(self, row: int) -> str:
+        """Everything about one row, a line per change (the list shows it on one line)."""
+        o = self.outcomes[row]
+        head = f"{self.kind_label(kind_of(o))}: {o.name}"
+        target = self._target(o)
+        return "\n".join([f"{head} – {target}" if target else head, *(f"• {p}" for p in self.changes(o))])
 
     def _target(self, o: LeadOutcome) -> str:
         if o.outcome == "added":
@@ -163,14 +191,14 @@ class OutcomeModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
             if column == 0:
-                return self.outcome_label(o.outcome)
+                return self.kind_label(kind_of(o))
             if column == 1:
                 return o.name
             if column == 2:
                 return self._target(o)
-            return self.changes_text(o)
+            return " · ".join(self.changes(o))
         if role == OutcomeRole:
-            return o.outcome
+            return kind_of(o)
         return None
 
     def headerData(
@@ -200,7 +228,7 @@ class MergeDatabaseDialog(QDialog):
         self.job: Job | None = None
         self._close_when_idle = False
         self.setWindowTitle(self.tr("Merge another LeadDesk database"))
-        self.resize(960, 600)
+        self.resize(620, 260)  # grows for the report
         self.pages = QStackedWidget(self)
         for build in (self._running_page, self._report_page, self._error_page):
             self.pages.addWidget(build())
@@ -247,6 +275,14 @@ class MergeDatabaseDialog(QDialog):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.view, 1)
+        self.view.selectionModel().currentRowChanged.connect(self._show_details)
+        self.details_label = QLabel()
+        self.details_label.setWordWrap(True)
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.details_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.details_label)
         buttons = QHBoxLayout()
         buttons.addStretch()
         self.merge_button = QPushButton(self.tr("&Merge"))
@@ -307,18 +343,21 @@ class MergeDatabaseDialog(QDialog):
 
     def _show_report(self, report: DbMergeReport, *, dry_run: bool) -> None:
         loc = QLocale()
+        self.resize(max(self.width(), 960), max(self.height(), 600))
         name = _html(Path(self.path).name)
         if dry_run:
             head = self.tr("What merging <b>%1</b> would do:")
         else:
             head = self.tr("<b>%1</b> has been merged:")
+        kinds = kind_counts(report)
         counts = (
-            self.tr("New: <b>%1</b> · Merged: <b>%2</b> · Left out: <b>%3</b>")
-            .replace("%1", loc.toString(len(report.added)))
-            .replace("%2", loc.toString(len(report.merged)))
-            .replace("%3", loc.toString(len(report.left)))
+            self.tr("New: <b>%1</b> · Merged: <b>%2</b> · Unchanged: <b>%3</b> · Left out: <b>%4</b>")
+            .replace("%1", loc.toString(kinds["added"]))
+            .replace("%2", loc.toString(kinds["merged"]))
+            .replace("%3", loc.toString(kinds["same"]))
+            .replace("%4", loc.toString(kinds["left"]))
         )
-        text = head.replace("%1", name) + "<br>" + counts
+        text = f"<span style='font-size:large'>{head.replace('%1', name)}</span><br>{counts}"
         brought = self.outcomes.rows_text(report.rows_added)
         if brought:
             verb = self.tr("Brings over: %1.") if dry_run else self.tr("Brought over: %1.")
@@ -340,16 +379,16 @@ class MergeDatabaseDialog(QDialog):
                 + _html(self.tr("Your database as it was before: %1").replace("%1", str(self.backup)))
                 + "</small>"
             )
-        elif dry_run and not (report.added or report.merged):
+        elif dry_run and not (kinds["added"] or kinds["merged"]):
             text += "<br>" + self.tr("There is nothing to merge: this file brings nothing new.")
         self.summary_label.setText(text)
         self.outcomes.set_report(report)
-        self._fill_filter(report)
+        self._fill_filter(kinds)
         self.view.resizeColumnToContents(1)
         self.view.setColumnWidth(1, min(self.view.columnWidth(1), 320))
         self.view.resizeColumnToContents(2)
         self.merge_button.setVisible(dry_run)
-        self.merge_button.setEnabled(bool(report.added or report.merged))
+        self.merge_button.setEnabled(bool(kinds["added"] or kinds["merged"]))
         self.close_button.setText(self.tr("Cancel") if dry_run else self.tr("&Close"))
         self.close_button.setDefault(not dry_run or not self.merge_button.isEnabled())
         self.pages.setCurrentIndex(REPORT)
@@ -358,21 +397,30 @@ class MergeDatabaseDialog(QDialog):
         else:
             self.view.setFocus()
 
-    def _fill_filter(self, report: DbMergeReport) -> None:
+    def _fill_filter(self, kinds: dict[str, int]) -> None:
         loc = QLocale()
         self.filter_combo.blockSignals(True)
         self.filter_combo.clear()
-        self.filter_combo.addItem(
-            self.tr("All leads (%1)").replace("%1", loc.toString(len(report.leads))), ""
-        )
-        for key, count in (("merged", report.merged), ("added", report.added), ("left", report.left)):
-            self.filter_combo.addItem(f"{self.outcomes.outcome_label(key)} ({loc.toString(len(count))})", key)
+        total = sum(kinds.values())
+        self.filter_combo.addItem(self.tr("All leads (%1)").replace("%1", loc.toString(total)), "")
+        for key in KINDS:
+            if kinds[key]:
+                label = f"{self.outcomes.kind_label(key)} ({loc.toString(kinds[key])})"
+                self.filter_combo.addItem(label, key)
         self.filter_combo.blockSignals(False)
         self._filter()
 
     def _filter(self, *_args: Any) -> None:
         key = self.filter_combo.currentData() or ""
-        self.proxy.setFilterFixedString(key)
+        self.proxy.setFilterRegularExpression(f"^{key}$" if key else "")
+        if self.proxy.rowCount():
+            self.view.setCurrentIndex(self.proxy.index(0, 0))
+        self._show_details()
+
+    def _show_details(self, *_args: Any) -> None:
+        """The selected lead's changes in full, a line each, under the list."""
+        index = self.proxy.mapToSource(self.view.currentIndex())
+        self.details_label.setText(self.outcomes.details(index.row()) if index.isValid() else "")
 
     # --- the real merge --------------------------------------------------------------------------
 
@@ -475,6 +523,7 @@ class MergeDatabaseDialog(QDialog):
         self.error_label.setText(f"{detail}\n\n{path}\n\n" + self.tr("Nothing was changed."))
         self.choose_button.setDefault(True)
         self.pages.setCurrentIndex(ERROR)
+        self.resize(620, 260)  # a message, not a report: no big empty window
         self.choose_button.setFocus()
 
     def reject(self) -> None:
