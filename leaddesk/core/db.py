@@ -22,7 +22,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 from leaddesk.core import paths
-from leaddesk.core.errors import DatabaseError
+from leaddesk.core.errors import DatabaseError, NewerSchemaError
 from leaddesk.core.models import utcnow
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -180,7 +180,7 @@ def migrate(engine: Engine, revision: str = "head") -> MigrationResult:
         try:
             script.get_revision(current)
         except Exception:
-            raise DatabaseError(
+            raise NewerSchemaError(
                 f"this database was written by a newer LeadDesk (schema {current}); "
                 "please update LeadDesk to open it — the file was left untouched"
             ) from None

@@ -35,5 +35,9 @@ class DatabaseError(LeadDeskError):
     """The database cannot be used: locked, read-only, corrupt, or made by a newer LeadDesk."""
 
 
+class NewerSchemaError(DatabaseError):
+    """The database was written by a newer LeadDesk; it is left untouched (asked to update instead)."""
+
+
 class Cancelled(LeadDeskError):
     """The user cancelled a long operation; its transaction was rolled back."""

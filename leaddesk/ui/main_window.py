@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         file_menu = self.menus["file"] = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.act_new, self.act_import, self.act_demo])
-        file_menu.addSeparator()
+        self._file_tail = file_menu.addSeparator()  # features join the File menu above Quit
         file_menu.addAction(self.act_quit)
         edit_menu = self.menus["edit"] = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.act_undo, self.act_redo])
@@ -229,7 +229,10 @@ class MainWindow(QMainWindow):
     def add_feature_action(self, menu: str, action: QAction, *, toolbar: bool = False) -> None:
         """Hook for other features: put ``action`` in menu ``file|edit|view|lead|tools|help``."""
         target = self.menus[menu]
-        target.addAction(action)
+        if menu == "file":
+            target.insertAction(self._file_tail, action)
+        else:
+            target.addAction(action)
         target.menuAction().setVisible(True)
         if toolbar:
             self.toolbar.addAction(action)

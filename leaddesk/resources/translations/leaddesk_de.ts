@@ -732,6 +732,10 @@
         <translation>&amp;Frühere Importe …</translation>
     </message>
     <message>
+        <source>&amp;Merge another LeadDesk database…</source>
+        <translation>Andere LeadDesk-Datenbank &amp;zusammenführen …</translation>
+    </message>
+    <message>
         <source>&amp;Follow-ups due…</source>
         <translation>&amp;Wiedervorlagen fällig …</translation>
     </message>
@@ -1780,6 +1784,135 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     </message>
 </context>
 <context>
+    <name>MergeDatabase</name>
+    <message>
+        <source>Choose the LeadDesk database to merge</source>
+        <extracomment>Merged leads first (what the person most wants to check), then new ones, unchanged, left out.</extracomment>
+        <translation>LeadDesk-Datenbank zum Zusammenführen wählen</translation>
+    </message>
+    <message>
+        <source>LeadDesk databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>LeadDesk-Datenbanken (*.sqlite3 *.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDatabaseDialog</name>
+    <message>
+        <source>Merge another LeadDesk database</source>
+        <translation>Andere LeadDesk-Datenbank zusammenführen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose another file…</source>
+        <translation>Andere &amp;Datei wählen …</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Reading %1 and comparing it with your leads…</source>
+        <translation>%1 wird gelesen und mit Ihren Leads verglichen …</translation>
+    </message>
+    <message>
+        <source>What merging &lt;b&gt;%1&lt;/b&gt; would do:</source>
+        <translation>Was das Zusammenführen von &lt;b&gt;%1&lt;/b&gt; bewirken würde:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; has been merged:</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; wurde zusammengeführt:</translation>
+    </message>
+    <message>
+        <source>New: &lt;b&gt;%1&lt;/b&gt; · Merged: &lt;b&gt;%2&lt;/b&gt; · Unchanged: &lt;b&gt;%3&lt;/b&gt; · Left out: &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>Neu: &lt;b&gt;%1&lt;/b&gt; · Zusammengeführt: &lt;b&gt;%2&lt;/b&gt; · Unverändert: &lt;b&gt;%3&lt;/b&gt; · Ausgelassen: &lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Brings over: %1.</source>
+        <translation>Bringt mit: %1.</translation>
+    </message>
+    <message>
+        <source>Brought over: %1.</source>
+        <translation>Übernommen: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n differing value(s) kept in the leads' notes</source>
+        <translation>
+            <numerusform>%n abweichender Wert in den Notizen der Leads</numerusform><numerusform>%n abweichende Werte in den Notizen der Leads</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) already here, not copied twice</source>
+        <translation>
+            <numerusform>%n Eintrag schon vorhanden, nicht doppelt übernommen</numerusform><numerusform>%n Einträge schon vorhanden, nicht doppelt übernommen</numerusform></translation>
+    </message>
+    <message>
+        <source>Your database as it was before: %1</source>
+        <translation>Ihre Datenbank vor dem Zusammenführen: %1</translation>
+    </message>
+    <message>
+        <source>There is nothing to merge: this file brings nothing new.</source>
+        <translation>Nichts zusammenzuführen: Diese Datei bringt nichts Neues.</translation>
+    </message>
+    <message>
+        <source>All leads (%1)</source>
+        <translation>Alle Leads (%1)</translation>
+    </message>
+    <message>
+        <source>Merging %1…</source>
+        <translation>%1 wird zusammengeführt …</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The file does not exist (any more).</source>
+        <translation>Die Datei gibt es nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>LeadDesk may not read this file. Copy it to this computer or check its permissions.</source>
+        <translation>LeadDesk darf diese Datei nicht lesen. Kopieren Sie sie auf diesen Rechner oder prüfen Sie die Zugriffsrechte.</translation>
+    </message>
+    <message>
+        <source>This is the database LeadDesk has open right now. Choose the file from the other computer.</source>
+        <translation>Das ist die Datenbank, die LeadDesk gerade geöffnet hat. Wählen Sie die Datei vom anderen Rechner.</translation>
+    </message>
+    <message>
+        <source>This file is not a LeadDesk database.</source>
+        <translation>Diese Datei ist keine LeadDesk-Datenbank.</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer LeadDesk. Update LeadDesk here, then merge again.</source>
+        <translation>Diese Datenbank stammt von einer neueren LeadDesk-Version. Aktualisieren Sie LeadDesk auf diesem Rechner und führen Sie dann erneut zusammen.</translation>
+    </message>
+    <message>
+        <source>Unexpected error:</source>
+        <translation>Unerwarteter Fehler:</translation>
+    </message>
+    <message>
+        <source>Cannot merge %1</source>
+        <translation>%1 kann nicht zusammengeführt werden</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>Merge duplicates</source>
@@ -1820,6 +1953,133 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeModel</name>
+    <message numerus="yes">
+        <source>%n activity(ies)</source>
+        <translation>
+            <numerusform>%n Aktivität</numerusform><numerusform>%n Aktivitäten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage change(s)</source>
+        <translation>
+            <numerusform>%n Phasenwechsel</numerusform><numerusform>%n Phasenwechsel</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n Aufgabe</numerusform><numerusform>%n Aufgaben</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n set(s) of BANT answers</source>
+        <translation>
+            <numerusform>%n Satz BANT-Antworten</numerusform><numerusform>%n Sätze BANT-Antworten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n BANT change(s)</source>
+        <translation>
+            <numerusform>%n BANT-Änderung</numerusform><numerusform>%n BANT-Änderungen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n score adjustment(s)</source>
+        <translation>
+            <numerusform>%n Punktekorrektur</numerusform><numerusform>%n Punktekorrekturen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n Anhang</numerusform><numerusform>%n Anhänge</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished call note(s)</source>
+        <translation>
+            <numerusform>%n unfertige Gesprächsnotiz</numerusform><numerusform>%n unfertige Gesprächsnotizen</numerusform></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Ausgelassen</translation>
+    </message>
+    <message>
+        <source>Deleted or merged on this computer; not brought back</source>
+        <translation>Auf diesem Rechner gelöscht oder zusammengeführt; wird nicht zurückgeholt</translation>
+    </message>
+    <message>
+        <source>Deleted or merged on the other computer; not brought over</source>
+        <translation>Auf dem anderen Rechner gelöscht oder zusammengeführt; wird nicht übernommen</translation>
+    </message>
+    <message>
+        <source>Fills in: %1</source>
+        <translation>Ergänzt: %1</translation>
+    </message>
+    <message>
+        <source>Updates: %1 (the old value is kept in the notes)</source>
+        <translation>Aktualisiert: %1 (der alte Wert bleibt in den Notizen)</translation>
+    </message>
+    <message>
+        <source>Keeps: %1 (the other value goes to the notes)</source>
+        <translation>Behält: %1 (der andere Wert kommt in die Notizen)</translation>
+    </message>
+    <message>
+        <source>Adds to the notes</source>
+        <translation>Ergänzt die Notizen</translation>
+    </message>
+    <message>
+        <source>Adds BANT answers</source>
+        <translation>Ergänzt BANT-Antworten</translation>
+    </message>
+    <message>
+        <source>Differing BANT answers go to the BANT notes</source>
+        <translation>Abweichende BANT-Antworten kommen in die BANT-Notizen</translation>
+    </message>
+    <message>
+        <source>Stage %1 → %2</source>
+        <translation>Phase %1 → %2</translation>
+    </message>
+    <message>
+        <source>Brings %1</source>
+        <translation>Bringt %1 mit</translation>
+    </message>
+    <message>
+        <source>Nothing new: the same as here</source>
+        <translation>Nichts Neues: wie hier</translation>
+    </message>
+    <message>
+        <source>new lead</source>
+        <translation>neuer Lead</translation>
+    </message>
+    <message>
+        <source>into #%1</source>
+        <translation>in #%1</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Goes</source>
+        <translation>Wohin</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>Was sich ändert</translation>
     </message>
 </context>
 <context>
@@ -2657,6 +2917,13 @@ oder Strg+O drücken</translation>
     <message>
         <source>Engagement</source>
         <translation>Engagement</translation>
+    </message>
+</context>
+<context>
+    <name>RunningPage</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

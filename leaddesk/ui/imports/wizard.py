@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -47,7 +46,7 @@ from leaddesk.core.services.imports import (
     read_sources,
     undo_import,
 )
-from leaddesk.ui.imports.jobs import BackgroundJob
+from leaddesk.ui.imports.jobs import BackgroundJob, RunningPage
 from leaddesk.ui.imports.labels import action_labels, reason_labels, target_labels
 
 FILES, MAPPING, REPORT, RUNNING, RESULT = range(5)
@@ -323,21 +322,9 @@ class ImportWizard(QDialog):
         return page
 
     def _running_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch()
-        self.running_label = QLabel()
-        layout.addWidget(self.running_label)
-        self.progress = QProgressBar()
-        layout.addWidget(self.progress)
-        row = QHBoxLayout()
-        row.addStretch()
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        page = RunningPage(self.cancel)
+        self.running_label, self.progress, self.cancel_button = page.label, page.progress, page.cancel_button
         self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.cancel_button.clicked.connect(self.cancel)
-        row.addWidget(self.cancel_button)
-        layout.addLayout(row)
-        layout.addStretch()
         return page
 
     def _result_page(self) -> QWidget:
@@ -573,19 +560,15 @@ class ImportWizard(QDialog):
 
     def _start(self, fn: Any, label: str, on_success: Any, *, back_to: int) -> None:
         self.job = job = BackgroundJob(fn, self)
-        self.running_label.setText(label)
-        self.progress.setRange(0, 0)
-        self.cancel_button.setEnabled(True)
-        job.progressed.connect(self._progressed)
+        running = self.pages.widget(RUNNING)
+        assert isinstance(running, RunningPage)
+        running.start(label)
+        job.progressed.connect(running.show_progress)
         job.succeeded.connect(on_success)
         job.failed.connect(lambda message: self._show_error(message, back_to))
         job.cancelled.connect(lambda: self._cancelled(back_to))
         self.pages.setCurrentIndex(RUNNING)
         job.start()
-
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
 
     def cancel(self) -> None:
         if self.job is not None:
