@@ -168,8 +168,25 @@ def restore_sqlite(backup: Path, target: Path) -> Path | None:
     return kept
 
 
+#: The newest migration's revision id. Lets an up-to-date database open without loading
+#: Alembic and parsing every migration script (~100 ms of each start); a test keeps it equal
+#: to the scripts' head.
+SCHEMA_HEAD = "scoring_2"
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        try:
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        except DBAPIError:
+            conn.rollback()
+            return None
+
+
 def migrate(engine: Engine, revision: str = "head") -> MigrationResult:
     """Bring the schema to ``revision``; copy an existing SQLite file aside before changing it."""
+    if revision in ("head", SCHEMA_HEAD) and _stored_revision(engine) == SCHEMA_HEAD:
+        return MigrationResult(SCHEMA_HEAD, SCHEMA_HEAD, None)
     from alembic import command
     from alembic.script import ScriptDirectory
 

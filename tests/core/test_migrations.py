@@ -184,3 +184,10 @@ def test_scores_move_to_their_own_table_and_back(tmp_path: Path) -> None:
         back = conn.exec_driver_sql("SELECT fit_score, engagement_score, score, score_flag FROM lead").one()
         assert tuple(back) == (30, 25, 55, "sql")
     engine.dispose()
+
+
+def test_schema_head_constant_names_the_newest_migration() -> None:
+    """The fast "already up to date" check at start trusts SCHEMA_HEAD; it must follow the scripts."""
+    from leaddesk.core.db import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision() == _revisions()[-1]
