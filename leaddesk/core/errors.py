@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from leaddesk.core.text import Text
+
 
 class LeadDeskError(Exception):
     """Base for expected, user-facing failures (shown as a message, never as a traceback)."""
@@ -22,8 +24,13 @@ class ConflictError(LeadDeskError):
         self.expected = expected
         self.actual = actual
         super().__init__(
-            f"{what} was changed elsewhere (you edited version {expected}, it is now at version {actual}); "
-            "nothing was saved"
+            Text(
+                "{what} was changed elsewhere (you edited version {expected}, "
+                "it is now at version {actual}); nothing was saved",
+                what=what,
+                expected=expected,
+                actual=actual,
+            )
         )
 
 

@@ -8,12 +8,16 @@ editable and a frozen run all find them through ``importlib.resources``.
 from __future__ import annotations
 
 import os
+import string
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from leaddesk.core.errors import ValidationError
 from leaddesk.core.stages import Stage
+from leaddesk.core.text import Text
 
 SUPPORTED = ("en", "de")
 
@@ -78,3 +82,89 @@ def lost_reason_labels() -> dict[str, str]:
         "not_reachable": QCoreApplication.translate("LostReason", "Not reachable"),
         "other": QCoreApplication.translate("LostReason", "Other"),
     }
+
+
+class _LocaleFormatter(string.Formatter):
+    """``str.format`` that writes plain floats with the locale's decimal comma (1,5 in German)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, float) and not format_spec:
+            return QLocale().toString(value, "g", 15)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _LocaleFormatter()
+
+
+def tr_core(message: str) -> str:
+    """A core message in the UI's language: a ``Text`` through its template, a plain str as is.
+
+    The template is looked up in the "core" context (``leaddesk/ui/core_strings.py`` lists them);
+    values that are ``Text`` are translated too. A translation that does not fit the values (a
+    typo in a placeholder) falls back to the English message rather than failing in a dialog.
+    """
+    if not isinstance(message, Text):
+        return QCoreApplication.translate("core", message) if message else message
+    template = QCoreApplication.translate("core", message.template)
+    values = {k: tr_core(v) if isinstance(v, Text) else v for k, v in message.values.items()}
+    try:
+        return _FORMATTER.format(template, **values)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return str(message)
+
+
+def field_label(field: str) -> str:
+    """The translated name of a field a ``ValidationError`` may name (the key itself if unknown)."""
+    from leaddesk.ui.imports.labels import lead_field_labels
+    from leaddesk.ui.labels import field_labels
+
+    labels = {**lead_field_labels(), **field_labels(), **_other_field_labels()}
+    return labels.get(field, field)
+
+
+def _other_field_labels() -> dict[str, str]:
+    """Fields of rules, settings, activities and tasks that the label modules do not cover."""
+    t = QCoreApplication.translate
+    return {
+        "reason": t("FieldLabel", "Reason"),
+        "points": t("FieldLabel", "Points"),
+        "group": t("FieldLabel", "Group"),
+        "field": t("FieldLabel", "Field"),
+        "operator": t("FieldLabel", "Condition"),
+        "value": t("FieldLabel", "Value"),
+        "min_count": t("FieldLabel", "Times"),
+        "within_days": t("FieldLabel", "Within days"),
+        "decay_mode": t("FieldLabel", "Fading"),
+        "decay_days": t("FieldLabel", "Fading days"),
+        "enabled": t("FieldLabel", "Active"),
+        "mql_threshold": t("FieldLabel", "MQL threshold"),
+        "sql_threshold": t("FieldLabel", "SQL threshold"),
+        "fit_cap": t("FieldLabel", "Fit cap"),
+        "engagement_cap": t("FieldLabel", "Engagement cap"),
+        "total_min": t("FieldLabel", "Lowest total"),
+        "total_max": t("FieldLabel", "Highest total"),
+        "mode": t("FieldLabel", "Mode"),
+        "kind": t("FieldLabel", "Kind"),
+        "at": t("FieldLabel", "Date and time"),
+        "duration_s": t("FieldLabel", "Duration"),
+        "outcome": t("FieldLabel", "Outcome"),
+        "title": t("FieldLabel", "Title"),
+        "due_at": t("FieldLabel", "Due"),
+        "tz": t("FieldLabel", "Time zone"),
+        "lead": t("FieldLabel", "Lead"),
+        "stage": t("FieldLabel", "Stage"),
+        "lost_reason": t("FieldLabel", "Lost reason"),
+        "score_flag": t("FieldLabel", "Score suggestion"),
+        "required": t("FieldLabel", "Required sections"),
+        "min_others": t("FieldLabel", "Other sections"),
+        "name": t("FieldLabel", "Name"),
+    }
+
+
+def error_text(exc: BaseException) -> str:
+    """What a dialog shows for ``exc``: each refused field with its translated name and reason."""
+    if isinstance(exc, ValidationError):
+        return "; ".join(f"{field_label(field)}: {tr_core(reason)}" for field, reason in exc.errors.items())
+    if exc.args and isinstance(exc.args[0], str):
+        return tr_core(exc.args[0])
+    return str(exc)

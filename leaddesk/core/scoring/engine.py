@@ -28,6 +28,7 @@ from leaddesk.core.models import Lead, ScoreAdjustment, ScoreSettings, utcnow
 from leaddesk.core.scoring.compile import build_query, run, sql_time
 from leaddesk.core.scoring.rules import Rule
 from leaddesk.core.scoring.store import Conn, Settings, get_rules, get_settings, put_rules, put_settings
+from leaddesk.core.text import Text
 
 #: Who the history names when scoring moves a lead.
 RULE_ACTOR = "Scoring"
@@ -45,7 +46,7 @@ class RescoreCancelled(LeadDeskError):
     """The user cancelled a rescore; nothing was changed."""
 
     def __init__(self) -> None:
-        super().__init__("rescoring was cancelled; no score was changed")
+        super().__init__(Text("rescoring was cancelled; no score was changed"))
 
 
 @dataclass(frozen=True)
@@ -373,7 +374,7 @@ def rescore_lead(session: Session, lead_id: int, now: datetime | None = None) ->
         session, f"SELECT l.stage, s.score, l.erased FROM {SCORED_LEAD} WHERE l.id = :lead_id", params
     ).one_or_none()
     if row is None or row.erased:
-        raise NotFoundError(f"lead {lead_id} does not exist")
+        raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
     stage, score = row.stage, int(row.score)
     moved_to = None
     if settings.mode == "move":
@@ -435,13 +436,13 @@ def add_adjustment(
     errors: dict[str, str] = {}
     reason = (reason or "").strip()
     if not reason:
-        errors["reason"] = "a manual score change needs a reason"
+        errors["reason"] = Text("a manual score change needs a reason")
     if isinstance(points, bool) or not isinstance(points, int):
-        errors["points"] = f"{points!r} is not a whole number"
+        errors["points"] = Text("{value!r} is not a whole number", value=points)
     elif points == 0:
-        errors["points"] = "a manual change of 0 points changes nothing"
+        errors["points"] = Text("a manual change of 0 points changes nothing")
     elif abs(points) > 1000:
-        errors["points"] = "at most ±1000 points at once"
+        errors["points"] = Text("at most ±1000 points at once")
     if errors:
         raise ValidationError(errors)
     now = now or utcnow()
@@ -449,7 +450,7 @@ def add_adjustment(
     with db.transaction() as session:
         lead = session.get(Lead, lead_id)
         if lead is None or lead.erased:
-            raise NotFoundError(f"lead {lead_id} does not exist")
+            raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
         adj = ScoreAdjustment(lead_id=lead_id, points=points, reason=reason, who=who, at=now)
         session.add(adj)
         session.flush()
@@ -494,9 +495,9 @@ def accept_suggestion(
             {"i": lead_id},
         ).one_or_none()
         if row is None:
-            raise NotFoundError(f"lead {lead_id} does not exist")
+            raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
         if row.score_flag not in ("mql", "sql"):
-            raise ValidationError({"score_flag": "this lead has no score suggestion to accept"})
+            raise ValidationError({"score_flag": Text("this lead has no score suggestion to accept")})
         move_stage_in(
             session,
             lead_id,

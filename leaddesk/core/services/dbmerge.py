@@ -47,6 +47,7 @@ from leaddesk.core.models import (
 from leaddesk.core.perf import paused_gc
 from leaddesk.core.scoring.engine import rescore_in
 from leaddesk.core.services.leads import EDITABLE_FIELDS, apply_values
+from leaddesk.core.text import Text
 
 Progress = Callable[[int, int], bool | None]
 _CHILDREN: tuple[type[Any], ...] = (
@@ -145,11 +146,15 @@ def open_other(path: str | Path, *, this: Path | None = None) -> tuple[Database,
     """
     source = Path(path)
     if not source.is_file():
-        raise OtherDatabaseError(source, "missing", f"{source}: no such file")
+        raise OtherDatabaseError(source, "missing", Text("{file}: no such file", file=str(source)))
     if this is not None and this.is_file() and source.resolve() == this.resolve():
-        raise OtherDatabaseError(source, "same", f"{source} is the database LeadDesk has open")
+        raise OtherDatabaseError(
+            source, "same", Text("{file} is the database LeadDesk has open", file=str(source))
+        )
     if not os.access(source, os.R_OK):
-        raise OtherDatabaseError(source, "unreadable", f"{source}: cannot read this file (permission denied)")
+        raise OtherDatabaseError(
+            source, "unreadable", Text("{file}: cannot read this file (permission denied)", file=str(source))
+        )
     folder = Path(tempfile.mkdtemp(prefix="leaddesk-merge-"))
     copy = folder / "other.sqlite3"
     try:
@@ -158,7 +163,9 @@ def open_other(path: str | Path, *, this: Path | None = None) -> tuple[Database,
         with closing(sqlite3.connect(copy)) as conn:
             names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not {"lead", "alembic_version"} <= names:
-            raise OtherDatabaseError(source, "not_leaddesk", f"{source} is not a LeadDesk database")
+            raise OtherDatabaseError(
+                source, "not_leaddesk", Text("{file} is not a LeadDesk database", file=str(source))
+            )
         db = Database.open(f"sqlite:///{copy}")
         with db.engine.connect() as conn:
             conn.execute(select(func.count()).select_from(Lead))
@@ -168,13 +175,15 @@ def open_other(path: str | Path, *, this: Path | None = None) -> tuple[Database,
     except NewerSchemaError:
         shutil.rmtree(folder, ignore_errors=True)
         raise OtherDatabaseError(
-            source, "newer", f"{source} was written by a newer LeadDesk; update LeadDesk to merge it"
+            source,
+            "newer",
+            Text("{file} was written by a newer LeadDesk; update LeadDesk to merge it", file=str(source)),
         ) from None
     except Exception as exc:
         shutil.rmtree(folder, ignore_errors=True)
         if isinstance(exc, LeadDeskError) and not isinstance(exc, DatabaseError):
             raise
-        message = f"{source} is not a LeadDesk database ({exc})"
+        message = Text("{file} is not a LeadDesk database ({detail})", file=str(source), detail=str(exc))
         raise OtherDatabaseError(source, "not_leaddesk", message) from None
     return db, folder
 
@@ -297,7 +306,7 @@ def _merge(session: Session, data: dict[str, Any], report: DbMergeReport, progre
         if progress is not None and n % 200 == 0 and progress(n, len(leads)) is False:
             from leaddesk.core.errors import Cancelled
 
-            raise Cancelled("database merge cancelled; nothing was changed")
+            raise Cancelled(Text("database merge cancelled; nothing was changed"))
 
 
 def _add_lead(session: Session, row: dict[str, Any]) -> Lead:
