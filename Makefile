@@ -29,8 +29,10 @@ bench: $(STAMP)
 
 # Translations: the compiled .qm is committed (installed, editable and frozen runs need no build step);
 # run this after changing user-visible strings, then translate what tools/fill_translations.py reports.
+# tools/core_strings.py first lists the core's Text(...) templates in leaddesk/ui/core_strings.py for lupdate.
 TR := leaddesk/resources/translations
 translations: $(STAMP)
+	$(BIN)/python tools/core_strings.py
 	$(BIN)/pyside6-lupdate -locations none -no-obsolete -extensions py leaddesk/ui -ts $(TR)/leaddesk_de.ts
 	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly -extensions py leaddesk/ui -ts $(TR)/leaddesk_en.ts
 	$(BIN)/python tools/fill_translations.py $(TR)/leaddesk_de.ts

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from leaddesk.core.text import Text
 
+#: Reasons the UI reacts to specifically; compare with ``==`` (a ``Text`` equals its English string),
+#: never search the (possibly translated) text shown.
+NEEDS_NAME_OR_COMPANY = Text("a lead needs a name or a company")
+
 
 class LeadDeskError(Exception):
     """Base for expected, user-facing failures (shown as a message, never as a traceback)."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.services.leads import get_lead
+from leaddesk.ui.i18n import error_text
 
 translate = QCoreApplication.translate  # literal calls below, so pyside6-lupdate finds every string
 
@@ -195,7 +196,7 @@ class Features:
         try:
             window = start_discovery_call(self.db, lead_id)
         except LeadDeskError as exc:
-            self.window.show_error(str(exc))
+            self.window.show_error(error_text(exc))
             return None
         self._watch_call(window)
         return window

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import string
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from leaddesk.core.errors import ValidationError
+from leaddesk.core.errors import LeadDeskError, ValidationError
 from leaddesk.core.stages import Stage
 from leaddesk.core.text import Text
 
@@ -118,20 +119,20 @@ def field_label(field: str) -> str:
     from leaddesk.ui.imports.labels import lead_field_labels
     from leaddesk.ui.labels import field_labels
 
-    labels = {**lead_field_labels(), **field_labels(), **_other_field_labels()}
+    labels = {**rule_field_labels(), **_other_field_labels(), **lead_field_labels(), **field_labels()}
     return labels.get(field, field)
 
 
-def _other_field_labels() -> dict[str, str]:
-    """Fields of rules, settings, activities and tasks that the label modules do not cover."""
+def rule_field_labels() -> dict[str, str]:
+    """Fields of a scoring rule and of the score settings (``value`` here is the rule's value)."""
     t = QCoreApplication.translate
     return {
-        "reason": t("FieldLabel", "Reason"),
-        "points": t("FieldLabel", "Points"),
+        "name": t("FieldLabel", "Name"),
         "group": t("FieldLabel", "Group"),
         "field": t("FieldLabel", "Field"),
         "operator": t("FieldLabel", "Condition"),
         "value": t("FieldLabel", "Value"),
+        "points": t("FieldLabel", "Points"),
         "min_count": t("FieldLabel", "Times"),
         "within_days": t("FieldLabel", "Within days"),
         "decay_mode": t("FieldLabel", "Fading"),
@@ -144,11 +145,19 @@ def _other_field_labels() -> dict[str, str]:
         "total_min": t("FieldLabel", "Lowest total"),
         "total_max": t("FieldLabel", "Highest total"),
         "mode": t("FieldLabel", "Mode"),
+    }
+
+
+def _other_field_labels() -> dict[str, str]:
+    """Fields of adjustments, activities, tasks and BANT settings that no label module covers."""
+    t = QCoreApplication.translate
+    return {
+        "reason": t("FieldLabel", "Reason"),
+        "points": t("FieldLabel", "Points"),
         "kind": t("FieldLabel", "Kind"),
         "at": t("FieldLabel", "Date and time"),
         "duration_s": t("FieldLabel", "Duration"),
         "outcome": t("FieldLabel", "Outcome"),
-        "title": t("FieldLabel", "Title"),
         "due_at": t("FieldLabel", "Due"),
         "tz": t("FieldLabel", "Time zone"),
         "lead": t("FieldLabel", "Lead"),
@@ -157,14 +166,22 @@ def _other_field_labels() -> dict[str, str]:
         "score_flag": t("FieldLabel", "Score suggestion"),
         "required": t("FieldLabel", "Required sections"),
         "min_others": t("FieldLabel", "Other sections"),
-        "name": t("FieldLabel", "Name"),
     }
 
 
-def error_text(exc: BaseException) -> str:
-    """What a dialog shows for ``exc``: each refused field with its translated name and reason."""
+def error_text(exc: BaseException, labels: Mapping[str, str] | None = None) -> str:
+    """What a dialog shows for ``exc``: each refused field with its translated name and reason.
+
+    ``labels`` overrides the field names where a key means something else in that place
+    (a rule's ``value`` is not the lead's deal value).
+    """
     if isinstance(exc, ValidationError):
-        return "; ".join(f"{field_label(field)}: {tr_core(reason)}" for field, reason in exc.errors.items())
-    if exc.args and isinstance(exc.args[0], str):
+        return "; ".join(
+            f"{(labels or {}).get(field) or field_label(field)}: {tr_core(reason)}"
+            for field, reason in exc.errors.items()
+        )
+    if exc.args and (
+        isinstance(exc.args[0], Text) or (isinstance(exc, LeadDeskError) and isinstance(exc.args[0], str))
+    ):
         return tr_core(exc.args[0])
-    return str(exc)
+    return str(exc)  # e.g. SQLAlchemy's message with its details: not ours to translate

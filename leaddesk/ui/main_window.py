@@ -39,7 +39,7 @@ from leaddesk.ui.board.delegate import ready_for
 from leaddesk.ui.editor import LeadEditor
 from leaddesk.ui.filters import FilterBar
 from leaddesk.ui.first_run import FirstRunPage
-from leaddesk.ui.i18n import resource_path, stage_label
+from leaddesk.ui.i18n import error_text, resource_path, stage_label
 from leaddesk.ui.writer import Job, WriteLane
 
 #: Bump when the toolbar/dock layout changes: older saved state is then ignored, not restored.
@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
         self.read_lane.submit(read, lambda choices: self.filters.set_choices(*choices), self._read_failed)
 
     def _read_failed(self, exc: BaseException, trace: str) -> None:
-        self.statusBar().showMessage(str(exc), 10_000)
+        self.statusBar().showMessage(error_text(exc), 10_000)
 
     # --- editor ------------------------------------------------------------------------------
     def _open_current(self) -> None:
@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
         try:
             lead = get_lead(self.db, lead_id) if lead_id is not None else None
         except LeadDeskError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             return None
         editor = LeadEditor(
             lead,
@@ -389,7 +389,7 @@ class MainWindow(QMainWindow):
             if isinstance(exc, Cancelled):
                 self.statusBar().showMessage(self.tr("Demo data cancelled; nothing was added"), 5000)
             elif isinstance(exc, LeadDeskError):
-                self.show_error(str(exc))
+                self.show_error(error_text(exc))
             else:
                 QMessageBox.critical(self, APP_NAME, self.tr("Unexpected error:") + f"\n{exc}\n\n{trace}")
 

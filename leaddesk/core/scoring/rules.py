@@ -291,15 +291,15 @@ def validate_rule(data: Mapping[str, Any]) -> Rule:
             label=spec.label,
             valid=valid,
         )
-    points = _int(data.get("points"), "points", errors, "points")
+    points = _int(data.get("points"), Text("points"), errors, "points")
     if points is not None and abs(points) > MAX_POINTS:
         errors["points"] = Text("points must be between -{max} and {max}", max=MAX_POINTS)
-    min_count = _int(data.get("min_count", 1), "times", errors, "min_count")
+    min_count = _int(data.get("min_count", 1), Text("times"), errors, "min_count")
     if min_count is not None and not 1 <= min_count <= 1000:
         errors["min_count"] = Text("at least 1 time (and at most 1000)")
     within_days = data.get("within_days")
     if within_days is not None:
-        within_days = _int(within_days, "days", errors, "within_days")
+        within_days = _int(within_days, Text("days"), errors, "within_days")
         if within_days is not None and not 1 <= within_days <= MAX_DAYS:
             errors["within_days"] = Text("within 1 to {max} days", max=MAX_DAYS)
     decay_mode = str(data.get("decay_mode") or "none")
@@ -309,7 +309,7 @@ def validate_rule(data: Mapping[str, Any]) -> Rule:
             "{mode!r} is not a decay (valid: {valid})", mode=decay_mode, valid=", ".join(DECAY_MODES)
         )
     elif decay_mode != "none":
-        decay_days = _int(decay_days, "days", errors, "decay_days")
+        decay_days = _int(decay_days, Text("days"), errors, "decay_days")
         if decay_days is not None and not 1 <= decay_days <= MAX_DAYS:
             errors["decay_days"] = Text("decay needs 1 to {max} days", max=MAX_DAYS)
     else:

@@ -41,7 +41,7 @@ from leaddesk.core.db import Database, backup_sqlite
 from leaddesk.core.errors import Cancelled, LeadDeskError
 from leaddesk.core.models import utcnow
 from leaddesk.core.services.dbmerge import DbMergeReport, LeadOutcome, OtherDatabaseError, merge_database
-from leaddesk.ui.i18n import stage_label
+from leaddesk.ui.i18n import error_text, stage_label
 from leaddesk.ui.imports.jobs import RunningPage
 from leaddesk.ui.imports.labels import lead_field_labels, reason_labels
 from leaddesk.ui.writer import Job, WriteLane
@@ -516,7 +516,7 @@ class MergeDatabaseDialog(QDialog):
         if reason in texts:
             detail = texts[reason]
         elif isinstance(exc, LeadDeskError):
-            detail = str(exc)
+            detail = error_text(exc)
         else:  # a bug: say so, with enough to report it
             detail = self.tr("Unexpected error:") + f" {type(exc).__name__}: {exc}"
         self.error_title.setText(self.tr("Cannot merge %1").replace("%1", path.name))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from leaddesk.core.errors import Cancelled, LeadDeskError
+from leaddesk.ui.i18n import error_text
 
 _POOL: QThreadPool | None = None
 
@@ -68,7 +69,7 @@ class BackgroundJob(QObject):
             self.cancelled.emit()
         except LeadDeskError as exc:
             self.running = False
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
         except Exception as exc:  # a bug: still reach the one error handler, never kill the thread silently
             self.running = False
             self.failed.emit(f"{type(exc).__name__}: {exc}")

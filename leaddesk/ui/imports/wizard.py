@@ -46,6 +46,7 @@ from leaddesk.core.services.imports import (
     read_sources,
     undo_import,
 )
+from leaddesk.ui.i18n import error_text, tr_core
 from leaddesk.ui.imports.jobs import BackgroundJob, RunningPage
 from leaddesk.ui.imports.labels import action_labels, reason_labels, target_labels
 
@@ -141,11 +142,11 @@ class ProblemModel(QAbstractTableModel):
 
 
 def _problem_rows(plan: ImportPlan) -> list[tuple[str, int, str, str, str, int]]:
-    rows = [(name, i.line, i.severity, i.field, i.message, -1) for name, i in plan.file_issues]
+    rows = [(name, i.line, i.severity, i.field, tr_core(i.message), -1) for name, i in plan.file_issues]
     reasons = reason_labels()
     actions = action_labels()
     for n, row in enumerate(plan.rows):
-        rows.extend((row.file_name, i.line, i.severity, i.field, i.message, -1) for i in row.issues)
+        rows.extend((row.file_name, i.line, i.severity, i.field, tr_core(i.message), -1) for i in row.issues)
         if row.match is not None:
             if row.match.lead_id:
                 reason = reasons.get(row.match.reason, row.match.reason)
@@ -380,7 +381,7 @@ class ImportWizard(QDialog):
         try:
             sources = read_sources(self.files())
         except LeadDeskError as exc:
-            self._show_error(str(exc), FILES)
+            self._show_error(error_text(exc), FILES)
             return
         source = self.source_edit.text().strip()
         mapping = dict(self.mapping) or None
