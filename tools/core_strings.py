@@ -57,7 +57,7 @@ def templates(core: Path = CORE) -> tuple[list[str], list[str]]:
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 found.add(first.value)
             else:
-                where = f"{path.relative_to(ROOT)}:{node.lineno}"
+                where = f"{path.relative_to(core.parent.parent)}:{node.lineno}"
                 problems.append(f"{where}: the template of {_call_name(node)}(...) must be a string literal")
     return sorted(found), problems
 

@@ -125,47 +125,47 @@ def field_label(field: str) -> str:
 
 def rule_field_labels() -> dict[str, str]:
     """Fields of a scoring rule and of the score settings (``value`` here is the rule's value)."""
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate  # this name: lupdate recognises translate(...) calls
     return {
-        "name": t("FieldLabel", "Name"),
-        "group": t("FieldLabel", "Group"),
-        "field": t("FieldLabel", "Field"),
-        "operator": t("FieldLabel", "Condition"),
-        "value": t("FieldLabel", "Value"),
-        "points": t("FieldLabel", "Points"),
-        "min_count": t("FieldLabel", "Times"),
-        "within_days": t("FieldLabel", "Within days"),
-        "decay_mode": t("FieldLabel", "Fading"),
-        "decay_days": t("FieldLabel", "Fading days"),
-        "enabled": t("FieldLabel", "Active"),
-        "mql_threshold": t("FieldLabel", "MQL threshold"),
-        "sql_threshold": t("FieldLabel", "SQL threshold"),
-        "fit_cap": t("FieldLabel", "Fit cap"),
-        "engagement_cap": t("FieldLabel", "Engagement cap"),
-        "total_min": t("FieldLabel", "Lowest total"),
-        "total_max": t("FieldLabel", "Highest total"),
-        "mode": t("FieldLabel", "Mode"),
+        "name": translate("FieldLabel", "Name"),
+        "group": translate("FieldLabel", "Group"),
+        "field": translate("FieldLabel", "Field"),
+        "operator": translate("FieldLabel", "Condition"),
+        "value": translate("FieldLabel", "Value"),
+        "points": translate("FieldLabel", "Points"),
+        "min_count": translate("FieldLabel", "Times"),
+        "within_days": translate("FieldLabel", "Within days"),
+        "decay_mode": translate("FieldLabel", "Fading"),
+        "decay_days": translate("FieldLabel", "Fading days"),
+        "enabled": translate("FieldLabel", "Active"),
+        "mql_threshold": translate("FieldLabel", "MQL threshold"),
+        "sql_threshold": translate("FieldLabel", "SQL threshold"),
+        "fit_cap": translate("FieldLabel", "Fit cap"),
+        "engagement_cap": translate("FieldLabel", "Engagement cap"),
+        "total_min": translate("FieldLabel", "Lowest total"),
+        "total_max": translate("FieldLabel", "Highest total"),
+        "mode": translate("FieldLabel", "Mode"),
     }
 
 
 def _other_field_labels() -> dict[str, str]:
     """Fields of adjustments, activities, tasks and BANT settings that no label module covers."""
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate  # this name: lupdate recognises translate(...) calls
     return {
-        "reason": t("FieldLabel", "Reason"),
-        "points": t("FieldLabel", "Points"),
-        "kind": t("FieldLabel", "Kind"),
-        "at": t("FieldLabel", "Date and time"),
-        "duration_s": t("FieldLabel", "Duration"),
-        "outcome": t("FieldLabel", "Outcome"),
-        "due_at": t("FieldLabel", "Due"),
-        "tz": t("FieldLabel", "Time zone"),
-        "lead": t("FieldLabel", "Lead"),
-        "stage": t("FieldLabel", "Stage"),
-        "lost_reason": t("FieldLabel", "Lost reason"),
-        "score_flag": t("FieldLabel", "Score suggestion"),
-        "required": t("FieldLabel", "Required sections"),
-        "min_others": t("FieldLabel", "Other sections"),
+        "reason": translate("FieldLabel", "Reason"),
+        "points": translate("FieldLabel", "Points"),
+        "kind": translate("FieldLabel", "Kind"),
+        "at": translate("FieldLabel", "Date and time"),
+        "duration_s": translate("FieldLabel", "Duration"),
+        "outcome": translate("FieldLabel", "Outcome"),
+        "due_at": translate("FieldLabel", "Due"),
+        "tz": translate("FieldLabel", "Time zone"),
+        "lead": translate("FieldLabel", "Lead"),
+        "stage": translate("FieldLabel", "Stage"),
+        "lost_reason": translate("FieldLabel", "Lost reason"),
+        "score_flag": translate("FieldLabel", "Score suggestion"),
+        "required": translate("FieldLabel", "Required sections"),
+        "min_others": translate("FieldLabel", "Other sections"),
     }
 
 

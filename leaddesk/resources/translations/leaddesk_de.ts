@@ -773,6 +773,133 @@
     </message>
 </context>
 <context>
+    <name>FieldLabel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Within days</source>
+        <translation>Innerhalb von Tagen</translation>
+    </message>
+    <message>
+        <source>Fading</source>
+        <translation>Verfall</translation>
+    </message>
+    <message>
+        <source>Fading days</source>
+        <translation>Verfall in Tagen</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>MQL threshold</source>
+        <translation>MQL-Schwelle</translation>
+    </message>
+    <message>
+        <source>SQL threshold</source>
+        <translation>SQL-Schwelle</translation>
+    </message>
+    <message>
+        <source>Fit cap</source>
+        <translation>Profil-Obergrenze</translation>
+    </message>
+    <message>
+        <source>Engagement cap</source>
+        <translation>Engagement-Obergrenze</translation>
+    </message>
+    <message>
+        <source>Lowest total</source>
+        <translation>Niedrigste Summe</translation>
+    </message>
+    <message>
+        <source>Highest total</source>
+        <translation>Höchste Summe</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>Verlustgrund</translation>
+    </message>
+    <message>
+        <source>Score suggestion</source>
+        <translation>Punktevorschlag</translation>
+    </message>
+    <message>
+        <source>Required sections</source>
+        <translation>Pflichtabschnitte</translation>
+    </message>
+    <message>
+        <source>Other sections</source>
+        <translation>Weitere Abschnitte</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search name, company, email, city, notes (Ctrl+F)</source>
