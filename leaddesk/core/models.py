@@ -91,12 +91,13 @@ class Lead(SQLModel, table=True):
 
 
 class LeadScore(SQLModel, table=True):
-    """A lead's computed score: one row per lead, added by a trigger when the lead is inserted.
+    """A lead's computed score: one row per lead, written by the lead's first rescore.
 
     Kept apart from the wide lead row because scoring rewrites it in bulk: rescoring
     100,000 leads then writes ~3 MB of narrow rows instead of every page of the lead
     table (~26 MB through the WAL and back), and a score change leaves the lead's
     ``version`` and ``updated_at`` alone. The row goes with its lead (ON DELETE CASCADE).
+    Readers join it with an outer join: a lead not yet scored reads as 0 points.
     """
 
     lead_id: int = Field(primary_key=True, foreign_key="lead.id", ondelete="CASCADE")

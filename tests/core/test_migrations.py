@@ -166,17 +166,16 @@ def test_scores_move_to_their_own_table_and_back(tmp_path: Path) -> None:
         assert tuple(row) == (30, 25, 55, "sql")
         columns = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(lead)")}
         assert "score" not in columns and "manual_score" in columns
-        # A new lead gets its score row from the trigger; deleting a lead takes the row along.
-        new = OLD_LEAD | {"uid": "u-2"}
-        new = {
-            k: v for k, v in new.items() if k not in ("fit_score", "engagement_score", "score", "score_flag")
-        }
+        # Deleting a lead takes its score row along (ON DELETE CASCADE).
+        moved = ("fit_score", "engagement_score", "score", "score_flag")
+        new = {k: v for k, v in OLD_LEAD.items() if k not in moved}
+        new |= {"uid": "u-2"}
         conn.exec_driver_sql(
             f"INSERT INTO lead ({', '.join(new)}) VALUES ({', '.join('?' for _ in new)})", tuple(new.values())
         )
-        assert conn.exec_driver_sql("SELECT score FROM leadscore WHERE lead_id = 2").scalar() == 0
+        conn.exec_driver_sql("INSERT INTO leadscore VALUES (2, 1, 2, 3, '', NULL)")
         conn.exec_driver_sql("DELETE FROM lead WHERE id = 2")
-        assert conn.exec_driver_sql("SELECT count(*) FROM leadscore").scalar() == 1
+        assert conn.exec_driver_sql("SELECT lead_id FROM leadscore").all() == [(1,)]
         # The search index still follows the lead table after the columns were dropped.
         assert conn.exec_driver_sql("SELECT rowid FROM lead_fts WHERE lead_fts MATCH 'mül*'").all() == [(1,)]
     command.downgrade(_alembic_config(engine), "board_1")

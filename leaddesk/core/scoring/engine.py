@@ -82,7 +82,7 @@ def flag_for(stage: str, score: int, settings: Settings) -> str:
 
 
 #: A lead with its computed score (``LeadScore``), for the statements that need both.
-SCORED_LEAD = "lead l JOIN leadscore s ON s.lead_id = l.id"
+SCORED_LEAD = "lead l LEFT JOIN leadscore s ON s.lead_id = l.id"
 AGG_TABLE = "temp.score_activity"
 _SCORE_COLUMNS = ("lead_id", "fit_score", "engagement_score", "score", "score_expires_at", "score_flag")
 
@@ -102,10 +102,9 @@ def _update_scores(
 
     An upsert into ``leadscore`` walks the leads in id order and writes each changed row in
     place (measured ~30 ms faster for 100,000 leads than a scratch table plus UPDATE, and
-    "UPDATE … FROM" copies its join aside first); a lead that somehow lacks its score row
-    gets one. In bulk the activity aggregate is first written to a temporary table keyed by
-    lead id: it is computed once per lead, and a join on a rowid key is the cheapest SQLite
-    offers.
+    "UPDATE … FROM" copies its join aside first); a lead's first rescore inserts its row.
+    In bulk the activity aggregate is first written to a temporary table keyed by lead id:
+    it is computed once per lead, and a join on a rowid key is the cheapest SQLite offers.
     """
     q = build_query(
         rules,

@@ -64,8 +64,8 @@ class Preview:
 def current_distribution(conn: Conn, settings: Settings) -> Distribution:
     rows = run(
         conn,
-        "SELECT l.stage, s.score, COUNT(*) FROM lead l JOIN leadscore s ON s.lead_id = l.id "
-        "WHERE l.erased = 0 GROUP BY l.stage, s.score",
+        "SELECT l.stage, COALESCE(s.score, 0) AS score, COUNT(*) FROM lead l "
+        "LEFT JOIN leadscore s ON s.lead_id = l.id WHERE l.erased = 0 GROUP BY l.stage, 2",
     )
     return Distribution.of(((r[0], int(r[1]), int(r[2])) for r in rows), settings)
 

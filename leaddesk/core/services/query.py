@@ -105,32 +105,42 @@ def where_clauses(f: LeadFilter, *, sqlite: bool = True) -> list[ColumnElement[b
         padded = literal(",") + func.lower(Lead.tags) + literal(",")
         clauses.append(padded.contains("," + f.tag.strip().lower() + ","))
     if f.score_min is not None or f.score_max is not None:
-        # A self-contained clause (no join) so every caller can use it; the narrow table scans fast.
-        bounds = []
+        # A self-contained clause (no join) so every caller can use it: one primary-key look-up
+        # per lead, and a lead not scored yet counts as 0 points, as it reads everywhere.
+        score = func.coalesce(
+            select(LeadScore.score).where(LeadScore.lead_id == Lead.id).scalar_subquery(), 0
+        )
         if f.score_min is not None:
-            bounds.append(LeadScore.score >= f.score_min)
+            clauses.append(score >= f.score_min)
         if f.score_max is not None:
-            bounds.append(LeadScore.score <= f.score_max)
-        clauses.append(Lead.id.in_(select(LeadScore.lead_id).where(*bounds)))
+            clauses.append(score <= f.score_max)
     if f.follow_up_due:
         limit = end_of_today(f.now or utcnow(), f.tz)
         clauses.append(and_(Lead.next_follow_up.is_not(None), Lead.next_follow_up < limit))
     return clauses
 
 
+#: What a lead not scored yet (no ``LeadScore`` row) reads as.
+_UNSCORED: dict[str, Any] = {"fit_score": 0, "engagement_score": 0, "score": 0, "score_flag": ""}
+
+
 def lead_column(name: str) -> Any:
     """A lead field by name, wherever it is stored (computed scores live in ``LeadScore``)."""
-    return getattr(LeadScore if name in SCORE_FIELDS else Lead, name)
+    if name not in SCORE_FIELDS:
+        return getattr(Lead, name)
+    column = getattr(LeadScore, name)
+    return func.coalesce(column, _UNSCORED[name]).label(name) if name in _UNSCORED else column
 
 
-def _scored(stmt: Select[Any], needed: bool) -> Select[Any]:
+def _scored(stmt: Select[Any]) -> Select[Any]:
     """Join the score row only when a column needs it (a look-up per lead otherwise wasted)."""
-    return stmt.select_from(Lead).outerjoin(LeadScore, LeadScore.lead_id == Lead.id) if needed else stmt
+    if LeadScore.__table__ not in stmt.get_final_froms():
+        return stmt
+    return stmt.select_from(Lead).outerjoin(LeadScore, LeadScore.lead_id == Lead.id)
 
 
 def _select(db: Database, columns: list[Any], f: LeadFilter) -> Select[Any]:
-    needed = any(getattr(c, "table", None) is LeadScore.__table__ for c in columns)
-    return _scored(select(*columns), needed).where(*where_clauses(f, sqlite=is_sqlite(db.engine)))
+    return _scored(select(*columns)).where(*where_clauses(f, sqlite=is_sqlite(db.engine)))
 
 
 def lead_ids(db: Database, f: LeadFilter, *, limit: int | None = None, offset: int = 0) -> list[int]:
@@ -201,7 +211,7 @@ def list_leads_json(db: Database, f: LeadFilter, *, limit: int | None = None) ->
 def rows_by_id(db: Database, ids: list[int], columns: tuple[str, ...]) -> dict[int, dict[str, Any]]:
     """Selected columns for the given ids, in chunks under SQLite's variable limit."""
     cols = [Lead.id, *(lead_column(c) for c in columns if c != "id")]
-    stmt = _scored(select(*cols), any(c in SCORE_FIELDS for c in columns))
+    stmt = _scored(select(*cols))
     out: dict[int, dict[str, Any]] = {}
     with db.engine.connect() as conn:
         for start in range(0, len(ids), 500):

@@ -6,8 +6,10 @@ Create Date: 2026-11-23
 
 Rescoring all leads rewrote every page of the wide lead table (~26 MB for 100,000 leads,
 written to the WAL and checkpointed back) to change five small numbers per row. In their
-own table the same rescore writes ~3 MB. A trigger gives every new lead its score row, and
-the foreign key removes it with the lead. The score has no index of its own: maintaining
+own table the same rescore writes ~3 MB. A lead's score row is written by its first rescore
+(every insert path rescores) and removed with the lead by the foreign key. Deliberately no
+trigger on lead: a trigger makes SQLite keep a statement journal for every single-row insert
+(~30 µs a lead with lead's nine indexes: +3.3 s for 100,000 demo leads). The score has no index of its own: maintaining
 it cost a rescore ~70 ms, and a score-range filter scans the narrow table in a few ms. ``manual_score`` (a sum of hand-made
 adjustments, rarely written) stays on the lead.
 """
@@ -24,9 +26,6 @@ branch_labels = None
 depends_on = None
 
 MOVED = ("fit_score", "engagement_score", "score", "score_flag", "score_expires_at")
-TRIGGER = """CREATE TRIGGER leadscore_ai AFTER INSERT ON lead BEGIN
-    INSERT INTO leadscore (lead_id, fit_score, engagement_score, score, score_flag)
-    VALUES (new.id, 0, 0, 0, ''); END"""
 
 
 def upgrade() -> None:
@@ -42,7 +41,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("lead_id"),
     )
     op.execute(f"INSERT INTO leadscore (lead_id, {', '.join(MOVED)}) SELECT id, {', '.join(MOVED)} FROM lead")
-    op.execute(TRIGGER)
     op.drop_index("ix_lead_score", table_name="lead")
     # Plain ALTER TABLE (SQLite ≥ 3.35): a batch rebuild of lead would drop its FTS triggers.
     for column in MOVED:
@@ -59,5 +57,4 @@ def downgrade() -> None:
         f"(SELECT {', '.join(MOVED)} FROM leadscore s WHERE s.lead_id = lead.id)"
     )
     op.create_index("ix_lead_score", "lead", ["score"], unique=False)
-    op.execute("DROP TRIGGER IF EXISTS leadscore_ai")
     op.drop_table("leadscore")
