@@ -33,12 +33,12 @@ HIDDEN_IMPORTS: tuple[str, ...] = (
     "sqlalchemy.dialects.sqlite",
 )
 
-# Qt's own catalogues (qtbase_xx.qm etc.) are shipped only for the languages LeadDesk offers.
-LANGUAGES: tuple[str, ...] = ("de", "en")
-
 # Never imported by LeadDesk, yet reachable through optional imports of its dependencies.
 EXCLUDES: tuple[str, ...] = (
     "tkinter",
+    "hypothesis",  # test-only; pydantic.v1 names it as a plugin
+    "pytest",
+    "_pytest",
     "unittest",
     "pydoc",
     "doctest",
@@ -72,15 +72,3 @@ def datas(root: Path = ROOT) -> list[tuple[str, str]]:
             raise FileNotFoundError(f"packaging/datas.py: {pattern!r} matches no file under {root}")
         pairs.extend((str(path), dest) for path in found)
     return pairs
-
-
-def keep_qt_translation(dest_name: str) -> bool:
-    """False for Qt ``.qm`` catalogues of languages LeadDesk does not offer (about 1 MB each)."""
-    name = Path(dest_name).name
-    if "/translations/" not in dest_name.replace("\\", "/") or not name.endswith(".qm"):
-        return True
-    if "leaddesk/resources" in dest_name.replace("\\", "/"):
-        return True
-    stem = name[: -len(".qm")]
-    lang = stem.split("_", 1)[1] if "_" in stem else ""
-    return lang[:2] in LANGUAGES
