@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean translations
+.PHONY: run test lint bench clean translations package
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "LeadDesk needs Python 3.11 or newer; set PYTHON=/path/to/python3.11+")'
@@ -39,6 +39,11 @@ translations: $(STAMP)
 	$(BIN)/python tools/fill_translations.py $(TR)/leaddesk_en.ts
 	$(BIN)/pyside6-lrelease $(TR)/leaddesk_de.ts -qm $(TR)/leaddesk_de.qm
 	$(BIN)/pyside6-lrelease $(TR)/leaddesk_en.ts -qm $(TR)/leaddesk_en.qm
+
+# One-folder desktop build in dist/LeadDesk (~1 min, not part of `make test`); check it with packaging/smoke.sh.
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,package]"
+	$(BIN)/pyinstaller --noconfirm --clean packaging/leaddesk.spec
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
