@@ -17,12 +17,12 @@ run: $(STAMP)
 	$(BIN)/leaddesk
 
 test: $(STAMP)
-	$(BIN)/ruff check leaddesk tests benchmarks
+	$(BIN)/ruff check leaddesk tests benchmarks packaging tools
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check leaddesk tests benchmarks
-	$(BIN)/ruff format --check leaddesk tests benchmarks
+	$(BIN)/ruff check leaddesk tests benchmarks packaging tools
+	$(BIN)/ruff format --check leaddesk tests benchmarks packaging tools
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

@@ -645,7 +645,6 @@ DE: dict[str, str] = {
     "Stage %1 → %2": "Phase %1 → %2",
     "Brings %1": "Bringt %1 mit",
     "Nothing new: the same as here": "Nichts Neues: wie hier",
-    "new lead": "neuer Lead",
     "into #%1": "in #%1",
     "Result": "Ergebnis",
     "Goes": "Wohin",
@@ -709,11 +708,11 @@ DE: dict[str, str] = {
     "lead {id}": "Lead {id}",
     "lead {id} does not exist": "Lead {id} gibt es nicht",
     "must be between 0 and {max}": "muss zwischen 0 und {max} liegen",
-    "needs a \"rules\" list": "braucht eine Liste „rules“",
+    'needs a "rules" list': "braucht eine Liste „rules“",
     "needs a date and time with a time zone": "braucht Datum und Uhrzeit mit Zeitzone",
     "needs a time zone": "braucht eine Zeitzone",
-    "needs {{\"min\": number, \"max\": number}} (either may be left out)": "braucht {{\"min\": Zahl, \"max\": Zahl}} (eines davon darf fehlen)",
-    "not a LeadDesk rules file (expected \"format\": \"{format}\")": "keine LeadDesk-Regeldatei (erwartet: \"format\": \"{format}\")",
+    'needs {{"min": number, "max": number}} (either may be left out)': 'braucht {{"min": Zahl, "max": Zahl}} (eines davon darf fehlen)',
+    'not a LeadDesk rules file (expected "format": "{format}")': 'keine LeadDesk-Regeldatei (erwartet: "format": "{format}")',
     "not valid JSON (line {line}, column {column}): {detail}": "kein gültiges JSON (Zeile {line}, Spalte {column}): {detail}",
     "one_of needs a non-empty list of values": "„ist eines von“ braucht eine nicht leere Liste von Werten",
     "only activity rules fade over time": "Nur Aktivitätsregeln verfallen mit der Zeit",
@@ -795,8 +794,14 @@ DE_PLURAL: dict[str, tuple[str, str]] = {
     "%n likely duplicate pair(s)": ("%n wahrscheinliches Dublettenpaar", "%n wahrscheinliche Dublettenpaare"),
     "%n lead(s) exported to %1.": ("%n Lead nach %1 exportiert.", "%n Leads nach %1 exportiert."),
     "Checking %n record(s)…": ("%n Datensatz wird geprüft …", "%n Datensätze werden geprüft …"),
-    "%n differing value(s) were kept in the leads' notes.": ("%n abweichender Wert wurde in den Notizen der Leads aufbewahrt.", "%n abweichende Werte wurden in den Notizen der Leads aufbewahrt."),
-    "%n lead(s) edited since were kept.": ("%n seither bearbeiteter Lead wurde behalten.", "%n seither bearbeitete Leads wurden behalten."),
+    "%n differing value(s) were kept in the leads' notes.": (
+        "%n abweichender Wert wurde in den Notizen der Leads aufbewahrt.",
+        "%n abweichende Werte wurden in den Notizen der Leads aufbewahrt.",
+    ),
+    "%n lead(s) edited since were kept.": (
+        "%n seither bearbeiteter Lead wurde behalten.",
+        "%n seither bearbeitete Leads wurden behalten.",
+    ),
     "%n activity(ies)": ("%n Aktivität", "%n Aktivitäten"),
     "%n stage change(s)": ("%n Phasenwechsel", "%n Phasenwechsel"),
     "%n task(s)": ("%n Aufgabe", "%n Aufgaben"),
@@ -805,16 +810,28 @@ DE_PLURAL: dict[str, tuple[str, str]] = {
     "%n score adjustment(s)": ("%n Punktekorrektur", "%n Punktekorrekturen"),
     "%n attachment(s)": ("%n Anhang", "%n Anhänge"),
     "%n unfinished call note(s)": ("%n unfertige Gesprächsnotiz", "%n unfertige Gesprächsnotizen"),
-    "%n differing value(s) kept in the leads' notes": ("%n abweichender Wert in den Notizen der Leads", "%n abweichende Werte in den Notizen der Leads"),
-    "%n entry(ies) already here, not copied twice": ("%n Eintrag schon vorhanden, nicht doppelt übernommen", "%n Einträge schon vorhanden, nicht doppelt übernommen"),
+    "%n differing value(s) kept in the leads' notes": (
+        "%n abweichender Wert in den Notizen der Leads",
+        "%n abweichende Werte in den Notizen der Leads",
+    ),
+    "%n entry(ies) already here, not copied twice": (
+        "%n Eintrag schon vorhanden, nicht doppelt übernommen",
+        "%n Einträge schon vorhanden, nicht doppelt übernommen",
+    ),
 }
 EN_PLURAL: dict[str, tuple[str, str]] = {
     "%n lead(s)": ("%n lead", "%n leads"),
     "%n likely duplicate pair(s)": ("%n likely duplicate pair", "%n likely duplicate pairs"),
     "%n lead(s) exported to %1.": ("%n lead exported to %1.", "%n leads exported to %1."),
     "Checking %n record(s)…": ("Checking %n record…", "Checking %n records…"),
-    "%n differing value(s) were kept in the leads' notes.": ("%n differing value was kept in the leads' notes.", "%n differing values were kept in the leads' notes."),
-    "%n lead(s) edited since were kept.": ("%n lead edited since was kept.", "%n leads edited since were kept."),
+    "%n differing value(s) were kept in the leads' notes.": (
+        "%n differing value was kept in the leads' notes.",
+        "%n differing values were kept in the leads' notes.",
+    ),
+    "%n lead(s) edited since were kept.": (
+        "%n lead edited since was kept.",
+        "%n leads edited since were kept.",
+    ),
     "%n activity(ies)": ("%n activity", "%n activities"),
     "%n stage change(s)": ("%n stage change", "%n stage changes"),
     "%n task(s)": ("%n task", "%n tasks"),
@@ -823,8 +840,14 @@ EN_PLURAL: dict[str, tuple[str, str]] = {
     "%n score adjustment(s)": ("%n score adjustment", "%n score adjustments"),
     "%n attachment(s)": ("%n attachment", "%n attachments"),
     "%n unfinished call note(s)": ("%n unfinished call note", "%n unfinished call notes"),
-    "%n differing value(s) kept in the leads' notes": ("%n differing value kept in the leads' notes", "%n differing values kept in the leads' notes"),
-    "%n entry(ies) already here, not copied twice": ("%n entry already here, not copied twice", "%n entries already here, not copied twice"),
+    "%n differing value(s) kept in the leads' notes": (
+        "%n differing value kept in the leads' notes",
+        "%n differing values kept in the leads' notes",
+    ),
+    "%n entry(ies) already here, not copied twice": (
+        "%n entry already here, not copied twice",
+        "%n entries already here, not copied twice",
+    ),
 }
 
 
