@@ -118,3 +118,20 @@ def test_restore_refuses_a_file_that_is_not_a_backup(data_dir: Path, tmp_path: P
     assert "not a LeadDesk database" in capsys.readouterr().err
     main(["--data-dir", str(data_dir), "list", "--json"])
     assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error_message(tmp_path: Path) -> None:
+    """``leaddesk list --json | head`` must not end with "Broken pipe" on the terminal."""
+    data_dir = tmp_path / "data"
+    assert main(["--data-dir", str(data_dir), "demo", "--leads", "400", "--seed", "2"]) == 0
+    with subprocess.Popen(
+        [sys.executable, "-m", "leaddesk", "--data-dir", str(data_dir), "list", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.read(100)  # read a little, then hang up like `head` does
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        proc.wait(timeout=60)
+    assert "Broken pipe" not in err and "Traceback" not in err, err
