@@ -13,7 +13,23 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+
+_WRITE_POOL: QThreadPool | None = None
+
+
+def write_pool() -> QThreadPool:
+    """The application's one lane for database writes, shared by every feature.
+
+    Imports, merges, demo data, rescoring and decay refresh queue here one after another: two
+    long write transactions on separate threads would make the second wait on SQLite's lock
+    and fail after the busy timeout (5 s) with "database is locked".
+    """
+    global _WRITE_POOL
+    if _WRITE_POOL is None:
+        _WRITE_POOL = QThreadPool(QCoreApplication.instance())
+        _WRITE_POOL.setMaxThreadCount(1)
+    return _WRITE_POOL
 
 
 class Job:
@@ -65,8 +81,7 @@ class WriteLane(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool = write_pool()
         self._running = 0
         self._keep: set[_JobSignals] = set()
 

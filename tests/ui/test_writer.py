@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QThread
 
-from leaddesk.ui.writer import Job, WriteLane
+from leaddesk.ui.writer import Job, WriteLane, write_pool
 
 
 def test_jobs_run_off_the_gui_thread_one_at_a_time(qtbot: Any) -> None:
@@ -64,3 +64,29 @@ def test_errors_and_cancel_reach_the_gui(qtbot: Any) -> None:
         proceed.set()
     assert errors == ["cancelled by user"]
     assert progress == [(1, 2)]
+
+
+def test_imports_rescoring_and_board_jobs_share_one_write_lane(qtbot: Any) -> None:
+    """Two long write transactions on separate threads would fail after SQLite's busy timeout."""
+    from leaddesk.ui.imports.jobs import BackgroundJob
+    from leaddesk.ui.scoring import tasks
+
+    order: list[str] = []
+    release = threading.Event()
+
+    def import_job(_progress: Any) -> None:
+        order.append("import starts")
+        release.wait(10)
+        order.append("import ends")
+
+    job = BackgroundJob(import_job)
+    job.start()
+    qtbot.waitUntil(lambda: order == ["import starts"])
+    task = tasks.start(tasks.Task(lambda _report: order.append("rescore")), write=True)  # kept alive
+    lane = WriteLane()
+    lane.submit(lambda _job: order.append("board write"), on_done=lambda _r: None, on_error=print)
+    assert write_pool().activeThreadCount() == 1  # the others wait behind the import
+    release.set()
+    qtbot.waitUntil(lambda: len(order) == 4)
+    assert order == ["import starts", "import ends", "rescore", "board write"]
+    assert not task.cancelled

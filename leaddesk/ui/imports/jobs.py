@@ -11,22 +11,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from leaddesk.core.errors import Cancelled, LeadDeskError
 from leaddesk.ui.i18n import error_text
-
-_POOL: QThreadPool | None = None
-
-
-def write_pool() -> QThreadPool:
-    """The application's single lane for database work (parented to the app, waited for on quit)."""
-    global _POOL
-    if _POOL is None:
-        _POOL = QThreadPool(QCoreApplication.instance())
-        _POOL.setMaxThreadCount(1)
-    return _POOL
+from leaddesk.ui.writer import write_pool
 
 
 class BackgroundJob(QObject):

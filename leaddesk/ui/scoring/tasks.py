@@ -1,8 +1,8 @@
 """Background work for the scoring UI: one lane for writes, results delivered on the GUI thread.
 
 Modelled on Anki's QueryOp/CollectionOp: the callable runs in a QThreadPool worker and
-must not touch widgets; its result, error and progress arrive as queued signals. The
-lead may swap this for the app-wide task manager at merge; the interface is tiny.
+must not touch widgets; its result, error and progress arrive as queued signals. Writes
+run on the app-wide write lane (``leaddesk.ui.writer.write_pool``).
 """
 
 from __future__ import annotations
@@ -13,17 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-#: Database writes go through a single worker so two rescoring runs never interleave.
-_write_lane: QThreadPool | None = None
+from leaddesk.ui.writer import write_pool
+
 _read_lane: QThreadPool | None = None
 
 
 def write_lane() -> QThreadPool:
-    global _write_lane
-    if _write_lane is None:
-        _write_lane = QThreadPool()
-        _write_lane.setMaxThreadCount(1)
-    return _write_lane
+    """Writes share the app's one write lane, so a rescore never races an import for the lock."""
+    return write_pool()
 
 
 def read_lane() -> QThreadPool:
@@ -77,6 +74,6 @@ def start(task: Task, *, write: bool) -> Task:
 
 def wait_all(msecs: int = 30_000) -> None:
     """Let running tasks end (on quit, and between tests)."""
-    for lane in (_write_lane, _read_lane):
+    for lane in (write_pool(), _read_lane):
         if lane is not None:
             lane.waitForDone(msecs)
