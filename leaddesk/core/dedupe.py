@@ -60,6 +60,8 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 def fold(text: str) -> str:
     """Lower case, umlauts spelt out (ü → ue), other accents removed: "Müller" == "Mueller"."""
     lowered = (text or "").casefold().translate(_TRANSLIT)
+    if lowered.isascii():
+        return lowered  # nothing to decompose (most names, e-mails and notes): skip the per-char pass
     decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -138,7 +140,9 @@ def match_keys(values: Mapping[str, Any]) -> MatchKeys:
 
 
 def _keys(first: str, last: str, company: str, email: str, phone: str, mobile: str) -> MatchKeys:
-    p1, p2 = phone_key(phone), phone_key(mobile)
+    # Stored numbers are E.164 already: their key is the digits (phone_key's fast path, inlined).
+    p1 = phone[1:] if phone[:1] == "+" and phone[1:].isdigit() else phone_key(phone)
+    p2 = mobile[1:] if mobile[:1] == "+" and mobile[1:].isdigit() else phone_key(mobile)
     phones = (p1, p2) if p1 and p2 and p1 != p2 else (p1,) if p1 else (p2,) if p2 else ()
     name, core, last_word = person_name(first, last), company_core(company), _last_word(last)
     return MatchKeys(
@@ -408,11 +412,12 @@ class DuplicateIndex:
     def _put(self, entry: _Entry) -> None:
         keys = entry.keys
         if keys.email:
-            _append(self._by_email, keys.email, entry)
+            self._by_email.setdefault(keys.email, []).append(entry)
         for p in keys.phones:
-            _append(self._by_phone, p, entry)
+            self._by_phone.setdefault(p, []).append(entry)
+        by_block = self._by_block
         for b in keys.blocks:
-            _append(self._by_block, b, entry)
+            by_block.setdefault(b, []).append(entry)
         self.size += 1
 
     def add(
@@ -468,11 +473,3 @@ class DuplicateIndex:
         if not found:
             return []
         return _best(found) if len(found) > 1 else found
-
-
-def _append(groups: dict[str, list[_Entry]], key: str, entry: _Entry) -> None:
-    group = groups.get(key)
-    if group is None:
-        groups[key] = [entry]
-    else:
-        group.append(entry)

@@ -102,8 +102,9 @@ def clean_fields(data: dict[str, Any], *, require_identity: bool = True) -> Clea
     errors: dict[str, str] = {}
     warnings: dict[str, str] = {}
     values: dict[str, Any] = {}
-    for key in sorted(data.keys() - _EDITABLE):
-        errors[key] = "unknown field"
+    if not _EDITABLE.issuperset(data):
+        for key in sorted(data.keys() - _EDITABLE):
+            errors[key] = "unknown field"
     for key in EDITABLE_FIELDS:
         if key not in data:
             continue
