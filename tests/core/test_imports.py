@@ -349,9 +349,15 @@ def test_bulk_path_keeps_the_search_index_exact(db: Any, monkeypatch: pytest.Mon
     assert lead_ids(db, LeadFilter(search="zwickau")) == [eva.id]  # filled by the merge
     assert lead_ids(db, LeadFilter(search="ulm")) == [ida.id]  # unchanged lead still found
     assert len(lead_ids(db, LeadFilter(search="quast"))) == 1
-    undo_import(db, result.batch_id)
+    with monkeypatch.context() as patched:  # the undo, too, takes out only the batch's rows
+        patched.setattr(db_module, "rebuild_fts", lambda _s: pytest.fail("full rebuild"))
+        undone = undo_import(db, result.batch_id)
+    assert (undone.removed, undone.restored) == (1, 1)
     assert integrity_check(db.engine) == []
     assert lead_ids(db, LeadFilter(search="zwickau")) == []
+    assert lead_ids(db, LeadFilter(search="quast")) == []
+    assert lead_ids(db, LeadFilter(search="roth")) == [eva.id]  # restored, and found by its old values
+    assert lead_ids(db, LeadFilter(search="ulm")) == [ida.id]
 
 
 def test_apply_enlarges_the_page_cache_only_for_its_transaction(

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import bindparam, delete, func, insert, select, tuple_, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, tuple_, update
 
 from leaddesk.core.db import (
     Database,
@@ -538,9 +538,7 @@ def _apply_duplicates(
                 for k in changes
                 if k != "notes"
             )
-    for keys, params in updates.items():
-        stmt = update(table).where(table.c.id == bindparam("_id")).values({k: bindparam(k) for k in keys})
-        session.execute(stmt, params)
+    _update_groups(session, updates)
     if changes_rows:
         session.execute(insert(ImportChange.__table__), changes_rows)  # type: ignore[attr-defined]
     fs = FieldSource.__table__  # type: ignore[attr-defined]
@@ -624,11 +622,11 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
             )
         created = list(session.execute(select(Lead.id, Lead.version).where(Lead.import_batch_id == batch_id)))
         ids = [i for i, _ in created]
-        touched = _touched_since(session, ids)
+        touched = _touched_since(session, batch_id)
         touched.update(i for i, v in created if v != 1)
         ic = ImportChange.__table__  # type: ignore[attr-defined]
         changes = list(session.execute(select(ic.c.lead_id, ic.c.before).where(ic.c.batch_id == batch_id)))
-        versions = _versions(session, [lead_id for lead_id, _ in changes])
+        versions = _versions(session, batch_id)
         stale: list[tuple[int, dict[str, Any]]] = []
         restore: list[tuple[int, dict[str, Any]]] = []
         for lead_id, text_before in changes:
@@ -643,59 +641,76 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
                 "undo to keep those leads as they are"
             )
         removable = [i for i in ids if i not in touched]
-        with fts_triggers_suspended(session) if len(removable) > _BULK_FTS else nullcontext():
-            for start in range(0, len(removable), 500):
-                chunk = removable[start : start + 500]
-                for table in _DEPENDENT:
-                    # Core deletes: the ORM would check every loaded object per statement.
-                    t = table.__table__  # type: ignore[attr-defined]
-                    session.execute(delete(t).where(t.c.lead_id.in_(chunk)))
-                lead_table = Lead.__table__  # type: ignore[attr-defined]
-                session.execute(delete(lead_table).where(lead_table.c.id.in_(chunk)))
-        origin = f"import:{batch_id}"
-        table = Lead.__table__  # type: ignore[attr-defined]
-        now = utcnow()
-        groups: dict[frozenset[str], list[dict[str, Any]]] = {}
-        for lead_id, before in restore:
-            values = {k: v for k, v in before.items() if not k.startswith("_")}
-            # Back to the version the values belong to: an editor still holding it may save again.
-            values |= derived_keys(values) | {"version": before["_version_before"], "updated_at": now}
-            groups.setdefault(frozenset(values), []).append({"_id": lead_id, **values})
-        for keys, params in groups.items():
-            stmt = update(table).where(table.c.id == bindparam("_id")).values({k: bindparam(k) for k in keys})
-            session.execute(stmt, params)
-        fs = FieldSource.__table__  # type: ignore[attr-defined]
         restored = [lead_id for lead_id, _ in restore]
-        for start in range(0, len(restored), 500):
-            session.execute(
-                delete(fs).where(fs.c.lead_id.in_(restored[start : start + 500]), fs.c.origin == origin)
-            )
-        if restore:
+        gone = {"ids": json.dumps(removable)}
+        # As in apply_import: with the triggers off, the search index loses exactly the rows
+        # removed or restored here (while it still holds their values) instead of a full rebuild.
+        bulk = len(removable) + len(restored) > _BULK_FTS
+        with fts_triggers_suspended(session, rebuild=False) if bulk else nullcontext():
+            if bulk:
+                fts_remove_rows(session, _IN_IDS, {"ids": json.dumps(removable + restored)})
+            if removable:
+                # One set-based statement per table: SQLite walks each table's lead_id index.
+                for table in _DEPENDENT:
+                    t = table.__table__  # type: ignore[attr-defined]
+                    session.execute(delete(t).where(t.c.lead_id.in_(_ids_in(gone))))
+                lead_table = Lead.__table__  # type: ignore[attr-defined]
+                session.execute(delete(lead_table).where(lead_table.c.id.in_(_ids_in(gone))))
+            origin = f"import:{batch_id}"
+            now = utcnow()
+            groups: dict[frozenset[str], list[dict[str, Any]]] = {}
+            for lead_id, before in restore:
+                values = {k: v for k, v in before.items() if not k.startswith("_")}
+                # Back to the version the values belong to: an editor still holding it may save again.
+                values |= derived_keys(values) | {"version": before["_version_before"], "updated_at": now}
+                groups.setdefault(frozenset(values), []).append({"_id": lead_id, **values})
+            _update_groups(session, groups)
+            if bulk and restored:
+                fts_add_rows(session, _IN_IDS, {"ids": json.dumps(restored)})
+        if restored:
+            fs = FieldSource.__table__  # type: ignore[attr-defined]
+            back = {"ids": json.dumps(restored)}
+            session.execute(delete(fs).where(fs.c.lead_id.in_(_ids_in(back)), fs.c.origin == origin))
             rescore_in(session, where=_BATCH_LEADS, params={"batch": batch_id})
         session.execute(update(Lead).where(Lead.import_batch_id == batch_id).values(import_batch_id=None))
         batch.undone_at = utcnow()
         return UndoResult(batch_id, len(removable), len(restore), kept)
 
 
-def _versions(session: Any, ids: list[int]) -> dict[int, int]:
-    out: dict[int, int] = {}
-    for start in range(0, len(ids), 500):
-        rows = session.execute(select(Lead.id, Lead.version).where(Lead.id.in_(ids[start : start + 500])))
-        out.update({lead_id: version for lead_id, version in rows})
-    return out
+def _update_groups(session: Any, groups: dict[frozenset[str], list[dict[str, Any]]]) -> None:
+    """One executemany UPDATE of ``lead`` per set of changed columns (rows carry their ``_id``)."""
+    table = Lead.__table__  # type: ignore[attr-defined]
+    for keys, params in groups.items():
+        stmt = update(table).where(table.c.id == bindparam("_id")).values({k: bindparam(k) for k in keys})
+        session.execute(stmt, params)
 
 
-def _touched_since(session: Any, ids: list[int]) -> set[int]:
-    """Created leads that have a life of their own now: activities, tasks, BANT, a stage move."""
+def _ids_in(params: dict[str, str]) -> Any:
+    """``SELECT value FROM json_each(:ids)``: any number of ids as one bound JSON array."""
+    each = text("json_each(:ids)").bindparams(**params)
+    return select(text("value")).select_from(each).scalar_subquery()
+
+
+def _versions(session: Any, batch_id: int) -> dict[int, int]:
+    """Current versions of the leads the import changed (one query, not one per 500 ids)."""
+    ic = ImportChange.__table__  # type: ignore[attr-defined]
+    changed = select(ic.c.lead_id).where(ic.c.batch_id == batch_id)
+    rows = session.execute(select(Lead.id, Lead.version).where(Lead.id.in_(changed)))
+    return {lead_id: version for lead_id, version in rows}
+
+
+def _touched_since(session: Any, batch_id: int) -> set[int]:
+    """Created leads that have a life of their own now: activities, tasks, BANT, a stage move.
+
+    Set-based over the batch's leads (a subquery): 88,000 ids in chunks of 500 cost ~1.6 s.
+    """
+    created = select(Lead.id).where(Lead.import_batch_id == batch_id)
     out: set[int] = set()
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for table in (Activity, Task, Qualification, ScoreAdjustment, CallDraft):
-            out.update(session.execute(select(table.lead_id).where(table.lead_id.in_(chunk))).scalars())  # type: ignore[attr-defined]
-        moved = (
-            select(StageChange.lead_id).where(StageChange.lead_id.in_(chunk)).group_by(StageChange.lead_id)
-        )
-        out.update(session.execute(moved.having(func.count() > 1)).scalars())
+    for table in (Activity, Task, Qualification, ScoreAdjustment, CallDraft):
+        column = table.lead_id  # type: ignore[attr-defined]
+        out.update(session.execute(select(column).where(column.in_(created)).distinct()).scalars())
+    moved = select(StageChange.lead_id).where(StageChange.lead_id.in_(created)).group_by(StageChange.lead_id)
+    out.update(session.execute(moved.having(func.count() > 1)).scalars())
     return out
 
 
