@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import bindparam, delete, func, insert, select, text, tuple_, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 
 from leaddesk.core.db import (
     Database,
@@ -444,8 +444,16 @@ def _insert_new(
         "version": 1,
         "erased": False,
     }
-    base = [fixed.get(c, getattr(template, c)) for c in _LEAD_COLUMNS]
-    slot = {c: i for i, c in enumerate(_LEAD_COLUMNS)}
+    # One list per row in column order, the id first: the driver binds it as it is.
+    base = [None, *(fixed.get(c, getattr(template, c)) for c in _LEAD_COLUMNS)]
+    slot = {c: i for i, c in enumerate(_LEAD_COLUMNS, start=1)}
+    at_email, at_phone, at_uid, at_position = (
+        slot["email_lower"],
+        slot["phone_key"],
+        slot["uid"],
+        slot["position"],
+    )
+    dates = [(key, slot[key]) for key in ("next_follow_up", "consent_at")]
     marks = ", ".join("?" for _ in _LEAD_COLUMNS)
     lead_sql = f"INSERT INTO lead (id, {', '.join(_LEAD_COLUMNS)}) VALUES (?, {marks})"
     change_sql = (
@@ -453,11 +461,12 @@ def _insert_new(
         " VALUES (?, NULL, 'lead', ?, ?, 'import', ?)"
     )
     known_uids: set[str] = set()
+    # The driver's own executemany, in the session's transaction: rows go in as built (lists).
+    cursor = conn.connection.dbapi_connection.cursor()
     chunk = 5000
     for start in range(0, len(rows), chunk):
         lead_rows, change_rows = [], []
-        for i, row in enumerate(rows[start : start + chunk]):
-            lead_id = first_id + start + i
+        for lead_id, row in enumerate(rows[start : start + chunk], start=first_id + start):
             position += 1.0
             if row.uid and len(row.uid) <= 36 and row.uid not in known_uids:
                 uid = row.uid
@@ -465,39 +474,39 @@ def _insert_new(
                 uid = next(fresh, None) or new_uid()
             known_uids.add(uid)
             values = row.values
-            cells = list(base)
+            cells = base.copy()
+            cells[0] = lead_id
             for key, value in values.items():
                 at = slot.get(key)
                 if at is not None:
                     cells[at] = value
-            cells[slot["email_lower"]] = (values.get("email") or "").lower()
-            cells[slot["phone_key"]] = phone_key(values.get("phone") or values.get("mobile") or "")
-            cells[slot["uid"]] = uid
-            cells[slot["position"]] = position
-            for key in ("next_follow_up", "consent_at"):
-                moment = values.get(key)
+            get = values.get
+            cells[at_email] = (get("email") or "").lower()
+            cells[at_phone] = phone_key(get("phone") or get("mobile") or "")
+            cells[at_uid] = uid
+            cells[at_position] = position
+            for key, at in dates:
+                moment = get(key)
                 if moment is not None and hasattr(moment, "isoformat"):
-                    cells[slot[key]] = as_utc(moment).replace(tzinfo=None).isoformat(sep=" ")  # type: ignore[union-attr]
-            lead_rows.append((lead_id, *cells))
+                    cells[at] = as_utc(moment).replace(tzinfo=None).isoformat(sep=" ")  # type: ignore[union-attr]
+            lead_rows.append(cells)
             change_rows.append((lead_id, stamp, actor, f"Import {row.file_name}, Zeile {row.line}"))
-            row.values["_id"] = lead_id
-        conn.exec_driver_sql(lead_sql, lead_rows)
-        conn.exec_driver_sql(change_sql, change_rows)
+        cursor.executemany(lead_sql, lead_rows)
+        cursor.executemany(change_sql, change_rows)
         if progress is not None and progress(start + len(lead_rows), total) is False:
             raise Cancelled("import cancelled; nothing was changed")
-    photos = [r for r in rows if r.photo]
-    for row in photos:
+    cursor.close()
+    photos = [(lead_id, r) for lead_id, r in enumerate(rows, start=first_id) if r.photo]
+    for lead_id, row in photos:
         session.add(
             Attachment(
-                lead_id=row.values["_id"],
+                lead_id=lead_id,
                 kind="photo",
                 file_name=f"{row.file_name}:{row.line}",
                 mime=row.photo_mime or "image/jpeg",
                 data=row.photo or b"",
             )
         )
-    for row in rows:
-        row.values.pop("_id", None)
     if photos:
         session.flush()
     return len(rows)
@@ -522,8 +531,15 @@ def _apply_duplicates(
     sources: list[dict[str, Any]] = []
     now = utcnow()
     ids = list(by_lead)
+    found = {
+        lead["id"]: lead
+        for lead in session.execute(
+            select(*cols).where(table.c.id.in_(_ids_in({"ids": json.dumps(ids)})))
+        ).mappings()
+    }
+    # One query; the leads are still taken in the order the conflicts were always listed in.
     for start in range(0, len(ids), 500):
-        for lead in session.execute(select(*cols).where(table.c.id.in_(ids[start : start + 500]))).mappings():
+        for lead in (found[i] for i in sorted(ids[start : start + 500]) if i in found):
             changes = _merged_changes(lead, by_lead[lead["id"]], policy, conflicts)
             if not changes:
                 continue
@@ -542,11 +558,11 @@ def _apply_duplicates(
     if changes_rows:
         session.execute(insert(ImportChange.__table__), changes_rows)  # type: ignore[attr-defined]
     fs = FieldSource.__table__  # type: ignore[attr-defined]
-    for start in range(0, len(sources), 500):
-        chunk = sources[start : start + 500]
-        pairs = {(s["lead_id"], s["field"]) for s in chunk}
-        session.execute(delete(fs).where(tuple_(fs.c.lead_id, fs.c.field).in_(list(pairs))))
-        session.execute(insert(fs), chunk)
+    if sources:
+        # Each (lead, field) once: the old origin gives way to this import's (executemany, no IN lists).
+        stale = delete(fs).where(fs.c.lead_id == bindparam("lead_id"), fs.c.field == bindparam("field"))
+        session.execute(stale, [{"lead_id": s["lead_id"], "field": s["field"]} for s in sources])
+        session.execute(insert(fs), sources)
     return len(changes_rows), conflicts
 
 
