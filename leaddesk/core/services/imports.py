@@ -150,13 +150,18 @@ class ImportResult:
 
 def _notes_with_extra(rec: Record) -> str:
     notes = rec.values.get("notes", "")
+    if not rec.extra:
+        return notes or ""
     lines = [f"{_EXTRA_LABELS.get(k, k[:1].upper() + k[1:])}: {v}" for k, v in rec.extra if v]
     return "\n".join(x for x in [notes, *lines] if x)
 
 
 def _clean(rec: Record, source: str) -> tuple[dict[str, Any], list[Issue]]:
     """Validated values; an invalid e-mail is kept in the notes (with a warning) rather than lost."""
-    data: dict[str, Any] = {k: v for k, v in rec.values.items() if k in _EDITABLE}
+    given = rec.values
+    data: dict[str, Any] = (
+        dict(given) if _EDITABLE.issuperset(given) else {k: v for k, v in given.items() if k in _EDITABLE}
+    )
     data["notes"] = _notes_with_extra(rec)
     if source and not data.get("source"):
         data["source"] = source
@@ -265,7 +270,7 @@ def _plan_row(
     row = PlannedRow(
         file_name, rec.line, "new", values, issues, uid=rec.uid, photo=rec.photo, photo_mime=rec.photo_mime
     )
-    if any(i.severity == "error" for i in issues):
+    if issues and any(i.severity == "error" for i in issues):
         row.action = "error"
         return row
     if rec.uid and rec.uid in uids:
