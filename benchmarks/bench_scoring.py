@@ -134,10 +134,11 @@ def baseline_sql() -> str:
         ]
     )
     return f"""
-        UPDATE lead SET fit_score = s.fit, engagement_score = s.eng,
-               score = MAX(0, MIN(100, s.fit + s.eng + lead.manual_score))
-        FROM (SELECT l.id AS id, {fit} AS fit, MIN(60, {eng}) AS eng FROM lead l WHERE l.erased = 0) AS s
-        WHERE lead.id = s.id"""
+        UPDATE leadscore SET fit_score = s.fit, engagement_score = s.eng,
+               score = MAX(0, MIN(100, s.fit + s.eng + s.m))
+        FROM (SELECT l.id AS id, {fit} AS fit, MIN(60, {eng}) AS eng, l.manual_score AS m
+              FROM lead l WHERE l.erased = 0) AS s
+        WHERE leadscore.lead_id = s.id"""
 
 
 def bench_rules() -> list[Any]:
@@ -151,7 +152,7 @@ def _reset(db: Database) -> None:
     with db.engine.begin() as conn:
         conn.execute(
             text(
-                "UPDATE lead SET fit_score = 0, engagement_score = 0, score = 0, score_flag = '', "
+                "UPDATE leadscore SET fit_score = 0, engagement_score = 0, score = 0, score_flag = '', "
                 "score_expires_at = NULL"
             )
         )
@@ -165,7 +166,12 @@ def _checkpoint(db: Database) -> None:
 
 def _scores(db: Database) -> dict[int, tuple[int, int, int]]:
     with db.engine.connect() as conn:
-        rows = conn.execute(text("SELECT id, fit_score, engagement_score, score FROM lead WHERE erased = 0"))
+        rows = conn.execute(
+            text(
+                "SELECT l.id, s.fit_score, s.engagement_score, s.score FROM lead l "
+                "JOIN leadscore s ON s.lead_id = l.id WHERE l.erased = 0"
+            )
+        )
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
 

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from leaddesk.core.text import Text
+
+#: Reasons the UI reacts to specifically; compare with ``==`` (a ``Text`` equals its English string),
+#: never search the (possibly translated) text shown.
+NEEDS_NAME_OR_COMPANY = Text("a lead needs a name or a company")
+
 
 class LeadDeskError(Exception):
     """Base for expected, user-facing failures (shown as a message, never as a traceback)."""
@@ -22,8 +28,13 @@ class ConflictError(LeadDeskError):
         self.expected = expected
         self.actual = actual
         super().__init__(
-            f"{what} was changed elsewhere (you edited version {expected}, it is now at version {actual}); "
-            "nothing was saved"
+            Text(
+                "{what} was changed elsewhere (you edited version {expected}, "
+                "it is now at version {actual}); nothing was saved",
+                what=what,
+                expected=expected,
+                actual=actual,
+            )
         )
 
 
@@ -33,6 +44,10 @@ class NotFoundError(LeadDeskError):
 
 class DatabaseError(LeadDeskError):
     """The database cannot be used: locked, read-only, corrupt, or made by a newer LeadDesk."""
+
+
+class NewerSchemaError(DatabaseError):
+    """The database was written by a newer LeadDesk; it is left untouched (asked to update instead)."""
 
 
 class Cancelled(LeadDeskError):

@@ -23,6 +23,7 @@ from leaddesk.core.errors import Cancelled
 from leaddesk.core.importers.csvfile import neutralise_cell
 from leaddesk.core.services.leads import EDITABLE_FIELDS
 from leaddesk.core.services.query import JSON_FIELDS, LeadFilter, lead_ids, rows_by_id
+from leaddesk.core.text import Text
 
 FORMATS: tuple[str, ...] = ("csv", "vcf", "json")
 #: CSV columns: the uid, every editable field, then read-only funnel facts (ignored on import).
@@ -84,9 +85,11 @@ def export_leads(
     leaves half a file under the chosen name.
     """
     if fmt not in FORMATS:
-        raise ValueError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        raise ValueError(
+            Text("--format must be one of {valid}, not {format!r}", valid=", ".join(FORMATS), format=fmt)
+        )
     if vcard_version not in ("3.0", "4.0"):
-        raise ValueError(f"vCard version must be 3.0 or 4.0, not {vcard_version!r}")
+        raise ValueError(Text("vCard version must be 3.0 or 4.0, not {version!r}", version=vcard_version))
     path = Path(target)
     tmp = path.with_name(path.name + ".part")
     columns = tuple(dict.fromkeys(("id", *CSV_FIELDS, *JSON_FIELDS)))
@@ -99,7 +102,7 @@ def export_leads(
                 writer.write(row)
                 count += 1
                 if progress is not None and count % 1000 == 0 and progress(count, total) is False:
-                    raise Cancelled("export cancelled; no file was written")
+                    raise Cancelled(Text("export cancelled; no file was written"))
             writer.close()
         tmp.replace(path)
     finally:

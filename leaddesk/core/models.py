@@ -70,14 +70,8 @@ class Lead(SQLModel, table=True):
     # Sort key inside the board column; gaps allow a move without renumbering.
     position: float = 0.0
 
-    fit_score: int = 0
-    engagement_score: int = 0
+    # Sum of the manual adjustments (``ScoreAdjustment``); the computed parts live in ``LeadScore``.
     manual_score: int = 0
-    score: int = Field(default=0, index=True)
-    # Set by scoring in "suggest" mode: "mql" or "sql" (ready for), "below_mql"/"below_sql" (dropped under).
-    score_flag: str = ""
-    # Earliest moment an engagement contribution changes by decay; lets the app refresh only what is due.
-    score_expires_at: datetime | None = None
     # Confirmed BANT sections (0–4), denormalised for the cards.
     bant_confirmed: int = 0
     has_qualification: bool = False
@@ -94,6 +88,31 @@ class Lead(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     version: int = 1
+
+
+class LeadScore(SQLModel, table=True):
+    """A lead's computed score: one row per lead, written by the lead's first rescore.
+
+    Kept apart from the wide lead row because scoring rewrites it in bulk: rescoring
+    100,000 leads then writes ~3 MB of narrow rows instead of every page of the lead
+    table (~26 MB through the WAL and back), and a score change leaves the lead's
+    ``version`` and ``updated_at`` alone. The row goes with its lead (ON DELETE CASCADE).
+    Readers join it with an outer join: a lead not yet scored reads as 0 points.
+    """
+
+    lead_id: int = Field(primary_key=True, foreign_key="lead.id", ondelete="CASCADE")
+    fit_score: int = 0
+    engagement_score: int = 0
+    # Not indexed: every rescore rewrites it, and a score-range filter scans this narrow table in ~10 ms.
+    score: int = 0
+    # Set by scoring in "suggest" mode: "mql" or "sql" (ready for), "below_mql"/"below_sql" (dropped under).
+    score_flag: str = ""
+    # Earliest moment an engagement contribution changes by decay; lets the app refresh only what is due.
+    score_expires_at: datetime | None = None
+
+
+#: Columns of ``LeadScore`` that readers show next to a lead's own fields.
+SCORE_FIELDS: tuple[str, ...] = ("fit_score", "engagement_score", "score", "score_flag", "score_expires_at")
 
 
 #: Fields a person (or an importer) may set directly. Scores, stage, version and ids are managed.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from leaddesk.core.text import Text
+
 
 class Stage(StrEnum):
     LEAD = "lead"
@@ -42,7 +44,7 @@ def parse_stage(value: str) -> Stage:
         return Stage(value.strip().lower())
     except ValueError:
         valid = ", ".join(s.value for s in ALL_STAGES)
-        raise ValueError(f"unknown stage {value!r} (valid: {valid})") from None
+        raise ValueError(Text("unknown stage {stage!r} (valid: {valid})", stage=value, valid=valid)) from None
 
 
 def is_backward(from_stage: Stage, to_stage: Stage) -> bool:

@@ -58,6 +58,7 @@ from leaddesk.core.services.activities import (
     list_activities,
     update_activity,
 )
+from leaddesk.ui.i18n import error_text
 from leaddesk.ui.labels import kind_labels, outcome_labels
 
 ActivityRole = Qt.ItemDataRole.UserRole + 1
@@ -337,7 +338,7 @@ class ActivityTimeline(QWidget):
                 outcome=str(self.outcome.currentData()) if kind == CALL else "",
             )
         except LeadDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             self.error.show()
             return None
         self.error.hide()
@@ -359,7 +360,7 @@ class ActivityTimeline(QWidget):
             try:
                 update_activity(self.db, activity.id, dialog.changes())
             except LeadDeskError as exc:
-                QMessageBox.warning(self, self.tr("Activity not saved"), str(exc))
+                QMessageBox.warning(self, self.tr("Activity not saved"), error_text(exc))
                 return
             self.reload()
             self.activity_changed.emit(self.lead_id)

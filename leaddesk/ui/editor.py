@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.core.errors import ConflictError, ValidationError
 from leaddesk.core.services.leads import LeadView, clean_fields
-from leaddesk.ui.i18n import stage_label
+from leaddesk.ui.i18n import error_text, stage_label, tr_core
 
 #: (field, kind) per tab; kinds: text, combo, int, money, date, notes, consent
 SaveHandler = Callable[[int | None, dict[str, Any], int | None], LeadView]
@@ -295,14 +295,14 @@ class LeadEditor(QDialog):
         self.mark_errors({}, only=(key,))
         warning = clean.warnings.get(key)
         if warning:
-            self._show(key, self.tr("Note: %1").replace("%1", warning), error=False)
+            self._show(key, self.tr("Note: %1").replace("%1", tr_core(warning)), error=False)
         return True
 
     def mark_errors(self, errors: dict[str, str], only: tuple[str, ...] | None = None) -> None:
         keys = only if only is not None else tuple(self.widgets)
         for key in keys:
             if key in errors:
-                self._show(key, errors[key], error=True)
+                self._show(key, tr_core(errors[key]), error=True)
             else:
                 self._show(key, "", error=False)
         if errors:
@@ -368,7 +368,7 @@ class LeadEditor(QDialog):
             self.tr("This lead was changed elsewhere while you edited it. Your changes are not saved yet."),
             parent=self,
         )
-        box.setInformativeText(str(exc))
+        box.setInformativeText(error_text(exc))
         self.overwrite_button = box.addButton(self.tr("Save mine over it"), QMessageBox.ButtonRole.AcceptRole)
         self.reload_button = box.addButton(
             self.tr("Discard mine, show theirs"), QMessageBox.ButtonRole.DestructiveRole

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.services.leads import get_lead
+from leaddesk.ui.i18n import error_text
 
 translate = QCoreApplication.translate  # literal calls below, so pyside6-lupdate finds every string
 
@@ -51,6 +52,9 @@ class Features:
         )
         self.act_export = self._action(translate("Features", "&Export…"), self.open_export, "Ctrl+E")
         self.act_history = self._action(translate("Features", "Past &imports…"), self.open_import_history)
+        self.act_merge_db = self._action(
+            translate("Features", "&Merge another LeadDesk database…"), self.open_merge_database
+        )
         self.act_follow_ups = self._action(
             translate("Features", "&Follow-ups due…"), self.show_follow_ups, "Ctrl+Shift+U"
         )
@@ -65,6 +69,7 @@ class Features:
         w.add_feature_action("file", self.act_quick_entry, toolbar=True)
         w.add_feature_action("file", self.act_export)
         w.add_feature_action("file", self.act_history)
+        w.add_feature_action("file", self.act_merge_db)
         w.add_feature_action("lead", self.act_call)
         w.add_feature_action("tools", self.act_follow_ups, toolbar=True)
         w.add_feature_action("tools", self.act_duplicates)
@@ -121,6 +126,17 @@ class Features:
         from leaddesk.ui.imports.export import open_export_dialog
 
         return open_export_dialog(self.db, self.window.board.filter, self.window)
+
+    def open_merge_database(self, path: str | None = None) -> QWidget | None:
+        """Ask for the other laptop's database file, then show its dry-run report (window-modal)."""
+        from leaddesk.ui.imports import dbmerge
+
+        path = path or dbmerge.choose_database_file(self.window)
+        if not path:
+            return None
+        dialog = dbmerge.open_merge_dialog(self.db, self.window.lane, path, self.window)
+        dialog.merged.connect(lambda _report: self.data_changed())
+        return dialog
 
     def open_duplicates(self) -> QWidget:
         from leaddesk.ui.imports.duplicates import open_duplicate_finder
@@ -180,7 +196,7 @@ class Features:
         try:
             window = start_discovery_call(self.db, lead_id)
         except LeadDeskError as exc:
-            self.window.show_error(str(exc))
+            self.window.show_error(error_text(exc))
             return None
         self._watch_call(window)
         return window

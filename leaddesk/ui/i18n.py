@@ -8,12 +8,17 @@ editable and a frozen run all find them through ``importlib.resources``.
 from __future__ import annotations
 
 import os
+import string
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from leaddesk.core.errors import LeadDeskError, ValidationError
 from leaddesk.core.stages import Stage
+from leaddesk.core.text import Text
 
 SUPPORTED = ("en", "de")
 
@@ -78,3 +83,105 @@ def lost_reason_labels() -> dict[str, str]:
         "not_reachable": QCoreApplication.translate("LostReason", "Not reachable"),
         "other": QCoreApplication.translate("LostReason", "Other"),
     }
+
+
+class _LocaleFormatter(string.Formatter):
+    """``str.format`` that writes plain floats with the locale's decimal comma (1,5 in German)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, float) and not format_spec:
+            return QLocale().toString(value, "g", 15)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _LocaleFormatter()
+
+
+def tr_core(message: str) -> str:
+    """A core message in the UI's language: a ``Text`` through its template, a plain str as is.
+
+    The template is looked up in the "core" context (``leaddesk/ui/core_strings.py`` lists them);
+    values that are ``Text`` are translated too. A translation that does not fit the values (a
+    typo in a placeholder) falls back to the English message rather than failing in a dialog.
+    """
+    if not isinstance(message, Text):
+        return QCoreApplication.translate("core", message) if message else message
+    template = QCoreApplication.translate("core", message.template)
+    values = {k: tr_core(v) if isinstance(v, Text) else v for k, v in message.values.items()}
+    try:
+        return _FORMATTER.format(template, **values)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return str(message)
+
+
+def field_label(field: str) -> str:
+    """The translated name of a field a ``ValidationError`` may name (the key itself if unknown)."""
+    from leaddesk.ui.imports.labels import lead_field_labels
+    from leaddesk.ui.labels import field_labels
+
+    labels = {**rule_field_labels(), **_other_field_labels(), **lead_field_labels(), **field_labels()}
+    return labels.get(field, field)
+
+
+def rule_field_labels() -> dict[str, str]:
+    """Fields of a scoring rule and of the score settings (``value`` here is the rule's value)."""
+    translate = QCoreApplication.translate  # this name: lupdate recognises translate(...) calls
+    return {
+        "name": translate("FieldLabel", "Name"),
+        "group": translate("FieldLabel", "Group"),
+        "field": translate("FieldLabel", "Field"),
+        "operator": translate("FieldLabel", "Condition"),
+        "value": translate("FieldLabel", "Value"),
+        "points": translate("FieldLabel", "Points"),
+        "min_count": translate("FieldLabel", "Times"),
+        "within_days": translate("FieldLabel", "Within days"),
+        "decay_mode": translate("FieldLabel", "Fading"),
+        "decay_days": translate("FieldLabel", "Fading days"),
+        "enabled": translate("FieldLabel", "Active"),
+        "mql_threshold": translate("FieldLabel", "MQL threshold"),
+        "sql_threshold": translate("FieldLabel", "SQL threshold"),
+        "fit_cap": translate("FieldLabel", "Fit cap"),
+        "engagement_cap": translate("FieldLabel", "Engagement cap"),
+        "total_min": translate("FieldLabel", "Lowest total"),
+        "total_max": translate("FieldLabel", "Highest total"),
+        "mode": translate("FieldLabel", "Mode"),
+    }
+
+
+def _other_field_labels() -> dict[str, str]:
+    """Fields of adjustments, activities, tasks and BANT settings that no label module covers."""
+    translate = QCoreApplication.translate  # this name: lupdate recognises translate(...) calls
+    return {
+        "reason": translate("FieldLabel", "Reason"),
+        "points": translate("FieldLabel", "Points"),
+        "kind": translate("FieldLabel", "Kind"),
+        "at": translate("FieldLabel", "Date and time"),
+        "duration_s": translate("FieldLabel", "Duration"),
+        "outcome": translate("FieldLabel", "Outcome"),
+        "due_at": translate("FieldLabel", "Due"),
+        "tz": translate("FieldLabel", "Time zone"),
+        "lead": translate("FieldLabel", "Lead"),
+        "stage": translate("FieldLabel", "Stage"),
+        "lost_reason": translate("FieldLabel", "Lost reason"),
+        "score_flag": translate("FieldLabel", "Score suggestion"),
+        "required": translate("FieldLabel", "Required sections"),
+        "min_others": translate("FieldLabel", "Other sections"),
+    }
+
+
+def error_text(exc: BaseException, labels: Mapping[str, str] | None = None) -> str:
+    """What a dialog shows for ``exc``: each refused field with its translated name and reason.
+
+    ``labels`` overrides the field names where a key means something else in that place
+    (a rule's ``value`` is not the lead's deal value).
+    """
+    if isinstance(exc, ValidationError):
+        return "; ".join(
+            f"{(labels or {}).get(field) or field_label(field)}: {tr_core(reason)}"
+            for field, reason in exc.errors.items()
+        )
+    if exc.args and (
+        isinstance(exc.args[0], Text) or (isinstance(exc, LeadDeskError) and isinstance(exc.args[0], str))
+    ):
+        return tr_core(exc.args[0])
+    return str(exc)  # e.g. SQLAlchemy's message with its details: not ours to translate

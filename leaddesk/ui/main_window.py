@@ -39,7 +39,7 @@ from leaddesk.ui.board.delegate import ready_for
 from leaddesk.ui.editor import LeadEditor
 from leaddesk.ui.filters import FilterBar
 from leaddesk.ui.first_run import FirstRunPage
-from leaddesk.ui.i18n import resource_path, stage_label
+from leaddesk.ui.i18n import error_text, resource_path, stage_label
 from leaddesk.ui.writer import Job, WriteLane
 
 #: Bump when the toolbar/dock layout changes: older saved state is then ignored, not restored.
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         file_menu = self.menus["file"] = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.act_new, self.act_import, self.act_demo])
-        file_menu.addSeparator()
+        self._file_tail = file_menu.addSeparator()  # features join the File menu above Quit
         file_menu.addAction(self.act_quit)
         edit_menu = self.menus["edit"] = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.act_undo, self.act_redo])
@@ -229,7 +229,10 @@ class MainWindow(QMainWindow):
     def add_feature_action(self, menu: str, action: QAction, *, toolbar: bool = False) -> None:
         """Hook for other features: put ``action`` in menu ``file|edit|view|lead|tools|help``."""
         target = self.menus[menu]
-        target.addAction(action)
+        if menu == "file":
+            target.insertAction(self._file_tail, action)
+        else:
+            target.addAction(action)
         target.menuAction().setVisible(True)
         if toolbar:
             self.toolbar.addAction(action)
@@ -295,7 +298,7 @@ class MainWindow(QMainWindow):
         self.read_lane.submit(read, lambda choices: self.filters.set_choices(*choices), self._read_failed)
 
     def _read_failed(self, exc: BaseException, trace: str) -> None:
-        self.statusBar().showMessage(str(exc), 10_000)
+        self.statusBar().showMessage(error_text(exc), 10_000)
 
     # --- editor ------------------------------------------------------------------------------
     def _open_current(self) -> None:
@@ -308,7 +311,7 @@ class MainWindow(QMainWindow):
         try:
             lead = get_lead(self.db, lead_id) if lead_id is not None else None
         except LeadDeskError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             return None
         editor = LeadEditor(
             lead,
@@ -386,7 +389,7 @@ class MainWindow(QMainWindow):
             if isinstance(exc, Cancelled):
                 self.statusBar().showMessage(self.tr("Demo data cancelled; nothing was added"), 5000)
             elif isinstance(exc, LeadDeskError):
-                self.show_error(str(exc))
+                self.show_error(error_text(exc))
             else:
                 QMessageBox.critical(self, APP_NAME, self.tr("Unexpected error:") + f"\n{exc}\n\n{trace}")
 

@@ -55,7 +55,13 @@ from PySide6.QtWidgets import (
 from leaddesk.core.cardscan import CardImage, CardResult, OcrUnavailable, scan_card, stored_image
 from leaddesk.core.db import Database
 from leaddesk.core.dedupe import Match, find_matches
-from leaddesk.core.errors import ConflictError, LeadDeskError, NotFoundError, ValidationError
+from leaddesk.core.errors import (
+    NEEDS_NAME_OR_COMPANY,
+    ConflictError,
+    LeadDeskError,
+    NotFoundError,
+    ValidationError,
+)
 from leaddesk.core.services.capture import (
     FairSession,
     MergePlan,
@@ -69,6 +75,7 @@ from leaddesk.core.services.capture import (
 from leaddesk.core.services.leads import LeadView, get_lead, update_lead
 from leaddesk.core.services.query import distinct_values
 from leaddesk.core.validation import check_email, format_phone, normalize_phone
+from leaddesk.ui.i18n import error_text
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif"})
 DUPLICATE_DELAY_MS = 150
@@ -224,7 +231,7 @@ class _ScanJob(QRunnable):
         except OcrUnavailable as exc:
             self.signals.failed.emit(self.token, "ocr_missing", exc.packages)
         except Exception as exc:  # a broken image file: report it, never crash the window
-            self.signals.failed.emit(self.token, "error", str(exc))
+            self.signals.failed.emit(self.token, "error", error_text(exc))
         else:
             self.signals.finished.emit(self.token, result)
 
@@ -862,12 +869,12 @@ class QuickEntryWindow(QWidget):
         first = next((k for k in exc.errors if k in self.fields), None)
         if first:
             self.fields[first].setFocus()
-        if "last_name" in exc.errors and "a name or a company" in exc.errors["last_name"]:
+        if exc.errors.get("last_name") == NEEDS_NAME_OR_COMPANY:
             self._show_message(self.tr("A card needs a name or a company."), "error")
         elif "email" in exc.errors:
             self._show_message(self.tr("The e-mail address looks wrong; please check it."), "error")
         else:
-            self._show_message(str(exc), "error")
+            self._show_message(error_text(exc), "error")
 
     def _show_error(self, exc: Exception) -> None:
         if isinstance(exc, ValidationError):
@@ -880,7 +887,7 @@ class QuickEntryWindow(QWidget):
                 "error",
             )
         else:
-            self._show_message(str(exc), "error")
+            self._show_message(error_text(exc), "error")
 
     # --- clearing, correcting -------------------------------------------------------------
 
@@ -1092,7 +1099,7 @@ def run_standalone(data_dir: str | Path | None = None) -> int:
     try:
         db = Database.open_data_dir(data_dir)
     except LeadDeskError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        QMessageBox.critical(None, APP_NAME, error_text(exc))
         return 1
     window = open_quick_entry(db)
     window.resize(1280, 800)

@@ -100,3 +100,67 @@ def test_cli_merge_db(fair: Any, data_dir: Path, capsys: Any) -> None:
     assert main(["--data-dir", str(data_dir), "merge-db", str(laptop_file), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "would add 1 lead(s), merged 4, left 1" in out and "added: Clara Neu" in out
+
+
+def test_report_says_per_lead_what_changes(fair: Any) -> None:
+    db, laptop_file, ids = fair
+    report = merge_database(db, laptop_file, dry_run=True)
+    by_name = {o.name: o for o in report.leads}
+    anna = by_name["Anna Alt · Alt GmbH"]
+    assert (anna.outcome, anna.match, anna.target_id) == ("merged", "uid", ids["a"])
+    assert set(anna.filled) == {"city", "title", "bant"} and anna.kept == ["city"]
+    assert anna.stage == ("lead", "mql") and anna.rows == {"activity": 1, "stagechange": 1}
+    assert by_name["Clara Neu · Neu KG"].outcome == "added"
+    bernd2 = [o for o in report.leads if o.name.startswith("Bernd") and o.match == "email"]
+    assert len(bernd2) == 1 and "mobile" in bernd2[0].filled
+    erika = by_name["Erika Ende · Ende AG"]
+    assert (erika.outcome, erika.left_reason) == ("left", "erased_there")
+    assert [o.outcome for o in report.leads].count("merged") == len(report.merged)
+
+
+def test_refusals_name_the_file_and_the_reason(db: Any, tmp_path: Path) -> None:
+    import sqlite3
+
+    from leaddesk.core.services.dbmerge import OtherDatabaseError
+
+    other_app = tmp_path / "kalender.sqlite3"
+    with sqlite3.connect(other_app) as conn:
+        conn.execute("CREATE TABLE termin (id INTEGER PRIMARY KEY)")
+    conn.close()
+    newer = tmp_path / "neuer.sqlite3"
+    backup_sqlite(db.engine, newer)
+    with sqlite3.connect(newer) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    conn.close()
+    cases = {
+        tmp_path / "fehlt.sqlite3": "missing",
+        db.file: "same",
+        other_app: "not_leaddesk",
+        newer: "newer",
+    }
+    for path, reason in cases.items():
+        with pytest.raises(OtherDatabaseError) as caught:
+            merge_database(db, path, dry_run=True)
+        assert caught.value.reason == reason and str(path) in str(caught.value)
+
+
+def test_bant_notes_merged_once_and_a_second_merge_changes_nothing(db: Any, tmp_path: Path) -> None:
+    lead = create_lead(db, {"first_name": "Nina", "last_name": "Nord"})[0]
+    with db.transaction() as s:
+        s.add(Qualification(lead_id=lead.id, budget_notes="Budget im Q3"))
+    laptop_file = tmp_path / "laptop.sqlite3"
+    backup_sqlite(db.engine, laptop_file)
+    laptop = Database.open(f"sqlite:///{laptop_file}")
+    with laptop.transaction() as s:
+        q = s.execute(select(Qualification).where(Qualification.lead_id == lead.id)).scalar_one()
+        q.budget_notes, q.need_status = "Freigabe durch GF", "confirmed"
+    laptop.close()
+    first = merge_database(db, laptop_file)
+    assert first.leads[0].filled == ["bant"] and first.leads[0].changes
+    with db.session() as s:
+        notes = s.execute(select(Qualification.budget_notes)).scalar_one()
+    assert notes == "Budget im Q3\nFreigabe durch GF"
+    again = merge_database(db, laptop_file)
+    with db.session() as s:
+        assert s.execute(select(Qualification.budget_notes)).scalar_one() == notes
+    assert again.conflicts == [] and not again.leads[0].changes

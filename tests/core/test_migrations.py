@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -144,3 +145,48 @@ def test_connections_use_wal_and_foreign_keys(db) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+
+
+def test_scores_move_to_their_own_table_and_back(tmp_path: Path) -> None:
+    """scoring_2 moves the computed scores out of the lead row; every lead keeps its values."""
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine, "board_1")
+    scored = OLD_LEAD | {"fit_score": 30, "engagement_score": 25, "score": 55, "score_flag": "sql"}
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            f"INSERT INTO lead ({', '.join(scored)}) VALUES ({', '.join('?' for _ in scored)})",
+            tuple(scored.values()),
+        )
+    migrate(engine)
+    with engine.begin() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT fit_score, engagement_score, score, score_flag FROM leadscore WHERE lead_id = 1"
+        ).one()
+        assert tuple(row) == (30, 25, 55, "sql")
+        columns = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(lead)")}
+        assert "score" not in columns and "manual_score" in columns
+        # Deleting a lead takes its score row along (ON DELETE CASCADE).
+        moved = ("fit_score", "engagement_score", "score", "score_flag")
+        new = {k: v for k, v in OLD_LEAD.items() if k not in moved}
+        new |= {"uid": "u-2"}
+        conn.exec_driver_sql(
+            f"INSERT INTO lead ({', '.join(new)}) VALUES ({', '.join('?' for _ in new)})", tuple(new.values())
+        )
+        conn.exec_driver_sql("INSERT INTO leadscore VALUES (2, 1, 2, 3, '', NULL)")
+        conn.exec_driver_sql("DELETE FROM lead WHERE id = 2")
+        assert conn.exec_driver_sql("SELECT lead_id FROM leadscore").all() == [(1,)]
+        # The search index still follows the lead table after the columns were dropped.
+        assert conn.exec_driver_sql("SELECT rowid FROM lead_fts WHERE lead_fts MATCH 'mül*'").all() == [(1,)]
+    command.downgrade(_alembic_config(engine), "board_1")
+    with engine.connect() as conn:
+        back = conn.exec_driver_sql("SELECT fit_score, engagement_score, score, score_flag FROM lead").one()
+        assert tuple(back) == (30, 25, 55, "sql")
+    engine.dispose()
+
+
+def test_schema_head_constant_names_the_newest_migration() -> None:
+    """The fast "already up to date" check at start trusts SCHEMA_HEAD; it must follow the scripts."""
+    from leaddesk.core.db import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision() == _revisions()[-1]

@@ -82,10 +82,10 @@ def test_filters(db, sample) -> None:
 def test_score_range(db, sample) -> None:
     from sqlalchemy import update
 
-    from leaddesk.core.models import Lead
+    from leaddesk.core.models import LeadScore
 
     with db.transaction() as s:
-        s.execute(update(Lead).where(Lead.id == sample["muller"]).values(score=60))
+        s.execute(update(LeadScore).where(LeadScore.lead_id == sample["muller"]).values(score=60))
     assert lead_ids(db, LeadFilter(score_min=50)) == [sample["muller"]]
     assert sample["muller"] not in lead_ids(db, LeadFilter(score_max=59))
 
@@ -132,3 +132,24 @@ def test_json_rows_match_orm_rows(db, sample) -> None:
         assert {k: v for k, v in a.items() if not k.endswith("_at") and k != "next_follow_up"} == {
             k: v for k, v in b.items() if not k.endswith("_at") and k != "next_follow_up"
         }
+
+
+def test_a_lead_not_scored_yet_reads_as_zero_points(db) -> None:
+    """Bulk writers insert leads first and score them after; readers meanwhile see 0, not None."""
+    from leaddesk.core.services.query import list_leads_json, rows_by_id
+
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO lead (uid, first_name, last_name, company, title, email, email_lower, phone, mobile,"
+            " phone_key, website, street, postal_code, city, country, industry, source, tags, owner, notes,"
+            " value, currency, stage, lost_reason, position, manual_score, bant_confirmed, has_qualification,"
+            " consent_source, consent_purpose, erased, created_at, updated_at, version) VALUES ('u-x', 'Ida',"
+            " 'Roth', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', 0, 'EUR', 'lead',"
+            " '', 1, 0, 0, 0, '', '', 0, '2026-11-23 10:00:00', '2026-11-23 10:00:00', 1)"
+        )
+        lead_id = conn.exec_driver_sql("SELECT id FROM lead WHERE uid = 'u-x'").scalar_one()
+    row = next(r for r in list_leads_json(db, LeadFilter()) if r["id"] == lead_id)
+    assert (row["score"], row["fit_score"], row["score_flag"]) == (0, 0, "")
+    assert rows_by_id(db, [lead_id], ("score", "score_flag"))[lead_id]["score"] == 0
+    assert lead_id in lead_ids(db, LeadFilter(score_max=0))
+    assert lead_id not in lead_ids(db, LeadFilter(score_min=1))

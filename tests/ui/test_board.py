@@ -248,11 +248,13 @@ def test_first_run_page_until_the_first_lead(db: Any, window: Any) -> None:
 def test_accept_score_suggestion_moves_to_suggested_stage(db: Any, add_lead: Any, window: Any) -> None:
     from sqlalchemy import update
 
-    from leaddesk.core.models import Lead
+    from leaddesk.core.models import LeadScore
 
     lead = add_lead("Bereit")
     with db.transaction() as session:
-        session.execute(update(Lead).where(Lead.id == lead.id).values(score=85, score_flag="sql"))
+        session.execute(
+            update(LeadScore).where(LeadScore.lead_id == lead.id).values(score=85, score_flag="sql")
+        )
     window.board.reload()  # no card painted or cached yet: as when accepted from the editor
     editor = window.open_editor(lead.id)
     assert editor.accept_button is not None and "SQL" in editor.accept_button.text()

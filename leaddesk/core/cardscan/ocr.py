@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 
 from leaddesk.core.cardscan.extract import TextLine
 from leaddesk.core.errors import LeadDeskError
+from leaddesk.core.text import Text
 
 #: Debian/Ubuntu packages that provide the engine and the two languages LeadDesk reads.
 OCR_PACKAGES: tuple[str, ...] = ("tesseract-ocr", "tesseract-ocr-deu", "tesseract-ocr-eng")
@@ -37,12 +38,22 @@ class OcrUnavailable(LeadDeskError):
     def __init__(self, packages: tuple[str, ...], detail: str = "") -> None:
         self.packages = packages
         self.detail = detail
-        super().__init__(
-            "reading business cards needs Tesseract OCR: install "
-            + " ".join(packages)
-            + (f" (e.g. sudo apt install {' '.join(packages)})" if packages and "-" in packages[0] else "")
-            + (f"; {detail}" if detail else "")
-        )
+        names = " ".join(packages)
+        hint = Text(" (e.g. sudo apt install {packages})", packages=names) if "-" in names[:20] else ""
+        if detail:
+            message = Text(
+                "reading business cards needs Tesseract OCR: install {packages}{hint}; {detail}",
+                packages=names,
+                hint=hint,
+                detail=detail,
+            )
+        else:
+            message = Text(
+                "reading business cards needs Tesseract OCR: install {packages}{hint}",
+                packages=names,
+                hint=hint,
+            )
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -58,16 +69,16 @@ def ocr_status() -> OcrStatus:
     try:
         import pytesseract
     except ImportError:
-        return OcrStatus(False, ("pytesseract",), "the Python package pytesseract is not installed")
+        return OcrStatus(False, ("pytesseract",), Text("the Python package pytesseract is not installed"))
     if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
-        return OcrStatus(False, OCR_PACKAGES, "the tesseract program was not found")
+        return OcrStatus(False, OCR_PACKAGES, Text("the tesseract program was not found"))
     try:
         have = set(pytesseract.get_languages(config=""))
     except Exception as exc:
-        return OcrStatus(False, OCR_PACKAGES, f"tesseract does not run: {exc}")
+        return OcrStatus(False, OCR_PACKAGES, Text("tesseract does not run: {detail}", detail=str(exc)))
     missing = tuple(f"tesseract-ocr-{lang}" for lang in LANGUAGES if lang not in have)
     if missing:
-        return OcrStatus(False, missing, "language data missing")
+        return OcrStatus(False, missing, Text("language data missing"))
     return OcrStatus(True)
 
 

@@ -13,6 +13,7 @@ from leaddesk.core.cardscan.extract import extract_fields
 from leaddesk.core.cardscan.fields import CardResult
 from leaddesk.core.cardscan.ocr import load_image, read_lines
 from leaddesk.core.cardscan.qr import parse_contact_payload, qr_available, read_qr_texts
+from leaddesk.core.text import Text
 
 #: Longest side of the image kept with a lead: readable when zoomed, ~200 KB instead of several MB.
 STORED_SIZE = 1600
@@ -41,7 +42,7 @@ def scan_card(source: str | Path | bytes | Image.Image, *, region: str = "DE") -
             if result is not None:
                 return result
     else:
-        warnings.append("QR codes are not read: the Python package zxing-cpp is missing")
+        warnings.append(Text("QR codes are not read: the Python package zxing-cpp is missing"))
     result = extract_fields(read_lines(image), region=region)
     result.warnings.extend(warnings)
     return result

@@ -267,10 +267,15 @@ def build_query(
     agg_cols: list[str] = []
     columns: list[str] = ["l.id AS id", "l.manual_score AS m"]
     if totals:
-        stored = ("fit_score", "engagement_score", "score", "score_expires_at", "score_flag", "stage")
-        columns += [
-            f"l.{c} AS {a}" for c, a in zip(stored, ("f0", "e0", "s0", "x0", "g0", "st"), strict=True)
-        ]
+        stored = (
+            "s.fit_score",
+            "s.engagement_score",
+            "s.score",
+            "s.score_expires_at",
+            "s.score_flag",
+            "l.stage",
+        )
+        columns += [f"{c} AS {a}" for c, a in zip(stored, ("f0", "e0", "s0", "x0", "g0", "st"), strict=True)]
     points: dict[int, str] = {}
     expiries: list[str] = []
     window_hits: list[str] = []
@@ -368,6 +373,9 @@ def build_query(
         joins += f" LEFT JOIN {agg_table or 'agg'} a ON a.lead_id = l.id"
     if needs_bant:
         joins += " LEFT JOIN qualification q ON q.lead_id = l.id"
+    if totals:
+        # LEFT: a lead without its score row (e.g. written with the trigger suspended) gets one.
+        joins += " LEFT JOIN leadscore s ON s.lead_id = l.id"
 
     def total(group: Group, *, fields_only: bool = False) -> str:
         terms = [
@@ -403,8 +411,11 @@ def build_query(
     ctes = [] if agg_table or not agg_sql else [f"agg AS ({agg_sql})"]
     # OFFSET 0 keeps SQLite from flattening ``per`` into the statements that read it:
     # flattened, every reference to a total would evaluate all rule expressions again.
+    # "+l.erased": without the plus SQLite walks ix_lead_board (erased, stage, position) and
+    # visits the leads, their scores and aggregates in board order, one B-tree search each;
+    # with it, an id-range scan reads all three in rowid order (~150 ms less for 100,000).
     ctes.append(
-        f"per AS (SELECT {', '.join(columns)} FROM lead l{joins} WHERE l.erased = 0{pred} LIMIT -1 OFFSET 0)"
+        f"per AS (SELECT {', '.join(columns)} FROM lead l{joins} WHERE +l.erased = 0{pred} LIMIT -1 OFFSET 0)"
     )
     return ScoreQuery(
         ctes="WITH " + ", ".join(ctes),

@@ -18,6 +18,7 @@ from leaddesk.core.scoring.compile import build_query, combine, run, sql_time
 from leaddesk.core.scoring.engine import Adjustment, adjustments, flag_for
 from leaddesk.core.scoring.rules import Group, Rule
 from leaddesk.core.scoring.store import Conn, Settings, get_rules, get_settings
+from leaddesk.core.text import Text
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def explain_in(conn: Conn, lead_id: int, now: datetime | None = None) -> Explana
         conn, "SELECT stage, manual_score FROM lead WHERE id = :i AND erased = 0", {"i": lead_id}
     ).one_or_none()
     if lead is None:
-        raise NotFoundError(f"lead {lead_id} does not exist")
+        raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
     rules = get_rules(conn)
     settings = get_settings(conn)
     active = [r for r in rules if r.enabled]

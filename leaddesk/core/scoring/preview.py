@@ -62,7 +62,11 @@ class Preview:
 
 
 def current_distribution(conn: Conn, settings: Settings) -> Distribution:
-    rows = run(conn, "SELECT stage, score, COUNT(*) FROM lead WHERE erased = 0 GROUP BY stage, score")
+    rows = run(
+        conn,
+        "SELECT l.stage, COALESCE(s.score, 0) AS score, COUNT(*) FROM lead l "
+        "LEFT JOIN leadscore s ON s.lead_id = l.id WHERE l.erased = 0 GROUP BY l.stage, 2",
+    )
     return Distribution.of(((r[0], int(r[1]), int(r[2])) for r in rows), settings)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from leaddesk.core.errors import ValidationError
 from leaddesk.core.services.activities import KIND_LABELS
+from leaddesk.core.text import Text
 
 
 class Group(StrEnum):
@@ -55,43 +56,43 @@ def _bant(name: str, kind: Kind, label: str, default: str | None = "unknown") ->
 
 
 #: Activity kinds engagement rules can count, as field ``activity.<kind>`` ("any" counts every kind).
-ACTIVITY_KINDS: dict[str, str] = {**KIND_LABELS, "any": "Any activity"}
+ACTIVITY_KINDS: dict[str, str] = {**KIND_LABELS, "any": Text("Any activity")}
 
 _FIELD_LIST: tuple[FieldSpec, ...] = (
-    _lead("title", Kind.TEXT, "Job title"),
-    _lead("company", Kind.TEXT, "Company"),
-    _lead("industry", Kind.TEXT, "Industry"),
-    _lead("country", Kind.TEXT, "Country"),
-    _lead("city", Kind.TEXT, "City"),
-    _lead("postal_code", Kind.TEXT, "Postal code"),
-    _lead("source", Kind.TEXT, "Source"),
-    _lead("tags", Kind.TEXT, "Tags"),
-    _lead("owner", Kind.TEXT, "Owner"),
-    _lead("first_name", Kind.TEXT, "First name"),
-    _lead("last_name", Kind.TEXT, "Last name"),
-    _lead("website", Kind.TEXT, "Website"),
-    _lead("phone", Kind.TEXT, "Phone"),
-    _lead("mobile", Kind.TEXT, "Mobile"),
-    _lead("currency", Kind.TEXT, "Currency"),
-    FieldSpec("email", Kind.EMAIL, "l.email_lower", "Email address"),
+    _lead("title", Kind.TEXT, Text("Job title")),
+    _lead("company", Kind.TEXT, Text("Company")),
+    _lead("industry", Kind.TEXT, Text("Industry")),
+    _lead("country", Kind.TEXT, Text("Country")),
+    _lead("city", Kind.TEXT, Text("City")),
+    _lead("postal_code", Kind.TEXT, Text("Postal code")),
+    _lead("source", Kind.TEXT, Text("Source")),
+    _lead("tags", Kind.TEXT, Text("Tags")),
+    _lead("owner", Kind.TEXT, Text("Owner")),
+    _lead("first_name", Kind.TEXT, Text("First name")),
+    _lead("last_name", Kind.TEXT, Text("Last name")),
+    _lead("website", Kind.TEXT, Text("Website")),
+    _lead("phone", Kind.TEXT, Text("Phone")),
+    _lead("mobile", Kind.TEXT, Text("Mobile")),
+    _lead("currency", Kind.TEXT, Text("Currency")),
+    FieldSpec("email", Kind.EMAIL, "l.email_lower", Text("Email address")),
     FieldSpec(
         "email_domain",
         Kind.EMAIL,
         "substr(l.email_lower, instr(l.email_lower, '@') + 1)",
-        "Email domain",
+        Text("Email domain"),
     ),
-    _lead("company_size", Kind.NUMBER, "Company size (employees)"),
-    _lead("value", Kind.NUMBER, "Deal value"),
-    _lead("bant_confirmed", Kind.NUMBER, "BANT sections confirmed (0–4)"),
-    _bant("bant.budget_status", Kind.TEXT, "BANT: budget status"),
-    _bant("bant.budget_approved", Kind.TEXT, "BANT: budget approved"),
-    _bant("bant.budget_amount", Kind.NUMBER, "BANT: budget amount", default=None),
-    _bant("bant.authority_status", Kind.TEXT, "BANT: authority status"),
-    _bant("bant.authority_is_decision_maker", Kind.TEXT, "BANT: is decision maker"),
-    _bant("bant.need_status", Kind.TEXT, "BANT: need status"),
-    _bant("bant.need_priority", Kind.NUMBER, "BANT: need priority", default=None),
-    _bant("bant.timing_status", Kind.TEXT, "BANT: timing status"),
-    _bant("bant.timing_target", Kind.TEXT, "BANT: timing target", default=""),
+    _lead("company_size", Kind.NUMBER, Text("Company size (employees)")),
+    _lead("value", Kind.NUMBER, Text("Deal value")),
+    _lead("bant_confirmed", Kind.NUMBER, Text("BANT sections confirmed (0–4)")),
+    _bant("bant.budget_status", Kind.TEXT, Text("BANT: budget status")),
+    _bant("bant.budget_approved", Kind.TEXT, Text("BANT: budget approved")),
+    _bant("bant.budget_amount", Kind.NUMBER, Text("BANT: budget amount"), default=None),
+    _bant("bant.authority_status", Kind.TEXT, Text("BANT: authority status")),
+    _bant("bant.authority_is_decision_maker", Kind.TEXT, Text("BANT: is decision maker")),
+    _bant("bant.need_status", Kind.TEXT, Text("BANT: need status")),
+    _bant("bant.need_priority", Kind.NUMBER, Text("BANT: need priority"), default=None),
+    _bant("bant.timing_status", Kind.TEXT, Text("BANT: timing status")),
+    _bant("bant.timing_target", Kind.TEXT, Text("BANT: timing target"), default=""),
     *(FieldSpec(f"activity.{k}", Kind.ACTIVITY, "", label) for k, label in ACTIVITY_KINDS.items()),
 )
 FIELDS: dict[str, FieldSpec] = {f.name: f for f in _FIELD_LIST}
@@ -189,7 +190,7 @@ def fold(text: str) -> str:
 
 def _int(value: Any, what: str, errors: dict[str, str], key: str) -> int | None:
     if isinstance(value, bool) or value is None:
-        errors[key] = f"{value!r} is not a whole number ({what})"
+        errors[key] = Text("{value!r} is not a whole number ({what})", value=value, what=what)
         return None
     if isinstance(value, float) and value.is_integer():
         return int(value)
@@ -200,7 +201,7 @@ def _int(value: Any, what: str, errors: dict[str, str], key: str) -> int | None:
             return int(value.strip())
         except ValueError:
             pass
-    errors[key] = f"{value!r} is not a whole number ({what})"
+    errors[key] = Text("{value!r} is not a whole number ({what})", value=value, what=what)
     return None
 
 
@@ -218,44 +219,44 @@ def _check_value(spec: FieldSpec, operator: str, value: Any, errors: dict[str, s
         return None
     if operator == "between":
         if not isinstance(value, Mapping) or set(value) - {"min", "max"}:
-            errors["value"] = 'needs {"min": number, "max": number} (either may be left out)'
+            errors["value"] = Text('needs {{"min": number, "max": number}} (either may be left out)')
             return None
         low, high = value.get("min"), value.get("max")
         if low is None and high is None:
-            errors["value"] = "a range needs a minimum, a maximum or both"
+            errors["value"] = Text("a range needs a minimum, a maximum or both")
             return None
         for bound in (low, high):
             if bound is not None and _number(bound) is None:
-                errors["value"] = f"{bound!r} is not a number"
+                errors["value"] = Text("{value!r} is not a number", value=bound)
                 return None
         if low is not None and high is not None and low > high:
-            errors["value"] = f"the minimum {low} is above the maximum {high}"
+            errors["value"] = Text("the minimum {low} is above the maximum {high}", low=low, high=high)
             return None
         return {"min": low, "max": high}
     items = value if isinstance(value, list) else [value]
     if operator == "one_of" and (not isinstance(value, list) or not value):
-        errors["value"] = "one_of needs a non-empty list of values"
+        errors["value"] = Text("one_of needs a non-empty list of values")
         return None
     if operator in ("contains", "starts_with") and isinstance(value, list) and not value:
-        errors["value"] = f"{operator} needs a text or a non-empty list of texts"
+        errors["value"] = Text("{operator} needs a text or a non-empty list of texts", operator=operator)
         return None
     if operator in ("equals", "not_equals", "at_least", "at_most") and isinstance(value, list):
-        errors["value"] = f"{operator} compares with a single value, not a list"
+        errors["value"] = Text("{operator} compares with a single value, not a list", operator=operator)
         return None
     if spec.kind is Kind.NUMBER:
         numbers = [_number(v) for v in items]
         if any(n is None for n in numbers):
-            errors["value"] = f"{spec.label} is a number; {value!r} is not"
+            errors["value"] = Text("{label} is a number; {value!r} is not", label=spec.label, value=value)
             return None
         return numbers if isinstance(value, list) else numbers[0]
     texts = []
     for item in items:
         if not isinstance(item, str | int | float) or isinstance(item, bool):
-            errors["value"] = f"{item!r} is not a text"
+            errors["value"] = Text("{value!r} is not a text", value=item)
             return None
         text = str(item).strip()
         if not text:
-            errors["value"] = "an empty text matches everything or nothing; use is_empty / is_set"
+            errors["value"] = Text("an empty text matches everything or nothing; use is_empty / is_set")
             return None
         texts.append(text)
     return texts if isinstance(value, list) else texts[0]
@@ -266,40 +267,51 @@ def validate_rule(data: Mapping[str, Any]) -> Rule:
     errors: dict[str, str] = {}
     known = {f.name for f in Rule.__dataclass_fields__.values()}
     for key in sorted(set(data) - known):
-        errors[key] = "unknown rule attribute"
+        errors[key] = Text("unknown rule attribute")
     name = str(data.get("name") or "").strip()
     group = str(data.get("group") or "")
     if group not in {g.value for g in Group}:
-        errors["group"] = f"{group!r} is not a group (valid: fit, engagement)"
+        errors["group"] = Text("{group!r} is not a group (valid: fit, engagement)", group=group)
     field_name = str(data.get("field") or "").strip()
     spec = FIELDS.get(field_name)
     if spec is None:
-        errors["field"] = f"unknown field {field_name!r} (valid: {', '.join(FIELDS)})"
+        errors["field"] = Text(
+            "unknown field {field!r} (valid: {valid})", field=field_name, valid=", ".join(FIELDS)
+        )
     operator = str(data.get("operator") or "").strip()
     if operator not in OPERATORS:
-        errors["operator"] = f"unknown operator {operator!r} (valid: {', '.join(OPERATORS)})"
+        errors["operator"] = Text(
+            "unknown operator {operator!r} (valid: {valid})", operator=operator, valid=", ".join(OPERATORS)
+        )
     elif spec is not None and spec.kind not in OPERATORS[operator]:
         valid = ", ".join(op for op, kinds in OPERATORS.items() if spec.kind in kinds)
-        errors["operator"] = f"{operator!r} does not apply to {spec.label} (valid: {valid})"
-    points = _int(data.get("points"), "points", errors, "points")
+        errors["operator"] = Text(
+            "{operator!r} does not apply to {label} (valid: {valid})",
+            operator=operator,
+            label=spec.label,
+            valid=valid,
+        )
+    points = _int(data.get("points"), Text("points"), errors, "points")
     if points is not None and abs(points) > MAX_POINTS:
-        errors["points"] = f"points must be between -{MAX_POINTS} and {MAX_POINTS}"
-    min_count = _int(data.get("min_count", 1), "times", errors, "min_count")
+        errors["points"] = Text("points must be between -{max} and {max}", max=MAX_POINTS)
+    min_count = _int(data.get("min_count", 1), Text("times"), errors, "min_count")
     if min_count is not None and not 1 <= min_count <= 1000:
-        errors["min_count"] = "at least 1 time (and at most 1000)"
+        errors["min_count"] = Text("at least 1 time (and at most 1000)")
     within_days = data.get("within_days")
     if within_days is not None:
-        within_days = _int(within_days, "days", errors, "within_days")
+        within_days = _int(within_days, Text("days"), errors, "within_days")
         if within_days is not None and not 1 <= within_days <= MAX_DAYS:
-            errors["within_days"] = f"within 1 to {MAX_DAYS} days"
+            errors["within_days"] = Text("within 1 to {max} days", max=MAX_DAYS)
     decay_mode = str(data.get("decay_mode") or "none")
     decay_days = data.get("decay_days")
     if decay_mode not in DECAY_MODES:
-        errors["decay_mode"] = f"{decay_mode!r} is not a decay (valid: {', '.join(DECAY_MODES)})"
+        errors["decay_mode"] = Text(
+            "{mode!r} is not a decay (valid: {valid})", mode=decay_mode, valid=", ".join(DECAY_MODES)
+        )
     elif decay_mode != "none":
-        decay_days = _int(decay_days, "days", errors, "decay_days")
+        decay_days = _int(decay_days, Text("days"), errors, "decay_days")
         if decay_days is not None and not 1 <= decay_days <= MAX_DAYS:
-            errors["decay_days"] = f"decay needs 1 to {MAX_DAYS} days"
+            errors["decay_days"] = Text("decay needs 1 to {max} days", max=MAX_DAYS)
     else:
         decay_days = None
     value: Any = None
@@ -307,14 +319,14 @@ def validate_rule(data: Mapping[str, Any]) -> Rule:
         value = _check_value(spec, operator, data.get("value"), errors)
         is_activity = spec.kind is Kind.ACTIVITY
         if is_activity and group == Group.FIT:
-            errors["group"] = "activities are engagement (what they did), not fit"
+            errors["group"] = Text("activities are engagement (what they did), not fit")
         if decay_mode != "none" and not is_activity:
-            errors["decay_mode"] = "only activity rules fade over time"
+            errors["decay_mode"] = Text("only activity rules fade over time")
         if not is_activity and (within_days is not None or (min_count or 1) != 1):
-            errors["within_days"] = "'times' and 'within days' only apply to activity rules"
+            errors["within_days"] = Text("'times' and 'within days' only apply to activity rules")
     enabled = data.get("enabled", True)
     if not isinstance(enabled, bool):
-        errors["enabled"] = f"{enabled!r} is not true or false"
+        errors["enabled"] = Text("{value!r} is not true or false", value=enabled)
     if errors:
         raise ValidationError(errors)
     return Rule(
@@ -346,7 +358,7 @@ def validate_rules(items: Iterable[Mapping[str, Any]]) -> list[Rule]:
     errors: dict[str, str] = {}
     for index, item in enumerate(items, start=1):
         if not isinstance(item, Mapping):
-            errors[f"rule {index}"] = "is not an object"
+            errors[f"rule {index}"] = Text("is not an object")
             continue
         try:
             rules.append(replace(validate_rule(item), position=index))

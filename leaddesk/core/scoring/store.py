@@ -21,6 +21,7 @@ from leaddesk.core.errors import ValidationError
 from leaddesk.core.models import ScoreRule, ScoreSettings
 from leaddesk.core.scoring.compile import Limits
 from leaddesk.core.scoring.rules import Rule, rule_from_row, rule_to_row, validate_rules
+from leaddesk.core.text import Text
 
 JSON_FORMAT = "leaddesk-score-rules"
 JSON_VERSION = 1
@@ -59,7 +60,7 @@ def validate_settings(data: Mapping[str, Any]) -> Settings:
     values: dict[str, Any] = {}
     known = set(Settings.__dataclass_fields__)
     for key in sorted(set(data) - known):
-        errors[key] = "unknown setting"
+        errors[key] = Text("unknown setting")
     for key in ("mql_threshold", "sql_threshold", "fit_cap", "engagement_cap", "total_min", "total_max"):
         raw = data.get(key, getattr(base, key))
         optional = key not in ("mql_threshold", "sql_threshold")
@@ -67,28 +68,28 @@ def validate_settings(data: Mapping[str, Any]) -> Settings:
             if optional:
                 values[key] = None
             else:
-                errors[key] = "a threshold is required"
+                errors[key] = Text("a threshold is required")
             continue
         if isinstance(raw, bool) or not isinstance(raw, int | float | str):
-            errors[key] = f"{raw!r} is not a whole number"
+            errors[key] = Text("{value!r} is not a whole number", value=raw)
             continue
         try:
             number = int(raw) if not isinstance(raw, str) else int(raw.strip())
         except ValueError:
-            errors[key] = f"{raw!r} is not a whole number"
+            errors[key] = Text("{value!r} is not a whole number", value=raw)
             continue
         if key.endswith("_cap") and number < 0:
-            errors[key] = "a cap is the most a group may add, so 0 or more"
+            errors[key] = Text("a cap is the most a group may add, so 0 or more")
         values[key] = number
     mode = data.get("mode", base.mode)
     if mode not in MODES:
-        errors["mode"] = f"{mode!r} is not a mode (valid: suggest, move)"
+        errors["mode"] = Text("{mode!r} is not a mode (valid: suggest, move)", mode=mode)
     if not errors:
         if values["mql_threshold"] >= values["sql_threshold"]:
-            errors["sql_threshold"] = "the SQL threshold must be above the MQL threshold"
+            errors["sql_threshold"] = Text("the SQL threshold must be above the MQL threshold")
         low, high = values["total_min"], values["total_max"]
         if low is not None and high is not None and low > high:
-            errors["total_max"] = "the highest total must not be below the lowest"
+            errors["total_max"] = Text("the highest total must not be below the lowest")
     if errors:
         raise ValidationError(errors)
     last = data.get("last_decay_refresh")
@@ -187,16 +188,25 @@ def rules_from_json(text: str, *, source: str = "rules file") -> tuple[list[Rule
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValidationError(
-            {source: f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}"}
+            {
+                source: Text(
+                    "not valid JSON (line {line}, column {column}): {detail}",
+                    line=exc.lineno,
+                    column=exc.colno,
+                    detail=exc.msg,
+                )
+            }
         ) from None
     if isinstance(data, list):  # a bare list of rules is accepted too
         data = {"format": JSON_FORMAT, "rules": data}
     if not isinstance(data, dict) or data.get("format") != JSON_FORMAT:
-        raise ValidationError({source: f'not a LeadDesk rules file (expected "format": "{JSON_FORMAT}")'})
+        raise ValidationError(
+            {source: Text('not a LeadDesk rules file (expected "format": "{format}")', format=JSON_FORMAT)}
+        )
     if int(data.get("version", 1)) > JSON_VERSION:
-        raise ValidationError({source: "written by a newer LeadDesk; please update to import it"})
+        raise ValidationError({source: Text("written by a newer LeadDesk; please update to import it")})
     if not isinstance(data.get("rules"), list):
-        raise ValidationError({source: 'needs a "rules" list'})
+        raise ValidationError({source: Text('needs a "rules" list')})
     try:
         rules = validate_rules(data["rules"])
         settings = validate_settings(data["settings"]) if "settings" in data else None

@@ -16,6 +16,7 @@ from sqlmodel import Session
 from leaddesk.core.db import Database, as_utc
 from leaddesk.core.errors import NotFoundError, ValidationError
 from leaddesk.core.models import Activity, Lead, utcnow
+from leaddesk.core.text import Text
 
 CALL = "call"
 EMAIL = "email"
@@ -29,15 +30,15 @@ QUOTE_REQUEST = "quote_request"
 
 #: Activity kinds in the order the quick-add offers them (key → English label; the UI translates).
 KIND_LABELS: dict[str, str] = {
-    CALL: "Call",
-    EMAIL: "Email",
-    MEETING: "Meeting",
-    NOTE: "Note",
-    DOWNLOAD: "Download (content)",  # unique first letters: the quick add picks kinds by letter
-    WEBINAR: "Webinar",
-    BOOTH_VISIT: "Booth visit",
-    FORM_FILL: "Form fill",
-    QUOTE_REQUEST: "Quote request",
+    CALL: Text("Call"),
+    EMAIL: Text("Email"),
+    MEETING: Text("Meeting"),
+    NOTE: Text("Note"),
+    DOWNLOAD: Text("Download (content)"),  # unique first letters: the quick add picks kinds by letter
+    WEBINAR: Text("Webinar"),
+    BOOTH_VISIT: Text("Booth visit"),
+    FORM_FILL: Text("Form fill"),
+    QUOTE_REQUEST: Text("Quote request"),
 }
 KINDS: tuple[str, ...] = tuple(KIND_LABELS)
 
@@ -99,20 +100,26 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
     errors: dict[str, str] = {}
     out = dict(values)
     if "kind" in out and out["kind"] not in KIND_LABELS:
-        errors["kind"] = f"unknown activity kind {out['kind']!r} (valid: {', '.join(KINDS)})"
+        errors["kind"] = Text(
+            "unknown activity kind {kind!r} (valid: {valid})", kind=out["kind"], valid=", ".join(KINDS)
+        )
     if "at" in out:
         at = out["at"]
         if not isinstance(at, datetime) or at.tzinfo is None:
-            errors["at"] = "needs a date and time with a time zone"
+            errors["at"] = Text("needs a date and time with a time zone")
     if out.get("duration_s") is not None:
         try:
             out["duration_s"] = int(out["duration_s"])
             if not 0 <= out["duration_s"] <= _MAX_DURATION_S:
                 raise ValueError
         except (TypeError, ValueError):
-            errors["duration_s"] = "a duration is a number of seconds between 0 and 24 hours"
+            errors["duration_s"] = Text("a duration is a number of seconds between 0 and 24 hours")
     if out.get("outcome") and out["outcome"] not in CALL_OUTCOMES:
-        errors["outcome"] = f"unknown call outcome {out['outcome']!r} (valid: {', '.join(CALL_OUTCOMES)})"
+        errors["outcome"] = Text(
+            "unknown call outcome {outcome!r} (valid: {valid})",
+            outcome=out["outcome"],
+            valid=", ".join(CALL_OUTCOMES),
+        )
     for key in ("who", "subject", "notes"):
         if key in out:
             out[key] = (out[key] or "").strip()
@@ -124,7 +131,7 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
 def _check_lead(session: Session, lead_id: int) -> None:
     erased = session.execute(select(Lead.erased).where(Lead.id == lead_id)).scalar_one_or_none()
     if erased is None or erased:
-        raise NotFoundError(f"lead {lead_id} does not exist")
+        raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
 
 
 def add_activity_in(
@@ -152,9 +159,9 @@ def add_activity_in(
         }
     )
     if values["duration_s"] is not None and values["kind"] not in (CALL, MEETING):
-        raise ValidationError({"duration_s": "only calls and meetings have a duration"})
+        raise ValidationError({"duration_s": Text("only calls and meetings have a duration")})
     if values["kind"] != CALL and values["outcome"]:
-        raise ValidationError({"outcome": "only calls have an outcome"})
+        raise ValidationError({"outcome": Text("only calls have an outcome")})
     _check_lead(session, lead_id)
     row = Activity(lead_id=lead_id, **values)
     session.add(row)
@@ -176,12 +183,12 @@ def update_activity(db: Database, activity_id: int, changes: dict[str, Any]) -> 
     """Correct an activity (a typo in the notes, the wrong time)."""
     unknown = set(changes) - _UPDATABLE
     if unknown:
-        raise ValidationError({key: "cannot be changed" for key in sorted(unknown)})
+        raise ValidationError({key: Text("cannot be changed") for key in sorted(unknown)})
     values = _clean(changes)
     with db.transaction() as session:
         row = session.get(Activity, activity_id)
         if row is None:
-            raise NotFoundError(f"activity {activity_id} does not exist")
+            raise NotFoundError(Text("activity {id} does not exist", id=activity_id))
         for key, value in values.items():
             setattr(row, key, value)
         if row.kind != CALL:

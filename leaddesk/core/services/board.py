@@ -111,8 +111,14 @@ def matching_ids(db: Database, f: LeadFilter) -> set[int] | None:
     clauses = where_clauses(f, sqlite=sqlite)
     if len(clauses) == 1:  # only "not erased": e.g. a search of punctuation
         return None
-    with db.engine.connect() as conn:
-        return set(conn.execute(select(Lead.id).where(*clauses)).scalars())
+    stmt = select(Lead.id).where(*clauses)
+    if not sqlite:
+        with db.engine.connect() as conn:
+            return set(conn.execute(stmt).scalars())
+    # Driver cursor, as above: a score range can keep 40,000 leads (~90 ms less than Row objects).
+    compiled = stmt.compile(db.engine, compile_kwargs={"render_postcompile": True})
+    params = tuple(compiled.params[k] for k in compiled.positiontup or ())
+    return {row[0] for row in _raw_rows(db, str(compiled), params)}
 
 
 def card_rows(db: Database, ids: list[int]) -> dict[int, dict[str, Any]]:

@@ -13,11 +13,13 @@ The other file is read through a private copy and never changed.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Hashable
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -28,7 +30,7 @@ from sqlmodel import Session
 
 from leaddesk.core.db import Database, as_utc, copy_sqlite
 from leaddesk.core.dedupe import DuplicateIndex, display_text
-from leaddesk.core.errors import DatabaseError, LeadDeskError
+from leaddesk.core.errors import DatabaseError, LeadDeskError, NewerSchemaError
 from leaddesk.core.models import (
     Activity,
     Attachment,
@@ -45,6 +47,7 @@ from leaddesk.core.models import (
 from leaddesk.core.perf import paused_gc
 from leaddesk.core.scoring.engine import rescore_in
 from leaddesk.core.services.leads import EDITABLE_FIELDS, apply_values
+from leaddesk.core.text import Text
 
 Progress = Callable[[int, int], bool | None]
 _CHILDREN: tuple[type[Any], ...] = (
@@ -63,6 +66,35 @@ _QUAL_FIELDS = tuple(
 
 
 @dataclass
+class LeadOutcome:
+    """What the merge does with one lead of the other file, as data the app can show translated.
+
+    ``outcome`` is "added", "merged" or "left"; ``match`` says how a merged lead was found
+    ("uid" or a duplicate rule: "email", "phone", "name"); ``left_reason`` why one was left
+    ("erased_there", "erased_here"). ``filled`` are fields taken from the other file, ``kept``
+    fields whose other value went into the notes; ``rows`` counts the rows brought over per table.
+    """
+
+    outcome: str
+    name: str
+    uid: str
+    target_id: int | None = None
+    match: str = ""
+    left_reason: str = ""
+    filled: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    stage: tuple[str, str] | None = None
+    rows: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def changes(self) -> bool:
+        """Whether the merge changes anything here for this lead (a new one, or a match it adds to)."""
+        if self.outcome == "merged":
+            return bool(self.filled or self.kept or self.stage or self.rows)
+        return self.outcome == "added"
+
+
+@dataclass
 class DbMergeReport:
     """What the merge added, merged and left, for the person and for the log."""
 
@@ -74,6 +106,7 @@ class DbMergeReport:
     conflicts: list[str] = field(default_factory=list)
     rows_added: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     rows_present: int = 0
+    leads: list[LeadOutcome] = field(default_factory=list)
 
     def summary(self) -> str:
         rows = ", ".join(f"{n} {t}" for t, n in sorted(self.rows_added.items()) if n) or "no other rows"
@@ -96,26 +129,62 @@ class _DryRun(Exception):
     """Raised at the end of a dry run so the transaction rolls back."""
 
 
-def open_other(path: str | Path) -> tuple[Database, Path]:
-    """A migrated private copy of another LeadDesk database (the original is only read)."""
+class OtherDatabaseError(DatabaseError):
+    """The other file cannot be merged. ``reason`` ("missing", "unreadable", "same", "not_leaddesk",
+    "newer") lets the app say why in the person's language; the message names the file."""
+
+    def __init__(self, path: Path, reason: str, message: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(message)
+
+
+def open_other(path: str | Path, *, this: Path | None = None) -> tuple[Database, Path]:
+    """A migrated private copy of another LeadDesk database (the original is only read).
+
+    ``this`` is the open database's own file: merging a file into itself is refused.
+    """
     source = Path(path)
     if not source.is_file():
-        raise LeadDeskError(f"{source}: no such file")
+        raise OtherDatabaseError(source, "missing", Text("{file}: no such file", file=str(source)))
+    if this is not None and this.is_file() and source.resolve() == this.resolve():
+        raise OtherDatabaseError(
+            source, "same", Text("{file} is the database LeadDesk has open", file=str(source))
+        )
+    if not os.access(source, os.R_OK):
+        raise OtherDatabaseError(
+            source, "unreadable", Text("{file}: cannot read this file (permission denied)", file=str(source))
+        )
     folder = Path(tempfile.mkdtemp(prefix="leaddesk-merge-"))
     copy = folder / "other.sqlite3"
     try:
         copy_sqlite(source, copy)
+        # A LeadDesk file, not just any SQLite file that the migration would quietly fill with tables.
+        with closing(sqlite3.connect(copy)) as conn:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not {"lead", "alembic_version"} <= names:
+            raise OtherDatabaseError(
+                source, "not_leaddesk", Text("{file} is not a LeadDesk database", file=str(source))
+            )
         db = Database.open(f"sqlite:///{copy}")
         with db.engine.connect() as conn:
             conn.execute(select(func.count()).select_from(Lead))
-    except sqlite3.DatabaseError as exc:
+    except OtherDatabaseError:
         shutil.rmtree(folder, ignore_errors=True)
-        raise DatabaseError(f"{source} is not a LeadDesk database ({exc})") from None
+        raise
+    except NewerSchemaError:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise OtherDatabaseError(
+            source,
+            "newer",
+            Text("{file} was written by a newer LeadDesk; update LeadDesk to merge it", file=str(source)),
+        ) from None
     except Exception as exc:
         shutil.rmtree(folder, ignore_errors=True)
-        if isinstance(exc, LeadDeskError):
+        if isinstance(exc, LeadDeskError) and not isinstance(exc, DatabaseError):
             raise
-        raise DatabaseError(f"{source} is not a LeadDesk database ({exc})") from None
+        message = Text("{file} is not a LeadDesk database ({detail})", file=str(source), detail=str(exc))
+        raise OtherDatabaseError(source, "not_leaddesk", message) from None
     return db, folder
 
 
@@ -123,7 +192,7 @@ def merge_database(
     db: Database, other_path: str | Path, *, dry_run: bool = False, progress: Progress | None = None
 ) -> DbMergeReport:
     """Bring every lead of ``other_path`` and everything attached to it into ``db``; nothing is lost."""
-    other, folder = open_other(other_path)
+    other, folder = open_other(other_path, this=db.file)
     report = DbMergeReport(Path(other_path).name, dry_run)
     try:
         data = _load(other)
@@ -195,20 +264,26 @@ def _merge(session: Session, data: dict[str, Any], report: DbMergeReport, progre
     leads = data["leads"]
     for n, row in enumerate(leads, start=1):
         text = f"{display_text(row)} (uid {row['uid']})"
+        outcome = LeadOutcome("left", display_text(row), row["uid"])
+        report.leads.append(outcome)
         if row["erased"]:
             report.left.append(f"{text}: erased or merged in {report.other_file}; not brought over")
+            outcome.left_reason = "erased_there"
             continue
         target_id, how = None, ""
         if row["uid"] in uids:
             target_id, erased = uids[row["uid"]]
             if erased:
                 report.left.append(f"{text}: erased or merged here; not brought back")
+                outcome.left_reason, outcome.target_id = "erased_here", target_id
                 continue
-            how = "same uid"
+            how, outcome.match = "same uid", "uid"
         else:
             strong = [m for m in index.find(row) if m.strong and m.lead_id]
             if strong:
                 target_id, how = strong[0].lead_id, f"same {strong[0].reason} as lead {strong[0].lead_id}"
+                outcome.match = strong[0].reason
+        rows_before = dict(report.rows_added)
         if target_id is None:
             lead = _add_lead(session, row)
             assert lead.id is not None
@@ -216,16 +291,22 @@ def _merge(session: Session, data: dict[str, Any], report: DbMergeReport, progre
             uids[row["uid"]] = (lead.id, False)
             report.added.append(text)
             target_id = lead.id
+            outcome.outcome = "added"
             existing_keys: dict[type[Any], set[Hashable]] = defaultdict(set)
         else:
             existing_keys = _existing_keys(session, target_id)
-            _merge_fields(session, target_id, row, origin, report)
+            _merge_fields(session, target_id, row, origin, report, outcome)
             report.merged.append(f"{text} into lead {target_id} ({how})")
-        _copy_children(session, data, row["id"], target_id, existing_keys, report)
+            outcome.outcome = "merged"
+        outcome.target_id = target_id
+        outcome.stage = _copy_children(session, data, row["id"], target_id, existing_keys, report, outcome)
+        outcome.rows = {
+            t: n - rows_before.get(t, 0) for t, n in report.rows_added.items() if n > rows_before.get(t, 0)
+        }
         if progress is not None and n % 200 == 0 and progress(n, len(leads)) is False:
             from leaddesk.core.errors import Cancelled
 
-            raise Cancelled("database merge cancelled; nothing was changed")
+            raise Cancelled(Text("database merge cancelled; nothing was changed"))
 
 
 def _add_lead(session: Session, row: dict[str, Any]) -> Lead:
@@ -255,7 +336,12 @@ def _rows_where(session: Session, model: type[Any], lead_id: int) -> list[dict[s
 
 
 def _merge_fields(
-    session: Session, lead_id: int, row: dict[str, Any], origin: str, report: DbMergeReport
+    session: Session,
+    lead_id: int,
+    row: dict[str, Any],
+    origin: str,
+    report: DbMergeReport,
+    outcome: LeadOutcome,
 ) -> None:
     lead = session.get(Lead, lead_id)
     assert lead is not None
@@ -275,16 +361,19 @@ def _merge_fields(
             kept.append(f"{key}: {mine}")
         else:
             kept.append(f"{key}: {theirs}")
-    if row["notes"] and row["notes"] not in lead.notes:
+    notes_added = bool(row["notes"]) and row["notes"] not in lead.notes
+    if notes_added:
         changes["notes"] = "\n".join(x for x in [lead.notes, row["notes"]] if x)
     if kept:
         label = f"Abweichend in {report.other_file}" if not theirs_newer else "Vorheriger Wert"
         note = f"{label}: " + "; ".join(kept)
         changes["notes"] = "\n".join(x for x in [changes.get("notes", lead.notes), note] if x)
         report.conflicts.extend(f"lead {lead_id}, {k}" for k in kept)
+        outcome.kept = [k.split(":", 1)[0] for k in kept]
     if changes:
         apply_values(lead, changes)
         taken = [k for k in changes if k != "notes"]
+        outcome.filled = taken + ["notes"] * notes_added
         for f in taken:
             source = session.execute(
                 select(FieldSource).where(FieldSource.lead_id == lead_id, FieldSource.field == f)
@@ -304,7 +393,9 @@ def _copy_children(
     target_id: int,
     existing: dict[type[Any], set[Hashable]],
     report: DbMergeReport,
-) -> None:
+    outcome: LeadOutcome | None = None,
+) -> tuple[str, str] | None:
+    """Copy the rows attached to the other lead; returns the stage move it caused, if any."""
     activity_ids: dict[int, int] = {}
     for model in (Activity, StageChange, Task, QualificationChange, ScoreAdjustment, Attachment, CallDraft):
         for row in data[model.__tablename__].get(other_id, ()):
@@ -323,15 +414,16 @@ def _copy_children(
                 activity_ids[row["id"]] = obj.id
             existing.setdefault(model, set()).add(key)
             report.rows_added[model.__tablename__] += 1
-    _merge_stage(session, target_id)
+    moved = _merge_stage(session, target_id)
     qual = data["qual"].get(other_id)
     if qual is not None:
-        _merge_qualification(session, target_id, qual, report)
+        _merge_qualification(session, target_id, qual, report, outcome)
     session.flush()
+    return moved
 
 
-def _merge_stage(session: Session, lead_id: int) -> None:
-    """The stage follows the latest move in the combined history."""
+def _merge_stage(session: Session, lead_id: int) -> tuple[str, str] | None:
+    """The stage follows the latest move in the combined history; returns (before, after) if it moved."""
     last = session.execute(
         select(StageChange.to_stage, StageChange.reason)
         .where(StageChange.lead_id == lead_id)
@@ -340,17 +432,23 @@ def _merge_stage(session: Session, lead_id: int) -> None:
     ).first()
     lead = session.get(Lead, lead_id)
     if last is None or lead is None or lead.stage == last.to_stage:
-        return
+        return None
+    before = lead.stage
     lead.stage = last.to_stage
     lead.lost_reason = last.reason if last.to_stage == "lost" else ""
     top = session.execute(select(func.max(Lead.position)).where(Lead.stage == lead.stage)).scalar()
     lead.position = (top or 0.0) + 1.0
     lead.version += 1
     lead.updated_at = utcnow()
+    return before, last.to_stage
 
 
 def _merge_qualification(
-    session: Session, lead_id: int, theirs: dict[str, Any], report: DbMergeReport
+    session: Session,
+    lead_id: int,
+    theirs: dict[str, Any],
+    report: DbMergeReport,
+    outcome: LeadOutcome | None = None,
 ) -> None:
     mine = session.execute(select(Qualification).where(Qualification.lead_id == lead_id)).scalar_one_or_none()
     if mine is None:
@@ -358,18 +456,26 @@ def _merge_qualification(
         session.add(Qualification(**(values | {"lead_id": lead_id})))
         report.rows_added["qualification"] += 1
         return
+    filled = kept = False
     for key in _QUAL_FIELDS:
         a, b = getattr(mine, key), theirs[key]
         if b in (None, "", "unknown") or a == b:
             continue
         if a in (None, "", "unknown"):
             setattr(mine, key, b)
-        elif key.endswith("_notes") and str(b) not in str(a):
-            setattr(mine, key, f"{a}\n{b}")
+            filled = True
+        elif key.endswith("_notes"):
+            if str(b) not in str(a):  # already there (merged before): nothing to add
+                setattr(mine, key, f"{a}\n{b}")
+                filled = True
         else:
+            kept = True
             report.conflicts.append(f"lead {lead_id}, BANT {key}: kept {a!r}, other has {b!r}")
             notes = f"{key.split('_')[0]}_notes"  # budget_notes, authority_notes, …
             setattr(mine, notes, "\n".join(x for x in [getattr(mine, notes), f"{key}: {b}"] if x))
+    if outcome is not None:
+        outcome.filled += ["bant"] * filled
+        outcome.kept += ["bant"] * kept
     lead = session.get(Lead, lead_id)
     if lead is not None:
         lead.bant_confirmed = sum(

@@ -11,11 +11,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import object_session
 from sqlmodel import Session
 
 from leaddesk.core.db import Database, as_utc
 from leaddesk.core.errors import ConflictError, NotFoundError, ValidationError
-from leaddesk.core.models import EDITABLE_FIELDS, Lead, StageChange, utcnow
+from leaddesk.core.models import EDITABLE_FIELDS, SCORE_FIELDS, Lead, LeadScore, StageChange, utcnow
 from leaddesk.core.scoring.engine import rescore_lead
 from leaddesk.core.stages import Stage, is_backward, parse_stage
 from leaddesk.core.validation import check_email, normalize_phone, normalize_tags, normalize_website
@@ -79,7 +80,13 @@ class LeadView:
 
     @classmethod
     def of(cls, lead: Lead) -> LeadView:
-        values = {f.name: getattr(lead, f.name) for f in fields(cls)}
+        """The lead with its computed score as the same session sees it (rescoring writes plain SQL)."""
+        session = object_session(lead)
+        score = None
+        if session is not None and lead.id is not None:
+            score = session.get(LeadScore, lead.id, populate_existing=True)
+        score = score or LeadScore(lead_id=lead.id or 0)
+        values = {f.name: getattr(score if f.name in SCORE_FIELDS else lead, f.name) for f in fields(cls)}
         for key in ("next_follow_up", "consent_at", "created_at", "updated_at"):
             values[key] = as_utc(values[key])
         return cls(**values)

@@ -34,6 +34,7 @@ from leaddesk.core.models import (
 from leaddesk.core.perf import paused_gc
 from leaddesk.core.scoring.engine import rescore_lead
 from leaddesk.core.services.leads import EDITABLE_FIELDS, LeadView, apply_values
+from leaddesk.core.text import Text
 
 #: Fields offered side by side in the merge dialog.
 MERGE_FIELDS: tuple[str, ...] = EDITABLE_FIELDS
@@ -142,20 +143,22 @@ def merge_leads_in(
 ) -> MergeResult:
     """``merge_leads`` inside the caller's transaction (the database merge uses it too)."""
     if keep_id == other_id:
-        raise ValidationError({"lead": "a lead cannot be merged with itself"})
+        raise ValidationError({"lead": Text("a lead cannot be merged with itself")})
     bad = {f: c for f, c in field_choices.items() if f not in MERGE_FIELDS or c not in ("keep", "other")}
     if bad:
-        raise ValidationError({f: f"choose 'keep' or 'other', not {c!r}" for f, c in bad.items()})
+        raise ValidationError(
+            {f: Text("choose 'keep' or 'other', not {choice!r}", choice=c) for f, c in bad.items()}
+        )
     keep = session.get(Lead, keep_id)
     other = session.get(Lead, other_id)
     for lead_id, lead in ((keep_id, keep), (other_id, other)):
         if lead is None or lead.erased:
-            raise NotFoundError(f"lead {lead_id} does not exist")
+            raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
     assert keep is not None and other is not None
     if expected_versions is not None:
         for lead, version in zip((keep, other), expected_versions, strict=True):
             if lead.version != version:
-                raise ConflictError(f"lead {lead.id}", version, lead.version)
+                raise ConflictError(Text("lead {id}", id=lead.id), version, lead.version)
     origin = origin or f"merge:{other.uid}"
     changes, noted = _field_changes(keep, other, field_choices)
     apply_values(keep, changes)

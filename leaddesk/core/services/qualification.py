@@ -38,6 +38,7 @@ from leaddesk.core.services.activities import (
 )
 from leaddesk.core.services.tasks import DEFAULT_TITLE, DEFAULT_TZ, TaskView, create_task_in
 from leaddesk.core.stages import LOST_REASONS
+from leaddesk.core.text import Text
 
 SECTIONS: tuple[str, ...] = ("budget", "authority", "need", "timing")
 SECTION_LABELS: dict[str, str] = {
@@ -171,10 +172,10 @@ def clean_bant(data: BantData) -> BantData:
     changes: dict[str, Any] = {}
     for section in SECTIONS:
         if data.status(section) not in STATUS_LABELS:
-            errors[f"{section}_status"] = f"unknown status {data.status(section)!r}"
+            errors[f"{section}_status"] = Text("unknown status {status!r}", status=data.status(section))
     for key in ("budget_approved", "authority_is_decision_maker"):
         if getattr(data, key) not in YES_NO:
-            errors[key] = "expected yes, no or unknown"
+            errors[key] = Text("expected yes, no or unknown")
     amount = data.budget_amount
     if amount is not None and amount != "":
         try:
@@ -183,12 +184,12 @@ def clean_bant(data: BantData) -> BantData:
                 raise ValueError
             changes["budget_amount"] = number
         except ValueError:
-            errors["budget_amount"] = f"{amount!r} is not an amount of money (a number ≥ 0)"
+            errors["budget_amount"] = Text("{value!r} is not an amount of money (a number ≥ 0)", value=amount)
     else:
         changes["budget_amount"] = None
     currency = (data.budget_currency or "EUR").strip().upper()
     if not re.fullmatch(r"[A-Z]{3}", currency):
-        errors["budget_currency"] = "a currency is a three-letter code such as EUR"
+        errors["budget_currency"] = Text("a currency is a three-letter code such as EUR")
     changes["budget_currency"] = currency
     priority = data.need_priority
     if priority is not None and priority != "":
@@ -197,7 +198,7 @@ def clean_bant(data: BantData) -> BantData:
             if not 1 <= changes["need_priority"] <= 5:
                 raise ValueError
         except (TypeError, ValueError):
-            errors["need_priority"] = "priority is a number from 1 (low) to 5 (urgent)"
+            errors["need_priority"] = Text("priority is a number from 1 (low) to 5 (urgent)")
     else:
         changes["need_priority"] = None
     target = (data.timing_target or "").strip().upper()
@@ -208,7 +209,7 @@ def clean_bant(data: BantData) -> BantData:
             try:
                 target = date.fromisoformat(target).isoformat()
             except ValueError:
-                errors["timing_target"] = "a target is a date (2027-03-31) or a quarter (2027-Q1)"
+                errors["timing_target"] = Text("a target is a date (2027-03-31) or a quarter (2027-Q1)")
     changes["timing_target"] = target
     for name in BANT_FIELDS:
         value = getattr(data, name)
@@ -275,7 +276,7 @@ def save_qualification_in(
     data = clean_bant(data)
     erased = session.execute(select(Lead.erased).where(Lead.id == lead_id)).scalar_one_or_none()
     if erased is None or erased:
-        raise NotFoundError(f"lead {lead_id} does not exist")
+        raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
     row = session.execute(select(Qualification).where(Qualification.lead_id == lead_id)).scalar_one_or_none()
     before = _row_to_data(row)
     changes = diff(before, data)
@@ -338,10 +339,12 @@ class VerdictRule:
     def __post_init__(self) -> None:
         bad = [s for s in self.required if s not in SECTIONS]
         if bad:
-            raise ValidationError({"required": f"unknown section(s): {', '.join(bad)}"})
+            raise ValidationError(
+                {"required": Text("unknown section(s): {sections}", sections=", ".join(bad))}
+            )
         others = len(SECTIONS) - len(set(self.required))
         if not 0 <= self.min_others <= others:
-            raise ValidationError({"min_others": f"must be between 0 and {others}"})
+            raise ValidationError({"min_others": Text("must be between 0 and {max}", max=others)})
 
     def to_json(self) -> str:
         return json.dumps(
@@ -472,7 +475,7 @@ def load_draft(db: Database, draft_id: int) -> DraftView:
     with db.session() as session:
         found = session.execute(_draft_query().where(CallDraft.id == draft_id)).one_or_none()
     if found is None:
-        raise NotFoundError(f"call draft {draft_id} does not exist")
+        raise NotFoundError(Text("call draft {id} does not exist", id=draft_id))
     return _draft_view(*found)
 
 
@@ -533,7 +536,9 @@ def end_call(
     an English summary of the BANT count and the sections that changed.
     """
     if outcome not in CALL_OUTCOMES:
-        raise ValidationError({"outcome": f"choose an outcome ({', '.join(CALL_OUTCOMES)})"})
+        raise ValidationError(
+            {"outcome": Text("choose an outcome ({valid})", valid=", ".join(CALL_OUTCOMES))}
+        )
     bant = clean_bant(bant)
     with db.transaction() as session:
         sections = dict.fromkeys(c.field.split("_")[0] for c in diff(load_in(session, lead_id), bant))

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Integer, and_, column, func, literal, or_,
 from sqlalchemy.sql import Select
 
 from leaddesk.core.db import Database, fts_match_expression, is_sqlite
-from leaddesk.core.models import Lead, utcnow
+from leaddesk.core.models import SCORE_FIELDS, Lead, LeadScore, utcnow
 from leaddesk.core.services.leads import EDITABLE_FIELDS
 from leaddesk.core.stages import parse_stage
 
@@ -104,18 +104,43 @@ def where_clauses(f: LeadFilter, *, sqlite: bool = True) -> list[ColumnElement[b
     if f.tag:
         padded = literal(",") + func.lower(Lead.tags) + literal(",")
         clauses.append(padded.contains("," + f.tag.strip().lower() + ","))
-    if f.score_min is not None:
-        clauses.append(Lead.score >= f.score_min)
-    if f.score_max is not None:
-        clauses.append(Lead.score <= f.score_max)
+    if f.score_min is not None or f.score_max is not None:
+        # A self-contained clause (no join) so every caller can use it: one primary-key look-up
+        # per lead, and a lead not scored yet counts as 0 points, as it reads everywhere.
+        score = func.coalesce(
+            select(LeadScore.score).where(LeadScore.lead_id == Lead.id).scalar_subquery(), 0
+        )
+        if f.score_min is not None:
+            clauses.append(score >= f.score_min)
+        if f.score_max is not None:
+            clauses.append(score <= f.score_max)
     if f.follow_up_due:
         limit = end_of_today(f.now or utcnow(), f.tz)
         clauses.append(and_(Lead.next_follow_up.is_not(None), Lead.next_follow_up < limit))
     return clauses
 
 
+#: What a lead not scored yet (no ``LeadScore`` row) reads as.
+_UNSCORED: dict[str, Any] = {"fit_score": 0, "engagement_score": 0, "score": 0, "score_flag": ""}
+
+
+def lead_column(name: str) -> Any:
+    """A lead field by name, wherever it is stored (computed scores live in ``LeadScore``)."""
+    if name not in SCORE_FIELDS:
+        return getattr(Lead, name)
+    column = getattr(LeadScore, name)
+    return func.coalesce(column, _UNSCORED[name]).label(name) if name in _UNSCORED else column
+
+
+def _scored(stmt: Select[Any]) -> Select[Any]:
+    """Join the score row only when a column needs it (a look-up per lead otherwise wasted)."""
+    if LeadScore.__table__ not in stmt.get_final_froms():
+        return stmt
+    return stmt.select_from(Lead).outerjoin(LeadScore, LeadScore.lead_id == Lead.id)
+
+
 def _select(db: Database, columns: list[Any], f: LeadFilter) -> Select[Any]:
-    return select(*columns).where(*where_clauses(f, sqlite=is_sqlite(db.engine)))
+    return _scored(select(*columns)).where(*where_clauses(f, sqlite=is_sqlite(db.engine)))
 
 
 def lead_ids(db: Database, f: LeadFilter, *, limit: int | None = None, offset: int = 0) -> list[int]:
@@ -136,7 +161,7 @@ def list_leads(
     columns: tuple[str, ...] = JSON_FIELDS,
 ) -> list[dict[str, Any]]:
     """Leads as plain dicts keyed by field name (JSON-ready apart from datetimes)."""
-    cols = [getattr(Lead, c) for c in columns]
+    cols = [lead_column(c) for c in columns]
     stmt = _select(db, cols, f).order_by(Lead.stage, Lead.position, Lead.id).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
@@ -159,9 +184,7 @@ def list_leads_json(db: Database, f: LeadFilter, *, limit: int | None = None) ->
 
     Runs below SQLAlchemy's result processing, which halves the time for large lists.
     """
-    stmt = _select(db, [getattr(Lead, c) for c in JSON_FIELDS], f).order_by(
-        Lead.stage, Lead.position, Lead.id
-    )
+    stmt = _select(db, [lead_column(c) for c in JSON_FIELDS], f).order_by(Lead.stage, Lead.position, Lead.id)
     if limit is not None:
         stmt = stmt.limit(limit)
     if not is_sqlite(db.engine):
@@ -187,12 +210,13 @@ def list_leads_json(db: Database, f: LeadFilter, *, limit: int | None = None) ->
 
 def rows_by_id(db: Database, ids: list[int], columns: tuple[str, ...]) -> dict[int, dict[str, Any]]:
     """Selected columns for the given ids, in chunks under SQLite's variable limit."""
-    cols = [Lead.id, *(getattr(Lead, c) for c in columns if c != "id")]
+    cols = [Lead.id, *(lead_column(c) for c in columns if c != "id")]
+    stmt = _scored(select(*cols))
     out: dict[int, dict[str, Any]] = {}
     with db.engine.connect() as conn:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            for row in conn.execute(select(*cols).where(Lead.id.in_(chunk))):
+            for row in conn.execute(stmt.where(Lead.id.in_(chunk))):
                 out[row.id] = dict(row._mapping)
     return out
 

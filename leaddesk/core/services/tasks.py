@@ -26,6 +26,7 @@ from leaddesk.core.db import Database, as_utc
 from leaddesk.core.errors import NotFoundError, ValidationError
 from leaddesk.core.models import AppSetting, Lead, Task, utcnow
 from leaddesk.core.services.activities import after_lead_change
+from leaddesk.core.text import Text
 
 DEFAULT_TZ = "Europe/Berlin"
 TZ_SETTING = "user.timezone"
@@ -43,7 +44,7 @@ def zone(tz: str) -> ZoneInfo:
     try:
         return ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError({"tz": f"unknown time zone {tz!r}"}) from None
+        raise ValidationError({"tz": Text("unknown time zone {tz!r}", tz=tz)}) from None
 
 
 def user_timezone(db: Database) -> str:
@@ -151,10 +152,10 @@ def sync_next_follow_up(session: Session, lead_id: int) -> datetime | None:
 def _due(due_at: datetime | date, all_day: bool, tz: str) -> datetime:
     if isinstance(due_at, datetime):
         if due_at.tzinfo is None:
-            raise ValidationError({"due_at": "needs a time zone"})
+            raise ValidationError({"due_at": Text("needs a time zone")})
         return start_of_day(local_day(due_at, tz), tz) if all_day else due_at
     if not all_day:
-        raise ValidationError({"due_at": "a task due at a time needs a date and a time"})
+        raise ValidationError({"due_at": Text("a task due at a time needs a date and a time")})
     return start_of_day(due_at, tz)
 
 
@@ -173,10 +174,10 @@ def create_task_in(
     """A new open follow-up inside the caller's transaction; a ``date`` means an all-day task."""
     title = title.strip()
     if not title:
-        raise ValidationError({"title": "a follow-up needs a title"})
+        raise ValidationError({"title": Text("a follow-up needs a title")})
     erased = session.execute(select(Lead.erased).where(Lead.id == lead_id)).scalar_one_or_none()
     if erased is None or erased:
-        raise NotFoundError(f"lead {lead_id} does not exist")
+        raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
     row = Task(
         lead_id=lead_id,
         title=title,
@@ -203,7 +204,7 @@ def _change(db: Database, task_id: int, **values: object) -> TaskView:
     with db.transaction() as session:
         row = session.get(Task, task_id)
         if row is None:
-            raise NotFoundError(f"task {task_id} does not exist")
+            raise NotFoundError(Text("task {id} does not exist", id=task_id))
         for key, value in values.items():
             setattr(row, key, value)
         session.flush()

@@ -732,6 +732,10 @@
         <translation>&amp;Frühere Importe …</translation>
     </message>
     <message>
+        <source>&amp;Merge another LeadDesk database…</source>
+        <translation>Andere LeadDesk-Datenbank &amp;zusammenführen …</translation>
+    </message>
+    <message>
         <source>&amp;Follow-ups due…</source>
         <translation>&amp;Wiedervorlagen fällig …</translation>
     </message>
@@ -766,6 +770,133 @@
     <message>
         <source>Score</source>
         <translation>Punkte</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Within days</source>
+        <translation>Innerhalb von Tagen</translation>
+    </message>
+    <message>
+        <source>Fading</source>
+        <translation>Verfall</translation>
+    </message>
+    <message>
+        <source>Fading days</source>
+        <translation>Verfall in Tagen</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>MQL threshold</source>
+        <translation>MQL-Schwelle</translation>
+    </message>
+    <message>
+        <source>SQL threshold</source>
+        <translation>SQL-Schwelle</translation>
+    </message>
+    <message>
+        <source>Fit cap</source>
+        <translation>Profil-Obergrenze</translation>
+    </message>
+    <message>
+        <source>Engagement cap</source>
+        <translation>Engagement-Obergrenze</translation>
+    </message>
+    <message>
+        <source>Lowest total</source>
+        <translation>Niedrigste Summe</translation>
+    </message>
+    <message>
+        <source>Highest total</source>
+        <translation>Höchste Summe</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>Verlustgrund</translation>
+    </message>
+    <message>
+        <source>Score suggestion</source>
+        <translation>Punktevorschlag</translation>
+    </message>
+    <message>
+        <source>Required sections</source>
+        <translation>Pflichtabschnitte</translation>
+    </message>
+    <message>
+        <source>Other sections</source>
+        <translation>Weitere Abschnitte</translation>
     </message>
 </context>
 <context>
@@ -1780,6 +1911,135 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     </message>
 </context>
 <context>
+    <name>MergeDatabase</name>
+    <message>
+        <source>Choose the LeadDesk database to merge</source>
+        <extracomment>Merged leads first (what the person most wants to check), then new ones, unchanged, left out.</extracomment>
+        <translation>LeadDesk-Datenbank zum Zusammenführen wählen</translation>
+    </message>
+    <message>
+        <source>LeadDesk databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>LeadDesk-Datenbanken (*.sqlite3 *.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDatabaseDialog</name>
+    <message>
+        <source>Merge another LeadDesk database</source>
+        <translation>Andere LeadDesk-Datenbank zusammenführen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose another file…</source>
+        <translation>Andere &amp;Datei wählen …</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Reading %1 and comparing it with your leads…</source>
+        <translation>%1 wird gelesen und mit Ihren Leads verglichen …</translation>
+    </message>
+    <message>
+        <source>What merging &lt;b&gt;%1&lt;/b&gt; would do:</source>
+        <translation>Was das Zusammenführen von &lt;b&gt;%1&lt;/b&gt; bewirken würde:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; has been merged:</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; wurde zusammengeführt:</translation>
+    </message>
+    <message>
+        <source>New: &lt;b&gt;%1&lt;/b&gt; · Merged: &lt;b&gt;%2&lt;/b&gt; · Unchanged: &lt;b&gt;%3&lt;/b&gt; · Left out: &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>Neu: &lt;b&gt;%1&lt;/b&gt; · Zusammengeführt: &lt;b&gt;%2&lt;/b&gt; · Unverändert: &lt;b&gt;%3&lt;/b&gt; · Ausgelassen: &lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Brings over: %1.</source>
+        <translation>Bringt mit: %1.</translation>
+    </message>
+    <message>
+        <source>Brought over: %1.</source>
+        <translation>Übernommen: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n differing value(s) kept in the leads' notes</source>
+        <translation>
+            <numerusform>%n abweichender Wert in den Notizen der Leads</numerusform><numerusform>%n abweichende Werte in den Notizen der Leads</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) already here, not copied twice</source>
+        <translation>
+            <numerusform>%n Eintrag schon vorhanden, nicht doppelt übernommen</numerusform><numerusform>%n Einträge schon vorhanden, nicht doppelt übernommen</numerusform></translation>
+    </message>
+    <message>
+        <source>Your database as it was before: %1</source>
+        <translation>Ihre Datenbank vor dem Zusammenführen: %1</translation>
+    </message>
+    <message>
+        <source>There is nothing to merge: this file brings nothing new.</source>
+        <translation>Nichts zusammenzuführen: Diese Datei bringt nichts Neues.</translation>
+    </message>
+    <message>
+        <source>All leads (%1)</source>
+        <translation>Alle Leads (%1)</translation>
+    </message>
+    <message>
+        <source>Merging %1…</source>
+        <translation>%1 wird zusammengeführt …</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The file does not exist (any more).</source>
+        <translation>Die Datei gibt es nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>LeadDesk may not read this file. Copy it to this computer or check its permissions.</source>
+        <translation>LeadDesk darf diese Datei nicht lesen. Kopieren Sie sie auf diesen Rechner oder prüfen Sie die Zugriffsrechte.</translation>
+    </message>
+    <message>
+        <source>This is the database LeadDesk has open right now. Choose the file from the other computer.</source>
+        <translation>Das ist die Datenbank, die LeadDesk gerade geöffnet hat. Wählen Sie die Datei vom anderen Rechner.</translation>
+    </message>
+    <message>
+        <source>This file is not a LeadDesk database.</source>
+        <translation>Diese Datei ist keine LeadDesk-Datenbank.</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer LeadDesk. Update LeadDesk here, then merge again.</source>
+        <translation>Diese Datenbank stammt von einer neueren LeadDesk-Version. Aktualisieren Sie LeadDesk auf diesem Rechner und führen Sie dann erneut zusammen.</translation>
+    </message>
+    <message>
+        <source>Unexpected error:</source>
+        <translation>Unerwarteter Fehler:</translation>
+    </message>
+    <message>
+        <source>Cannot merge %1</source>
+        <translation>%1 kann nicht zusammengeführt werden</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>Merge duplicates</source>
@@ -1820,6 +2080,133 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeModel</name>
+    <message numerus="yes">
+        <source>%n activity(ies)</source>
+        <translation>
+            <numerusform>%n Aktivität</numerusform><numerusform>%n Aktivitäten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage change(s)</source>
+        <translation>
+            <numerusform>%n Phasenwechsel</numerusform><numerusform>%n Phasenwechsel</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n Aufgabe</numerusform><numerusform>%n Aufgaben</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n set(s) of BANT answers</source>
+        <translation>
+            <numerusform>%n Satz BANT-Antworten</numerusform><numerusform>%n Sätze BANT-Antworten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n BANT change(s)</source>
+        <translation>
+            <numerusform>%n BANT-Änderung</numerusform><numerusform>%n BANT-Änderungen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n score adjustment(s)</source>
+        <translation>
+            <numerusform>%n Punktekorrektur</numerusform><numerusform>%n Punktekorrekturen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n Anhang</numerusform><numerusform>%n Anhänge</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished call note(s)</source>
+        <translation>
+            <numerusform>%n unfertige Gesprächsnotiz</numerusform><numerusform>%n unfertige Gesprächsnotizen</numerusform></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Ausgelassen</translation>
+    </message>
+    <message>
+        <source>Deleted or merged on this computer; not brought back</source>
+        <translation>Auf diesem Rechner gelöscht oder zusammengeführt; wird nicht zurückgeholt</translation>
+    </message>
+    <message>
+        <source>Deleted or merged on the other computer; not brought over</source>
+        <translation>Auf dem anderen Rechner gelöscht oder zusammengeführt; wird nicht übernommen</translation>
+    </message>
+    <message>
+        <source>Fills in: %1</source>
+        <translation>Ergänzt: %1</translation>
+    </message>
+    <message>
+        <source>Updates: %1 (the old value is kept in the notes)</source>
+        <translation>Aktualisiert: %1 (der alte Wert bleibt in den Notizen)</translation>
+    </message>
+    <message>
+        <source>Keeps: %1 (the other value goes to the notes)</source>
+        <translation>Behält: %1 (der andere Wert kommt in die Notizen)</translation>
+    </message>
+    <message>
+        <source>Adds to the notes</source>
+        <translation>Ergänzt die Notizen</translation>
+    </message>
+    <message>
+        <source>Adds BANT answers</source>
+        <translation>Ergänzt BANT-Antworten</translation>
+    </message>
+    <message>
+        <source>Differing BANT answers go to the BANT notes</source>
+        <translation>Abweichende BANT-Antworten kommen in die BANT-Notizen</translation>
+    </message>
+    <message>
+        <source>Stage %1 → %2</source>
+        <translation>Phase %1 → %2</translation>
+    </message>
+    <message>
+        <source>Brings %1</source>
+        <translation>Bringt %1 mit</translation>
+    </message>
+    <message>
+        <source>Nothing new: the same as here</source>
+        <translation>Nichts Neues: wie hier</translation>
+    </message>
+    <message>
+        <source>new lead</source>
+        <translation>neuer Lead</translation>
+    </message>
+    <message>
+        <source>into #%1</source>
+        <translation>in #%1</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Goes</source>
+        <translation>Wohin</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>Was sich ändert</translation>
     </message>
 </context>
 <context>
@@ -2660,6 +3047,13 @@ oder Strg+O drücken</translation>
     </message>
 </context>
 <context>
+    <name>RunningPage</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>ScoreExplainWidget</name>
     <message>
         <source>Accept move</source>
@@ -2910,6 +3304,577 @@ oder Strg+O drücken</translation>
     <message>
         <source>Lost</source>
         <translation>Verloren</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source> (e.g. sudo apt install {packages})</source>
+        <translation> (z. B. sudo apt install {packages})</translation>
+    </message>
+    <message>
+        <source>'times' and 'within days' only apply to activity rules</source>
+        <translation>„Mal“ und „innerhalb von Tagen“ gelten nur für Aktivitätsregeln</translation>
+    </message>
+    <message>
+        <source>--format must be one of {valid}, not {format!r}</source>
+        <translation>--format muss eines von {valid} sein, nicht {format!r}</translation>
+    </message>
+    <message>
+        <source>Any activity</source>
+        <translation>Beliebige Aktivität</translation>
+    </message>
+    <message>
+        <source>BANT sections confirmed (0–4)</source>
+        <translation>Bestätigte BANT-Abschnitte (0–4)</translation>
+    </message>
+    <message>
+        <source>BANT: authority status</source>
+        <translation>BANT: Entscheider-Status</translation>
+    </message>
+    <message>
+        <source>BANT: budget amount</source>
+        <translation>BANT: Budgetbetrag</translation>
+    </message>
+    <message>
+        <source>BANT: budget approved</source>
+        <translation>BANT: Budget genehmigt</translation>
+    </message>
+    <message>
+        <source>BANT: budget status</source>
+        <translation>BANT: Budget-Status</translation>
+    </message>
+    <message>
+        <source>BANT: is decision maker</source>
+        <translation>BANT: ist Entscheider</translation>
+    </message>
+    <message>
+        <source>BANT: need priority</source>
+        <translation>BANT: Bedarf-Priorität</translation>
+    </message>
+    <message>
+        <source>BANT: need status</source>
+        <translation>BANT: Bedarf-Status</translation>
+    </message>
+    <message>
+        <source>BANT: timing status</source>
+        <translation>BANT: Zeitrahmen-Status</translation>
+    </message>
+    <message>
+        <source>BANT: timing target</source>
+        <translation>BANT: Zieltermin</translation>
+    </message>
+    <message>
+        <source>Booth visit</source>
+        <translation>Besuch am Messestand</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Company size (employees)</source>
+        <translation>Firmengröße (Mitarbeiter)</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Deal value</source>
+        <translation>Auftragswert</translation>
+    </message>
+    <message>
+        <source>Download (content)</source>
+        <translation>Download (Inhalte)</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Email domain</source>
+        <translation>E-Mail-Domain</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Form fill</source>
+        <translation>Formular ausgefüllt</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>QR codes are not read: the Python package zxing-cpp is missing</source>
+        <translation>QR-Codes werden nicht gelesen: Das Python-Paket zxing-cpp fehlt</translation>
+    </message>
+    <message>
+        <source>Quote request</source>
+        <translation>Angebotsanfrage</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Webinar</source>
+        <translation>Webinar</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>a cap is the most a group may add, so 0 or more</source>
+        <translation>Eine Obergrenze ist das Höchste, was eine Gruppe beitragen kann, also 0 oder mehr</translation>
+    </message>
+    <message>
+        <source>a currency is a three-letter code such as EUR</source>
+        <translation>Eine Währung ist ein Code aus drei Buchstaben, z. B. EUR</translation>
+    </message>
+    <message>
+        <source>a duration is a number of seconds between 0 and 24 hours</source>
+        <translation>Eine Dauer ist eine Anzahl Sekunden zwischen 0 und 24 Stunden</translation>
+    </message>
+    <message>
+        <source>a follow-up needs a title</source>
+        <translation>Eine Wiedervorlage braucht einen Titel</translation>
+    </message>
+    <message>
+        <source>a lead cannot be merged with itself</source>
+        <translation>Ein Lead kann nicht mit sich selbst zusammengeführt werden</translation>
+    </message>
+    <message>
+        <source>a lead needs a name or a company</source>
+        <translation>Ein Lead braucht einen Namen oder eine Firma</translation>
+    </message>
+    <message>
+        <source>a manual change of 0 points changes nothing</source>
+        <translation>Eine manuelle Änderung um 0 Punkte ändert nichts</translation>
+    </message>
+    <message>
+        <source>a manual score change needs a reason</source>
+        <translation>Eine manuelle Punkteänderung braucht eine Begründung</translation>
+    </message>
+    <message>
+        <source>a range needs a minimum, a maximum or both</source>
+        <translation>Ein Bereich braucht ein Minimum, ein Maximum oder beides</translation>
+    </message>
+    <message>
+        <source>a target is a date (2027-03-31) or a quarter (2027-Q1)</source>
+        <translation>Ein Ziel ist ein Datum (2027-03-31) oder ein Quartal (2027-Q1)</translation>
+    </message>
+    <message>
+        <source>a task due at a time needs a date and a time</source>
+        <translation>Eine Aufgabe mit Uhrzeit braucht Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>a threshold is required</source>
+        <translation>Eine Schwelle ist erforderlich</translation>
+    </message>
+    <message>
+        <source>activities are engagement (what they did), not fit</source>
+        <translation>Aktivitäten gehören zum Engagement (was jemand getan hat), nicht zum Profil</translation>
+    </message>
+    <message>
+        <source>activity {id} does not exist</source>
+        <translation>Aktivität {id} gibt es nicht</translation>
+    </message>
+    <message>
+        <source>an empty text matches everything or nothing; use is_empty / is_set</source>
+        <translation>Ein leerer Text passt auf alles oder nichts; verwenden Sie „ist leer“ / „ist ausgefüllt“</translation>
+    </message>
+    <message>
+        <source>at least 1 time (and at most 1000)</source>
+        <translation>mindestens 1 Mal (und höchstens 1000 Mal)</translation>
+    </message>
+    <message>
+        <source>at most ±1000 points at once</source>
+        <translation>höchstens ±1000 Punkte auf einmal</translation>
+    </message>
+    <message>
+        <source>backup works only for a SQLite database file</source>
+        <translation>Eine Sicherung ist nur für eine SQLite-Datenbankdatei möglich</translation>
+    </message>
+    <message>
+        <source>call draft {id} does not exist</source>
+        <translation>Gesprächsentwurf {id} gibt es nicht</translation>
+    </message>
+    <message>
+        <source>cannot be changed</source>
+        <translation>kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>cannot open the database {file}; check that the folder exists and is writable</source>
+        <translation>Die Datenbank {file} lässt sich nicht öffnen; prüfen Sie, ob der Ordner existiert und beschreibbar ist</translation>
+    </message>
+    <message>
+        <source>choose 'keep' or 'other', not {choice!r}</source>
+        <translation>Wählen Sie „keep“ oder „other“, nicht {choice!r}</translation>
+    </message>
+    <message>
+        <source>choose an outcome ({valid})</source>
+        <translation>Wählen Sie ein Ergebnis ({valid})</translation>
+    </message>
+    <message>
+        <source>database error in {file}: {detail}</source>
+        <translation>Datenbankfehler in {file}: {detail}</translation>
+    </message>
+    <message>
+        <source>database merge cancelled; nothing was changed</source>
+        <translation>Zusammenführen der Datenbanken abgebrochen; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>decay needs 1 to {max} days</source>
+        <translation>Der Verfall braucht 1 bis {max} Tage</translation>
+    </message>
+    <message>
+        <source>expected yes, no or unknown</source>
+        <translation>erwartet: ja, nein oder unbekannt</translation>
+    </message>
+    <message>
+        <source>export cancelled; no file was written</source>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben</translation>
+    </message>
+    <message>
+        <source>is not an object</source>
+        <translation>ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>language data missing</source>
+        <translation>Sprachdaten fehlen</translation>
+    </message>
+    <message>
+        <source>lead {id}</source>
+        <translation>Lead {id}</translation>
+    </message>
+    <message>
+        <source>lead {id} does not exist</source>
+        <translation>Lead {id} gibt es nicht</translation>
+    </message>
+    <message>
+        <source>must be between 0 and {max}</source>
+        <translation>muss zwischen 0 und {max} liegen</translation>
+    </message>
+    <message>
+        <source>needs a "rules" list</source>
+        <translation>braucht eine Liste „rules“</translation>
+    </message>
+    <message>
+        <source>needs a date and time with a time zone</source>
+        <translation>braucht Datum und Uhrzeit mit Zeitzone</translation>
+    </message>
+    <message>
+        <source>needs a time zone</source>
+        <translation>braucht eine Zeitzone</translation>
+    </message>
+    <message>
+        <source>needs {{"min": number, "max": number}} (either may be left out)</source>
+        <translation>braucht {{"min": Zahl, "max": Zahl}} (eines davon darf fehlen)</translation>
+    </message>
+    <message>
+        <source>not a LeadDesk rules file (expected "format": "{format}")</source>
+        <translation>keine LeadDesk-Regeldatei (erwartet: "format": "{format}")</translation>
+    </message>
+    <message>
+        <source>not valid JSON (line {line}, column {column}): {detail}</source>
+        <translation>kein gültiges JSON (Zeile {line}, Spalte {column}): {detail}</translation>
+    </message>
+    <message>
+        <source>one_of needs a non-empty list of values</source>
+        <translation>„ist eines von“ braucht eine nicht leere Liste von Werten</translation>
+    </message>
+    <message>
+        <source>only activity rules fade over time</source>
+        <translation>Nur Aktivitätsregeln verfallen mit der Zeit</translation>
+    </message>
+    <message>
+        <source>only calls and meetings have a duration</source>
+        <translation>Nur Anrufe und Termine haben eine Dauer</translation>
+    </message>
+    <message>
+        <source>only calls have an outcome</source>
+        <translation>Nur Anrufe haben ein Ergebnis</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>points must be between -{max} and {max}</source>
+        <translation>Punkte müssen zwischen -{max} und {max} liegen</translation>
+    </message>
+    <message>
+        <source>priority is a number from 1 (low) to 5 (urgent)</source>
+        <translation>Die Priorität ist eine Zahl von 1 (niedrig) bis 5 (dringend)</translation>
+    </message>
+    <message>
+        <source>reading business cards needs Tesseract OCR: install {packages}{hint}</source>
+        <translation>Zum Lesen von Visitenkarten wird Tesseract OCR benötigt: Installieren Sie {packages}{hint}</translation>
+    </message>
+    <message>
+        <source>reading business cards needs Tesseract OCR: install {packages}{hint}; {detail}</source>
+        <translation>Zum Lesen von Visitenkarten wird Tesseract OCR benötigt: Installieren Sie {packages}{hint}; {detail}</translation>
+    </message>
+    <message>
+        <source>rescoring was cancelled; no score was changed</source>
+        <translation>Neubewertung abgebrochen; keine Punktzahl wurde geändert</translation>
+    </message>
+    <message>
+        <source>task {id} does not exist</source>
+        <translation>Aufgabe {id} gibt es nicht</translation>
+    </message>
+    <message>
+        <source>tesseract does not run: {detail}</source>
+        <translation>Tesseract startet nicht: {detail}</translation>
+    </message>
+    <message>
+        <source>the Python package pytesseract is not installed</source>
+        <translation>das Python-Paket pytesseract ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>the SQL threshold must be above the MQL threshold</source>
+        <translation>Die SQL-Schwelle muss über der MQL-Schwelle liegen</translation>
+    </message>
+    <message>
+        <source>the database {file} is in use by another program (locked); close it and try again</source>
+        <translation>Die Datenbank {file} wird von einem anderen Programm verwendet (gesperrt); schließen Sie es und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>the database {file} is read-only; check the file's permissions</source>
+        <translation>Die Datenbank {file} ist schreibgeschützt; prüfen Sie die Zugriffsrechte der Datei</translation>
+    </message>
+    <message>
+        <source>the disk holding {file} is full</source>
+        <translation>Das Laufwerk mit {file} ist voll</translation>
+    </message>
+    <message>
+        <source>the highest total must not be below the lowest</source>
+        <translation>Die höchste Summe darf nicht unter der niedrigsten liegen</translation>
+    </message>
+    <message>
+        <source>the minimum {low} is above the maximum {high}</source>
+        <translation>Das Minimum {low} liegt über dem Maximum {high}</translation>
+    </message>
+    <message>
+        <source>the tesseract program was not found</source>
+        <translation>das Programm tesseract wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>this database was written by a newer LeadDesk (schema {schema}); please update LeadDesk to open it — the file was left untouched</source>
+        <translation>Diese Datenbank wurde von einer neueren LeadDesk-Version geschrieben (Schema {schema}); bitte aktualisieren Sie LeadDesk, um sie zu öffnen – die Datei wurde nicht verändert</translation>
+    </message>
+    <message>
+        <source>this lead has no score suggestion to accept</source>
+        <translation>Für diesen Lead gibt es keinen Punktevorschlag zum Übernehmen</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation>Mal</translation>
+    </message>
+    <message>
+        <source>unknown activity kind {kind!r} (valid: {valid})</source>
+        <translation>unbekannte Aktivitätsart {kind!r} (gültig: {valid})</translation>
+    </message>
+    <message>
+        <source>unknown call outcome {outcome!r} (valid: {valid})</source>
+        <translation>unbekanntes Gesprächsergebnis {outcome!r} (gültig: {valid})</translation>
+    </message>
+    <message>
+        <source>unknown field {field!r} (valid: {valid})</source>
+        <translation>unbekanntes Feld {field!r} (gültig: {valid})</translation>
+    </message>
+    <message>
+        <source>unknown operator {operator!r} (valid: {valid})</source>
+        <translation>unbekannte Bedingung {operator!r} (gültig: {valid})</translation>
+    </message>
+    <message>
+        <source>unknown rule attribute</source>
+        <translation>unbekannte Regeleigenschaft</translation>
+    </message>
+    <message>
+        <source>unknown section(s): {sections}</source>
+        <translation>unbekannte(r) Abschnitt(e): {sections}</translation>
+    </message>
+    <message>
+        <source>unknown setting</source>
+        <translation>unbekannte Einstellung</translation>
+    </message>
+    <message>
+        <source>unknown stage {stage!r} (valid: {valid})</source>
+        <translation>unbekannte Phase {stage!r} (gültig: {valid})</translation>
+    </message>
+    <message>
+        <source>unknown status {status!r}</source>
+        <translation>unbekannter Status {status!r}</translation>
+    </message>
+    <message>
+        <source>unknown time zone {tz!r}</source>
+        <translation>unbekannte Zeitzone {tz!r}</translation>
+    </message>
+    <message>
+        <source>vCard version must be 3.0 or 4.0, not {version!r}</source>
+        <translation>Die vCard-Version muss 3.0 oder 4.0 sein, nicht {version!r}</translation>
+    </message>
+    <message>
+        <source>within 1 to {max} days</source>
+        <translation>innerhalb von 1 bis {max} Tagen</translation>
+    </message>
+    <message>
+        <source>written by a newer LeadDesk; please update to import it</source>
+        <translation>von einer neueren LeadDesk-Version geschrieben; bitte aktualisieren Sie LeadDesk, um sie zu importieren</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {problem}</source>
+        <translation>{file} ist beschädigt: {problem}</translation>
+    </message>
+    <message>
+        <source>{file} is not a LeadDesk database</source>
+        <translation>{file} ist keine LeadDesk-Datenbank</translation>
+    </message>
+    <message>
+        <source>{file} is not a LeadDesk database ({detail})</source>
+        <translation>{file} ist keine LeadDesk-Datenbank ({detail})</translation>
+    </message>
+    <message>
+        <source>{file} is not a LeadDesk database or is damaged ({detail}); restore a backup</source>
+        <translation>{file} ist keine LeadDesk-Datenbank oder ist beschädigt ({detail}); stellen Sie eine Sicherung wieder her</translation>
+    </message>
+    <message>
+        <source>{file} is the database LeadDesk has open</source>
+        <translation>{file} ist die Datenbank, die LeadDesk gerade geöffnet hat</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer LeadDesk; update LeadDesk to merge it</source>
+        <translation>{file} wurde von einer neueren LeadDesk-Version geschrieben; aktualisieren Sie LeadDesk, um sie zusammenzuführen</translation>
+    </message>
+    <message>
+        <source>{file}: cannot read this file (permission denied)</source>
+        <translation>{file}: Die Datei kann nicht gelesen werden (Zugriff verweigert)</translation>
+    </message>
+    <message>
+        <source>{file}: no such backup file</source>
+        <translation>{file}: Diese Sicherungsdatei gibt es nicht</translation>
+    </message>
+    <message>
+        <source>{file}: no such file</source>
+        <translation>{file}: Diese Datei gibt es nicht</translation>
+    </message>
+    <message>
+        <source>{group!r} is not a group (valid: fit, engagement)</source>
+        <translation>{group!r} ist keine Gruppe (gültig: fit, engagement)</translation>
+    </message>
+    <message>
+        <source>{label} is a number; {value!r} is not</source>
+        <translation>{label} ist eine Zahl; {value!r} ist keine</translation>
+    </message>
+    <message>
+        <source>{mode!r} is not a decay (valid: {valid})</source>
+        <translation>{mode!r} ist keine Verfallsart (gültig: {valid})</translation>
+    </message>
+    <message>
+        <source>{mode!r} is not a mode (valid: suggest, move)</source>
+        <translation>{mode!r} ist kein Modus (gültig: suggest, move)</translation>
+    </message>
+    <message>
+        <source>{operator!r} does not apply to {label} (valid: {valid})</source>
+        <translation>{operator!r} passt nicht zu {label} (gültig: {valid})</translation>
+    </message>
+    <message>
+        <source>{operator} compares with a single value, not a list</source>
+        <translation>{operator} vergleicht mit einem einzelnen Wert, nicht mit einer Liste</translation>
+    </message>
+    <message>
+        <source>{operator} needs a text or a non-empty list of texts</source>
+        <translation>{operator} braucht einen Text oder eine nicht leere Liste von Texten</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a number</source>
+        <translation>{value!r} ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a text</source>
+        <translation>{value!r} ist kein Text</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a whole number</source>
+        <translation>{value!r} ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a whole number ({what})</source>
+        <translation>{value!r} ist keine ganze Zahl ({what})</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an amount of money (a number ≥ 0)</source>
+        <translation>{value!r} ist kein Geldbetrag (eine Zahl ≥ 0)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not true or false</source>
+        <translation>{value!r} ist weder wahr noch falsch</translation>
+    </message>
+    <message>
+        <source>{what} was changed elsewhere (you edited version {expected}, it is now at version {actual}); nothing was saved</source>
+        <translation>{what} wurde inzwischen an anderer Stelle geändert (Sie haben Version {expected} bearbeitet, jetzt ist es Version {actual}); nichts wurde gespeichert</translation>
     </message>
 </context>
 </TS>

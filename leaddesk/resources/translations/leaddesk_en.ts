@@ -42,4 +42,60 @@
             <numerusform>%n lead edited since was kept.</numerusform><numerusform>%n leads edited since were kept.</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>MergeDatabaseDialog</name>
+    <message numerus="yes">
+        <source>%n differing value(s) kept in the leads' notes</source>
+        <translation>
+            <numerusform>%n differing value kept in the leads' notes</numerusform><numerusform>%n differing values kept in the leads' notes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) already here, not copied twice</source>
+        <translation>
+            <numerusform>%n entry already here, not copied twice</numerusform><numerusform>%n entries already here, not copied twice</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeModel</name>
+    <message numerus="yes">
+        <source>%n activity(ies)</source>
+        <translation>
+            <numerusform>%n activity</numerusform><numerusform>%n activities</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage change(s)</source>
+        <translation>
+            <numerusform>%n stage change</numerusform><numerusform>%n stage changes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n task</numerusform><numerusform>%n tasks</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n set(s) of BANT answers</source>
+        <translation>
+            <numerusform>%n set of BANT answers</numerusform><numerusform>%n sets of BANT answers</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n BANT change(s)</source>
+        <translation>
+            <numerusform>%n BANT change</numerusform><numerusform>%n BANT changes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n score adjustment(s)</source>
+        <translation>
+            <numerusform>%n score adjustment</numerusform><numerusform>%n score adjustments</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n attachment</numerusform><numerusform>%n attachments</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished call note(s)</source>
+        <translation>
+            <numerusform>%n unfinished call note</numerusform><numerusform>%n unfinished call notes</numerusform></translation>
+    </message>
+</context>
 </TS>

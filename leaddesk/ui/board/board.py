@@ -28,6 +28,7 @@ from leaddesk.ui.board.commands import MoveCommand
 from leaddesk.ui.board.delegate import CardDelegate
 from leaddesk.ui.board.model import Card, ColumnModel
 from leaddesk.ui.dialogs import ReasonDialog
+from leaddesk.ui.i18n import error_text
 
 
 class Board(QWidget):
@@ -249,7 +250,7 @@ class Board(QWidget):
                 expected_version=card.version if card else None,
             )
         except (LeadDeskError, SQLAlchemyError) as exc:  # conflict, vanished lead, locked database …
-            self.report_error(str(exc))
+            self.report_error(error_text(exc))
             self.reload()
             return
         self.apply_move(result.lead, from_stage)

@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.services.leads import LeadView, MoveResult, move_stage, undo_move, update_lead
-from leaddesk.ui.i18n import stage_label
+from leaddesk.ui.i18n import error_text, stage_label
 
 if TYPE_CHECKING:
     from leaddesk.ui.board.board import Board
@@ -71,7 +71,7 @@ class MoveCommand(QUndoCommand):
             fn()
         except (LeadDeskError, SQLAlchemyError) as exc:
             self.setObsolete(True)
-            self._board.report_error(str(exc))
+            self._board.report_error(error_text(exc))
             self._board.reload()
 
 
@@ -94,7 +94,7 @@ class EditCommand(QUndoCommand):
             )
         except (LeadDeskError, SQLAlchemyError) as exc:
             self.setObsolete(True)
-            self._board.report_error(str(exc))
+            self._board.report_error(error_text(exc))
             return
         self._version = view.version
         self._board.apply_edit(view)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from leaddesk.core.errors import ValidationError
 from leaddesk.core.services.qualification import SECTIONS, BantData
 from leaddesk.ui.call.questions import questions_for
+from leaddesk.ui.i18n import tr_core
 from leaddesk.ui.labels import field_labels, status_labels, yes_no_labels
 
 #: Border colour per status: the section's state is visible at a glance.
@@ -345,13 +346,13 @@ class BantForm(QWidget):
     def describe(errors: dict[str, str]) -> str:
         """Errors for a status line, each under the field's label ("Budget: amount — …")."""
         labels = field_labels()
-        return "; ".join(f"{labels.get(name, name)} — {reason}" for name, reason in errors.items())
+        return "; ".join(f"{labels.get(name, name)} — {tr_core(reason)}" for name, reason in errors.items())
 
     def mark_errors(self, errors: dict[str, str]) -> None:
         """Outline the bad fields, explain each in its tooltip, focus the first."""
         first = None
         for name, widget in self.widgets.items():
-            reason = errors.get(name, "")
+            reason = tr_core(errors.get(name, ""))
             if reason or widget.toolTip():  # touch only what changes: style sheets are slow
                 widget.setToolTip(reason)
                 widget.setStyleSheet("border: 1px solid #d0443e;" if reason else "")

@@ -17,6 +17,7 @@ from leaddesk.core.services.qualification import get_qualification, save_qualifi
 from leaddesk.ui.activities import current_user
 from leaddesk.ui.call.form import BantForm
 from leaddesk.ui.call.history import BantHistoryView
+from leaddesk.ui.i18n import error_text
 
 
 class QualificationPanel(QWidget):
@@ -61,7 +62,7 @@ class QualificationPanel(QWidget):
             self.message.setText(self.tr("Please fix: %1").replace("%1", self.form.describe(exc.errors)))
             return False
         except LeadDeskError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return False
         self.message.setText(self.tr("%1 change(s) saved").replace("%1", str(len(changes))))
         self.save_button.setEnabled(False)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.core.errors import ValidationError
 from leaddesk.core.services.qualification import SECTIONS, VerdictRule, get_rule, set_rule
+from leaddesk.ui.i18n import error_text
 from leaddesk.ui.labels import section_labels
 
 
@@ -91,7 +92,7 @@ class QualificationRuleDialog(QDialog):
         try:
             rule = self.rule()
         except ValidationError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         set_rule(self.db, rule)
         self.accept()

@@ -57,7 +57,7 @@ from leaddesk.core.validation import format_phone
 from leaddesk.ui.activities import current_user
 from leaddesk.ui.call.dialogs import CallResultDialog, EndCallDialog, format_duration
 from leaddesk.ui.call.form import BantForm
-from leaddesk.ui.i18n import stage_label
+from leaddesk.ui.i18n import error_text, stage_label
 from leaddesk.ui.labels import kind_labels, section_labels
 
 AUTOSAVE_DELAY_MS = 400
@@ -337,7 +337,7 @@ class CallWindow(QWidget):
                 self.db, self.lead_id, self.draft_state(), draft_id=self.draft_id, started_at=self.started_at
             )
         except LeadDeskError as exc:  # a locked file must not lose the form: keep typing, retry later
-            self.status_label.setText(self.tr("Draft not saved: %1").replace("%1", str(exc)))
+            self.status_label.setText(self.tr("Draft not saved: %1").replace("%1", error_text(exc)))
             self._autosave.start()
             return
         self.last_save_ms = (time.perf_counter() - began) * 1000
@@ -403,7 +403,7 @@ class CallWindow(QWidget):
                 subject=self.tr("Discovery call — BANT %1/4").replace("%1", str(data.confirmed_count)),
             )
         except LeadDeskError as exc:
-            QMessageBox.warning(self, self.tr("Call not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Call not saved"), error_text(exc))
             return
         self.ended = True
         self._tick.stop()
@@ -433,7 +433,7 @@ class CallWindow(QWidget):
                 reason = dialog.reason.text().strip() if dialog.chosen == SUGGEST_LOST else ""
                 move_stage(self.db, self.lead_id, dialog.chosen, reason=reason, actor=self.who)
             except LeadDeskError as exc:
-                QMessageBox.warning(self, self.tr("Stage not changed"), str(exc))
+                QMessageBox.warning(self, self.tr("Stage not changed"), error_text(exc))
             else:
                 self.lead_changed.emit(self.lead_id)
         self.close()
@@ -493,7 +493,7 @@ def start_call_action(parent: QWidget, db: Any, current_lead_id: Callable[[], in
         try:
             window = start_discovery_call(db, lead_id, parent=None)
         except LeadDeskError as exc:  # the lead was erased or merged meanwhile
-            QMessageBox.warning(parent, action.text().replace("&", ""), str(exc))
+            QMessageBox.warning(parent, action.text().replace("&", ""), error_text(exc))
             return
         if window not in windows:
             windows.append(window)

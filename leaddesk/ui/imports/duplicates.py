@@ -39,7 +39,7 @@ from leaddesk.core.services.merge import (
     find_duplicate_pairs,
     merge_leads,
 )
-from leaddesk.ui.i18n import stage_label
+from leaddesk.ui.i18n import error_text, stage_label
 from leaddesk.ui.imports.jobs import BackgroundJob
 from leaddesk.ui.imports.labels import lead_field_labels, reason_labels
 
@@ -178,7 +178,7 @@ class DuplicateFinder(QDialog):
         try:
             dialog = MergeDialog(self.db, pair[0], pair[1], self)
         except LeadDeskError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             self.model.set_pairs([p for p in self.model.pairs if (p.a_id, p.b_id) != pair])
             return None
         dialog.merged.connect(self._merged)
@@ -323,7 +323,7 @@ class MergeDialog(QDialog):
         try:
             self.result_ = merge_leads(self.db, keep, other, choices, expected_versions=versions)
         except LeadDeskError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(error_text(exc))
             return
         self.merged.emit(keep, other)
         super().accept()

@@ -12,8 +12,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from leaddesk.core.errors import Cancelled, LeadDeskError
+from leaddesk.ui.i18n import error_text
 
 _POOL: QThreadPool | None = None
 
@@ -67,7 +69,7 @@ class BackgroundJob(QObject):
             self.cancelled.emit()
         except LeadDeskError as exc:
             self.running = False
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
         except Exception as exc:  # a bug: still reach the one error handler, never kill the thread silently
             self.running = False
             self.failed.emit(f"{type(exc).__name__}: {exc}")
@@ -83,3 +85,37 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         self._job._run()
+
+
+class RunningPage(QWidget):
+    """What a dialog shows while its job runs: what is happening, a progress bar, Cancel.
+
+    Starts as a busy indicator; ``show_progress(done, total)`` (the core's progress values)
+    turns it into a bar.
+    """
+
+    def __init__(self, on_cancel: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch()
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label)
+        self.progress = QProgressBar()
+        layout.addWidget(self.progress)
+        row = QHBoxLayout()
+        row.addStretch()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(on_cancel)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        layout.addStretch()
+
+    def start(self, text: str) -> None:
+        self.label.setText(text)
+        self.progress.setRange(0, 0)
+        self.cancel_button.setEnabled(True)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -47,7 +46,8 @@ from leaddesk.core.services.imports import (
     read_sources,
     undo_import,
 )
-from leaddesk.ui.imports.jobs import BackgroundJob
+from leaddesk.ui.i18n import error_text, tr_core
+from leaddesk.ui.imports.jobs import BackgroundJob, RunningPage
 from leaddesk.ui.imports.labels import action_labels, reason_labels, target_labels
 
 FILES, MAPPING, REPORT, RUNNING, RESULT = range(5)
@@ -142,11 +142,11 @@ class ProblemModel(QAbstractTableModel):
 
 
 def _problem_rows(plan: ImportPlan) -> list[tuple[str, int, str, str, str, int]]:
-    rows = [(name, i.line, i.severity, i.field, i.message, -1) for name, i in plan.file_issues]
+    rows = [(name, i.line, i.severity, i.field, tr_core(i.message), -1) for name, i in plan.file_issues]
     reasons = reason_labels()
     actions = action_labels()
     for n, row in enumerate(plan.rows):
-        rows.extend((row.file_name, i.line, i.severity, i.field, i.message, -1) for i in row.issues)
+        rows.extend((row.file_name, i.line, i.severity, i.field, tr_core(i.message), -1) for i in row.issues)
         if row.match is not None:
             if row.match.lead_id:
                 reason = reasons.get(row.match.reason, row.match.reason)
@@ -323,21 +323,9 @@ class ImportWizard(QDialog):
         return page
 
     def _running_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch()
-        self.running_label = QLabel()
-        layout.addWidget(self.running_label)
-        self.progress = QProgressBar()
-        layout.addWidget(self.progress)
-        row = QHBoxLayout()
-        row.addStretch()
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        page = RunningPage(self.cancel)
+        self.running_label, self.progress, self.cancel_button = page.label, page.progress, page.cancel_button
         self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.cancel_button.clicked.connect(self.cancel)
-        row.addWidget(self.cancel_button)
-        layout.addLayout(row)
-        layout.addStretch()
         return page
 
     def _result_page(self) -> QWidget:
@@ -393,7 +381,7 @@ class ImportWizard(QDialog):
         try:
             sources = read_sources(self.files())
         except LeadDeskError as exc:
-            self._show_error(str(exc), FILES)
+            self._show_error(error_text(exc), FILES)
             return
         source = self.source_edit.text().strip()
         mapping = dict(self.mapping) or None
@@ -573,19 +561,15 @@ class ImportWizard(QDialog):
 
     def _start(self, fn: Any, label: str, on_success: Any, *, back_to: int) -> None:
         self.job = job = BackgroundJob(fn, self)
-        self.running_label.setText(label)
-        self.progress.setRange(0, 0)
-        self.cancel_button.setEnabled(True)
-        job.progressed.connect(self._progressed)
+        running = self.pages.widget(RUNNING)
+        assert isinstance(running, RunningPage)
+        running.start(label)
+        job.progressed.connect(running.show_progress)
         job.succeeded.connect(on_success)
         job.failed.connect(lambda message: self._show_error(message, back_to))
         job.cancelled.connect(lambda: self._cancelled(back_to))
         self.pages.setCurrentIndex(RUNNING)
         job.start()
-
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
 
     def cancel(self) -> None:
         if self.job is not None:

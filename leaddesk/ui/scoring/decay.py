@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from leaddesk.core.db import Database
 from leaddesk.core.models import utcnow
 from leaddesk.core.scoring import RescoreReport, refresh_decay
+from leaddesk.ui.i18n import error_text
 from leaddesk.ui.scoring import tasks
 
 #: How often to check whether the daily refresh is due (cheap: one settings read).
@@ -70,4 +71,4 @@ class DecayRefresher(QObject):
 
     def _failed(self, exc: Exception) -> None:
         self._task = None
-        self.failed.emit(str(exc))
+        self.failed.emit(error_text(exc))

@@ -29,6 +29,7 @@ from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.models import utcnow
 from leaddesk.core.scoring import accept_suggestion, add_adjustment, explain
 from leaddesk.core.scoring.explain import Explanation
+from leaddesk.ui.i18n import error_text
 from leaddesk.ui.scoring.labels import rule_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -245,7 +246,7 @@ class ScoreExplainWidget(QWidget):
         try:
             add_adjustment(self.db, self.lead_id, self.points.value(), self.reason.text(), now=self.now())
         except LeadDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             self.error.show()
             return
         self.reason.clear()
@@ -259,7 +260,7 @@ class ScoreExplainWidget(QWidget):
         try:
             accept_suggestion(self.db, self.lead_id, now=self.now())
         except LeadDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             self.error.show()
             return
         self.refresh()

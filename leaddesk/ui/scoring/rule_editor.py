@@ -72,6 +72,7 @@ from leaddesk.core.scoring import (
 )
 from leaddesk.core.scoring.preview import BUCKET_LABELS, Preview, preview
 from leaddesk.core.scoring.rules import FIELDS, NO_VALUE_OPERATORS, OPERATORS, Kind
+from leaddesk.ui.i18n import error_text, rule_field_labels
 from leaddesk.ui.scoring import tasks
 from leaddesk.ui.scoring.labels import field_label, rule_name
 
@@ -563,7 +564,7 @@ class SettingsForm(QWidget):
         try:
             result = validate_settings(data)
         except ValidationError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             raise
         self.error.clear()
         return result
@@ -793,7 +794,7 @@ class RuleEditor(QDialog):
         try:
             rule = validate_rule(data)
         except ValidationError as exc:
-            message = "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
+            message = error_text(exc, rule_field_labels())
             self.form.show_error(message)
             self.model.set_error(row, message)
             return
@@ -889,7 +890,7 @@ class RuleEditor(QDialog):
         self.preview_updated.emit(p)
 
     def _preview_failed(self, exc: Exception) -> None:
-        self.preview_state.setText(self.tr("Preview failed: %1").replace("%1", str(exc)))
+        self.preview_state.setText(self.tr("Preview failed: %1").replace("%1", error_text(exc)))
 
     # --- save --------------------------------------------------------------------------------------
     def save(self) -> None:
@@ -954,7 +955,7 @@ class RuleEditor(QDialog):
         if isinstance(exc, RescoreCancelled):
             self.status.setText(self.tr("Cancelled: nothing was saved, all scores are as before."))
         elif isinstance(exc, LeadDeskError):
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
         else:
             self.status.setText(self.tr("Saving failed: %1").replace("%1", repr(exc)))
         self.save_failed.emit(self.status.text())
@@ -977,7 +978,7 @@ class RuleEditor(QDialog):
         try:
             rules, settings = rules_from_json(path.read_text(encoding="utf-8"), source=path.name)
         except (OSError, LeadDeskError) as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return False
         self.model.set_rules(rules)
         if settings is not None:
@@ -1000,7 +1001,7 @@ class RuleEditor(QDialog):
         try:
             Path(name).write_text(rules_to_json(self.model.rules(), settings), encoding="utf-8")
         except OSError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return
         self.status.setText(self.tr("Rules written to %1").replace("%1", name))
 

@@ -229,7 +229,7 @@ def test_bulk_and_explain_agree_on_10000_random_leads(db: Database) -> None:
         with db.engine.connect() as conn:
             stored = {
                 r.id: (r.fit_score, r.engagement_score, r.score, r.score_flag, r.stage)
-                for r in conn.execute(text("SELECT * FROM lead"))
+                for r in conn.execute(text("SELECT * FROM lead l JOIN leadscore s ON s.lead_id = l.id"))
             }
             explained = explain_rows(conn, None, load_rules(db), settings, now)
         assert len(explained) == len(ids)

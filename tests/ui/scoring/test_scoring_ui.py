@@ -93,13 +93,19 @@ def test_editing_a_rule_updates_the_preview_and_saving_rescores(qtbot: QtBot, db
     assert next(r for r in load_rules(db) if r.field == "company_size").points == 40
 
 
-def test_invalid_rule_blocks_save_with_a_message(qtbot: QtBot, db: Database) -> None:
+def editor_with_a_bad_range(qtbot: QtBot, db: Database) -> RuleEditor:
+    """The rule editor after typing a minimum company size of 300, above the rule's maximum 249."""
     seed(db)
     editor = make_editor(qtbot, db)
     row = next(i for i, r in enumerate(editor.model.rules()) if r.field == "company_size")
     editor.select_row(row)
     editor.form.low.setText("300")
-    editor.form.low.textEdited.emit("300")  # above the maximum 249
+    editor.form.low.textEdited.emit("300")
+    return editor
+
+
+def test_invalid_rule_blocks_save_with_a_message(qtbot: QtBot, db: Database) -> None:
+    editor = editor_with_a_bad_range(qtbot, db)
     assert "above the maximum" in editor.form.error.text()
     with qtbot.waitSignal(editor.save_failed, timeout=5_000):
         editor.save_button.click()
