@@ -394,3 +394,12 @@ def test_fresh_uids_are_distinct_version_4_uuids() -> None:
     for text in uids:
         parsed = uuid.UUID(text)
         assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122
+
+
+def test_new_leads_of_one_import_get_uids_in_id_order(db: Any) -> None:
+    """Fresh uids are handed out sorted (one sweep through the uid index); a file's own uid is kept."""
+    rows = [f"Vor{i};Nach{i};Firma {i} KG;p{i}@firma{i}.de;;" for i in range(40)]
+    _import(db, _csv(*rows))
+    with db.engine.connect() as conn:
+        uids = [u for (u,) in conn.execute(select(Lead.uid).order_by(Lead.id))]
+    assert len(uids) == 40 and uids == sorted(uids) and len(set(uids)) == 40

@@ -434,7 +434,9 @@ def _insert_new(
 ) -> int:
     if not rows:
         return 0
-    fresh = iter(fresh_uids(sum(1 for r in rows if not r.uid or len(r.uid) > 36)))
+    # Sorted, so they grow with the ids: the uid index then takes them in one sweep instead of at
+    # random places (88,000 leads: ~0.25 s less). Each uid is still an independent random UUID.
+    fresh = iter(sorted(fresh_uids(sum(1 for r in rows if not r.uid or len(r.uid) > 36))))
     first_id = (session.execute(select(func.max(Lead.id))).scalar() or 0) + 1
     position = float(
         session.execute(select(func.max(Lead.position)).where(Lead.stage == "lead")).scalar() or 0
