@@ -384,6 +384,32 @@ class _Entry:
         return self.shown
 
 
+@dataclass(frozen=True)
+class KeyFilter:
+    """The e-mails, phones and blocks some incoming records have (see :meth:`DuplicateIndex.from_db`).
+
+    A lookup only ever reads the groups of its own record's keys, so an index built for these
+    records gives the same matches without the groups nobody looks up: in a 100,000-row
+    import most existing leads share no key with any row and are not stored at all.
+    """
+
+    emails: frozenset[str]
+    phones: frozenset[str]
+    blocks: frozenset[str]
+
+    @classmethod
+    def of(cls, keys: Iterable[MatchKeys]) -> KeyFilter:
+        emails: set[str] = set()
+        phones: set[str] = set()
+        blocks: set[str] = set()
+        for k in keys:
+            emails.add(k.email)
+            phones.update(k.phones)
+            blocks.update(k.blocks)
+        emails.discard("")
+        return cls(frozenset(emails), frozenset(phones), frozenset(blocks))
+
+
 @dataclass
 class DuplicateIndex:
     """In-memory keys of many records for bulk duplicate checks (imports, finder, database merge).
@@ -398,15 +424,42 @@ class DuplicateIndex:
     size: int = 0
 
     @classmethod
-    def from_db(cls, db_or_session: Database | Session | Connection) -> DuplicateIndex:
+    def from_db(
+        cls, db_or_session: Database | Session | Connection, *, only: KeyFilter | None = None
+    ) -> DuplicateIndex:
+        """Every (not erased) lead; with ``only``, just the groups that records with those keys read.
+
+        Such an index answers :meth:`find` for those records exactly as the full one does, but
+        must not be asked about other records.
+        """
         index = cls()
         cols = [getattr(Lead, c) for c in KEY_COLUMNS]
         with _connection(db_or_session) as conn:
             # Plain tuples and one fetchall: building a mapping per row costs more than the keys.
             rows = conn.execute(select(*cols).where(Lead.erased.is_(False))).all()
+        if only is None:
             for lead_id, first, last, company, email, _lower, phone, mobile, _pk in rows:
                 keys = _keys(first, last, company, email, phone, mobile)
                 index._put(_Entry(lead_id, None, keys, (first, last, company, email)))
+            return index
+        emails, phones, blocks = only.emails, only.phones, only.blocks
+        by_email, by_phone, by_block = index._by_email, index._by_phone, index._by_block
+        for lead_id, first, last, company, email, _lower, phone, mobile, _pk in rows:
+            keys = _keys(first, last, company, email, phone, mobile)
+            entry = None
+            if keys.email in emails:
+                entry = _Entry(lead_id, None, keys, (first, last, company, email))
+                by_email.setdefault(keys.email, []).append(entry)
+            for key in keys.phones:
+                if key in phones:
+                    entry = entry or _Entry(lead_id, None, keys, (first, last, company, email))
+                    by_phone.setdefault(key, []).append(entry)
+            for key in keys.blocks:
+                if key in blocks:
+                    entry = entry or _Entry(lead_id, None, keys, (first, last, company, email))
+                    by_block.setdefault(key, []).append(entry)
+            if entry is not None:
+                index.size += 1
         return index
 
     def _put(self, entry: _Entry) -> None:

@@ -403,3 +403,16 @@ def test_new_leads_of_one_import_get_uids_in_id_order(db: Any) -> None:
     with db.engine.connect() as conn:
         uids = [u for (u,) in conn.execute(select(Lead.uid).order_by(Lead.id))]
     assert len(uids) == 40 and uids == sorted(uids) and len(set(uids)) == 40
+
+
+def test_dry_run_reports_progress_over_both_passes_and_can_be_cancelled(db: Any) -> None:
+    from leaddesk.core.errors import Cancelled
+
+    data = _csv(*(f"Vor{i};Nach{i};Firma {i} KG;p{i}@firma{i}.de;;" for i in range(1200)))
+    seen: list[tuple[int, int]] = []
+    plan = plan_import(db, [("messe.csv", data)], progress=lambda done, total: seen.append((done, total)))
+    assert plan.new == 1200
+    assert seen[-1] == (1200, 1200) and all(t == 1200 for _, t in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and len(seen) >= 4
+    with pytest.raises(Cancelled):
+        plan_import(db, [("messe.csv", data)], progress=lambda done, total: done < 700)

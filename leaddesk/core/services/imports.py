@@ -30,7 +30,7 @@ from leaddesk.core.db import (
     fts_remove_rows,
     fts_triggers_suspended,
 )
-from leaddesk.core.dedupe import DuplicateIndex, Match, fold, match_keys, phone_key
+from leaddesk.core.dedupe import DuplicateIndex, KeyFilter, Match, MatchKeys, fold, match_keys, phone_key
 from leaddesk.core.errors import Cancelled, LeadDeskError, NotFoundError, ValidationError
 from leaddesk.core.importers import ImportFormatError, Issue, ParseResult, Record, parse_file
 from leaddesk.core.models import (
@@ -233,24 +233,40 @@ def _plan_import(
     progress: Progress | None = None,
     index: DuplicateIndex | None = None,
 ) -> ImportPlan:
-    """The work of :func:`plan_import`, with the collector paused."""
+    """The work of :func:`plan_import`, with the collector paused.
+
+    Two passes: every record is validated and keyed first, so the index of existing leads
+    holds only what these records can match (:class:`KeyFilter`); then each is classified.
+    Progress counts both passes (each record is half a step in each).
+    """
     parsed = [parse_file(data, name, mapping=mapping) for name, data in sources]
     total = sum(len(p.records) for p in parsed)
-    index = index if index is not None else DuplicateIndex.from_db(db)
-    uids = _existing_uids(db, [r.uid for p in parsed for r in p.records if r.uid])
     plan = ImportPlan(parsed, [], source)
-    done = 0
+    checked: list[tuple[str, Record, dict[str, Any], list[Issue], MatchKeys | None]] = []
     for result in parsed:
         plan.file_issues.extend((result.file_name, i) for i in result.issues)
         row_source = source or f"Import {result.file_name}"
         for rec in result.records:
-            plan.rows.append(_plan_row(result.file_name, rec, row_source, index, uids, len(plan.rows)))
-            done += 1
-            if progress is not None and done % 500 == 0 and progress(done, total) is False:
-                raise Cancelled("import cancelled; nothing was changed")
+            values, issues = _clean(rec, row_source)
+            failed = bool(issues) and any(i.severity == "error" for i in issues)
+            checked.append((result.file_name, rec, values, issues, None if failed else match_keys(values)))
+            if progress is not None and len(checked) % 500 == 0:
+                _report(progress, len(checked) // 2, total)
+    if index is None:
+        index = DuplicateIndex.from_db(db, only=KeyFilter.of(k for *_, k in checked if k is not None))
+    uids = _existing_uids(db, [r.uid for p in parsed for r in p.records if r.uid])
+    for position, (file_name, rec, values, issues, keys) in enumerate(checked):
+        plan.rows.append(_plan_row(file_name, rec, values, issues, keys, index, uids, position))
+        if progress is not None and (position + 1) % 500 == 0:
+            _report(progress, (total + position + 1) // 2, total)
     if progress is not None:
         progress(total, total)
     return plan
+
+
+def _report(progress: Progress, done: int, total: int) -> None:
+    if progress(done, total) is False:
+        raise Cancelled("import cancelled; nothing was changed")
 
 
 def _existing_uids(db: Database, uids: list[str]) -> dict[str, int]:
@@ -264,20 +280,26 @@ def _existing_uids(db: Database, uids: list[str]) -> dict[str, int]:
 
 
 def _plan_row(
-    file_name: str, rec: Record, source: str, index: DuplicateIndex, uids: dict[str, int], position: int
+    file_name: str,
+    rec: Record,
+    values: dict[str, Any],
+    issues: list[Issue],
+    keys: MatchKeys | None,
+    index: DuplicateIndex,
+    uids: dict[str, int],
+    position: int,
 ) -> PlannedRow:
-    values, issues = _clean(rec, source)
+    """Classify one validated record (``keys`` is None when it has errors)."""
     row = PlannedRow(
         file_name, rec.line, "new", values, issues, uid=rec.uid, photo=rec.photo, photo_mime=rec.photo_mime
     )
-    if issues and any(i.severity == "error" for i in issues):
+    if keys is None:
         row.action = "error"
         return row
     if rec.uid and rec.uid in uids:
         row.action = "duplicate"
         row.match = Match(uids[rec.uid], "uid", 100.0, "")
         return row
-    keys = match_keys(values)
     matches = index.find(values, keys=keys)
     strong = [m for m in matches if m.strong]
     if strong:
