@@ -145,14 +145,12 @@ def _keys(first: str, last: str, company: str, email: str, phone: str, mobile: s
     p2 = mobile[1:] if mobile[:1] == "+" and mobile[1:].isdigit() else phone_key(mobile)
     phones = (p1, p2) if p1 and p2 and p1 != p2 else (p1,) if p1 else (p2,) if p2 else ()
     name, core, last_word = person_name(first, last), company_core(company), _last_word(last)
-    return MatchKeys(
-        email.strip().lower() if email else "",
-        phones,
-        name,
-        core,
-        last_word,
-        block_keys(name, core, last_word),
-    )
+    email = email.strip().lower() if email else ""
+    # tuple.__new__ is what MatchKeys(...) runs, without its Python-level wrapper (~0.3 µs a record).
+    return _new_tuple(MatchKeys, (email, phones, name, core, last_word, block_keys(name, core, last_word)))
+
+
+_new_tuple = tuple.__new__
 
 
 @lru_cache(maxsize=65536)

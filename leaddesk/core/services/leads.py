@@ -163,7 +163,9 @@ def clean_fields(data: dict[str, Any], *, require_identity: bool = True) -> Clea
                 errors[key] = "expected a date and time"
             elif values[key].tzinfo is None:
                 errors[key] = "needs a time zone"
-    if require_identity and not any(values.get(k, "") for k in ("first_name", "last_name", "company")):
+    if require_identity and not (
+        values.get("first_name") or values.get("last_name") or values.get("company")
+    ):
         errors["last_name"] = "a lead needs a name or a company"
     if errors:
         raise ValidationError(errors)
