@@ -60,15 +60,24 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> PhoneResult:
     """
     raw = (text or "").strip()
     if not raw:
-        return PhoneResult("", True)
+        return _NO_PHONE
     fast = _fast_german(raw, region or DEFAULT_REGION)
     if fast is not None:
         return PhoneResult(fast, True)
+    return _parse_phone(raw, region or DEFAULT_REGION)
+
+
+_NO_PHONE = PhoneResult("", True)
+
+
+@lru_cache(maxsize=16384)
+def _parse_phone(raw: str, region: str) -> PhoneResult:
+    """The full phonenumbers path (~25 µs), cached: imports repeat switchboard and foreign numbers."""
     candidate = raw
     if candidate.startswith("00"):
         candidate = "+" + candidate[2:]
     try:
-        number = phonenumbers.parse(candidate, region or DEFAULT_REGION)
+        number = phonenumbers.parse(candidate, region)
     except phonenumbers.NumberParseException:
         return PhoneResult(raw, False, f"cannot read {raw!r} as a phone number; kept as typed")
     # Valid per the metadata, or at least of a possible length with a real subscriber part: the
@@ -95,20 +104,23 @@ def format_phone(e164: str) -> str:
 _ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _SIMPLE_EMAIL = re.compile(rf"({_ATEXT}(?:\.{_ATEXT})*)@((?:{_LABEL}\.)+[A-Za-z]{{2,63}})")
-_SPECIAL_USE = ("arpa", "invalid", "local", "localhost", "onion", "test")
+#: Special-use top-level names (one label each, so checking the last label is enough).
+_SPECIAL_USE = frozenset(("arpa", "invalid", "local", "localhost", "onion", "test"))
 
 
 def _fast_email(raw: str) -> str | None:
     m = _SIMPLE_EMAIL.fullmatch(raw)
-    if m is None or len(m.group(1)) > 64 or len(raw) > 254 or len(m.group(2)) > 253:
+    if m is None or len(raw) > 254:
         return None
-    domain = m.group(2).lower()
-    if any(domain == d or domain.endswith("." + d) for d in _SPECIAL_USE):
+    local, domain = m.groups()
+    if len(local) > 64 or len(domain) > 253:
         return None
-    if any(label[2:4] == "--" for label in domain.split(".")):
+    domain = domain.lower()
+    if domain[domain.rfind(".") + 1 :] in _SPECIAL_USE:
+        return None
+    if "--" in domain and any(label[2:4] == "--" for label in domain.split(".")):
         return None  # "ab--…" is reserved for Punycode: let the full check decide
-
-    return m.group(1) + "@" + domain
+    return local + "@" + domain
 
 
 def check_email(text: str) -> str:

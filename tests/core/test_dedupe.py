@@ -95,3 +95,23 @@ def test_bulk_index_finds_rows_within_the_same_file() -> None:
     assert (
         index.find({"email": "other@roth.de", "first_name": "Eva", "last_name": "Roth"})[0].reason == "name"
     )
+
+
+def test_index_for_known_records_finds_what_the_full_index_finds(db: Any) -> None:
+    from leaddesk.core.dedupe import KeyFilter
+
+    _lead(db, first_name="Anna", last_name="Müller", company="Müller Bau GmbH", email="anna@mb.de")
+    _lead(db, first_name="Bernd", last_name="Schulz", company="Schulz AG", phone="0711 123456")
+    _lead(db, first_name="Carla", last_name="Weiß", company="Weiss Logistik GmbH", mobile="0151 2345678")
+    _lead(db, first_name="Dora", last_name="Klein", company="Anderes KG", email="dora@klein.de")
+    probes = [
+        {"email": "ANNA@mb.de"},
+        {"first_name": "Anna", "last_name": "Mueller", "company": "Müller Bau"},
+        {"first_name": "Bernd", "last_name": "Schultz", "company": "Schulz AG", "phone": "+49 711 123456"},
+        {"last_name": "Weiss", "phone": "01512345678"},
+    ]
+    full = DuplicateIndex.from_db(db)
+    only = DuplicateIndex.from_db(db, only=KeyFilter.of(match_keys(p) for p in probes))
+    assert full.size == 4 and only.size == 3  # Dora shares no key with any probe: not stored
+    for probe in probes:
+        assert only.find(probe) == full.find(probe) != []

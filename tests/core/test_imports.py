@@ -351,9 +351,15 @@ def test_bulk_path_keeps_the_search_index_exact(db: Any, monkeypatch: pytest.Mon
     assert lead_ids(db, LeadFilter(search="zwickau")) == [eva.id]  # filled by the merge
     assert lead_ids(db, LeadFilter(search="ulm")) == [ida.id]  # unchanged lead still found
     assert len(lead_ids(db, LeadFilter(search="quast"))) == 1
-    undo_import(db, result.batch_id)
+    with monkeypatch.context() as patched:  # the undo, too, takes out only the batch's rows
+        patched.setattr(db_module, "rebuild_fts", lambda _s: pytest.fail("full rebuild"))
+        undone = undo_import(db, result.batch_id)
+    assert (undone.removed, undone.restored) == (1, 1)
     assert integrity_check(db.engine) == []
     assert lead_ids(db, LeadFilter(search="zwickau")) == []
+    assert lead_ids(db, LeadFilter(search="quast")) == []
+    assert lead_ids(db, LeadFilter(search="roth")) == [eva.id]  # restored, and found by its old values
+    assert lead_ids(db, LeadFilter(search="ulm")) == [ida.id]
 
 
 def test_apply_enlarges_the_page_cache_only_for_its_transaction(
@@ -388,3 +394,25 @@ def test_fresh_uids_are_distinct_version_4_uuids() -> None:
     for text in uids:
         parsed = uuid.UUID(text)
         assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122
+
+
+def test_new_leads_of_one_import_get_uids_in_id_order(db: Any) -> None:
+    """Fresh uids are handed out sorted (one sweep through the uid index); a file's own uid is kept."""
+    rows = [f"Vor{i};Nach{i};Firma {i} KG;p{i}@firma{i}.de;;" for i in range(40)]
+    _import(db, _csv(*rows))
+    with db.engine.connect() as conn:
+        uids = [u for (u,) in conn.execute(select(Lead.uid).order_by(Lead.id))]
+    assert len(uids) == 40 and uids == sorted(uids) and len(set(uids)) == 40
+
+
+def test_dry_run_reports_progress_over_both_passes_and_can_be_cancelled(db: Any) -> None:
+    from leaddesk.core.errors import Cancelled
+
+    data = _csv(*(f"Vor{i};Nach{i};Firma {i} KG;p{i}@firma{i}.de;;" for i in range(1200)))
+    seen: list[tuple[int, int]] = []
+    plan = plan_import(db, [("messe.csv", data)], progress=lambda done, total: seen.append((done, total)))
+    assert plan.new == 1200
+    assert seen[-1] == (1200, 1200) and all(t == 1200 for _, t in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and len(seen) >= 4
+    with pytest.raises(Cancelled):
+        plan_import(db, [("messe.csv", data)], progress=lambda done, total: done < 700)

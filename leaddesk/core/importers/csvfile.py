@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Mapping
 
 from leaddesk.core.importers.base import ImportFormatError, Issue, ParseResult, Record
@@ -457,9 +458,9 @@ def parse_csv(
             )
         )
         return result
-    active = [(i, h, used[h]) for i, h in enumerate(headers) if used.get(h)]
+    active = _active_columns(headers, used)
     for line, row in rows[header_at + 1 :]:
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():  # blank or only spaces: as any(cell.strip()), in one C call
             continue
         rec = _row_record(line, headers, row, active)
         if len(row) > len(headers) and any(c.strip() for c in row[len(headers) :]):
@@ -497,14 +498,39 @@ def preview(data: bytes, rows: int = 8) -> tuple[list[str], list[list[str]], str
 _PLAIN = frozenset(TARGETS) - {"uid", "tags", "phone", "first_name", "street2", "notes", "full_name"}
 
 
-def _row_record(line: int, headers: list[str], row: list[str], active: list[tuple[int, str, str]]) -> Record:
-    """One row as a Record; ``active`` lists (column index, header, target) of mapped columns only."""
+def _active_columns(headers: list[str], used: Mapping[str, str]) -> list[tuple[int, str, str, bool]]:
+    """(column index, header, target, plain) of the mapped columns.
+
+    ``plain`` columns store their text as it is (first value wins, another one is kept aside):
+    decided once per file rather than per cell, as it is the case for nearly every cell. A
+    first name or notes column is plain when it is the only one (nothing to join); a phone
+    column unless it is a typed one ("Phone 1 - Value") whose sibling may say "Mobile".
+    """
+    active = [(i, h, used[h]) for i, h in enumerate(headers) if used.get(h)]
+    counts = Counter(target for _, _, target in active)
+    return [
+        (
+            i,
+            header,
+            target,
+            target in _PLAIN
+            or (target == "phone" and header[-8:].lower() != " - value")
+            or (target in ("first_name", "notes") and counts[target] == 1),
+        )
+        for i, header, target in active
+    ]
+
+
+def _row_record(
+    line: int, headers: list[str], row: list[str], active: list[tuple[int, str, str, bool]]
+) -> Record:
+    """One row as a Record; ``active`` comes from :func:`_active_columns` (mapped columns only)."""
     rec = Record(line=line)
     street2: list[str] = []
     first_parts: list[str] = []
     width = len(row)
     fields = rec.values
-    for i, header, target in active:
+    for i, header, target, plain in active:
         if i >= width:
             break
         value = row[i].strip()
@@ -512,7 +538,7 @@ def _row_record(line: int, headers: list[str], row: list[str], active: list[tupl
             continue
         if value[0] == "'":
             value = restore_cell(value)
-        if target in _PLAIN and " ::: " not in value:
+        if plain and " ::: " not in value:
             # The common case, inlined (Record.put): first value wins, a different one is kept aside.
             current = fields.get(target)
             if not current:

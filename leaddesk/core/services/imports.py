@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import bindparam, delete, func, insert, select, tuple_, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 
 from leaddesk.core.db import (
     Database,
@@ -30,7 +30,7 @@ from leaddesk.core.db import (
     fts_remove_rows,
     fts_triggers_suspended,
 )
-from leaddesk.core.dedupe import DuplicateIndex, Match, fold, match_keys, phone_key
+from leaddesk.core.dedupe import DuplicateIndex, KeyFilter, Match, MatchKeys, fold, match_keys, phone_key
 from leaddesk.core.errors import Cancelled, LeadDeskError, NotFoundError, ValidationError
 from leaddesk.core.importers import ImportFormatError, Issue, ParseResult, Record, parse_file
 from leaddesk.core.models import (
@@ -150,13 +150,18 @@ class ImportResult:
 
 def _notes_with_extra(rec: Record) -> str:
     notes = rec.values.get("notes", "")
+    if not rec.extra:
+        return notes or ""
     lines = [f"{_EXTRA_LABELS.get(k, k[:1].upper() + k[1:])}: {v}" for k, v in rec.extra if v]
     return "\n".join(x for x in [notes, *lines] if x)
 
 
 def _clean(rec: Record, source: str) -> tuple[dict[str, Any], list[Issue]]:
     """Validated values; an invalid e-mail is kept in the notes (with a warning) rather than lost."""
-    data: dict[str, Any] = {k: v for k, v in rec.values.items() if k in _EDITABLE}
+    given = rec.values
+    data: dict[str, Any] = (
+        dict(given) if _EDITABLE.issuperset(given) else {k: v for k, v in given.items() if k in _EDITABLE}
+    )
     data["notes"] = _notes_with_extra(rec)
     if source and not data.get("source"):
         data["source"] = source
@@ -228,24 +233,40 @@ def _plan_import(
     progress: Progress | None = None,
     index: DuplicateIndex | None = None,
 ) -> ImportPlan:
-    """The work of :func:`plan_import`, with the collector paused."""
+    """The work of :func:`plan_import`, with the collector paused.
+
+    Two passes: every record is validated and keyed first, so the index of existing leads
+    holds only what these records can match (:class:`KeyFilter`); then each is classified.
+    Progress counts both passes (each record is half a step in each).
+    """
     parsed = [parse_file(data, name, mapping=mapping) for name, data in sources]
     total = sum(len(p.records) for p in parsed)
-    index = index if index is not None else DuplicateIndex.from_db(db)
-    uids = _existing_uids(db, [r.uid for p in parsed for r in p.records if r.uid])
     plan = ImportPlan(parsed, [], source)
-    done = 0
+    checked: list[tuple[str, Record, dict[str, Any], list[Issue], MatchKeys | None]] = []
     for result in parsed:
         plan.file_issues.extend((result.file_name, i) for i in result.issues)
         row_source = source or f"Import {result.file_name}"
         for rec in result.records:
-            plan.rows.append(_plan_row(result.file_name, rec, row_source, index, uids, len(plan.rows)))
-            done += 1
-            if progress is not None and done % 500 == 0 and progress(done, total) is False:
-                raise Cancelled("import cancelled; nothing was changed")
+            values, issues = _clean(rec, row_source)
+            failed = bool(issues) and any(i.severity == "error" for i in issues)
+            checked.append((result.file_name, rec, values, issues, None if failed else match_keys(values)))
+            if progress is not None and len(checked) % 500 == 0:
+                _report(progress, len(checked) // 2, total)
+    if index is None:
+        index = DuplicateIndex.from_db(db, only=KeyFilter.of(k for *_, k in checked if k is not None))
+    uids = _existing_uids(db, [r.uid for p in parsed for r in p.records if r.uid])
+    for position, (file_name, rec, values, issues, keys) in enumerate(checked):
+        plan.rows.append(_plan_row(file_name, rec, values, issues, keys, index, uids, position))
+        if progress is not None and (position + 1) % 500 == 0:
+            _report(progress, (total + position + 1) // 2, total)
     if progress is not None:
         progress(total, total)
     return plan
+
+
+def _report(progress: Progress, done: int, total: int) -> None:
+    if progress(done, total) is False:
+        raise Cancelled("import cancelled; nothing was changed")
 
 
 def _existing_uids(db: Database, uids: list[str]) -> dict[str, int]:
@@ -259,20 +280,26 @@ def _existing_uids(db: Database, uids: list[str]) -> dict[str, int]:
 
 
 def _plan_row(
-    file_name: str, rec: Record, source: str, index: DuplicateIndex, uids: dict[str, int], position: int
+    file_name: str,
+    rec: Record,
+    values: dict[str, Any],
+    issues: list[Issue],
+    keys: MatchKeys | None,
+    index: DuplicateIndex,
+    uids: dict[str, int],
+    position: int,
 ) -> PlannedRow:
-    values, issues = _clean(rec, source)
+    """Classify one validated record (``keys`` is None when it has errors)."""
     row = PlannedRow(
         file_name, rec.line, "new", values, issues, uid=rec.uid, photo=rec.photo, photo_mime=rec.photo_mime
     )
-    if any(i.severity == "error" for i in issues):
+    if keys is None:
         row.action = "error"
         return row
     if rec.uid and rec.uid in uids:
         row.action = "duplicate"
         row.match = Match(uids[rec.uid], "uid", 100.0, "")
         return row
-    keys = match_keys(values)
     matches = index.find(values, keys=keys)
     strong = [m for m in matches if m.strong]
     if strong:
@@ -429,7 +456,9 @@ def _insert_new(
 ) -> int:
     if not rows:
         return 0
-    fresh = iter(fresh_uids(sum(1 for r in rows if not r.uid or len(r.uid) > 36)))
+    # Sorted, so they grow with the ids: the uid index then takes them in one sweep instead of at
+    # random places (88,000 leads: ~0.25 s less). Each uid is still an independent random UUID.
+    fresh = iter(sorted(fresh_uids(sum(1 for r in rows if not r.uid or len(r.uid) > 36))))
     first_id = (session.execute(select(func.max(Lead.id))).scalar() or 0) + 1
     position = float(
         session.execute(select(func.max(Lead.position)).where(Lead.stage == "lead")).scalar() or 0
@@ -444,8 +473,16 @@ def _insert_new(
         "version": 1,
         "erased": False,
     }
-    base = [fixed.get(c, getattr(template, c)) for c in _LEAD_COLUMNS]
-    slot = {c: i for i, c in enumerate(_LEAD_COLUMNS)}
+    # One list per row in column order, the id first: the driver binds it as it is.
+    base = [None, *(fixed.get(c, getattr(template, c)) for c in _LEAD_COLUMNS)]
+    slot = {c: i for i, c in enumerate(_LEAD_COLUMNS, start=1)}
+    at_email, at_phone, at_uid, at_position = (
+        slot["email_lower"],
+        slot["phone_key"],
+        slot["uid"],
+        slot["position"],
+    )
+    dates = [(key, slot[key]) for key in ("next_follow_up", "consent_at")]
     marks = ", ".join("?" for _ in _LEAD_COLUMNS)
     lead_sql = f"INSERT INTO lead (id, {', '.join(_LEAD_COLUMNS)}) VALUES (?, {marks})"
     change_sql = (
@@ -453,11 +490,12 @@ def _insert_new(
         " VALUES (?, NULL, 'lead', ?, ?, 'import', ?)"
     )
     known_uids: set[str] = set()
+    # The driver's own executemany, in the session's transaction: rows go in as built (lists).
+    cursor = conn.connection.dbapi_connection.cursor()
     chunk = 5000
     for start in range(0, len(rows), chunk):
         lead_rows, change_rows = [], []
-        for i, row in enumerate(rows[start : start + chunk]):
-            lead_id = first_id + start + i
+        for lead_id, row in enumerate(rows[start : start + chunk], start=first_id + start):
             position += 1.0
             if row.uid and len(row.uid) <= 36 and row.uid not in known_uids:
                 uid = row.uid
@@ -465,39 +503,39 @@ def _insert_new(
                 uid = next(fresh, None) or new_uid()
             known_uids.add(uid)
             values = row.values
-            cells = list(base)
+            cells = base.copy()
+            cells[0] = lead_id
             for key, value in values.items():
                 at = slot.get(key)
                 if at is not None:
                     cells[at] = value
-            cells[slot["email_lower"]] = (values.get("email") or "").lower()
-            cells[slot["phone_key"]] = phone_key(values.get("phone") or values.get("mobile") or "")
-            cells[slot["uid"]] = uid
-            cells[slot["position"]] = position
-            for key in ("next_follow_up", "consent_at"):
-                moment = values.get(key)
+            get = values.get
+            cells[at_email] = (get("email") or "").lower()
+            cells[at_phone] = phone_key(get("phone") or get("mobile") or "")
+            cells[at_uid] = uid
+            cells[at_position] = position
+            for key, at in dates:
+                moment = get(key)
                 if moment is not None and hasattr(moment, "isoformat"):
-                    cells[slot[key]] = as_utc(moment).replace(tzinfo=None).isoformat(sep=" ")  # type: ignore[union-attr]
-            lead_rows.append((lead_id, *cells))
+                    cells[at] = as_utc(moment).replace(tzinfo=None).isoformat(sep=" ")  # type: ignore[union-attr]
+            lead_rows.append(cells)
             change_rows.append((lead_id, stamp, actor, f"Import {row.file_name}, Zeile {row.line}"))
-            row.values["_id"] = lead_id
-        conn.exec_driver_sql(lead_sql, lead_rows)
-        conn.exec_driver_sql(change_sql, change_rows)
+        cursor.executemany(lead_sql, lead_rows)
+        cursor.executemany(change_sql, change_rows)
         if progress is not None and progress(start + len(lead_rows), total) is False:
             raise Cancelled("import cancelled; nothing was changed")
-    photos = [r for r in rows if r.photo]
-    for row in photos:
+    cursor.close()
+    photos = [(lead_id, r) for lead_id, r in enumerate(rows, start=first_id) if r.photo]
+    for lead_id, row in photos:
         session.add(
             Attachment(
-                lead_id=row.values["_id"],
+                lead_id=lead_id,
                 kind="photo",
                 file_name=f"{row.file_name}:{row.line}",
                 mime=row.photo_mime or "image/jpeg",
                 data=row.photo or b"",
             )
         )
-    for row in rows:
-        row.values.pop("_id", None)
     if photos:
         session.flush()
     return len(rows)
@@ -522,8 +560,15 @@ def _apply_duplicates(
     sources: list[dict[str, Any]] = []
     now = utcnow()
     ids = list(by_lead)
+    found = {
+        lead["id"]: lead
+        for lead in session.execute(
+            select(*cols).where(table.c.id.in_(_ids_in({"ids": json.dumps(ids)})))
+        ).mappings()
+    }
+    # One query; the leads are still taken in the order the conflicts were always listed in.
     for start in range(0, len(ids), 500):
-        for lead in session.execute(select(*cols).where(table.c.id.in_(ids[start : start + 500]))).mappings():
+        for lead in (found[i] for i in sorted(ids[start : start + 500]) if i in found):
             changes = _merged_changes(lead, by_lead[lead["id"]], policy, conflicts)
             if not changes:
                 continue
@@ -538,17 +583,15 @@ def _apply_duplicates(
                 for k in changes
                 if k != "notes"
             )
-    for keys, params in updates.items():
-        stmt = update(table).where(table.c.id == bindparam("_id")).values({k: bindparam(k) for k in keys})
-        session.execute(stmt, params)
+    _update_groups(session, updates)
     if changes_rows:
         session.execute(insert(ImportChange.__table__), changes_rows)  # type: ignore[attr-defined]
     fs = FieldSource.__table__  # type: ignore[attr-defined]
-    for start in range(0, len(sources), 500):
-        chunk = sources[start : start + 500]
-        pairs = {(s["lead_id"], s["field"]) for s in chunk}
-        session.execute(delete(fs).where(tuple_(fs.c.lead_id, fs.c.field).in_(list(pairs))))
-        session.execute(insert(fs), chunk)
+    if sources:
+        # Each (lead, field) once: the old origin gives way to this import's (executemany, no IN lists).
+        stale = delete(fs).where(fs.c.lead_id == bindparam("lead_id"), fs.c.field == bindparam("field"))
+        session.execute(stale, [{"lead_id": s["lead_id"], "field": s["field"]} for s in sources])
+        session.execute(insert(fs), sources)
     return len(changes_rows), conflicts
 
 
@@ -624,11 +667,11 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
             )
         created = list(session.execute(select(Lead.id, Lead.version).where(Lead.import_batch_id == batch_id)))
         ids = [i for i, _ in created]
-        touched = _touched_since(session, ids)
+        touched = _touched_since(session, batch_id)
         touched.update(i for i, v in created if v != 1)
         ic = ImportChange.__table__  # type: ignore[attr-defined]
         changes = list(session.execute(select(ic.c.lead_id, ic.c.before).where(ic.c.batch_id == batch_id)))
-        versions = _versions(session, [lead_id for lead_id, _ in changes])
+        versions = _versions(session, batch_id)
         stale: list[tuple[int, dict[str, Any]]] = []
         restore: list[tuple[int, dict[str, Any]]] = []
         for lead_id, text_before in changes:
@@ -643,59 +686,76 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
                 "undo to keep those leads as they are"
             )
         removable = [i for i in ids if i not in touched]
-        with fts_triggers_suspended(session) if len(removable) > _BULK_FTS else nullcontext():
-            for start in range(0, len(removable), 500):
-                chunk = removable[start : start + 500]
-                for table in _DEPENDENT:
-                    # Core deletes: the ORM would check every loaded object per statement.
-                    t = table.__table__  # type: ignore[attr-defined]
-                    session.execute(delete(t).where(t.c.lead_id.in_(chunk)))
-                lead_table = Lead.__table__  # type: ignore[attr-defined]
-                session.execute(delete(lead_table).where(lead_table.c.id.in_(chunk)))
-        origin = f"import:{batch_id}"
-        table = Lead.__table__  # type: ignore[attr-defined]
-        now = utcnow()
-        groups: dict[frozenset[str], list[dict[str, Any]]] = {}
-        for lead_id, before in restore:
-            values = {k: v for k, v in before.items() if not k.startswith("_")}
-            # Back to the version the values belong to: an editor still holding it may save again.
-            values |= derived_keys(values) | {"version": before["_version_before"], "updated_at": now}
-            groups.setdefault(frozenset(values), []).append({"_id": lead_id, **values})
-        for keys, params in groups.items():
-            stmt = update(table).where(table.c.id == bindparam("_id")).values({k: bindparam(k) for k in keys})
-            session.execute(stmt, params)
-        fs = FieldSource.__table__  # type: ignore[attr-defined]
         restored = [lead_id for lead_id, _ in restore]
-        for start in range(0, len(restored), 500):
-            session.execute(
-                delete(fs).where(fs.c.lead_id.in_(restored[start : start + 500]), fs.c.origin == origin)
-            )
-        if restore:
+        gone = {"ids": json.dumps(removable)}
+        # As in apply_import: with the triggers off, the search index loses exactly the rows
+        # removed or restored here (while it still holds their values) instead of a full rebuild.
+        bulk = len(removable) + len(restored) > _BULK_FTS
+        with fts_triggers_suspended(session, rebuild=False) if bulk else nullcontext():
+            if bulk:
+                fts_remove_rows(session, _IN_IDS, {"ids": json.dumps(removable + restored)})
+            if removable:
+                # One set-based statement per table: SQLite walks each table's lead_id index.
+                for table in _DEPENDENT:
+                    t = table.__table__  # type: ignore[attr-defined]
+                    session.execute(delete(t).where(t.c.lead_id.in_(_ids_in(gone))))
+                lead_table = Lead.__table__  # type: ignore[attr-defined]
+                session.execute(delete(lead_table).where(lead_table.c.id.in_(_ids_in(gone))))
+            origin = f"import:{batch_id}"
+            now = utcnow()
+            groups: dict[frozenset[str], list[dict[str, Any]]] = {}
+            for lead_id, before in restore:
+                values = {k: v for k, v in before.items() if not k.startswith("_")}
+                # Back to the version the values belong to: an editor still holding it may save again.
+                values |= derived_keys(values) | {"version": before["_version_before"], "updated_at": now}
+                groups.setdefault(frozenset(values), []).append({"_id": lead_id, **values})
+            _update_groups(session, groups)
+            if bulk and restored:
+                fts_add_rows(session, _IN_IDS, {"ids": json.dumps(restored)})
+        if restored:
+            fs = FieldSource.__table__  # type: ignore[attr-defined]
+            back = {"ids": json.dumps(restored)}
+            session.execute(delete(fs).where(fs.c.lead_id.in_(_ids_in(back)), fs.c.origin == origin))
             rescore_in(session, where=_BATCH_LEADS, params={"batch": batch_id})
         session.execute(update(Lead).where(Lead.import_batch_id == batch_id).values(import_batch_id=None))
         batch.undone_at = utcnow()
         return UndoResult(batch_id, len(removable), len(restore), kept)
 
 
-def _versions(session: Any, ids: list[int]) -> dict[int, int]:
-    out: dict[int, int] = {}
-    for start in range(0, len(ids), 500):
-        rows = session.execute(select(Lead.id, Lead.version).where(Lead.id.in_(ids[start : start + 500])))
-        out.update({lead_id: version for lead_id, version in rows})
-    return out
+def _update_groups(session: Any, groups: dict[frozenset[str], list[dict[str, Any]]]) -> None:
+    """One executemany UPDATE of ``lead`` per set of changed columns (rows carry their ``_id``)."""
+    table = Lead.__table__  # type: ignore[attr-defined]
+    for keys, params in groups.items():
+        stmt = update(table).where(table.c.id == bindparam("_id")).values({k: bindparam(k) for k in keys})
+        session.execute(stmt, params)
 
 
-def _touched_since(session: Any, ids: list[int]) -> set[int]:
-    """Created leads that have a life of their own now: activities, tasks, BANT, a stage move."""
+def _ids_in(params: dict[str, str]) -> Any:
+    """``SELECT value FROM json_each(:ids)``: any number of ids as one bound JSON array."""
+    each = text("json_each(:ids)").bindparams(**params)
+    return select(text("value")).select_from(each).scalar_subquery()
+
+
+def _versions(session: Any, batch_id: int) -> dict[int, int]:
+    """Current versions of the leads the import changed (one query, not one per 500 ids)."""
+    ic = ImportChange.__table__  # type: ignore[attr-defined]
+    changed = select(ic.c.lead_id).where(ic.c.batch_id == batch_id)
+    rows = session.execute(select(Lead.id, Lead.version).where(Lead.id.in_(changed)))
+    return {lead_id: version for lead_id, version in rows}
+
+
+def _touched_since(session: Any, batch_id: int) -> set[int]:
+    """Created leads that have a life of their own now: activities, tasks, BANT, a stage move.
+
+    Set-based over the batch's leads (a subquery): 88,000 ids in chunks of 500 cost ~1.6 s.
+    """
+    created = select(Lead.id).where(Lead.import_batch_id == batch_id)
     out: set[int] = set()
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for table in (Activity, Task, Qualification, ScoreAdjustment, CallDraft):
-            out.update(session.execute(select(table.lead_id).where(table.lead_id.in_(chunk))).scalars())  # type: ignore[attr-defined]
-        moved = (
-            select(StageChange.lead_id).where(StageChange.lead_id.in_(chunk)).group_by(StageChange.lead_id)
-        )
-        out.update(session.execute(moved.having(func.count() > 1)).scalars())
+    for table in (Activity, Task, Qualification, ScoreAdjustment, CallDraft):
+        column = table.lead_id  # type: ignore[attr-defined]
+        out.update(session.execute(select(column).where(column.in_(created)).distinct()).scalars())
+    moved = select(StageChange.lead_id).where(StageChange.lead_id.in_(created)).group_by(StageChange.lead_id)
+    out.update(session.execute(moved.having(func.count() > 1)).scalars())
     return out
 
 

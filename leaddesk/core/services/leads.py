@@ -109,8 +109,9 @@ def clean_fields(data: dict[str, Any], *, require_identity: bool = True) -> Clea
     errors: dict[str, str] = {}
     warnings: dict[str, str] = {}
     values: dict[str, Any] = {}
-    for key in sorted(data.keys() - _EDITABLE):
-        errors[key] = "unknown field"
+    if not _EDITABLE.issuperset(data):
+        for key in sorted(data.keys() - _EDITABLE):
+            errors[key] = "unknown field"
     for key in EDITABLE_FIELDS:
         if key not in data:
             continue
@@ -162,7 +163,9 @@ def clean_fields(data: dict[str, Any], *, require_identity: bool = True) -> Clea
                 errors[key] = "expected a date and time"
             elif values[key].tzinfo is None:
                 errors[key] = "needs a time zone"
-    if require_identity and not any(values.get(k, "") for k in ("first_name", "last_name", "company")):
+    if require_identity and not (
+        values.get("first_name") or values.get("last_name") or values.get("company")
+    ):
         errors["last_name"] = "a lead needs a name or a company"
     if errors:
         raise ValidationError(errors)
