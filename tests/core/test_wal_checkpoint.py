@@ -1,0 +1,72 @@
+"""Commits never copy the write-ahead log back themselves; a background thread does, after writes pause."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import text
+
+from leaddesk.core.db import CHECKPOINT_BYTES, Database
+
+
+def _leads_in_main_file(path: Path, tmp_path: Path) -> int:
+    """Leads in the database file alone, as if the log were lost: only checkpointed pages count."""
+    copy = tmp_path / "main-file-only.sqlite3"
+    shutil.copyfile(path, copy)
+    with sqlite3.connect(copy) as conn:
+        return int(conn.execute("SELECT count(*) FROM lead").fetchone()[0])
+
+
+def _bulk_insert(db: Database, start: int, count: int) -> None:
+    notes = "x" * 400  # wide rows: a few thousand make a log past the threshold
+    with db.transaction() as session:
+        session.execute(
+            text(
+                "INSERT INTO lead (uid, first_name, last_name, company, title, email, email_lower, phone,"
+                " mobile, phone_key, website, street, postal_code, city, country, industry, source, tags,"
+                " owner, notes, value, currency, stage, lost_reason, position, manual_score,"
+                " bant_confirmed, has_qualification, consent_source, consent_purpose, erased, created_at,"
+                " updated_at, version) VALUES (:uid, 'Ida', 'Roth', '', '', '', '', '', '', '', '', '', '',"
+                " '', '', '', '', '', '', :notes, 0, 'EUR', 'lead', '', :pos, 0, 0, 0, '', '', 0,"
+                " '2026-11-23 10:00:00', '2026-11-23 10:00:00', 1)"
+            ),
+            [{"uid": f"u-{i}", "notes": notes, "pos": float(i)} for i in range(start, start + count)],
+        )
+
+
+def test_a_large_commit_is_checkpointed_in_the_background(tmp_path: Path) -> None:
+    path = tmp_path / "leaddesk.sqlite3"
+    db = Database.open(f"sqlite:///{path}")
+    try:
+        assert db.checkpointer is not None
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0  # no commit does it
+        _bulk_insert(db, 0, 12_000)
+        assert Path(f"{path}-wal").stat().st_size >= CHECKPOINT_BYTES
+        assert db.checkpointer.wait_idle(30)
+        assert _leads_in_main_file(path, tmp_path) == 12_000
+        # A second burst after the log was restarted is copied back as well.
+        _bulk_insert(db, 12_000, 12_000)
+        assert db.checkpointer.wait_idle(30)
+        assert _leads_in_main_file(path, tmp_path) == 24_000
+    finally:
+        db.close()
+
+
+def test_small_commits_leave_the_log_alone_until_it_grows(tmp_path: Path) -> None:
+    path = tmp_path / "leaddesk.sqlite3"
+    db = Database.open(f"sqlite:///{path}")
+    try:
+        assert db.checkpointer is not None
+        with db.engine.connect() as conn:  # start from a fully copied log (the schema is in the file)
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        before = _leads_in_main_file(path, tmp_path)
+        _bulk_insert(db, 0, 3)
+        assert db.checkpointer.wait_idle(30)
+        assert _leads_in_main_file(path, tmp_path) == before  # still only in the log: no fsync per click
+    finally:
+        db.close()
+    # Closing the last connection checkpoints what is left (SQLite's own rule).
+    assert _leads_in_main_file(path, tmp_path) == before + 3
