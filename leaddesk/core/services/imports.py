@@ -645,9 +645,11 @@ class UndoResult:
 _DEPENDENT = (StageChange, Attachment, FieldSource, ImportChange, ScoreAdjustment, QualificationChange, Task)
 
 
-#: The leads an import created or changed, as a predicate over the scoring engine's ``l``.
+#: The leads an import created or changed, as a predicate over the scoring engine's ``l``: one
+#: id list (both parts served by an index) rather than an OR that makes SQLite test every lead.
 _BATCH_LEADS = (
-    "(l.import_batch_id = :batch OR l.id IN (SELECT lead_id FROM importchange WHERE batch_id = :batch))"
+    "l.id IN (SELECT id FROM lead WHERE import_batch_id = :batch"
+    " UNION ALL SELECT lead_id FROM importchange WHERE batch_id = :batch)"
 )
 
 
