@@ -10,6 +10,8 @@ import phonenumbers
 from email_validator import EmailNotValidError
 from email_validator import validate_email as _validate_email
 
+from leaddesk.core.text import Text
+
 DEFAULT_REGION = "DE"
 
 
@@ -79,12 +81,12 @@ def _parse_phone(raw: str, region: str) -> PhoneResult:
     try:
         number = phonenumbers.parse(candidate, region)
     except phonenumbers.NumberParseException:
-        return PhoneResult(raw, False, f"cannot read {raw!r} as a phone number; kept as typed")
+        return PhoneResult(raw, False, Text("cannot read {raw!r} as a phone number; kept as typed", raw=raw))
     # Valid per the metadata, or at least of a possible length with a real subscriber part: the
     # metadata lags behind new number ranges, and trade-fair cards carry odd but real numbers.
     plausible = phonenumbers.is_possible_number(number) and len(str(number.national_number)) >= 6
     if not (phonenumbers.is_valid_number(number) or plausible):
-        return PhoneResult(raw, False, f"{raw!r} is not a valid phone number; kept as typed")
+        return PhoneResult(raw, False, Text("{raw!r} is not a valid phone number; kept as typed", raw=raw))
     return PhoneResult(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), True)
 
 
@@ -137,7 +139,9 @@ def check_email(text: str) -> str:
     try:
         info = _validate_email(raw, check_deliverability=False)
     except EmailNotValidError as exc:
-        raise ValueError(f"{raw!r} is not a valid email address: {exc}") from None
+        raise ValueError(
+            Text("{raw!r} is not a valid email address: {detail}", raw=raw, detail=str(exc))
+        ) from None
     return info.normalized
 
 

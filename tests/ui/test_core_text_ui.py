@@ -107,3 +107,32 @@ def test_quick_entry_speaks_german(german: None, qtbot: Any, db: Database) -> No
     exc = NotFoundError(Text("lead {id} does not exist", id=9))
     win._show_error(exc)
     assert win.message.text() == "Lead 9 gibt es nicht"
+
+
+def test_lead_fields_and_import_problems_read_german(german: None, tmp_path: Any) -> None:
+    """The editor's field reasons and the import report's problems, as a German user sees them."""
+    from leaddesk.core.errors import NEEDS_NAME_OR_COMPANY
+    from leaddesk.core.importers import ImportFormatError, parse_file
+    from leaddesk.core.services.imports import plan_import
+    from leaddesk.core.services.leads import clean_fields
+
+    with pytest.raises(ValidationError) as bad:
+        clean_fields({"first_name": "Eva", "company_size": "viele", "email": "eva@"})
+    shown = error_text(bad.value)
+    assert "'viele' ist keine Mitarbeiterzahl" in shown
+    assert "'eva@' ist keine gültige E-Mail-Adresse" in shown
+    with pytest.raises(ValidationError) as nameless:
+        clean_fields({"city": "Ulm"})
+    assert nameless.value.errors["last_name"] == NEEDS_NAME_OR_COMPANY
+    with pytest.raises(ImportFormatError) as empty:
+        parse_file(b"   ", "leer.csv")
+    assert error_text(empty.value) == "leer.csv: Die Datei ist leer"
+    db = Database.open(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    try:
+        plan = plan_import(db, [("messe.csv", b"Vorname;Nachname;Firma;E-Mail\nTom;;;\n;;;x@y\n")])
+        problems = [tr_core(issue.message) for row in plan.rows for issue in row.issues]
+        assert "Ein Lead braucht einen Namen oder eine Firma" in problems
+        assert any(p.startswith("'x@y' ist keine gültige E-Mail-Adresse") for p in problems), problems
+        assert all(p.endswith("in den Notizen aufbewahrt") for p in problems if "x@y" in p)
+    finally:
+        db.close()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from leaddesk.core.importers.base import ImportFormatError, Issue, ParseResult, Record
+from leaddesk.core.importers.base import FILE_EMPTY, ImportFormatError, Issue, ParseResult, Record
 from leaddesk.core.importers.csvfile import parse_csv
 from leaddesk.core.importers.encoding import detect_encoding
 from leaddesk.core.importers.vcard import parse_vcard
@@ -25,7 +25,7 @@ def looks_like_vcard(data: bytes, file_name: str) -> bool:
 def parse_file(data: bytes, file_name: str, *, mapping: Mapping[str, str] | None = None) -> ParseResult:
     """Records of a vCard or CSV file; ImportFormatError when the file as a whole is unreadable."""
     if not data.strip():
-        raise ImportFormatError(file_name, "the file is empty")
+        raise ImportFormatError(file_name, FILE_EMPTY)
     if looks_like_vcard(data, file_name):
         return parse_vcard(data, file_name)
     return parse_csv(data, file_name, mapping=mapping)

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from leaddesk.core.errors import LeadDeskError
+from leaddesk.core.text import Text
+
+FILE_EMPTY = Text("the file is empty")
 
 
 class ImportFormatError(LeadDeskError):
@@ -17,8 +20,12 @@ class ImportFormatError(LeadDeskError):
     def __init__(self, file_name: str, message: str, line: int | None = None) -> None:
         self.file_name = file_name
         self.line = line
-        where = f"{file_name}, line {line}" if line else file_name
-        super().__init__(f"{where}: {message}")
+        if line:
+            super().__init__(
+                Text("{file}, line {line}: {message}", file=file_name, line=line, message=message)
+            )
+        else:
+            super().__init__(Text("{file}: {message}", file=file_name, message=message))
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,10 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from leaddesk.core.importers.base import ImportFormatError, Issue, ParseResult, Record
+from leaddesk.core.importers.base import FILE_EMPTY, ImportFormatError, Issue, ParseResult, Record
 from leaddesk.core.importers.encoding import detect_encoding
 from leaddesk.core.models import EDITABLE_FIELDS
+from leaddesk.core.text import Text
 
 #: Targets a mapping may use besides ``note:<label>``.
 TARGETS: tuple[str, ...] = (
@@ -423,26 +424,27 @@ def parse_csv(
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
-            raise ImportFormatError(file_name, f"cannot read the file as {encoding}: {exc}") from None
+            reason = Text("cannot read the file as {encoding}: {detail}", encoding=encoding, detail=str(exc))
+            raise ImportFormatError(file_name, reason) from None
     else:
         text, encoding = detect_encoding(data)
     text = text.lstrip("\ufeff")
     if "\x00" in text:
-        raise ImportFormatError(file_name, "contains NUL bytes: not a text CSV file")
+        raise ImportFormatError(file_name, Text("contains NUL bytes: not a text CSV file"))
     if not text.strip():
-        raise ImportFormatError(file_name, "the file is empty")
+        raise ImportFormatError(file_name, FILE_EMPTY)
     delimiter = delimiter or sniff_delimiter(text)
     try:
         rows = read_rows(text, delimiter)
     except csv.Error as exc:
-        raise ImportFormatError(file_name, f"not readable as CSV: {exc}") from None
+        raise ImportFormatError(file_name, Text("not readable as CSV: {detail}", detail=str(exc))) from None
     header_at = _find_header(rows)
     header_line, headers = rows[header_at]
     headers = [h.replace("\ufeff", "").strip() for h in headers]
     while headers and not headers[-1]:  # a trailing delimiter on the header line
         headers.pop()
     if not headers:
-        raise ImportFormatError(file_name, "no header line found", header_line)
+        raise ImportFormatError(file_name, Text("no header line found"), header_line)
     preset = detect_preset(headers)
     # An explicit mapping (dialog, --map) overrides the automatic one column by column.
     used = auto_mapping(headers, preset) | {h: t for h, t in (mapping or {}).items() if h in headers}
@@ -454,7 +456,9 @@ def parse_csv(
     if needs_mapping(used):
         result.issues.append(
             Issue(
-                header_line, "", "no column is recognised as a name, company or e-mail; map the columns first"
+                header_line,
+                "",
+                Text("no column is recognised as a name, company or e-mail; map the columns first"),
             )
         )
         return result
@@ -468,7 +472,9 @@ def parse_csv(
                 Issue(
                     line,
                     "",
-                    f"{len(row) - len(headers)} cell(s) beyond the last column were ignored",
+                    Text(
+                        "{count} cell(s) beyond the last column were ignored", count=len(row) - len(headers)
+                    ),
                     "warning",
                 )
             )

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from leaddesk.core.importers.base import ImportFormatError, Issue, ParseResult, Record
 from leaddesk.core.importers.encoding import guess_legacy, strip_bom, utf16_without_bom
+from leaddesk.core.text import Text
 
 _LINE_SPLIT = re.compile(rb"\r*\n|\r")
 _PROP_START = re.compile(rb"^[A-Za-z0-9_.-]+[;:,]")
@@ -182,7 +183,7 @@ def parse_vcard(data: bytes, file_name: str = "contacts.vcf") -> ParseResult:
         body = body.decode(wide, errors="replace").encode("utf-8")
         encoding = wide
     if b"BEGIN:VCARD" not in body.upper():
-        raise ImportFormatError(file_name, "not a vCard file (no BEGIN:VCARD found)")
+        raise ImportFormatError(file_name, Text("not a vCard file (no BEGIN:VCARD found)"))
     lines = _logical_lines(body)
     joined = b"\n".join(line for _, line in lines)
     try:
@@ -201,12 +202,12 @@ def parse_vcard(data: bytes, file_name: str = "contacts.vcf") -> ParseResult:
         upper = line.strip().upper()
         if upper == b"BEGIN:VCARD":
             if card is not None:
-                issues.append(Issue(start, "", "card has no END:VCARD; it was not imported"))
+                issues.append(Issue(start, "", Text("card has no END:VCARD; it was not imported")))
             card, start = [], number
             continue
         if upper == b"END:VCARD":
             if card is None:
-                issues.append(Issue(number, "", "END:VCARD without BEGIN:VCARD"))
+                issues.append(Issue(number, "", Text("END:VCARD without BEGIN:VCARD")))
             else:
                 records.append(_card_record(card, start, decoder))
             card = None
@@ -215,17 +216,21 @@ def parse_vcard(data: bytes, file_name: str = "contacts.vcf") -> ParseResult:
             continue  # text between cards
         if b":" not in line:
             name = line.strip().decode("ascii", "replace")[:40]
-            issues.append(Issue(number, name, f"line {name!r} has no value (no ':'); ignored", "warning"))
+            issues.append(
+                Issue(
+                    number, name, Text("line {name!r} has no value (no ':'); ignored", name=name), "warning"
+                )
+            )
             continue
         head, value = line.split(b":", 1)
         try:
             name, params = _split_params(head)
         except Exception:  # pragma: no cover - defensive: one odd property never stops the file
-            issues.append(Issue(number, "", "unreadable property; ignored", "warning"))
+            issues.append(Issue(number, "", Text("unreadable property; ignored"), "warning"))
             continue
         card.append(Prop(name, params, value, number))
     if card is not None:
-        issues.append(Issue(start, "", "card has no END:VCARD (file cut off?); it was not imported"))
+        issues.append(Issue(start, "", Text("card has no END:VCARD (file cut off?); it was not imported")))
     return ParseResult(file_name, "vcard", encoding, records, issues)
 
 
@@ -332,7 +337,7 @@ def name_from_email(rec: Record, line: int) -> None:
     words = [w for w in re.split(r"[._]+", local) if w]
     if not words:
         rec.issues.append(
-            Issue(line, "last_name", "record has no name, no organisation and no e-mail address")
+            Issue(line, "last_name", Text("record has no name, no organisation and no e-mail address"))
         )
         return
     if all(w.isalpha() and w.islower() for w in words):
@@ -341,7 +346,12 @@ def name_from_email(rec: Record, line: int) -> None:
         rec.put("first_name", " ".join(words[:-1]))
     rec.put("last_name", words[-1])
     rec.issues.append(
-        Issue(line, "last_name", f"no name given; taken from the e-mail address {email}", "warning")
+        Issue(
+            line,
+            "last_name",
+            Text("no name given; taken from the e-mail address {email}", email=email),
+            "warning",
+        )
     )
 
 

@@ -53,6 +53,7 @@ from leaddesk.core.perf import paused_gc
 from leaddesk.core.scoring.engine import rescore_in
 from leaddesk.core.services.leads import EDITABLE_FIELDS, clean_fields, derived_keys
 from leaddesk.core.stages import Stage
+from leaddesk.core.text import Text
 
 Policy = Literal["skip", "update", "merge"]
 POLICIES: tuple[str, ...] = ("skip", "update", "merge")
@@ -134,6 +135,9 @@ class ImportPlan:
         return f"{self.new} new, {self.duplicates} duplicate(s), {self.errors} error(s)"
 
 
+IMPORT_CANCELLED = Text("import cancelled; nothing was changed")
+
+
 class ImportRefused(LeadDeskError):
     """The plan has errors and the caller did not choose to skip them; nothing was written."""
 
@@ -171,7 +175,11 @@ def _clean(rec: Record, source: str) -> tuple[dict[str, Any], list[Issue]]:
             try:
                 moment = datetime.fromisoformat(data[key])
             except ValueError:
-                issues.append(Issue(rec.line, key, f"{data[key]!r} is not a date (expected YYYY-MM-DD)"))
+                issues.append(
+                    Issue(
+                        rec.line, key, Text("{value!r} is not a date (expected YYYY-MM-DD)", value=data[key])
+                    )
+                )
                 return {}, issues
             data[key] = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     try:
@@ -180,7 +188,8 @@ def _clean(rec: Record, source: str) -> tuple[dict[str, Any], list[Issue]]:
         if "email" in exc.errors and data.get("email"):
             bad = data.pop("email")
             data["notes"] = "\n".join(x for x in [data["notes"], f"E-Mail (ungültig): {bad}"] if x)
-            issues.append(Issue(rec.line, "email", exc.errors["email"] + "; kept in the notes", "warning"))
+            kept = Text("{reason}; kept in the notes", reason=exc.errors["email"])
+            issues.append(Issue(rec.line, "email", kept, "warning"))
         other = {k: v for k, v in exc.errors.items() if k != "email"}
         if other:
             issues.extend(Issue(rec.line, k, v) for k, v in other.items())
@@ -201,7 +210,10 @@ def read_sources(paths: Iterable[str | Path]) -> list[tuple[str, bytes]]:
         try:
             out.append((path.name, path.read_bytes()))
         except OSError as exc:
-            raise LeadDeskError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+            reason = exc.strerror or str(exc)
+            raise LeadDeskError(
+                Text("{path}: cannot read the file ({reason})", path=str(path), reason=reason)
+            ) from None
     return out
 
 
@@ -266,7 +278,7 @@ def _plan_import(
 
 def _report(progress: Progress, done: int, total: int) -> None:
     if progress(done, total) is False:
-        raise Cancelled("import cancelled; nothing was changed")
+        raise Cancelled(IMPORT_CANCELLED)
 
 
 def _existing_uids(db: Database, uids: list[str]) -> dict[str, int]:
@@ -349,8 +361,11 @@ def _apply_import(
     if plan.errors and not skip_errors:
         first = [p.removeprefix("error: ") for p in plan.problems("error")[:3]]
         raise ImportRefused(
-            f"{plan.errors} record(s) with errors, nothing was imported (fix or skip them): "
-            + "; ".join(first)
+            Text(
+                "{count} record(s) with errors, nothing was imported (fix or skip them): {first}",
+                count=plan.errors,
+                first="; ".join(first),
+            )
         )
     rows = _fold_in_file(plan.rows)
     bad = {r.decision for r in rows if r.decision not in (None, *POLICIES, "new")}
@@ -389,7 +404,7 @@ def _apply_import(
             if to_change:
                 updated, conflicts = _apply_duplicates(session, to_change, on_duplicate, batch.id, origin)
             if progress is not None and progress(total, total) is False:
-                raise Cancelled("import cancelled; nothing was changed")
+                raise Cancelled(IMPORT_CANCELLED)
         if bulk:
             fts_add_rows(session, "import_batch_id = :batch", {"batch": batch.id})
             if to_change:
@@ -523,7 +538,7 @@ def _insert_new(
         cursor.executemany(lead_sql, lead_rows)
         cursor.executemany(change_sql, change_rows)
         if progress is not None and progress(start + len(lead_rows), total) is False:
-            raise Cancelled("import cancelled; nothing was changed")
+            raise Cancelled(IMPORT_CANCELLED)
     cursor.close()
     photos = [(lead_id, r) for lead_id, r in enumerate(rows, start=first_id) if r.photo]
     for lead_id, row in photos:
@@ -662,11 +677,10 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
     with db.transaction() as session, bulk_cache(session):
         batch = session.get(ImportBatch, batch_id)
         if batch is None:
-            raise NotFoundError(f"import {batch_id} does not exist")
+            raise NotFoundError(Text("import {id} does not exist", id=batch_id))
         if batch.undone_at is not None:
-            raise LeadDeskError(
-                f"import {batch_id} was already undone on {as_utc(batch.undone_at):%Y-%m-%d %H:%M}"
-            )
+            when = f"{as_utc(batch.undone_at):%Y-%m-%d %H:%M}"
+            raise LeadDeskError(Text("import {id} was already undone on {when}", id=batch_id, when=when))
         created = list(session.execute(select(Lead.id, Lead.version).where(Lead.import_batch_id == batch_id)))
         ids = [i for i, _ in created]
         touched = _touched_since(session, batch_id)
@@ -683,9 +697,14 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
         kept = sorted(touched | {lead_id for lead_id, _ in stale})
         if kept and not force:
             raise UndoRefused(
-                f"import {batch_id} cannot be undone: {len(kept)} lead(s) were changed after it "
-                f"(e.g. lead {kept[0]}); nothing was changed. Undo later imports first, or force the "
-                "undo to keep those leads as they are"
+                Text(
+                    "import {id} cannot be undone: {count} lead(s) were changed after it (e.g. lead {first});"
+                    " nothing was changed. Undo later imports first, or force the undo to keep those leads"
+                    " as they are",
+                    id=batch_id,
+                    count=len(kept),
+                    first=kept[0],
+                )
             )
         removable = [i for i in ids if i not in touched]
         restored = [lead_id for lead_id, _ in restore]

@@ -15,10 +15,11 @@ from sqlalchemy.orm import object_session
 from sqlmodel import Session
 
 from leaddesk.core.db import Database, as_utc
-from leaddesk.core.errors import ConflictError, NotFoundError, ValidationError
+from leaddesk.core.errors import NEEDS_NAME_OR_COMPANY, ConflictError, NotFoundError, ValidationError
 from leaddesk.core.models import EDITABLE_FIELDS, SCORE_FIELDS, Lead, LeadScore, StageChange, utcnow
 from leaddesk.core.scoring.engine import rescore_lead
 from leaddesk.core.stages import Stage, is_backward, parse_stage
+from leaddesk.core.text import Text
 from leaddesk.core.validation import check_email, normalize_phone, normalize_tags, normalize_website
 
 _EDITABLE = frozenset(EDITABLE_FIELDS)
@@ -111,7 +112,7 @@ def clean_fields(data: dict[str, Any], *, require_identity: bool = True) -> Clea
     values: dict[str, Any] = {}
     if not _EDITABLE.issuperset(data):
         for key in sorted(data.keys() - _EDITABLE):
-            errors[key] = "unknown field"
+            errors[key] = Text("unknown field")
     for key in EDITABLE_FIELDS:
         if key not in data:
             continue
@@ -124,7 +125,7 @@ def clean_fields(data: dict[str, Any], *, require_identity: bool = True) -> Clea
         try:
             values["email"] = check_email(values["email"])
         except ValueError as exc:
-            errors["email"] = str(exc)
+            errors["email"] = exc.args[0] if exc.args and isinstance(exc.args[0], Text) else str(exc)
     for key in ("phone", "mobile"):
         if key in values:
             result = normalize_phone(values[key])
@@ -146,7 +147,7 @@ def clean_fields(data: dict[str, Any], *, require_identity: bool = True) -> Clea
                 raise ValueError
             values["value"] = number
         except ValueError:
-            errors["value"] = f"{data['value']!r} is not an amount of money (a number ≥ 0)"
+            errors["value"] = Text("{value!r} is not an amount of money (a number ≥ 0)", value=data["value"])
     if "company_size" in values and values["company_size"] not in (None, ""):
         try:
             size = int(str(values["company_size"]).strip())
@@ -154,19 +155,21 @@ def clean_fields(data: dict[str, Any], *, require_identity: bool = True) -> Clea
                 raise ValueError
             values["company_size"] = size
         except ValueError:
-            errors["company_size"] = f"{data['company_size']!r} is not a number of employees"
+            errors["company_size"] = Text(
+                "{value!r} is not a number of employees", value=data["company_size"]
+            )
     elif "company_size" in values:
         values["company_size"] = None
     for key in ("next_follow_up", "consent_at"):
         if key in values and values[key] is not None:
             if not isinstance(values[key], datetime):
-                errors[key] = "expected a date and time"
+                errors[key] = Text("expected a date and time")
             elif values[key].tzinfo is None:
-                errors[key] = "needs a time zone"
+                errors[key] = Text("needs a time zone")
     if require_identity and not (
         values.get("first_name") or values.get("last_name") or values.get("company")
     ):
-        errors["last_name"] = "a lead needs a name or a company"
+        errors["last_name"] = NEEDS_NAME_OR_COMPANY
     if errors:
         raise ValidationError(errors)
     return CleanLead(values, warnings)
@@ -248,13 +251,13 @@ def get_lead(db: Database, lead_id: int) -> LeadView:
 def _load(session: Session, lead_id: int) -> Lead:
     lead = session.get(Lead, lead_id)
     if lead is None or lead.erased:
-        raise NotFoundError(f"lead {lead_id} does not exist")
+        raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
     return lead
 
 
 def _check_version(lead: Lead, expected_version: int | None) -> None:
     if expected_version is not None and lead.version != expected_version:
-        raise ConflictError(f"lead {lead.id}", expected_version, lead.version)
+        raise ConflictError(Text("lead {id}", id=lead.id), expected_version, lead.version)
 
 
 def update_lead(
@@ -269,7 +272,7 @@ def update_lead(
             k: v for k, v in clean.values.items() if k in ("first_name", "last_name", "company")
         }
         if not any(merged.values()):
-            raise ValidationError({"last_name": "a lead needs a name or a company"})
+            raise ValidationError({"last_name": NEEDS_NAME_OR_COMPANY})
         apply_values(lead, clean.values)
         rescore_lead(session, lead_id)
         view = LeadView.of(lead)
@@ -344,15 +347,21 @@ def move_stage_in(
         )
     ).one_or_none()
     if row is None or row.erased:
-        raise NotFoundError(f"lead {lead_id} does not exist")
+        raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
     current = Stage(row.stage)
     if expected_version is not None and row.version != expected_version:
-        raise ConflictError(f"lead {lead_id}", expected_version, row.version)
+        raise ConflictError(Text("lead {id}", id=lead_id), expected_version, row.version)
     if target is Stage.LOST and not reason:
-        raise ValidationError({"reason": "moving a lead to Lost needs a reason"})
+        raise ValidationError({"reason": Text("moving a lead to Lost needs a reason")})
     if current is not target and is_backward(current, target) and not reason:
         raise ValidationError(
-            {"reason": f"moving a lead back from {current.value} to {target.value} needs a reason"}
+            {
+                "reason": Text(
+                    "moving a lead back from {old} to {new} needs a reason",
+                    old=current.value,
+                    new=target.value,
+                )
+            }
         )
     now = utcnow()
     new_position = (

@@ -3401,6 +3401,10 @@ oder Strg+O drücken</translation>
         <translation>Download (Inhalte)</translation>
     </message>
     <message>
+        <source>END:VCARD without BEGIN:VCARD</source>
+        <translation>END:VCARD ohne BEGIN:VCARD</translation>
+    </message>
+    <message>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
@@ -3565,12 +3569,32 @@ oder Strg+O drücken</translation>
         <translation>Die Datenbank {file} lässt sich nicht öffnen; prüfen Sie, ob der Ordner existiert und beschreibbar ist</translation>
     </message>
     <message>
+        <source>cannot read the file as {encoding}: {detail}</source>
+        <translation>Die Datei lässt sich nicht als {encoding} lesen: {detail}</translation>
+    </message>
+    <message>
+        <source>cannot read {raw!r} as a phone number; kept as typed</source>
+        <translation>{raw!r} ist als Telefonnummer nicht lesbar; so übernommen, wie eingegeben</translation>
+    </message>
+    <message>
+        <source>card has no END:VCARD (file cut off?); it was not imported</source>
+        <translation>Karte ohne END:VCARD (Datei abgeschnitten?); sie wurde nicht importiert</translation>
+    </message>
+    <message>
+        <source>card has no END:VCARD; it was not imported</source>
+        <translation>Karte ohne END:VCARD; sie wurde nicht importiert</translation>
+    </message>
+    <message>
         <source>choose 'keep' or 'other', not {choice!r}</source>
         <translation>Wählen Sie „keep“ oder „other“, nicht {choice!r}</translation>
     </message>
     <message>
         <source>choose an outcome ({valid})</source>
         <translation>Wählen Sie ein Ergebnis ({valid})</translation>
+    </message>
+    <message>
+        <source>contains NUL bytes: not a text CSV file</source>
+        <translation>enthält NUL-Bytes: keine CSV-Textdatei</translation>
     </message>
     <message>
         <source>database error in {file}: {detail}</source>
@@ -3589,12 +3613,32 @@ oder Strg+O drücken</translation>
         <translation>Der Verfall braucht 1 bis {max} Tage</translation>
     </message>
     <message>
+        <source>expected a date and time</source>
+        <translation>Datum und Uhrzeit erwartet</translation>
+    </message>
+    <message>
         <source>expected yes, no or unknown</source>
         <translation>erwartet: ja, nein oder unbekannt</translation>
     </message>
     <message>
         <source>export cancelled; no file was written</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben</translation>
+    </message>
+    <message>
+        <source>import cancelled; nothing was changed</source>
+        <translation>Import abgebrochen; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>import {id} cannot be undone: {count} lead(s) were changed after it (e.g. lead {first}); nothing was changed. Undo later imports first, or force the undo to keep those leads as they are</source>
+        <translation>Import {id} kann nicht rückgängig gemacht werden: {count} Lead(s) wurden danach geändert (z. B. Lead {first}); nichts wurde geändert. Machen Sie zuerst spätere Importe rückgängig oder erzwingen Sie das Rückgängigmachen, dann bleiben diese Leads, wie sie sind</translation>
+    </message>
+    <message>
+        <source>import {id} does not exist</source>
+        <translation>Import {id} gibt es nicht</translation>
+    </message>
+    <message>
+        <source>import {id} was already undone on {when}</source>
+        <translation>Import {id} wurde bereits am {when} rückgängig gemacht</translation>
     </message>
     <message>
         <source>is not an object</source>
@@ -3611,6 +3655,18 @@ oder Strg+O drücken</translation>
     <message>
         <source>lead {id} does not exist</source>
         <translation>Lead {id} gibt es nicht</translation>
+    </message>
+    <message>
+        <source>line {name!r} has no value (no ':'); ignored</source>
+        <translation>Zeile {name!r} hat keinen Wert (kein „:“); übersprungen</translation>
+    </message>
+    <message>
+        <source>moving a lead back from {old} to {new} needs a reason</source>
+        <translation>Ein Lead braucht einen Grund, um von {old} zurück nach {new} zu wandern</translation>
+    </message>
+    <message>
+        <source>moving a lead to Lost needs a reason</source>
+        <translation>Für „Verloren“ braucht es einen Grund</translation>
     </message>
     <message>
         <source>must be between 0 and {max}</source>
@@ -3633,8 +3689,28 @@ oder Strg+O drücken</translation>
         <translation>braucht {{"min": Zahl, "max": Zahl}} (eines davon darf fehlen)</translation>
     </message>
     <message>
+        <source>no column is recognised as a name, company or e-mail; map the columns first</source>
+        <translation>Keine Spalte wird als Name, Firma oder E-Mail erkannt; bitte zuerst die Spalten zuordnen</translation>
+    </message>
+    <message>
+        <source>no header line found</source>
+        <translation>keine Kopfzeile gefunden</translation>
+    </message>
+    <message>
+        <source>no name given; taken from the e-mail address {email}</source>
+        <translation>kein Name angegeben; aus der E-Mail-Adresse {email} übernommen</translation>
+    </message>
+    <message>
         <source>not a LeadDesk rules file (expected "format": "{format}")</source>
         <translation>keine LeadDesk-Regeldatei (erwartet: "format": "{format}")</translation>
+    </message>
+    <message>
+        <source>not a vCard file (no BEGIN:VCARD found)</source>
+        <translation>keine vCard-Datei (kein BEGIN:VCARD gefunden)</translation>
+    </message>
+    <message>
+        <source>not readable as CSV: {detail}</source>
+        <translation>als CSV nicht lesbar: {detail}</translation>
     </message>
     <message>
         <source>not valid JSON (line {line}, column {column}): {detail}</source>
@@ -3677,6 +3753,10 @@ oder Strg+O drücken</translation>
         <translation>Zum Lesen von Visitenkarten wird Tesseract OCR benötigt: Installieren Sie {packages}{hint}; {detail}</translation>
     </message>
     <message>
+        <source>record has no name, no organisation and no e-mail address</source>
+        <translation>Datensatz ohne Name, Firma und E-Mail-Adresse</translation>
+    </message>
+    <message>
         <source>rescoring was cancelled; no score was changed</source>
         <translation>Neubewertung abgebrochen; keine Punktzahl wurde geändert</translation>
     </message>
@@ -3707,6 +3787,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>the disk holding {file} is full</source>
         <translation>Das Laufwerk mit {file} ist voll</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>Die Datei ist leer</translation>
     </message>
     <message>
         <source>the highest total must not be below the lowest</source>
@@ -3741,6 +3825,10 @@ oder Strg+O drücken</translation>
         <translation>unbekanntes Gesprächsergebnis {outcome!r} (gültig: {valid})</translation>
     </message>
     <message>
+        <source>unknown field</source>
+        <translation>unbekanntes Feld</translation>
+    </message>
+    <message>
         <source>unknown field {field!r} (valid: {valid})</source>
         <translation>unbekanntes Feld {field!r} (gültig: {valid})</translation>
     </message>
@@ -3773,6 +3861,10 @@ oder Strg+O drücken</translation>
         <translation>unbekannte Zeitzone {tz!r}</translation>
     </message>
     <message>
+        <source>unreadable property; ignored</source>
+        <translation>unlesbare Eigenschaft; übersprungen</translation>
+    </message>
+    <message>
         <source>vCard version must be 3.0 or 4.0, not {version!r}</source>
         <translation>Die vCard-Version muss 3.0 oder 4.0 sein, nicht {version!r}</translation>
     </message>
@@ -3783,6 +3875,14 @@ oder Strg+O drücken</translation>
     <message>
         <source>written by a newer LeadDesk; please update to import it</source>
         <translation>von einer neueren LeadDesk-Version geschrieben; bitte aktualisieren Sie LeadDesk, um sie zu importieren</translation>
+    </message>
+    <message>
+        <source>{count} cell(s) beyond the last column were ignored</source>
+        <translation>{count} Zelle(n) hinter der letzten Spalte übersprungen</translation>
+    </message>
+    <message>
+        <source>{count} record(s) with errors, nothing was imported (fix or skip them): {first}</source>
+        <translation>{count} Datensatz/Datensätze mit Fehlern, nichts wurde importiert (korrigieren oder überspringen): {first}</translation>
     </message>
     <message>
         <source>{file} is damaged: {problem}</source>
@@ -3809,6 +3909,10 @@ oder Strg+O drücken</translation>
         <translation>{file} wurde von einer neueren LeadDesk-Version geschrieben; aktualisieren Sie LeadDesk, um sie zusammenzuführen</translation>
     </message>
     <message>
+        <source>{file}, line {line}: {message}</source>
+        <translation>{file}, Zeile {line}: {message}</translation>
+    </message>
+    <message>
         <source>{file}: cannot read this file (permission denied)</source>
         <translation>{file}: Die Datei kann nicht gelesen werden (Zugriff verweigert)</translation>
     </message>
@@ -3819,6 +3923,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>{file}: no such file</source>
         <translation>{file}: Diese Datei gibt es nicht</translation>
+    </message>
+    <message>
+        <source>{file}: {message}</source>
+        <translation>{file}: {message}</translation>
     </message>
     <message>
         <source>{group!r} is not a group (valid: fit, engagement)</source>
@@ -3849,8 +3957,32 @@ oder Strg+O drücken</translation>
         <translation>{operator} braucht einen Text oder eine nicht leere Liste von Texten</translation>
     </message>
     <message>
+        <source>{path}: cannot read the file ({reason})</source>
+        <translation>{path}: Die Datei lässt sich nicht lesen ({reason})</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not a valid email address: {detail}</source>
+        <translation>{raw!r} ist keine gültige E-Mail-Adresse: {detail}</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not a valid phone number; kept as typed</source>
+        <translation>{raw!r} ist keine gültige Telefonnummer; so übernommen, wie eingegeben</translation>
+    </message>
+    <message>
+        <source>{reason}; kept in the notes</source>
+        <translation>{reason}; in den Notizen aufbewahrt</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date (expected YYYY-MM-DD)</source>
+        <translation>{value!r} ist kein Datum (erwartet: JJJJ-MM-TT)</translation>
+    </message>
+    <message>
         <source>{value!r} is not a number</source>
         <translation>{value!r} ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a number of employees</source>
+        <translation>{value!r} ist keine Mitarbeiterzahl</translation>
     </message>
     <message>
         <source>{value!r} is not a text</source>
