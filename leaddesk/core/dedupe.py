@@ -66,6 +66,18 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def same_value(a: Any, b: Any) -> bool:
+    """Equal for a person: case, spacing and umlaut spelling do not make a conflict.
+
+    Imports and database merges use it before noting a "differing" value on a lead.
+    """
+    if a == b:
+        return True
+    if isinstance(a, str) and isinstance(b, str):
+        return fold(" ".join(a.split())) == fold(" ".join(b.split()))
+    return False
+
+
 @lru_cache(maxsize=65536)
 def person_name(first: str, last: str) -> str:
     """Folded "first last" without honorifics, for fuzzy comparison."""

@@ -164,3 +164,17 @@ def test_bant_notes_merged_once_and_a_second_merge_changes_nothing(db: Any, tmp_
     with db.session() as s:
         assert s.execute(select(Qualification.budget_notes)).scalar_one() == notes
     assert again.conflicts == [] and not again.leads[0].changes
+
+
+def test_values_that_differ_only_in_case_or_spacing_are_not_conflicts(db: Any, tmp_path: Path) -> None:
+    """BERND@berg.de on the laptop is the same address: nothing to note, the office value stays."""
+    lead = create_lead(db, {"first_name": "Bernd", "last_name": "Berg", "email": "bernd@berg.de"})[0]
+    laptop_file = tmp_path / "laptop.sqlite3"
+    backup_sqlite(db.engine, laptop_file)
+    laptop = Database.open(f"sqlite:///{laptop_file}")
+    update_lead(laptop, lead.id, {"email": "BERND@berg.de", "city": "Köln"}, expected_version=lead.version)
+    laptop.close()
+    report = merge_database(db, laptop_file)
+    merged = get_lead(db, lead.id)
+    assert merged.email == "bernd@berg.de" and merged.city == "Köln"
+    assert report.conflicts == [] and "Abweichend" not in merged.notes and "Vorheriger" not in merged.notes

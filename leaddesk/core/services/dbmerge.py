@@ -29,7 +29,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from leaddesk.core.db import Database, as_utc, copy_sqlite
-from leaddesk.core.dedupe import DuplicateIndex, display_text
+from leaddesk.core.dedupe import DuplicateIndex, display_text, same_value
 from leaddesk.core.errors import DatabaseError, LeadDeskError, NewerSchemaError
 from leaddesk.core.models import (
     Activity,
@@ -352,7 +352,7 @@ def _merge_fields(
         mine, theirs = getattr(lead, key), row[key]
         if isinstance(theirs, datetime):
             theirs = as_utc(theirs)
-        if theirs in ("", None) or theirs == mine or key == "notes":
+        if theirs in ("", None) or same_value(theirs, mine) or key == "notes":
             continue
         if mine in ("", None):
             changes[key] = theirs

@@ -30,7 +30,15 @@ from leaddesk.core.db import (
     fts_remove_rows,
     fts_triggers_suspended,
 )
-from leaddesk.core.dedupe import DuplicateIndex, KeyFilter, Match, MatchKeys, fold, match_keys, phone_key
+from leaddesk.core.dedupe import (
+    DuplicateIndex,
+    KeyFilter,
+    Match,
+    MatchKeys,
+    match_keys,
+    phone_key,
+    same_value,
+)
 from leaddesk.core.errors import Cancelled, LeadDeskError, NotFoundError, ValidationError
 from leaddesk.core.importers import ImportFormatError, Issue, ParseResult, Record, parse_file
 from leaddesk.core.models import (
@@ -418,15 +426,6 @@ def _apply_import(
         batch.finished_at = utcnow()
         batch_id = batch.id
     return ImportResult(batch_id, created, updated, skipped, plan.errors, conflicts)
-
-
-def same_value(a: Any, b: Any) -> bool:
-    """Equal for a person: case, spacing and umlaut spelling do not make a conflict."""
-    if a == b:
-        return True
-    if isinstance(a, str) and isinstance(b, str):
-        return fold(" ".join(a.split())) == fold(" ".join(b.split()))
-    return False
 
 
 def _fold_in_file(rows: list[PlannedRow]) -> list[PlannedRow]:
