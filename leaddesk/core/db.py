@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
@@ -444,21 +444,26 @@ BULK_CACHE_KIB = 131072
 
 
 @contextmanager
-def bulk_cache(session: Session, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
-    """A larger page cache on the session's connection for the duration of a bulk write.
+def bulk_cache(session: Session | Connection, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
+    """A larger page cache on the connection for the duration of a bulk write.
 
-    The previous size is restored afterwards, so pooled connections stay small.
+    Covers ``temp`` too, where bulk work keeps its scratch tables (the rescore's). Pages are
+    only allocated when used; the previous sizes are restored afterwards, so pooled
+    connections stay small.
     """
-    if not is_sqlite(session.get_bind()):  # type: ignore[arg-type]
+    if not is_sqlite(session.get_bind() if isinstance(session, Session) else session.engine):  # type: ignore[arg-type]
         yield
         return
-    conn = session.connection()
-    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql(f"PRAGMA cache_size=-{int(kib)}")
+    conn = session.connection() if isinstance(session, Session) else session
+    schemas = ("main", "temp")
+    before = {s: int(conn.exec_driver_sql(f"PRAGMA {s}.cache_size").scalar() or -2000) for s in schemas}
+    for schema in schemas:
+        conn.exec_driver_sql(f"PRAGMA {schema}.cache_size=-{int(kib)}")
     try:
         yield
     finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
+        for schema, size in before.items():
+            conn.exec_driver_sql(f"PRAGMA {schema}.cache_size={size}")
 
 
 @contextmanager

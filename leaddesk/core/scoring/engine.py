@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import getpass
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -22,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlmodel import Session
 
-from leaddesk.core.db import Database
+from leaddesk.core.db import Database, bulk_cache
 from leaddesk.core.errors import LeadDeskError, NotFoundError, ValidationError
 from leaddesk.core.models import Lead, ScoreAdjustment, ScoreSettings, utcnow
 from leaddesk.core.scoring.compile import build_query, run, sql_time
@@ -35,8 +34,6 @@ RULE_ACTOR = "Scoring"
 #: How often the running app brings decaying scores up to date.
 DECAY_INTERVAL = timedelta(days=1)
 CHUNK = 25_000
-#: Page cache (KiB) while rescoring many leads: room for every lead page the UPDATE dirties.
-BULK_CACHE_KIB = 128 * 1024
 
 Progress = Callable[[int, int], bool | None]
 """Called with (done, total) leads; returning False cancels (everything is rolled back)."""
@@ -200,26 +197,6 @@ def _update_flags(conn: Conn, settings: Settings, where: str, params: dict[str, 
     )
 
 
-@contextmanager
-def roomy_cache(conn: Conn, kib: int | None = None) -> Iterator[None]:
-    """A larger page cache for one bulk write, then the connection's own size again.
-
-    With SQLite's default 2 MiB the UPDATE of 100,000 leads spills dirty pages to the WAL
-    mid-transaction and reads them back; the pages are only allocated when used and are
-    freed when the size is restored. (``temp`` holds the score tables of the rescore.)
-    """
-    kib = BULK_CACHE_KIB if kib is None else kib
-    schemas = ("main", "temp")
-    before = {s: int(run(conn, f"PRAGMA {s}.cache_size").scalar_one()) for s in schemas}
-    for schema in schemas:
-        run(conn, f"PRAGMA {schema}.cache_size = -{int(kib)}")
-    try:
-        yield
-    finally:
-        for schema, size in before.items():
-            run(conn, f"PRAGMA {schema}.cache_size = {size}")
-
-
 def rescore_all(
     db: Database,
     *,
@@ -293,7 +270,7 @@ def rescore_in(
         step = max(1, chunk)
         done = 0
         span = int(high) - int(low) + 1
-        with roomy_cache(session):
+        with bulk_cache(session):
             for start in range(int(low), int(high) + 1, step):
                 if progress is not None and progress(done, total) is False:
                     raise RescoreCancelled()

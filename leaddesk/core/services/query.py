@@ -124,6 +124,12 @@ def where_clauses(f: LeadFilter, *, sqlite: bool = True) -> list[ColumnElement[b
 _UNSCORED: dict[str, Any] = {"fit_score": 0, "engagement_score": 0, "score": 0, "score_flag": ""}
 
 
+def driver_sql(db: Database, stmt: Select[Any]) -> tuple[str, tuple[Any, ...]]:
+    """``stmt`` as SQL text and positional parameters for the DBAPI cursor (no Row objects)."""
+    compiled = stmt.compile(db.engine, compile_kwargs={"render_postcompile": True})
+    return str(compiled), tuple(compiled.params[k] for k in compiled.positiontup or ())
+
+
 def lead_column(name: str) -> Any:
     """A lead field by name, wherever it is stored (computed scores live in ``LeadScore``)."""
     if name not in SCORE_FIELDS:
@@ -192,13 +198,12 @@ def list_leads_json(db: Database, f: LeadFilter, *, limit: int | None = None) ->
         return [
             {k: (v.isoformat() if k in _DATETIME_FIELDS and v else v) for k, v in r.items()} for r in rows
         ]
-    compiled = stmt.compile(db.engine, compile_kwargs={"render_postcompile": True})
-    params = tuple(compiled.params[k] for k in compiled.positiontup or ())
+    sql, params = driver_sql(db, stmt)
     dt_index = [i for i, name in enumerate(JSON_FIELDS) if name in _DATETIME_FIELDS]
     bool_index = [i for i, name in enumerate(JSON_FIELDS) if name == "erased"]
     out = []
     with db.engine.connect() as conn:
-        for raw in conn.exec_driver_sql(str(compiled), params):
+        for raw in conn.exec_driver_sql(sql, params):
             row = list(raw)
             for i in dt_index:
                 row[i] = _iso_utc(row[i])
