@@ -136,18 +136,16 @@ def test_json_rows_match_orm_rows(db, sample) -> None:
 
 def test_a_lead_not_scored_yet_reads_as_zero_points(db) -> None:
     """Bulk writers insert leads first and score them after; readers meanwhile see 0, not None."""
+    from sqlalchemy import insert
+
+    from leaddesk.core.models import Lead
     from leaddesk.core.services.query import list_leads_json, rows_by_id
 
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql(
-            "INSERT INTO lead (uid, first_name, last_name, company, title, email, email_lower, phone, mobile,"
-            " phone_key, website, street, postal_code, city, country, industry, source, tags, owner, notes,"
-            " value, currency, stage, lost_reason, position, manual_score, bant_confirmed, has_qualification,"
-            " consent_source, consent_purpose, erased, created_at, updated_at, version) VALUES ('u-x', 'Ida',"
-            " 'Roth', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', 0, 'EUR', 'lead',"
-            " '', 1, 0, 0, 0, '', '', 0, '2026-11-23 10:00:00', '2026-11-23 10:00:00', 1)"
-        )
-        lead_id = conn.exec_driver_sql("SELECT id FROM lead WHERE uid = 'u-x'").scalar_one()
+    with db.engine.begin() as conn:  # Core insert: no service, so no rescore and no score row
+        lead_id = conn.execute(
+            insert(Lead).returning(Lead.id),
+            [Lead(first_name="Ida", last_name="Roth").model_dump(exclude={"id"})],
+        ).scalar_one()
     row = next(r for r in list_leads_json(db, LeadFilter()) if r["id"] == lead_id)
     assert (row["score"], row["fit_score"], row["score_flag"]) == (0, 0, "")
     assert rows_by_id(db, [lead_id], ("score", "score_flag"))[lead_id]["score"] == 0

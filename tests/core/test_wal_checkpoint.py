@@ -6,9 +6,10 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import insert
 
 from leaddesk.core.db import CHECKPOINT_BYTES, Database
+from leaddesk.core.models import Lead
 
 
 def _leads_in_main_file(path: Path, tmp_path: Path) -> int:
@@ -21,18 +22,11 @@ def _leads_in_main_file(path: Path, tmp_path: Path) -> int:
 
 def _bulk_insert(db: Database, start: int, count: int) -> None:
     notes = "x" * 400  # wide rows: a few thousand make a log past the threshold
+    lead = Lead(first_name="Ida", last_name="Roth", notes=notes).model_dump(exclude={"id", "uid"})
     with db.transaction() as session:
         session.execute(
-            text(
-                "INSERT INTO lead (uid, first_name, last_name, company, title, email, email_lower, phone,"
-                " mobile, phone_key, website, street, postal_code, city, country, industry, source, tags,"
-                " owner, notes, value, currency, stage, lost_reason, position, manual_score,"
-                " bant_confirmed, has_qualification, consent_source, consent_purpose, erased, created_at,"
-                " updated_at, version) VALUES (:uid, 'Ida', 'Roth', '', '', '', '', '', '', '', '', '', '',"
-                " '', '', '', '', '', '', :notes, 0, 'EUR', 'lead', '', :pos, 0, 0, 0, '', '', 0,"
-                " '2026-11-23 10:00:00', '2026-11-23 10:00:00', 1)"
-            ),
-            [{"uid": f"u-{i}", "notes": notes, "pos": float(i)} for i in range(start, start + count)],
+            insert(Lead),
+            [lead | {"uid": f"u-{i}", "position": float(i)} for i in range(start, start + count)],
         )
 
 
