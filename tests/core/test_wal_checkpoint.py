@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from leaddesk.core.db import CHECKPOINT_BYTES, Database
+from leaddesk.core.db import CHECKPOINT_BYTES, PAGE_SIZE, Database, make_engine
 from leaddesk.core.models import Lead
 
 
@@ -64,3 +64,19 @@ def test_small_commits_leave_the_log_alone_until_it_grows(tmp_path: Path) -> Non
         db.close()
     # Closing the last connection checkpoints what is left (SQLite's own rule).
     assert _leads_in_main_file(path, tmp_path) == before + 3
+
+
+def test_new_databases_use_large_pages_and_existing_ones_keep_theirs(tmp_path: Path) -> None:
+    db = Database.open(f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA page_size").scalar() == PAGE_SIZE == 8192
+    db.close()
+    old = tmp_path / "old.sqlite3"
+    with sqlite3.connect(old) as raw:  # a file made before the setting, with SQLite's default
+        raw.execute("PRAGMA page_size=4096")
+        raw.execute("CREATE TABLE t (x)")
+    engine = make_engine(f"sqlite:///{old}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA page_size").scalar() == 4096
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    engine.dispose()
