@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, Executable, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
@@ -449,6 +449,24 @@ def fts_remove_rows(session: Session, where: str, params: dict[str, object]) -> 
 #: Allocated only as pages are touched. Measured with 100,000 leads: inserting 88,000 more took
 #: 3.1 s (2 MiB), 2.5 s (64 MiB), 1.8 s (256 MiB); the whole apply 6.2 s at 64 MiB, 5.6 s at 128/256.
 BULK_CACHE_KIB = 131072
+
+
+def driver_rows(conn: Connection, stmt: Executable) -> list[tuple[Any, ...]]:
+    """All rows of ``stmt`` as plain tuples from the DBAPI cursor, in ``conn``'s transaction.
+
+    For bulk reads of simple columns (text, numbers): no Row objects and no result
+    processing, which for 100,000 rows is a third of the time of ``conn.execute(...).all()``.
+    """
+    compiled = stmt.compile(conn.engine, compile_kwargs={"render_postcompile": True})
+    params: Any = compiled.params
+    if compiled.positional:
+        params = tuple(params[k] for k in compiled.positiontup or ())
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(str(compiled), params)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 @contextmanager

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import Connection, or_, select, text
 from sqlmodel import Session
 
-from leaddesk.core.db import Database, is_sqlite
+from leaddesk.core.db import Database, driver_rows, is_sqlite
 from leaddesk.core.models import Lead
 from leaddesk.core.validation import normalize_phone
 
@@ -280,6 +280,8 @@ KEY_COLUMNS = (
     "mobile",
     "phone_key",
 )
+#: What :meth:`DuplicateIndex.from_db` reads per lead: the inputs of :func:`_keys`.
+_INDEX_COLUMNS = ("id", "first_name", "last_name", "company", "email", "phone", "mobile")
 
 
 @contextmanager
@@ -443,18 +445,18 @@ class DuplicateIndex:
         must not be asked about other records.
         """
         index = cls()
-        cols = [getattr(Lead, c) for c in KEY_COLUMNS]
+        cols = [getattr(Lead, c) for c in _INDEX_COLUMNS]
         with _connection(db_or_session) as conn:
-            # Plain tuples and one fetchall: building a mapping per row costs more than the keys.
-            rows = conn.execute(select(*cols).where(Lead.erased.is_(False))).all()
+            # Plain tuples from the driver: Row objects cost 0.1 s per 100,000 leads.
+            rows = driver_rows(conn, select(*cols).where(Lead.erased.is_(False)))
         if only is None:
-            for lead_id, first, last, company, email, _lower, phone, mobile, _pk in rows:
+            for lead_id, first, last, company, email, phone, mobile in rows:
                 keys = _keys(first, last, company, email, phone, mobile)
                 index._put(_Entry(lead_id, None, keys, (first, last, company, email)))
             return index
         emails, phones, blocks = only.emails, only.phones, only.blocks
         by_email, by_phone, by_block = index._by_email, index._by_phone, index._by_block
-        for lead_id, first, last, company, email, _lower, phone, mobile, _pk in rows:
+        for lead_id, first, last, company, email, phone, mobile in rows:
             keys = _keys(first, last, company, email, phone, mobile)
             entry = None
             if keys.email in emails:
