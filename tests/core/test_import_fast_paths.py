@@ -130,6 +130,19 @@ def test_bulk_find_lists_each_record_once_by_its_strongest_reason(
     assert all(m.display == dedupe.display_text(rows[m.ref]) for m in index.find(probe))  # type: ignore[index]
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.lists(RECORD, min_size=1, max_size=12), RECORD)
+def test_strongest_is_the_first_strong_match_find_lists(
+    rows: list[dict[str, str]], probe: dict[str, str]
+) -> None:
+    """Imports ask only for the strongest match; it must be the one the full ranking puts first."""
+    index = DuplicateIndex()
+    for i, row in enumerate(rows):
+        index.add(row, ref=i)
+    strong = [m for m in index.find(probe) if m.strong]
+    assert index.strongest(probe) == (strong[0] if strong else None)
+
+
 def _reference_fold(text: str) -> str:
     lowered = text.casefold().translate(dedupe._TRANSLIT)
     return "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))

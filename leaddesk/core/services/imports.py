@@ -91,7 +91,6 @@ class PlannedRow:
     values: dict[str, Any] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     match: Match | None = None
-    possible: list[Match] = field(default_factory=list)
     #: For "in_file": index of the earlier row in ``ImportPlan.rows`` this one merges into.
     into_row: int | None = None
     #: The person's choice for this duplicate ("skip", "update", "merge" or "new"), over the import's.
@@ -320,16 +319,13 @@ def _plan_row(
         row.action = "duplicate"
         row.match = Match(uids[rec.uid], "uid", 100.0, "")
         return row
-    matches = index.find(values, keys=keys)
-    strong = [m for m in matches if m.strong]
-    if strong:
-        best = strong[0]
+    best = index.strongest(values, keys=keys)
+    if best is not None:
         if best.lead_id:
             row.action, row.match = "duplicate", best
         else:
             row.action, row.match, row.into_row = "in_file", best, int(best.ref)  # type: ignore[call-overload]
         return row
-    row.possible = matches[:3]
     index.add(values, ref=position, keys=keys)
     return row
 
