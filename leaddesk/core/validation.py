@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import phonenumbers
 from email_validator import EmailNotValidError
@@ -15,9 +15,11 @@ from leaddesk.core.text import Text
 DEFAULT_REGION = "DE"
 
 
-@dataclass(frozen=True)
-class PhoneResult:
-    """``value`` is E.164 when parsed, else the original text; ``warning`` says why not."""
+class PhoneResult(NamedTuple):
+    """``value`` is E.164 when parsed, else the original text; ``warning`` says why not.
+
+    A tuple, not a frozen dataclass: imports build two per row, and this is 3× cheaper.
+    """
 
     value: str
     parsed: bool
