@@ -43,7 +43,7 @@ class Issue:
         return f"{where}{what}: {self.message}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     """One contact as text fields named like ``Lead`` fields, before validation.
 

@@ -81,7 +81,7 @@ _IN_IDS = "id IN (SELECT value FROM json_each(:ids))"
 _BULK_FTS = 2000
 
 
-@dataclass
+@dataclass(slots=True)
 class PlannedRow:
     """One record and what applying the plan would do with it."""
 
