@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -542,10 +542,20 @@ def integrity_check(engine: Engine) -> list[str]:
     return problems
 
 
+def sql_time(value: datetime) -> str:
+    """``value`` as SQLAlchemy stores a DateTime in SQLite, for statements sent to the driver.
+
+    UTC without a zone and always six decimals ("2026-11-23 13:00:00.000000"): stored times are
+    compared as text, so one written without its decimals would sort before its own equal.
+    A naive ``value`` is taken as UTC already; an aware one is converted.
+    """
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.isoformat(sep=" ", timespec="microseconds")
+
+
 def as_utc(value: datetime | None) -> datetime | None:
     """SQLite hands datetimes back naive; they were stored as UTC."""
-    from datetime import UTC
-
     if value is None or value.tzinfo is not None:
         return value
     return value.replace(tzinfo=UTC)

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from leaddesk.core.db import Database, fts_triggers_suspended
+from leaddesk.core.db import Database, fts_triggers_suspended, sql_time
 from leaddesk.core.errors import Cancelled
 from leaddesk.core.models import Activity, Lead, StageChange, Task, utcnow
 from leaddesk.core.services.activities import (
@@ -228,11 +228,6 @@ def _ascii(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalnum() or c in ".-")
 
 
-def _stamp(value: datetime) -> str:
-    """The text SQLModel stores for a UTC datetime (naive ISO with a space); ``value`` is naive UTC."""
-    return value.isoformat(sep=" ")
-
-
 def _weighted(rng: random.Random, pairs: tuple[tuple[Any, int], ...]) -> Any:
     return rng.choices([p for p, _ in pairs], weights=[w for _, w in pairs])[0]
 
@@ -356,7 +351,7 @@ def _make_lead(
                 "lead_id": lead_id,
                 "from_stage": previous.value if previous else None,
                 "to_stage": stage.value,
-                "at": _stamp(at),
+                "at": sql_time(at),
                 "actor": "Demo",
                 "actor_kind": "demo",
                 "reason": rng.choice(tuple(LOST_REASONS.values())) if stage is Stage.LOST else "",
@@ -374,13 +369,13 @@ def _make_lead(
             {
                 "lead_id": lead_id,
                 "kind": kind,
-                "at": _stamp(when),
+                "at": sql_time(when),
                 "who": rng.choice(OWNERS[:4]),
                 "subject": "",
                 "notes": "",
                 "duration_s": rng.randint(60, 2400) if kind == CALL else None,
                 "outcome": rng.choice(tuple(CALL_OUTCOMES)) if kind == CALL else "",
-                "created_at": _stamp(when),
+                "created_at": sql_time(when),
             }
         )
     positions[final.value] = positions.get(final.value, 0.0) + 1.0
@@ -391,7 +386,7 @@ def _make_lead(
         due = now.replace(minute=0, second=0, microsecond=0) + timedelta(
             days=rng.randint(-7, -1) if rng.random() < 0.12 else rng.randint(0, 30), hours=rng.randint(-4, 4)
         )
-        follow_up = _stamp(due)
+        follow_up = sql_time(due)
         tasks.append(
             {
                 "lead_id": lead_id,
@@ -403,7 +398,7 @@ def _make_lead(
                 "done_at": None,
                 "activity_id": None,
                 "who": rng.choice(OWNERS[:4]),
-                "created_at": _stamp(min(created + timedelta(days=1), now)),
+                "created_at": sql_time(min(created + timedelta(days=1), now)),
             }
         )
     tags = ",".join(rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2))))
@@ -444,13 +439,13 @@ def _make_lead(
         "bant_confirmed": 0,
         "has_qualification": False,
         "next_follow_up": follow_up,
-        "consent_at": _stamp(consent) if consent else None,
+        "consent_at": sql_time(consent) if consent else None,
         "consent_source": "Visitenkarte" if consent else "",
         "consent_purpose": "Informationen zu Produkten" if consent else "",
         "import_batch_id": None,
         "erased": False,
-        "created_at": _stamp(created),
-        "updated_at": _stamp(max(created, at - timedelta(seconds=1))),
+        "created_at": sql_time(created),
+        "updated_at": sql_time(max(created, at - timedelta(seconds=1))),
         "version": 1,
     }
     return lead, changes, activities, tasks

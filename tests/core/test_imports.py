@@ -416,3 +416,18 @@ def test_dry_run_reports_progress_over_both_passes_and_can_be_cancelled(db: Any)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen) and len(seen) >= 4
     with pytest.raises(Cancelled):
         plan_import(db, [("messe.csv", data)], progress=lambda done, total: done < 700)
+
+
+def test_imported_times_are_stored_in_utc_as_the_orm_stores_them(db: Any) -> None:
+    """The bulk insert writes times itself: an offset is converted, and whole seconds keep
+    their six decimals, so stored times compare as text the same as ones the ORM wrote."""
+    data = _csv("Eva;Roth;2026-12-01T10:00:00+02:00", header="Vorname;Nachname;Nächster Kontakt\n")
+    plan = plan_import(db, [("messe.csv", data)], mapping={"Nächster Kontakt": "next_follow_up"})
+    apply_import(db, plan)
+    lead = get_lead(db, 1)
+    assert lead.next_follow_up == datetime(2026, 12, 1, 8, tzinfo=UTC)
+    create_lead(db, {"last_name": "Orm", "next_follow_up": datetime(2026, 12, 1, 8, tzinfo=UTC)})
+    with db.engine.connect() as conn:
+        stored = conn.exec_driver_sql("SELECT next_follow_up, created_at FROM lead ORDER BY id").all()
+    assert stored[0][0] == stored[1][0] == "2026-12-01 08:00:00.000000"
+    assert all(len(created) == 26 for _, created in stored)

@@ -29,6 +29,7 @@ from leaddesk.core.db import (
     fts_add_rows,
     fts_remove_rows,
     fts_triggers_suspended,
+    sql_time,
 )
 from leaddesk.core.dedupe import (
     DuplicateIndex,
@@ -474,7 +475,7 @@ def _insert_new(
         session.execute(select(func.max(Lead.position)).where(Lead.stage == "lead")).scalar() or 0
     )
     template = Lead()
-    stamp = now.replace(tzinfo=None).isoformat(sep=" ")
+    stamp = sql_time(now)
     fixed = {
         "stage": Stage.LEAD.value,
         "import_batch_id": batch_id,
@@ -526,8 +527,8 @@ def _insert_new(
             cells[at_position] = position
             for key, at in dates:
                 moment = get(key)
-                if moment is not None and hasattr(moment, "isoformat"):
-                    cells[at] = as_utc(moment).replace(tzinfo=None).isoformat(sep=" ")  # type: ignore[union-attr]
+                if isinstance(moment, datetime):
+                    cells[at] = sql_time(moment)
             lead_rows.append(cells)
             change_rows.append((lead_id, stamp, actor, f"Import {row.file_name}, Zeile {row.line}"))
         cursor.executemany(lead_sql, lead_rows)
