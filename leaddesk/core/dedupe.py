@@ -537,6 +537,9 @@ class DuplicateIndex:
             group = self._by_phone.get(p)
             if group:
                 groups.append(group)
+        # Only the e-mail and phone groups hold e-mail and phone matches: once one is found there,
+        # the name blocks cannot hold a stronger one, and strongest() needs no weaker ones.
+        stop_at = len(groups) if min_score is _ONLY_SURE else -1
         for b in keys.blocks:
             group = self._by_block.get(b)
             if group:
@@ -546,7 +549,9 @@ class DuplicateIndex:
         excluded = set(exclude)
         seen: set[int] = set()
         found = []
-        for group in groups:
+        for at, group in enumerate(groups):
+            if at == stop_at and found:
+                break
             for entry in group:
                 if id(entry) in seen or (entry.lead_id and entry.lead_id in excluded):
                     continue
