@@ -185,6 +185,43 @@ def test_scores_move_to_their_own_table_and_back(tmp_path: Path) -> None:
     engine.dispose()
 
 
+def test_search_index_drops_its_column_sizes_and_keeps_finding_leads(tmp_path: Path) -> None:
+    """search_1 rebuilds the FTS index without the per-row sizes nobody ranks by; both ways."""
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine, "scoring_2")
+    lead = {k: v for k, v in OLD_LEAD.items() if k not in ("fit_score", "engagement_score", "score")}
+    lead.pop("score_flag")
+
+    def tables_and_hits() -> tuple[set[str], list[tuple[int]]]:
+        with engine.connect() as conn:
+            names = {
+                r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            hits = conn.exec_driver_sql("SELECT rowid FROM lead_fts WHERE lead_fts MATCH 'mül* köln'").all()
+        return names, [tuple(h) for h in hits]
+
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            f"INSERT INTO lead ({', '.join(lead)}) VALUES ({', '.join('?' for _ in lead)})",
+            tuple(lead.values()),
+        )
+    names, hits = tables_and_hits()
+    assert "lead_fts_docsize" in names and hits == [(1,)]
+    migrate(engine)
+    names, hits = tables_and_hits()
+    assert "lead_fts_docsize" not in names and hits == [(1,)]
+    with engine.begin() as conn:  # the triggers still keep it current
+        conn.exec_driver_sql("UPDATE lead SET city = 'Bonn' WHERE id = 1")
+        assert conn.exec_driver_sql("SELECT rowid FROM lead_fts WHERE lead_fts MATCH 'bonn'").all() == [(1,)]
+        conn.exec_driver_sql("INSERT INTO lead_fts(lead_fts, rank) VALUES ('integrity-check', 1)")
+        conn.exec_driver_sql("UPDATE lead SET city = 'Köln' WHERE id = 1")
+    command.downgrade(_alembic_config(engine), "scoring_2")
+    names, hits = tables_and_hits()
+    assert "lead_fts_docsize" in names and hits == [(1,)]
+    engine.dispose()
+
+
 def test_schema_head_constant_names_the_newest_migration() -> None:
     """The fast "already up to date" check at start trusts SCHEMA_HEAD; it must follow the scripts."""
     from leaddesk.core.db import SCHEMA_HEAD
