@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, Integer, and_, column, func, literal, or_, select, text
 from sqlalchemy.sql import Select
 
-from leaddesk.core.db import Database, fts_match_expression, is_sqlite
+from leaddesk.core.db import Database, driver_sql, fts_match_expression, is_sqlite
 from leaddesk.core.models import SCORE_FIELDS, Lead, LeadScore, utcnow
 from leaddesk.core.services.leads import EDITABLE_FIELDS
 from leaddesk.core.stages import parse_stage
@@ -124,12 +124,6 @@ def where_clauses(f: LeadFilter, *, sqlite: bool = True) -> list[ColumnElement[b
 _UNSCORED: dict[str, Any] = {"fit_score": 0, "engagement_score": 0, "score": 0, "score_flag": ""}
 
 
-def driver_sql(db: Database, stmt: Select[Any]) -> tuple[str, tuple[Any, ...]]:
-    """``stmt`` as SQL text and positional parameters for the DBAPI cursor (no Row objects)."""
-    compiled = stmt.compile(db.engine, compile_kwargs={"render_postcompile": True})
-    return str(compiled), tuple(compiled.params[k] for k in compiled.positiontup or ())
-
-
 def lead_column(name: str) -> Any:
     """A lead field by name, wherever it is stored (computed scores live in ``LeadScore``)."""
     if name not in SCORE_FIELDS:
@@ -198,7 +192,7 @@ def list_leads_json(db: Database, f: LeadFilter, *, limit: int | None = None) ->
         return [
             {k: (v.isoformat() if k in _DATETIME_FIELDS and v else v) for k, v in r.items()} for r in rows
         ]
-    sql, params = driver_sql(db, stmt)
+    sql, params = driver_sql(db.engine, stmt)
     dt_index = [i for i, name in enumerate(JSON_FIELDS) if name in _DATETIME_FIELDS]
     bool_index = [i for i, name in enumerate(JSON_FIELDS) if name == "erased"]
     out = []
