@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.context import Context
+from benchmarks.context import Context, reference_ms
 
 
 def discover(only: list[str] | None) -> list[Any]:
@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     modules = discover(args.only)
     results: dict[str, dict[str, Any]] = {}
     tmp = Path(tempfile.mkdtemp(prefix="leaddesk-bench-"))
+    reference = {"value": reference_ms(), "target": None, "unit": "ms"}
     try:
         data_dir = tmp / "data"
         db = Database.open_data_dir(data_dir)
@@ -72,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
         db.close()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    # How fast the machine was at start and end (see reference_ms): read the figures beside it.
+    results["host reference: fixed Python work, at start"] = reference
+    reference_end = {"value": reference_ms(), "target": None, "unit": "ms"}
+    results["host reference: fixed Python work, at end"] = reference_end
 
     width = max(len(n) for n in results) + 2
     print(

@@ -33,3 +33,20 @@ def median_ms(fn: Callable[[], object], repeat: int, *, warmup: int = 1) -> floa
         fn()
         samples.append((time.perf_counter() - start) * 1000)
     return statistics.median(samples)
+
+
+def reference_ms() -> float:
+    """Time of a fixed piece of pure-Python work (dict and str operations), best of three.
+
+    Not a LeadDesk figure: it tells how fast this machine is right now. On a shared virtual
+    machine the same code runs up to 1.7x slower from one minute to the next, so figures from
+    different runs compare only beside this reference (taken at start and end of a run).
+    """
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        table: dict[int, str] = {}
+        for i in range(1_000_000):
+            table[i & 1023] = str(i)
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
