@@ -329,10 +329,15 @@ def due_notice_text(db: Any, *, now: datetime | None = None, tz: str | None = No
 
 
 def due_notice(
-    db: Any, parent: QWidget | None = None, on_show: Callable[[], None] | None = None
+    db: Any,
+    parent: QWidget | None = None,
+    on_show: Callable[[], None] | None = None,
+    *,
+    now: datetime | None = None,
+    tz: str | None = None,
 ) -> QMessageBox | None:
     """At start: a non-blocking note of how many follow-ups are due, with "Show list" (None if none)."""
-    text = due_notice_text(db)
+    text = due_notice_text(db, now=now, tz=tz)
     if not text:
         return None
     box = QMessageBox(

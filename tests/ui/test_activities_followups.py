@@ -111,7 +111,7 @@ def test_follow_up_list_worked_through(qtbot: QtBot, db: Database) -> None:
     QTest.keyClick(focused(), Qt.Key.Key_Return)
     assert local_day(list_tasks(db, a)[0].due_at, BERLIN) == date(2026, 11, 26)
     assert model.rowCount() == 0 and "No follow-ups" in widget.title.text()
-    assert due_notice(db) is None  # nothing due any more: no notice at start
+    assert due_notice(db, now=now, tz=BERLIN) is None  # nothing due any more: no notice at start
 
 
 def test_next_working_day_skips_the_weekend() -> None:
