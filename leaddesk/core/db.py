@@ -7,6 +7,7 @@ file aside, and refuses a database written by a newer LeadDesk.
 
 from __future__ import annotations
 
+import math
 import shutil
 import sqlite3
 import threading
@@ -558,6 +559,27 @@ def sql_time(value: datetime) -> str:
     if value.tzinfo is not None:
         value = value.astimezone(UTC).replace(tzinfo=None)
     return value.isoformat(sep=" ", timespec="microseconds")
+
+
+def sql_literal(value: object) -> str:
+    """``value`` written into SQL text, for the constant columns of a bulk insert.
+
+    A bound parameter costs the driver a conversion per row; a column that is the same in
+    100,000 rows is cheaper as a literal in the statement. Only values that read back exactly
+    are taken (None, bool, int, finite float, text without NUL); anything else is a ValueError
+    and should be bound instead.
+    """
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int):
+        return str(int(value))
+    if isinstance(value, float) and math.isfinite(value):
+        return repr(float(value))
+    if isinstance(value, str) and "\0" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    raise ValueError(f"no exact SQL literal for {value!r}")
 
 
 def as_utc(value: datetime | None) -> datetime | None:

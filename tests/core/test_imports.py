@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from leaddesk.cli import main
+from leaddesk.core.db import sql_literal
 from leaddesk.core.exporters import export_leads
 from leaddesk.core.importers.csvfile import neutralise_cell, restore_cell
 from leaddesk.core.models import FieldSource, Lead, StageChange
@@ -431,3 +432,48 @@ def test_imported_times_are_stored_in_utc_as_the_orm_stores_them(db: Any) -> Non
         stored = conn.exec_driver_sql("SELECT next_follow_up, created_at FROM lead ORDER BY id").all()
     assert stored[0][0] == stored[1][0] == "2026-12-01 08:00:00.000000"
     assert all(len(created) == 26 for _, created in stored)
+
+
+def test_bulk_insert_stores_what_the_orm_stores(db: Any) -> None:
+    """Columns the file leaves empty are written as literals, the rest bound: every stored value
+    and storage class matches a lead the editor (ORM) creates from the same fields."""
+    _import(db, _csv("Jürgen;O'Neill;Weiß Metallbau GmbH;JW@weiss.de;0711 123456;Stuttgart"), actor="anna")
+    create_lead(
+        db,
+        {
+            "first_name": "Jürgen",
+            "last_name": "O'Neill",
+            "company": "Weiß Metallbau GmbH",
+            "email": "JW@weiss.de",
+            "phone": "0711 123456",
+            "city": "Stuttgart",
+            "source": "Import messe.csv",
+        },
+    )
+    own = {"id", "uid", "position", "created_at", "updated_at", "import_batch_id"}
+    with db.engine.connect() as conn:
+        names = [c.name for c in Lead.__table__.columns if c.name not in own]  # type: ignore[attr-defined]
+        cells = ", ".join(f"{c}, typeof({c})" for c in names)
+        imported, edited = conn.exec_driver_sql(f"SELECT {cells} FROM lead ORDER BY id").all()
+        change = conn.exec_driver_sql(
+            "SELECT from_stage, to_stage, typeof(at), length(at), actor, actor_kind, reason FROM stagechange"
+            " ORDER BY id LIMIT 1"
+        ).one()
+    assert dict(zip(names, imported[::2], strict=True)) == dict(zip(names, edited[::2], strict=True))
+    assert imported[1::2] == edited[1::2]  # storage classes too (integer, real, text, null)
+    assert tuple(change) == (None, "lead", "text", 26, "anna", "import", "Import messe.csv, Zeile 2")
+
+
+def test_sql_literal_reads_back_as_the_same_value(db: Any) -> None:
+    values = [None, True, False, 0, -7, 2**62, 0.0, -1.5, 1e-300, 12345.678, "", "O'Neill", "ä\n'?;--", "EUR"]
+    with db.engine.connect() as conn:
+        for value in values:
+            back = conn.exec_driver_sql(f"SELECT {sql_literal(value)}").scalar()
+            expected = int(value) if isinstance(value, bool) else value
+            assert back == expected and type(back) is type(expected), value
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), "a\0b", b"bytes", datetime(2026, 1, 1)])
+def test_sql_literal_refuses_what_it_cannot_write_exactly(value: object) -> None:
+    with pytest.raises(ValueError):
+        sql_literal(value)

@@ -29,6 +29,7 @@ from leaddesk.core.db import (
     fts_add_rows,
     fts_remove_rows,
     fts_triggers_suspended,
+    sql_literal,
     sql_time,
 )
 from leaddesk.core.dedupe import (
@@ -443,6 +444,10 @@ def _fold_in_file(rows: list[PlannedRow]) -> list[PlannedRow]:
 
 
 _LEAD_COLUMNS = [c.name for c in Lead.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]
+#: Columns an import sets on every new lead itself, whatever the file holds (bound per row).
+_OWN_COLUMNS = ("email_lower", "phone_key", "uid", "position")
+#: Lead columns that are times: bulk-written as ``sql_time`` text.
+_DATE_COLUMNS = ("next_follow_up", "consent_at")
 
 
 def fresh_uids(count: int) -> list[str]:
@@ -474,7 +479,6 @@ def _insert_new(
     position = float(
         session.execute(select(func.max(Lead.position)).where(Lead.stage == "lead")).scalar() or 0
     )
-    template = Lead()
     stamp = sql_time(now)
     fixed = {
         "stage": Stage.LEAD.value,
@@ -484,21 +488,33 @@ def _insert_new(
         "version": 1,
         "erased": False,
     }
-    # One list per row in column order, the id first: the driver binds it as it is.
-    base = [None, *(fixed.get(c, getattr(template, c)) for c in _LEAD_COLUMNS)]
-    slot = {c: i for i, c in enumerate(_LEAD_COLUMNS, start=1)}
-    at_email, at_phone, at_uid, at_position = (
-        slot["email_lower"],
-        slot["phone_key"],
-        slot["uid"],
-        slot["position"],
+    template = Lead()
+    defaults = {c: fixed.get(c, getattr(template, c)) for c in _LEAD_COLUMNS}
+    # Only what differs between rows is bound; the rest is written into the statement once.
+    # Half the parameters: the driver converts ~18 values per row instead of ~39.
+    present = {key for r in rows for key in r.values}
+    placeholders: dict[str, str] = {}
+    for column in _LEAD_COLUMNS:
+        if column in present or column in _OWN_COLUMNS:
+            placeholders[column] = "?"
+            continue
+        try:
+            placeholders[column] = sql_literal(defaults[column])
+        except ValueError:
+            placeholders[column] = "?"
+    # In statement order: the driver fills the question marks from left to right.
+    bound = ["id", *(c for c in _LEAD_COLUMNS if placeholders[c] == "?")]
+    slot = {c: i for i, c in enumerate(bound)}
+    base = [defaults.get(c) for c in bound]
+    at_email, at_phone, at_uid, at_position = (slot[c] for c in _OWN_COLUMNS)
+    dates = [(key, slot[key]) for key in _DATE_COLUMNS if key in slot]
+    lead_sql = (
+        f"INSERT INTO lead (id, {', '.join(_LEAD_COLUMNS)})"
+        f" VALUES (?, {', '.join(placeholders[c] for c in _LEAD_COLUMNS)})"
     )
-    dates = [(key, slot[key]) for key in ("next_follow_up", "consent_at")]
-    marks = ", ".join("?" for _ in _LEAD_COLUMNS)
-    lead_sql = f"INSERT INTO lead (id, {', '.join(_LEAD_COLUMNS)}) VALUES (?, {marks})"
     change_sql = (
         "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, actor, actor_kind, reason)"
-        " VALUES (?, NULL, 'lead', ?, ?, 'import', ?)"
+        f" VALUES (?, NULL, 'lead', {sql_literal(stamp)}, ?, 'import', ?)"
     )
     known_uids: set[str] = set()
     # The driver's own executemany, in the session's transaction: rows go in as built (lists).
@@ -530,7 +546,7 @@ def _insert_new(
                 if isinstance(moment, datetime):
                     cells[at] = sql_time(moment)
             lead_rows.append(cells)
-            change_rows.append((lead_id, stamp, actor, f"Import {row.file_name}, Zeile {row.line}"))
+            change_rows.append((lead_id, actor, f"Import {row.file_name}, Zeile {row.line}"))
         cursor.executemany(lead_sql, lead_rows)
         cursor.executemany(change_sql, change_rows)
         if progress is not None and progress(start + len(lead_rows), total) is False:
