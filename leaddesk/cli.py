@@ -306,6 +306,8 @@ def cmd_merge_db(args: argparse.Namespace) -> int:
     for line in report.lines():
         print(line)
     print(("dry run: " if args.dry_run else "") + report.summary())
+    if report.safety_copy is not None:
+        print(f"your database as it was before: {report.safety_copy}")
     return EXIT_OK
 
 

@@ -8,6 +8,7 @@ file aside, and refuses a database written by a newer LeadDesk.
 from __future__ import annotations
 
 import math
+import re
 import shutil
 import sqlite3
 import threading
@@ -229,6 +230,39 @@ def copy_sqlite(source: Path, target: Path) -> Path:
     return target
 
 
+#: Safety copies of one kind (before a database merge, say) kept beside the database; older
+#: ones are removed once a newer change has succeeded, so a weekly fair merge of a 150 MB file
+#: does not fill the disk.
+KEEP_SAFETY_COPIES = 5
+
+
+def safety_copy(engine: Engine, what: str) -> Path | None:
+    """Copy the database file aside before a change no undo step can take back.
+
+    Named ``<file>.before-<what>-<time>.bak`` beside it; None when the database is no file.
+    """
+    db_file = sqlite_file(engine)
+    if db_file is None:
+        return None
+    now = utcnow()
+    target = db_file.with_name(f"{db_file.name}.before-{what}-{now:%Y%m%dT%H%M%S}.bak")
+    if target.exists():  # a second change within the same second
+        target = db_file.with_name(f"{db_file.name}.before-{what}-{now:%Y%m%dT%H%M%S.%f}.bak")
+    return backup_sqlite(engine, target)
+
+
+def prune_safety_copies(copy: Path, keep: int = KEEP_SAFETY_COPIES) -> list[Path]:
+    """Remove all but the newest ``keep`` safety copies of the same kind as ``copy``; returns them."""
+    prefix = copy.name[: copy.name.rindex("-") + 1]
+    pattern = re.compile(re.escape(prefix) + r"\d{8}T\d{6}(\.\d{6})?\.bak")
+    same_kind = [p for p in copy.parent.iterdir() if pattern.fullmatch(p.name) and p.is_file()]
+    same_kind.sort(key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+    removed = same_kind[max(keep, 1) :]
+    for old in removed:
+        old.unlink(missing_ok=True)
+    return removed
+
+
 def restore_sqlite(backup: Path, target: Path) -> Path | None:
     """Put a backup in place of ``target``; returns where the replaced database was kept.
 
@@ -306,11 +340,7 @@ def migrate(engine: Engine, revision: str = "head") -> MigrationResult:
     target = script.get_current_head() if revision == "head" else revision
     if current == target:
         return MigrationResult(current, target or "", None)
-    backup = None
-    db_file = sqlite_file(engine)
-    if current is not None and db_file is not None:
-        stamp = utcnow().strftime("%Y%m%dT%H%M%S")
-        backup = backup_sqlite(engine, db_file.with_name(f"{db_file.name}.before-{current}-{stamp}.bak"))
+    backup = safety_copy(engine, current) if current is not None else None
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)

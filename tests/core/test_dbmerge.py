@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from leaddesk.cli import main
-from leaddesk.core.db import Database, backup_sqlite
+from leaddesk.core.db import KEEP_SAFETY_COPIES, Database, backup_sqlite, prune_safety_copies
 from leaddesk.core.errors import DatabaseError
 from leaddesk.core.models import Activity, Lead, Qualification, StageChange, utcnow
 from leaddesk.core.services.dbmerge import merge_database
@@ -100,6 +101,68 @@ def test_cli_merge_db(fair: Any, data_dir: Path, capsys: Any) -> None:
     assert main(["--data-dir", str(data_dir), "merge-db", str(laptop_file), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "would add 1 lead(s), merged 4, left 1" in out and "added: Clara Neu" in out
+    assert "as it was before" not in out and not list(data_dir.glob("*.before-merge-*"))
+    assert main(["--data-dir", str(data_dir), "merge-db", str(laptop_file)]) == 0
+    out = capsys.readouterr().out
+    (copy,) = data_dir.glob("leaddesk.sqlite3.before-merge-*.bak")
+    assert f"your database as it was before: {copy}" in out
+
+
+def _leads_in(path: Path) -> int:
+    copy = Database.open(f"sqlite:///{path}")
+    try:
+        return _counts(copy)["lead"]
+    finally:
+        copy.close()
+
+
+def test_a_real_merge_keeps_a_copy_and_only_the_newest_few(fair: Any) -> None:
+    """Each merge copies the database aside first; older copies of merges go, others stay."""
+    db, laptop_file, _ids = fair
+    before = _counts(db)["lead"]
+    first = merge_database(db, laptop_file).safety_copy
+    assert first is not None and first.name.startswith("leaddesk.sqlite3.before-merge-")
+    assert _leads_in(first) == before < _counts(db)["lead"]  # the database as it was
+    upgrade = first.parent / "leaddesk.sqlite3.before-0001-20250101T000000.bak"  # another kind
+    upgrade.write_bytes(b"")
+    copies = [first, *(merge_database(db, laptop_file).safety_copy for _ in range(KEEP_SAFETY_COPIES))]
+    assert len(set(copies)) == KEEP_SAFETY_COPIES + 1
+    assert sorted(first.parent.glob("*.before-merge-*")) == sorted(copies[1:])  # type: ignore[type-var]
+    assert upgrade.exists()
+
+
+def test_prune_safety_copies_keeps_the_newest_of_one_kind(tmp_path: Path) -> None:
+    names = [f"leaddesk.sqlite3.before-merge-2026120{d}T100000.bak" for d in range(1, 8)]
+    for age, name in enumerate(reversed(names)):  # the later the day, the newer the file
+        path = tmp_path / name
+        path.write_bytes(b"x")
+        os.utime(path, ns=(10**18 - age * 10**9, 10**18 - age * 10**9))
+    other = [
+        tmp_path / "leaddesk.sqlite3.before-search_1-20260101T000000.bak",  # an upgrade's copy
+        tmp_path / "leaddesk.sqlite3.before-merge-notes.txt",
+        tmp_path / "other.sqlite3.before-merge-20260101T000000.bak",  # another database's copy
+    ]
+    for path in other:
+        path.write_bytes(b"y")
+    removed = prune_safety_copies(tmp_path / names[-1], keep=3)
+    assert sorted(p.name for p in removed) == names[:4]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*names[4:], *(p.name for p in other)])
+
+
+def test_a_failed_merge_leaves_no_copy_and_prunes_nothing(fair: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    db, laptop_file, _ids = fair
+    folder = db.file.parent
+    old = [folder / f"leaddesk.sqlite3.before-merge-2026110{d}T100000.bak" for d in range(1, 8)]
+    for path in old:
+        path.write_bytes(b"x")
+
+    def broken(*_args: Any) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("leaddesk.core.services.dbmerge.rescore_in", broken)
+    with pytest.raises(RuntimeError):
+        merge_database(db, laptop_file)
+    assert sorted(folder.glob("*.before-merge-*")) == old
 
 
 def test_report_says_per_lead_what_changes(fair: Any) -> None:

@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from leaddesk.core.db import Database, as_utc, copy_sqlite
+from leaddesk.core.db import Database, as_utc, copy_sqlite, prune_safety_copies, safety_copy
 from leaddesk.core.dedupe import DuplicateIndex, display_text, same_value
 from leaddesk.core.errors import DatabaseError, LeadDeskError, NewerSchemaError
 from leaddesk.core.models import (
@@ -107,6 +107,8 @@ class DbMergeReport:
     rows_added: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     rows_present: int = 0
     leads: list[LeadOutcome] = field(default_factory=list)
+    #: The database as it was before a real merge (None for a dry run or a database that is no file).
+    safety_copy: Path | None = None
 
     def summary(self) -> str:
         rows = ", ".join(f"{n} {t}" for t, n in sorted(self.rows_added.items()) if n) or "no other rows"
@@ -191,11 +193,18 @@ def open_other(path: str | Path, *, this: Path | None = None) -> tuple[Database,
 def merge_database(
     db: Database, other_path: str | Path, *, dry_run: bool = False, progress: Progress | None = None
 ) -> DbMergeReport:
-    """Bring every lead of ``other_path`` and everything attached to it into ``db``; nothing is lost."""
+    """Bring every lead of ``other_path`` and everything attached to it into ``db``; nothing is lost.
+
+    A real merge first copies the database aside (``report.safety_copy``): it cannot be undone
+    step by step. The copy is removed again if the merge fails or is cancelled (nothing changed).
+    """
     other, folder = open_other(other_path, this=db.file)
     report = DbMergeReport(Path(other_path).name, dry_run)
+    copy = None
     try:
         data = _load(other)
+        if not dry_run:
+            copy = safety_copy(db.engine, "merge")
         try:
             with db.transaction() as session, paused_gc():
                 _merge(session, data, report, progress)
@@ -204,9 +213,16 @@ def merge_database(
                 rescore_in(session)  # merged leads' activities and BANT now count together
         except _DryRun:
             pass
+    except BaseException:
+        if copy is not None:
+            copy.unlink(missing_ok=True)
+        raise
     finally:
         other.close()
         shutil.rmtree(folder, ignore_errors=True)
+    if copy is not None:
+        prune_safety_copies(copy)
+    report.safety_copy = copy
     return report
 
 

@@ -37,9 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.core.db import Database, backup_sqlite
+from leaddesk.core.db import Database
 from leaddesk.core.errors import Cancelled, LeadDeskError
-from leaddesk.core.models import utcnow
 from leaddesk.core.services.dbmerge import DbMergeReport, LeadOutcome, OtherDatabaseError, merge_database
 from leaddesk.ui.i18n import error_text, stage_label
 from leaddesk.ui.imports.jobs import RunningPage
@@ -425,26 +424,16 @@ class MergeDatabaseDialog(QDialog):
     # --- the real merge --------------------------------------------------------------------------
 
     def run_merge(self) -> None:
-        """Copy the database aside, then merge for real (one transaction; cancel rolls it back)."""
+        """Merge for real (a safety copy first, one transaction; cancel rolls it back)."""
         db, path = self.db, self.path
-        own = db.file
 
-        def work(job: Job) -> tuple[DbMergeReport, Path | None]:
-            backup = None
-            if own is not None:
-                backup = own.with_name(f"leaddesk-backup-{utcnow():%Y%m%d-%H%M%S}-before-merge.sqlite3")
-                backup_sqlite(db.engine, backup)
-            try:
-                return merge_database(db, path, progress=job.report), backup
-            except BaseException:
-                if backup is not None:  # nothing changed: the copy is not needed
-                    backup.unlink(missing_ok=True)
-                raise
+        def work(job: Job) -> DbMergeReport:
+            return merge_database(db, path, progress=job.report)
 
         self._start(work, self.tr("Merging %1…").replace("%1", Path(path).name), self._merged)
 
-    def _merged(self, result: tuple[DbMergeReport, Path | None]) -> None:
-        self.done_report, self.backup = result
+    def _merged(self, report: DbMergeReport) -> None:
+        self.done_report, self.backup = report, report.safety_copy
         self._close_when_idle = False  # too late to cancel: say what was done
         self._show_report(self.done_report, dry_run=False)
         self.merged.emit(self.done_report)
