@@ -354,7 +354,8 @@ def _make_lead(
                 "at": sql_time(at),
                 "actor": "Demo",
                 "actor_kind": "demo",
-                "reason": rng.choice(tuple(LOST_REASONS.values())) if stage is Stage.LOST else "",
+                # A common reason by its key, as the Lost dialog stores it (the history translates it).
+                "reason": rng.choice(tuple(LOST_REASONS)) if stage is Stage.LOST else "",
             }
         )
         previous = stage

@@ -13,7 +13,7 @@ from leaddesk.core.demo import build_demo
 from leaddesk.core.errors import Cancelled
 from leaddesk.core.models import Activity, Lead, StageChange
 from leaddesk.core.services.query import LeadFilter, lead_ids
-from leaddesk.core.stages import FUNNEL
+from leaddesk.core.stages import FUNNEL, LOST_REASONS
 
 
 def test_demo_history_matches_stages(db) -> None:
@@ -37,7 +37,7 @@ def test_demo_history_matches_stages(db) -> None:
         forward = [m.to_stage for m in moves if m.to_stage != "lost"]
         assert forward == [s.value for s in FUNNEL[: len(forward)]]
         if lead.stage == "lost":
-            assert lead.lost_reason and moves[-1].reason == lead.lost_reason
+            assert lead.lost_reason in LOST_REASONS and moves[-1].reason == lead.lost_reason  # keys
     assert all(a.lead_id in leads for a in activities)
     assert any(lead.company.endswith(("GmbH", "AG", "KG", "e.K.")) for lead in leads.values())
     assert any("ü" in lead.last_name or "ö" in lead.city for lead in leads.values())
