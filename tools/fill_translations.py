@@ -820,6 +820,18 @@ DE: dict[str, str] = {
     "{reason}; kept in the notes": "{reason}; in den Notizen aufbewahrt",
     "{value!r} is not a date (expected YYYY-MM-DD)": "{value!r} ist kein Datum (erwartet: JJJJ-MM-TT)",
     "{value!r} is not a number of employees": "{value!r} ist keine Mitarbeiterzahl",
+    # A lead's stage history (leaddesk/ui/stage_history.py) and the reasons LeadDesk writes itself
+    "History": "Verlauf",
+    "Move": "Wechsel",
+    "By": "Durch",
+    "New in %1": "Neu in %1",
+    "Import": "Import",
+    "Demo data": "Demodaten",
+    "Database merge": "Datenbanken zusammengeführt",
+    "No moves recorded.": "Keine Wechsel erfasst.",
+    "Score {score} reached the {stage} threshold ({threshold})": "Punktzahl {score} hat die {stage}-Schwelle ({threshold}) erreicht",
+    "Accepted score suggestion (score {score})": "Punkte-Vorschlag übernommen (Punktzahl {score})",
+    "Import {file}, line {line}": "Import {file}, Zeile {line}",
 }
 #: Plural forms (German and English both have two: one, other).
 DE_PLURAL: dict[str, tuple[str, str]] = {

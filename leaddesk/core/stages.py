@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from leaddesk.core.text import Text
+from leaddesk.core.text import Text, noop, read_back
 
 
 class Stage(StrEnum):
@@ -36,6 +36,25 @@ LOST_REASONS: dict[str, str] = {
     "not_reachable": "Not reachable",
     "other": "Other",
 }
+
+
+#: Reasons LeadDesk writes into the stage history itself. They are stored as English text (the
+#: CLI, exports and logs read them as they are); :func:`reason_text` gives them back as ``Text``
+#: so the UI shows them in its language.
+SCORE_REACHED = noop("Score {score} reached the {stage} threshold ({threshold})")
+SUGGESTION_ACCEPTED = noop("Accepted score suggestion (score {score})")
+IMPORTED = noop("Import {file}, line {line}")
+_WRITTEN_REASONS = {
+    SCORE_REACHED: SCORE_REACHED,
+    SUGGESTION_ACCEPTED: SUGGESTION_ACCEPTED,
+    IMPORTED: IMPORTED,
+    "Import {file}, Zeile {line}": IMPORTED,  # imports before December 2026 wrote German
+}
+
+
+def reason_text(reason: str) -> str:
+    """A stored move reason: one LeadDesk wrote as its ``Text``, a person's own words as they are."""
+    return read_back(reason, _WRITTEN_REASONS) or reason
 
 
 def parse_stage(value: str) -> Stage:

@@ -17,6 +17,10 @@ doubled (``{{``). A value may itself be a ``Text``; it is then translated as wel
 
 from __future__ import annotations
 
+import re
+import string
+from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 
@@ -46,3 +50,36 @@ def _rebuild(template: str, values: dict[str, Any]) -> Text:
 
 #: Short alias for call sites where ``Text`` reads awkwardly; the extractor knows both names.
 msg = Text
+
+
+def noop(template: str) -> str:
+    """Mark a template for translation without formatting it (Qt's QT_TRANSLATE_NOOP).
+
+    For messages stored as text, built with ``template.format(...)`` where they are written
+    and read back with :func:`read_back`; ``tools/core_strings.py`` extracts the literal.
+    """
+    return template
+
+
+def read_back(stored: str, templates: Mapping[str, str]) -> Text | None:
+    """A stored message as the ``Text`` it was written from, so the UI can show it translated.
+
+    ``templates`` maps the form a message was stored in to the template it is shown with
+    (usually the same; an older stored wording can map to the current template). Fields match
+    any text, so the templates need literal text between their fields. None if none fits.
+    """
+    for stored_form, shown in templates.items():
+        match = _pattern(stored_form).fullmatch(stored)
+        if match is not None:
+            return Text(shown, **match.groupdict())
+    return None
+
+
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name:
+            parts.append(f"(?P<{name}>.*?)")
+    return re.compile("".join(parts), re.DOTALL)

@@ -223,6 +223,7 @@ class Features:
         from leaddesk.ui.activities import ActivityTimeline
         from leaddesk.ui.call.panel import QualificationPanel
         from leaddesk.ui.scoring.explain import ScoreExplainWidget
+        from leaddesk.ui.stage_history import StageHistoryView
 
         lead_id = editor.lead.id
         timeline = ActivityTimeline(self.db, lead_id, editor)
@@ -235,6 +236,7 @@ class Features:
         explain = ScoreExplainWidget(self.db, lead_id, editor)
         explain.score_changed.connect(self.lead_changed)
         editor.add_tab(explain, translate("Features", "Score"))
+        editor.add_tab(StageHistoryView(self.db, lead_id, editor), translate("Features", "History"))
         call = QAction(translate("Features", "Start &discovery call"), editor)
         call.setShortcut(QKeySequence("Ctrl+Shift+D"))
         call.triggered.connect(lambda: self.start_call(lead_id))

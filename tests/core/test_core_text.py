@@ -15,7 +15,8 @@ import pytest
 from leaddesk.core.errors import NEEDS_NAME_OR_COMPANY, ConflictError, NotFoundError, ValidationError
 from leaddesk.core.scoring.rules import validate_rule
 from leaddesk.core.services.leads import clean_fields
-from leaddesk.core.text import Text, msg
+from leaddesk.core.stages import IMPORTED, reason_text
+from leaddesk.core.text import Text, msg, noop, read_back
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -101,3 +102,22 @@ def test_every_core_template_has_german_with_the_same_placeholders() -> None:
     assert not missing, f"add German for these to tools/fill_translations.py: {missing}"
     wrong = [(t, german[t]) for t in found if _fields(t) != _fields(german[t])]
     assert not wrong, wrong
+
+
+def test_read_back_finds_the_template_a_stored_message_was_written_from() -> None:
+    template = noop("Import {file}, line {line}")
+    stored = template.format(file="Messe: Köln, Halle 2.csv", line=17)
+    found = read_back(stored, {template: template})
+    assert isinstance(found, Text) and found == stored and found.template == template
+    assert found.values == {"file": "Messe: Köln, Halle 2.csv", "line": "17"}
+    assert read_back("Import x.csv, line 3 and more", {"Import {file}, line {line}": template}) is not None
+    assert read_back("Imported x.csv", {template: template}) is None
+    assert read_back("a (b) [c] *d*\nzwei", {"a ({x}) [c] {y}": "{x}-{y}"}) == "b-*d*\nzwei"  # regex-safe
+
+
+def test_reason_text_reads_what_leaddesk_wrote_and_leaves_peoples_words() -> None:
+    assert reason_text("Import messe.csv, line 2") == Text(IMPORTED, file="messe.csv", line="2")
+    old = reason_text("Import messe.csv, Zeile 2")  # written by earlier versions
+    assert isinstance(old, Text) and old.template == IMPORTED and old == "Import messe.csv, line 2"
+    for own in ("Budget erst 2027", "", "Score was too low"):
+        assert reason_text(own) == own and not isinstance(reason_text(own), Text)

@@ -461,7 +461,7 @@ def test_bulk_insert_stores_what_the_orm_stores(db: Any) -> None:
         ).one()
     assert dict(zip(names, imported[::2], strict=True)) == dict(zip(names, edited[::2], strict=True))
     assert imported[1::2] == edited[1::2]  # storage classes too (integer, real, text, null)
-    assert tuple(change) == (None, "lead", "text", 26, "anna", "import", "Import messe.csv, Zeile 2")
+    assert tuple(change) == (None, "lead", "text", 26, "anna", "import", "Import messe.csv, line 2")
 
 
 def test_sql_literal_reads_back_as_the_same_value(db: Any) -> None:

@@ -10,6 +10,32 @@ import pytest
 from leaddesk.core.services.leads import LeadView, create_lead
 
 
+def _catalogue(qapp: Any, language: str) -> Iterator[list[Any]]:
+    from PySide6.QtCore import QLocale
+
+    from leaddesk.ui.i18n import install_translators
+
+    default = QLocale()
+    translators = install_translators(qapp, language)
+    assert translators, f"leaddesk_{language}.qm did not load"
+    yield translators
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(default)
+
+
+@pytest.fixture
+def german(qapp: Any) -> Iterator[list[Any]]:
+    """The German catalogue installed for one test (its translators), none again afterwards."""
+    yield from _catalogue(qapp, "de")
+
+
+@pytest.fixture
+def english(qapp: Any) -> Iterator[list[Any]]:
+    """The English catalogue (plural forms: "1 lead", "2 leads"), as the app installs it."""
+    yield from _catalogue(qapp, "en")
+
+
 @pytest.fixture
 def add_lead(db: Any) -> Callable[..., LeadView]:
     """Create a lead through the core service (the same path as the editor)."""

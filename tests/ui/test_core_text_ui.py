@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
 from leaddesk.core.db import Database
@@ -15,18 +12,7 @@ from leaddesk.core.errors import ConflictError, NotFoundError, ValidationError
 from leaddesk.core.scoring import validate_rule
 from leaddesk.core.text import Text
 from leaddesk.ui import i18n
-from leaddesk.ui.i18n import error_text, install_translators, rule_field_labels, tr_core
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    default = QLocale()
-    translators = install_translators(qapp, "de")
-    assert translators, "leaddesk_de.qm did not load"
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(default)
+from leaddesk.ui.i18n import error_text, rule_field_labels, tr_core
 
 
 def test_tr_core_translates_template_and_nested_values(german: None) -> None:

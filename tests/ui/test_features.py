@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu
 from leaddesk.core.models import utcnow
 from leaddesk.core.scoring import install_defaults
 from leaddesk.core.services.activities import WEBINAR, add_activity
+from leaddesk.core.services.leads import move_stage
 from leaddesk.core.services.tasks import create_task
 
 
@@ -45,11 +46,28 @@ def test_editor_of_a_lead_shows_activities_bant_and_score(
     window.board.reload()
     editor = window.open_editor(lead.id)
     titles = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
-    assert titles[-3:] == ["Activities", "BANT", "Score"]
+    assert titles[-4:] == ["Activities", "BANT", "Score", "History"]
     editor.done(0)
     new_editor = window.open_editor(None)
     assert "Score" not in [new_editor.tabs.tabText(i) for i in range(new_editor.tabs.count())]
     new_editor.done(0)
+
+
+def test_history_tab_shows_a_move_made_while_the_editor_is_open(
+    db: Any, add_lead: Any, window: Any, features: Any
+) -> None:
+    lead = add_lead("Berg", company="Berg GmbH")
+    window.board.reload()
+    editor = window.open_editor(lead.id)
+    tabs = editor.tabs
+    history = tabs.widget(tabs.count() - 1)
+    tabs.setCurrentWidget(history)
+    assert history.model.rowCount() == 1 and history.model.index(0, 1).data() == "New in Lead"
+    tabs.setCurrentIndex(0)
+    move_stage(db, lead.id, "mql", actor="anna")  # on the board, say, with the editor still open
+    tabs.setCurrentWidget(history)
+    assert history.model.rowCount() == 2 and history.model.index(0, 1).data() == "Lead → MQL"
+    editor.done(0)
 
 
 def test_a_change_elsewhere_repaints_the_card(db: Any, add_lead: Any, window: Any, features: Any) -> None:

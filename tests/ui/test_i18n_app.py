@@ -13,20 +13,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from leaddesk.ui.i18n import choose_language, install_translators, resource_path, stage_label
+from leaddesk.ui.i18n import choose_language, resource_path, stage_label
 
 TS = resource_path("translations", "leaddesk_de.ts")
 QM = resource_path("translations", "leaddesk_de.qm")
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Any:
-    default = QLocale()
-    translators = install_translators(qapp, "de")
-    yield translators
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(default)
 
 
 def test_german_catalogue_loads_from_the_package(german: Any) -> None:

@@ -27,6 +27,7 @@ from leaddesk.core.models import Lead, ScoreAdjustment, ScoreSettings, utcnow
 from leaddesk.core.scoring.compile import build_query, run, sql_time
 from leaddesk.core.scoring.rules import Rule
 from leaddesk.core.scoring.store import Conn, Settings, get_rules, get_settings, put_rules, put_settings
+from leaddesk.core.stages import SCORE_REACHED, SUGGESTION_ACCEPTED
 from leaddesk.core.text import Text
 
 #: Who the history names when scoring moves a lead.
@@ -158,11 +159,13 @@ def _move_forward_bulk(
         ("mql", "sql", sql, "SQL", f"l.stage IN ('lead', 'mql') AND s.score >= {sql}"),
     )
     for from_stage, to_stage, threshold, label, cond in steps:
+        # The reason in SQL, the same words as a move by one lead's rescore writes.
+        reason = SCORE_REACHED.format(score="' || s.score || '", stage=label, threshold=threshold)
         run(
             conn,
             "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, actor, actor_kind, reason) "
             f"SELECT l.id, '{from_stage}', '{to_stage}', :at, :actor, 'rule', "
-            f"'Score ' || s.score || ' reached the {label} threshold ({threshold})' "
+            f"'{reason}' "
             f"FROM {SCORED_LEAD} WHERE l.erased = 0 AND ({where}) AND {cond}",
             params | {"at": at, "actor": RULE_ACTOR},
         )
@@ -383,7 +386,7 @@ def rescore_lead(session: Session, lead_id: int, now: datetime | None = None) ->
                     target,
                     actor=RULE_ACTOR,
                     actor_kind="rule",
-                    reason=f"Score {score} reached the {label} threshold ({threshold})",
+                    reason=SCORE_REACHED.format(score=score, stage=label, threshold=threshold),
                 )
                 stage = moved_to = target
     _update_flags(session, settings, where, params)
@@ -499,6 +502,6 @@ def accept_suggestion(
             row.score_flag,
             actor=actor or _current_user(),
             actor_kind="user",
-            reason=f"Accepted score suggestion (score {row.score})",
+            reason=SUGGESTION_ACCEPTED.format(score=row.score),
         )
         return rescore_lead(session, lead_id, now)

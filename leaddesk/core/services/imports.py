@@ -62,7 +62,7 @@ from leaddesk.core.models import (
 from leaddesk.core.perf import paused_gc
 from leaddesk.core.scoring.engine import rescore_in
 from leaddesk.core.services.leads import EDITABLE_FIELDS, clean_fields, derived_keys
-from leaddesk.core.stages import Stage
+from leaddesk.core.stages import IMPORTED, Stage
 from leaddesk.core.text import Text
 
 Policy = Literal["skip", "update", "merge"]
@@ -546,7 +546,7 @@ def _insert_new(
                 if isinstance(moment, datetime):
                     cells[at] = sql_time(moment)
             lead_rows.append(cells)
-            change_rows.append((lead_id, actor, f"Import {row.file_name}, Zeile {row.line}"))
+            change_rows.append((lead_id, actor, IMPORTED.format(file=row.file_name, line=row.line)))
         cursor.executemany(lead_sql, lead_rows)
         cursor.executemany(change_sql, change_rows)
         if progress is not None and progress(start + len(lead_rows), total) is False:

@@ -420,10 +420,28 @@ def undo_move(db: Database, move: MoveResult) -> LeadView:
         return LeadView.of(lead)
 
 
-def stage_history(db: Database, lead_id: int) -> list[StageChange]:
-    """A lead's moves, oldest first (detached rows: read-only values)."""
+@dataclass(frozen=True)
+class StageMove:
+    """One move of a lead's history; ``at`` in UTC, ``reason`` as stored (see ``reason_text``)."""
+
+    id: int
+    from_stage: str | None
+    to_stage: str
+    at: datetime
+    actor: str
+    actor_kind: str
+    reason: str
+
+
+def stage_history(db: Database, lead_id: int) -> list[StageMove]:
+    """A lead's moves, oldest first."""
     with db.session() as session:
         rows = session.execute(
             select(StageChange).where(StageChange.lead_id == lead_id).order_by(StageChange.at, StageChange.id)
         ).scalars()
-        return list(rows)
+        return [
+            StageMove(
+                r.id or 0, r.from_stage, r.to_stage, as_utc(r.at) or r.at, r.actor, r.actor_kind, r.reason
+            )
+            for r in rows
+        ]

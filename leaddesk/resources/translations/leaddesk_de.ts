@@ -771,6 +771,10 @@
         <source>Score</source>
         <translation>Punkte</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
 </context>
 <context>
     <name>FieldLabel</name>
@@ -3307,6 +3311,55 @@ oder Strg+O drücken</translation>
     </message>
 </context>
 <context>
+    <name>StageHistoryView</name>
+    <message>
+        <source>New in %1</source>
+        <extracomment>Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
+        <translation>Neu in %1</translation>
+    </message>
+    <message>
+        <source>Scoring rules</source>
+        <translation>Punkteregeln</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Demodaten</translation>
+    </message>
+    <message>
+        <source>Database merge</source>
+        <translation>Datenbanken zusammengeführt</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Wechsel</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Durch</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage change(s)</source>
+        <translation>
+            <numerusform>%n Phasenwechsel</numerusform><numerusform>%n Phasenwechsel</numerusform></translation>
+    </message>
+    <message>
+        <source>No moves recorded.</source>
+        <translation>Keine Wechsel erfasst.</translation>
+    </message>
+</context>
+<context>
     <name>core</name>
     <message>
         <source> (e.g. sudo apt install {packages})</source>
@@ -3319,6 +3372,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>--format must be one of {valid}, not {format!r}</source>
         <translation>--format muss eines von {valid} sein, nicht {format!r}</translation>
+    </message>
+    <message>
+        <source>Accepted score suggestion (score {score})</source>
+        <translation>Punkte-Vorschlag übernommen (Punktzahl {score})</translation>
     </message>
     <message>
         <source>Any activity</source>
@@ -3425,6 +3482,10 @@ oder Strg+O drücken</translation>
         <translation>Formular ausgefüllt</translation>
     </message>
     <message>
+        <source>Import {file}, line {line}</source>
+        <translation>Import {file}, Zeile {line}</translation>
+    </message>
+    <message>
         <source>Industry</source>
         <translation>Branche</translation>
     </message>
@@ -3467,6 +3528,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>Quote request</source>
         <translation>Angebotsanfrage</translation>
+    </message>
+    <message>
+        <source>Score {score} reached the {stage} threshold ({threshold})</source>
+        <translation>Punktzahl {score} hat die {stage}-Schwelle ({threshold}) erreicht</translation>
     </message>
     <message>
         <source>Source</source>

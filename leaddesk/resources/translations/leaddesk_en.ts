@@ -98,4 +98,12 @@
             <numerusform>%n unfinished call note</numerusform><numerusform>%n unfinished call notes</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>StageHistoryView</name>
+    <message numerus="yes">
+        <source>%n stage change(s)</source>
+        <translation>
+            <numerusform>%n stage change</numerusform><numerusform>%n stage changes</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -25,6 +25,8 @@ from leaddesk.core.scoring import (
     validate_rule,
 )
 from leaddesk.core.services.leads import create_lead, get_lead, move_stage, stage_history, update_lead
+from leaddesk.core.stages import SCORE_REACHED, SUGGESTION_ACCEPTED, reason_text
+from leaddesk.core.text import Text
 
 from .helpers import NOW, add_activities, add_lead, add_leads, add_qualifications, lead_row
 
@@ -194,6 +196,7 @@ def test_suggest_mode_flags_and_accept(db: Database) -> None:
     assert (moved.stage, moved.flag) == ("mql", "")
     last = stage_history(db, lead)[-1]
     assert (last.to_stage, last.actor, last.actor_kind) == ("mql", "Eva", "user")
+    assert reason_text(last.reason) == Text(SUGGESTION_ACCEPTED, score="60")
     with pytest.raises(ValidationError, match="no score suggestion"):
         accept_suggestion(db, lead)
 
@@ -209,7 +212,11 @@ def test_move_mode_moves_forward_with_rule_as_actor_and_never_back(db: Database)
     assert score_of(db, a)[5] == "sql" and score_of(db, b)[5] == "sql"
     hist = [(h.from_stage, h.to_stage, h.actor, h.actor_kind) for h in stage_history(db, a)]
     assert hist == [("lead", "mql", "Scoring", "rule"), ("mql", "sql", "Scoring", "rule")]
-    assert "reached the SQL threshold (80)" in stage_history(db, b)[-1].reason
+    assert stage_history(db, b)[-1].reason == "Score 90 reached the SQL threshold (80)"
+    # Written in SQL for many leads, read back as the message it is (the UI translates it).
+    found = reason_text(stage_history(db, b)[-1].reason)
+    assert isinstance(found, Text) and found.template == SCORE_REACHED
+    assert found.values == {"score": "90", "stage": "SQL", "threshold": "80"}
     # Now the score falls: the lead stays in SQL and is only flagged.
     save_rules(db, [rule(field="title", operator="is_set", points=10)])
     rescore_all(db, now=NOW)
@@ -224,6 +231,8 @@ def test_move_mode_single_lead_via_services(db: Database) -> None:
     view, _ = update_lead(db, view.id, {"title": "Küchenchef"}, expected_version=view.version)
     assert (view.score, view.stage) == (55, "mql")  # moved in the same transaction as the edit
     assert stage_history(db, view.id)[-1].actor_kind == "rule"
+    # One lead's rescore writes the same words as the bulk statement.
+    assert stage_history(db, view.id)[-1].reason == "Score 55 reached the MQL threshold (50)"
     view, _ = update_lead(db, view.id, {"title": "Sous"}, expected_version=view.version)
     assert (view.score, view.stage, view.score_flag) == (0, "mql", "below_mql")
 
