@@ -385,6 +385,10 @@ class ImportWizard(QDialog):
             return
         source = self.source_edit.text().strip()
         mapping = dict(self.mapping) or None
+        # A check replaces the plan: let the old one go first (a 100,000-row plan is ~900,000
+        # objects; keeping it while the next is built doubles the memory and slows the check).
+        self.plan = None
+        self.problems.set_plan(None)
         self._start(
             lambda progress: plan_import(self.db, sources, source=source, mapping=mapping, progress=progress),
             self.tr("Checking %n record(s)…", "", 0),
