@@ -832,6 +832,7 @@ DE: dict[str, str] = {
     "Score {score} reached the {stage} threshold ({threshold})": "Punktzahl {score} hat die {stage}-Schwelle ({threshold}) erreicht",
     "Accepted score suggestion (score {score})": "Punkte-Vorschlag übernommen (Punktzahl {score})",
     "Import {file}, line {line}": "Import {file}, Zeile {line}",
+    "lead {id} is not in the column {stage}": "Lead {id} steht nicht in der Spalte {stage}",
 }
 #: Plural forms (German and English both have two: one, other).
 DE_PLURAL: dict[str, tuple[str, str]] = {

@@ -308,3 +308,68 @@ def test_collapsed_lost_strip_takes_drops_and_opens_the_column(
     qtbot.mouseClick(strip, Qt.MouseButton.LeftButton)
     assert window.board.lost_visible and not strip.isVisible()
     assert column_ids(window, "lost") == [lead.id]
+
+
+def test_one_card_moved_and_edited_several_times_undoes_and_redoes_all_the_way(
+    db: Any, add_lead: Any, window: Any, monkeypatch: Any
+) -> None:
+    """Every undo gives the lead a new version; the command before it must expect that one,
+    or the second Ctrl+Z of the same card reported "changed elsewhere" (a false conflict)."""
+    errors: list[str] = []
+    monkeypatch.setattr(window.board, "report_error", errors.append)
+    a, b, c = add_lead("A"), add_lead("B"), add_lead("C", company="Alt GmbH")
+    window.board.reload()
+    states = [(column_ids(window, "lead"), column_ids(window, "mql"), "Alt GmbH")]
+    drag(window, c.id, "lead", "lead", row=0)
+    states.append((column_ids(window, "lead"), column_ids(window, "mql"), "Alt GmbH"))
+    window.save_lead(c.id, {"company": "Neu GmbH"}, get_lead(db, c.id).version)  # the editor's save
+    states.append((column_ids(window, "lead"), column_ids(window, "mql"), "Neu GmbH"))
+    drag(window, c.id, "lead", "mql")
+    states.append((column_ids(window, "lead"), column_ids(window, "mql"), "Neu GmbH"))
+    drag(window, a.id, "lead", "lead", row=2)  # another lead in between
+    states.append((column_ids(window, "lead"), column_ids(window, "mql"), "Neu GmbH"))
+    stack = window.board.undo_stack
+
+    def state() -> tuple[list[int], list[int], str]:
+        return column_ids(window, "lead"), column_ids(window, "mql"), get_lead(db, c.id).company
+
+    for expected in reversed(states[:-1]):
+        stack.undo()
+        assert state() == expected, errors
+    for expected in states[1:]:
+        stack.redo()
+        assert state() == expected, errors
+    assert errors == [] and b.id in column_ids(window, "lead")
+
+
+def test_many_drops_into_the_same_gap_keep_their_place(
+    db: Any, add_lead: Any, window: Any, monkeypatch: Any
+) -> None:
+    """Each drop takes the middle of its neighbours' positions; once halving has used up the gap
+    (~50 drops), the cards around it are spread again instead of two sharing a position."""
+    errors: list[str] = []
+    monkeypatch.setattr(window.board, "report_error", errors.append)
+    top, bottom = add_lead("Top"), add_lead("Bottom")
+    movers = [add_lead(f"Mover {i}") for i in range(70)]
+    window.board.reload()
+    before: list[list[int]] = []  # the column before each move, to check every undo against
+    for n, mover in enumerate(movers):
+        before.append(column_ids(window, "lead"))
+        assert drag(window, mover.id, "lead", "lead", row=1)  # right under the top card
+        assert column_ids(window, "lead")[:2] == [top.id, mover.id]
+        if n == 45:  # one card from the crowded stretch goes to the end (its undo restores a
+            before.append(column_ids(window, "lead"))  # position inside what gets spread later)
+            assert drag(window, movers[44].id, "lead", "lead", row=-1)
+    order = column_ids(window, "lead")
+    assert order[:2] == [top.id, movers[-1].id] and order[-2:] == [bottom.id, movers[44].id]
+    window.board.reload()  # and so it is stored
+    assert column_ids(window, "lead") == order
+    with db.engine.connect() as conn:
+        positions = [p for (p,) in conn.exec_driver_sql("SELECT position FROM lead WHERE stage = 'lead'")]
+    assert len(set(positions)) == len(positions)
+    # Undo goes back step by step, also over moves made before the cards were spread.
+    for expected in reversed(before):
+        window.board.undo_stack.undo()
+        assert column_ids(window, "lead") == expected
+    window.board.reload()
+    assert column_ids(window, "lead") == [top.id, bottom.id, *(m.id for m in movers)] and errors == []

@@ -8,6 +8,7 @@ over Python lists, instead of re-sorting the lead table per keystroke.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from operator import itemgetter
@@ -16,9 +17,11 @@ from typing import Any
 from sqlalchemy import select
 
 from leaddesk.core.db import Database, driver_rows, fts_match_expression, is_sqlite
+from leaddesk.core.errors import NotFoundError
 from leaddesk.core.models import Lead, ScoreSettings
 from leaddesk.core.services.query import LeadFilter, rows_by_id, where_clauses
 from leaddesk.core.stages import ALL_STAGES
+from leaddesk.core.text import Text
 
 #: Columns a board card shows (plus id); fetched lazily for the rows in view.
 CARD_COLUMNS: tuple[str, ...] = (
@@ -74,6 +77,85 @@ def load_board(db: Database) -> BoardSnapshot:
     snap.position = {r[0]: r[2] for r in rows}
     snap.value = {r[0]: r[3] for r in rows}
     return snap
+
+
+#: Cards spread on each side of a used-up gap at first; doubled until the stretch has room.
+ROOM_WINDOW = 32
+#: Smallest gap between spread cards, relative to their positions: leaves ~20 more halvings.
+_MIN_STEP = 2.0**-30
+
+
+@dataclass(frozen=True)
+class Room:
+    """What :func:`make_room` changed: ``moved`` maps lead id → new position."""
+
+    moved: dict[int, float]
+    #: (old, new) position pairs in order, the stretch's fixed ends included where it has them.
+    points: tuple[tuple[float, float], ...]
+
+    def remap(self, position: float) -> float:
+        """Where an old position of this column (one an undo would restore) lies now.
+
+        Monotone, so whatever order positions had, they keep; positions outside the spread
+        stretch are unchanged (or shifted with it where the stretch reached an end of the column).
+        """
+        if not self.points:
+            return position
+        olds = [old for old, _new in self.points]
+        if position <= olds[0]:
+            return position + self.points[0][1] - olds[0]
+        if position >= olds[-1]:
+            return position + self.points[-1][1] - olds[-1]
+        i = bisect_right(olds, position) - 1
+        (old_a, new_a), (old_b, new_b) = self.points[i], self.points[i + 1]
+        return new_a + (position - old_a) / (old_b - old_a) * (new_b - new_a)
+
+
+def make_room(db: Database, stage: str, below: int) -> Room:
+    """Spread the cards around the gap under card ``below`` so that a card fits there again.
+
+    A drop between two cards takes the middle of their positions; after ~40-50 drops into the
+    same gap there is no number left between them, and two cards would share a position. This
+    spreads the nearest cards evenly over a wider stretch of the column (ROOM_WINDOW cards on
+    each side, doubled until the stretch has room; at worst the whole column, numbered 1, 2, …).
+    Their order stays; every other card keeps its position. Positions are no content of a lead:
+    no version changes, so undo and open editors are not disturbed.
+    """
+    with db.transaction() as session:
+        conn = session.connection()
+        rows = driver_rows(
+            conn,
+            select(Lead.id, Lead.position)
+            .where(Lead.erased.is_(False), Lead.stage == stage)
+            .order_by(Lead.position, Lead.id),
+        )
+        index = next((i for i, (lead_id, _p) in enumerate(rows) if lead_id == below), None)
+        if index is None:
+            raise NotFoundError(Text("lead {id} is not in the column {stage}", id=below, stage=stage))
+        reach = ROOM_WINDOW
+        while True:
+            start, end = max(0, index - reach + 1), min(len(rows), index + 1 + reach)
+            low = rows[start - 1][1] if start > 0 else None
+            high = rows[end][1] if end < len(rows) else None
+            count = end - start
+            first = low if low is not None else (high - count - 1.0 if high is not None else 0.0)
+            last = high if high is not None else first + count + 1.0
+            step = (last - first) / (count + 1)
+            if step > _MIN_STEP * max(abs(first), abs(last), 1.0) or (start == 0 and end == len(rows)):
+                break
+            reach *= 2
+        stretch = rows[start:end]
+        new = [first + step * (n + 1) for n in range(count)]
+        conn.exec_driver_sql(
+            "UPDATE lead SET position = ? WHERE id = ?",
+            [(p, lead_id) for (lead_id, _old), p in zip(stretch, new, strict=True)],
+        )
+    points = [(old, p) for (_id, old), p in zip(stretch, new, strict=True)]
+    if low is not None:
+        points.insert(0, (low, low))
+    if high is not None:
+        points.append((high, high))
+    return Room({lead_id: p for (lead_id, _old), p in zip(stretch, new, strict=True)}, tuple(points))
 
 
 def _raw_rows(db: Database, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

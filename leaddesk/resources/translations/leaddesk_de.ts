@@ -3722,6 +3722,10 @@ oder Strg+O drücken</translation>
         <translation>Lead {id} gibt es nicht</translation>
     </message>
     <message>
+        <source>lead {id} is not in the column {stage}</source>
+        <translation>Lead {id} steht nicht in der Spalte {stage}</translation>
+    </message>
+    <message>
         <source>line {name!r} has no value (no ':'); ignored</source>
         <translation>Zeile {name!r} hat keinen Wert (kein „:“); übersprungen</translation>
     </message>

@@ -19,12 +19,19 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from leaddesk.core.db import Database
 from leaddesk.core.errors import LeadDeskError
-from leaddesk.core.services.board import BoardSnapshot, card_rows, load_board, matching_ids, score_thresholds
+from leaddesk.core.services.board import (
+    BoardSnapshot,
+    card_rows,
+    load_board,
+    make_room,
+    matching_ids,
+    score_thresholds,
+)
 from leaddesk.core.services.leads import LeadView, move_stage
 from leaddesk.core.services.query import LeadFilter
 from leaddesk.core.stages import ALL_STAGES, FUNNEL, Stage, is_backward, next_stage, previous_stage
 from leaddesk.ui.board.column import BoardColumn, LostStrip
-from leaddesk.ui.board.commands import MoveCommand
+from leaddesk.ui.board.commands import EditCommand, MoveCommand
 from leaddesk.ui.board.delegate import CardDelegate
 from leaddesk.ui.board.model import Card, ColumnModel
 from leaddesk.ui.dialogs import ReasonDialog
@@ -238,8 +245,8 @@ class Board(QWidget):
 
     def _save_move(self, lead_id: int, from_stage: str, to_stage: str, row: int, reason: str) -> None:
         card = self.models[from_stage].cached(lead_id)
-        position = self._position_for(lead_id, to_stage, row)
         try:
+            position = self._position_for(lead_id, to_stage, row)
             result = move_stage(
                 self.db,
                 lead_id,
@@ -269,15 +276,43 @@ class Board(QWidget):
             nxt = shown[row]
             j = base_index(nxt)
             if j > 0:
-                return (pos[ids[j - 1]] + pos[nxt]) / 2
+                return self._between(stage, ids[j - 1], nxt)
             return pos[nxt] - 1.0
         if shown:
             prv = shown[-1]
             j = base_index(prv)
             if j + 1 < len(ids):
-                return (pos[prv] + pos[ids[j + 1]]) / 2
+                return self._between(stage, prv, ids[j + 1])
             return pos[prv] + 1.0
         return (pos[ids[-1]] + 1.0) if ids else 1.0
+
+    def hand_over(self, command: MoveCommand | EditCommand, version: int, *, undone: bool) -> None:
+        """An undo (redo) gave the lead a new version: the nearest earlier (later) command of the
+        same lead is the one to run next on it, and finds this version — not the one it saved.
+        Without this, moving a card twice and pressing Ctrl+Z twice reported a false conflict."""
+        stack = self.undo_stack
+        commands = [stack.command(i) for i in range(stack.count())]
+        at = next((i for i, c in enumerate(commands) if c is command), None)
+        if at is None:
+            return
+        for other in reversed(commands[:at]) if undone else commands[at + 1 :]:
+            if isinstance(other, MoveCommand | EditCommand) and other.lead_id == command.lead_id:
+                other.expect_version(version)
+                return
+
+    def _between(self, stage: str, above: int, below: int) -> float:
+        """The middle of two neighbours' positions; first spread the cards there if there is none."""
+        pos = self.snapshot.position
+        middle = (pos[above] + pos[below]) / 2
+        if pos[above] < middle < pos[below]:
+            return middle
+        room = make_room(self.db, stage, above)
+        pos.update(room.moved)  # the order stays, so the column lists stay as they are
+        for i in range(self.undo_stack.count()):
+            command = self.undo_stack.command(i)
+            if isinstance(command, MoveCommand):
+                command.remap_positions(stage, room.remap)
+        return (pos[above] + pos[below]) / 2
 
     def apply_move(self, lead: LeadView, from_stage: str) -> None:
         """Show a saved move: snapshot, both columns, totals, selection — without a reload."""

@@ -8,6 +8,7 @@ the core refuses (the lead changed since) marks the command obsolete and tells t
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -58,13 +59,33 @@ class MoveCommand(QUndoCommand):
             )
         )
 
+    def remap_positions(self, stage: str, remap: Callable[[float], float]) -> None:
+        """The column ``stage`` was spread (``make_room``): keep this move's positions in step."""
+        r = self._result
+        lead = replace(r.lead, position=remap(r.lead.position)) if r.to_stage == stage else r.lead
+        from_position = remap(r.from_position) if r.from_stage == stage else r.from_position
+        self._result = replace(r, lead=lead, from_position=from_position)
+
+    @property
+    def lead_id(self) -> int:
+        return self._result.lead.id
+
+    def expect_version(self, version: int) -> None:
+        """The lead's version this command's next undo will find (see ``Board.hand_over``)."""
+        self._result = replace(self._result, lead=replace(self._result.lead, version=version))
+
     def _apply_redo(self, result: MoveResult) -> None:
         self._result = result
         self._board.apply_move(result.lead, result.from_stage)
+        self._board.hand_over(self, result.lead.version, undone=False)
 
     def undo(self) -> None:
         r = self._result
-        self._guard(lambda: self._board.apply_move(undo_move(self._board.db, r), r.to_stage))
+        self._guard(lambda: self._apply_undo(undo_move(self._board.db, r)))
+
+    def _apply_undo(self, lead: LeadView) -> None:
+        self._board.apply_move(lead, self._result.to_stage)
+        self._board.hand_over(self, lead.version, undone=True)
 
     def _guard(self, fn: Callable[[], Any]) -> None:
         try:
@@ -87,7 +108,15 @@ class EditCommand(QUndoCommand):
         self._after = after
         self._skip_redo = True
 
-    def _write(self, values: dict[str, Any]) -> None:
+    @property
+    def lead_id(self) -> int:
+        return self._lead_id
+
+    def expect_version(self, version: int) -> None:
+        """The lead's version this command's next undo or redo will find (see ``Board.hand_over``)."""
+        self._version = version
+
+    def _write(self, values: dict[str, Any], *, undone: bool) -> None:
         try:
             view, _warnings = update_lead(
                 self._board.db, self._lead_id, values, expected_version=self._version
@@ -98,12 +127,13 @@ class EditCommand(QUndoCommand):
             return
         self._version = view.version
         self._board.apply_edit(view)
+        self._board.hand_over(self, view.version, undone=undone)
 
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._write(self._after)
+        self._write(self._after, undone=False)
 
     def undo(self) -> None:
-        self._write(self._before)
+        self._write(self._before, undone=True)
