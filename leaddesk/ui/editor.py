@@ -69,14 +69,12 @@ class LeadEditor(QDialog):
         )
         self.setMinimumSize(560, 520)
         layout = QVBoxLayout(self)
+        self._feature_tabs: list[QWidget] = []
+        self.summary: QLabel | None = None
         if lead is not None:
-            summary = QLabel(
-                self.tr("Stage: %1 · Score: %2")
-                .replace("%1", stage_label(lead.stage))
-                .replace("%2", QLocale().toString(lead.score)),
-                self,
-            )
-            layout.addWidget(summary)
+            self.summary = QLabel(self)
+            self._show_summary(lead)
+            layout.addWidget(self.summary)
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs, 1)
 
@@ -168,8 +166,25 @@ class LeadEditor(QDialog):
 
     # --- building ----------------------------------------------------------------------------
     def add_tab(self, widget: QWidget, title: str) -> int:
-        """Let other features add a page (timeline, score explanation, discovery call)."""
+        """Let other features add a page (timeline, score explanation, discovery call).
+
+        A page with unsaved input of its own (the BANT form) offers ``has_unsaved() -> bool`` and
+        ``save() -> bool``: the editor's Save and Ctrl+S then save it too, and Esc asks first.
+        """
+        self._feature_tabs.append(widget)
         return self.tabs.addTab(widget, title)
+
+    def _show_summary(self, lead: LeadView) -> None:
+        if self.summary is not None:
+            self.summary.setText(
+                self.tr("Stage: %1 · Score: %2")
+                .replace("%1", stage_label(lead.stage))
+                .replace("%2", QLocale().toString(lead.score))
+            )
+
+    def _unsaved_tabs(self) -> list[QWidget]:
+        asks = [(tab, getattr(tab, "has_unsaved", None)) for tab in self._feature_tabs]
+        return [tab for tab, ask in asks if ask is not None and ask()]
 
     def _form_tab(self, title: str) -> QFormLayout:
         page = QWidget(self)
@@ -211,30 +226,54 @@ class LeadEditor(QDialog):
 
     # --- values ------------------------------------------------------------------------------
     def _load(self, lead: LeadView | None) -> None:
-        for key, widget in self.widgets.items():
-            value = getattr(lead, key) if lead is not None else None
-            if isinstance(widget, QLineEdit):
-                widget.setText(value or "")
-            elif isinstance(widget, QComboBox):
-                widget.setCurrentText(value or "")
-            elif isinstance(widget, QPlainTextEdit):
-                widget.setPlainText(value or "")
-            elif isinstance(widget, QDoubleSpinBox):
-                widget.setValue(float(value or 0.0))
-            elif isinstance(widget, QSpinBox):
-                widget.setValue(int(value or 0))
-        follow = lead.next_follow_up if lead else None
-        self.follow_up_on.setChecked(follow is not None)
-        self.follow_up_date.setEnabled(follow is not None)
-        if follow is not None:
-            local = follow.astimezone()
-            self.follow_up_date.setDate(QDate(local.year, local.month, local.day))
-        consent = lead.consent_at if lead else None
-        self.consent_given.setChecked(consent is not None)
-        self.consent_date.setEnabled(consent is not None)
-        if consent is not None:
-            local = consent.astimezone()
-            self.consent_date.setDate(QDate(local.year, local.month, local.day))
+        for key in (*self.widgets, "next_follow_up", "consent_at"):
+            self._set(key, getattr(lead, key) if lead is not None else None)
+
+    def _set(self, key: str, value: Any) -> None:
+        """Show one field's value (as ``values()`` reads it back)."""
+        if key in ("next_follow_up", "consent_at"):
+            box, edit = (
+                (self.follow_up_on, self.follow_up_date)
+                if key == "next_follow_up"
+                else (self.consent_given, self.consent_date)
+            )
+            box.setChecked(value is not None)
+            edit.setEnabled(value is not None)
+            if value is not None:
+                local = value.astimezone()
+                edit.setDate(QDate(local.year, local.month, local.day))
+            return
+        widget = self.widgets[key]
+        if isinstance(widget, QLineEdit):
+            widget.setText(value or "")
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentText(value or "")
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value or "")
+        elif isinstance(widget, QDoubleSpinBox):
+            widget.setValue(float(value or 0.0))
+        elif isinstance(widget, QSpinBox):
+            widget.setValue(int(value or 0))
+
+    def lead_updated(self, view: LeadView) -> None:
+        """The lead changed outside this form: moved, scored or called from this editor's own tabs.
+
+        Fields the person has not touched show the new values. When none of the fields they did
+        change was changed there as well, the new version is taken, so Save is no false "changed
+        elsewhere" conflict; otherwise Save still asks, as it should.
+        """
+        if self.lead is None or view.id != self.lead.id or view.version == self.lead.version:
+            return
+        mine = self.changes()
+        if any(getattr(view, key) != getattr(self.lead, key) for key in mine):
+            return
+        typed = self.values()
+        self._load(view)
+        self.lead = view
+        self._initial = self.values()
+        for key in mine:
+            self._set(key, typed[key])
+        self._show_summary(view)
 
     @staticmethod
     def _moment(date: QDate, hour: int) -> datetime:
@@ -282,7 +321,7 @@ class LeadEditor(QDialog):
 
     @property
     def dirty(self) -> bool:
-        return bool(self.changes())
+        return bool(self.changes()) or bool(self._unsaved_tabs())
 
     # --- validation --------------------------------------------------------------------------
     def check_field(self, key: str) -> bool:
@@ -334,7 +373,14 @@ class LeadEditor(QDialog):
 
     # --- save / cancel -----------------------------------------------------------------------
     def save(self) -> bool:
-        """Save through the handler; True when saved. Errors stay in the form, conflicts ask."""
+        """Save through the handler; True when saved. Errors stay in the form, conflicts ask.
+
+        Tabs with unsaved input (the BANT form) are saved first; one that cannot save is shown.
+        """
+        for tab in self._unsaved_tabs():
+            if not tab.save():  # type: ignore[attr-defined]
+                self.tabs.setCurrentWidget(tab)
+                return False
         changes = self.values() if self.lead is None else self.changes()
         if self.lead is not None and not changes:
             self.done(QDialog.DialogCode.Accepted)
@@ -440,4 +486,16 @@ class LeadEditor(QDialog):
         if event.key() == Qt.Key.Key_Escape:
             self.reject()
             return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._in_feature_tab(self.focusWidget()):
+            # Enter belongs to the tab (add an activity, points, a BANT amount), not to Save:
+            # the default button would close the editor and drop what the tab still holds.
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def _in_feature_tab(self, widget: QWidget | None) -> bool:
+        while widget is not None and widget is not self:
+            if widget in self._feature_tabs:
+                return True
+            widget = widget.parentWidget()
+        return False

@@ -256,6 +256,9 @@ class Features:
             self.window.board.reload()
             return
         self.window.board.apply_edit(view)
+        editor = self.window.editor
+        if editor is not None and editor.lead is not None and editor.lead.id == lead_id:
+            editor.lead_updated(view)  # a move or score from its own tabs is no conflict on Save
 
     def data_changed(self) -> None:
         """Many leads changed (import, undo, merge): reload the board and the filter choices."""

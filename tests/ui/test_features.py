@@ -6,13 +6,15 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 from leaddesk.core.models import utcnow
 from leaddesk.core.scoring import install_defaults
 from leaddesk.core.services.activities import WEBINAR, add_activity
-from leaddesk.core.services.leads import move_stage
+from leaddesk.core.services.leads import move_stage, update_lead
 from leaddesk.core.services.tasks import create_task
+from tests.ui.keys import CTRL, key, type_into
 
 
 @pytest.fixture
@@ -148,3 +150,103 @@ def test_saving_a_rule_changes_the_badges_on_the_board(
 
     qtbot.waitUntil(badges_changed, timeout=5_000)
     assert all(model.cached(i).score >= 70 for i in ids[1:4])
+
+
+def _tab(editor: Any, kind: type) -> Any:
+    return next(
+        editor.tabs.widget(i) for i in range(editor.tabs.count()) if isinstance(editor.tabs.widget(i), kind)
+    )
+
+
+def _open(window: Any, qtbot: Any, lead_id: int) -> Any:
+    editor = window.open_editor(lead_id)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    return editor
+
+
+def test_enter_in_a_tab_does_its_job_and_leaves_the_editor_open(
+    db: Any, add_lead: Any, window: Any, features: Any, qtbot: Any
+) -> None:
+    from leaddesk.core.services.activities import list_activities
+    from leaddesk.ui.activities import ActivityTimeline
+    from leaddesk.ui.call.panel import QualificationPanel
+
+    lead = add_lead("Kraus", company="ACME")
+    window.board.reload()
+    editor = _open(window, qtbot, lead.id)
+    timeline = _tab(editor, ActivityTimeline)
+    editor.tabs.setCurrentWidget(timeline)
+    timeline.text.setFocus()
+    type_into("Rückruf vereinbart")
+    key(Qt.Key.Key_Return)
+    assert [a.notes for a in list_activities(db, lead.id)] == ["Rückruf vereinbart"]
+    assert editor.isVisible()
+    panel = _tab(editor, QualificationPanel)
+    editor.tabs.setCurrentWidget(panel)
+    amount = panel.form.widgets["budget_amount"]
+    amount.setFocus()
+    type_into("40000")
+    key(Qt.Key.Key_Return)
+    assert editor.isVisible() and panel.has_unsaved()  # the amount is still there, not dropped
+    editor.done(0)
+
+
+def test_ctrl_s_saves_the_bant_tab_too_and_esc_asks_first(
+    db: Any, add_lead: Any, window: Any, features: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from leaddesk.core.services.qualification import get_qualification
+    from leaddesk.ui.call.panel import QualificationPanel
+
+    lead = add_lead("Kraus", company="ACME")
+    window.board.reload()
+    editor = _open(window, qtbot, lead.id)
+    panel = _tab(editor, QualificationPanel)
+    editor.tabs.setCurrentWidget(panel)
+    panel.form.focus_section("need")
+    type_into("c")  # the first letter picks "confirmed"
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: asked.append(box.text()) or QMessageBox.StandardButton.Cancel
+    )
+    key(Qt.Key.Key_Escape)
+    assert asked == ["Save your changes to this lead?"] and editor.isVisible()  # not dropped silently
+    key(Qt.Key.Key_S, CTRL)
+    assert get_qualification(db, lead.id).need_status == "confirmed"
+    assert not editor.isVisible()
+
+
+def test_a_move_from_the_editors_own_score_tab_is_no_conflict_on_save(
+    db: Any, add_lead: Any, window: Any, features: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from leaddesk.core.services.leads import get_lead
+    from leaddesk.ui.scoring.explain import ScoreExplainWidget
+
+    install_defaults(db)
+    lead = add_lead("Kraus", company="ACME")
+    window.board.reload()
+    editor = _open(window, qtbot, lead.id)
+    editor.widgets["title"].setText("Einkaufsleiter")  # typed, not saved yet
+    score = _tab(editor, ScoreExplainWidget)
+    score.points.setValue(90)
+    score.reason.setText("Chef am Stand getroffen")
+    score.add_button.click()
+    score.accept_button.click()  # moves the lead: a new version
+    assert get_lead(db, lead.id).stage != "lead"
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
+    assert editor.save() and asked == []
+    saved = get_lead(db, lead.id)
+    assert saved.title == "Einkaufsleiter" and saved.stage != "lead"
+    # A change to a field typed here, made elsewhere meanwhile, still asks.
+    editor = _open(window, qtbot, lead.id)
+    editor.widgets["company"].setText("ACME Europe")
+    update_lead(db, lead.id, {"company": "ACME Holding"}, expected_version=saved.version)
+    features.lead_changed(lead.id)
+    editor.save()
+    assert asked == ["This lead was changed elsewhere while you edited it. Your changes are not saved yet."]
+    editor.done(0)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from leaddesk.core.errors import LeadDeskError, ValidationError
@@ -21,7 +20,7 @@ from leaddesk.ui.i18n import error_text
 
 
 class QualificationPanel(QWidget):
-    """Edit BANT between calls (Ctrl+S saves); each change lands in the history as "Edited"."""
+    """Edit BANT between calls (the editor's Ctrl+S saves it); each change goes to the history."""
 
     saved = Signal(int)
 
@@ -51,9 +50,11 @@ class QualificationPanel(QWidget):
         self.form.set_bant(get_qualification(db, lead_id))
         self.form.changed.connect(lambda: self.save_button.setEnabled(True))
         self.save_button.clicked.connect(self.save)
-        shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.save)
+        # No Ctrl+S of its own: the lead editor's Ctrl+S saves this tab too (two would be ambiguous).
+
+    def has_unsaved(self) -> bool:
+        """BANT typed here and not saved yet: the editor saves it with its own Save, or asks."""
+        return self.save_button.isEnabled()
 
     def save(self) -> bool:
         try:
