@@ -8,7 +8,7 @@ import pytest
 
 from leaddesk.core.db import Database
 from leaddesk.core.errors import NotFoundError, ValidationError
-from leaddesk.core.services.leads import create_lead, get_lead
+from leaddesk.core.services.leads import create_lead, get_lead, update_lead
 from leaddesk.core.services.tasks import (
     DueState,
     classify_due,
@@ -18,6 +18,7 @@ from leaddesk.core.services.tasks import (
     due_tasks,
     follow_up_states,
     list_tasks,
+    local_day,
     reopen_task,
     reschedule_task,
     set_user_timezone,
@@ -141,3 +142,39 @@ def test_user_timezone_setting(db: Database) -> None:
     lead = _lead(db)
     create_task(db, lead, now - timedelta(days=2), tz=NY)
     assert due_counts(db, now=now) == (1, 0)
+
+
+def test_follow_up_set_on_the_lead_is_a_task_the_list_shows(db: Database) -> None:
+    """The editor's "next follow-up" goes through tasks: it reaches the due list, moves the
+    earliest open task when changed, and clearing it closes that task."""
+    lead = create_lead(db, {"last_name": "Kraus", "next_follow_up": utc(2026, 11, 23, 8)})[0]
+    (task,) = list_tasks(db, lead.id)
+    assert (task.title, task.all_day, task.done) == ("Follow up", True, False)
+    assert local_day(task.due_at, "Europe/Berlin") == date(2026, 11, 23)
+    assert get_lead(db, lead.id).next_follow_up == task.due_at
+    now = utc(2026, 11, 24, 10)
+    assert [d.task.id for d in due_tasks(db, now=now, tz="Europe/Berlin")] == [task.id]  # overdue
+    later = create_task(db, lead.id, date(2026, 12, 20))
+    view, _ = update_lead(db, lead.id, {"next_follow_up": utc(2026, 12, 7, 8)}, expected_version=lead.version)
+    moved = {t.id: t for t in list_tasks(db, lead.id)}
+    assert local_day(moved[task.id].due_at, "Europe/Berlin") == date(2026, 12, 7)  # the same task, moved
+    assert view.next_follow_up == moved[task.id].due_at == get_lead(db, lead.id).next_follow_up
+    complete_task(db, later.id)  # closing another task leaves the one set in the editor
+    assert get_lead(db, lead.id).next_follow_up == moved[task.id].due_at
+    view, _ = update_lead(db, lead.id, {"next_follow_up": None}, expected_version=view.version)
+    assert view.next_follow_up is None and all(t.done for t in list_tasks(db, lead.id))
+
+
+def test_a_follow_up_column_of_an_import_becomes_tasks_and_goes_with_undo(db: Database) -> None:
+    from leaddesk.core.services.imports import apply_import, plan_import, undo_import
+
+    data = "Nachname;Nächster Kontakt\nRoth;2026-12-01T10:00:00+01:00\nWeiß;\n".encode("cp1252")
+    plan = plan_import(db, [("messe.csv", data)], mapping={"Nächster Kontakt": "next_follow_up"})
+    result = apply_import(db, plan)
+    roth, weiss = get_lead(db, 1), get_lead(db, 2)
+    (task,) = list_tasks(db, roth.id)
+    assert task.due_at == roth.next_follow_up == utc(2026, 12, 1, 9) and not task.all_day
+    assert list_tasks(db, weiss.id) == [] and weiss.next_follow_up is None
+    assert [d.task.id for d in due_tasks(db, now=utc(2026, 12, 1, 12), tz="Europe/Berlin")] == [task.id]
+    undo_import(db, result.batch_id)
+    assert due_tasks(db, now=utc(2026, 12, 1, 12), tz="Europe/Berlin") == []

@@ -427,9 +427,11 @@ def test_imported_times_are_stored_in_utc_as_the_orm_stores_them(db: Any) -> Non
     apply_import(db, plan)
     lead = get_lead(db, 1)
     assert lead.next_follow_up == datetime(2026, 12, 1, 8, tzinfo=UTC)
-    create_lead(db, {"last_name": "Orm", "next_follow_up": datetime(2026, 12, 1, 8, tzinfo=UTC)})
+    create_lead(db, {"last_name": "Orm", "consent_at": datetime(2026, 12, 1, 8, tzinfo=UTC)})
     with db.engine.connect() as conn:
-        stored = conn.exec_driver_sql("SELECT next_follow_up, created_at FROM lead ORDER BY id").all()
+        stored = conn.exec_driver_sql(
+            "SELECT coalesce(next_follow_up, consent_at), created_at FROM lead ORDER BY id"
+        ).all()
     assert stored[0][0] == stored[1][0] == "2026-12-01 08:00:00.000000"
     assert all(len(created) == 26 for _, created in stored)
 

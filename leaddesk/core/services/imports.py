@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import bindparam, delete, func, insert, select, text, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, text, update
 
 from leaddesk.core.db import (
     Database,
@@ -62,6 +62,7 @@ from leaddesk.core.models import (
 from leaddesk.core.perf import paused_gc
 from leaddesk.core.scoring.engine import rescore_in
 from leaddesk.core.services.leads import EDITABLE_FIELDS, clean_fields, derived_keys
+from leaddesk.core.services.tasks import DEFAULT_TITLE
 from leaddesk.core.stages import IMPORTED, Stage
 from leaddesk.core.text import Text
 
@@ -516,6 +517,13 @@ def _insert_new(
         "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, actor, actor_kind, reason)"
         f" VALUES (?, NULL, 'lead', {sql_literal(stamp)}, ?, 'import', ?)"
     )
+    # A follow-up date in the file becomes an open task (timed, as the file gives it): the lead's
+    # next_follow_up mirrors its earliest open task, and the follow-up list reads tasks.
+    task_sql = (
+        "INSERT INTO task (lead_id, title, notes, due_at, all_day, done, who, created_at)"
+        f" VALUES (?, {sql_literal(DEFAULT_TITLE)}, '', ?, 0, 0, ?, {sql_literal(stamp)})"
+    )
+    at_follow_up = slot.get("next_follow_up")
     known_uids: set[str] = set()
     # The driver's own executemany, in the session's transaction: rows go in as built (lists).
     cursor = conn.connection.dbapi_connection.cursor()
@@ -549,6 +557,9 @@ def _insert_new(
             change_rows.append((lead_id, actor, IMPORTED.format(file=row.file_name, line=row.line)))
         cursor.executemany(lead_sql, lead_rows)
         cursor.executemany(change_sql, change_rows)
+        if at_follow_up is not None:
+            tasks = [(cells[0], cells[at_follow_up], actor) for cells in lead_rows if cells[at_follow_up]]
+            cursor.executemany(task_sql, tasks)
         if progress is not None and progress(start + len(lead_rows), total) is False:
             raise Cancelled(IMPORT_CANCELLED)
     cursor.close()
@@ -786,7 +797,11 @@ def _touched_since(session: Any, batch_id: int) -> set[int]:
     out: set[int] = set()
     for table in (Activity, Task, Qualification, ScoreAdjustment, CallDraft):
         column = table.lead_id  # type: ignore[attr-defined]
-        out.update(session.execute(select(column).where(column.in_(created)).distinct()).scalars())
+        query = select(column).where(column.in_(created))
+        if table is Task:  # the follow-ups the import made from the file, still open, are its own
+            started = select(ImportBatch.started_at).where(ImportBatch.id == batch_id).scalar_subquery()
+            query = query.where(or_(Task.created_at != started, Task.done.is_(True)))  # type: ignore[attr-defined]
+        out.update(session.execute(query.distinct()).scalars())
     moved = select(StageChange.lead_id).where(StageChange.lead_id.in_(created)).group_by(StageChange.lead_id)
     out.update(session.execute(moved.having(func.count() > 1)).scalars())
     return out

@@ -203,12 +203,25 @@ def create_lead(
     """Validate and store a new lead with its first history row; returns it and any warnings."""
     clean = clean_fields(data)
     target = parse_stage(str(stage))
+    values = dict(clean.values)
+    follow_up = values.pop("next_follow_up", None)
     with db.transaction() as session:
-        lead = insert_lead(session, clean.values, stage=target, actor=actor, actor_kind=actor_kind)
+        lead = insert_lead(session, values, stage=target, actor=actor, actor_kind=actor_kind)
         assert lead.id is not None
+        if follow_up is not None:
+            _set_follow_up(session, lead, follow_up)
         rescore_lead(session, lead.id)
         view = LeadView.of(lead)
     return view, clean.warnings
+
+
+def _set_follow_up(session: Session, lead: Lead, moment: datetime | None) -> None:
+    """The follow-up field goes through a task (see ``tasks.set_follow_up_in``)."""
+    from leaddesk.core.services.tasks import set_follow_up_in  # tasks builds on this module
+
+    assert lead.id is not None
+    set_follow_up_in(session, lead.id, moment)
+    session.expire(lead, ["next_follow_up"])
 
 
 def insert_lead(
@@ -260,6 +273,9 @@ def _check_version(lead: Lead, expected_version: int | None) -> None:
         raise ConflictError(Text("lead {id}", id=lead.id), expected_version, lead.version)
 
 
+_UNSET: Any = object()
+
+
 def update_lead(
     db: Database, lead_id: int, changes: dict[str, Any], *, expected_version: int | None
 ) -> tuple[LeadView, dict[str, str]]:
@@ -273,7 +289,11 @@ def update_lead(
         }
         if not any(merged.values()):
             raise ValidationError({"last_name": NEEDS_NAME_OR_COMPANY})
-        apply_values(lead, clean.values)
+        values = dict(clean.values)
+        follow_up = values.pop("next_follow_up", _UNSET)
+        apply_values(lead, values)
+        if follow_up is not _UNSET:
+            _set_follow_up(session, lead, follow_up)
         rescore_lead(session, lead_id)
         view = LeadView.of(lead)
     return view, clean.warnings

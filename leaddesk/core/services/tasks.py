@@ -50,7 +50,12 @@ def zone(tz: str) -> ZoneInfo:
 def user_timezone(db: Database) -> str:
     """The zone that decides where the user's day begins (AppSetting ``user.timezone``)."""
     with db.session() as session:
-        row = session.get(AppSetting, TZ_SETTING)
+        return user_timezone_in(session)
+
+
+def user_timezone_in(session: Session) -> str:
+    """:func:`user_timezone` inside the caller's session."""
+    row = session.get(AppSetting, TZ_SETTING)
     if row is not None:
         name = json.loads(row.value)
         if isinstance(name, str) and name:
@@ -147,6 +152,38 @@ def sync_next_follow_up(session: Session, lead_id: int) -> datetime | None:
     earliest = as_utc(earliest)
     session.execute(update(Lead).where(Lead.id == lead_id).values(next_follow_up=earliest))
     return earliest
+
+
+def set_follow_up_in(session: Session, lead_id: int, moment: datetime | None) -> None:
+    """A lead's "next follow-up" as a person sets it on the lead itself (editor, CLI), kept as tasks.
+
+    ``Lead.next_follow_up`` mirrors the earliest open task, so writing the column alone would
+    never reach the follow-up list and would be undone by the next task change. The day set
+    moves that earliest open task there (or makes an all-day task when there is none);
+    clearing it marks that task done.
+    """
+    earliest = (
+        session.execute(
+            select(Task)
+            .where(Task.lead_id == lead_id, Task.done.is_(False))  # type: ignore[attr-defined]
+            .order_by(Task.due_at, Task.id)  # type: ignore[arg-type]
+            .limit(1)
+        )
+        .scalars()
+        .first()
+    )
+    if moment is None:
+        if earliest is not None:
+            earliest.done, earliest.done_at = True, utcnow()
+    else:
+        tz = user_timezone_in(session)
+        due = _due(local_day(moment, tz), True, tz)
+        if earliest is not None:
+            earliest.due_at, earliest.all_day = due, True
+        else:
+            session.add(Task(lead_id=lead_id, title=DEFAULT_TITLE, due_at=due, all_day=True))
+    session.flush()
+    sync_next_follow_up(session, lead_id)
 
 
 def _due(due_at: datetime | date, all_day: bool, tz: str) -> datetime:
