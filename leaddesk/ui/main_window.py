@@ -15,6 +15,7 @@ import platformdirs
 from PySide6.QtCore import QByteArray, QLocale, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -453,12 +454,29 @@ class MainWindow(QMainWindow):
         s.setValue("board/show_lost", self.act_lost.isChecked())
         s.sync()
 
+    def _tool_windows_may_close(self) -> bool:
+        """Ask every open tool window with a ``maybe_close(then)`` (quick entry …) before quitting.
+
+        One holding unsaved input asks its own question and returns False; once it is answered it
+        calls ``then`` (our ``close``), so quitting carries on without the main window knowing it.
+        """
+        for widget in QApplication.topLevelWidgets():
+            maybe_close = getattr(widget, "maybe_close", None)
+            if widget is self or not widget.isVisible() or not callable(maybe_close):
+                continue
+            if not maybe_close(self.close):
+                return False
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.editor is not None and self.editor.isVisible():
             self.editor.reject()
             if self.editor is not None and self.editor.isVisible():
                 event.ignore()
                 return
+        if not self._tool_windows_may_close():
+            event.ignore()
+            return
         if self.lane.busy:
             answer = QMessageBox.question(
                 self, APP_NAME, self.tr("LeadDesk is still writing. Wait for it to finish and quit?")

@@ -1,7 +1,8 @@
 """Quick entry ("Messe-Modus"): one business card after another, keyboard only.
 
 Event and tags are set once for the fair day (kept in the database). Enter saves the card
-and clears the form for the next one; a possible duplicate is shown while typing (debounced)
+and clears the form for the next one; closing with a typed card or a changed correction asks
+Save / Discard / Cancel first; a possible duplicate is shown while typing (debounced)
 with Open / Merge / Keep both. A card picture (file dialog or drag and drop) is read off the
 UI thread — a QR contact exactly, else by OCR — and pre-fills the form for a person to
 confirm; the picture is kept with the lead.
@@ -269,6 +270,9 @@ class QuickEntryWindow(QWidget):
         self._scan_token = 0
         self._scanning = False
         self._stash: dict[str, str] | None = None
+        #: The stash is a card put aside to correct another one, not one the person cleared with Esc.
+        self._set_aside = False
+        self._close_question: QMessageBox | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = _ScanSignals(self)
@@ -676,7 +680,6 @@ class QuickEntryWindow(QWidget):
         if self._open_lead is not None:
             self._open_lead(match.lead_id)
             return
-        self._stash_form()
         self.edit_lead(match.lead_id)
 
     def keep_both(self) -> None:
@@ -769,22 +772,24 @@ class QuickEntryWindow(QWidget):
 
     # --- saving ---------------------------------------------------------------------------
 
-    def save_and_next(self) -> None:
-        """Enter: save this card (or the correction) and clear the form for the next one."""
+    def save_and_next(self) -> bool:
+        """Enter: save this card (or the correction) and clear the form for the next one.
+
+        True when saved, so closing with Save closes only if nothing typed was lost.
+        """
         if self._dup_timer.isActive() or self._checked != self._check_key():
             self.check_duplicates()
         if self._editing is not None:
-            self._save_edit()
-            return
+            return self._save_edit()
         if not any(self.values().values()):
             self.fields["first_name"].setFocus()
-            return
+            return False
         if self._scanning and self._pending_image is None:
             # The picture is re-encoded first (well under a second); saving now would lose it.
             self._show_message(
                 self.tr("The card picture is still being prepared; press Enter again in a moment.")
             )
-            return
+            return False
         unresolved = self._unresolved()
         if unresolved:
             self._show_message(
@@ -794,15 +799,15 @@ class QuickEntryWindow(QWidget):
                 ),
                 "warning",
             )
-            return
+            return False
         try:
             lead, warnings = save_card(self.db, self.values(), self.fair(), image=self._pending_image)
         except ValidationError as exc:
             self._show_validation(exc)
-            return
+            return False
         except LeadDeskError as exc:
             self._show_error(exc)
-            return
+            return False
         self._after_save(lead, "new")
         if warnings:
             fields = ", ".join(self._field_label(k) for k in warnings)
@@ -814,30 +819,41 @@ class QuickEntryWindow(QWidget):
             )
         else:
             self._show_message(self.tr("Saved %1.").replace("%1", lead.display_name))
+        return True
 
-    def _save_edit(self) -> None:
+    def _correction_changes(self) -> dict[str, str]:
+        """What the person changed in the lead being corrected (empty when not correcting)."""
+        lead = self._editing
+        if lead is None:
+            return {}
+        return {k: v for k, v in self.values().items() if v != _one_line(str(getattr(lead, k) or ""))}
+
+    def _save_edit(self) -> bool:
         assert self._editing is not None
         lead = self._editing
-        changes = {k: v for k, v in self.values().items() if v != _one_line(str(getattr(lead, k) or ""))}
+        changes = self._correction_changes()
         if not changes:
             self.cancel_edit()
-            return
+            return True
         try:
             saved, warnings = update_lead(self.db, lead.id, changes, expected_version=lead.version)
         except ValidationError as exc:
             self._show_validation(exc)
-            return
+            return False
         except (ConflictError, NotFoundError) as exc:
             self._show_error(exc)
-            return
+            return False
         self._editing = None
         self.edit_banner.hide()
         self.recent_model.put(RecentEntry(saved, "edited", saved.updated_at))
         self.lead_saved.emit(saved.id)
         self._reset_form()
+        if self._stash:  # the card put aside for this correction is offered back, as on Esc
+            self.restore_button.show()
         self._show_message(
             self.tr("Corrected %1.").replace("%1", saved.display_name), "warning" if warnings else "info"
         )
+        return True
 
     def _after_save(self, lead: LeadView, action: str) -> None:
         self._session_count += 1
@@ -891,10 +907,12 @@ class QuickEntryWindow(QWidget):
 
     # --- clearing, correcting -------------------------------------------------------------
 
-    def _stash_form(self) -> None:
+    def _stash_form(self, *, set_aside: bool = False) -> None:
+        """Keep the typed card for Alt+R; ``set_aside`` when a correction, not Esc, cleared it."""
         values = self.values()
         if any(values.values()):
             self._stash = values
+            self._set_aside = set_aside
 
     def clear_or_cancel(self) -> None:
         """Esc: leave a correction, else clear the card (Alt+R brings it back)."""
@@ -926,6 +944,8 @@ class QuickEntryWindow(QWidget):
         except NotFoundError as exc:
             self._show_error(exc)
             return
+        if self._editing is None:  # the half-typed card comes back with Alt+R after the correction
+            self._stash_form(set_aside=True)
         self._reset_form()
         self._editing = lead
         self.set_values({k: str(getattr(lead, k) or "") for k in self.fields})
@@ -1069,7 +1089,79 @@ class QuickEntryWindow(QWidget):
                 return
         event.ignore()
 
+    # --- closing --------------------------------------------------------------------------
+
+    def discard(self) -> None:
+        """The close question's Discard: drop the typed card, the correction and a card set aside."""
+        self._editing = None
+        self.edit_banner.hide()
+        self._stash = None
+        self._set_aside = False
+        self._reset_form()
+        self._show_message("")
+
+    def _nothing_to_lose(self) -> bool:
+        """Tidy what closing loses nothing of; True when the form is then empty and not correcting."""
+        if self._editing is not None and not self._correction_changes():
+            self.cancel_edit()
+        if self._editing is None and not any(self.values().values()) and self._stash and self._set_aside:
+            self.restore_cleared()  # put aside for a correction, never cleared on purpose: still unsaved
+        return self._editing is None and not any(self.values().values())
+
+    def close_box(self) -> QMessageBox:
+        """The Save / Discard / Cancel question, worded for a correction or a new card."""
+        if self._editing is not None:
+            text = self.tr("Save your correction to %1?").replace("%1", self._editing.display_name)
+        else:
+            text = self.tr("Save the card you typed?")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"), text, parent=self)
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        return box
+
+    def maybe_close(self, then: Callable[[], object] | None = None) -> bool:
+        """True when closing loses nothing typed. Otherwise ask (window-modal, so nothing blocks) and
+        return False; once the answer is Discard, or Save worked, the window closes and ``then`` runs
+        (the main window passes its own close, so quitting carries on)."""
+        if self._close_question is not None:
+            self._close_question.raise_()
+            self._close_question.activateWindow()
+            return False
+        if self._nothing_to_lose():
+            return True
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        box = self.close_box()
+        box.finished.connect(lambda _result: self._close_answered(box, then))
+        self._close_question = box
+        box.open()
+        return False
+
+    def _close_answered(self, box: QMessageBox, then: Callable[[], object] | None) -> None:
+        """Act on the answer; after Save or Discard ask again if more is unsaved (a card set aside)."""
+        self._close_question = None
+        box.deleteLater()
+        answer = box.standardButton(box.clickedButton())
+        if answer == QMessageBox.StandardButton.Save:
+            if not self.save_and_next():
+                return  # the form says why (a missing name, a possible duplicate); nothing is lost
+        elif answer == QMessageBox.StandardButton.Discard:
+            self.discard()
+        else:
+            return
+        if self.maybe_close(then) and self.close() and then is not None:
+            then()
+
     def closeEvent(self, event: Any) -> None:
+        if not self.maybe_close():
+            event.ignore()
+            return
         self._store_fair()
         self._scan_token += 1
         self._pool.waitForDone()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from sqlalchemy import select
 
 from leaddesk.core.models import Activity, Attachment, Lead
@@ -276,3 +277,185 @@ def test_correcting_keeps_multiline_notes(qtbot, db, window: QuickEntryWindow) -
     enter(qtbot)
     (saved,) = leads(db)
     assert saved.title == "Einkauf" and saved.notes == "Stand 4\nwill Angebot"
+
+
+# --- a correction never drops the card being typed ---------------------------------------------
+
+
+def card_one_then_half_of_card_two(qtbot, db) -> None:
+    """Lena's card is saved; Jonas's card is half typed when the rep spots a typo on Lena's."""
+    enter(qtbot)  # from the event field to the first card
+    type_fields(qtbot, "Lena", "Schäfer", "Schäfer KG")
+    enter(qtbot)
+    assert len(leads(db)) == 1
+    type_fields(qtbot, "Jonas", "Weber", "Weber GmbH", "")
+    type_text(qtbot, "jonas@weber.example")
+
+
+def open_first_recent_card(qtbot) -> None:
+    qtbot.keyClick(focused(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+
+def test_cancelled_correction_offers_the_half_typed_card_back(qtbot, db, window: QuickEntryWindow) -> None:
+    card_one_then_half_of_card_two(qtbot, db)
+    open_first_recent_card(qtbot)
+    assert window.edit_banner.isVisible() and window.values()["last_name"] == "Schäfer"
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # never mind the correction
+    assert not window.edit_banner.isVisible() and window.restore_button.isVisible()
+    qtbot.keyClick(focused(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    values = window.values()
+    assert (values["first_name"], values["last_name"], values["email"]) == (
+        "Jonas",
+        "Weber",
+        "jonas@weber.example",
+    )
+    assert not window.restore_button.isVisible()
+
+
+def test_finished_correction_offers_the_half_typed_card_back(qtbot, db, window: QuickEntryWindow) -> None:
+    card_one_then_half_of_card_two(qtbot, db)
+    open_first_recent_card(qtbot)
+    type_fields(qtbot, "", "", "")  # Tab to the title
+    type_text(qtbot, "Einkauf")
+    enter(qtbot)  # the correction is saved
+    assert leads(db)[0].title == "Einkauf" and window.values()["last_name"] == ""
+    assert window.restore_button.isVisible()
+    qtbot.keyClick(focused(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    assert window.values()["last_name"] == "Weber" and window.values()["title"] == ""
+
+
+def test_open_existing_then_correct_shows_the_restore_button(qtbot, db, window: QuickEntryWindow) -> None:
+    from leaddesk.core.services.leads import create_lead
+
+    create_lead(db, {"first_name": "Anna", "last_name": "Berg", "email": "anna@berg.example"})
+    enter(qtbot)
+    type_fields(qtbot, "Anna", "Berg", "Berg AG", "", "anna@berg.example", "")
+    type_text(qtbot, "0711 1234567")
+    qtbot.waitUntil(lambda: window.duplicates.isVisible(), timeout=2000)
+    qtbot.keyClick(focused(), Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # open the existing lead
+    assert window.edit_banner.isVisible()
+    window.fields["title"].setFocus()
+    type_text(qtbot, "CFO")
+    enter(qtbot)
+    assert leads(db)[0].title == "CFO"
+    assert window.restore_button.isVisible()
+    window.restore_button.click()
+    assert window.values()["company"] == "Berg AG" and window.values()["phone"] == "0711 1234567"
+
+
+# --- closing never drops a typed card silently ------------------------------------------------
+
+
+def close_question(qtbot) -> QMessageBox:
+    """The Save / Discard / Cancel question the person sees (window-modal, so nothing blocks)."""
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=2000)
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    return box
+
+
+def answer(qtbot, box: QMessageBox, choice: str) -> None:
+    """Enter takes the default (Save), Esc cancels, Discard is clicked."""
+    if choice == "save":
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    elif choice == "cancel":
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+    else:
+        box.button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=2000)
+
+
+@pytest.mark.parametrize(
+    ("choice", "still_open", "saved"),
+    [("cancel", True, 0), ("discard", False, 0), ("save", False, 1)],
+)
+def test_closing_with_a_typed_card_asks_first(
+    qtbot, db, window: QuickEntryWindow, choice: str, still_open: bool, saved: int
+) -> None:
+    enter(qtbot)
+    type_fields(qtbot, "Jonas", "Weber", "Weber GmbH")
+    assert window.close() is False  # the title bar's close button
+    box = close_question(qtbot)
+    assert box.text() == "Save the card you typed?"
+    answer(qtbot, box, choice)
+    assert window.isVisible() is still_open
+    assert len(leads(db)) == saved
+    if still_open:
+        assert window.values()["last_name"] == "Weber"
+
+
+def test_save_on_close_keeps_the_window_when_the_card_cannot_be_saved(
+    qtbot, db, window: QuickEntryWindow
+) -> None:
+    enter(qtbot)
+    type_fields(qtbot, "", "", "", "")  # Tab to the e-mail
+    type_text(qtbot, "jonas@weber.example")
+    window.close()
+    answer(qtbot, close_question(qtbot), "save")
+    assert window.isVisible() and not leads(db)
+    assert window.message.text() == "A card needs a name or a company."
+    assert window.values()["email"] == "jonas@weber.example"
+
+
+def test_closing_during_a_correction_asks_for_it_and_the_card_set_aside(
+    qtbot, db, window: QuickEntryWindow
+) -> None:
+    card_one_then_half_of_card_two(qtbot, db)
+    open_first_recent_card(qtbot)
+    type_fields(qtbot, "", "", "")
+    type_text(qtbot, "Einkauf")
+    window.close()
+    box = close_question(qtbot)
+    assert box.text() == "Save your correction to Lena Schäfer?"
+    answer(qtbot, box, "save")
+    assert leads(db)[0].title == "Einkauf"
+    box = close_question(qtbot)  # then Jonas's half-typed card, put aside for the correction
+    assert box.text() == "Save the card you typed?"
+    answer(qtbot, box, "cancel")
+    assert window.isVisible() and not window.edit_banner.isVisible()
+    assert window.values()["last_name"] == "Weber" and len(leads(db)) == 1
+
+
+def test_closing_without_anything_typed_does_not_ask(qtbot, db, window: QuickEntryWindow) -> None:
+    enter(qtbot)
+    type_fields(qtbot, "Lena", "Schäfer")
+    enter(qtbot)
+    open_first_recent_card(qtbot)  # a correction without changes loses nothing either
+    assert window.edit_banner.isVisible()
+    assert window.close() is True
+    assert QApplication.activeModalWidget() is None
+
+
+@pytest.fixture
+def main_window(qtbot, db):
+    """The main window with its features, as the app starts it (no start-up offers)."""
+    from leaddesk.ui.features import Features
+    from leaddesk.ui.main_window import MainWindow
+
+    win = MainWindow(db)
+    win.show()
+    qtbot.waitExposed(win)
+    win.features = Features(win)
+    yield win
+    win.close()
+    win.deleteLater()
+
+
+@pytest.mark.parametrize(("choice", "quit_", "saved"), [("save", True, 1), ("cancel", False, 0)])
+def test_quitting_the_app_asks_about_the_card_in_quick_entry(
+    qtbot, db, main_window, choice: str, quit_: bool, saved: int
+) -> None:
+    quick = main_window.features.open_quick_entry()
+    quick.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is quick.source_edit)
+    enter(qtbot)
+    type_fields(qtbot, "Jonas", "Weber", "Weber GmbH")
+    assert main_window.close() is False  # Ctrl+Q waits for the answer
+    box = close_question(qtbot)
+    assert box.parentWidget() is quick
+    answer(qtbot, box, choice)
+    assert main_window.isVisible() is not quit_
+    assert (shiboken6.isValid(quick) and quick.isVisible()) is not quit_  # closed and deleted on quit
+    assert len(leads(db)) == saved
