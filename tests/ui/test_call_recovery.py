@@ -16,8 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from leaddesk.core.db import Database
 from leaddesk.core.services.leads import create_lead
-from leaddesk.core.services.qualification import pending_drafts
+from leaddesk.core.services.qualification import pending_drafts, save_draft
 from leaddesk.ui.call import CallWindow, offer_pending_drafts, start_discovery_call
+from leaddesk.ui.call.recovery import DraftRecoveryDialog
 from tests.ui.keys import FILLED_NOTES, FILLED_STATE, fill_whole_form
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,3 +117,59 @@ def test_draft_survives_sigkill(qtbot: QtBot, db: Database, data_dir: Path) -> N
             child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
     _resume_and_check(qtbot, db, lead_id).close()
+
+
+def _two_drafts(qtbot: QtBot, db: Database) -> DraftRecoveryDialog:
+    for name in ("Jäger", "Weber"):
+        lead_id = create_lead(db, {"last_name": name, "company": f"{name} KG"})[0].id
+        save_draft(db, lead_id, {"version": 1, "form": {}, "notes": "", "elapsed_s": 60})
+    dialog = offer_pending_drafts(db)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.list.count() == 2
+    return dialog
+
+
+def _close_all(dialog: DraftRecoveryDialog) -> None:
+    for window in dialog.windows:
+        window.close()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_one_enter_resumes_exactly_the_selected_call(qtbot: QtBot, db: Database, key: Qt.Key) -> None:
+    """Regression: Enter resumed the selected call (itemActivated) and then the next (default button)."""
+    dialog = _two_drafts(qtbot, db)
+    QTest.keyClick(dialog.list, Qt.Key.Key_Down)  # the second (older) call, by keyboard
+    wanted = dialog.list.currentItem().text()
+    QTest.keyClick(dialog.list, key)
+    try:
+        assert len(dialog.windows) == 1
+        assert dialog.windows[0].lead.last_name in wanted
+        assert dialog.list.count() == 1 and dialog.list.item(0).text() != wanted
+        assert dialog.isVisible()  # one call left to decide on
+    finally:
+        _close_all(dialog)
+    QTest.keyClick(dialog.list, key)  # the last one: resumed, and the dialog closes
+    try:
+        assert len(dialog.windows) == 2 and dialog.list.count() == 0
+        assert not dialog.isVisible()
+    finally:
+        _close_all(dialog)
+
+
+def test_double_click_resumes_the_clicked_call_once(qtbot: QtBot, db: Database) -> None:
+    dialog = _two_drafts(qtbot, db)
+    item = dialog.list.item(1)
+    wanted = item.text()
+    where = dialog.list.visualItemRect(item).center()
+    # A real double-click: QTest's mouseDClick alone lacks the first click the view needs.
+    QTest.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    QTest.mouseDClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    try:
+        assert len(dialog.windows) == 1
+        assert dialog.windows[0].lead.last_name in wanted
+        assert [dialog.list.item(i).text() for i in range(dialog.list.count())] != [wanted]
+        assert dialog.list.count() == 1
+    finally:
+        _close_all(dialog)

@@ -74,7 +74,11 @@ class DraftRecoveryDialog(QDialog):
         self.resume_button.clicked.connect(self.resume_selected)
         self.discard_button.clicked.connect(self.discard_selected)
         later.clicked.connect(self.reject)
-        self.list.itemActivated.connect(lambda _item: self.resume_selected())
+        # Double-click, not itemActivated: the list emits itemActivated on Enter and then passes
+        # the same key on to the dialog, whose default button (Resume) would resume the next call
+        # too. Enter is left to that default button alone, so one Enter resumes exactly one call
+        # (and a single-click-activation desktop style does not resume on a mere click).
+        self.list.itemDoubleClicked.connect(lambda _item: self.resume_selected())
         layout.addWidget(buttons)
         self.resume_button.setDefault(True)
 
