@@ -833,6 +833,10 @@ DE: dict[str, str] = {
     "Accepted score suggestion (score {score})": "Punkte-Vorschlag übernommen (Punktzahl {score})",
     "Import {file}, line {line}": "Import {file}, Zeile {line}",
     "lead {id} is not in the column {stage}": "Lead {id} steht nicht in der Spalte {stage}",
+    # Closing quick entry with a typed card; BANT saved elsewhere while the editor's tab was open
+    "Save the card you typed?": "Die eingegebene Karte speichern?",
+    "Save your correction to %1?": "Ihre Korrektur an %1 speichern?",
+    "BANT was saved elsewhere meanwhile (e.g. in a call) and these fields were changed there too: %1. The form shows the saved values with your other changes — please check them and save again.": "BANT wurde inzwischen an anderer Stelle gespeichert (z. B. in einem Anruf), und diese Felder wurden dort ebenfalls geändert: %1. Das Formular zeigt die gespeicherten Werte mit Ihren übrigen Änderungen – bitte prüfen Sie diese und speichern Sie erneut.",
 }
 #: Plural forms (German and English both have two: one, other).
 DE_PLURAL: dict[str, tuple[str, str]] = {

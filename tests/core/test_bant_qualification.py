@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from leaddesk.core.db import Database
-from leaddesk.core.errors import NotFoundError, ValidationError
+from leaddesk.core.errors import ConflictError, NotFoundError, ValidationError
 from leaddesk.core.models import Activity, CallDraft, QualificationChange, Task
 from leaddesk.core.services.activities import (
     CALL,
@@ -22,6 +22,7 @@ from leaddesk.core.services.activities import (
     update_activity,
 )
 from leaddesk.core.services.leads import create_lead, get_lead
+from leaddesk.core.services.merge import merge_leads
 from leaddesk.core.services.qualification import (
     CONFIRMED,
     NO_FIT,
@@ -32,6 +33,7 @@ from leaddesk.core.services.qualification import (
     UNKNOWN,
     BantData,
     FollowUp,
+    StoredBant,
     VerdictRule,
     discard_draft,
     end_call,
@@ -39,7 +41,9 @@ from leaddesk.core.services.qualification import (
     get_rule,
     history,
     load_draft,
+    load_qualification,
     pending_drafts,
+    rebase,
     save_draft,
     save_qualification,
     scoring_values,
@@ -280,3 +284,94 @@ def test_scoring_values_follow_the_qualification(db: Database) -> None:
     with db.session() as session:
         values = scoring_values(session, lead)
     assert values["bant_confirmed"] == 2 == get_lead(db, lead).bant_confirmed and values["need_priority"] == 4
+
+
+def _changes(db: Database, lead: int) -> int:
+    with db.session() as s:
+        return s.execute(
+            select(func.count()).select_from(QualificationChange).where(QualificationChange.lead_id == lead)
+        ).scalar_one()
+
+
+def test_stale_version_is_refused_and_nothing_is_written(db: Database) -> None:
+    """Regression: the editor's BANT tab, opened before a call, reverted what the call stored."""
+    lead = _lead(db)
+    opened = load_qualification(db, lead)  # the editor's tab, before the call
+    assert opened.data == BantData() and opened.version == 0
+    end_call(db, lead, bant(need=CONFIRMED), outcome="qualified", duration_s=60)
+    stored, written = load_qualification(db, lead), _changes(db, lead)
+    assert stored.version == 1
+    with pytest.raises(ConflictError) as err:
+        save_qualification(db, lead, bant(budget=PARTIAL), expected_version=opened.version)
+    assert (err.value.expected, err.value.actual) == (0, 1)
+    assert str(err.value).startswith(f"lead {lead} was changed elsewhere") and "nothing was saved" in str(
+        err.value
+    )
+    assert load_qualification(db, lead) == stored and _changes(db, lead) == written
+    assert get_lead(db, lead).bant_confirmed == 1
+    # Reloaded (as the tab does after a conflict), the same edit saves and keeps the call's answer.
+    again = replace(stored.data, budget_status=PARTIAL)
+    assert [c.field for c in save_qualification(db, lead, again, expected_version=stored.version)] == [
+        "budget_status"
+    ]
+    assert load_qualification(db, lead) == StoredBant(again, 2)
+
+
+def test_matching_version_saves_and_counts_up(db: Database) -> None:
+    lead = _lead(db)
+    first = bant(budget=PARTIAL)
+    save_qualification(db, lead, first, expected_version=0)  # no row yet: version 0
+    assert load_qualification(db, lead).version == 1
+    second = replace(first, need_status=CONFIRMED, need_pain="Ausschuss")
+    changes = save_qualification(db, lead, second, expected_version=1)
+    assert [c.field for c in changes] == ["need_status", "need_pain"]
+    assert load_qualification(db, lead).data == second and load_qualification(db, lead).version == 2
+    # Nothing changed: nothing written, the version stays (an open form is still current).
+    assert save_qualification(db, lead, second, expected_version=2) == []
+    assert load_qualification(db, lead).version == 2
+    with pytest.raises(ConflictError):  # a form read before the row existed is stale now
+        save_qualification(db, lead, second, expected_version=0)
+    # Callers that pass no version keep the old behaviour (last write wins).
+    save_qualification(db, lead, bant())
+    assert load_qualification(db, lead) == StoredBant(bant(), 3)
+
+
+def test_end_call_bumps_the_version(db: Database) -> None:
+    lead = _lead(db)
+    save_qualification(db, lead, bant(budget=PARTIAL))
+    assert load_qualification(db, lead).version == 1
+    end_call(db, lead, bant(budget=CONFIRMED, need=CONFIRMED), outcome="qualified", duration_s=90)
+    assert load_qualification(db, lead).version == 2
+    end_call(db, lead, bant(budget=CONFIRMED, need=NO_FIT), outcome="disqualified", duration_s=30)
+    assert load_qualification(db, lead).version == 3
+
+
+def test_merging_leads_moves_the_version_on(db: Database) -> None:
+    """A form opened on the kept lead before a merge that brought BANT is stale afterwards."""
+    keep, other = _lead(db), _lead(db)
+    save_qualification(db, other, bant(need=CONFIRMED))
+    empty = load_qualification(db, keep)  # no BANT yet: version 0; the merge moves the other's row
+    merge_leads(db, keep, other)
+    with pytest.raises(ConflictError):
+        save_qualification(db, keep, bant(budget=PARTIAL), expected_version=empty.version)
+    filled = load_qualification(db, keep)
+    assert filled.data.need_status == CONFIRMED
+    third = _lead(db)
+    save_qualification(db, third, bant(timing=CONFIRMED))
+    merge_leads(db, keep, third)  # both have BANT: the kept row is filled in and counts up
+    after = load_qualification(db, keep)
+    assert after.data.timing_status == CONFIRMED and after.version > filled.version
+    with pytest.raises(ConflictError):
+        save_qualification(db, keep, filled.data, expected_version=filled.version)
+
+
+def test_rebase_keeps_both_sides_and_names_the_clashes() -> None:
+    """After a conflict the form keeps the user's edits on top of what the call stored."""
+    base = bant(budget=PARTIAL)
+    mine = replace(base, budget_status=CONFIRMED, need_notes="eilt", timing_status=PARTIAL)
+    theirs = replace(base, need_status=CONFIRMED, timing_status=CONFIRMED, budget_status=CONFIRMED)
+    merged, clashes = rebase(base, mine, theirs)
+    assert merged == replace(theirs, need_notes="eilt")  # budget: both set it to confirmed — no clash
+    assert clashes == ("timing_status",)  # both changed it differently: the stored value stays
+    assert rebase(base, base, theirs) == (theirs, ())
+    assert rebase(base, mine, base) == (mine, ())

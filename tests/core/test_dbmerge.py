@@ -80,6 +80,7 @@ def test_merge_database_adds_merges_and_leaves(fair: Any) -> None:
         assert "Stand B12" in acts
         q = s.execute(select(Qualification).where(Qualification.lead_id == ids["a"])).scalar_one()
         assert (q.budget_status, q.need_status, q.need_pain) == ("confirmed", "partial", "Ausfallzeiten")
+        assert q.version == 2  # a BANT form opened before the merge sees it changed
         moves = s.execute(select(StageChange.to_stage).where(StageChange.lead_id == ids["a"])).scalars().all()
         assert moves == ["lead", "mql"]
         assert s.execute(select(func.count()).select_from(Lead).where(Lead.erased.is_(False))).scalar() == 4

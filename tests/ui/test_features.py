@@ -165,6 +165,12 @@ def _open(window: Any, qtbot: Any, lead_id: int) -> Any:
     return editor
 
 
+def _editor_of_new_lead(add_lead: Any, window: Any, qtbot: Any) -> tuple[Any, Any]:
+    lead = add_lead("Kraus", company="ACME")
+    window.board.reload()
+    return lead, _open(window, qtbot, lead.id)
+
+
 def test_enter_in_a_tab_does_its_job_and_leaves_the_editor_open(
     db: Any, add_lead: Any, window: Any, features: Any, qtbot: Any
 ) -> None:
@@ -172,9 +178,7 @@ def test_enter_in_a_tab_does_its_job_and_leaves_the_editor_open(
     from leaddesk.ui.activities import ActivityTimeline
     from leaddesk.ui.call.panel import QualificationPanel
 
-    lead = add_lead("Kraus", company="ACME")
-    window.board.reload()
-    editor = _open(window, qtbot, lead.id)
+    lead, editor = _editor_of_new_lead(add_lead, window, qtbot)
     timeline = _tab(editor, ActivityTimeline)
     editor.tabs.setCurrentWidget(timeline)
     timeline.text.setFocus()
@@ -200,9 +204,7 @@ def test_ctrl_s_saves_the_bant_tab_too_and_esc_asks_first(
     from leaddesk.core.services.qualification import get_qualification
     from leaddesk.ui.call.panel import QualificationPanel
 
-    lead = add_lead("Kraus", company="ACME")
-    window.board.reload()
-    editor = _open(window, qtbot, lead.id)
+    lead, editor = _editor_of_new_lead(add_lead, window, qtbot)
     panel = _tab(editor, QualificationPanel)
     editor.tabs.setCurrentWidget(panel)
     panel.form.focus_section("need")
@@ -227,9 +229,7 @@ def test_a_move_from_the_editors_own_score_tab_is_no_conflict_on_save(
     from leaddesk.ui.scoring.explain import ScoreExplainWidget
 
     install_defaults(db)
-    lead = add_lead("Kraus", company="ACME")
-    window.board.reload()
-    editor = _open(window, qtbot, lead.id)
+    lead, editor = _editor_of_new_lead(add_lead, window, qtbot)
     editor.widgets["title"].setText("Einkaufsleiter")  # typed, not saved yet
     score = _tab(editor, ScoreExplainWidget)
     score.points.setValue(90)
@@ -249,4 +249,62 @@ def test_a_move_from_the_editors_own_score_tab_is_no_conflict_on_save(
     features.lead_changed(lead.id)
     editor.save()
     assert asked == ["This lead was changed elsewhere while you edited it. Your changes are not saved yet."]
+    editor.done(0)
+
+
+def _end_call_with(features: Any, lead_id: int, statuses: dict[str, str]) -> None:
+    call = features.start_call(lead_id)
+    for section, value in statuses.items():
+        combo = call.form.sections[section].status
+        combo.setCurrentIndex(combo.findData(value))
+    call.request_end()
+    call.end_dialog.accept()
+    call.result_dialog.reject()  # keep the stage
+
+
+def _pick(panel: Any, section: str, value: str) -> None:
+    combo = panel.form.sections[section].status
+    combo.setCurrentIndex(combo.findData(value))
+
+
+def test_bant_a_call_stored_survives_a_later_save_in_the_editor_tab(
+    db: Any, add_lead: Any, window: Any, features: Any, qtbot: Any
+) -> None:
+    """The tab was filled before the call; saving it puts its edits on top of the call's."""
+    from leaddesk.core.services.qualification import get_qualification, load_qualification
+    from leaddesk.ui.call.panel import QualificationPanel
+
+    lead, editor = _editor_of_new_lead(add_lead, window, qtbot)
+    panel = _tab(editor, QualificationPanel)
+    _end_call_with(features, lead.id, {"need": "confirmed"})  # Ctrl+Shift+D from the editor
+    _pick(panel, "budget", "partial")
+    assert panel.save()
+    after = get_qualification(db, lead.id)
+    assert (after.need_status, after.budget_status) == ("confirmed", "partial")
+    assert panel.form.to_bant() == after and not panel.has_unsaved()
+    assert load_qualification(db, lead.id).version == 2
+    editor.done(0)
+
+
+def test_the_same_bant_field_changed_in_a_call_and_the_tab_is_shown_not_overwritten(
+    db: Any, add_lead: Any, window: Any, features: Any, qtbot: Any
+) -> None:
+    from leaddesk.core.services.qualification import get_qualification, load_qualification
+    from leaddesk.ui.call.panel import QualificationPanel
+
+    lead, editor = _editor_of_new_lead(add_lead, window, qtbot)
+    panel = _tab(editor, QualificationPanel)
+    _pick(panel, "timing", "partial")  # typed in the tab, not saved …
+    _end_call_with(features, lead.id, {"need": "confirmed", "timing": "confirmed"})  # … the call differs
+    _pick(panel, "budget", "partial")
+    assert not editor.save()  # the editor stays open on the tab that needs a look
+    assert editor.tabs.currentWidget() is panel and "Timing" in panel.message.text()
+    assert get_qualification(db, lead.id).budget_status == "unknown"  # nothing written over the call
+    expected = ("confirmed", "partial", "confirmed")
+    shown = panel.form.to_bant()
+    assert (shown.need_status, shown.budget_status, shown.timing_status) == expected
+    assert panel.save()  # checked: save again
+    after = get_qualification(db, lead.id)
+    assert (after.need_status, after.budget_status, after.timing_status) == expected
+    assert load_qualification(db, lead.id).version == 2
     editor.done(0)

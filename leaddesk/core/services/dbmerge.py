@@ -489,6 +489,9 @@ def _merge_qualification(
             report.conflicts.append(f"lead {lead_id}, BANT {key}: kept {a!r}, other has {b!r}")
             notes = f"{key.split('_')[0]}_notes"  # budget_notes, authority_notes, …
             setattr(mine, notes, "\n".join(x for x in [getattr(mine, notes), f"{key}: {b}"] if x))
+    if filled or kept:  # a BANT form open on this lead must not save over what came in
+        mine.version += 1
+        mine.updated_at = utcnow()
     if outcome is not None:
         outcome.filled += ["bant"] * filled
         outcome.kept += ["bant"] * kept

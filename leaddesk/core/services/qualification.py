@@ -19,7 +19,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlmodel import Session
 
 from leaddesk.core.db import Database, as_utc
-from leaddesk.core.errors import NotFoundError, ValidationError
+from leaddesk.core.errors import ConflictError, NotFoundError, ValidationError
 from leaddesk.core.models import (
     Activity,
     AppSetting,
@@ -246,10 +246,45 @@ def diff(before: BantData, after: BantData) -> list[FieldChange]:
     return out
 
 
+def rebase(base: BantData, mine: BantData, theirs: BantData) -> tuple[BantData, tuple[str, ...]]:
+    """Re-apply the fields edited since ``base`` (``mine``) onto what is stored now (``theirs``).
+
+    For a form refused with ConflictError: the user keeps what they typed and also sees what a
+    call stored meanwhile. Where both changed a field, the stored value wins (it was saved on
+    purpose; the form is only a proposal until saved again); those fields are returned, in form
+    order, so the form can name them.
+    """
+    stored = {c.field for c in diff(base, theirs)}
+    values: dict[str, Any] = {}
+    clashes: list[str] = []
+    for change in diff(base, mine):
+        if change.field not in stored:
+            values[change.field] = getattr(mine, change.field)
+        elif _as_text(getattr(theirs, change.field)) != change.new_value:
+            clashes.append(change.field)
+    return replace(theirs, **values), tuple(clashes)
+
+
 def _row_to_data(row: Qualification | None) -> BantData:
     if row is None:
         return BantData()
     return BantData(**{name: getattr(row, name) for name in BANT_FIELDS})
+
+
+#: The version of a lead that has no qualification row yet (a stored row starts at 1).
+NO_VERSION = 0
+
+
+@dataclass(frozen=True)
+class StoredBant:
+    """A lead's BANT with the version it was read at.
+
+    A form that edits BANT for a while (the lead editor's tab) keeps ``version`` and passes it
+    back as ``expected_version``, so a call that stored BANT in between is not overwritten.
+    """
+
+    data: BantData
+    version: int = NO_VERSION
 
 
 def get_qualification(db: Database, lead_id: int) -> BantData:
@@ -258,9 +293,27 @@ def get_qualification(db: Database, lead_id: int) -> BantData:
         return load_in(session, lead_id)
 
 
+def load_qualification(db: Database, lead_id: int) -> StoredBant:
+    """A lead's BANT and its version, for editing it and saving with ``expected_version``."""
+    with db.session() as session:
+        return load_stored_in(session, lead_id)
+
+
 def load_in(session: Session, lead_id: int) -> BantData:
-    row = session.execute(select(Qualification).where(Qualification.lead_id == lead_id)).scalar_one_or_none()
-    return _row_to_data(row)
+    return load_stored_in(session, lead_id).data
+
+
+def load_stored_in(session: Session, lead_id: int) -> StoredBant:
+    row = _row_in(session, lead_id)
+    return StoredBant(_row_to_data(row), _version_of(row))
+
+
+def _row_in(session: Session, lead_id: int) -> Qualification | None:
+    return session.execute(select(Qualification).where(Qualification.lead_id == lead_id)).scalar_one_or_none()
+
+
+def _version_of(row: Qualification | None) -> int:
+    return NO_VERSION if row is None else int(row.version)
 
 
 def save_qualification_in(
@@ -271,20 +324,30 @@ def save_qualification_in(
     activity_id: int | None = None,
     who: str = "",
     at: datetime | None = None,
+    expected_version: int | None = None,
 ) -> list[FieldChange]:
-    """Store BANT for a lead, one history row per changed field; keeps the lead's BANT counters in step."""
+    """Store BANT for a lead, one history row per changed field; keeps the lead's BANT counters in step.
+
+    ``expected_version`` (from :func:`load_qualification`; 0 = read when there was none) refuses
+    the save with ConflictError when BANT was stored in between, e.g. by a call: the whole form is
+    written back, so a stale one would silently revert it. None skips the check. Every write
+    raises the version by one.
+    """
     data = clean_bant(data)
     erased = session.execute(select(Lead.erased).where(Lead.id == lead_id)).scalar_one_or_none()
     if erased is None or erased:
         raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
-    row = session.execute(select(Qualification).where(Qualification.lead_id == lead_id)).scalar_one_or_none()
+    row = _row_in(session, lead_id)
+    actual = _version_of(row)
+    if expected_version is not None and actual != expected_version:
+        raise ConflictError(Text("lead {id}", id=lead_id), expected_version, actual)
     before = _row_to_data(row)
     changes = diff(before, data)
     if not changes:
         return []
     now = at or utcnow()
     if row is None:
-        row = Qualification(lead_id=lead_id)
+        row = Qualification(lead_id=lead_id, version=NO_VERSION + 1)
         session.add(row)
     else:
         row.version += 1
@@ -313,10 +376,17 @@ def save_qualification_in(
     return changes
 
 
-def save_qualification(db: Database, lead_id: int, data: BantData, *, who: str = "") -> list[FieldChange]:
-    """Edit BANT outside a call (from the lead editor)."""
+def save_qualification(
+    db: Database,
+    lead_id: int,
+    data: BantData,
+    *,
+    who: str = "",
+    expected_version: int | None = None,
+) -> list[FieldChange]:
+    """Edit BANT outside a call (from the lead editor); see :func:`save_qualification_in`."""
     with db.transaction() as session:
-        return save_qualification_in(session, lead_id, data, who=who)
+        return save_qualification_in(session, lead_id, data, who=who, expected_version=expected_version)
 
 
 # --- verdict ---------------------------------------------------------------------------------------

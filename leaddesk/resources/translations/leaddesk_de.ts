@@ -2309,6 +2309,10 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <source>%1 change(s) saved</source>
         <translation>Änderungen gespeichert: %1</translation>
     </message>
+    <message>
+        <source>BANT was saved elsewhere meanwhile (e.g. in a call) and these fields were changed there too: %1. The form shows the saved values with your other changes — please check them and save again.</source>
+        <translation>BANT wurde inzwischen an anderer Stelle gespeichert (z. B. in einem Anruf), und diese Felder wurden dort ebenfalls geändert: %1. Das Formular zeigt die gespeicherten Werte mit Ihren übrigen Änderungen – bitte prüfen Sie diese und speichern Sie erneut.</translation>
+    </message>
 </context>
 <context>
     <name>QualificationRuleDialog</name>
@@ -2333,6 +2337,7 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <name>QuickEntryWindow</name>
     <message>
         <source>Quick entry — LeadDesk</source>
+        <extracomment>The stash is a card put aside to correct another one, not one the person cleared with Esc.</extracomment>
         <translation>Schnellerfassung – LeadDesk</translation>
     </message>
     <message>
@@ -2664,6 +2669,18 @@ oder Strg+O drücken</translation>
     <message>
         <source>The picture could not be read: %1</source>
         <translation>Das Bild konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Save your correction to %1?</source>
+        <translation>Ihre Korrektur an %1 speichern?</translation>
+    </message>
+    <message>
+        <source>Save the card you typed?</source>
+        <translation>Die eingegebene Karte speichern?</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
 </context>
 <context>

@@ -11,12 +11,20 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from leaddesk.core.errors import LeadDeskError, ValidationError
-from leaddesk.core.services.qualification import get_qualification, save_qualification
+from leaddesk.core.errors import ConflictError, LeadDeskError, ValidationError
+from leaddesk.core.services.qualification import (
+    BantData,
+    FieldChange,
+    StoredBant,
+    load_qualification,
+    rebase,
+    save_qualification,
+)
 from leaddesk.ui.activities import current_user
 from leaddesk.ui.call.form import BantForm
 from leaddesk.ui.call.history import BantHistoryView
 from leaddesk.ui.i18n import error_text
+from leaddesk.ui.labels import field_labels
 
 
 class QualificationPanel(QWidget):
@@ -47,7 +55,10 @@ class QualificationPanel(QWidget):
         row.addWidget(self.message, 1)
         row.addWidget(self.save_button)
         layout.addLayout(row)
-        self.form.set_bant(get_qualification(db, lead_id))
+        # What the form was filled from: its version goes back with Save, so BANT a call stored
+        # meanwhile is not overwritten (ConflictError); ``loaded`` lets a conflict keep the edits.
+        self.loaded = load_qualification(db, lead_id)
+        self.form.set_bant(self.loaded.data)
         self.form.changed.connect(lambda: self.save_button.setEnabled(True))
         self.save_button.clicked.connect(self.save)
         # No Ctrl+S of its own: the lead editor's Ctrl+S saves this tab too (two would be ambiguous).
@@ -58,15 +69,51 @@ class QualificationPanel(QWidget):
 
     def save(self) -> bool:
         try:
-            changes = save_qualification(self.db, self.lead_id, self.form.to_bant(), who=self.who)
+            changes = self._save(self.form.to_bant())
         except ValidationError as exc:
             self.message.setText(self.tr("Please fix: %1").replace("%1", self.form.describe(exc.errors)))
             return False
         except LeadDeskError as exc:
             self.message.setText(error_text(exc))
             return False
+        if changes is None:
+            return False
         self.message.setText(self.tr("%1 change(s) saved").replace("%1", str(len(changes))))
         self.save_button.setEnabled(False)
         self.history.reload()
         self.saved.emit(self.lead_id)
         return True
+
+    def _save(self, mine: BantData) -> list[FieldChange] | None:
+        """Save; if BANT was stored meanwhile (a call), put this form's edits on top of it.
+
+        None when both changed the same field: the form then shows the stored value there, with
+        the other edits kept, and names the fields, so the user checks and saves again.
+        """
+        try:
+            return self._write(mine)
+        except ConflictError:
+            stored = load_qualification(self.db, self.lead_id)
+        merged, clashes = rebase(self.loaded.data, mine, stored.data)
+        self.loaded = stored
+        self.form.set_bant(merged)
+        if not clashes:
+            return self._write(merged)
+        self.history.reload()
+        labels = field_labels()
+        self.message.setText(
+            self.tr(
+                "BANT was saved elsewhere meanwhile (e.g. in a call) and these fields were changed "
+                "there too: %1. The form shows the saved values with your other changes — please "
+                "check them and save again."
+            ).replace("%1", ", ".join(labels.get(name, name) for name in clashes))
+        )
+        return None
+
+    def _write(self, data: BantData) -> list[FieldChange]:
+        """Save only if nothing else stored BANT since the form was filled (else ConflictError)."""
+        changes = save_qualification(
+            self.db, self.lead_id, data, who=self.who, expected_version=self.loaded.version
+        )
+        self.loaded = StoredBant(data, self.loaded.version + (1 if changes else 0))
+        return changes
