@@ -1,7 +1,8 @@
 """The "Due today / overdue" follow-up list, worked through with the keyboard, and the start notice.
 
 Keys: Ctrl+D done, Ctrl+T move to the next working day, Ctrl+R reschedule to a chosen
-day, Enter opens the lead (``open_lead_requested``), Ctrl+Z reopens the task just done.
+day, Enter opens the lead (``open_lead_requested``), Ctrl+Z takes the last of these back
+(repeatedly: done tasks reopen, moved ones go back to their day).
 After each action the selection stays on the same row, i.e. moves to the next task.
 
 Hooks: ``FollowUpList(db)`` as a dock or dialog of the main window (connect
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.models import utcnow
 from leaddesk.core.services.tasks import (
     DueState,
@@ -56,6 +58,7 @@ from leaddesk.core.services.tasks import (
     user_timezone,
     zone,
 )
+from leaddesk.ui.i18n import error_text
 
 _Index = QModelIndex | QPersistentModelIndex
 OVERDUE_COLOR = QColor("#c62828")
@@ -182,7 +185,8 @@ class FollowUpList(QWidget):
         self.db = db
         self.tz = tz or user_timezone(db)
         self.clock = clock
-        self.last_done: int | None = None
+        # How to take back each action of this list, newest last (Ctrl+Z).
+        self.undo_steps: list[Callable[[], object]] = []
         self.reschedule_dialog: RescheduleDialog | None = None
         layout = QVBoxLayout(self)
         self.title = QLabel()
@@ -269,15 +273,16 @@ class FollowUpList(QWidget):
         if selected is None:
             return
         row, item = selected
-        complete_task(self.db, item.task.id, now=self.clock())
-        self.last_done = item.task.id
+        task_id = item.task.id
+        if self._act(lambda: complete_task(self.db, task_id, now=self.clock())):
+            self.undo_steps.append(lambda: reopen_task(self.db, task_id))
         self._changed(row)
 
     def undo_done(self) -> None:
-        if self.last_done is None:
+        """Ctrl+Z: take back the last action of this list (done, next working day, reschedule)."""
+        if not self.undo_steps:
             return
-        reopen_task(self.db, self.last_done)
-        self.last_done = None
+        self._act(self.undo_steps.pop())
         self._changed(self.view.currentIndex().row())
 
     def to_next_working_day(self) -> None:
@@ -285,8 +290,7 @@ class FollowUpList(QWidget):
         if selected is None:
             return
         row, item = selected
-        day = next_working_day(local_day(self.clock(), self.tz))
-        reschedule_task(self.db, item.task.id, day, tz=self.tz)
+        self._move(item, next_working_day(local_day(self.clock(), self.tz)))
         self._changed(row)
 
     def reschedule(self) -> RescheduleDialog | None:
@@ -298,12 +302,28 @@ class FollowUpList(QWidget):
         self.reschedule_dialog = dialog
 
         def apply() -> None:
-            reschedule_task(self.db, item.task.id, dialog.day(), tz=self.tz)
+            self._move(item, dialog.day())
             self._changed(row)
 
         dialog.accepted.connect(apply)
         dialog.open()
         return dialog
+
+    def _move(self, item: DueTask, day: date) -> None:
+        task = item.task
+        if self._act(lambda: reschedule_task(self.db, task.id, day, tz=self.tz)):
+            self.undo_steps.append(
+                lambda: reschedule_task(self.db, task.id, task.due_at, all_day=task.all_day, tz=self.tz)
+            )
+
+    def _act(self, action: Callable[[], object]) -> bool:
+        """Run one write; a task or lead gone meanwhile (merged, erased) is said, not raised."""
+        try:
+            action()
+        except LeadDeskError as exc:
+            QMessageBox.warning(self, self.tr("Follow-ups"), error_text(exc))
+            return False
+        return True
 
     def _changed(self, row: int) -> None:
         self.reload(keep_row=max(0, row))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -103,6 +104,11 @@ def test_follow_up_list_worked_through(qtbot: QtBot, db: Database) -> None:
     key(Qt.Key.Key_T, CTRL)  # Bauer's task to the next working day (Wed 25th)
     assert local_day(list_tasks(db, b)[0].due_at, BERLIN) == next_working_day(date(2026, 11, 24))
     assert model.rowCount() == 1
+    key(Qt.Key.Key_Z, CTRL)  # undo takes that back too: today again
+    assert local_day(list_tasks(db, b)[0].due_at, BERLIN) == date(2026, 11, 24) and model.rowCount() == 2
+    widget.view.setCurrentIndex(model.index(1, 0))
+    key(Qt.Key.Key_T, CTRL)
+    assert model.rowCount() == 1
     key(Qt.Key.Key_R, CTRL)
     dialog = widget.reschedule_dialog
     assert dialog is not None
@@ -158,3 +164,23 @@ def test_qualification_panel_edits_between_calls(qtbot: QtBot, db: Database) -> 
         assert panel.save()
     assert get_lead(db, lead_id).bant_confirmed == 1
     assert panel.history.model.rowCount() == 1 and panel.history.model.item(0).text().startswith("Edited")
+
+
+def test_follow_up_list_says_when_a_task_is_gone_meanwhile(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    a = _lead(db)
+    now = datetime(2026, 11, 24, 9, tzinfo=UTC)
+    task = create_task(db, a, date(2026, 11, 24), tz=BERLIN)
+    widget = FollowUpList(db, tz=BERLIN, clock=lambda: now)
+    qtbot.addWidget(widget)
+    with db.engine.begin() as conn:  # merged away in another window, say
+        conn.exec_driver_sql("DELETE FROM task WHERE id = ?", (task.id,))
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: said.append(text))
+    widget.mark_done()
+    assert said == [f"task {task.id} does not exist"] and widget.model.rowCount() == 0
+    widget.undo_done()  # nothing to take back
+    assert said == [f"task {task.id} does not exist"]
