@@ -346,6 +346,21 @@ def test_end_call_bumps_the_version(db: Database) -> None:
     assert load_qualification(db, lead).version == 3
 
 
+def test_a_call_keeps_bant_saved_in_the_editor_while_it_ran(db: Database) -> None:
+    """The call started from ``base``; the editor's tab saved need and timing meanwhile. Ending
+    the call writes only what the call changed; where both changed a field, the call wins."""
+    lead = _lead(db)
+    base = get_qualification(db, lead)
+    save_qualification(db, lead, bant(need=CONFIRMED, timing=PARTIAL))  # the editor, mid-call
+    in_call = bant(budget=PARTIAL, timing=CONFIRMED)  # the call's form never saw the tab's save
+    end_call(db, lead, in_call, outcome="follow_up", duration_s=60, base=base)
+    after = get_qualification(db, lead)
+    assert (after.budget_status, after.need_status, after.timing_status) == (PARTIAL, CONFIRMED, CONFIRMED)
+    # Without a base (older callers) the form is written as it is.
+    end_call(db, lead, bant(), outcome="follow_up", duration_s=5)
+    assert get_qualification(db, lead).need_status == UNKNOWN
+
+
 def test_merging_leads_moves_the_version_on(db: Database) -> None:
     """A form opened on the kept lead before a merge that brought BANT is stale afterwards."""
     keep, other = _lead(db), _lead(db)

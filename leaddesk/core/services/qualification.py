@@ -599,11 +599,14 @@ def end_call(
     draft_id: int | None = None,
     tz: str = DEFAULT_TZ,
     subject: str | None = None,
+    base: BantData | None = None,
 ) -> CallResult:
     """Finish a discovery call as one transaction: call activity, BANT changes, follow-up, draft gone.
 
     ``subject`` names the call in the timeline (the UI passes it in its language); by default
-    an English summary of the BANT count and the sections that changed.
+    an English summary of the BANT count and the sections that changed. ``base`` is the BANT the
+    call started from: if someone saved BANT meanwhile (the lead editor's tab), only the fields
+    the call changed are written over it — where both changed a field, the call's answer wins.
     """
     if outcome not in CALL_OUTCOMES:
         raise ValidationError(
@@ -611,7 +614,11 @@ def end_call(
         )
     bant = clean_bant(bant)
     with db.transaction() as session:
-        sections = dict.fromkeys(c.field.split("_")[0] for c in diff(load_in(session, lead_id), bant))
+        stored = load_in(session, lead_id)
+        if base is not None and stored != base:
+            merged, clashes = rebase(clean_bant(base), bant, stored)
+            bant = replace(merged, **{name: getattr(bant, name) for name in clashes})
+        sections = dict.fromkeys(c.field.split("_")[0] for c in diff(stored, bant))
         changed_names = ", ".join(SECTION_LABELS[s] for s in sections)
         activity = add_activity_in(
             session,

@@ -401,6 +401,7 @@ class CallWindow(QWidget):
                 draft_id=self.draft_id,
                 tz=self.tz,
                 subject=self.tr("Discovery call — BANT %1/4").replace("%1", str(data.confirmed_count)),
+                base=self.baseline,  # BANT saved in the editor during the call is kept
             )
         except LeadDeskError as exc:
             QMessageBox.warning(self, self.tr("Call not saved"), error_text(exc))
