@@ -347,6 +347,15 @@ def migrate(engine: Engine, revision: str = "head") -> MigrationResult:
     return MigrationResult(current, target or "", backup)
 
 
+#: The query planner's statistics (ANALYZE) are refreshed when the number of leads has moved
+#: this far from the analysed count. Without them SQLite takes the board's index on ``erased``
+#: for a look-up by e-mail or phone and reads every lead: a duplicate check on Enter in quick
+#: entry took 88 ms at 100,000 leads instead of 13 ms.
+STATS_DRIFT = 2.0
+#: Below this many leads no statistics are needed (a full read costs well under a millisecond).
+STATS_MIN_LEADS = 1000
+
+
 class Database:
     """An engine plus short-lived sessions. Never keep a session on a widget."""
 
@@ -373,7 +382,35 @@ class Database:
         except Exception:
             engine.dispose()
             raise
-        return cls(engine)
+        db = cls(engine)
+        db.refresh_stats()  # a database grown elsewhere (another LeadDesk, the CLI) or never analysed
+        return db
+
+    def refresh_stats(self) -> bool:
+        """ANALYZE when the lead table grew or shrank a lot since the last time (~90 ms at 100,000).
+
+        Called after bulk writes (import, demo data, database merge) and on opening; True if run.
+        """
+        if not is_sqlite(self.engine):
+            return False
+        with self.engine.connect() as conn:
+            leads = int(conn.exec_driver_sql("SELECT count(*) FROM lead").scalar() or 0)
+            has_stats = conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
+            ).scalar()
+            stat = (
+                conn.exec_driver_sql("SELECT stat FROM sqlite_stat1 WHERE tbl = 'lead' LIMIT 1").scalar()
+                if has_stats
+                else None
+            )
+            analysed = int(str(stat).split()[0]) if stat else 0
+            if analysed == 0 and leads < STATS_MIN_LEADS:
+                return False
+            if analysed and 1 / STATS_DRIFT <= max(leads, 1) / analysed <= STATS_DRIFT:
+                return False
+            conn.exec_driver_sql("ANALYZE")
+            conn.commit()
+        return True
 
     @classmethod
     def open_data_dir(cls, data_dir: str | Path | None = None, *, upgrade: bool = True) -> Database:

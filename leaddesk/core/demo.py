@@ -307,6 +307,7 @@ def build_demo(
 
         install_defaults(db)
         rescore_all(db, now=now.replace(tzinfo=UTC))
+    db.refresh_stats()
     return DemoReport(leads, n_activities, n_changes)
 
 

@@ -223,6 +223,8 @@ def merge_database(
     if copy is not None:
         prune_safety_copies(copy)
     report.safety_copy = copy
+    if not dry_run:
+        db.refresh_stats()
     return report
 
 

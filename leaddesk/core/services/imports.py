@@ -424,6 +424,7 @@ def _apply_import(
         batch.error_count = plan.errors
         batch.finished_at = utcnow()
         batch_id = batch.id
+    db.refresh_stats()  # a large import changes which index the planner should take
     return ImportResult(batch_id, created, updated, skipped, plan.errors, conflicts)
 
 
