@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
@@ -160,6 +161,21 @@ class Features:
 
         return self._show("rules", make)
 
+    def _open_from(self, follow_ups: Any, lead_id: int) -> None:
+        """Open a lead from the follow-up list; closing it goes back to the list, not the board,
+        so the next Enter opens the next follow-up (keyboard work through the list)."""
+        editor = self.window.open_editor(lead_id)
+        if editor is None:
+            return
+
+        def back() -> None:
+            if shiboken6.isValid(follow_ups) and follow_ups.isVisible():
+                follow_ups.raise_()
+                follow_ups.activateWindow()
+                follow_ups.view.setFocus()
+
+        editor.finished.connect(lambda _result: QTimer.singleShot(0, back))
+
     def open_qualification_rule(self) -> QWidget:
         from leaddesk.ui.call.rule import QualificationRuleDialog
 
@@ -180,7 +196,7 @@ class Features:
             follow_ups.setWindowFlag(Qt.WindowType.Window)
             follow_ups.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             follow_ups.setWindowTitle(translate("Features", "Follow-ups due"))
-            follow_ups.open_lead_requested.connect(self.window.open_editor)
+            follow_ups.open_lead_requested.connect(lambda lead_id: self._open_from(follow_ups, lead_id))
             follow_ups.tasks_changed.connect(self.data_changed)
             follow_ups.resize(640, 560)
             follow_ups.show()

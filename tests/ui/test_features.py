@@ -119,6 +119,28 @@ def test_follow_ups_window_lists_what_is_due(db: Any, add_lead: Any, window: Any
     assert features.show_follow_ups() is follow_ups  # one window, brought forward again
 
 
+def test_closing_a_lead_opened_from_the_follow_ups_returns_to_the_list(
+    db: Any, add_lead: Any, window: Any, features: Any, qtbot: Any
+) -> None:
+    """Worked through by keyboard: Enter opens the lead, Esc closes it, and the next Enter must
+    open the next follow-up, not the card selected on the board behind it."""
+    for name in ("Roth", "Sommer"):
+        create_task(db, add_lead(name).id, utcnow() - timedelta(days=1), title="Angebot nachfassen")
+    window.board.reload()
+    follow_ups = features.show_follow_ups()
+    follow_ups.activateWindow()
+    qtbot.waitUntil(follow_ups.isActiveWindow)
+    follow_ups.view.setFocus()
+    key(Qt.Key.Key_Return)
+    editor = window.editor
+    assert editor is not None and editor.lead.last_name == "Roth"
+    qtbot.waitUntil(editor.isActiveWindow)
+    key(Qt.Key.Key_Escape)
+    assert not editor.isVisible()
+    qtbot.waitUntil(follow_ups.isActiveWindow)
+    assert follow_ups.view.hasFocus()
+
+
 def test_feature_windows_open_once(window: Any, features: Any) -> None:
     first = features.open_rule_editor()
     assert features.open_rule_editor() is first
