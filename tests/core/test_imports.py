@@ -479,3 +479,37 @@ def test_sql_literal_reads_back_as_the_same_value(db: Any) -> None:
 def test_sql_literal_refuses_what_it_cannot_write_exactly(value: object) -> None:
     with pytest.raises(ValueError):
         sql_literal(value)
+
+
+def test_a_uid_a_lead_has_already_gets_a_fresh_one(db: Any, tmp_path: Path) -> None:
+    """A merged-away lead keeps its uid on its erased row, and "import as new" on a row matched
+    by uid would copy it: both used to fail the whole import on the unique index."""
+    from leaddesk.core.services.merge import merge_leads
+
+    a = create_lead(db, {"first_name": "Max", "last_name": "Müller", "email": "max@a.example"})[0]
+    b = create_lead(db, {"first_name": "Eva", "last_name": "Berg", "email": "eva@berg.example"})[0]
+    backup = tmp_path / "backup.vcf"
+    export_leads(db, backup, "vcf")
+    c = create_lead(db, {"first_name": "Max", "last_name": "Mueller", "email": "m@c.example"})[0]
+    merge_leads(db, c.id, a.id, {})  # a is merged into c; its erased row keeps a's uid
+    plan = plan_import(db, [("backup.vcf", backup.read_bytes())])
+    by_uid = {r.uid: r for r in plan.rows}
+    assert by_uid[b.uid].action == "duplicate" and by_uid[b.uid].match.reason == "uid"  # type: ignore[union-attr]
+    by_uid[b.uid].decision = "new"  # the person pressed N on the report
+    result = apply_import(db, plan)
+    with db.engine.connect() as conn:
+        uids = [u for (u,) in conn.exec_driver_sql("SELECT uid FROM lead")]
+    assert len(uids) == len(set(uids)) == 3 + result.created and result.created >= 1
+    assert get_lead(db, b.id).uid == b.uid  # the existing lead keeps its own
+
+
+def test_an_import_cancelled_and_started_again_folds_each_row_once(db: Any) -> None:
+    from leaddesk.core.errors import Cancelled
+
+    data = _csv("Anna;Schmidt;;anna@x.example;0711 111111;", "Anna;Schmidt;;anna@x.example;0711 222222;")
+    plan = plan_import(db, [("fair.csv", data)])
+    assert [r.action for r in plan.rows] == ["new", "in_file"]
+    with pytest.raises(Cancelled):
+        apply_import(db, plan, progress=lambda done, total: False)  # Cancel …
+    apply_import(db, plan)  # … and Import again on the same report
+    assert get_lead(db, 1).notes.count("+49711222222") == 1

@@ -15,7 +15,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -80,6 +80,8 @@ _EDITABLE = frozenset(EDITABLE_FIELDS)
 _EXTRA_LABELS = {"email": "E-Mail", "phone": "Telefon", "mobile": "Mobil", "street": "Adresse", "fax": "Fax"}
 #: Leads whose id is in the JSON array ``:ids`` (one statement for any number of ids).
 _IN_IDS = "id IN (SELECT value FROM json_each(:ids))"
+#: The values of one JSON array parameter, for ``x IN …`` with any number of values.
+_JSON_VALUES = "(SELECT value FROM json_each(?))"
 # Above this many new leads, FTS triggers are dropped and the index rebuilt once.
 _BULK_FTS = 2000
 
@@ -429,10 +431,17 @@ def _apply_import(
 
 
 def _fold_in_file(rows: list[PlannedRow]) -> list[PlannedRow]:
-    """Merge rows that repeat an earlier row of the same import into that row (fill empty fields)."""
+    """Merge rows that repeat an earlier row of the same import into that row (fill empty fields).
+
+    Into copies: the plan stays as checked, so an import cancelled and started again (or applied
+    after another try failed) folds each row once, not twice.
+    """
+    out = list(rows)
     for row in rows:
         if row.action == "in_file" and row.into_row is not None:
-            target = rows[row.into_row]
+            target = out[row.into_row]
+            if target is rows[row.into_row]:
+                target = out[row.into_row] = replace(target, values=dict(target.values))
             for key, value in row.values.items():
                 if value in ("", None):
                     continue
@@ -442,7 +451,7 @@ def _fold_in_file(rows: list[PlannedRow]) -> list[PlannedRow]:
                     label = _EXTRA_LABELS.get(key, key)
                     note = f"{label} ({row.file_name}, Zeile {row.line}): {value}"
                     target.values["notes"] = "\n".join(x for x in [target.values.get("notes", ""), note] if x)
-    return rows
+    return out
 
 
 _LEAD_COLUMNS = [c.name for c in Lead.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]
@@ -525,7 +534,11 @@ def _insert_new(
         f" VALUES (?, {sql_literal(DEFAULT_TITLE)}, '', ?, 0, 0, ?, {sql_literal(stamp)})"
     )
     at_follow_up = slot.get("next_follow_up")
-    known_uids: set[str] = set()
+    # A file's own uid is kept unless a lead has it already: one merged away (erased rows keep
+    # theirs), or the one this row matched when the person chose "import as new".
+    own = [r.uid for r in rows if r.uid and len(r.uid) <= 36]
+    taken = f"SELECT uid FROM lead WHERE uid IN {_JSON_VALUES}"
+    known_uids: set[str] = set(conn.exec_driver_sql(taken, (json.dumps(own),)).scalars()) if own else set()
     # The driver's own executemany, in the session's transaction: rows go in as built (lists).
     cursor = conn.connection.dbapi_connection.cursor()
     chunk = 5000
