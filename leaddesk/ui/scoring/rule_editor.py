@@ -10,6 +10,7 @@ it was). ``rules_saved`` fires afterwards so the board can refresh its badges.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -109,7 +110,10 @@ def format_value(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, int | float):
-        return QLocale().toString(value)
+        # No thousands separator: "10.000" in German would be read back as 10 by a plain parse.
+        locale = QLocale()
+        locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+        return locale.toString(value)
     return "" if value is None else str(value)
 
 
@@ -268,16 +272,19 @@ def _split(text: str) -> list[str]:
 
 
 def _number(text: str) -> float | int | str:
-    """A number typed in the user's locale or plainly; the raw text when it is none."""
+    """A number typed in the user's locale first ("1.500" is 1500 in German), else plainly
+    ("1.5", or a decimal comma in the English UI); the raw text when it is none."""
     raw = text.strip()
-    for candidate in (raw, raw.replace(".", "").replace(",", ".")):
+    value, ok = QLocale().toDouble(raw)
+    for candidate in [] if ok else [raw, raw.replace(",", ".")]:
         try:
-            number = float(candidate)
+            value, ok = float(candidate), True
+            break
         except ValueError:
             continue
-        return int(number) if number.is_integer() else number
-    value, ok = QLocale().toDouble(raw)
-    return (int(value) if value.is_integer() else value) if ok else raw
+    if not ok or not math.isfinite(value):
+        return raw
+    return int(value) if value.is_integer() else value
 
 
 class RuleForm(QWidget):

@@ -206,3 +206,43 @@ def test_decay_refresher_runs_at_start_and_when_a_day_passed(qtbot: QtBot, db: D
         refresher.check()
     assert get_lead(db, ids[0]).engagement_score == 7
     refresher.stop()
+
+
+@pytest.mark.parametrize(
+    ("typed", "in_german", "in_english"),
+    [("10000", 10000, 10000), ("1.500", 1500, 1.5), ("1.500,50", 1500.5, "1.500,50"), ("2,5", 2.5, 2.5),
+     ("1.5", 1.5, 1.5), ("inf", "inf", "inf"), ("Maschinenbau", "Maschinenbau", "Maschinenbau")],
+)  # fmt: skip
+def test_numbers_are_read_as_the_user_types_them(
+    qtbot: QtBot, request: pytest.FixtureRequest, typed: str, in_german: Any, in_english: Any
+) -> None:
+    from leaddesk.ui.scoring.rule_editor import _number
+
+    request.getfixturevalue("english")
+    assert _number(typed) == in_english
+    request.getfixturevalue("german")
+    assert _number(typed) == in_german
+
+
+def test_changing_the_points_of_a_rule_keeps_its_value_in_german(
+    qtbot: QtBot, db: Database, german: Any
+) -> None:
+    """The form showed 10000 as "10.000" and read it back as 10: "deal value at least 10"."""
+    rule = validate_rule(
+        {
+            "name": "Großauftrag",
+            "group": "fit",
+            "field": "value",
+            "operator": "at_least",
+            "value": 10000,
+            "points": 20,
+        }
+    )
+    save_rules(db, [rule])
+    editor = RuleEditor(db)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.select_row(0)
+    assert editor.form.value.text() == "10000"
+    editor.form.points.setValue(25)  # only the points change
+    assert (editor.model.rule(0).points, editor.model.rule(0).value) == (25, 10000)
