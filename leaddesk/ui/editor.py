@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.core.errors import ConflictError, ValidationError
+from leaddesk.core.errors import ConflictError, LeadDeskError, ValidationError
 from leaddesk.core.services.leads import LeadView, clean_fields
 from leaddesk.ui.i18n import error_text, stage_label, tr_core
 
@@ -399,6 +399,13 @@ class LeadEditor(QDialog):
             return False
         except ConflictError as exc:
             return self._resolve_conflict(exc, changes)
+        except LeadDeskError as exc:  # e.g. merged into another lead meanwhile: say so, keep the form
+            QMessageBox.warning(
+                self,
+                self.tr("Not saved"),
+                self.tr("%1\nWhat you typed is still in the form.").replace("%1", error_text(exc)),
+            )
+            return False
         self.mark_errors({})
         self.lead = view
         self._initial = self.values()

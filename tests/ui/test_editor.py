@@ -147,3 +147,22 @@ def test_add_tab_lets_features_join(db: Any, add_lead: Any, window: Any) -> None
     window.editor_hooks.append(lambda ed: ed.add_tab(QLabel("timeline"), "Timeline"))
     editor = window.open_editor(lead.id)
     assert editor.tabs.tabText(editor.tabs.count() - 1) == "Timeline"
+
+
+def test_saving_a_lead_merged_away_meanwhile_says_so_and_keeps_the_form(
+    db: Any, add_lead: Any, window: Any, monkeypatch: Any
+) -> None:
+    from leaddesk.core.services.merge import merge_leads
+
+    a = add_lead("Müller", first_name="Anna", email="anna@mb.example")
+    b = add_lead("Mueller", first_name="Anna", phone="0711 123456")
+    window.board.reload()
+    editor = window.open_editor(b.id)
+    editor.widgets["city"].setText("Stuttgart")
+    merge_leads(db, a.id, b.id, {})  # Find duplicates → Merge, in another window
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: said.append(text))
+    assert editor.save() is False
+    assert said == [f"lead {b.id} does not exist\nWhat you typed is still in the form."]
+    assert editor.isVisible() and editor.widgets["city"].text() == "Stuttgart"
+    editor.done(0)
