@@ -381,7 +381,7 @@ DE: dict[str, str] = {
     "Field": "Feld",
     "Lead A": "Lead A",
     "Lead B": "Lead B",
-    "Notes and tags of both are combined. Values not chosen are kept in the notes. Activities, tasks, stage history and BANT answers of both stay with the kept lead.": "Notizen und Schlagwörter beider Leads werden zusammengefasst. Nicht gewählte Werte bleiben in den Notizen erhalten. Aktivitäten, Aufgaben, Phasenverlauf und BANT-Antworten beider bleiben beim behaltenen Lead.",
+    "Notes and tags of both are combined. Values not chosen are kept in the notes. Activities, tasks and BANT answers of both stay with the kept lead; the other lead's stage history stays with its archived record.": "Notizen und Schlagwörter beider Leads werden zusammengefasst. Nicht gewählte Werte bleiben in den Notizen erhalten. Aktivitäten, Aufgaben und BANT-Antworten beider bleiben beim behaltenen Lead; der Phasenverlauf des anderen bleibt bei seinem archivierten Datensatz.",
     "&Merge": "&Zusammenführen",
     "Possible duplicate: check before merging": "Mögliche Dublette: vor dem Zusammenführen prüfen",
     "Why": "Warum",

@@ -265,7 +265,8 @@ class MergeDialog(QDialog):
         note = QLabel(
             self.tr(
                 "Notes and tags of both are combined. Values not chosen are kept in the notes. Activities, "
-                "tasks, stage history and BANT answers of both stay with the kept lead."
+                "tasks and BANT answers of both stay with the kept lead; the other lead's stage history "
+                "stays with its archived record."
             )
         )
         note.setWordWrap(True)
