@@ -468,12 +468,32 @@ def describe_operational_error(exc: DBAPIError, url: str) -> str:
 FTS_COLUMNS = ("first_name", "last_name", "company", "email", "city", "notes")
 
 
+#: German spellings without umlauts, as typed on a foreign keyboard or read from an e-mail
+#: address ("Mueller", "Weiss"), mapped to what the index holds ("muller", "weiß": it drops
+#: accents, not the ß).
+_UMLAUT_SPELLINGS = (("ae", "a"), ("oe", "o"), ("ue", "u"), ("ss", "ß"))
+
+
 def fts_match_expression(query: str) -> str | None:
-    """An FTS5 MATCH string for what a person typed: every word a prefix, all words required."""
+    """An FTS5 MATCH string for what a person typed: every word a prefix, all words required.
+
+    A word of four or more letters written without umlauts also matches the umlaut spelling:
+    "Mueller" finds "Müller", as the duplicate rules already treat them as one.
+    """
     words = [w for w in "".join(c if c.isalnum() or c in "@._-+" else " " for c in query).split() if w]
     if not words:
         return None
-    return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
+    terms = []
+    for word in words:
+        spellings = [word]
+        folded = word.casefold()
+        for plain, umlaut in _UMLAUT_SPELLINGS:
+            folded = folded.replace(plain, umlaut)
+        if len(word) >= 4 and folded != word.casefold():
+            spellings.append(folded)
+        alternatives = " OR ".join('"' + w.replace('"', '""') + '"*' for w in spellings)
+        terms.append(f"({alternatives})" if len(spellings) > 1 else alternatives)
+    return " AND ".join(terms)
 
 
 def rebuild_fts(session: Session) -> None:
