@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -148,3 +150,156 @@ def test_import_history_undoes_later_and_offers_force(
     assert _count(db) == 1 and get_lead(db, 1).stage == "mql"
     assert history.model.data(history.model.index(0, 6)) != ""  # shown as undone
     assert not history.undo_button.isEnabled()
+
+
+@pytest.mark.parametrize("language", ["german", "english"])
+def test_force_undo_is_offered_for_a_refusal_in_every_language(
+    qtbot: QtBot, db: Database, tmp_path: Path, request: pytest.FixtureRequest, language: str
+) -> None:
+    """The refusal's text is translated: the forced undo must be offered by the exception's type."""
+    from leaddesk.core.services.imports import apply_import, plan_import
+    from leaddesk.core.services.leads import move_stage
+    from leaddesk.ui.imports.history import ImportHistory
+
+    request.getfixturevalue(language)
+    f = tmp_path / "messe.csv"
+    f.write_text("Vorname;Nachname;E-Mail\nTom;Neu;tom@neu.de\nIna;Alt;ina@alt.de\n", "utf-8")
+    wizard = _wizard(qtbot, db, [str(f)])
+    wizard.check_button.click()
+    _wait_page(qtbot, wizard, REPORT)
+    with qtbot.waitSignal(wizard.imported, timeout=15000):
+        wizard.import_button.click()
+    _wait_page(qtbot, wizard, RESULT)
+    move_stage(db, 1, "mql")  # edited after the import: a plain undo is refused
+    wizard.undo_button.click()
+    qtbot.waitUntil(wizard.force_undo_button.isVisible, timeout=10000)
+    with qtbot.waitSignal(wizard.undone, timeout=10000):
+        wizard.force_undo_button.click()
+    assert _count(db) == 1 and get_lead(db, 1).stage == "mql"
+
+    second = apply_import(db, plan_import(db, [("a.csv", b"Vorname;Nachname\nEva;Berg\nOle;Lund\n")]))
+    with db.session() as session:
+        berg = session.execute(select(Lead.id).where(Lead.last_name == "Berg")).scalar_one()
+    move_stage(db, berg, "sql")
+    history = ImportHistory(db)
+    qtbot.addWidget(history)
+    history.show()
+    assert history.selected_batch().id == second.batch_id
+    history.undo_button.click()
+    qtbot.waitUntil(history.force_button.isVisible, timeout=10000)
+    with qtbot.waitSignal(history.undone, timeout=10000):
+        history.force_button.click()
+    assert get_lead(db, berg).stage == "sql" and _count(db) == 2
+
+
+def _two_unknown_csvs(tmp_path: Path) -> tuple[Path, Path]:
+    a = tmp_path / "stand_a.csv"
+    a.write_text("Gast;Betrieb;Kontakt-Mail\nAnna Schmidt;Schmidt KG;anna@schmidt.example\n", "utf-8")
+    b = tmp_path / "stand_b.csv"
+    b.write_text("Besucher;Arbeitgeber;Mailadresse\nBernd Ott;Ott AG;bernd@ott.example\n", "utf-8")
+    return a, b
+
+
+def _target(wizard: ImportWizard, header: str) -> str:
+    for r in range(wizard.mapping_table.rowCount()):
+        if wizard.mapping_table.item(r, 0).text() == header:
+            combo = wizard.mapping_table.cellWidget(r, 1)
+            assert isinstance(combo, QComboBox)
+            return str(combo.currentData())
+    raise AssertionError(header)
+
+
+def test_each_csv_file_gets_its_own_mapping(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    a, b = _two_unknown_csvs(tmp_path)
+    wizard = _wizard(qtbot, db, [str(a), str(b)])
+    wizard.activateWindow()
+    qtbot.waitActive(wizard)  # mnemonics (Alt+…) reach the active window only
+    wizard.check_button.click()
+    _wait_page(qtbot, wizard, MAPPING)
+    assert wizard.mapping_file == "stand_a.csv" and wizard.mapping_files.isVisibleTo(wizard)
+    wizard.set_target("Gast", "full_name")
+    wizard.set_target("Betrieb", "company")
+    wizard.set_target("Kontakt-Mail", "email")
+    wizard.remap_button.click()
+    _wait_page(qtbot, wizard, REPORT)
+    assert wizard.plan is not None and wizard.plan.errors == 1  # stand_b.csv: map the columns first
+    QTest.keyClick(
+        wizard, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier
+    )  # C&olumns…: the file still unmapped
+    _wait_page(qtbot, wizard, MAPPING)
+    assert wizard.mapping_file == "stand_b.csv" and wizard.mapping_table.item(0, 0).text() == "Besucher"
+    wizard.set_target("Besucher", "full_name")
+    # keyboard: the file chooser (Alt+F) switches files; each keeps its choices
+    QTest.keyClick(wizard, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    assert wizard.focusWidget() is wizard.mapping_files
+    QTest.keyClick(wizard.mapping_files, Qt.Key.Key_Up)
+    assert wizard.mapping_file == "stand_a.csv" and _target(wizard, "Gast") == "full_name"
+    QTest.keyClick(wizard.mapping_files, Qt.Key.Key_Down)
+    assert wizard.mapping_file == "stand_b.csv" and _target(wizard, "Besucher") == "full_name"
+    wizard.set_target("Arbeitgeber", "company")
+    wizard.set_target("Mailadresse", "email")
+    wizard.remap_button.click()
+    _wait_page(qtbot, wizard, REPORT)
+    assert wizard.plan is not None and (wizard.plan.errors, wizard.plan.new) == (0, 2), wizard.plan.problems()
+    with qtbot.waitSignal(wizard.imported, timeout=15000):
+        wizard.import_button.click()
+    with db.session() as s:
+        got = {(x.first_name, x.last_name, x.company, x.email) for x in s.execute(select(Lead)).scalars()}
+    assert got == {
+        ("Anna", "Schmidt", "Schmidt KG", "anna@schmidt.example"),
+        ("Bernd", "Ott", "Ott AG", "bernd@ott.example"),
+    }
+
+
+def test_columns_opens_the_selected_file_once_all_are_mapped(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    a, b = _two_unknown_csvs(tmp_path)
+    b.write_text(
+        "Vorname;Nachname;E-Mail\nBernd;Ott;bernd@ott.example\nBernd;Ott;bernd@ott.example\n", "utf-8"
+    )
+    wizard = _wizard(qtbot, db, [str(a), str(b)])
+    wizard.check_button.click()
+    _wait_page(qtbot, wizard, MAPPING)
+    wizard.set_target("Gast", "full_name")
+    wizard.remap_button.click()
+    _wait_page(qtbot, wizard, REPORT)
+    row = wizard.problems.kinds().index("duplicate")  # the repeated row of stand_b.csv
+    assert wizard.problems.file_name(row) == "stand_b.csv"
+    wizard.problem_view.selectRow(row)
+    wizard.columns_button.click()
+    assert wizard.mapping_file == "stand_b.csv" and _target(wizard, "E-Mail") == "email"
+    wizard.pages.setCurrentIndex(REPORT)
+    wizard.problem_view.clearSelection()
+    wizard.columns_button.click()
+    assert wizard.mapping_file == "stand_a.csv" and _target(wizard, "Gast") == "full_name"
+
+
+def test_same_unknown_columns_are_mapped_once_and_clashes_are_refused(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    """The core takes one mapping for all files: the same column name cannot mean two things."""
+    a = tmp_path / "tag1.csv"
+    a.write_text("Gast;Mailadresse\nAnna Schmidt;anna@schmidt.example\n", "utf-8")
+    b = tmp_path / "tag2.csv"
+    b.write_text("Gast;Mailadresse\nBernd Ott;bernd@ott.example\n", "utf-8")
+    wizard = _wizard(qtbot, db, [str(a), str(b)])
+    wizard.check_button.click()
+    _wait_page(qtbot, wizard, MAPPING)
+    wizard.set_target("Gast", "full_name")
+    wizard.set_target("Mailadresse", "email")
+    wizard.remap_button.click()
+    _wait_page(qtbot, wizard, REPORT)
+    assert wizard.plan is not None and (wizard.plan.errors, wizard.plan.new) == (0, 2)  # tag2 read alike
+    plan = wizard.plan
+    wizard.problem_view.clearSelection()
+    wizard._show_mapping("tag2.csv")
+    assert _target(wizard, "Gast") == "full_name"  # shows how it is read now
+    wizard.set_target("Gast", "company")
+    wizard.remap_button.click()
+    assert wizard.pages.currentIndex() == MAPPING and wizard.plan is plan  # not checked
+    assert "Gast" in wizard.mapping_title.text() and "tag1.csv" in wizard.mapping_title.text()
+    wizard.set_target("Gast", "full_name")
+    wizard.remap_button.click()
+    _wait_page(qtbot, wizard, REPORT)
+    assert wizard.plan is not plan and wizard.plan.errors == 0

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.core.db import Database, as_utc
 from leaddesk.core.models import ImportBatch
-from leaddesk.core.services.imports import UndoResult, list_batches, undo_import
+from leaddesk.core.services.imports import UndoRefused, UndoResult, list_batches, undo_import
 from leaddesk.ui.imports.jobs import BackgroundJob
 
 
@@ -137,7 +137,7 @@ class ImportHistory(QDialog):
         self.undo_button.setEnabled(False)
         self.job = job = BackgroundJob(lambda _p: undo_import(self.db, batch_id, force=force), self)
         job.succeeded.connect(self._undone)
-        job.failed.connect(self._failed)
+        job.failed.connect(lambda message: self._failed(message, job.error))
         job.start()
 
     def _undone(self, result: UndoResult) -> None:
@@ -147,10 +147,11 @@ class ImportHistory(QDialog):
         self.reload()
         self.undone.emit(result.batch_id)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, message: str, error: BaseException | None = None) -> None:
+        """Show why; offer the forced undo only for a refusal (by type: the text is translated)."""
         self.status.setText(message)
         self.undo_button.setEnabled(True)
-        self.force_button.setVisible("changed after" in message)
+        self.force_button.setVisible(isinstance(error, UndoRefused))
 
 
 def open_import_history(db: Database, parent: QWidget | None = None) -> ImportHistory:

@@ -24,7 +24,8 @@ class BackgroundJob(QObject):
 
     Signals: ``progressed(done, total)``, ``succeeded(result)``, ``failed(message)`` for
     expected errors (a person-readable message), ``cancelled()``. Unexpected exceptions are
-    reported through ``failed`` too, prefixed so they read as a bug.
+    reported through ``failed`` too, prefixed so they read as a bug. ``error`` holds the
+    exception behind the last ``failed``: decide on its type, never on the translated text.
     """
 
     progressed = Signal(int, int)
@@ -39,9 +40,11 @@ class BackgroundJob(QObject):
         self._fn = fn
         self._cancel = threading.Event()
         self.running = False
+        self.error: BaseException | None = None
 
     def start(self) -> None:
         self.running = True
+        self.error = None
         write_pool().start(_Runnable(self))
 
     def cancel(self) -> None:
@@ -59,9 +62,11 @@ class BackgroundJob(QObject):
             self.cancelled.emit()
         except LeadDeskError as exc:
             self.running = False
+            self.error = exc  # set before the emit: the slot runs later, on the GUI thread
             self.failed.emit(error_text(exc))
         except Exception as exc:  # a bug: still reach the one error handler, never kill the thread silently
             self.running = False
+            self.error = exc
             self.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
             self.running = False

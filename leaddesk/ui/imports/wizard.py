@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.core.db import Database
 from leaddesk.core.errors import LeadDeskError
-from leaddesk.core.importers.csvfile import TARGETS, preview
+from leaddesk.core.importers.csvfile import TARGETS, auto_mapping, preview
 from leaddesk.core.services.imports import (
     ImportPlan,
     ImportResult,
@@ -77,6 +77,10 @@ class ProblemModel(QAbstractTableModel):
 
     def kinds(self) -> list[str]:
         return [r[2] for r in self._rows]
+
+    def file_name(self, row: int) -> str:
+        """The file a report row is about ("" outside the table): Columns… opens that one."""
+        return self._rows[row][0] if 0 <= row < len(self._rows) else ""
 
     def set_decision(self, row: int, decision: str | None) -> bool:
         """Choose what happens to the duplicate shown in ``row``; False if it is not a duplicate."""
@@ -187,7 +191,8 @@ class ImportWizard(QDialog):
         self.db = db
         self.plan: ImportPlan | None = None
         self.result: ImportResult | None = None
-        self.mapping: dict[str, str] = {}
+        #: Per CSV file name: the columns the person mapped differently from the automatic guess.
+        self.mappings: dict[str, dict[str, str]] = {}
         self.mapping_file = ""
         self.job: BackgroundJob | None = None
         self.setWindowTitle(self.tr("Import leads"))
@@ -258,6 +263,15 @@ class ImportWizard(QDialog):
         self.mapping_title = QLabel()
         self.mapping_title.setWordWrap(True)
         layout.addWidget(self.mapping_title)
+        # With several CSV files each gets its own mapping; this chooses which one is shown.
+        self.mapping_files = QComboBox()
+        self.mapping_files.currentIndexChanged.connect(self._switch_mapping_file)
+        self.mapping_files_label = QLabel(self.tr("&File:"))
+        self.mapping_files_label.setBuddy(self.mapping_files)
+        files_row = QHBoxLayout()
+        files_row.addWidget(self.mapping_files_label)
+        files_row.addWidget(self.mapping_files, 1)
+        layout.addLayout(files_row)
         self.mapping_table = QTableWidget(0, 3)
         self.mapping_table.setHorizontalHeaderLabels(
             [self.tr("Column in the file"), self.tr("Import as"), self.tr("Examples")]
@@ -311,7 +325,7 @@ class ImportWizard(QDialog):
         back = QPushButton(self.tr("&Back"))
         back.clicked.connect(lambda: self.pages.setCurrentIndex(FILES))
         self.columns_button = QPushButton(self.tr("C&olumns…"))
-        self.columns_button.clicked.connect(lambda: self._show_mapping(self._first_csv()))
+        self.columns_button.clicked.connect(lambda: self._show_mapping(self._mapping_target()))
         buttons.addWidget(back)
         buttons.addWidget(self.columns_button)
         buttons.addStretch()
@@ -384,13 +398,18 @@ class ImportWizard(QDialog):
             self._show_error(error_text(exc), FILES)
             return
         source = self.source_edit.text().strip()
-        mapping = dict(self.mapping) or None
+        # Only the files still in the list: the choices for a removed one must not apply.
+        mapping: dict[str, str] = {}
+        for name, _data in sources:
+            mapping.update(self.mappings.get(name, {}))
         # A check replaces the plan: let the old one go first (a 100,000-row plan is ~900,000
         # objects; keeping it while the next is built doubles the memory and slows the check).
         self.plan = None
         self.problems.set_plan(None)
         self._start(
-            lambda progress: plan_import(self.db, sources, source=source, mapping=mapping, progress=progress),
+            lambda progress: plan_import(
+                self.db, sources, source=source, mapping=mapping or None, progress=progress
+            ),
             self.tr("Checking %n record(s)…", "", 0),
             self._checked,
             back_to=FILES,
@@ -398,22 +417,51 @@ class ImportWizard(QDialog):
 
     def _checked(self, plan: ImportPlan) -> None:
         self.plan = plan
-        unmapped = [p.file_name for p in plan.files if p.file_format == "csv" and not p.records and p.issues]
-        if unmapped and not self.mapping:
+        unmapped = self._unmapped()
+        if unmapped and not self.mappings:
             self._show_mapping(unmapped[0])
             return
         self._show_report()
 
-    def _first_csv(self) -> str:
-        if self.plan is None:
-            return ""
-        return next((p.file_name for p in self.plan.files if p.file_format == "csv"), "")
+    def _csv_files(self) -> list[str]:
+        return [p.file_name for p in self.plan.files if p.file_format == "csv"] if self.plan else []
+
+    def _unmapped(self) -> list[str]:
+        """CSV files of the plan whose columns the importer could not recognise (nothing read)."""
+        files = self.plan.files if self.plan else []
+        return [p.file_name for p in files if p.file_format == "csv" and not p.records and p.issues]
+
+    def _mapping_target(self) -> str:
+        """The CSV file Columns… opens: one still unmapped, else the selected row's, else the first."""
+        unmapped = self._unmapped()
+        if unmapped:
+            return unmapped[0]
+        csv_files = self._csv_files()
+        rows = self.problem_view.selectionModel().selectedRows()
+        selected = self.problems.file_name(rows[0].row()) if rows else ""
+        if selected in csv_files:
+            return selected
+        return csv_files[0] if csv_files else ""
+
+    def _auto_mapping(self, file_name: str) -> dict[str, str]:
+        """What the importer reads each column of ``file_name`` as without any choice of the person."""
+        files = self.plan.files if self.plan else []
+        p = next((p for p in files if p.file_name == file_name), None)
+        return auto_mapping(p.headers, p.preset) if p is not None else {}
 
     def _show_mapping(self, file_name: str) -> None:
         path = next((f for f in self.files() if Path(f).name == file_name), None)
         if path is None:
             return
         self.mapping_file = file_name
+        csv_files = self._csv_files()
+        self.mapping_files.blockSignals(True)  # filling it is not the person switching files
+        self.mapping_files.clear()
+        self.mapping_files.addItems(csv_files)
+        self.mapping_files.setCurrentIndex(max(0, self.mapping_files.findText(file_name)))
+        self.mapping_files.blockSignals(False)
+        self.mapping_files.setVisible(len(csv_files) > 1)
+        self.mapping_files_label.setVisible(len(csv_files) > 1)
         headers, rows, encoding, delimiter = preview(Path(path).read_bytes())
         current = next(
             (p.mapping for p in (self.plan.files if self.plan else []) if p.file_name == file_name), {}
@@ -433,7 +481,7 @@ class ImportWizard(QDialog):
             combo = QComboBox()
             for key in ("", *TARGETS, "note:"):
                 combo.addItem(labels.get(key, key), key)
-            chosen = self.mapping.get(header, current.get(header, ""))
+            chosen = self.mappings.get(file_name, {}).get(header, current.get(header, ""))
             combo.setCurrentIndex(max(0, combo.findData("note:" if chosen.startswith("note:") else chosen)))
             self.mapping_table.setCellWidget(r, 1, combo)
             samples = [row[r] for row in rows if r < len(row) and row[r].strip()][:3]
@@ -447,6 +495,16 @@ class ImportWizard(QDialog):
             for c, value in enumerate(row[: len(headers)]):
                 self.preview_table.setItem(r, c, QTableWidgetItem(value))
         self.pages.setCurrentIndex(MAPPING)
+        if not self.mapping_files.hasFocus():
+            self.mapping_table.setFocus()
+            self.mapping_table.setCurrentCell(0, 1)
+
+    def _switch_mapping_file(self, index: int) -> None:
+        """Another file chosen on the mapping page: keep this file's choices, show that one's."""
+        name = self.mapping_files.itemText(index)
+        if name and name != self.mapping_file:
+            self._keep_table_choices()
+            self._show_mapping(name)
 
     def set_target(self, header: str, target: str) -> None:
         """Choose the target of one column (keyboard users and tests use the combo the same way)."""
@@ -456,15 +514,73 @@ class ImportWizard(QDialog):
                 assert isinstance(combo, QComboBox)
                 combo.setCurrentIndex(combo.findData(target))
 
-    def _apply_mapping(self) -> None:
-        mapping = {}
+    def _keep_table_choices(self) -> None:
+        """Remember the shown file's choices; only those that differ from the automatic guess.
+
+        The core takes one header → target mapping for all files, so a choice kept here also
+        applies to a column of the same name in another file (:meth:`_mapping_clash` guards that).
+        """
+        if not self.mapping_file:
+            return
+        automatic = self._auto_mapping(self.mapping_file)
+        chosen: dict[str, str] = {}
         for r in range(self.mapping_table.rowCount()):
             header = self.mapping_table.item(r, 0).text()
             combo = self.mapping_table.cellWidget(r, 1)
             assert isinstance(combo, QComboBox)
             target = combo.currentData()
-            mapping[header] = f"note:{header}" if target == "note:" else target
-        self.mapping = mapping
+            target = f"note:{header}" if target == "note:" else target
+            if target != automatic.get(header, ""):
+                chosen[header] = target
+        self.mappings[self.mapping_file] = chosen
+
+    def _mapping_clash(self) -> tuple[str, str, str, str, str] | None:
+        """A column name two mapped files read differently: (column, target, file, other target, other file).
+
+        One mapping serves all files of an import, so such a pair cannot be checked together.
+        A file the person has not mapped simply takes the others' choices for its columns
+        (two exports with the same unknown headers are mapped once).
+        """
+        files = self.plan.files if self.plan else []
+        csv_files = [p for p in files if p.file_format == "csv" and p.file_name in self.mappings]
+        wanted = {
+            p.file_name: self._auto_mapping(p.file_name) | self.mappings.get(p.file_name, {})
+            for p in csv_files
+        }
+        for p in csv_files:
+            for header, target in self.mappings.get(p.file_name, {}).items():
+                for other in csv_files:
+                    if other is p or header not in other.headers:
+                        continue
+                    other_target = wanted[other.file_name].get(header, "")
+                    if other_target != target:
+                        return header, target, p.file_name, other_target, other.file_name
+        return None
+
+    def _apply_mapping(self) -> None:
+        self._keep_table_choices()
+        clash = self._mapping_clash()
+        if clash is not None:
+            labels = target_labels()
+
+            def label(target: str) -> str:
+                return labels.get("note:" if target.startswith("note:") else target, target)
+
+            header, target, file_name, other_target, other_file = clash
+            self._flash(
+                self.tr(
+                    "Column “%1” is read as “%2” in %3 but as “%4” in %5. One import reads a column "
+                    "name the same way in all its files: choose the same in both, or import the files "
+                    "one at a time."
+                )
+                .replace("%1", header)
+                .replace("%2", label(target))
+                .replace("%3", file_name)
+                .replace("%4", label(other_target))
+                .replace("%5", other_file),
+                MAPPING,
+            )
+            return
         self.check()
 
     def _show_report(self) -> None:
@@ -488,7 +604,7 @@ class ImportWizard(QDialog):
         self.skip_errors_box.setChecked(False)
         self.skip_errors_box.setEnabled(plan.errors > 0)
         self.policy_combo.setEnabled(plan.duplicates > 0)
-        self.columns_button.setEnabled(bool(self._first_csv()))
+        self.columns_button.setEnabled(bool(self._csv_files()))
         self._update_import_button()
         self.pages.setCurrentIndex(REPORT)
 
@@ -570,7 +686,7 @@ class ImportWizard(QDialog):
         running.start(label)
         job.progressed.connect(running.show_progress)
         job.succeeded.connect(on_success)
-        job.failed.connect(lambda message: self._show_error(message, back_to))
+        job.failed.connect(lambda message: self._show_error(message, back_to, job.error))
         job.cancelled.connect(lambda: self._cancelled(back_to))
         self.pages.setCurrentIndex(RUNNING)
         job.start()
@@ -585,8 +701,9 @@ class ImportWizard(QDialog):
         self.pages.setCurrentIndex(back_to)
         self._flash(self.tr("Cancelled; nothing was changed."), back_to)
 
-    def _show_error(self, message: str, back_to: int) -> None:
-        if isinstance(self.job, BackgroundJob) and back_to == RESULT and "changed after" in message:
+    def _show_error(self, message: str, back_to: int, error: BaseException | None = None) -> None:
+        """Show ``message``; a refused undo offers the forced one (by type: the text is translated)."""
+        if back_to == RESULT and isinstance(error, UndoRefused):
             self.force_undo_button.show()
         self.pages.setCurrentIndex(back_to)
         self._flash(message, back_to)
