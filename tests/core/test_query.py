@@ -152,3 +152,49 @@ def test_a_lead_not_scored_yet_reads_as_zero_points(db) -> None:
     assert rows_by_id(db, [lead_id], ("score", "score_flag"))[lead_id]["score"] == 0
     assert lead_id in lead_ids(db, LeadFilter(score_max=0))
     assert lead_id not in lead_ids(db, LeadFilter(score_min=1))
+
+
+def test_tag_filter_folds_umlauts_and_other_non_ascii_letters(db) -> None:
+    """SQLite's lower() folds A–Z only: "Ärzte" must still match "ärzte", "ÄRZTE", and so on."""
+
+    def add(tags: str) -> int:
+        return create_lead(db, {"last_name": tags, "tags": tags})[0].id
+
+    aerzte = add("Ärzte,Messe")
+    aerzte_lower = add("ärzte")
+    aerzte_upper = add("Handwerk,ÄRZTE")
+    add("ÄRZTE-Netz")  # another tag that merely starts the same
+    oesterreich = add("ÖSTERREICH")
+    strasse, strasse_upper = add("Straße"), add("STRASSE")  # one tag to str.casefold
+    odd = add("a_b%c")
+    add("axbyc")  # LIKE wildcards in a tag are plain characters
+
+    assert "Ärzte" in all_tags(db)
+    for spelling in ("Ärzte", "ärzte", "ÄRZTE", " äRzTe "):
+        assert set(lead_ids(db, LeadFilter(tag=spelling))) == {aerzte, aerzte_lower, aerzte_upper}
+    assert lead_ids(db, LeadFilter(tag="Österreich")) == [oesterreich]
+    assert lead_ids(db, LeadFilter(tag="österreich")) == [oesterreich]
+    assert lead_ids(db, LeadFilter(tag="Öster")) == []
+    assert set(lead_ids(db, LeadFilter(tag="straße"))) == {strasse, strasse_upper}
+    assert lead_ids(db, LeadFilter(tag="Messe")) == [aerzte]
+    assert lead_ids(db, LeadFilter(tag="A_B%C")) == [odd]
+    # The JSON export path (``leaddesk export --tag``) shares the clause.
+    assert [r["id"] for r in list_leads_json(db, LeadFilter(tag="ärzte"))] == lead_ids(
+        db, LeadFilter(tag="ärzte")
+    )
+
+
+def test_board_sums_keep_currencies_apart(db) -> None:
+    """The board snapshot sums per currency; a foreign currency read in any spelling counts once."""
+    from leaddesk.core.services.board import load_board
+
+    chf = create_lead(db, {"last_name": "Huber", "value": 10000, "currency": "CHF"})[0].id
+    eur = create_lead(db, {"last_name": "Maier", "value": 5000, "currency": "EUR"})[0].id
+    other = create_lead(db, {"last_name": "Kurz", "value": 250})[0].id
+    snap = load_board(db)
+    assert snap.currency == {chf: "CHF"}
+    assert snap.sums([chf, eur, other]) == {"EUR": 5250, "CHF": 10000}
+    assert snap.sums([eur]) == {"EUR": 5000}
+    snap.set_value(other, 300, " usd ")
+    snap.set_value(chf, 10000, "")  # back to euros
+    assert snap.sums([chf, eur, other]) == {"EUR": 15000, "USD": 300}

@@ -373,3 +373,49 @@ def test_many_drops_into_the_same_gap_keep_their_place(
         assert column_ids(window, "lead") == expected
     window.board.reload()
     assert column_ids(window, "lead") == [top.id, bottom.id, *(m.id for m in movers)] and errors == []
+
+
+def test_column_sums_are_per_currency_and_follow_moves(
+    db: Any, add_lead: Any, window: Any, german: Any
+) -> None:
+    """A 10,000 CHF lead and a 5,000 EUR lead are "5.000 € + 10.000 CHF", not "15.000 €"."""
+    from PySide6.QtCore import QLocale
+
+    from leaddesk.core.services.leads import update_lead
+    from leaddesk.ui.board.delegate import money
+
+    loc = QLocale()
+    huber = add_lead("Huber", company="Huber AG", value=10000, currency="CHF")
+    add_lead("Maier", company="Maier GmbH", value=5000, currency="EUR")
+    window.board.reload()
+    header = window.board.columns["lead"].header
+    assert header.sums == {"EUR": 5000, "CHF": 10000} and header.value == 5000
+    assert header.totals.text() == f"2 Leads · {money(5000, 'EUR', loc)} + {money(10000, 'CHF', loc)}"
+
+    assert drag(window, huber.id, "lead", "mql")  # the totals move with the card, no reload
+    mql = window.board.columns["mql"].header
+    assert header.totals.text() == f"1 Lead · {money(5000, 'EUR', loc)}"
+    assert mql.totals.text() == f"1 Lead · {money(10000, 'CHF', loc)}" and mql.value == 0
+    window.board.undo_stack.undo()
+    assert header.sums == {"EUR": 5000, "CHF": 10000} and mql.sums == {"EUR": 0}
+
+    # An edit of the currency alone regroups the sums.
+    view, _warnings = update_lead(
+        db, huber.id, {"currency": "EUR"}, expected_version=get_lead(db, huber.id).version
+    )
+    window.board.apply_edit(view)
+    assert header.sums == {"EUR": 15000}
+
+    # Many currencies: two amounts in the header, all of them in its tooltip.
+    add_lead("Smith", value=700, currency="USD")
+    add_lead("Nowak", value=900, currency="PLN")
+    add_lead("Berg", value=300, currency="CHF")
+    window.board.reload()
+    amounts = [
+        money(15000, "EUR", loc),
+        money(300, "CHF", loc),
+        money(900, "PLN", loc),
+        money(700, "USD", loc),
+    ]
+    assert header.totals.text() == f"5 Leads · {amounts[0]} + {amounts[1]} + …"
+    assert header.totals.toolTip() == f"5 Leads · {' + '.join(amounts)}"

@@ -45,21 +45,59 @@ DEFAULT_MQL_THRESHOLD = 50
 DEFAULT_SQL_THRESHOLD = 80
 
 
+#: The currency of a lead whose ``currency`` is empty, and the one column headers name first.
+HOME_CURRENCY = "EUR"
+
+
+def currency_code(stored: str | None) -> str:
+    """A stored currency as the code the sums group by ("" and " chf" read as "EUR", "CHF")."""
+    return (stored or "").strip().upper() or HOME_CURRENCY
+
+
 @dataclass
 class BoardSnapshot:
-    """Board order per stage plus each lead's position and value (for sums and inserts)."""
+    """Board order per stage plus each lead's position, value and currency (for sums and inserts)."""
 
     ids: dict[str, list[int]] = field(default_factory=dict)
     position: dict[int, float] = field(default_factory=dict)
     value: dict[int, float] = field(default_factory=dict)
+    #: Only leads not in euros (usually few or none): the sums stay one pass when it is empty.
+    currency: dict[int, str] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
         return len(self.position)
 
+    def set_value(self, lead_id: int, value: float, currency: str) -> None:
+        """Record a lead's saved value and currency (after a move, an edit, a new lead)."""
+        self.value[lead_id] = value
+        code = currency_code(currency)
+        if code == HOME_CURRENCY:
+            self.currency.pop(lead_id, None)
+        else:
+            self.currency[lead_id] = code
+
+    def sums(self, ids: list[int]) -> dict[str, float]:
+        """Summed value of ``ids`` per currency: amounts in different currencies are never added.
+
+        One pass over ``ids`` as before when every lead is in euros; otherwise one more C-level
+        set intersection (~2 ms for 100,000 ids) and a pass over the foreign leads shown.
+        """
+        values = self.value
+        if not self.currency:
+            return {HOME_CURRENCY: sum(values.get(i, 0.0) for i in ids)}
+        foreign = self.currency.keys() & ids
+        if not foreign:
+            return {HOME_CURRENCY: sum(values.get(i, 0.0) for i in ids)}
+        out = {HOME_CURRENCY: sum(values.get(i, 0.0) for i in ids if i not in foreign)}
+        for i in foreign:
+            code = self.currency[i]
+            out[code] = out.get(code, 0.0) + values.get(i, 0.0)
+        return out
+
 
 def load_board(db: Database) -> BoardSnapshot:
-    """Every live lead's id, stage, position and value in board order (one covering-index scan).
+    """Every live lead's id, stage, position, value and currency in board order.
 
     The rows go through the DBAPI cursor: SQLAlchemy's Row objects cost ~100 ms more for
     100,000 rows, and this runs before the first paint. The SQL is still SQLAlchemy's, compiled
@@ -76,6 +114,14 @@ def load_board(db: Database) -> BoardSnapshot:
         snap.ids[stage] = [r[0] for r in group]
     snap.position = {r[0]: r[2] for r in rows}
     snap.value = {r[0]: r[3] for r in rows}
+    # Currency is not in the covering index: a second, narrow read keeps only the non-euro leads.
+    foreign = select(Lead.id, Lead.currency).where(Lead.erased.is_(False), Lead.currency != HOME_CURRENCY)
+    for lead_id, currency in _raw_rows(
+        db, str(foreign.compile(db.engine, compile_kwargs={"literal_binds": True}))
+    ):
+        code = currency_code(currency)
+        if code != HOME_CURRENCY:
+            snap.currency[lead_id] = code
     return snap
 
 

@@ -1,7 +1,7 @@
 """The board: five stage columns over one in-memory snapshot, filters, moves and their undo.
 
-The snapshot (``load_board``) holds every lead's id, stage, position and value; each column
-shows the ids a filter keeps, in board order. A move is saved through the core (one
+The snapshot (``load_board``) holds every lead's id, stage, position, value and currency;
+each column shows the ids a filter keeps, in board order. A move is saved through the core (one
 transaction, ~1–5 ms) and then applied to the snapshot and both column models with single
 row inserts/removals — no reload — so a drop repaints within a frame even with 100,000 leads.
 """
@@ -119,10 +119,9 @@ class Board(QWidget):
         return sum(m.rowCount() for m in self.models.values())
 
     def _update_totals(self) -> None:
-        values = self.snapshot.value
         for stage, column in self.columns.items():
             ids = self.models[stage].ids
-            column.header.set_totals(len(ids), sum(values.get(i, 0.0) for i in ids))
+            column.header.set_totals(len(ids), self.snapshot.sums(ids))  # per currency, never mixed
         self.lost_strip.set_count(len(self.models[Stage.LOST].ids))
         self.counts_changed.emit(self.total, self.shown_count())
 
@@ -327,7 +326,7 @@ class Board(QWidget):
                 old_base.remove(lead.id)
         self.models[from_stage].remove_row_of(lead.id)
         snap.position[lead.id] = lead.position
-        snap.value[lead.id] = lead.value
+        snap.set_value(lead.id, lead.value, lead.currency)
         new_base = snap.ids.setdefault(lead.stage, [])
         new_base.insert(bisect.bisect_left(new_base, key(lead.id), key=key), lead.id)
         target = self.models[lead.stage]
@@ -344,7 +343,7 @@ class Board(QWidget):
 
     def apply_edit(self, lead: LeadView) -> None:
         """Show a saved edit: fresh card, new value in the sums, filter re-applied if one is set."""
-        self.snapshot.value[lead.id] = lead.value
+        self.snapshot.set_value(lead.id, lead.value, lead.currency)
         card = Card.of({**lead.__dict__, "id": lead.id})
         for model in self.models.values():
             if model.stage == lead.stage:

@@ -1,4 +1,4 @@
-"""A board column: header (title, count, summed value) over a one-column QTableView of cards.
+"""A board column: header (title, count, sums per currency) over a one-column QTableView of cards.
 
 FACTS.md: a fixed-row-height single-column QTableView paints 100,000 rows eight times sooner
 than a QListView (which asks Python for rowCount() twice per row), so each column is a table.
@@ -7,6 +7,8 @@ of a card = before it), then hands the drop to the model's ``dropMimeData``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from PySide6.QtCore import QLocale, QModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.core.services.board import HOME_CURRENCY
 from leaddesk.ui.board.delegate import CardDelegate, money
 from leaddesk.ui.board.model import MIME_TYPE, ColumnModel, decode_mime
 from leaddesk.ui.i18n import stage_label
@@ -209,6 +212,10 @@ class CardView(QTableView):
             event.ignore()
 
 
+#: Currency amounts a column header shows side by side before it shortens to "+ …".
+MAX_AMOUNTS = 2
+
+
 class ColumnHeader(QFrame):
     """Stage title with its count and the sum of lead values under the current filter."""
 
@@ -229,15 +236,27 @@ class ColumnHeader(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.totals)
         self.count = 0
+        #: The euro part of the sums (callers that want one number); ``sums`` has every currency.
         self.value = 0.0
+        self.sums: dict[str, float] = {}
 
-    def set_totals(self, count: int, value: float) -> None:
+    def set_totals(self, count: int, sums: Mapping[str, float]) -> None:
+        """Show the count and one sum per currency: "15.000 € + 10.000 CHF", never a mixed total.
+
+        Euros first, then the other codes alphabetically; currencies summing to 0 are left out
+        (0 € if all are). Beyond two amounts the header shows "+ …" and the tooltip lists them all,
+        so the column keeps its width.
+        """
         self.count = count
-        self.value = value
+        self.sums = dict(sums)
+        self.value = self.sums.get(HOME_CURRENCY, 0.0)
         loc = QLocale()
         leads = self.tr("%n lead(s)", "", count).replace(str(count), loc.toString(count), 1)
-        self.totals.setText(f"{leads} · {money(value, 'EUR', loc)}")
-        self.totals.setToolTip(self.totals.text())
+        codes = sorted((c for c, v in self.sums.items() if v), key=lambda c: (c != HOME_CURRENCY, c))
+        amounts = [money(self.sums[c], c, loc) for c in codes] or [money(0.0, HOME_CURRENCY, loc)]
+        shown = amounts if len(amounts) <= MAX_AMOUNTS else [*amounts[:MAX_AMOUNTS], "…"]
+        self.totals.setText(f"{leads} · {' + '.join(shown)}")
+        self.totals.setToolTip(f"{leads} · {' + '.join(amounts)}")
 
 
 class BoardColumn(QFrame):
