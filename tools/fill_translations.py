@@ -836,6 +836,7 @@ DE: dict[str, str] = {
     # Closing quick entry with a typed card; BANT saved elsewhere while the editor's tab was open
     "Save the card you typed?": "Die eingegebene Karte speichern?",
     "&File:": "&Datei:",
+    "%1\nWhat you typed is still in the form.": "%1\nIhre Eingaben stehen noch im Formular.",
     "Column “%1” is read as “%2” in %3 but as “%4” in %5. One import reads a column name the same way in all its files: choose the same in both, or import the files one at a time.": "Die Spalte „%1“ wird in %3 als „%2“, in %5 aber als „%4“ gelesen. Ein Import liest einen Spaltennamen in allen seinen Dateien gleich: Wählen Sie in beiden dasselbe, oder importieren Sie die Dateien einzeln.",
     "Save your correction to %1?": "Ihre Korrektur an %1 speichern?",
     "BANT was saved elsewhere meanwhile (e.g. in a call) and these fields were changed there too: %1. The form shows the saved values with your other changes — please check them and save again.": "BANT wurde inzwischen an anderer Stelle gespeichert (z. B. in einem Anruf), und diese Felder wurden dort ebenfalls geändert: %1. Das Formular zeigt die gespeicherten Werte mit Ihren übrigen Änderungen – bitte prüfen Sie diese und speichern Sie erneut.",

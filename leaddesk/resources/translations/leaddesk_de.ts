@@ -457,6 +457,7 @@
     <name>ColumnHeader</name>
     <message numerus="yes">
         <source>%n lead(s)</source>
+        <extracomment>Currency amounts a column header shows side by side before it shortens to "+ …". The euro part of the sums (callers that want one number); ``sums`` has every currency.</extracomment>
         <translation>
             <numerusform>%n Lead</numerusform><numerusform>%n Leads</numerusform></translation>
     </message>
@@ -1214,6 +1215,7 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <name>ImportWizard</name>
     <message>
         <source>Import leads</source>
+        <extracomment>Per CSV file name: the columns the person mapped differently from the automatic guess.</extracomment>
         <translation>Leads importieren</translation>
     </message>
     <message>
@@ -1243,6 +1245,10 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
     </message>
     <message>
         <source>Column in the file</source>
@@ -1324,6 +1330,10 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <message>
         <source>Choose what each column of %1 holds (read as %2, separated by “%3”).</source>
         <translation>Wählen Sie, was jede Spalte von %1 enthält (gelesen als %2, getrennt durch „%3“).</translation>
+    </message>
+    <message>
+        <source>Column “%1” is read as “%2” in %3 but as “%4” in %5. One import reads a column name the same way in all its files: choose the same in both, or import the files one at a time.</source>
+        <translation>Die Spalte „%1“ wird in %3 als „%2“, in %5 aber als „%4“ gelesen. Ein Import liest einen Spaltennamen in allen seinen Dateien gleich: Wählen Sie in beiden dasselbe, oder importieren Sie die Dateien einzeln.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 new&lt;/b&gt; · %2 duplicate(s) · %3 error(s) · %4 warning(s)&lt;br&gt;&lt;small&gt;%5&lt;/small&gt;</source>
@@ -1700,6 +1710,12 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>Hinweis: %1</translation>
     </message>
     <message>
+        <source>%1
+What you typed is still in the form.</source>
+        <translation>%1
+Ihre Eingaben stehen noch im Formular.</translation>
+    </message>
+    <message>
         <source>Lead changed elsewhere</source>
         <translation>Lead wurde anderswo geändert</translation>
     </message>
@@ -2074,8 +2090,8 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>Lead B</translation>
     </message>
     <message>
-        <source>Notes and tags of both are combined. Values not chosen are kept in the notes. Activities, tasks, stage history and BANT answers of both stay with the kept lead.</source>
-        <translation>Notizen und Schlagwörter beider Leads werden zusammengefasst. Nicht gewählte Werte bleiben in den Notizen erhalten. Aktivitäten, Aufgaben, Phasenverlauf und BANT-Antworten beider bleiben beim behaltenen Lead.</translation>
+        <source>Notes and tags of both are combined. Values not chosen are kept in the notes. Activities, tasks and BANT answers of both stay with the kept lead; the other lead's stage history stays with its archived record.</source>
+        <translation>Notizen und Schlagwörter beider Leads werden zusammengefasst. Nicht gewählte Werte bleiben in den Notizen erhalten. Aktivitäten, Aufgaben und BANT-Antworten beider bleiben beim behaltenen Lead; der Phasenverlauf des anderen bleibt bei seinem archivierten Datensatz.</translation>
     </message>
     <message>
         <source>&amp;Merge</source>
