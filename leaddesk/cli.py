@@ -99,9 +99,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     with _open_db(args) as db:
         target = Path(args.output) if args.output else None
+        name = f"leaddesk-backup-{utcnow():%Y%m%d-%H%M%S}.sqlite3"
         if target is None:
             assert db.file is not None
-            target = db.file.with_name(f"leaddesk-backup-{utcnow():%Y%m%d-%H%M%S}.sqlite3")
+            target = db.file.with_name(name)
+        elif target.is_dir():  # "backup -o ~/Backups": a dated file in that folder
+            target = target / name
         backup_sqlite(db.engine, target)
     print(f"backup written to {target}")
     return EXIT_OK
@@ -409,7 +412,17 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(data_dir=args.data_dir, lang=args.lang)
 
 
+def _database_name(args: argparse.Namespace) -> str:
+    """The database file a command works on, for messages."""
+    from leaddesk.core import paths
+
+    return str(paths.database_url(paths.data_dir(args.data_dir))).removeprefix("sqlite:///")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from sqlalchemy.exc import DBAPIError
+
+    from leaddesk.core.db import describe_operational_error
     from leaddesk.core.errors import LeadDeskError
 
     parser = build_parser()
@@ -421,6 +434,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except LeadDeskError as exc:
         print(f"leaddesk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except DBAPIError as exc:  # locked by another program, disk full …: one line, no traceback
+        print(f"leaddesk: {describe_operational_error(exc, _database_name(args))}", file=sys.stderr)
         return EXIT_ERROR
     except ValueError as exc:
         print(f"leaddesk: {exc}", file=sys.stderr)

@@ -625,8 +625,10 @@ def integrity_check(engine: Engine) -> list[str]:
                 problems.append(f"foreign key: table {row[0]} row {row[1]} points to missing {row[2]}")
             try:
                 conn.exec_driver_sql("INSERT INTO lead_fts(lead_fts, rank) VALUES('integrity-check', 1)")
-            except Exception as exc:
-                problems.append(f"search index: {exc}")
+            except DBAPIError as exc:
+                if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+                    raise  # in use by another program: busy, not damaged
+                problems.append(f"search index: {exc.orig}")
         lead_stages = conn.execute(text("SELECT DISTINCT stage FROM lead")).scalars().all()
         from leaddesk.core.stages import ALL_STAGES
 

@@ -91,6 +91,8 @@ def export_leads(
     if vcard_version not in ("3.0", "4.0"):
         raise ValueError(Text("vCard version must be 3.0 or 4.0, not {version!r}", version=vcard_version))
     path = Path(target)
+    if not path.parent.is_dir():
+        raise FileNotFoundError(2, "No such folder", str(path.parent))
     tmp = path.with_name(path.name + ".part")
     columns = tuple(dict.fromkeys(("id", *CSV_FIELDS, *JSON_FIELDS)))
     total = len(ids) if ids is not None else len(lead_ids(db, lead_filter or LeadFilter()))

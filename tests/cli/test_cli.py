@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -135,3 +136,51 @@ def test_output_cut_short_by_the_reader_is_not_an_error_message(tmp_path: Path) 
         err = proc.stderr.read().decode()
         proc.wait(timeout=60)
     assert "Broken pipe" not in err and "Traceback" not in err, err
+
+
+@pytest.fixture
+def locked(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Another program holds the write lock (a second LeadDesk in a long write, say)."""
+    import sqlite3
+
+    import leaddesk.core.db as db_module
+    from leaddesk.core.paths import DB_FILE_NAME
+
+    assert main(["--data-dir", str(data_dir), "demo", "--leads", "10", "--seed", "3"]) == 0
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 50)
+    other = sqlite3.connect(data_dir / DB_FILE_NAME, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    yield data_dir
+    other.rollback()
+    other.close()
+
+
+@pytest.mark.parametrize("argv", [["demo", "--leads", "2"], ["rescore"], ["check"], ["import", "{csv}"]])
+def test_a_locked_database_is_one_clear_line_not_a_traceback_or_damage(
+    locked: Path, tmp_path: Path, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv = tmp_path / "leads.csv"
+    csv.write_text("Vorname;Nachname;E-Mail\nAnna;Berg;anna@berg.de\n", encoding="utf-8")
+    assert main(["--data-dir", str(locked), *(a.replace("{csv}", str(csv)) for a in argv)]) != 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "in use by another program" in err and "search index" not in err, err
+
+
+def test_backup_into_a_folder_writes_a_dated_file_there(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "Backups"
+    folder.mkdir()
+    assert main(["--data-dir", str(data_dir), "backup", "-o", str(folder)]) == 0
+    (written,) = folder.iterdir()
+    assert written.name.startswith("leaddesk-backup-") and written.suffix == ".sqlite3"
+    assert capsys.readouterr().out.strip() == f"backup written to {written}"
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_export_into_a_missing_folder_names_that_folder(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "nope" / "leads.csv"
+    assert main(["--data-dir", str(data_dir), "export", "--format", "csv", "-o", str(target)]) != 0
+    assert capsys.readouterr().err.strip() == f"leaddesk: No such folder: {target.parent}"
