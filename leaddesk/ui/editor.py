@@ -107,7 +107,8 @@ class LeadEditor(QDialog):
         value.setRange(0, 1e12)
         value.setDecimals(2)
         value.setGroupSeparatorShown(True)
-        value.setSuffix(" €")
+        currency = (lead.currency if lead is not None else "") or "EUR"
+        value.setSuffix(" €" if currency.upper() == "EUR" else f" {currency.upper()}")  # as stored
         self._add(sales, "value", self.tr("Expected value"), value)
         follow = QWidget(self)
         fl = QHBoxLayout(follow)
@@ -121,6 +122,7 @@ class LeadEditor(QDialog):
         fl.addWidget(self.follow_up_date, 1)
         self._add(sales, "next_follow_up", self.tr("Next follow-up"), follow)
         notes = QPlainTextEdit(self)
+        notes.setTabChangesFocus(True)  # Tab goes on to the next field, as everywhere in the form
         self._add(sales, "notes", self.tr("Notes"), notes)
 
         consent = self._form_tab(self.tr("Consent"))
@@ -163,6 +165,9 @@ class LeadEditor(QDialog):
 
         self._load(lead)
         self._initial = self.values()
+        # Typing starts in the first field (Ctrl+N, then the name), not on the tab bar.
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.widgets["first_name"].setFocus()
 
     # --- building ----------------------------------------------------------------------------
     def add_tab(self, widget: QWidget, title: str) -> int:

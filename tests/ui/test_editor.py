@@ -166,3 +166,37 @@ def test_saving_a_lead_merged_away_meanwhile_says_so_and_keeps_the_form(
     assert said == [f"lead {b.id} does not exist\nWhat you typed is still in the form."]
     assert editor.isVisible() and editor.widgets["city"].text() == "Stuttgart"
     editor.done(0)
+
+
+def test_ctrl_n_starts_in_the_first_name_and_tab_leaves_the_notes(
+    db: Any, add_lead: Any, window: Any, qtbot: Any
+) -> None:
+    from tests.ui.keys import CTRL, focused, key, type_into
+
+    add_lead("Schon da")
+    window.board.reload()
+    window.board.focus_board()
+    key(Qt.Key.Key_N, CTRL)
+    editor = window.editor
+    assert editor is not None and editor.lead is None
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    type_into("Anna")
+    assert editor.widgets["first_name"].text() == "Anna"
+    editor.tabs.setCurrentIndex(2)  # Sales
+    notes = editor.widgets["notes"]
+    notes.setFocus()
+    type_into("Rückruf")
+    key(Qt.Key.Key_Tab)
+    assert notes.toPlainText() == "Rückruf" and focused() is not notes
+    editor.done(0)
+
+
+def test_the_value_shows_the_leads_own_currency(db: Any, add_lead: Any, window: Any) -> None:
+    chf = add_lead("Huber", company="Huber AG", value=10000, currency="CHF")
+    eur = add_lead("Berg", value=500)
+    window.board.reload()
+    for lead, suffix in ((chf, " CHF"), (eur, " €")):
+        editor = window.open_editor(lead.id)
+        assert editor.widgets["value"].suffix() == suffix
+        editor.done(0)
