@@ -1,4 +1,4 @@
-"""Small dialogs of the board: the reason for a backward move or a loss.
+"""Small dialogs: the reason for a backward move or a loss, and the unsaved-changes question.
 
 Built to be shown with ``open()`` (window-modal, non-blocking), so a drop handler returns at
 once and tests can fill in the fields and call ``accept()``/``reject()``.
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -19,6 +20,16 @@ from PySide6.QtWidgets import (
 
 from leaddesk.core.stages import Stage
 from leaddesk.ui.i18n import lost_reason_labels, stage_label
+
+
+def save_question(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """Save / Discard / Cancel, Save by default: asked before typed input would be dropped
+    (the lead editor, quick entry). The caller shows it with ``exec()`` or ``open()``."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    button = QMessageBox.StandardButton
+    box.setStandardButtons(button.Save | button.Discard | button.Cancel)
+    box.setDefaultButton(button.Save)
+    return box
 
 
 class ReasonDialog(QDialog):

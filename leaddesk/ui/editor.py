@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.core.errors import ConflictError, LeadDeskError, ValidationError
 from leaddesk.core.services.leads import LeadView, clean_fields
+from leaddesk.ui.dialogs import save_question
 from leaddesk.ui.i18n import error_text, stage_label, tr_core
 
 #: (field, kind) per tab; kinds: text, combo, int, money, date, notes, consent
@@ -462,19 +463,7 @@ class LeadEditor(QDialog):
         self.done(QDialog.DialogCode.Accepted)
 
     def discard_box(self) -> QMessageBox:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Unsaved changes"),
-            self.tr("Save your changes to this lead?"),
-            parent=self,
-        )
-        box.setStandardButtons(
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        return box
+        return save_question(self, self.tr("Unsaved changes"), self.tr("Save your changes to this lead?"))
 
     def reject(self) -> None:
         """Esc / Cancel: ask before dropping unsaved changes."""

@@ -76,6 +76,7 @@ from leaddesk.core.services.capture import (
 from leaddesk.core.services.leads import LeadView, get_lead, update_lead
 from leaddesk.core.services.query import distinct_values
 from leaddesk.core.validation import check_email, format_phone, normalize_phone
+from leaddesk.ui.dialogs import save_question
 from leaddesk.ui.i18n import error_text
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif"})
@@ -1114,14 +1115,7 @@ class QuickEntryWindow(QWidget):
             text = self.tr("Save your correction to %1?").replace("%1", self._editing.display_name)
         else:
             text = self.tr("Save the card you typed?")
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"), text, parent=self)
-        box.setStandardButtons(
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        return box
+        return save_question(self, self.tr("Unsaved changes"), text)
 
     def maybe_close(self, then: Callable[[], object] | None = None) -> bool:
         """True when closing loses nothing typed. Otherwise ask (window-modal, so nothing blocks) and
