@@ -273,9 +273,6 @@ def _check_version(lead: Lead, expected_version: int | None) -> None:
         raise ConflictError(Text("lead {id}", id=lead.id), expected_version, lead.version)
 
 
-_UNSET: Any = object()
-
-
 def update_lead(
     db: Database, lead_id: int, changes: dict[str, Any], *, expected_version: int | None
 ) -> tuple[LeadView, dict[str, str]]:
@@ -290,9 +287,9 @@ def update_lead(
         if not any(merged.values()):
             raise ValidationError({"last_name": NEEDS_NAME_OR_COMPANY})
         values = dict(clean.values)
-        follow_up = values.pop("next_follow_up", _UNSET)
+        follow_up = values.pop("next_follow_up", None)
         apply_values(lead, values)
-        if follow_up is not _UNSET:
+        if "next_follow_up" in clean.values:
             _set_follow_up(session, lead, follow_up)
         rescore_lead(session, lead_id)
         view = LeadView.of(lead)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -289,8 +289,7 @@ class Board(QWidget):
         """An undo (redo) gave the lead a new version: the nearest earlier (later) command of the
         same lead is the one to run next on it, and finds this version — not the one it saved.
         Without this, moving a card twice and pressing Ctrl+Z twice reported a false conflict."""
-        stack = self.undo_stack
-        commands = [stack.command(i) for i in range(stack.count())]
+        commands = self._commands()
         at = next((i for i, c in enumerate(commands) if c is command), None)
         if at is None:
             return
@@ -307,11 +306,14 @@ class Board(QWidget):
             return middle
         room = make_room(self.db, stage, above)
         pos.update(room.moved)  # the order stays, so the column lists stay as they are
-        for i in range(self.undo_stack.count()):
-            command = self.undo_stack.command(i)
+        for command in self._commands():
             if isinstance(command, MoveCommand):
                 command.remap_positions(stage, room.remap)
         return (pos[above] + pos[below]) / 2
+
+    def _commands(self) -> list[QUndoCommand]:
+        """The undo stack's commands, oldest first (done ones, then those undone)."""
+        return [self.undo_stack.command(i) for i in range(self.undo_stack.count())]
 
     def apply_move(self, lead: LeadView, from_stage: str) -> None:
         """Show a saved move: snapshot, both columns, totals, selection — without a reload."""
