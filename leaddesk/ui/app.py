@@ -114,13 +114,13 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
         from leaddesk.core.scoring import install_defaults
         from leaddesk.ui import features
         from leaddesk.ui.main_window import MainWindow, app_icon
-        from leaddesk.ui.scoring import tasks
+        from leaddesk.ui.ops import wait_all
 
         install_defaults(db)  # a new database starts with the default rule set
         app.setWindowIcon(app_icon())
         window = MainWindow(db)
         features.install(window)
-        app.aboutToQuit.connect(tasks.wait_all)
+        app.aboutToQuit.connect(wait_all)
         if os.environ.get(BENCH_ENV):
 
             def report() -> None:  # at the paint itself, before anything queued after it

@@ -48,6 +48,17 @@ def add_lead(db: Any) -> Callable[..., LeadView]:
 
 
 @pytest.fixture
+def elsewhere(db: Any) -> Iterator[Any]:
+    """The same database file opened a second time, as another LeadDesk process would: its writes
+    reach this process's windows only through the database, never through the change signal."""
+    from leaddesk.core.db import Database
+
+    other = Database.open(db.engine.url.render_as_string(hide_password=False))
+    yield other
+    other.close()
+
+
+@pytest.fixture
 def window(qtbot: Any, db: Any) -> Iterator[Any]:
     """A shown main window; build leads *before* requesting it, or call ``window.board.reload()``."""
     from leaddesk.ui.main_window import MainWindow

@@ -75,8 +75,8 @@ class MoveCommand(QUndoCommand):
         self._result = replace(self._result, lead=replace(self._result.lead, version=version))
 
     def _apply_redo(self, result: MoveResult) -> None:
-        self._result = result
-        self._board.apply_move(result.lead, result.from_stage)
+        self._result = result  # the change signal has placed the card already
+        self._board.show_moved(result.lead)
         self._board.hand_over(self, result.lead.version, undone=False)
 
     def undo(self) -> None:
@@ -84,7 +84,7 @@ class MoveCommand(QUndoCommand):
         self._guard(lambda: self._apply_undo(undo_move(self._board.db, r)))
 
     def _apply_undo(self, lead: LeadView) -> None:
-        self._board.apply_move(lead, self._result.to_stage)
+        self._board.show_moved(lead)
         self._board.hand_over(self, lead.version, undone=True)
 
     def _guard(self, fn: Callable[[], Any]) -> None:
@@ -126,7 +126,6 @@ class EditCommand(QUndoCommand):
             self._board.report_error(error_text(exc))
             return
         self._version = view.version
-        self._board.apply_edit(view)
         self._board.hand_over(self, view.version, undone=undone)
 
     def redo(self) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from leaddesk.core.stages import FUNNEL, Stage
 from leaddesk.ui.board.model import CARD_ROLE, Card
 from leaddesk.ui.i18n import stage_label
+from leaddesk.ui.zone import to_local
 
 GREY = QColor("#8a8f98")
 AMBER = QColor("#d98e04")
@@ -47,7 +48,7 @@ def money(value: float, currency: str = "EUR", locale: QLocale | None = None) ->
 
 
 def local_date(moment: datetime) -> QDate:
-    local = moment.astimezone()
+    local = to_local(moment)
     return QDate(local.year, local.month, local.day)
 
 

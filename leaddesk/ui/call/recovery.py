@@ -23,6 +23,7 @@ from leaddesk.core.services import qualification
 from leaddesk.core.services.qualification import DraftView
 from leaddesk.ui.call.dialogs import format_duration
 from leaddesk.ui.call.window import CallWindow, start_discovery_call
+from leaddesk.ui.zone import to_local
 
 
 def pending_drafts(db: Any) -> list[DraftView]:
@@ -50,7 +51,7 @@ class DraftRecoveryDialog(QDialog):
         locale = QLocale()
         for draft in drafts:
             when = locale.toString(
-                draft.updated_at.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat
+                to_local(draft.updated_at).replace(tzinfo=None), QLocale.FormatType.ShortFormat
             )
             elapsed = format_duration(int(draft.data.get("elapsed_s", 0) or 0))
             item = QListWidgetItem(

@@ -20,6 +20,7 @@ from leaddesk.core.db import Database, as_utc
 from leaddesk.core.models import ImportBatch
 from leaddesk.core.services.imports import UndoRefused, UndoResult, list_batches, undo_import
 from leaddesk.ui.imports.jobs import BackgroundJob
+from leaddesk.ui.zone import to_local
 
 
 class BatchModel(QAbstractTableModel):
@@ -47,7 +48,7 @@ class BatchModel(QAbstractTableModel):
             return None
         b = self.batches[index.row()]
         started = as_utc(b.started_at)
-        when = QLocale().toString(started.astimezone(), QLocale.FormatType.ShortFormat) if started else ""
+        when = QLocale().toString(to_local(started), QLocale.FormatType.ShortFormat) if started else ""
         undone = as_utc(b.undone_at)
         return (
             when,
@@ -56,7 +57,7 @@ class BatchModel(QAbstractTableModel):
             str(b.updated_count),
             str(b.skipped_count),
             str(b.error_count),
-            QLocale().toString(undone.astimezone(), QLocale.FormatType.ShortFormat) if undone else "",
+            QLocale().toString(to_local(undone), QLocale.FormatType.ShortFormat) if undone else "",
         )[index.column()]
 
     def headerData(
@@ -135,7 +136,7 @@ class ImportHistory(QDialog):
             return
         batch_id = batch.id
         self.undo_button.setEnabled(False)
-        self.job = job = BackgroundJob(lambda _p: undo_import(self.db, batch_id, force=force), self)
+        self.job = job = BackgroundJob(self.db, lambda _p: undo_import(self.db, batch_id, force=force), self)
         job.succeeded.connect(self._undone)
         job.failed.connect(lambda message: self._failed(message, job.error))
         job.start()

@@ -680,7 +680,7 @@ class ImportWizard(QDialog):
     # --- background plumbing ---------------------------------------------------------------------
 
     def _start(self, fn: Any, label: str, on_success: Any, *, back_to: int) -> None:
-        self.job = job = BackgroundJob(fn, self)
+        self.job = job = BackgroundJob(self.db, fn, self)
         running = self.pages.widget(RUNNING)
         assert isinstance(running, RunningPage)
         running.start(label)

@@ -74,7 +74,7 @@ from leaddesk.core.scoring import (
 from leaddesk.core.scoring.preview import BUCKET_LABELS, Preview, preview
 from leaddesk.core.scoring.rules import FIELDS, NO_VALUE_OPERATORS, OPERATORS, Kind
 from leaddesk.ui.i18n import error_text, rule_field_labels
-from leaddesk.ui.scoring import tasks
+from leaddesk.ui.ops import Op, operations, wait_all
 from leaddesk.ui.scoring.labels import field_label, rule_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -640,9 +640,9 @@ class RuleEditor(QDialog):
         self.saved_settings = load_settings(db)
         self.model = RuleTableModel(load_rules(db), self)
         self.last_preview: Preview | None = None
-        self._preview_task: tasks.Task | None = None
+        self._preview_task: Op | None = None
         self._preview_generation = 0
-        self._save_task: tasks.Task | None = None
+        self._save_task: Op | None = None
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -860,11 +860,12 @@ class RuleEditor(QDialog):
         def work(_report: Callable[[int, int], bool]) -> tuple[int, Preview]:
             return generation, preview(db, rules, settings, focus=focus, current_settings=saved, now=now)
 
-        task = tasks.Task(work)
-        task.signals.finished.connect(self._preview_done)
-        task.signals.failed.connect(self._preview_failed)
-        self._preview_task = task
-        tasks.start(task, write=False)
+        self._preview_task = operations(db).read(
+            lambda op: work(op.report),
+            done=self._preview_done,
+            failed=lambda exc, _trace: self._preview_failed(exc),
+            owner=self,
+        )
 
     def _preview_done(self, result: tuple[int, Preview]) -> None:
         generation, p = result
@@ -896,7 +897,7 @@ class RuleEditor(QDialog):
         self.preview_state.setText("")
         self.preview_updated.emit(p)
 
-    def _preview_failed(self, exc: Exception) -> None:
+    def _preview_failed(self, exc: BaseException) -> None:
         self.preview_state.setText(self.tr("Preview failed: %1").replace("%1", error_text(exc)))
 
     # --- save --------------------------------------------------------------------------------------
@@ -918,17 +919,18 @@ class RuleEditor(QDialog):
         def work(report: Callable[[int, int], bool]) -> tuple[list[Rule], RescoreReport]:
             return save_and_rescore(db, rules, settings, now=now, progress=report)
 
-        task = tasks.Task(work)
-        task.signals.progress.connect(self._save_progress)
-        task.signals.finished.connect(self._save_done)
-        task.signals.failed.connect(self._save_error)
-        self._save_task = task
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Saving and rescoring all leads…"))
-        tasks.start(task, write=True)
+        self._save_task = operations(db).write(
+            lambda op: work(op.report),
+            done=self._save_done,
+            failed=lambda exc, _trace: self._save_error(exc),
+            progress=self._save_progress,
+            owner=self,
+        )
 
     def _save_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -957,7 +959,7 @@ class RuleEditor(QDialog):
         )
         self.rules_saved.emit(report)
 
-    def _save_error(self, exc: Exception) -> None:
+    def _save_error(self, exc: BaseException) -> None:
         self._finish_save()
         if isinstance(exc, RescoreCancelled):
             self.status.setText(self.tr("Cancelled: nothing was saved, all scores are as before."))
@@ -1019,5 +1021,5 @@ class RuleEditor(QDialog):
         if self._save_task is not None:
             self._save_task.cancel()
         self.preview_timer.stop()
-        tasks.wait_all()
+        wait_all()
         super().closeEvent(event)
