@@ -52,6 +52,7 @@ class LeadEditor(QDialog):
 
     saved = Signal(object)  # LeadView
     accept_suggestion = Signal(int)  # lead id: move to the stage scoring suggests
+    delete_requested = Signal(int)  # lead id: move it to the trash (the board asks first)
 
     def __init__(
         self,
@@ -163,6 +164,10 @@ class LeadEditor(QDialog):
                     QDialogButtonBox.ButtonRole.ActionRole,
                 )
                 self.accept_button.clicked.connect(lambda: self._accept_suggestion(lead.id))
+        if lead is not None:
+            self.delete_button = buttons.addButton(self.tr("&Delete…"), QDialogButtonBox.ButtonRole.ResetRole)
+            self.delete_button.setAutoDefault(False)
+            self.delete_button.clicked.connect(lambda: self.delete_requested.emit(lead.id))
         layout.addWidget(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 

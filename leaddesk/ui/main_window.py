@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
+import shiboken6
 from PySide6.QtCore import QByteArray, QLocale, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -177,12 +178,16 @@ class MainWindow(QMainWindow):
         self.act_accept = self._action(
             self.tr("&Accept score suggestion"), self.board.accept_suggestion, "Ctrl+Shift+A"
         )
+        self.act_delete = self._action(
+            self.tr("&Delete lead…"), self.board.delete_lead, QKeySequence.StandardKey.Delete
+        )
+        self.act_trash = self._action(self.tr("&Trash…"), self.open_trash)
         self.act_about = self._action(self.tr("&About LeadDesk"), self._about)
 
         bar = self.menuBar()
         self.menus: dict[str, QMenu] = {}
         file_menu = self.menus["file"] = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.act_new, self.act_import, self.act_demo])
+        file_menu.addActions([self.act_new, self.act_import, self.act_demo, self.act_trash])
         self._file_tail = file_menu.addSeparator()  # features join the File menu above Quit
         file_menu.addAction(self.act_quit)
         edit_menu = self.menus["edit"] = bar.addMenu(self.tr("&Edit"))
@@ -193,6 +198,8 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.act_board, self.act_lost])
         lead_menu = self.menus["lead"] = bar.addMenu(self.tr("&Lead"))
         lead_menu.addActions([self.act_open, self.act_next, self.act_prev, self.act_to_lost, self.act_accept])
+        lead_menu.addSeparator()
+        lead_menu.addAction(self.act_delete)
         # Teammates' features (rule editor, reports, follow-up list …) go here via add_feature_action.
         self.menus["tools"] = bar.addMenu(self.tr("&Tools"))
         self.menus["tools"].menuAction().setVisible(False)
@@ -267,13 +274,25 @@ class MainWindow(QMainWindow):
             accept.triggered.connect(lambda: self.board.accept_suggestion(lead_id))
         for hook in self.card_menu_hooks:
             hook(menu, lead_id)
+        menu.addSeparator()
+        delete = menu.addAction(self.act_delete.text())
+        delete.setShortcut(self.act_delete.shortcut())
+        delete.triggered.connect(lambda: self.board.delete_lead(lead_id))
         menu.popup(view.viewport().mapToGlobal(pos))
 
     # --- pages and status --------------------------------------------------------------------
     def _show_page(self) -> None:
         empty = self.board.total == 0
         self.pages.setCurrentWidget(self.first_run if empty else self.pages.widget(1))
-        for action in (self.act_next, self.act_prev, self.act_to_lost, self.act_open, self.act_find):
+        for action in (
+            self.act_next,
+            self.act_prev,
+            self.act_to_lost,
+            self.act_open,
+            self.act_find,
+            self.act_delete,
+            self.act_accept,
+        ):
             action.setEnabled(not empty)
 
     def _show_counts(self, total: int, shown: int) -> None:
@@ -352,12 +371,18 @@ class MainWindow(QMainWindow):
         )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.accept_suggestion.connect(self.board.accept_suggestion)
+        editor.delete_requested.connect(lambda lid: self._delete_from_editor(editor, lid))
         editor.finished.connect(lambda _r: self._editor_closed(editor))
         for hook in self.editor_hooks:
             hook(editor)
         self.editor = editor
         editor.open()
         return editor
+
+    def _delete_from_editor(self, editor: LeadEditor, lead_id: int) -> None:
+        """The editor's Delete: the board asks and deletes (undoable); the editor then closes."""
+        if self.board.delete_lead(lead_id):
+            editor.done(0)
 
     def _editor_closed(self, editor: LeadEditor) -> None:
         if getattr(editor, "reload_requested", False):
@@ -440,6 +465,18 @@ class MainWindow(QMainWindow):
         features = getattr(self, "features", None)
         if features is not None:
             features.open_import()
+
+    def open_trash(self) -> QWidget:
+        """File → Trash: restore deleted leads or remove them for good (one window at a time)."""
+        from leaddesk.ui.trash import TrashDialog
+
+        dialog = getattr(self, "_trash", None)
+        if dialog is None or not shiboken6.isValid(dialog):
+            dialog = self._trash = TrashDialog(self.db, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.raise_()
+        return dialog
 
     def _about(self) -> None:
         from leaddesk import __version__

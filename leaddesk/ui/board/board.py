@@ -32,6 +32,7 @@ from leaddesk.core.services.board import (
 from leaddesk.core.services.leads import LeadView, move_stage
 from leaddesk.core.services.query import LeadFilter
 from leaddesk.core.services.rescoring import accept_suggestion
+from leaddesk.core.services.trash import TRASH_DAYS, delete_leads
 from leaddesk.core.stages import (
     ALL_STAGES,
     FUNNEL,
@@ -42,10 +43,10 @@ from leaddesk.core.stages import (
     previous_stage,
 )
 from leaddesk.ui.board.column import BoardColumn, LostStrip
-from leaddesk.ui.board.commands import EditCommand, MoveCommand
+from leaddesk.ui.board.commands import EditCommand, MoveCommand, TrashCommand
 from leaddesk.ui.board.delegate import CardDelegate
 from leaddesk.ui.board.model import Card, ColumnModel
-from leaddesk.ui.dialogs import ReasonDialog
+from leaddesk.ui.dialogs import ReasonDialog, ask_destructive
 from leaddesk.ui.i18n import error_text
 from leaddesk.ui.ops import operations
 
@@ -238,6 +239,38 @@ class Board(QWidget):
             return
         self.show_moved(result.lead)
         self.undo_stack.push(MoveCommand(self, result, SUGGESTION_ACCEPTED.format(score=card.score)))
+
+    def delete_lead(self, lead_id: int | None = None) -> bool:
+        """Move a card to the trash after asking (Del, the card menu, the editor); Ctrl+Z brings it back."""
+        if lead_id is None:
+            current = self.current()
+            if current is None:
+                return False
+            lead_id = current[1]
+        card = next((m.cached(lead_id) for m in self.models.values() if m.cached(lead_id)), None)
+        if card is None:
+            card = self._fetch_cards([lead_id]).get(lead_id)
+        name = card.title if card is not None else str(lead_id)
+        label = f"{name} ({card.company})" if card is not None and card.name and card.company else name
+        if not ask_destructive(
+            self.window(),
+            self.tr("Delete lead"),
+            self.tr(
+                "Move %1 to the trash? You can restore it from File → Trash for %2 days, or undo with Ctrl+Z."
+            )
+            .replace("%1", label)
+            .replace("%2", str(TRASH_DAYS)),
+            self.tr("Move to trash"),
+        ):
+            return False
+        try:
+            deleted = delete_leads(self.db, [lead_id])
+        except (LeadDeskError, SQLAlchemyError) as exc:
+            self.report_error(error_text(exc))
+            return False
+        if deleted:
+            self.undo_stack.push(TrashCommand(self, deleted, name))
+        return bool(deleted)
 
     def request_move(self, lead_id: int, from_stage: str, to_stage: str, row: int) -> None:
         """A drop or a shortcut: save forward moves at once, ask for a reason otherwise.

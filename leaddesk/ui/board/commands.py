@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.services.leads import LeadView, MoveResult, move_stage, undo_move, update_lead
+from leaddesk.core.services.trash import delete_leads, restore_leads
 from leaddesk.ui.i18n import error_text, stage_label
 
 if TYPE_CHECKING:
@@ -136,3 +137,29 @@ class EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._write(self._before, undone=True)
+
+
+class TrashCommand(QUndoCommand):
+    """Leads moved to the trash; undo brings them back where they stood, redo deletes again."""
+
+    def __init__(self, board: Board, ids: list[int], label: str) -> None:
+        super().__init__(QCoreApplication.translate("Commands", "Delete %1").replace("%1", label))
+        self._board = board
+        self._ids = ids
+        self._skip_redo = True
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._guard(lambda: delete_leads(self._board.db, self._ids))
+
+    def undo(self) -> None:
+        self._guard(lambda: restore_leads(self._board.db, self._ids))
+
+    def _guard(self, fn: Callable[[], Any]) -> None:
+        try:
+            fn()  # the change signal puts the cards back on (or takes them off) the board
+        except (LeadDeskError, SQLAlchemyError) as exc:
+            self.setObsolete(True)
+            self._board.report_error(error_text(exc))
