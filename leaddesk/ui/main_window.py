@@ -40,6 +40,7 @@ from leaddesk.core.stages import Stage
 from leaddesk.ui.board.board import Board
 from leaddesk.ui.board.commands import EditCommand
 from leaddesk.ui.board.delegate import ready_for
+from leaddesk.ui.dialogs import ask_destructive
 from leaddesk.ui.editor import LeadEditor
 from leaddesk.ui.filters import FilterBar
 from leaddesk.ui.first_run import FirstRunPage
@@ -405,10 +406,22 @@ class MainWindow(QMainWindow):
         return view
 
     # --- long work on the write lane ---------------------------------------------------------
-    def load_demo(self, leads: int = DEMO_LEADS) -> Op:
+    def load_demo(self, leads: int = DEMO_LEADS) -> Op | None:
         """Add demo leads on the write lane with progress and cancel; the window stays live."""
-        from leaddesk.core.demo import build_demo  # arrives with main's demo data
+        from leaddesk.core.demo import build_demo
         from leaddesk.core.errors import Cancelled
+
+        if self.board.total and not ask_destructive(
+            self,
+            self.tr("Load demo data"),
+            self.tr(
+                "Add %1 made-up demo leads to your %2 leads? They are one import: File → Past imports can take them all back."  # noqa: E501
+            )
+            .replace("%1", QLocale().toString(leads))
+            .replace("%2", QLocale().toString(self.board.total)),
+            self.tr("Add demo leads"),
+        ):
+            return None
 
         # Progress lives in the status bar, not in a (modal) dialog: the window stays usable for
         # reading, and nothing modal has to be torn down when the job ends.
