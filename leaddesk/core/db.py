@@ -440,6 +440,9 @@ class Database:
                 with session.begin():
                     yield session
                     changes = take_notes(session)
+            except DBAPIError as exc:  # locked, disk full, damaged: the core's error, no SQL in it
+                discard_notes(session)
+                raise DatabaseError(describe_operational_error(exc, str(self.file or "database"))) from exc
             except BaseException:
                 discard_notes(session)
                 raise

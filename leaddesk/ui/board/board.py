@@ -15,7 +15,6 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
 from leaddesk.core.changes import Changes
 from leaddesk.core.db import Database
@@ -74,6 +73,7 @@ class Board(QWidget):
         self.matched: set[int] | None = None
         self.reason_dialog: ReasonDialog | None = None
         self.delegate = CardDelegate(self)
+        self.delegate.pill_clicked.connect(self.accept_suggestion)
         self.models: dict[str, ColumnModel] = {}
         self.columns: dict[str, BoardColumn] = {}
         layout = QHBoxLayout(self)
@@ -233,7 +233,7 @@ class Board(QWidget):
             return
         try:
             result = accept_suggestion(self.db, lead_id, actor=self.actor, expected_version=card.version)
-        except (LeadDeskError, SQLAlchemyError) as exc:
+        except LeadDeskError as exc:
             self.report_error(error_text(exc))
             self.reload()
             return
@@ -265,7 +265,7 @@ class Board(QWidget):
             return False
         try:
             deleted = delete_leads(self.db, [lead_id])
-        except (LeadDeskError, SQLAlchemyError) as exc:
+        except LeadDeskError as exc:
             self.report_error(error_text(exc))
             return False
         if deleted:
@@ -317,7 +317,7 @@ class Board(QWidget):
                 position=position,
                 expected_version=card.version if card else None,
             )
-        except (LeadDeskError, SQLAlchemyError) as exc:  # conflict, vanished lead, locked database …
+        except LeadDeskError as exc:  # conflict, vanished lead, locked database …
             self.report_error(error_text(exc))
             self.reload()
             return

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
-from sqlalchemy.exc import SQLAlchemyError
 
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.services.leads import LeadView, MoveResult, move_stage, undo_move, update_lead
@@ -91,7 +90,7 @@ class MoveCommand(QUndoCommand):
     def _guard(self, fn: Callable[[], Any]) -> None:
         try:
             fn()
-        except (LeadDeskError, SQLAlchemyError) as exc:
+        except LeadDeskError as exc:
             self.setObsolete(True)
             self._board.report_error(error_text(exc))
             self._board.reload()
@@ -122,7 +121,7 @@ class EditCommand(QUndoCommand):
             view, _warnings = update_lead(
                 self._board.db, self._lead_id, values, expected_version=self._version
             )
-        except (LeadDeskError, SQLAlchemyError) as exc:
+        except LeadDeskError as exc:
             self.setObsolete(True)
             self._board.report_error(error_text(exc))
             return
@@ -160,6 +159,6 @@ class TrashCommand(QUndoCommand):
     def _guard(self, fn: Callable[[], Any]) -> None:
         try:
             fn()  # the change signal puts the cards back on (or takes them off) the board
-        except (LeadDeskError, SQLAlchemyError) as exc:
+        except LeadDeskError as exc:
             self.setObsolete(True)
             self._board.report_error(error_text(exc))
