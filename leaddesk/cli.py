@@ -138,6 +138,8 @@ def cmd_rescore(args: argparse.Namespace) -> int:
 
 
 def cmd_followups(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
     from leaddesk.core.services.tasks import due_tasks, user_timezone
 
     with _open_db(args) as db:
@@ -149,6 +151,10 @@ def cmd_followups(args: argparse.Namespace) -> int:
             | {
                 "title": r.task.title,
                 "due_at": r.task.due_at,
+                # The day (all-day task) or the moment as the user's clock reads it.
+                "due": r.task.due_day(tz).isoformat()
+                if r.task.all_day
+                else r.task.due_at.astimezone(ZoneInfo(tz)).isoformat(timespec="minutes"),
                 "all_day": r.task.all_day,
                 "state": r.state.value,
             }
@@ -158,7 +164,9 @@ def cmd_followups(args: argparse.Namespace) -> int:
         return EXIT_OK
     for r in rows:
         due = (
-            r.task.due_day(tz).isoformat() if r.task.all_day else r.task.due_at.isoformat(timespec="minutes")
+            r.task.due_day(tz).isoformat()
+            if r.task.all_day
+            else r.task.due_at.astimezone(ZoneInfo(tz)).isoformat(timespec="minutes")
         )
         print(f"{r.state.value:<8} {due:<22} {r.lead_name}  {r.company}  — {r.task.title}")
     print(f"{len(rows)} follow-up(s) due today or overdue ({tz})", file=sys.stderr)
