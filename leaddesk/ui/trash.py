@@ -147,9 +147,7 @@ class TrashDialog(QDialog):
         if not count or not ask_destructive(
             self,
             self.tr("Empty trash"),
-            self.tr("Remove %1 lead(s) in the trash for good? This cannot be undone.").replace(
-                "%1", str(count)
-            ),
+            self.tr("Remove %n lead(s) in the trash for good? This cannot be undone.", "", count),
             self.tr("Remove for good"),
         ):
             return

@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -179,31 +179,32 @@ class ImportHistory(QDialog):
         self.force_button.setVisible(isinstance(error, UndoRefused))
 
 
+class UndoImportQuestion(QObject):
+    """The question before an import is taken back (the import wizard and the history ask it)."""
+
+    def ask(self, parent: QWidget | None, db: Database, batch_id: int) -> bool:
+        """ "Remove 22 leads imported on 03.12.2026 from outlook.csv?" — Cancel is the default,
+        so Enter never undoes an import."""
+        batch = next((b for b in list_batches(db) if b.id == batch_id), None)
+        if batch is None:
+            return False
+        started = as_utc(batch.started_at)
+        day = QLocale().toString(to_local(started).date(), QLocale.FormatType.ShortFormat) if started else ""
+        text = (
+            self.tr("Remove %n lead(s) imported on %1 from %2?", "", batch.created_count)
+            .replace("%1", day)
+            .replace("%2", batch.file_name)
+        )
+        if batch.updated_count:
+            text += " " + self.tr(
+                "%n updated lead(s) get their earlier values back.", "", batch.updated_count
+            )
+        return ask_destructive(parent, self.tr("Undo import"), text, self.tr("Undo import"))
+
+
 def confirm_undo_import(parent: QWidget | None, db: Database, batch_id: int) -> bool:
-    """Ask before an import is taken back, naming what goes: "Remove 22 leads imported on
-    03.12.2026 from outlook.csv?" (Cancel is the default: Enter never undoes an import)."""
-    batch = next((b for b in list_batches(db) if b.id == batch_id), None)
-    if batch is None:
-        return False
-    started = as_utc(batch.started_at)
-    day = QLocale().toString(to_local(started).date(), QLocale.FormatType.ShortFormat) if started else ""
-    text = (
-        QCoreApplication.translate(
-            "ImportHistory", "Remove %n lead(s) imported on %1 from %2?", "", batch.created_count
-        )
-        .replace("%1", day)
-        .replace("%2", batch.file_name)
-    )
-    if batch.updated_count:
-        text += " " + QCoreApplication.translate(
-            "ImportHistory", "%n updated lead(s) get their earlier values back.", "", batch.updated_count
-        )
-    return ask_destructive(
-        parent,
-        QCoreApplication.translate("ImportHistory", "Undo import"),
-        text,
-        QCoreApplication.translate("ImportHistory", "Undo import"),
-    )
+    """Ask before undoing import ``batch_id``; True when the person chose to undo it."""
+    return UndoImportQuestion().ask(parent, db, batch_id)
 
 
 def open_import_history(db: Database, parent: QWidget | None = None) -> ImportHistory:
