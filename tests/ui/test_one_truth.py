@@ -320,3 +320,25 @@ def test_a_follow_up_shows_the_same_day_everywhere(
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_a_large_import_is_placed_in_board_order_without_reading_the_board_again(
+    window: Any, db: Database, add_lead: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leaddesk.core.services import board as board_service
+    from leaddesk.ui.board import board as board_module
+
+    for name in ("Erster", "Zweiter"):
+        add_lead(name)
+    reads: list[int] = []
+    monkeypatch.setattr(
+        board_module, "load_board", lambda db_: reads.append(1) or board_service.load_board(db_)
+    )
+    rows = "Vorname;Nachname\n" + "".join(f"V{i};N{i}\n" for i in range(board_module.PLACE_ONE_BY_ONE + 100))
+    result = apply_import(db, plan_import(db, [("viele.csv", rows.encode())]))
+    assert reads == []  # placed from the change, not by a reload
+    fresh = board_service.load_board(db)
+    assert window.board.snapshot.ids["lead"] == fresh.ids["lead"] == column_ids(window, "lead")
+    assert header(window, "lead")[0] == len(fresh.ids["lead"])
+    undo_import(db, result.batch_id)
+    assert len(column_ids(window, "lead")) == 2

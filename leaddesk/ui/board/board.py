@@ -49,8 +49,10 @@ from leaddesk.ui.dialogs import ReasonDialog, ask_destructive
 from leaddesk.ui.i18n import error_text
 from leaddesk.ui.ops import operations
 
-#: More leads than this in one change: read the board again rather than place each card.
-RELOAD_OVER = 2000
+#: Up to this many leads in one change are placed card by card (row inserts keep the selection).
+PLACE_ONE_BY_ONE = 300
+#: More leads than this in one change: read the whole board again (cheaper than placing them).
+RELOAD_OVER = 40_000
 
 
 class Board(QWidget):
@@ -398,6 +400,9 @@ class Board(QWidget):
     def place(self, ids: Iterable[int]) -> None:
         """Put each lead where the database has it now (or take it off the board) and repaint it."""
         ids = set(ids)
+        if len(ids) > PLACE_ONE_BY_ONE:
+            self._place_many(ids)
+            return
         rows = board_rows(self.db, ids)
         snap = self.snapshot
         if not self.filter.is_empty:
@@ -416,6 +421,39 @@ class Board(QWidget):
                 target = self.models[row.stage]
                 shown = target.ids
                 target.insert_id(bisect.bisect_left(shown, self._key(lead_id), key=self._key), lead_id)
+        self._update_totals()
+
+    def _place_many(self, ids: set[int]) -> None:
+        """``place`` for an import's worth of leads: the columns they touch are rebuilt in one
+        sorted pass each (inserting 10,000 ids one by one into a 45,000-card column would move
+        memory 10,000 times), and only those leads are read, never the whole table."""
+        rows = board_rows(self.db, ids)
+        snap = self.snapshot
+        touched: set[str] = set()
+        for lead_id in ids:
+            stage = snap.stage.pop(lead_id, None)
+            if stage is not None:
+                touched.add(stage)
+            snap.position.pop(lead_id, None)
+            snap.value.pop(lead_id, None)
+            snap.currency.pop(lead_id, None)
+        for row in rows.values():
+            snap.stage[row.id] = row.stage
+            snap.position[row.id] = row.position
+            snap.set_value(row.id, row.value, row.currency)
+            touched.add(row.stage)
+        for stage in touched:
+            kept = [i for i in snap.ids.get(stage, []) if i not in ids]
+            kept.extend(r.id for r in rows.values() if r.stage == stage)
+            kept.sort(key=self._key)  # two sorted runs: Timsort merges them in one pass
+            snap.ids[stage] = kept
+        for model in self.models.values():
+            model.forget(list(ids & set(model.cached_ids())))
+        self.matched = matching_ids(self.db, self.filter) if not self.filter.is_empty else None
+        for stage in touched:
+            base = snap.ids[stage]
+            matched = self.matched
+            self.models[stage].set_ids(list(base) if matched is None else [i for i in base if i in matched])
         self._update_totals()
 
     def _key(self, lead_id: int) -> tuple[float, int]:

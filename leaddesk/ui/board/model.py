@@ -150,6 +150,9 @@ class ColumnModel(QAbstractTableModel):
             index = self.index(row, 0)
             self.dataChanged.emit(index, index, [CARD_ROLE, int(Qt.ItemDataRole.DisplayRole)])
 
+    def cached_ids(self) -> list[int]:
+        return list(self._cache)
+
     def forget_card(self, lead_id: int) -> None:
         """Drop one cached card and repaint its row if shown (its content changed)."""
         if self._cache.pop(lead_id, None) is not None:
