@@ -6,7 +6,7 @@ day, Enter opens the lead (``open_lead_requested``), Ctrl+Z takes the last of th
 After each action the selection stays on the same row, i.e. moves to the next task.
 
 Hooks: ``FollowUpList(db)`` as a dock or dialog of the main window (connect
-``open_lead_requested(int)`` to the lead editor and ``tasks_changed`` to a board refresh);
+``open_lead_requested(int)`` to the lead editor; the change signal keeps it and the board true);
 ``due_notice(db, parent, on_show)`` once at start.
 """
 
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.core.changes import Changes
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.models import utcnow
 from leaddesk.core.services.tasks import (
@@ -59,6 +60,7 @@ from leaddesk.core.services.tasks import (
     zone,
 )
 from leaddesk.ui.i18n import error_text
+from leaddesk.ui.ops import operations
 
 _Index = QModelIndex | QPersistentModelIndex
 OVERDUE_COLOR = QColor("#c62828")
@@ -238,7 +240,14 @@ class FollowUpList(QWidget):
         self._midnight = QTimer(self)
         self._midnight.setSingleShot(True)
         self._midnight.timeout.connect(lambda: self.reload(keep_row=self.view.currentIndex().row()))
+        operations(db).changed.connect(self._on_changes)
         self.reload()
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Tasks set elsewhere (a call, the editor, an import) or leads gone: the list follows."""
+        shown = {row.task.lead_id for row in self.model.rows}
+        if changes.tasks or changes.all_leads or shown & (changes.removed | changes.updated):
+            self.reload(keep_row=max(0, self.view.currentIndex().row()))
 
     def _arm_midnight(self) -> None:
         now = self.clock()

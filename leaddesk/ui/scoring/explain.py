@@ -177,6 +177,13 @@ class ScoreExplainWidget(QWidget):
         layout.addLayout(suggestion_row)
         layout.addWidget(self.table, 1)
         layout.addLayout(adjust_row)
+        saved_at_once = QLabel(
+            self.tr("Points are saved as soon as you add them; the history keeps who and why.")
+        )
+        saved_at_once.setObjectName("savedAtOnce")
+        saved_at_once.setEnabled(False)  # a quiet hint, not a control
+        saved_at_once.setWordWrap(True)
+        layout.addWidget(saved_at_once)
         layout.addWidget(self.error)
         # Scores change with edits, activities, BANT, rules and other windows' writes.
         follow_lead(self, db, lambda: self.lead_id, self.refresh, also=("rules", "settings"))
