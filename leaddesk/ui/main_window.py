@@ -33,7 +33,7 @@ from leaddesk import APP_NAME
 from leaddesk.core.changes import Changes
 from leaddesk.core.db import Database
 from leaddesk.core.errors import LeadDeskError
-from leaddesk.core.services.leads import LeadView, create_lead, get_lead, update_lead
+from leaddesk.core.services.leads import LeadView, create_lead, get_lead, promotion_of, update_lead
 from leaddesk.core.services.query import all_tags, distinct_values
 from leaddesk.core.services.tasks import user_timezone
 from leaddesk.core.stages import Stage
@@ -401,7 +401,8 @@ class MainWindow(QMainWindow):
             view, _warnings = update_lead(self.db, lead_id, changes, expected_version=version)
             before = {k: getattr(before_view, k) for k in changes}
             after = {k: getattr(view, k) for k in changes}
-            self.board.undo_stack.push(EditCommand(self.board, view, before, after))
+            promotion = promotion_of(self.db, before_view, view)
+            self.board.undo_stack.push(EditCommand(self.board, view, before, after, promotion=promotion))
         self.lead_saved.emit(view)
         return view
 

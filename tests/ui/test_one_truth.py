@@ -342,3 +342,24 @@ def test_a_large_import_is_placed_in_board_order_without_reading_the_board_again
     assert header(window, "lead")[0] == len(fresh.ids["lead"])
     undo_import(db, result.batch_id)
     assert len(column_ids(window, "lead")) == 2
+
+
+def test_undo_of_an_edit_takes_back_the_promotion_it_earned(window: Any, db: Database, add_lead: Any) -> None:
+    rule = validate_rule(
+        {"group": "fit", "field": "title", "operator": "contains", "value": "chef", "points": 60}
+    )
+    save_rules(db, [rule])
+    save_settings(db, Settings(mql_threshold=50, sql_threshold=80, mode="move"))
+    lead = add_lead("Koch", title="Sous")
+    editor = window.open_editor(lead.id)
+    editor.widgets["title"].setText("Küchenchef")
+    assert editor.save()
+    assert get_lead(db, lead.id).stage == "mql" and shows(window, lead.id, "mql")
+    window.act_undo.trigger()
+    back = get_lead(db, lead.id)
+    assert (back.title, back.stage) == ("Sous", "lead") and shows(window, lead.id, "lead")
+    assert [m.to_stage for m in stage_history(db, lead.id)] == ["lead"]  # the rule's move is gone too
+    window.act_redo.trigger()
+    assert get_lead(db, lead.id).stage == "mql" and shows(window, lead.id, "mql")
+    window.act_undo.trigger()
+    assert get_lead(db, lead.id).stage == "lead"

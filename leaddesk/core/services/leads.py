@@ -186,3 +186,23 @@ def stage_history(db: Database, lead_id: int) -> list[StageMove]:
             )
             for r in rows
         ]
+
+
+def promotion_of(db: Database, before: LeadView, after: LeadView) -> MoveResult | None:
+    """The move scoring made with an edit (``before`` → ``after``, "move" mode), or None.
+
+    An undo of the edit takes it back with :func:`undo_move`, so the promotion does not
+    outlive the values that earned it.
+    """
+    if before.id != after.id or before.stage == after.stage:
+        return None
+    with db.session() as session:
+        last = session.execute(
+            select(StageChange)
+            .where(StageChange.lead_id == after.id)
+            .order_by(StageChange.at.desc(), StageChange.id.desc())  # type: ignore[attr-defined]
+            .limit(1)
+        ).scalar_one_or_none()
+    if last is None or last.actor_kind != "rule" or last.to_stage != after.stage:
+        return None
+    return MoveResult(after, before.stage, after.stage, last.id or 0, before.position, before.lost_reason)

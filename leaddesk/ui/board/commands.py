@@ -15,7 +15,15 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from leaddesk.core.errors import LeadDeskError
-from leaddesk.core.services.leads import LeadView, MoveResult, move_stage, undo_move, update_lead
+from leaddesk.core.services.leads import (
+    LeadView,
+    MoveResult,
+    get_lead,
+    move_stage,
+    promotion_of,
+    undo_move,
+    update_lead,
+)
 from leaddesk.core.services.trash import delete_leads, restore_leads
 from leaddesk.ui.i18n import error_text, stage_label
 
@@ -99,13 +107,23 @@ class MoveCommand(QUndoCommand):
 class EditCommand(QUndoCommand):
     """A saved edit of some fields; undo writes the old values back (refused if changed since)."""
 
-    def __init__(self, board: Board, lead: LeadView, before: dict[str, Any], after: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        board: Board,
+        lead: LeadView,
+        before: dict[str, Any],
+        after: dict[str, Any],
+        *,
+        promotion: MoveResult | None = None,
+    ) -> None:
         super().__init__(QCoreApplication.translate("Commands", "Edit %1").replace("%1", lead.display_name))
         self._board = board
         self._lead_id = lead.id
         self._version = lead.version
         self._before = before
         self._after = after
+        #: The move scoring made with this edit ("move" mode): undone with it, made again on redo.
+        self._promotion = promotion
         self._skip_redo = True
 
     @property
@@ -117,14 +135,20 @@ class EditCommand(QUndoCommand):
         self._version = version
 
     def _write(self, values: dict[str, Any], *, undone: bool) -> None:
+        db = self._board.db
         try:
-            view, _warnings = update_lead(
-                self._board.db, self._lead_id, values, expected_version=self._version
-            )
+            version = self._version
+            if undone and self._promotion is not None:
+                promotion = replace(self._promotion, lead=replace(self._promotion.lead, version=version))
+                version = undo_move(db, promotion).version
+            before = get_lead(db, self._lead_id)
+            view, _warnings = update_lead(db, self._lead_id, values, expected_version=version)
         except LeadDeskError as exc:
             self.setObsolete(True)
             self._board.report_error(error_text(exc))
             return
+        if not undone and self._promotion is not None:
+            self._promotion = promotion_of(db, before, view)  # the rules moved it again
         self._version = view.version
         self._board.hand_over(self, view.version, undone=undone)
 
