@@ -173,3 +173,18 @@ def test_double_click_resumes_the_clicked_call_once(qtbot: QtBot, db: Database) 
         assert dialog.list.count() == 1
     finally:
         _close_all(dialog)
+
+
+def test_discarding_a_recovered_call_asks_and_defaults_to_keeping_it(
+    qtbot: QtBot, db: Database, questions
+) -> None:
+    dialog = _two_drafts(qtbot, db)
+    assert not dialog.discard_button.autoDefault() and dialog.resume_button.isDefault()
+    questions.answer = False
+    dialog.discard_button.click()
+    assert questions.defaults == ["Cancel"] and "cannot be undone" in questions.asked[0]
+    assert len(pending_drafts(db)) == 2 and dialog.list.count() == 2  # nothing thrown away
+    questions.answer = True
+    dialog.discard_button.click()
+    assert len(pending_drafts(db)) == 1 and dialog.list.count() == 1
+    _close_all(dialog)

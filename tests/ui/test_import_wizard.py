@@ -321,3 +321,17 @@ def test_same_unknown_columns_are_mapped_once_and_clashes_are_refused(
     wizard.remap_button.click()
     _wait_page(qtbot, wizard, REPORT)
     assert wizard.plan is not plan and wizard.plan.errors == 0
+
+
+def test_enter_in_past_imports_closes_and_undoes_nothing(qtbot: QtBot, db: Database) -> None:
+    from leaddesk.core.services.imports import apply_import, plan_import
+    from leaddesk.ui.imports.history import ImportHistory
+
+    apply_import(db, plan_import(db, [("a.csv", b"Vorname;Nachname\nTom;Neu\nIna;Alt\n")]))
+    history = ImportHistory(db)
+    qtbot.addWidget(history)
+    history.show()
+    history.view.setFocus()
+    assert not history.undo_button.autoDefault()
+    QTest.keyClick(history.view, Qt.Key.Key_Return)
+    assert _count(db) == 2 and not history.isVisible()  # Close is the default button
