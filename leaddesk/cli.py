@@ -354,6 +354,16 @@ def cmd_trash(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_timezone(args: argparse.Namespace) -> int:
+    from leaddesk.core.services.tasks import set_user_timezone, user_timezone
+
+    with _open_db(args) as db:
+        if args.zone:
+            set_user_timezone(db, args.zone)
+        print(user_timezone(db))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="leaddesk", description="LeadDesk: the offline lead desk.")
     parser.add_argument("--version", action="version", version=f"LeadDesk {__version__}")
@@ -443,6 +453,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("other", metavar="OTHER_FILE", help="the other leaddesk database file")
     p.add_argument("--dry-run", action="store_true", help="only report what would be added, merged and left")
+
+    p = add("timezone", cmd_timezone, "show or set the time zone that decides where your day begins")
+    p.add_argument("zone", nargs="?", help="an IANA name, e.g. Europe/Berlin (default: the machine's zone)")
 
     p = add("delete", cmd_delete, "move leads to the trash (restorable for 30 days)")
     p.add_argument("leads", nargs="+", metavar="UID", help="a lead's uid (or number, as 'list' prints it)")

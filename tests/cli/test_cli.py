@@ -205,3 +205,14 @@ def test_delete_and_restore_from_the_trash(data_dir: Path, capsys: Any) -> None:
     assert "Papierkorb" in capsys.readouterr().out
     assert main([*args, "delete", "no-such-uid"]) == 1
     assert "no-such-uid" in capsys.readouterr().err
+
+
+def test_timezone_defaults_to_the_machine_and_can_be_set(
+    data_dir: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    args = ["--data-dir", str(data_dir), "timezone"]
+    assert main(args) == 0 and capsys.readouterr().out.strip() == "Asia/Tokyo"
+    assert main([*args, "America/New_York"]) == 0 and capsys.readouterr().out.strip() == "America/New_York"
+    assert main(args) == 0 and capsys.readouterr().out.strip() == "America/New_York"
+    assert main([*args, "Mars/Olympus"]) == 1 and "Mars/Olympus" in capsys.readouterr().err

@@ -250,3 +250,31 @@ def test_changing_the_points_of_a_rule_keeps_its_value_in_german(
     assert editor.form.value.text() == "10000"
     editor.form.points.setValue(25)  # only the points change
     assert (editor.model.rule(0).points, editor.model.rule(0).value) == (25, 10000)
+
+
+def test_closing_the_editor_with_changes_asks_save_discard_or_cancel(qtbot: QtBot, db: Database) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    seed(db)
+    editor = make_editor(qtbot, db)
+    editor.close()  # nothing changed: closes without a question
+    assert not editor.isVisible() and editor.close_question is None
+    editor = make_editor(qtbot, db)
+    editor.select_row(0)
+    editor.add_rule()
+    editor.reject()  # Esc
+    box = editor.close_question
+    assert box is not None and editor.isVisible()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Save)
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert editor.isVisible() and editor.has_unsaved()  # Cancel keeps editing
+    editor.close()
+    with qtbot.waitSignal(editor.rules_saved, timeout=20_000):
+        editor.close_question.button(QMessageBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: not editor.isVisible())
+    assert len(load_rules(db)) == editor.model.rowCount()  # saved, then closed
+    editor = make_editor(qtbot, db)
+    editor.remove_rule()
+    editor.close()
+    editor.close_question.button(QMessageBox.StandardButton.Discard).click()
+    assert not editor.isVisible() and len(load_rules(db)) == editor.model.rowCount() + 1  # nothing saved
