@@ -333,6 +333,9 @@ class ReportSource:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+            # data_version counts per connection: a new one cannot tell what changed meanwhile.
+            self._data = None
+            self._version = None
 
 
 def jd_now(now: datetime | None) -> float:

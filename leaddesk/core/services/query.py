@@ -47,6 +47,8 @@ class LeadFilter:
     score_min: int | None = None
     score_max: int | None = None
     follow_up_due: bool = False
+    #: Exactly these leads (a selection from a report); None means no such limit.
+    ids: frozenset[int] | None = None
     #: The user's zone decides where "today" ends for ``follow_up_due``.
     tz: str = "Europe/Berlin"
     now: datetime | None = field(default=None, compare=False)
@@ -184,6 +186,8 @@ def where_clauses(f: LeadFilter, *, sqlite: bool = True) -> list[ColumnElement[b
     if f.follow_up_due:
         limit = end_of_today(f.now or utcnow(), f.tz)
         clauses.append(and_(Lead.next_follow_up.is_not(None), Lead.next_follow_up < limit))
+    if f.ids is not None:
+        clauses.append(Lead.id.in_(sorted(f.ids)))
     return clauses
 
 
