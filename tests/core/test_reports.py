@@ -352,3 +352,18 @@ def test_the_window_source_reads_again_only_after_a_change(db, november) -> None
         source.close()
     with db.session() as s:
         assert len(s.execute(select(Lead.id)).all()) == 7
+
+
+def test_a_report_selection_limits_the_board_to_exactly_its_leads(db, november) -> None:
+    from leaddesk.core.services.board import matching_ids
+    from leaddesk.core.services.query import LeadFilter, lead_ids
+
+    chosen = frozenset({november["A"], november["B"], november["F"]})
+    assert matching_ids(db, LeadFilter(ids=chosen)) == set(chosen)
+    assert matching_ids(db, LeadFilter(ids=chosen, source="Messe Stuttgart")) == {
+        november["A"],
+        november["F"],
+    }
+    assert matching_ids(db, LeadFilter(ids=frozenset())) == set()
+    assert set(lead_ids(db, LeadFilter(ids=chosen))) == set(chosen)
+    assert not LeadFilter(ids=chosen).is_empty
