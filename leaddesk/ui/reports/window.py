@@ -163,9 +163,10 @@ def fill_table(table: QTableWidget, rows: list[tuple[list[str], tuple[int, ...] 
             item = QTableWidgetItem(text)
             if c > 0:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if c == 0:
+                item.setToolTip(text)  # in case a narrow window shortens it
             if ids is not None:
                 item.setData(IDS_ROLE, ids)
-                item.setToolTip(QLocale().toString(len(ids)))
             table.setItem(r, c, item)
     table.resizeRowsToContents()
     height = table.horizontalHeader().height() + 2 * table.frameWidth() + 2
@@ -240,12 +241,6 @@ class ReportsWindow(QWidget):
         self.mode.addItem(self.tr("Cohort: leads created in the period"), Mode.COHORT)
         self.mode.addItem(self.tr("Period: moves during the period"), Mode.PERIOD)
         bar.addWidget(self.mode)
-        bar.addSpacing(12)
-        self.source_filter = self._combo(self.tr("All sources and fairs"))
-        self.tag_filter = self._combo(self.tr("All tags"))
-        self.owner_filter = self._combo(self.tr("All owners"))
-        for combo in (self.source_filter, self.tag_filter, self.owner_filter):
-            bar.addWidget(combo)
         bar.addStretch(1)
         self.export_button = QToolButton(self)
         self.export_button.setText(self.tr("Export"))
@@ -257,9 +252,17 @@ class ReportsWindow(QWidget):
         self.export_button.setMenu(menu)
         bar.addWidget(self.export_button)
 
+        filters = QHBoxLayout()
+        outer.addLayout(filters)
+        self.source_filter = self._combo(self.tr("All sources and fairs"))
+        self.tag_filter = self._combo(self.tr("All tags"))
+        self.owner_filter = self._combo(self.tr("All owners"))
+        for combo in (self.source_filter, self.tag_filter, self.owner_filter):
+            filters.addWidget(combo)
+        filters.addSpacing(12)
         self.status = QLabel(self)
         self.status.setObjectName("status")
-        outer.addWidget(self.status)
+        filters.addWidget(self.status, 1)
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -355,10 +358,12 @@ class ReportsWindow(QWidget):
         )
         self.scoring.finish()
 
+        side = QVBoxLayout()
+        side.addWidget(self.timing)
+        side.addWidget(self.handover)
         grid.addWidget(self.funnel, 0, 0)
-        grid.addWidget(self.value, 0, 1)
-        grid.addWidget(self.timing, 1, 0)
-        grid.addWidget(self.handover, 1, 1)
+        grid.addLayout(side, 0, 1)
+        grid.addWidget(self.value, 1, 0, 1, 2)
         grid.addWidget(self.sources, 2, 0, 1, 2)
         grid.addWidget(self.lost, 3, 0)
         grid.addWidget(self.scoring, 3, 1)
@@ -395,7 +400,7 @@ class ReportsWindow(QWidget):
     def _combo(self, any_label: str) -> QComboBox:
         combo = QComboBox(self)
         combo.addItem(any_label, "")
-        combo.setMinimumContentsLength(12)
+        combo.setMinimumContentsLength(16)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.currentIndexChanged.connect(self.schedule)
         return combo
