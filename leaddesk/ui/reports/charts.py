@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QImage,
     QKeyEvent,
     QMouseEvent,
+    QPaintDevice,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -61,11 +62,20 @@ class BarChart(QWidget):
         self.setMinimumHeight(int(self.height_for(len(self.bars))))
         self.update()
 
-    def height_for(self, rows: int) -> float:
-        return max(rows, 1) * (self._row() + self.GAP) + self.GAP
+    def height_for(self, rows: int, device: QPaintDevice | None = None) -> float:
+        """Height of ``rows`` bars, in the units of ``device`` (the widget's pixels by default)."""
+        return max(rows, 1) * (self._row(device) + self._gap(device)) + self._gap(device)
 
-    def _row(self) -> float:
-        return max(self.ROW, QFontMetricsF(self.font()).height() * 1.6)
+    def _scale(self, device: QPaintDevice | None) -> float:
+        """Device units per widget pixel: 1 on screen, ~3 on a 300 dpi PDF page."""
+        return 1.0 if device is None else device.logicalDpiY() / max(self.logicalDpiY(), 1)
+
+    def _row(self, device: QPaintDevice | None = None) -> float:
+        metrics = QFontMetricsF(self.font()) if device is None else QFontMetricsF(self.font(), device)
+        return max(self.ROW * self._scale(device), metrics.height() * 1.6)
+
+    def _gap(self, device: QPaintDevice | None = None) -> float:
+        return self.GAP * self._scale(device)
 
     def sizeHint(self) -> QSize:
         return QSize(420, int(self.height_for(len(self.bars))))
@@ -74,43 +84,49 @@ class BarChart(QWidget):
     def paint_to(self, painter: QPainter, rect: QRectF, palette: QPalette | None = None) -> None:
         """Draw the bars into ``rect`` (any device: widget, image, PDF page)."""
         palette = palette or self.palette()
+        device = painter.device()
+        on_widget = device is self or device is None
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self.font())
-        metrics = QFontMetricsF(self.font())
-        row = self._row()
+        metrics = QFontMetricsF(self.font()) if on_widget else QFontMetricsF(self.font(), device)
+        row = self._row(None if on_widget else device)
+        gap = self._gap(None if on_widget else device)
         text_color = palette.color(QPalette.ColorRole.WindowText)
         bar_color = palette.color(QPalette.ColorRole.Highlight)
         track = QColor(palette.color(QPalette.ColorRole.Mid))
         track.setAlphaF(0.25)
+        pad = metrics.height() * 0.8
         label_width = min(
-            max((metrics.horizontalAdvance(b.label) for b in self.bars), default=0.0) + 12,
+            max((metrics.horizontalAdvance(b.label) for b in self.bars), default=0.0) + pad,
             rect.width() * 0.3,
         )
         value_width = min(
-            max((metrics.horizontalAdvance(b.text) for b in self.bars), default=0.0) + 12, rect.width() * 0.55
+            max((metrics.horizontalAdvance(b.text) for b in self.bars), default=0.0) + pad,
+            rect.width() * 0.55,
         )
         bar_left = rect.left() + label_width
         bar_space = max(rect.width() - label_width - value_width, 10.0)
         top_value = max((b.value for b in self.bars), default=0.0)
-        y = rect.top() + self.GAP
+        y = rect.top() + gap
+        inset = row * 0.12
         for k, bar in enumerate(self.bars):
             row_rect = QRectF(rect.left(), y, rect.width(), row)
             if k == self.current and self.hasFocus():
                 painter.fillRect(row_rect, palette.color(QPalette.ColorRole.AlternateBase))
             painter.setPen(text_color)
-            label_rect = QRectF(rect.left(), y, label_width - 8, row)
+            label_rect = QRectF(rect.left(), y, label_width - pad / 2, row)
             label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_rect.width())
             painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, label)
-            painter.fillRect(QRectF(bar_left, y + 3, bar_space, row - 6), track)
+            painter.fillRect(QRectF(bar_left, y + inset, bar_space, row - 2 * inset), track)
             width = bar_space * (bar.value / top_value) if top_value > 0 else 0.0
             if width > 0:
-                painter.fillRect(QRectF(bar_left, y + 3, max(width, 2.0), row - 6), bar_color)
+                painter.fillRect(QRectF(bar_left, y + inset, max(width, 2.0), row - 2 * inset), bar_color)
             painter.setPen(text_color)
-            value_rect = QRectF(bar_left + bar_space + 6, y, value_width - 6, row)
+            value_rect = QRectF(bar_left + bar_space + inset, y, value_width - inset, row)
             text = metrics.elidedText(bar.text, Qt.TextElideMode.ElideRight, value_rect.width())
             painter.drawText(value_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
-            y += row + self.GAP
+            y += row + gap
         painter.restore()
 
     def paintEvent(self, _event: QPaintEvent) -> None:

@@ -69,21 +69,33 @@ class _Pages:
         self.y += rect.height() + metrics.height() * gap
 
 
+def _column_widths(rows: list[list[str]], font: QFont, device: QPdfWriter) -> list[float]:
+    bold = QFont(font)
+    bold.setBold(True)
+    metrics = QFontMetricsF(bold, device)  # the widest the text gets
+    return [
+        max(metrics.horizontalAdvance(r[c]) for r in rows) + metrics.height() for c in range(len(rows[0]))
+    ]
+
+
 def _draw_table(pages: _Pages, rows: list[list[str]], font: QFont) -> None:
     painter = pages.painter
-    metrics = QFontMetricsF(font, pages.writer)
+    font = QFont(font)
+    # A wide table gets a smaller type rather than cut headers (down to 6.5 pt).
+    while sum(_column_widths(rows, font, pages.writer)) > pages.width and font.pointSizeF() > 6.5:
+        font.setPointSizeF(font.pointSizeF() - 0.5)
+    bold = QFont(font)
+    bold.setBold(True)
+    metrics = QFontMetricsF(bold, pages.writer)
     line = metrics.height() * 1.35
-    columns = len(rows[0])
-    widths = [max(metrics.horizontalAdvance(r[c]) for r in rows) + metrics.height() for c in range(columns)]
+    widths = _column_widths(rows, font, pages.writer)
     first = max(pages.width - sum(widths[1:]), pages.width * 0.25)
     widths[0] = first
     scale = min(1.0, pages.width / sum(widths))
     widths = [w * scale for w in widths]
     for k, row in enumerate(rows):
         pages.need(line)
-        bold = QFont(font)
-        bold.setBold(k == 0)
-        painter.setFont(bold)
+        painter.setFont(bold if k == 0 else font)
         x = 0.0
         for c, text in enumerate(row):
             align = Qt.AlignmentFlag.AlignLeft if c == 0 else Qt.AlignmentFlag.AlignRight
@@ -99,7 +111,10 @@ def _draw_table(pages: _Pages, rows: list[list[str]], font: QFont) -> None:
 
 def _draw_section(pages: _Pages, section: Section, fonts: tuple[QFont, QFont], palette: QPalette) -> None:
     heading, body = fonts
-    pages.need(QFontMetricsF(heading, pages.writer).height() * 4)
+    first_block = QFontMetricsF(heading, pages.writer).height() * 4
+    if section.chart is not None and section.chart.bars:  # heading, words and chart on one page
+        first_block += section.chart.height_for(len(section.chart.bars), pages.writer)
+    pages.need(min(first_block, pages.height * 0.9))
     pages.text(section.title(), heading, gap=0.2)
     if section.explain.text():
         pages.text(section.explain.text(), body)
@@ -115,7 +130,7 @@ def _draw_section(pages: _Pages, section: Section, fonts: tuple[QFont, QFont], p
         chart = section.chart
         saved = chart.font()
         chart.setFont(body)
-        height = chart.height_for(len(chart.bars))
+        height = chart.height_for(len(chart.bars), pages.writer)
         pages.need(height)
         chart.paint_to(pages.painter, QRectF(0, pages.y, pages.width, height), palette)
         chart.setFont(saved)
@@ -123,7 +138,8 @@ def _draw_section(pages: _Pages, section: Section, fonts: tuple[QFont, QFont], p
     if section.table is not None and section.table.rowCount():
         _draw_table(pages, table_rows(section.table), body)
     if section.note.text():
-        pages.text(section.note.text(), body, gap=1.2)
+        pages.text(section.note.text(), body)
+    pages.y += QFontMetricsF(body, pages.writer).height() * 1.2
 
 
 def write_pdf(window: ReportsWindow, path: str | Path) -> Path:
