@@ -367,3 +367,18 @@ def test_a_report_selection_limits_the_board_to_exactly_its_leads(db, november) 
     assert matching_ids(db, LeadFilter(ids=frozenset())) == set()
     assert set(lead_ids(db, LeadFilter(ids=chosen))) == set(chosen)
     assert not LeadFilter(ids=chosen).is_empty
+
+
+def test_move_kinds_from_sql_match_the_python_rule(db, november) -> None:
+    from leaddesk.core.reports.data import STAGE_INDEX, ReportSource, move_kind
+
+    source = ReportSource(db)
+    try:
+        data = source.data(NOW)
+    finally:
+        source.close()
+    with db.session() as s:
+        moves = s.execute(select(StageChange.from_stage, StageChange.to_stage).order_by(StageChange.at)).all()
+    assert sorted(zip(data.m_to, data.m_kind, strict=True)) == sorted(
+        (STAGE_INDEX[to], move_kind(frm, to)) for frm, to in moves
+    )

@@ -37,11 +37,28 @@ SALES_KINDS: tuple[str, ...] = (CALL, EMAIL, MEETING)
 #: Funnel rank of a stage; Lost stands apart (None).
 RANK: dict[str | None, int] = {"lead": 0, "mql": 1, "sql": 2, "won": 3}
 
-#: Every move, with the reason where reports read it (why lost; the score that made an MQL).
-MOVES_SQL = """
-SELECT lead_id, from_stage, to_stage, julianday(at),
-  CASE WHEN to_stage IN ('lost', 'mql') THEN reason END
-FROM stagechange
+_STAGE_CODE = (
+    "CASE {col} WHEN 'lead' THEN 0 WHEN 'mql' THEN 1 WHEN 'sql' THEN 2"
+    " WHEN 'won' THEN 3 WHEN 'lost' THEN 4 END"
+)
+
+#: Every move: lead, stage index moved into, kind (see ``move_kind``), time, and the stored
+#: reason where reports read it (why lost; the score that made an MQL). Codes are computed by
+#: SQLite, which is much cheaper than a Python branch per move.
+MOVES_SQL = f"""
+SELECT lead_id, to_code,
+  CASE WHEN from_code IS NULL THEN {0}
+       WHEN to_code = 4 THEN {5}
+       WHEN from_code = 4 THEN {4}
+       WHEN to_code < from_code THEN {3}
+       WHEN to_code > from_code + 1 THEN {2}
+       ELSE {1} END,
+  j, reason, from_stage
+FROM (SELECT lead_id, {_STAGE_CODE.format(col="to_stage")} AS to_code,
+             {_STAGE_CODE.format(col="from_stage")} AS from_code, julianday(at) AS j,
+             CASE WHEN to_stage IN ('lost', 'mql') THEN reason END AS reason, from_stage
+      FROM stagechange)
+WHERE to_code IS NOT NULL
 """
 
 LEADS_SQL = """
@@ -85,6 +102,7 @@ STAGE_INDEX: dict[str, int] = {"lead": 0, "mql": 1, "sql": 2, "won": 3, "lost": 
 
 
 def move_kind(from_stage: str | None, to_stage: str) -> int:
+    """The kind of a move, as ``MOVES_SQL`` computes it in SQLite (a test keeps the two alike)."""
     if from_stage is None:
         return CREATED
     if to_stage == "lost":
@@ -161,8 +179,8 @@ class ReportData:
     home_currency: str = HOME_CURRENCY
     #: Lead ids per tag (folded), filled on demand.
     _tags: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
-    #: Handover deadlines per (zone, working days), filled on demand.
-    _deadlines: dict[tuple[str, int], dict[int, float]] = field(default_factory=dict, repr=False)
+    #: Handover per (zone, working days): row → (local deadline, answered after it), filled on demand.
+    _deadlines: dict[tuple[str, int], dict[int, tuple[float, bool]]] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -191,11 +209,6 @@ def _fetch(conn: Connection, sql: str) -> list[tuple[Any, ...]]:
         cursor.close()
 
 
-def _first_after(t: float, *candidates: float | None) -> float | None:
-    later = [c for c in candidates if c is not None and c >= t]
-    return min(later) if later else None
-
-
 def load(conn: Connection, now: datetime | None = None) -> ReportData:
     """Read the facts of every live lead: three plain reads and one grouped one, no per-lead look-ups."""
     if not is_sqlite(conn.engine):
@@ -217,62 +230,85 @@ def load(conn: Connection, now: datetime | None = None) -> ReportData:
 
     moves = _fetch(conn, MOVES_SQL)
     moves.sort(key=itemgetter(3))
-    first: list[list[float | None]] = [[None] * n for _ in range(5)]  # lead, mql, sql, won, lost
-    lost_last: list[float | None] = [None] * n
+    if conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM lead WHERE erased = 1)").scalar():
+        moves = [m for m in moves if m[0] in index_of]  # not an erased lead's
+    if moves:
+        lead_col, to_col, kind_col, at_col, _reasons, _froms = zip(*moves, strict=True)
+    else:
+        lead_col = to_col = kind_col = at_col = ()
+    data.m_index = m_index = [index_of[lead_id] for lead_id in lead_col]
+    data.m_to, data.m_kind, data.m_at = list(to_col), list(kind_col), list(at_col)
+    # First arrival in each stage; leaving Lead, MQL and SQL (first arrival in a later stage or
+    # Lost after the first arrival there). One pass in time order.
+    t_mql: list[float | None] = [None] * n
+    t_sql: list[float | None] = [None] * n
+    t_won: list[float | None] = [None] * n
+    t_lost: list[float | None] = [None] * n
+    left_lead: list[float | None] = [None] * n
+    left_mql: list[float | None] = [None] * n
+    left_sql: list[float | None] = [None] * n
+    for i, k, at in zip(m_index, data.m_to, data.m_at, strict=True):
+        if k == 0:
+            continue
+        if left_lead[i] is None:
+            left_lead[i] = at
+        if k == 1:
+            if t_mql[i] is None:
+                t_mql[i] = at
+            continue
+        if left_mql[i] is None and t_mql[i] is not None:
+            left_mql[i] = at
+        if k == 2:
+            if t_sql[i] is None:
+                t_sql[i] = at
+            continue
+        if left_sql[i] is None and t_sql[i] is not None:
+            left_sql[i] = at
+        if k == 3:
+            if t_won[i] is None:
+                t_won[i] = at
+        elif t_lost[i] is None:
+            t_lost[i] = at
+    mql_score: list[int | None] = [None] * n
+    for lead_id, k, _kind, at, reason, from_stage in moves:
+        if k == 4:
+            data.lost_moves.append(LostMove(index_of[lead_id], from_stage or "", reason or "", at))
+        elif k == 1 and reason and at == t_mql[index_of[lead_id]]:
+            mql_score[index_of[lead_id]] = score_in_reason(reason)
     back = [False] * n
     recycled = [False] * n
-    mql_score: list[int | None] = [None] * n
-    m_index, m_to, m_kind, m_at = data.m_index, data.m_to, data.m_kind, data.m_at
-    for lead_id, from_stage, to_stage, at, reason in moves:
-        i = index_of.get(lead_id)
-        k = STAGE_INDEX.get(to_stage)
-        if i is None or k is None:
-            continue
-        kind = move_kind(from_stage, to_stage)
-        m_index.append(i)
-        m_to.append(k)
-        m_kind.append(kind)
-        m_at.append(at)
-        column = first[k]
-        if column[i] is None:
-            column[i] = at
-            if k == 1:
-                mql_score[i] = score_in_reason(reason or "")
-        if k == 4:
-            lost_last[i] = at
-            data.lost_moves.append(LostMove(i, from_stage or "", reason or "", at))
-        elif kind == BACKWARD:
+    for i, kind in zip(m_index, data.m_kind, strict=True):
+        if kind == BACKWARD:
             back[i] = True
         elif kind == RECYCLED:
             recycled[i] = True
-    _lead, t_mql, t_sql, t_won, t_lost = first
     data.t_mql, data.t_sql, data.t_won, data.t_lost = t_mql, t_sql, t_won, t_lost
     data.went_back, data.recycled, data.mql_score = back, recycled, mql_score
     created = data.created
-    for i in range(n):
-        c, m, s, w, lo, ll, st = created[i], t_mql[i], t_sql[i], t_won[i], t_lost[i], lost_last[i], stage[i]
-        reach = 3 if w is not None else 2 if s is not None else 1 if m is not None else 0
-        # A lead may sit in a stage no move recorded (history from before LeadDesk): count it too.
-        reach = max(reach, RANK.get(st, 0))
-        data.reach.append(reach)
-        data.is_mql.append(reach >= 1)
-        data.is_sql.append(reach >= 2)
-        data.is_won.append(reach >= 3)
-        data.ever_lost.append(lo is not None or st == "lost")
-        data.skipped_mql.append(reach >= 1 and m is None)
-        data.skipped_sql.append(reach >= 2 and s is None)
-        data.skipped_won.append(reach >= 3 and w is None)
-        data.is_open.append(st in ("lead", "mql", "sql"))
-        left = _first_after(c, m, s, w, lo, ll)
-        data.d_lead.append(None if left is None else left - c)
-        data.still_lead.append(left is None and st == "lead")
-        left = None if m is None else _first_after(m, s, w, lo, ll)
-        data.d_mql.append(None if left is None or m is None else left - m)
-        data.still_mql.append(m is not None and left is None and st == "mql")
-        left = None if s is None else _first_after(s, w, lo, ll)
-        data.d_sql.append(None if left is None or s is None else left - s)
-        data.still_sql.append(s is not None and left is None and st == "sql")
-        data.velocity.append(None if w is None else w - c)
+    # A lead may sit in a stage no move recorded (history from before LeadDesk): count that too.
+    data.reach = reach = [
+        max(3 if w is not None else 2 if s is not None else 1 if m is not None else 0, RANK.get(st, 0))
+        for m, s, w, st in zip(t_mql, t_sql, t_won, stage, strict=True)
+    ]
+    data.is_mql = [r >= 1 for r in reach]
+    data.is_sql = [r >= 2 for r in reach]
+    data.is_won = [r >= 3 for r in reach]
+    data.ever_lost = [lo is not None or st == "lost" for lo, st in zip(t_lost, stage, strict=True)]
+    data.skipped_mql = [r >= 1 and m is None for r, m in zip(reach, t_mql, strict=True)]
+    data.skipped_sql = [r >= 2 and s is None for r, s in zip(reach, t_sql, strict=True)]
+    data.skipped_won = [r >= 3 and w is None for r, w in zip(reach, t_won, strict=True)]
+    data.is_open = [st in ("lead", "mql", "sql") for st in stage]
+    data.d_lead = [None if x is None else x - c for x, c in zip(left_lead, created, strict=True)]
+    data.d_mql = [None if x is None else x - m for x, m in zip(left_mql, t_mql, strict=True)]  # type: ignore[operator]
+    data.d_sql = [None if x is None else x - s for x, s in zip(left_sql, t_sql, strict=True)]  # type: ignore[operator]
+    data.still_lead = [x is None and st == "lead" for x, st in zip(left_lead, stage, strict=True)]
+    data.still_mql = [
+        m is not None and x is None and st == "mql" for m, x, st in zip(t_mql, left_mql, stage, strict=True)
+    ]
+    data.still_sql = [
+        s is not None and x is None and st == "sql" for s, x, st in zip(t_sql, left_sql, stage, strict=True)
+    ]
+    data.velocity = [None if w is None else w - c for w, c in zip(t_won, created, strict=True)]
     handover = {lead_id: t for lead_id, t in _fetch(conn, HANDOVER_SQL) if t is not None}
     data.first_sales = [handover.get(lead_id) for lead_id in data.ids]
     order = sorted((t, i) for i, t in enumerate(t_mql) if t is not None)

@@ -114,40 +114,42 @@ def add_working_days(local_seconds: float, days: int) -> float:
     return (day + step) * 86400.0 + into_day
 
 
-def deadlines(data: ReportData, tz: str, days: int) -> dict[int, float]:
-    """Per row that reached MQL: the local moment ``days`` working days after, cached in ``data``."""
+def deadlines(data: ReportData, tz: str, days: int) -> dict[int, tuple[float, bool]]:
+    """Per row that reached MQL: its local deadline and whether sales answered after it (cached)."""
     key = (tz, days)
     if key not in data._deadlines:
         clock = _LocalClock(tz)
-        t_mql = data.t_mql
-        data._deadlines[key] = {
-            i: add_working_days(clock.local_seconds(t_mql[i]), days)  # type: ignore[arg-type]
-            for i in data.mql_rows
-        }
+        t_mql, first = data.t_mql, data.first_sales
+        out = {}
+        for i in data.mql_rows:
+            due = add_working_days(clock.local_seconds(t_mql[i]), days)  # type: ignore[arg-type]
+            f = first[i]
+            out[i] = (due, f is not None and clock.local_seconds(f) > due)
+        data._deadlines[key] = out
     return data._deadlines[key]
 
 
 def handover(data: ReportData, scope: Scope, threshold_days: int) -> Handover:
-    clock = _LocalClock(scope.query.tz)
     due = deadlines(data, scope.query.tz, threshold_days)
     a, b = bisect_left(data.mql_times, scope.lo), bisect_left(data.mql_times, scope.hi)
     rows = data.mql_rows[a:b]
     if scope.kept is not None:
         rows = [i for i in rows if i in scope.kept]
-    now_local = clock.local_seconds(scope.now)
+    now_local = _LocalClock(scope.query.tz).local_seconds(scope.now)
     t_mql, first, ids = data.t_mql, data.first_sales, data.ids
     hours: list[float] = []
     over: list[int] = []
     still = 0
     for i in rows:
         f = first[i]
+        deadline, late = due[i]
         if f is None:
             still += 1
-            if now_local > due[i]:
+            if now_local > deadline:
                 over.append(ids[i])
             continue
         hours.append((f - t_mql[i]) * 24.0)  # type: ignore[operator]
-        if clock.local_seconds(f) > due[i]:
+        if late:
             over.append(ids[i])
     hours.sort()
     over.sort()
