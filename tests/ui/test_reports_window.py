@@ -105,6 +105,8 @@ def test_keyboard_and_table_rows_open_leads_too(qtbot: Any, db: Any, window: Any
     assert "(" in table.item(row, 0).text()  # marked as a fair
     table.cellClicked.emit(row, 0)
     assert shown_ids(window) == {ids["mql"]}
+    reports.timing_table.cellClicked.emit(1, 0)  # MQL: the leads whose stay there was measured
+    assert shown_ids(window) == {ids["won"], ids["lost"]}
     reports.mode.setCurrentIndex(1)  # period mode: moves during the period
     with qtbot.waitSignal(reports.report_ready, timeout=10_000) as blocker:
         pass

@@ -52,6 +52,8 @@ class RuleLift:
     conversion_hit: float | None
     conversion_miss: float | None
     lift: float | None
+    #: The leads with a known outcome the rule gives points to.
+    ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,5 +105,6 @@ def scoring_check(data: ReportData, scope: Scope) -> ScoringCheck:
         miss, miss_won = total - hit, total_won - hit_won
         c_hit, c_miss = _pct(hit_won, hit), _pct(miss_won, miss)
         lift = c_hit / c_miss if c_hit is not None and c_miss else None
-        rules.append(RuleLift(name, hit, hit_won, miss, miss_won, c_hit, c_miss, lift))
+        hit_ids = tuple(compress([ids[k] for k in known], hits))
+        rules.append(RuleLift(name, hit, hit_won, miss, miss_won, c_hit, c_miss, lift, hit_ids))
     return ScoringCheck(bands, mqls, from_current, tuple(rules))

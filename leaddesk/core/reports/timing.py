@@ -17,6 +17,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
+from itertools import compress
 from zoneinfo import ZoneInfo
 
 from leaddesk.core.reports.data import ReportData
@@ -44,6 +45,8 @@ class StageTime:
     #: Leads the figures rest on (they left the stage), and leads still in it.
     leads: int
     still_in: int
+    #: The leads measured (what clicking the row shows).
+    ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,15 +59,24 @@ class Timing:
 
 def time_in_stage(data: ReportData, scope: Scope) -> Timing:
     take = scope.take
+    ids = take(data.ids)
     rows = []
     for name, durations, still in (
         ("lead", data.d_lead, data.still_lead),
         ("mql", data.d_mql, data.still_mql),
         ("sql", data.d_sql, data.still_sql),
     ):
-        values = sorted(d for d in take(durations) if d is not None)
+        measured = take(durations)
+        values = sorted(d for d in measured if d is not None)
         rows.append(
-            StageTime(name, percentile(values, 0.5), percentile(values, 0.75), len(values), sum(take(still)))
+            StageTime(
+                name,
+                percentile(values, 0.5),
+                percentile(values, 0.75),
+                len(values),
+                sum(take(still)),
+                tuple(compress(ids, [d is not None for d in measured])),
+            )
         )
     velocity = sorted(v for v in take(data.velocity) if v is not None)
     return Timing(tuple(rows), percentile(velocity, 0.5), percentile(velocity, 0.75), len(velocity))

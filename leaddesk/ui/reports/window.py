@@ -385,7 +385,13 @@ class ReportsWindow(QWidget):
         self.sources_chart.bar_clicked.connect(lambda k: self._open_bar(self.sources_chart, k))
         self.lost_chart.bar_clicked.connect(lambda k: self._open_bar(self.lost_chart, k, lost=True))
         self.bands_chart.bar_clicked.connect(lambda k: self._open_bar(self.bands_chart, k))
-        for table in (self.value_table, self.sources_table, self.lost_table):
+        for table in (
+            self.value_table,
+            self.timing_table,
+            self.sources_table,
+            self.lost_table,
+            self.rules_table,
+        ):
             table.cellActivated.connect(lambda r, _c, t=table: self._open_row(t, r))
             table.cellClicked.connect(lambda r, _c, t=table: self._open_row(t, r))
 
@@ -624,7 +630,10 @@ class ReportsWindow(QWidget):
             )
         )
         rows = [
-            ([stage_label(s.stage), dec(s.median_days), dec(s.p75_days), num(s.leads), num(s.still_in)], None)
+            (
+                [stage_label(s.stage), dec(s.median_days), dec(s.p75_days), num(s.leads), num(s.still_in)],
+                s.ids,
+            )
             for s in t.stages
         ]
         fill_table(self.timing_table, rows)
@@ -754,7 +763,7 @@ class ReportsWindow(QWidget):
                     f"{pct(r.conversion_miss)} ({num(r.miss)})",
                     "—" if r.lift is None else "× " + dec(r.lift, 2),
                 ],
-                None,
+                r.ids,
             )
             for r in sorted(sc.rules, key=lambda r: -(r.lift or 0.0))
         ]
