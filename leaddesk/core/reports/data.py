@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import compress
 from operator import itemgetter
 from typing import Any
 
@@ -53,10 +54,13 @@ SELECT lead_id, to_code,
        WHEN to_code < from_code THEN {3}
        WHEN to_code > from_code + 1 THEN {2}
        ELSE {1} END,
-  j, reason, from_stage
+  j, why, from_stage
 FROM (SELECT lead_id, {_STAGE_CODE.format(col="to_stage")} AS to_code,
              {_STAGE_CODE.format(col="from_stage")} AS from_code, julianday(at) AS j,
-             CASE WHEN to_stage IN ('lost', 'mql') THEN reason END AS reason, from_stage
+             CASE WHEN to_stage = 'lost' THEN COALESCE(reason, '')
+                  WHEN to_stage = 'mql' AND (reason LIKE 'Score %' OR reason LIKE 'Accepted score%')
+                  THEN reason END AS why,
+             from_stage
       FROM stagechange)
 WHERE to_code IS NOT NULL
 """
@@ -215,27 +219,32 @@ def load(conn: Connection, now: datetime | None = None) -> ReportData:
         raise NotImplementedError("reports need SQLite (julianday)")
     now = now or utcnow()
     leads = _fetch(conn, LEADS_SQL)
-    leads.sort(key=itemgetter(1, 0))
+    leads.sort(key=itemgetter(1, 0))  # in order of creation (sorting here is cheaper than in SQLite)
     n = len(leads)
     data = ReportData(loaded_at=now)
-    data.ids = [r[0] for r in leads]
-    data.created = [r[1] for r in leads]
-    data.source = [r[2] or "" for r in leads]
-    data.owner = [r[3] or "" for r in leads]
-    data.home = [currency_code(r[5]) == HOME_CURRENCY for r in leads]
-    data.value = [float(r[4] or 0.0) if h else 0.0 for r, h in zip(leads, data.home, strict=True)]
-    data.stage = stage = [r[6] for r in leads]
-    data.score = [int(r[7]) for r in leads]
-    index_of = data.index_of = {lead_id: k for k, lead_id in enumerate(data.ids)}
+    if leads:
+        ids, created, source, owner, value, currency, stage, score = (
+            list(c) for c in zip(*leads, strict=True)
+        )
+    else:
+        ids, created, source, owner, value, currency, stage, score = [], [], [], [], [], [], [], []
+    del leads
+    data.ids, data.created, data.stage, data.score = ids, created, stage, score
+    data.source = [s or "" for s in source]
+    data.owner = [o or "" for o in owner]
+    data.home = [c == HOME_CURRENCY or currency_code(c) == HOME_CURRENCY for c in currency]
+    data.value = [float(v or 0.0) if h else 0.0 for v, h in zip(value, data.home, strict=True)]
+    index_of = data.index_of = {lead_id: k for k, lead_id in enumerate(ids)}
 
     moves = _fetch(conn, MOVES_SQL)
-    moves.sort(key=itemgetter(3))
+    moves.sort(key=itemgetter(3))  # in time order
     if conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM lead WHERE erased = 1)").scalar():
         moves = [m for m in moves if m[0] in index_of]  # not an erased lead's
     if moves:
-        lead_col, to_col, kind_col, at_col, _reasons, _froms = zip(*moves, strict=True)
+        lead_col, to_col, kind_col, at_col, why_col, from_col = zip(*moves, strict=True)
     else:
-        lead_col = to_col = kind_col = at_col = ()
+        lead_col = to_col = kind_col = at_col = why_col = from_col = ()
+    del moves
     data.m_index = m_index = [index_of[lead_id] for lead_id in lead_col]
     data.m_to, data.m_kind, data.m_at = list(to_col), list(kind_col), list(at_col)
     # First arrival in each stage; leaving Lead, MQL and SQL (first arrival in a later stage or
@@ -270,11 +279,19 @@ def load(conn: Connection, now: datetime | None = None) -> ReportData:
         elif t_lost[i] is None:
             t_lost[i] = at
     mql_score: list[int | None] = [None] * n
-    for lead_id, k, _kind, at, reason, from_stage in moves:
+    with_reason = [x is not None for x in why_col]  # losses, and moves into MQL naming a score
+    for i, k, at, why, from_stage in zip(
+        compress(m_index, with_reason),
+        compress(to_col, with_reason),
+        compress(at_col, with_reason),
+        compress(why_col, with_reason),
+        compress(from_col, with_reason),
+        strict=True,
+    ):
         if k == 4:
-            data.lost_moves.append(LostMove(index_of[lead_id], from_stage or "", reason or "", at))
-        elif k == 1 and reason and at == t_mql[index_of[lead_id]]:
-            mql_score[index_of[lead_id]] = score_in_reason(reason)
+            data.lost_moves.append(LostMove(i, from_stage or "", why, at))
+        elif at == t_mql[i]:
+            mql_score[i] = score_in_reason(why)
     back = [False] * n
     recycled = [False] * n
     for i, kind in zip(m_index, data.m_kind, strict=True):
