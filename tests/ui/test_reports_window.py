@@ -129,3 +129,17 @@ def test_exports_write_pdf_png_and_csv(qtbot: Any, db: Any, window: Any, tmp_pat
     assert text.splitlines()[0].startswith("Source or fair;Leads;MQL;SQL;Won")
     assert any("Messe Köln" in line for line in text.splitlines())
     assert len(csvs) >= 5
+
+
+def test_reopening_shows_changes_made_meanwhile(qtbot: Any, db: Any, window: Any) -> None:
+    from leaddesk.ui.reports import open_reports
+
+    build(db)
+    reports = open_window(qtbot, window)
+    set_period(qtbot, reports, date(2026, 11, 1), date(2026, 11, 30))
+    assert reports.funnel_chart.bars[0].value == 4
+    reports.close()
+    add_history(db, "Late", t(11, 25), [])
+    with qtbot.waitSignal(reports.report_ready, timeout=10_000) as blocker:
+        assert open_reports(window) is reports
+    assert blocker.args[0].funnel.rows[0].count == 5

@@ -207,6 +207,10 @@ class ReportsWindow(QWidget):
         close.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
         close.triggered.connect(self.close)
         self.addAction(close)
+        again = QAction(self)
+        again.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        again.triggered.connect(self.refresh)
+        self.addAction(again)
 
     # --- controls ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -242,6 +246,11 @@ class ReportsWindow(QWidget):
         self.mode.addItem(self.tr("Period: moves during the period"), Mode.PERIOD)
         bar.addWidget(self.mode)
         bar.addStretch(1)
+        self.refresh_button = QToolButton(self)
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Compute again with the latest changes (F5)"))
+        self.refresh_button.clicked.connect(self.refresh)
+        bar.addWidget(self.refresh_button)
         self.export_button = QToolButton(self)
         self.export_button.setText(self.tr("Export"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -480,8 +489,9 @@ class ReportsWindow(QWidget):
         self.pool.start(job)
 
     def showEvent(self, event: Any) -> None:
+        """Compute on every showing: cheap when nothing changed, current when something did."""
         super().showEvent(event)
-        if self.report is None and self._seq == 0:
+        if not event.spontaneous():
             QTimer.singleShot(0, self.refresh)
 
     def _failed(self, seq: int, message: str) -> None:
