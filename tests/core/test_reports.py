@@ -367,7 +367,7 @@ def test_a_report_selection_limits_the_board_to_exactly_its_leads(db, november) 
     assert matching_ids(db, LeadFilter(ids=frozenset())) == set()
     assert set(lead_ids(db, LeadFilter(ids=chosen))) == set(chosen)
     assert not LeadFilter(ids=chosen).is_empty
-    # More ids than SQLite takes parameters in one statement (a year's cohort, say).
+    # More ids than SQLite takes parameters by default (32,766; a year's cohort, say).
     many = chosen | frozenset(range(10_000, 50_000))
     assert set(lead_ids(db, LeadFilter(ids=many, source="Messe Stuttgart"))) == {november["A"], november["F"]}
 
