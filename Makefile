@@ -27,18 +27,19 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
-# Translations: the compiled .qm is committed (installed, editable and frozen runs need no build step);
-# run this after changing user-visible strings, then translate what tools/fill_translations.py reports.
-# tools/core_strings.py first lists the core's Text(...) templates in leaddesk/ui/core_strings.py for lupdate.
-TR := leaddesk/resources/translations
+# Translations: resources/translations/*.ts are the source (edit them with pyside6-linguist); the
+# compiled .qm files are committed in leaddesk/resources/translations (installed, editable and frozen
+# runs need no build step). Run this after changing user-visible strings, translate what linguist
+# shows as unfinished, and run it again. tools/core_strings.py first lists the core's Text(...)
+# templates in leaddesk/ui/core_strings.py for lupdate.
+TS := resources/translations
+QM := leaddesk/resources/translations
 translations: $(STAMP)
 	$(BIN)/python tools/core_strings.py
-	$(BIN)/pyside6-lupdate -locations none -no-obsolete -extensions py leaddesk/ui -ts $(TR)/leaddesk_de.ts
-	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly -extensions py leaddesk/ui -ts $(TR)/leaddesk_en.ts
-	$(BIN)/python tools/fill_translations.py $(TR)/leaddesk_de.ts
-	$(BIN)/python tools/fill_translations.py $(TR)/leaddesk_en.ts
-	$(BIN)/pyside6-lrelease $(TR)/leaddesk_de.ts -qm $(TR)/leaddesk_de.qm
-	$(BIN)/pyside6-lrelease $(TR)/leaddesk_en.ts -qm $(TR)/leaddesk_en.qm
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -extensions py leaddesk/ui -ts $(TS)/leaddesk_de.ts
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly -extensions py leaddesk/ui -ts $(TS)/leaddesk_en.ts
+	$(BIN)/pyside6-lrelease $(TS)/leaddesk_de.ts -qm $(QM)/leaddesk_de.qm
+	$(BIN)/pyside6-lrelease $(TS)/leaddesk_en.ts -qm $(QM)/leaddesk_en.qm
 
 # One-folder desktop build in dist/LeadDesk (~1 min, not part of `make test`); check it with packaging/smoke.sh.
 package: $(STAMP)

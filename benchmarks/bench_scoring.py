@@ -31,13 +31,13 @@ from leaddesk.core.scoring import (
     default_rules,
     explain,
     rescore_all,
-    rescore_one,
     save_rules,
     save_settings,
     validate_rules,
 )
 from leaddesk.core.scoring.compile import sql_time
 from leaddesk.core.services.leads import update_lead
+from leaddesk.core.services.rescoring import rescore_one
 
 EXTRA_RULES: list[dict[str, Any]] = [
     {"group": "fit", "field": "source", "operator": "contains", "value": "messe", "points": 5},

@@ -352,6 +352,38 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_delete(args: argparse.Namespace) -> int:
+    from leaddesk.core.services.trash import TRASH_DAYS, delete_leads, lead_ids_of
+
+    with _open_db(args) as db:
+        moved = delete_leads(db, lead_ids_of(db, args.leads))
+    print(
+        f"moved {len(moved)} lead(s) to the trash; 'leaddesk trash --restore UID' brings them back "
+        f"(kept {TRASH_DAYS} days)"
+    )
+    return EXIT_OK
+
+
+def cmd_trash(args: argparse.Namespace) -> int:
+    from leaddesk.core.services.trash import empty_trash, lead_ids_of, list_trash, restore_leads
+
+    with _open_db(args) as db:
+        if args.restore:
+            restored = restore_leads(db, lead_ids_of(db, args.restore))
+            print(f"restored {len(restored)} lead(s)")
+            return EXIT_OK
+        if args.empty:
+            print(f"removed {empty_trash(db)} lead(s) from the trash for good")
+            return EXIT_OK
+        rows = list_trash(db)
+    if args.json:
+        print(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, default=_json_default, indent=1))
+    else:
+        for r in rows:
+            print(f"{r.uid}  {r.deleted_at:%Y-%m-%d %H:%M}  {r.stage:<5} {r.display_name}  {r.company}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="leaddesk", description="LeadDesk: the offline lead desk.")
     parser.add_argument("--version", action="version", version=f"LeadDesk {__version__}")
@@ -455,6 +487,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("other", metavar="OTHER_FILE", help="the other leaddesk database file")
     p.add_argument("--dry-run", action="store_true", help="only report what would be added, merged and left")
+
+    p = add("delete", cmd_delete, "move leads to the trash (restorable for 30 days)")
+    p.add_argument("leads", nargs="+", metavar="UID", help="a lead's uid (or number, as 'list' prints it)")
+
+    p = add("trash", cmd_trash, "list the trash, restore leads from it or empty it")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--restore", nargs="+", metavar="UID", help="bring these leads back")
+    group.add_argument("--empty", action="store_true", help="remove everything in the trash for good")
+    p.add_argument("--json", action="store_true", help="print the list as JSON")
     return parser
 
 

@@ -7,12 +7,13 @@ file aside, and refuses a database written by a newer LeadDesk.
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,6 +26,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 from leaddesk.core import paths
+from leaddesk.core.changes import Changes, discard_notes, keep_committed, take_notes
 from leaddesk.core.errors import DatabaseError, NewerSchemaError
 from leaddesk.core.models import utcnow
 from leaddesk.core.text import Text
@@ -304,7 +306,7 @@ def restore_sqlite(backup: Path, target: Path) -> Path | None:
 #: The newest migration's revision id. Lets an up-to-date database open without loading
 #: Alembic and parsing every migration script (~100 ms of each start); a test keeps it equal
 #: to the scripts' head.
-SCHEMA_HEAD = "search_1"
+SCHEMA_HEAD = "trash_1"
 
 
 def _stored_revision(engine: Engine) -> str | None:
@@ -361,6 +363,7 @@ class Database:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._listeners: list[Callable[[Changes], None]] = []
         path = sqlite_file(engine) if is_sqlite(engine) else None
         self.checkpointer = WalCheckpointer(path) if path is not None else None
         if self.checkpointer is not None:
@@ -427,11 +430,43 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: commits at the end, rolls everything back on any error."""
-        with self.session() as session, session.begin():
-            yield session
+        """One unit of work: commits at the end, rolls everything back on any error.
+
+        What the work noted (:func:`leaddesk.core.changes.note`) is published once after the
+        commit to every listener and stays readable as ``changes.committed(session)``.
+        """
+        with self.session() as session:
+            try:
+                with session.begin():
+                    yield session
+                    changes = take_notes(session)
+            except DBAPIError as exc:  # locked, disk full, damaged: the core's error, no SQL in it
+                discard_notes(session)
+                raise DatabaseError(describe_operational_error(exc, str(self.file or "database"))) from exc
+            except BaseException:
+                discard_notes(session)
+                raise
         if self.checkpointer is not None:
             self.checkpointer.poke()  # committed now (the engine's commit event fires just before)
+        keep_committed(session, changes)
+        if changes:
+            self.publish(changes)
+
+    def add_listener(self, listener: Callable[[Changes], None]) -> None:
+        """Call ``listener(changes)`` after every commit that changed something (any thread)."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Callable[[Changes], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def publish(self, changes: Changes) -> None:
+        """Tell every listener; a failing listener is logged, never undoes the commit."""
+        for listener in list(self._listeners):
+            try:
+                listener(changes)
+            except Exception:
+                logging.getLogger(__name__).exception("change listener failed")
 
     @property
     def file(self) -> Path | None:

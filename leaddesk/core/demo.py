@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from leaddesk.core.changes import note
 from leaddesk.core.db import Database, fts_triggers_suspended, sql_time
 from leaddesk.core.errors import Cancelled
 from leaddesk.core.models import Activity, Lead, StageChange, Task, utcnow
@@ -298,6 +299,7 @@ def build_demo(
     chunk = 5000
     with db.transaction() as session, fts_triggers_suspended(session):
         conn = session.connection()
+        note(session, all_leads=True, activities=True, tasks=True)
         first_id = (session.execute(select(func.max(Lead.id))).scalar() or 0) + 1
         positions = {
             stage: float(pos or 0)

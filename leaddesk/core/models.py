@@ -24,7 +24,12 @@ def new_uid() -> str:
 
 
 class Lead(SQLModel, table=True):
-    """A person we may sell to. Never hard-deleted; ``erased`` marks a GDPR erasure."""
+    """A person we may sell to.
+
+    ``erased`` takes a lead off the board, the lists and the search: merged into another lead,
+    in the trash (``deleted_at`` set; restorable until the trash is emptied, see
+    ``services/trash.py``) or erased for data protection.
+    """
 
     __table_args__ = (
         Index("ix_lead_stage_position", "stage", "position"),
@@ -84,6 +89,8 @@ class Lead(SQLModel, table=True):
 
     import_batch_id: int | None = Field(default=None, foreign_key="importbatch.id", index=True)
     erased: bool = False
+    # When it was moved to the trash (None: not in the trash).
+    deleted_at: datetime | None = Field(default=None, index=True)
 
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
@@ -348,3 +355,19 @@ class AppSetting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str = "null"
+
+
+#: Every table whose rows belong to one lead (``lead_id``), children before the lead: what goes
+#: with a lead when it is removed for good (emptying the trash). ``LeadScore`` cascades itself.
+LEAD_CHILD_TABLES: tuple[type[SQLModel], ...] = (
+    StageChange,
+    Activity,
+    Task,
+    QualificationChange,
+    Qualification,
+    CallDraft,
+    ScoreAdjustment,
+    ImportChange,
+    FieldSource,
+    Attachment,
+)

@@ -60,6 +60,7 @@ from leaddesk.core.services.activities import (
 )
 from leaddesk.ui.i18n import error_text
 from leaddesk.ui.labels import kind_labels, outcome_labels
+from leaddesk.ui.ops import follow_lead
 
 ActivityRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -303,8 +304,13 @@ class ActivityTimeline(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(lambda: self.kind.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        saved_at_once = QLabel(self.tr("Activities are saved as soon as you add them."))
+        saved_at_once.setObjectName("savedAtOnce")
+        saved_at_once.setEnabled(False)  # a quiet hint, not a control
+        layout.addWidget(saved_at_once)
         self._kind_changed()
         self._reset_when()
+        follow_lead(self, db, lambda: self.lead_id, self.reload)
         self.reload()
 
     def _reset_when(self) -> None:

@@ -32,6 +32,42 @@ def rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def install_excepthook(log_file: Path) -> None:
+    """An error nobody expected: logged with its traceback, and a calm dialog that names the log
+    file (no traceback, no SQL, no personal data on screen). The window stays open; every write
+    was one transaction, so nothing is half-written."""
+    import logging
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
+        logging.getLogger("leaddesk").error("unexpected error", exc_info=(kind, exc, tb))
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        show_unexpected_error(log_file)
+
+    sys.excepthook = hook
+
+
+def show_unexpected_error(log_file: Path) -> None:
+    """The dialog of :func:`install_excepthook` (also for errors a job reports)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from leaddesk import APP_NAME
+
+    if QApplication.instance() is None:
+        return
+    QMessageBox.warning(
+        QApplication.activeWindow(),
+        APP_NAME,
+        QCoreApplication.translate(
+            "App",
+            "Something went wrong in LeadDesk. Your leads are safe: every change is saved completely or "
+            "not at all.\n\nThe details are in the log file:\n%1",
+        ).replace("%1", str(log_file)),
+    )
+
+
 def _lock_file(data_dir: Path) -> Any:
     """One LeadDesk per database: a second start is told instead of writing the same file."""
     from PySide6.QtCore import QLockFile
@@ -48,9 +84,12 @@ def run(data_dir: str | Path | None = None, lang: str | None = None) -> int:
 
     from leaddesk import APP_NAME, __version__
     from leaddesk.core import paths
+    from leaddesk.logs import setup_logging
     from leaddesk.ui.i18n import choose_language, install_translators
 
+    log_file = setup_logging()
     app = QApplication.instance() or QApplication(sys.argv)
+    install_excepthook(log_file)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
@@ -114,13 +153,13 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
         from leaddesk.core.scoring import install_defaults
         from leaddesk.ui import features
         from leaddesk.ui.main_window import MainWindow, app_icon
-        from leaddesk.ui.scoring import tasks
+        from leaddesk.ui.ops import wait_all
 
         install_defaults(db)  # a new database starts with the default rule set
         app.setWindowIcon(app_icon())
         window = MainWindow(db)
         features.install(window)
-        app.aboutToQuit.connect(tasks.wait_all)
+        app.aboutToQuit.connect(wait_all)
         if os.environ.get(BENCH_ENV):
 
             def report() -> None:  # at the paint itself, before anything queued after it

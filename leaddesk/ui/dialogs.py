@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,33 @@ def save_question(parent: QWidget, title: str, text: str) -> QMessageBox:
     box.setStandardButtons(button.Save | button.Discard | button.Cancel)
     box.setDefaultButton(button.Save)
     return box
+
+
+def destructive_question(parent: QWidget | None, title: str, text: str, action: str) -> QMessageBox:
+    """A question before something that removes or replaces data: it names what will happen,
+    the button doing it says so (``action``, e.g. "Remove 22 leads"), and Cancel is the default,
+    so Enter or Esc never destroys. The caller shows it with ``exec()`` or ``open()`` and acts
+    only when :func:`confirmed` says so."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    do_it = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    do_it.setObjectName("destructiveAction")
+    cancel.setFocus()
+    return box
+
+
+def confirmed(box: QMessageBox) -> bool:
+    """Whether the person chose the destructive action of a :func:`destructive_question`."""
+    return box.clickedButton() is box.findChild(QPushButton, "destructiveAction")
+
+
+def ask_destructive(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    """:func:`destructive_question`, shown modally; True only for the destructive button."""
+    box = destructive_question(parent, title, text, action)
+    box.exec()
+    return confirmed(box)
 
 
 class ReasonDialog(QDialog):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -38,6 +39,7 @@ from leaddesk.core.errors import ConflictError, LeadDeskError, ValidationError
 from leaddesk.core.services.leads import LeadView, clean_fields
 from leaddesk.ui.dialogs import save_question
 from leaddesk.ui.i18n import error_text, stage_label, tr_core
+from leaddesk.ui.zone import to_local, zone_name
 
 #: (field, kind) per tab; kinds: text, combo, int, money, date, notes, consent
 SaveHandler = Callable[[int | None, dict[str, Any], int | None], LeadView]
@@ -50,6 +52,7 @@ class LeadEditor(QDialog):
 
     saved = Signal(object)  # LeadView
     accept_suggestion = Signal(int)  # lead id: move to the stage scoring suggests
+    delete_requested = Signal(int)  # lead id: move it to the trash (the board asks first)
 
     def __init__(
         self,
@@ -161,6 +164,10 @@ class LeadEditor(QDialog):
                     QDialogButtonBox.ButtonRole.ActionRole,
                 )
                 self.accept_button.clicked.connect(lambda: self._accept_suggestion(lead.id))
+        if lead is not None:
+            self.delete_button = buttons.addButton(self.tr("&Delete…"), QDialogButtonBox.ButtonRole.ResetRole)
+            self.delete_button.setAutoDefault(False)
+            self.delete_button.clicked.connect(lambda: self.delete_requested.emit(lead.id))
         layout.addWidget(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
@@ -246,7 +253,7 @@ class LeadEditor(QDialog):
             box.setChecked(value is not None)
             edit.setEnabled(value is not None)
             if value is not None:
-                local = value.astimezone()
+                local = to_local(value)
                 edit.setDate(QDate(local.year, local.month, local.day))
             return
         widget = self.widgets[key]
@@ -268,7 +275,10 @@ class LeadEditor(QDialog):
         change was changed there as well, the new version is taken, so Save is no false "changed
         elsewhere" conflict; otherwise Save still asks, as it should.
         """
-        if self.lead is None or view.id != self.lead.id or view.version == self.lead.version:
+        if self.lead is None or view.id != self.lead.id:
+            return
+        self._show_summary(view)  # the score may change without a new version (manual points)
+        if view.version == self.lead.version:
             return
         mine = self.changes()
         if any(getattr(view, key) != getattr(self.lead, key) for key in mine):
@@ -281,9 +291,15 @@ class LeadEditor(QDialog):
             self._set(key, typed[key])
         self._show_summary(view)
 
+    def lead_removed(self) -> None:
+        """The lead went away elsewhere (deleted, merged, erased): say so; Save cannot bring it back."""
+        if self.summary is not None:
+            self.summary.setText(self.tr("This lead was removed elsewhere; it can no longer be saved."))
+        self.save_button.setEnabled(False)
+
     @staticmethod
     def _moment(date: QDate, hour: int) -> datetime:
-        local = datetime.combine(date.toPython(), time(hour)).astimezone()
+        local = datetime.combine(date.toPython(), time(hour), tzinfo=ZoneInfo(zone_name()))
         return local.astimezone(UTC)
 
     def values(self) -> dict[str, Any]:
@@ -320,7 +336,7 @@ class LeadEditor(QDialog):
                     key in changed
                     and old is not None
                     and new is not None
-                    and old.astimezone().date() == new.astimezone().date()
+                    and to_local(old).date() == to_local(new).date()
                 ):
                     del changed[key]
         return changed

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from leaddesk.core.errors import LeadDeskError
-from leaddesk.core.services.leads import get_lead
 from leaddesk.ui.i18n import error_text
 
 translate = QCoreApplication.translate  # literal calls below, so pyside6-lupdate finds every string
@@ -100,7 +99,6 @@ class Features:
         def make() -> QWidget:
             window = open_quick_entry(self.db, self.window, open_lead=self.window.open_editor)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.lead_saved.connect(self.lead_changed)
             return window
 
         return self._show("quick_entry", make)
@@ -108,20 +106,12 @@ class Features:
     def open_import(self, files: list[str] | None = None) -> QWidget:
         from leaddesk.ui.imports.wizard import open_import_wizard
 
-        wizard = open_import_wizard(self.db, self.window, files)
-        wizard.imported.connect(lambda _batch: self.data_changed())
-        wizard.undone.connect(lambda _batch: self.data_changed())
-        return wizard
+        return open_import_wizard(self.db, self.window, files)
 
     def open_import_history(self) -> QWidget:
         from leaddesk.ui.imports.history import open_import_history
 
-        def make() -> QWidget:
-            dialog = open_import_history(self.db, self.window)
-            dialog.undone.connect(lambda _batch: self.data_changed())
-            return dialog
-
-        return self._show("import_history", make)
+        return self._show("import_history", lambda: open_import_history(self.db, self.window))
 
     def open_export(self) -> QWidget:
         from leaddesk.ui.imports.export import open_export_dialog
@@ -135,19 +125,12 @@ class Features:
         path = path or dbmerge.choose_database_file(self.window)
         if not path:
             return None
-        dialog = dbmerge.open_merge_dialog(self.db, self.window.lane, path, self.window)
-        dialog.merged.connect(lambda _report: self.data_changed())
-        return dialog
+        return dbmerge.open_merge_dialog(self.db, path, self.window)
 
     def open_duplicates(self) -> QWidget:
         from leaddesk.ui.imports.duplicates import open_duplicate_finder
 
-        def make() -> QWidget:
-            finder = open_duplicate_finder(self.db, self.window)
-            finder.merged.connect(lambda _keep, _other: self.data_changed())
-            return finder
-
-        return self._show("duplicates", make)
+        return self._show("duplicates", lambda: open_duplicate_finder(self.db, self.window))
 
     def open_rule_editor(self) -> QWidget:
         from leaddesk.ui.scoring.rule_editor import RuleEditor
@@ -155,7 +138,6 @@ class Features:
         def make() -> QWidget:
             editor = RuleEditor(self.db, self.window)
             editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            editor.rules_saved.connect(lambda _report: self.window.board.reload())
             editor.show()
             return editor
 
@@ -197,7 +179,6 @@ class Features:
             follow_ups.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             follow_ups.setWindowTitle(translate("Features", "Follow-ups due"))
             follow_ups.open_lead_requested.connect(lambda lead_id: self._open_from(follow_ups, lead_id))
-            follow_ups.tasks_changed.connect(self.data_changed)
             follow_ups.resize(640, 560)
             follow_ups.show()
             return follow_ups
@@ -218,9 +199,10 @@ class Features:
         return window
 
     def _watch_call(self, window: Any) -> None:
-        if not getattr(window, "_leaddesk_watched", False):
-            window._leaddesk_watched = True
-            window.lead_changed.connect(self.lead_changed)
+        """A call window (new or resumed): its writes reach every view through the change signal."""
+        key = f"call-{id(window)}"
+        self._open[key] = window
+        window.destroyed.connect(lambda *_: self._open.pop(key, None))
 
     def _call_current(self) -> None:
         editor = self.window.editor
@@ -242,15 +224,10 @@ class Features:
         from leaddesk.ui.stage_history import StageHistoryView
 
         lead_id = editor.lead.id
-        timeline = ActivityTimeline(self.db, lead_id, editor)
-        timeline.activity_added.connect(lambda _id: self.lead_changed(lead_id))
-        timeline.activity_changed.connect(lambda _id: self.lead_changed(lead_id))
-        editor.add_tab(timeline, translate("Features", "Activities"))
-        qualification = QualificationPanel(self.db, lead_id, editor)
-        qualification.saved.connect(self.lead_changed)
-        editor.add_tab(qualification, translate("Features", "BANT"))
+        editor.add_tab(ActivityTimeline(self.db, lead_id, editor), translate("Features", "Activities"))
+        editor.add_tab(QualificationPanel(self.db, lead_id, editor), translate("Features", "BANT"))
         explain = ScoreExplainWidget(self.db, lead_id, editor)
-        explain.score_changed.connect(self.lead_changed)
+        explain.accept_requested.connect(self.window.board.accept_suggestion)  # one undoable path
         editor.add_tab(explain, translate("Features", "Score"))
         editor.add_tab(StageHistoryView(self.db, lead_id, editor), translate("Features", "History"))
         call = QAction(translate("Features", "Start &discovery call"), editor)
@@ -263,25 +240,6 @@ class Features:
         action = menu.addAction(translate("Features", "Start &discovery call"))
         action.triggered.connect(lambda: self.start_call(lead_id))
 
-    # --- keeping the board true ----------------------------------------------------------------
-    def lead_changed(self, lead_id: int) -> None:
-        """One lead changed elsewhere (score, BANT, activity, follow-up): repaint its card."""
-        try:
-            view = get_lead(self.db, lead_id)
-        except LeadDeskError:
-            self.window.board.reload()
-            return
-        self.window.board.apply_edit(view)
-        editor = self.window.editor
-        if editor is not None and editor.lead is not None and editor.lead.id == lead_id:
-            editor.lead_updated(view)  # a move or score from its own tabs is no conflict on Save
-
-    def data_changed(self) -> None:
-        """Many leads changed (import, undo, merge): reload the board and the filter choices."""
-        self.window.board.reload()
-        self.window._show_page()
-        self.window.refresh_choices()
-
     # --- at start ------------------------------------------------------------------------------
     def after_start(self) -> None:
         """Once the window is up: offer unfinished calls, say what is due, keep fading scores fresh."""
@@ -290,7 +248,6 @@ class Features:
         from leaddesk.ui.scoring.decay import DecayRefresher
 
         self.decay = DecayRefresher(self.db, self.window)
-        self.decay.refreshed.connect(lambda _report: self.window.board.reload())
         self.decay.start()
         recovery = offer_pending_drafts(self.db, self.window)
         if recovery is not None:

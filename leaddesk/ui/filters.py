@@ -7,9 +7,7 @@ no debounce delay to wait for.
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from PySide6.QtCore import Qt, QTimeZone, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,16 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.core.services.query import LeadFilter
+from leaddesk.ui.zone import zone_name
 
 
 def local_zone() -> str:
-    """The system's IANA zone ("Europe/Berlin"): "follow-up due" means due before local midnight."""
-    zone = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return "Europe/Berlin"
-    return zone
+    """The user's zone ("follow-up due" means due before midnight there): see ``leaddesk.ui.zone``."""
+    return zone_name()
 
 
 class FilterBar(QWidget):

@@ -7,6 +7,7 @@ editable and a frozen run all find them through ``importlib.resources``.
 
 from __future__ import annotations
 
+import logging
 import os
 import string
 from collections.abc import Mapping
@@ -184,4 +185,11 @@ def error_text(exc: BaseException, labels: Mapping[str, str] | None = None) -> s
         isinstance(exc.args[0], Text) or (isinstance(exc, LeadDeskError) and isinstance(exc.args[0], str))
     ):
         return tr_core(exc.args[0])
-    return str(exc)  # e.g. SQLAlchemy's message with its details: not ours to translate
+    if isinstance(exc, LeadDeskError | OSError):
+        return str(exc)
+    # Not one of LeadDesk's own errors (a driver's message may hold SQL and a lead's data):
+    # the details go to the log, the person reads a calm sentence.
+    logging.getLogger("leaddesk").error("unexpected error shown to the user", exc_info=exc)
+    return QCoreApplication.translate(
+        "App", "Something went wrong; nothing was half-written. The details are in LeadDesk's log file."
+    )

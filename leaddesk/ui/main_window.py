@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
+import shiboken6
 from PySide6.QtCore import QByteArray, QLocale, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -29,19 +30,23 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk import APP_NAME
+from leaddesk.core.changes import Changes
 from leaddesk.core.db import Database
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.services.leads import LeadView, create_lead, get_lead, update_lead
 from leaddesk.core.services.query import all_tags, distinct_values
+from leaddesk.core.services.tasks import user_timezone
 from leaddesk.core.stages import Stage
 from leaddesk.ui.board.board import Board
 from leaddesk.ui.board.commands import EditCommand
 from leaddesk.ui.board.delegate import ready_for
+from leaddesk.ui.dialogs import ask_destructive
 from leaddesk.ui.editor import LeadEditor
 from leaddesk.ui.filters import FilterBar
 from leaddesk.ui.first_run import FirstRunPage
 from leaddesk.ui.i18n import error_text, resource_path, stage_label
-from leaddesk.ui.writer import Job, WriteLane
+from leaddesk.ui.ops import Op, operations
+from leaddesk.ui.zone import use_zone
 
 #: Bump when the toolbar/dock layout changes: older saved state is then ignored, not restored.
 STATE_VERSION = 1
@@ -67,9 +72,10 @@ class MainWindow(QMainWindow):
         self.db = db
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
-        self.lane = WriteLane(self)
-        # Slow reads get their own single thread, so they never queue behind a long write.
-        self.read_lane = WriteLane(self)
+        # Every write and long read goes through the operations layer; its change signal keeps
+        # the board, the counts, the filter choices and an open editor true.
+        self.ops = operations(db)
+        use_zone(user_timezone(db))  # every date shown in the user's zone (settings, else the machine's)
         self.card_menu_hooks: list[Callable[[QMenu, int], None]] = []
         self.editor_hooks: list[Callable[[LeadEditor], None]] = []
         self.editor: LeadEditor | None = None
@@ -96,7 +102,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(widget)
         self.progress_bar.hide()
         self.cancel_button.hide()
-        self._job: Job | None = None
+        self._job: Op | None = None
         self.cancel_button.clicked.connect(lambda: self._job.cancel() if self._job else None)
 
         self._build_actions()
@@ -108,7 +114,12 @@ class MainWindow(QMainWindow):
         self.first_run.demo_requested.connect(self.load_demo)
         self.first_run.import_requested.connect(self.import_contacts)
         self.first_run.new_lead_requested.connect(lambda: self.open_editor(None))
-        self.lane.busy_changed.connect(self._busy)
+        self.ops.busy_changed.connect(self._busy)
+        self.ops.changed.connect(self._on_changes)
+        self._choices_timer = QTimer(self)
+        self._choices_timer.setSingleShot(True)
+        self._choices_timer.setInterval(250)  # a burst of saves re-reads the choices once
+        self._choices_timer.timeout.connect(self.refresh_choices)
         for column in self.board.columns.values():
             view = column.view
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -168,12 +179,16 @@ class MainWindow(QMainWindow):
         self.act_accept = self._action(
             self.tr("&Accept score suggestion"), self.board.accept_suggestion, "Ctrl+Shift+A"
         )
+        self.act_delete = self._action(
+            self.tr("&Delete lead…"), self.board.delete_lead, QKeySequence.StandardKey.Delete
+        )
+        self.act_trash = self._action(self.tr("&Trash…"), self.open_trash)
         self.act_about = self._action(self.tr("&About LeadDesk"), self._about)
 
         bar = self.menuBar()
         self.menus: dict[str, QMenu] = {}
         file_menu = self.menus["file"] = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.act_new, self.act_import, self.act_demo])
+        file_menu.addActions([self.act_new, self.act_import, self.act_demo, self.act_trash])
         self._file_tail = file_menu.addSeparator()  # features join the File menu above Quit
         file_menu.addAction(self.act_quit)
         edit_menu = self.menus["edit"] = bar.addMenu(self.tr("&Edit"))
@@ -184,6 +199,8 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.act_board, self.act_lost])
         lead_menu = self.menus["lead"] = bar.addMenu(self.tr("&Lead"))
         lead_menu.addActions([self.act_open, self.act_next, self.act_prev, self.act_to_lost, self.act_accept])
+        lead_menu.addSeparator()
+        lead_menu.addAction(self.act_delete)
         # Teammates' features (rule editor, reports, follow-up list …) go here via add_feature_action.
         self.menus["tools"] = bar.addMenu(self.tr("&Tools"))
         self.menus["tools"].menuAction().setVisible(False)
@@ -258,13 +275,25 @@ class MainWindow(QMainWindow):
             accept.triggered.connect(lambda: self.board.accept_suggestion(lead_id))
         for hook in self.card_menu_hooks:
             hook(menu, lead_id)
+        menu.addSeparator()
+        delete = menu.addAction(self.act_delete.text())
+        delete.setShortcut(self.act_delete.shortcut())
+        delete.triggered.connect(lambda: self.board.delete_lead(lead_id))
         menu.popup(view.viewport().mapToGlobal(pos))
 
     # --- pages and status --------------------------------------------------------------------
     def _show_page(self) -> None:
         empty = self.board.total == 0
         self.pages.setCurrentWidget(self.first_run if empty else self.pages.widget(1))
-        for action in (self.act_next, self.act_prev, self.act_to_lost, self.act_open, self.act_find):
+        for action in (
+            self.act_next,
+            self.act_prev,
+            self.act_to_lost,
+            self.act_open,
+            self.act_find,
+            self.act_delete,
+            self.act_accept,
+        ):
             action.setEnabled(not empty)
 
     def _show_counts(self, total: int, shown: int) -> None:
@@ -293,10 +322,30 @@ class MainWindow(QMainWindow):
         """
         db = self.db
 
-        def read(_job: Job) -> tuple[list[str], list[str], list[str]]:
+        def read(_op: Op) -> tuple[list[str], list[str], list[str]]:
             return distinct_values(db, "source"), all_tags(db), distinct_values(db, "owner")
 
-        self.read_lane.submit(read, lambda choices: self.filters.set_choices(*choices), self._read_failed)
+        self.ops.read(
+            read,
+            done=lambda choices: self.filters.set_choices(*choices),
+            failed=self._read_failed,
+            owner=self,
+        )
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Whatever window wrote: the page, the filter choices and an open editor follow."""
+        self._show_page()
+        if changes.created or changes.updated or changes.all_leads:
+            self._choices_timer.start()
+        editor = self.editor
+        if editor is not None and editor.lead is not None and editor.lead.id in changes.lead_ids:
+            if editor.lead.id in changes.removed:
+                editor.lead_removed()
+            else:
+                try:
+                    editor.lead_updated(get_lead(self.db, editor.lead.id))
+                except LeadDeskError:
+                    editor.lead_removed()
 
     def _read_failed(self, exc: BaseException, trace: str) -> None:
         self.statusBar().showMessage(error_text(exc), 10_000)
@@ -323,12 +372,18 @@ class MainWindow(QMainWindow):
         )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.accept_suggestion.connect(self.board.accept_suggestion)
+        editor.delete_requested.connect(lambda lid: self._delete_from_editor(editor, lid))
         editor.finished.connect(lambda _r: self._editor_closed(editor))
         for hook in self.editor_hooks:
             hook(editor)
         self.editor = editor
         editor.open()
         return editor
+
+    def _delete_from_editor(self, editor: LeadEditor, lead_id: int) -> None:
+        """The editor's Delete: the board asks and deletes (undoable); the editor then closes."""
+        if self.board.delete_lead(lead_id):
+            editor.done(0)
 
     def _editor_closed(self, editor: LeadEditor) -> None:
         if getattr(editor, "reload_requested", False):
@@ -340,26 +395,33 @@ class MainWindow(QMainWindow):
         """The editor's save: create or update, record the undo step, update the board."""
         if lead_id is None:
             view, _warnings = create_lead(self.db, changes, actor="")
-            self.board.add_lead(view)
-            self._show_page()
-            self.board.select_lead(view.id, view.stage)
+            self.board.select_lead(view.id, view.stage)  # placed by the change signal already
         else:
             before_view = get_lead(self.db, lead_id)
             view, _warnings = update_lead(self.db, lead_id, changes, expected_version=version)
             before = {k: getattr(before_view, k) for k in changes}
             after = {k: getattr(view, k) for k in changes}
-            self.board.apply_edit(view)
             self.board.undo_stack.push(EditCommand(self.board, view, before, after))
         self.lead_saved.emit(view)
-        if changes.get("source") or changes.get("tags") or changes.get("owner"):
-            self.refresh_choices()
         return view
 
     # --- long work on the write lane ---------------------------------------------------------
-    def load_demo(self, leads: int = DEMO_LEADS) -> Job:
+    def load_demo(self, leads: int = DEMO_LEADS) -> Op | None:
         """Add demo leads on the write lane with progress and cancel; the window stays live."""
-        from leaddesk.core.demo import build_demo  # arrives with main's demo data
+        from leaddesk.core.demo import build_demo
         from leaddesk.core.errors import Cancelled
+
+        if self.board.total and not ask_destructive(
+            self,
+            self.tr("Load demo data"),
+            self.tr(
+                "Add %1 made-up demo leads to your %2 leads? They are one import: File → Past imports can take them all back."  # noqa: E501
+            )
+            .replace("%1", QLocale().toString(leads))
+            .replace("%2", QLocale().toString(self.board.total)),
+            self.tr("Add demo leads"),
+        ):
+            return None
 
         # Progress lives in the status bar, not in a (modal) dialog: the window stays usable for
         # reading, and nothing modal has to be torn down when the job ends.
@@ -370,8 +432,8 @@ class MainWindow(QMainWindow):
         self.cancel_button.show()
         db = self.db
 
-        def work(job: Job) -> Any:
-            return build_demo(db, leads=leads, seed=None, progress=job.report)
+        def work(op: Op) -> Any:
+            return build_demo(db, leads=leads, seed=None, progress=op.report)
 
         def finish() -> None:
             self.progress_bar.hide()
@@ -380,9 +442,6 @@ class MainWindow(QMainWindow):
 
         def done(_report: Any) -> None:
             finish()
-            self.board.reload()
-            self._show_page()
-            self.refresh_choices()
             self.statusBar().showMessage(self.tr("Demo data added"), 5000)
 
         def failed(exc: BaseException, trace: str) -> None:
@@ -394,7 +453,9 @@ class MainWindow(QMainWindow):
             else:
                 QMessageBox.critical(self, APP_NAME, self.tr("Unexpected error:") + f"\n{exc}\n\n{trace}")
 
-        job = self.lane.submit(work, done, failed, on_progress=lambda d, _t: self.progress_bar.setValue(d))
+        job = self.ops.write(
+            work, done=done, failed=failed, progress=lambda d, _t: self.progress_bar.setValue(d), owner=self
+        )
         self._job = job
         return job
 
@@ -417,6 +478,18 @@ class MainWindow(QMainWindow):
         features = getattr(self, "features", None)
         if features is not None:
             features.open_import()
+
+    def open_trash(self) -> QWidget:
+        """File → Trash: restore deleted leads or remove them for good (one window at a time)."""
+        from leaddesk.ui.trash import TrashDialog
+
+        dialog = getattr(self, "_trash", None)
+        if dialog is None or not shiboken6.isValid(dialog):
+            dialog = self._trash = TrashDialog(self.db, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.raise_()
+        return dialog
 
     def _about(self) -> None:
         from leaddesk import __version__
@@ -477,14 +550,13 @@ class MainWindow(QMainWindow):
         if not self._tool_windows_may_close():
             event.ignore()
             return
-        if self.lane.busy:
+        if self.ops.busy:
             answer = QMessageBox.question(
                 self, APP_NAME, self.tr("LeadDesk is still writing. Wait for it to finish and quit?")
             )
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        self.lane.wait_idle()
-        self.read_lane.wait_idle()
+        self.ops.wait_idle()
         self.save_layout()
         event.accept()

@@ -23,10 +23,8 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     QSize,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -75,9 +73,12 @@ from leaddesk.core.services.capture import (
 )
 from leaddesk.core.services.leads import LeadView, get_lead, update_lead
 from leaddesk.core.services.query import distinct_values
+from leaddesk.core.services.tasks import user_timezone
 from leaddesk.core.validation import check_email, format_phone, normalize_phone
 from leaddesk.ui.dialogs import save_question
 from leaddesk.ui.i18n import error_text
+from leaddesk.ui.ops import operations
+from leaddesk.ui.zone import to_local
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif"})
 DUPLICATE_DELAY_MS = 150
@@ -146,7 +147,7 @@ class RecentModel(QAbstractTableModel):
         lead = entry.lead
         column = index.column()
         if column == 0:
-            return QLocale().toString(entry.at.astimezone().time(), QLocale.FormatType.ShortFormat)
+            return QLocale().toString(to_local(entry.at).time(), QLocale.FormatType.ShortFormat)
         if column == 1:
             return lead.name
         if column == 2:
@@ -192,13 +193,12 @@ class _CheckSignals(QObject):
     done = Signal(object, object)  # check key, list[Match]
 
 
-class _CheckJob(QRunnable):
-    """One duplicate look-up while the person types, so a slow query never stalls typing."""
+class _CheckJob:
+    """One duplicate look-up while the person types (read lane), so a slow query never stalls typing."""
 
     def __init__(
         self, db: Database, key: tuple[Any, ...], values: dict[str, str], signals: _CheckSignals
     ) -> None:
-        super().__init__()
         self.db, self.key, self.values, self.signals = db, key, values, signals
 
     def run(self) -> None:
@@ -216,11 +216,14 @@ class _ScanSignals(QObject):
     failed = Signal(int, str, object)  # token, kind ("ocr_missing" / "error"), packages or message
 
 
-class _ScanJob(QRunnable):
-    """Re-encodes the picture for storage, then reads it (QR, else OCR). Never touches widgets."""
+class _ScanJob:
+    """Re-encodes the picture for storage, then reads it (QR, else OCR), on the read lane.
+
+    Never touches widgets: it reports through ``signals`` (two steps: the stored image, then the
+    fields read), which arrive queued on the GUI thread.
+    """
 
     def __init__(self, token: int, data: bytes, file_name: str, signals: _ScanSignals) -> None:
-        super().__init__()
         self.token = token
         self.data = data
         self.file_name = file_name
@@ -254,12 +257,12 @@ class QuickEntryWindow(QWidget):
         parent: QWidget | None = None,
         *,
         open_lead: Callable[[int], None] | None = None,
-        region_tz: str = "Europe/Berlin",
+        region_tz: str | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.db = db
         self._open_lead = open_lead
-        self._tz = region_tz
+        self._tz = region_tz or user_timezone(db)
         self._fair = load_session(db)
         self._session_count = 0
         self._today_count = 0
@@ -274,8 +277,7 @@ class QuickEntryWindow(QWidget):
         #: The stash is a card put aside to correct another one, not one the person cleared with Esc.
         self._set_aside = False
         self._close_question: QMessageBox | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._ops = operations(db)
         self._signals = _ScanSignals(self)
         self._signals.image_ready.connect(self._on_image_ready)
         self._signals.finished.connect(self._on_scan_finished)
@@ -284,8 +286,6 @@ class QuickEntryWindow(QWidget):
         self._dup_timer.setSingleShot(True)
         self._dup_timer.setInterval(DUPLICATE_DELAY_MS)
         self._dup_timer.timeout.connect(self._check_in_background)
-        self._check_pool = QThreadPool(self)
-        self._check_pool.setMaxThreadCount(1)
         self._check_signals = _CheckSignals(self)
         self._check_signals.done.connect(self._on_check_done)
 
@@ -617,7 +617,8 @@ class QuickEntryWindow(QWidget):
         if not any(key[1:]):
             self._show_matches(key, [])
             return
-        self._check_pool.start(_CheckJob(self.db, key, self.values(), self._check_signals))
+        job = _CheckJob(self.db, key, self.values(), self._check_signals)
+        self._ops.read(lambda _op: job.run(), owner=self)
 
     def _on_check_done(self, key: tuple[Any, ...], matches: list[Match] | None) -> None:
         if matches is not None and key == self._check_key():  # drop answers for text typed over since
@@ -1004,7 +1005,8 @@ class QuickEntryWindow(QWidget):
         self.busy.show()
         self.scan_status.setText(self.tr("Reading the card …"))
         self.remove_image_button.setEnabled(True)
-        self._pool.start(_ScanJob(self._scan_token, data, path.name, self._signals))
+        job = _ScanJob(self._scan_token, data, path.name, self._signals)
+        self._ops.read(lambda _op: job.run(), owner=self)
 
     def _show_preview(self, pixmap: QPixmap) -> None:
         self._preview_pixmap = pixmap
@@ -1157,9 +1159,7 @@ class QuickEntryWindow(QWidget):
             event.ignore()
             return
         self._store_fair()
-        self._scan_token += 1
-        self._pool.waitForDone()
-        self._check_pool.waitForDone()
+        self._scan_token += 1  # a card still being read belongs to no card any more
         super().closeEvent(event)
 
 

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView,
 from leaddesk.core.services.leads import StageMove, stage_history
 from leaddesk.core.stages import reason_text
 from leaddesk.ui.i18n import lost_reason_labels, stage_label, tr_core
+from leaddesk.ui.ops import follow_lead
+from leaddesk.ui.zone import to_local
 
 #: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
 translate = QCoreApplication.translate
@@ -79,6 +81,7 @@ class StageHistoryView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
+        follow_lead(self, db, lambda: self.lead_id, self.reload)
         self.reload()
 
     def reload(self) -> None:
@@ -94,7 +97,7 @@ class StageHistoryView(QWidget):
         locale = QLocale()
         moves = stage_history(self.db, self.lead_id)
         for move in reversed(moves):
-            when = locale.toString(move.at.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat)
+            when = locale.toString(to_local(move.at).replace(tzinfo=None), QLocale.FormatType.ShortFormat)
             reason = reason_label(move.reason)
             cells = [QStandardItem(when), QStandardItem(move_text(move)), QStandardItem(moved_by(move))]
             cells.append(QStandardItem(reason))

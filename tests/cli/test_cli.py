@@ -184,3 +184,24 @@ def test_export_into_a_missing_folder_names_that_folder(
     target = tmp_path / "nope" / "leads.csv"
     assert main(["--data-dir", str(data_dir), "export", "--format", "csv", "-o", str(target)]) != 0
     assert capsys.readouterr().err.strip() == f"leaddesk: No such folder: {target.parent}"
+
+
+def test_delete_and_restore_from_the_trash(data_dir: Path, capsys: Any) -> None:
+    from leaddesk.cli import main
+    from leaddesk.core.db import Database
+    from leaddesk.core.services.leads import create_lead
+
+    db = Database.open_data_dir(data_dir)
+    view, _ = create_lead(db, {"last_name": "Papierkorb", "company": "Müll AG"})
+    db.close()
+    args = ["--data-dir", str(data_dir)]
+    assert main([*args, "delete", view.uid]) == 0
+    assert main([*args, "list", "--json"]) == 0
+    capsys.readouterr()
+    assert main([*args, "trash"]) == 0
+    assert view.uid in capsys.readouterr().out
+    assert main([*args, "trash", "--restore", view.uid]) == 0
+    assert main([*args, "list", "--search", "Papierkorb"]) == 0
+    assert "Papierkorb" in capsys.readouterr().out
+    assert main([*args, "delete", "no-such-uid"]) == 1
+    assert "no-such-uid" in capsys.readouterr().err

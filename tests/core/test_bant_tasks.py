@@ -132,7 +132,10 @@ def test_task_validation(db: Database) -> None:
         complete_task(db, 9999)
 
 
-def test_user_timezone_setting(db: Database) -> None:
+def test_user_timezone_setting(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    assert user_timezone(db) == "Asia/Tokyo"  # unset: the machine's zone
+    monkeypatch.setenv("TZ", BERLIN)
     assert user_timezone(db) == BERLIN
     set_user_timezone(db, NY)
     assert user_timezone(db) == NY

@@ -17,6 +17,7 @@ from leaddesk.core.services.query import (
     list_leads_json,
     stage_totals,
 )
+from leaddesk.core.services.tasks import set_user_timezone
 
 
 @pytest.fixture
@@ -93,6 +94,7 @@ def test_score_range(db, sample) -> None:
 
 def test_follow_up_due_uses_the_users_day(db) -> None:
     # 23:30 in Berlin on 23 Nov is 22:30 UTC; a follow-up at 23:45 Berlin time is due "today".
+    set_user_timezone(db, "Europe/Berlin")  # the follow-up dates below are days in Berlin
     now = datetime(2026, 11, 23, 22, 30, tzinfo=UTC)
     due_tonight = create_lead(
         db, {"last_name": "A", "next_follow_up": datetime(2026, 11, 23, 22, 45, tzinfo=UTC)}

@@ -48,6 +48,17 @@ def add_lead(db: Any) -> Callable[..., LeadView]:
 
 
 @pytest.fixture
+def elsewhere(db: Any) -> Iterator[Any]:
+    """The same database file opened a second time, as another LeadDesk process would: its writes
+    reach this process's windows only through the database, never through the change signal."""
+    from leaddesk.core.db import Database
+
+    other = Database.open(db.engine.url.render_as_string(hide_password=False))
+    yield other
+    other.close()
+
+
+@pytest.fixture
 def window(qtbot: Any, db: Any) -> Iterator[Any]:
     """A shown main window; build leads *before* requesting it, or call ``window.board.reload()``."""
     from leaddesk.ui.main_window import MainWindow
@@ -62,3 +73,35 @@ def window(qtbot: Any, db: Any) -> Iterator[Any]:
     win.board.undo_stack.clear()
     win.close()
     win.deleteLater()
+
+
+class Questions:
+    """Answers LeadDesk's destructive questions in a test and keeps what they said."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self.answer = True
+        self.defaults: list[str] = []
+
+    def exec(self, box: Any) -> int:
+        from PySide6.QtWidgets import QPushButton
+
+        self.asked.append(box.text())
+        default = box.defaultButton()
+        self.defaults.append(default.text() if default is not None else "")
+        action = box.findChild(QPushButton, "destructiveAction")
+        if action is None:  # not a destructive question: a test that did not expect it
+            raise AssertionError(f"unexpected question: {box.text()}")
+        (action if self.answer else default).click()
+        return 0
+
+
+@pytest.fixture
+def questions(monkeypatch: Any) -> Questions:
+    """Every destructive question is answered with its destructive button (``answer = False``:
+    with the default one); ``asked`` holds their texts, ``defaults`` the default buttons."""
+    from PySide6.QtWidgets import QMessageBox
+
+    answers = Questions()
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answers.exec(box))
+    return answers

@@ -7,7 +7,7 @@ from typing import Any
 
 def test_load_demo_data_fills_the_board(window: Any, qtbot: Any) -> None:
     assert window.pages.currentWidget() is window.first_run
-    with qtbot.waitSignal(window.lane.busy_changed, timeout=20_000, check_params_cb=lambda busy: not busy):
+    with qtbot.waitSignal(window.ops.busy_changed, timeout=20_000, check_params_cb=lambda busy: not busy):
         window.load_demo(60)
         assert not window.board.isEnabled()  # read-only while the lane writes
         assert window.progress_bar.isVisible() and window.cancel_button.isVisible()
@@ -20,7 +20,7 @@ def test_load_demo_data_fills_the_board(window: Any, qtbot: Any) -> None:
 
 
 def test_cancelled_demo_data_adds_nothing(window: Any, qtbot: Any) -> None:
-    with qtbot.waitSignal(window.lane.busy_changed, timeout=20_000, check_params_cb=lambda busy: not busy):
+    with qtbot.waitSignal(window.ops.busy_changed, timeout=20_000, check_params_cb=lambda busy: not busy):
         window.load_demo(2000)
         window.cancel_button.click()  # the Cancel button next to the progress bar
     assert window.board.total == 0

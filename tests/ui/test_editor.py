@@ -109,11 +109,13 @@ def test_cancel_without_changes_does_not_ask(db: Any, add_lead: Any, window: Any
     assert not editor.isVisible()
 
 
-def test_save_conflict_offers_a_choice(db: Any, add_lead: Any, window: Any, monkeypatch: Any) -> None:
+def test_save_conflict_offers_a_choice(
+    db: Any, add_lead: Any, window: Any, monkeypatch: Any, elsewhere: Any
+) -> None:
     lead = add_lead("Frida", company="Start", city="Ulm")
     window.board.reload()
     editor = window.open_editor(lead.id)
-    update_lead(db, lead.id, {"city": "Köln"}, expected_version=lead.version)  # someone else saves
+    update_lead(elsewhere, lead.id, {"city": "Köln"}, expected_version=lead.version)  # another process
     editor.widgets["company"].setText("Mine GmbH")
 
     def keep_editing(box: QMessageBox) -> int:

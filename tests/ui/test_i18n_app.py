@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from leaddesk.ui.i18n import choose_language, resource_path, stage_label
 
-TS = resource_path("translations", "leaddesk_de.ts")
+#: The translation sources live at the repository's top (resources/), the compiled .qm in the package.
+SOURCES = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TS = SOURCES / "leaddesk_de.ts"
 QM = resource_path("translations", "leaddesk_de.qm")
 
 
@@ -70,7 +72,7 @@ def _messages(ts: Path) -> list[tuple[str, ET.Element]]:
 
 
 def test_every_string_has_its_german_translation() -> None:
-    """All contexts: a new English string fails here until tools/fill_translations.py translates it."""
+    """All contexts: a new English string fails here until it is translated in leaddesk_de.ts."""
     messages = _messages(TS)
     unfinished = [
         (context, msg.findtext("source"))
@@ -92,7 +94,7 @@ def test_every_string_has_its_german_translation() -> None:
 
 
 def test_english_plural_forms_are_complete() -> None:
-    for context, msg in _messages(resource_path("translations", "leaddesk_en.ts")):
+    for context, msg in _messages(SOURCES / "leaddesk_en.ts"):
         forms = [f.text for f in msg.iter("numerusform")]
         assert len(forms) == 2 and all(forms), (context, msg.findtext("source"))
 

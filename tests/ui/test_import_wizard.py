@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,6 +17,13 @@ from leaddesk.core.db import Database
 from leaddesk.core.models import Lead
 from leaddesk.core.services.leads import create_lead, get_lead
 from leaddesk.ui.imports.wizard import FILES, MAPPING, REPORT, RESULT, ImportWizard
+
+
+def _today() -> str:
+    from PySide6.QtCore import QLocale
+
+    return QLocale().toString(date.today(), QLocale.FormatType.ShortFormat)
+
 
 SAMPLES = Path("/work/shared/samples")
 
@@ -40,7 +49,7 @@ def _wait_page(qtbot: QtBot, wizard: ImportWizard, page: int) -> None:
 
 
 def test_import_report_duplicates_and_undo(
-    qtbot: QtBot, db: Database, tmp_path: Path, qtmodeltester: object
+    qtbot: QtBot, db: Database, tmp_path: Path, qtmodeltester: object, questions: Any, english: Any
 ) -> None:
     existing = create_lead(
         db, {"first_name": "Cornelius", "last_name": "Weiß", "email": "c.weiss@unittest.de"}
@@ -70,6 +79,14 @@ def test_import_report_duplicates_and_undo(
     batch = imported.args[0]
     assert "1 new lead(s), 1 updated" in wizard.result_label.text()
     assert _count(db) == 2 and get_lead(db, existing.id).mobile == "+49176164321545"
+    # Keyboard focus is on Close; the undo buttons never take Enter.
+    assert wizard.focusWidget() is wizard.close_button
+    assert not wizard.undo_button.autoDefault() and not wizard.force_undo_button.autoDefault()
+    questions.answer = False  # asked, then Cancel (the default): nothing is undone
+    wizard.undo_button.click()
+    assert questions.defaults == ["Cancel"] and "Remove 1 lead imported on" in questions.asked[0]
+    assert _count(db) == 2 and wizard.pages.currentIndex() == RESULT
+    questions.answer = True
     with qtbot.waitSignal(wizard.undone, timeout=15000) as undone:
         wizard.undo_button.click()
     assert undone.args == [batch]
@@ -128,7 +145,7 @@ def test_cancel_changes_nothing_and_unreadable_file_is_reported(
 
 
 def test_import_history_undoes_later_and_offers_force(
-    qtbot: QtBot, db: Database, tmp_path: Path, qtmodeltester: object
+    qtbot: QtBot, db: Database, tmp_path: Path, qtmodeltester: object, questions: Any, english: Any
 ) -> None:
     from leaddesk.core.services.imports import apply_import, plan_import
     from leaddesk.core.services.leads import move_stage
@@ -143,6 +160,7 @@ def test_import_history_undoes_later_and_offers_force(
     qtmodeltester.check(history.model)  # type: ignore[attr-defined]
     assert history.selected_batch().id == first.batch_id
     history.undo_button.click()
+    assert questions.asked == [f"Remove 2 leads imported on {_today()} from a.csv?"]
     qtbot.waitUntil(history.force_button.isVisible, timeout=10000)
     assert _count(db) == 2 and "changed after" in history.status.text()
     with qtbot.waitSignal(history.undone, timeout=10000):
@@ -154,7 +172,7 @@ def test_import_history_undoes_later_and_offers_force(
 
 @pytest.mark.parametrize("language", ["german", "english"])
 def test_force_undo_is_offered_for_a_refusal_in_every_language(
-    qtbot: QtBot, db: Database, tmp_path: Path, request: pytest.FixtureRequest, language: str
+    qtbot: QtBot, db: Database, tmp_path: Path, request: pytest.FixtureRequest, language: str, questions: Any
 ) -> None:
     """The refusal's text is translated: the forced undo must be offered by the exception's type."""
     from leaddesk.core.services.imports import apply_import, plan_import

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import Any
 
 from leaddesk.core.scoring import validate_rule
@@ -17,7 +18,6 @@ from leaddesk.core.services.qualification import (
 )
 from leaddesk.core.stages import LOST_REASONS
 from leaddesk.ui import labels
-from leaddesk.ui.i18n import resource_path
 
 
 def test_labels_match_core_keys() -> None:
@@ -41,7 +41,8 @@ def test_scoring_field_labels_match_core_fields() -> None:
 
 def _catalogue() -> dict[tuple[str, str], str]:
     """(context, English source) → German, for the finished messages of leaddesk_de.ts."""
-    root = ET.parse(resource_path("translations", "leaddesk_de.ts")).getroot()
+    source = Path(__file__).resolve().parents[2] / "resources" / "translations" / "leaddesk_de.ts"
+    root = ET.parse(source).getroot()
     return {
         (ctx.findtext("name") or "", msg.findtext("source") or ""): msg.findtext("translation") or ""
         for ctx in root.iter("context")

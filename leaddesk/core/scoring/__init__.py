@@ -1,8 +1,9 @@
 """Lead scoring: rules as data, one SQL definition shared by bulk rescoring and explain.
 
 Public API: rules/settings storage (``store``), the default German SME rule set
-(``defaults``), ``rescore_all``/``rescore_lead``/``refresh_decay`` and manual
-adjustments (``engine``), ``explain`` (``explain``) and the editor preview (``preview``).
+(``defaults``), ``rescore_all``/``rescore_lead``/``refresh_decay`` (``engine``), ``explain``
+(``explain``) and the editor preview (``preview``). Scoring computes and returns: manual points
+and the moves a score earns are ``leaddesk.core.services.rescoring``'s.
 """
 
 from __future__ import annotations
@@ -11,12 +12,9 @@ from leaddesk.core.scoring.defaults import DEFAULT_SETTINGS, default_rules, inst
 from leaddesk.core.scoring.engine import (
     RescoreCancelled,
     RescoreReport,
-    accept_suggestion,
-    add_adjustment,
     refresh_decay,
     rescore_all,
     rescore_lead,
-    rescore_one,
     save_and_rescore,
 )
 from leaddesk.core.scoring.explain import Explanation, Line, explain
@@ -44,8 +42,6 @@ __all__ = [
     "RescoreReport",
     "Rule",
     "Settings",
-    "accept_suggestion",
-    "add_adjustment",
     "default_rules",
     "explain",
     "export_rules",
@@ -57,7 +53,6 @@ __all__ = [
     "refresh_decay",
     "rescore_all",
     "rescore_lead",
-    "rescore_one",
     "rules_from_json",
     "rules_to_json",
     "save_and_rescore",

@@ -11,23 +11,23 @@ Every function takes ``now`` so decay can be tested over simulated time.
 
 from __future__ import annotations
 
-import getpass
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlmodel import Session
 
+from leaddesk.core.changes import note
 from leaddesk.core.db import Database, bulk_cache
-from leaddesk.core.errors import LeadDeskError, NotFoundError, ValidationError
+from leaddesk.core.errors import LeadDeskError, NotFoundError
 from leaddesk.core.models import Lead, ScoreAdjustment, ScoreSettings, utcnow
 from leaddesk.core.scoring.compile import build_query, run, sql_time
 from leaddesk.core.scoring.rules import Rule
 from leaddesk.core.scoring.store import Conn, Settings, get_rules, get_settings, put_rules, put_settings
-from leaddesk.core.stages import SCORE_REACHED, SUGGESTION_ACCEPTED
+from leaddesk.core.stages import SCORE_REACHED
 from leaddesk.core.text import Text
 
 #: Who the history names when scoring moves a lead.
@@ -214,7 +214,9 @@ def rescore_all(
     ``where`` narrows the leads (an SQL predicate over ``l``); ``refresh_decay`` uses it.
     """
     with db.transaction() as session:
-        return rescore_in(session, now=now, progress=progress, chunk=chunk, where=where, params=params)
+        report = rescore_in(session, now=now, progress=progress, chunk=chunk, where=where, params=params)
+        note(session, all_leads=True)
+        return report
 
 
 def save_and_rescore(
@@ -232,7 +234,9 @@ def save_and_rescore(
     with db.transaction() as session:
         saved = put_rules(session, rules)
         put_settings(session, replace(settings, last_decay_refresh=get_settings(session).last_decay_refresh))
-        return saved, rescore_in(session, now=now, progress=progress)
+        report = rescore_in(session, now=now, progress=progress)
+        note(session, all_leads=True, rules=True, settings=True)
+        return saved, report
 
 
 def rescore_in(
@@ -304,6 +308,8 @@ def rescore_in(
             raise RescoreCancelled()
     if narrowed:
         run(session, f"DROP TABLE IF EXISTS {IDS_TABLE}")
+    if moved:
+        note(session, all_leads=True)  # moves by score, set-based: too many to name one by one
     return RescoreReport(int(total or 0), changed, moved, time.perf_counter() - started)
 
 
@@ -331,6 +337,8 @@ def refresh_decay(
             where="l.id IN (SELECT lead_id FROM leadscore WHERE score_expires_at <= :due)",
             params={"due": sql_time(now)},
         )
+        if report.leads:
+            note(session, all_leads=True)
         stamp = {"last_decay_refresh": now}
         if session.execute(update(ScoreSettings).where(ScoreSettings.id == 1).values(**stamp)).rowcount == 0:
             session.execute(insert(ScoreSettings).values(id=1, **stamp))
@@ -344,7 +352,11 @@ def load_settings_db(db: Database) -> Settings:
 
 @dataclass(frozen=True)
 class LeadScore:
-    """A lead's score after a single rescore; ``moved_to`` is set when move mode advanced it."""
+    """A lead's score after a single rescore.
+
+    ``ready_for`` names the stage the score reached ("mql"/"sql", forward only, never for won or
+    lost leads); in ``mode`` "move" the calling service makes that move and sets ``moved_to``.
+    """
 
     fit: int
     engagement: int
@@ -353,15 +365,30 @@ class LeadScore:
     flag: str
     stage: str
     moved_to: str | None = None
+    mode: str = "suggest"
+    ready_for: str | None = None
+    thresholds: Mapping[str, int] = field(default_factory=dict)
+
+
+_ORDER = ("lead", "mql", "sql")
+
+
+def ready_for(stage: str, score: int, settings: Settings) -> str | None:
+    """The furthest stage ahead of ``stage`` whose threshold ``score`` reached, or None."""
+    best = None
+    for target, threshold in (("mql", settings.mql_threshold), ("sql", settings.sql_threshold)):
+        if stage in _ORDER and _ORDER.index(stage) < _ORDER.index(target) and score >= threshold:
+            best = target
+    return best
 
 
 def rescore_lead(session: Session, lead_id: int, now: datetime | None = None) -> LeadScore:
     """Rescore one lead inside the caller's transaction (after it changed or got an activity).
 
-    ORM copies of the lead in ``session`` are expired so callers read the new score.
+    Computes and stores the score and the suggestion flag; it moves nothing (that is
+    ``services.rescoring``'s decision). ORM copies of the lead in ``session`` are expired so
+    callers read the new score.
     """
-    from leaddesk.core.services.leads import move_stage_in
-
     now = now or utcnow()
     session.flush()
     rules = get_rules(session)
@@ -373,23 +400,20 @@ def rescore_lead(session: Session, lead_id: int, now: datetime | None = None) ->
     ).one_or_none()
     if row is None or row.erased:
         raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
-    stage, score = row.stage, int(row.score)
-    moved_to = None
-    if settings.mode == "move":
-        steps = [("mql", settings.mql_threshold, "MQL"), ("sql", settings.sql_threshold, "SQL")]
-        for target, threshold, label in steps:
-            order = ("lead", "mql", "sql")
-            if stage in order and order.index(stage) < order.index(target) and score >= threshold:
-                move_stage_in(
-                    session,
-                    lead_id,
-                    target,
-                    actor=RULE_ACTOR,
-                    actor_kind="rule",
-                    reason=SCORE_REACHED.format(score=score, stage=label, threshold=threshold),
-                )
-                stage = moved_to = target
-    _update_flags(session, settings, where, params)
+    score = refresh_flag(session, lead_id, settings)
+    return replace(
+        score,
+        mode=settings.mode,
+        ready_for=ready_for(row.stage, int(row.score), settings),
+        thresholds={"mql": int(settings.mql_threshold), "sql": int(settings.sql_threshold)},
+    )
+
+
+def refresh_flag(session: Session, lead_id: int, settings: Settings | None = None) -> LeadScore:
+    """Set the suggestion flag for the lead's current stage (after a move) and read its score back."""
+    settings = settings or get_settings(session)
+    params = {"lead_id": lead_id}
+    _update_flags(session, settings, "l.id = :lead_id", params)
     for obj in list(session.identity_map.values()):
         if isinstance(obj, Lead) and obj.id == lead_id:
             session.expire(obj)
@@ -399,12 +423,17 @@ def rescore_lead(session: Session, lead_id: int, now: datetime | None = None) ->
         f"FROM {SCORED_LEAD} WHERE l.id = :lead_id",
         params,
     ).one()
-    return LeadScore(out[0], out[1], out[2], out[3], out[4], out[5], moved_to)
+    return LeadScore(out[0], out[1], out[2], out[3], out[4], out[5])
 
 
-def rescore_one(db: Database, lead_id: int, now: datetime | None = None) -> LeadScore:
-    with db.transaction() as session:
-        return rescore_lead(session, lead_id, now)
+def suggestion_of(session: Session, lead_id: int) -> tuple[str, int, str] | None:
+    """(stage, score, flag) of a live lead, or None when it does not exist."""
+    row = run(
+        session,
+        f"SELECT l.stage, s.score, s.score_flag FROM {SCORED_LEAD} WHERE l.id = :i AND l.erased = 0",
+        {"i": lead_id},
+    ).one_or_none()
+    return None if row is None else (row.stage, int(row.score or 0), row.score_flag or "")
 
 
 # --- manual adjustments ---------------------------------------------------------------------------
@@ -418,49 +447,6 @@ class Adjustment:
     reason: str
     who: str
     at: datetime
-
-
-def _current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some sandboxes and services
-        return ""
-
-
-def add_adjustment(
-    db: Database, lead_id: int, points: int, reason: str, *, who: str = "", now: datetime | None = None
-) -> tuple[Adjustment, LeadScore]:
-    """Add or subtract points by hand; the reason is mandatory and who/when are kept."""
-    errors: dict[str, str] = {}
-    reason = (reason or "").strip()
-    if not reason:
-        errors["reason"] = Text("a manual score change needs a reason")
-    if isinstance(points, bool) or not isinstance(points, int):
-        errors["points"] = Text("{value!r} is not a whole number", value=points)
-    elif points == 0:
-        errors["points"] = Text("a manual change of 0 points changes nothing")
-    elif abs(points) > 1000:
-        errors["points"] = Text("at most ±1000 points at once")
-    if errors:
-        raise ValidationError(errors)
-    now = now or utcnow()
-    who = (who or _current_user()).strip()
-    with db.transaction() as session:
-        lead = session.get(Lead, lead_id)
-        if lead is None or lead.erased:
-            raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
-        adj = ScoreAdjustment(lead_id=lead_id, points=points, reason=reason, who=who, at=now)
-        session.add(adj)
-        session.flush()
-        total = session.execute(
-            select(func.coalesce(func.sum(ScoreAdjustment.points), 0)).where(
-                ScoreAdjustment.lead_id == lead_id
-            )
-        ).scalar_one()
-        session.execute(update(Lead).where(Lead.id == lead_id).values(manual_score=int(total)))
-        score = rescore_lead(session, lead_id, now)
-        assert adj.id is not None
-        return Adjustment(adj.id, lead_id, points, reason, who, now), score
 
 
 def adjustments(conn: Conn, lead_id: int) -> list[Adjustment]:
@@ -478,30 +464,3 @@ def adjustments(conn: Conn, lead_id: int) -> list[Adjustment]:
         assert at is not None
         out.append(Adjustment(a.id, a.lead_id, a.points, a.reason, a.who, at))
     return out
-
-
-def accept_suggestion(
-    db: Database, lead_id: int, *, actor: str = "", now: datetime | None = None
-) -> LeadScore:
-    """The one click on "ready for MQL/SQL": move the lead to the flagged stage as the user."""
-    from leaddesk.core.services.leads import move_stage_in
-
-    with db.transaction() as session:
-        row = run(
-            session,
-            f"SELECT l.stage, s.score, s.score_flag FROM {SCORED_LEAD} WHERE l.id = :i AND l.erased = 0",
-            {"i": lead_id},
-        ).one_or_none()
-        if row is None:
-            raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
-        if row.score_flag not in ("mql", "sql"):
-            raise ValidationError({"score_flag": Text("this lead has no score suggestion to accept")})
-        move_stage_in(
-            session,
-            lead_id,
-            row.score_flag,
-            actor=actor or _current_user(),
-            actor_kind="user",
-            reason=SUGGESTION_ACCEPTED.format(score=row.score),
-        )
-        return rescore_lead(session, lead_id, now)

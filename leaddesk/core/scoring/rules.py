@@ -15,8 +15,8 @@ from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from leaddesk.core.activity_kinds import KIND_LABELS
 from leaddesk.core.errors import ValidationError
-from leaddesk.core.services.activities import KIND_LABELS
 from leaddesk.core.text import Text
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 from sqlmodel import Session
 
+from leaddesk.core.changes import note
 from leaddesk.core.db import Database, as_utc
 from leaddesk.core.errors import ValidationError
 from leaddesk.core.models import ScoreRule, ScoreSettings
@@ -115,6 +116,7 @@ def get_settings(conn: Conn) -> Settings:
 
 def put_settings(conn: Conn, settings: Settings) -> None:
     """Write the single settings row (validated again: callers may build Settings by hand)."""
+    note(conn, settings=True)
     checked = validate_settings(asdict(settings))
     values = asdict(checked)
     exists = conn.execute(select(ScoreSettings.id).where(ScoreSettings.id == 1)).first()
@@ -148,6 +150,7 @@ def load_rules(db: Database) -> list[Rule]:
 
 def put_rules(conn: Conn, rules: Sequence[Rule]) -> list[Rule]:
     """Make the table hold exactly ``rules`` in this order: update by id, insert new, delete the rest."""
+    note(conn, rules=True)
     existing = set(conn.execute(select(ScoreRule.id)).scalars())
     keep: set[int] = set()
     saved: list[Rule] = []

@@ -1,7 +1,8 @@
 """A lead's activity timeline: calls, emails, meetings, notes and marketing touches.
 
-Every write ends in :func:`after_lead_change`, the one place where a change to a
-lead's activities or qualification reaches the rest of the app (engagement scoring).
+Every write ends in :func:`leaddesk.core.services.rescoring.after_lead_change`, the one
+place where a change to a lead's activities or qualification reaches the rest of the app
+(engagement scoring, the change signal).
 """
 
 from __future__ import annotations
@@ -10,50 +11,32 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlmodel import Session
 
+from leaddesk.core.activity_kinds import (  # noqa: F401 (re-exported for callers)
+    BOOTH_VISIT,
+    CALL,
+    CALL_OUTCOMES,
+    DISQUALIFIED,
+    DOWNLOAD,
+    EMAIL,
+    FOLLOW_UP,
+    FORM_FILL,
+    KIND_LABELS,
+    KINDS,
+    MEETING,
+    NOT_REACHED,
+    NOTE,
+    QUALIFIED,
+    QUOTE_REQUEST,
+    WEBINAR,
+)
 from leaddesk.core.db import Database, as_utc
 from leaddesk.core.errors import NotFoundError, ValidationError
 from leaddesk.core.models import Activity, Lead, utcnow
+from leaddesk.core.services.rescoring import after_lead_change
 from leaddesk.core.text import Text
-
-CALL = "call"
-EMAIL = "email"
-MEETING = "meeting"
-NOTE = "note"
-DOWNLOAD = "download"
-WEBINAR = "webinar"
-BOOTH_VISIT = "booth_visit"
-FORM_FILL = "form_fill"
-QUOTE_REQUEST = "quote_request"
-
-#: Activity kinds in the order the quick-add offers them (key → English label; the UI translates).
-KIND_LABELS: dict[str, str] = {
-    CALL: Text("Call"),
-    EMAIL: Text("Email"),
-    MEETING: Text("Meeting"),
-    NOTE: Text("Note"),
-    DOWNLOAD: Text("Download (content)"),  # unique first letters: the quick add picks kinds by letter
-    WEBINAR: Text("Webinar"),
-    BOOTH_VISIT: Text("Booth visit"),
-    FORM_FILL: Text("Form fill"),
-    QUOTE_REQUEST: Text("Quote request"),
-}
-KINDS: tuple[str, ...] = tuple(KIND_LABELS)
-
-QUALIFIED = "qualified"
-FOLLOW_UP = "follow_up"
-DISQUALIFIED = "disqualified"
-NOT_REACHED = "not_reached"
-
-#: Outcomes of a call (key → English label).
-CALL_OUTCOMES: dict[str, str] = {
-    QUALIFIED: "Qualified",
-    FOLLOW_UP: "Needs follow-up",
-    DISQUALIFIED: "Disqualified",
-    NOT_REACHED: "Not reached",
-}
 
 _MAX_DURATION_S = 24 * 3600
 
@@ -80,19 +63,6 @@ class ActivityView:
         return cls(
             row.id, row.lead_id, row.kind, at, row.who, row.subject, row.notes, row.duration_s, row.outcome
         )
-
-
-def after_lead_change(session: Session, lead_id: int) -> None:
-    """Everything that must follow a change to a lead's activities, tasks or BANT, in the same transaction.
-
-    Marks the lead as changed (so views refresh it) and rescores it: engagement rules
-    read activities and fit rules may read BANT. Being the single call site, it keeps
-    scores in step with every activity, task and BANT write.
-    """
-    from leaddesk.core.scoring.engine import rescore_lead  # scoring imports this module's kinds
-
-    session.execute(update(Lead).where(Lead.id == lead_id).values(updated_at=utcnow()))
-    rescore_lead(session, lead_id)
 
 
 def _clean(values: dict[str, Any]) -> dict[str, Any]:
@@ -166,7 +136,7 @@ def add_activity_in(
     row = Activity(lead_id=lead_id, **values)
     session.add(row)
     session.flush()
-    after_lead_change(session, lead_id)
+    after_lead_change(session, lead_id, activities=True)
     return row
 
 
@@ -194,7 +164,7 @@ def update_activity(db: Database, activity_id: int, changes: dict[str, Any]) -> 
         if row.kind != CALL:
             row.outcome = ""
         session.flush()
-        after_lead_change(session, row.lead_id)
+        after_lead_change(session, row.lead_id, activities=True)
         return ActivityView.of(row)
 
 

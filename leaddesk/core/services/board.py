@@ -9,6 +9,7 @@ over Python lists, instead of re-sorting the lead table per keystroke.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from operator import itemgetter
@@ -60,6 +61,8 @@ class BoardSnapshot:
 
     ids: dict[str, list[int]] = field(default_factory=dict)
     position: dict[int, float] = field(default_factory=dict)
+    #: Each lead's stage, so a change naming only ids finds the column a card leaves.
+    stage: dict[int, str] = field(default_factory=dict)
     value: dict[int, float] = field(default_factory=dict)
     #: Only leads not in euros (usually few or none): the sums stay one pass when it is empty.
     currency: dict[int, str] = field(default_factory=dict)
@@ -113,6 +116,7 @@ def load_board(db: Database) -> BoardSnapshot:
     for stage, group in groupby(rows, key=itemgetter(1)):
         snap.ids[stage] = [r[0] for r in group]
     snap.position = {r[0]: r[2] for r in rows}
+    snap.stage = {r[0]: r[1] for r in rows}
     snap.value = {r[0]: r[3] for r in rows}
     # Currency is not in the covering index: a second, narrow read keeps only the non-euro leads.
     foreign = select(Lead.id, Lead.currency).where(Lead.erased.is_(False), Lead.currency != HOME_CURRENCY)
@@ -123,6 +127,37 @@ def load_board(db: Database) -> BoardSnapshot:
         if code != HOME_CURRENCY:
             snap.currency[lead_id] = code
     return snap
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    """Where a live lead stands on the board now (after a change named it)."""
+
+    id: int
+    stage: str
+    position: float
+    value: float
+    currency: str
+
+
+def board_rows(db: Database, ids: Iterable[int]) -> dict[int, BoardRow]:
+    """The board places of the given leads; ids of leads gone from the board are absent."""
+    wanted = sorted(set(ids))
+    out: dict[int, BoardRow] = {}
+    with db.engine.connect() as conn:
+        for start in range(0, len(wanted), 900):  # SQLite's bound-parameter limit, with room
+            chunk = wanted[start : start + 900]
+            stmt = select(Lead.id, Lead.stage, Lead.position, Lead.value, Lead.currency).where(
+                Lead.id.in_(chunk), *live_lead_clauses()
+            )
+            for lead_id, stage, position, value, currency in driver_rows(conn, stmt):
+                out[lead_id] = BoardRow(lead_id, stage, position, float(value or 0.0), currency or "")
+    return out
+
+
+def live_lead_clauses() -> tuple[Any, ...]:
+    """What keeps a lead on the board (not erased)."""
+    return (Lead.erased.is_(False),)
 
 
 #: Cards spread on each side of a used-up gap at first; doubled until the stretch has room.

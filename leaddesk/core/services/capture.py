@@ -30,6 +30,7 @@ from leaddesk.core.services.leads import (
     clean_fields,
     insert_lead,
 )
+from leaddesk.core.services.tasks import user_timezone
 from leaddesk.core.validation import normalize_tags
 
 SESSION_KEY = "quick_entry.session"
@@ -94,7 +95,7 @@ def _add_card_records(
     if fair.source:
         session.add(Activity(lead_id=lead_id, kind=BOOTH_VISIT, at=now, who=actor, subject=fair.source))
     session.flush()
-    after_lead_change(session, lead_id)  # the booth visit counts for engagement at once
+    after_lead_change(session, lead_id, activities=True)  # the booth visit counts for engagement at once
 
 
 def save_card(
@@ -180,10 +181,10 @@ def merge_card(
 
 
 def count_since_midnight(
-    db: Database, source: str, tz: str = "Europe/Berlin", now: datetime | None = None
+    db: Database, source: str, tz: str | None = None, now: datetime | None = None
 ) -> int:
-    """Leads of this source created since local midnight: the fair day's running count."""
-    zone = ZoneInfo(tz)
+    """Leads of this source created since local midnight (the user's zone): the fair day's count."""
+    zone = ZoneInfo(tz or user_timezone(db))
     local = (now or utcnow()).astimezone(zone)
     # Compared in UTC: SQLite keeps the stored UTC wall time and would ignore an offset here.
     start = datetime.combine(local.date(), time(0), tzinfo=zone).astimezone(UTC)

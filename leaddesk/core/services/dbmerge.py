@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from leaddesk.core.changes import note
 from leaddesk.core.db import Database, as_utc, copy_sqlite, prune_safety_copies, safety_copy
 from leaddesk.core.dedupe import DuplicateIndex, display_text, same_value
 from leaddesk.core.errors import DatabaseError, LeadDeskError, NewerSchemaError
@@ -211,6 +212,7 @@ def merge_database(
                 if dry_run:
                     raise _DryRun
                 rescore_in(session)  # merged leads' activities and BANT now count together
+                note(session, all_leads=True, activities=True, tasks=True)
         except _DryRun:
             pass
     except BaseException:

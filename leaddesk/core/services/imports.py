@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from sqlalchemy import bindparam, delete, func, insert, or_, select, text, update
 
+from leaddesk.core.changes import note
 from leaddesk.core.db import (
     Database,
     as_utc,
@@ -420,6 +421,12 @@ def _apply_import(
                 fts_add_rows(session, _IN_IDS, touched)
         # New and changed leads get their scores in the same transaction (set-based, fast).
         rescore_in(session, where=_BATCH_LEADS, params={"batch": batch.id})
+        note(
+            session,
+            created=session.execute(select(Lead.id).where(Lead.import_batch_id == batch.id)).scalars(),
+            updated=json.loads(touched["ids"]),
+            imports=True,
+        )
         batch.created_count = created
         batch.updated_count = updated
         batch.skipped_count = skipped + plan.count("in_file")
@@ -777,6 +784,7 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
             rescore_in(session, where=_BATCH_LEADS, params={"batch": batch_id})
         session.execute(update(Lead).where(Lead.import_batch_id == batch_id).values(import_batch_id=None))
         batch.undone_at = utcnow()
+        note(session, removed=removable, updated=restored, imports=True)
         return UndoResult(batch_id, len(removable), len(restore), kept)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlmodel import Session
 
+from leaddesk.core.changes import note
 from leaddesk.core.db import Database
 from leaddesk.core.dedupe import KEY_COLUMNS, POSSIBLE_NAME_SCORE, DuplicateIndex, display_text
 from leaddesk.core.errors import ConflictError, NotFoundError, ValidationError
@@ -32,8 +33,8 @@ from leaddesk.core.models import (
     utcnow,
 )
 from leaddesk.core.perf import paused_gc
-from leaddesk.core.scoring.engine import rescore_lead
 from leaddesk.core.services.leads import EDITABLE_FIELDS, LeadView, apply_values
+from leaddesk.core.services.rescoring import rescore_and_apply
 from leaddesk.core.text import Text
 
 #: Fields offered side by side in the merge dialog.
@@ -125,7 +126,7 @@ def merge_leads(
         result = merge_leads_in(
             session, keep_id, other_id, field_choices or {}, actor=actor, expected_versions=expected_versions
         )
-        rescore_lead(session, keep_id)  # activities and BANT of both now count for one lead
+        rescore_and_apply(session, keep_id)  # activities and BANT of both now count for one lead
         kept = session.get(Lead, keep_id, populate_existing=True)
         assert kept is not None
         return replace(result, kept=LeadView.of(kept))
@@ -205,6 +206,7 @@ def merge_leads_in(
     other.updated_at = utcnow()
     other.version += 1
     session.flush()
+    note(session, updated=[keep.id or 0], removed=[other.id or 0])
     return MergeResult(LeadView.of(keep), other.id or 0, moved, noted)
 
 

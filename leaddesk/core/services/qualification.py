@@ -36,7 +36,7 @@ from leaddesk.core.services.activities import (
     add_activity_in,
     after_lead_change,
 )
-from leaddesk.core.services.tasks import DEFAULT_TITLE, DEFAULT_TZ, TaskView, create_task_in
+from leaddesk.core.services.tasks import DEFAULT_TITLE, TaskView, create_task_in
 from leaddesk.core.stages import LOST_REASONS
 from leaddesk.core.text import Text
 
@@ -597,7 +597,7 @@ def end_call(
     who: str = "",
     follow_up: FollowUp | None = None,
     draft_id: int | None = None,
-    tz: str = DEFAULT_TZ,
+    tz: str | None = None,
     subject: str | None = None,
     base: BantData | None = None,
 ) -> CallResult:

@@ -13,9 +13,9 @@ from sqlalchemy import ColumnElement, Integer, and_, column, func, literal, or_,
 from sqlalchemy.sql import Select
 
 from leaddesk.core.db import Database, driver_sql, fts_match_expression, is_sqlite
-from leaddesk.core.models import SCORE_FIELDS, Lead, LeadScore, utcnow
-from leaddesk.core.services.leads import EDITABLE_FIELDS
+from leaddesk.core.models import EDITABLE_FIELDS, SCORE_FIELDS, Lead, LeadScore, utcnow
 from leaddesk.core.stages import parse_stage
+from leaddesk.core.tz import system_timezone
 
 #: Keys of ``leaddesk list --json`` rows: the data model's own field names.
 JSON_FIELDS: tuple[str, ...] = (
@@ -51,7 +51,7 @@ class LeadFilter:
     #: Exactly these leads (a selection from a report); None means no such limit.
     ids: frozenset[int] | None = None
     #: The user's zone decides where "today" ends for ``follow_up_due``.
-    tz: str = "Europe/Berlin"
+    tz: str = field(default_factory=system_timezone)
     now: datetime | None = field(default=None, compare=False)
 
     def with_stage(self, stage: str) -> LeadFilter:

@@ -22,13 +22,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func, select, update
 from sqlmodel import Session
 
+from leaddesk.core.changes import note
 from leaddesk.core.db import Database, as_utc
 from leaddesk.core.errors import NotFoundError, ValidationError
 from leaddesk.core.models import AppSetting, Lead, Task, utcnow
 from leaddesk.core.services.activities import after_lead_change
 from leaddesk.core.text import Text
+from leaddesk.core.tz import system_timezone
 
-DEFAULT_TZ = "Europe/Berlin"
 TZ_SETTING = "user.timezone"
 DEFAULT_TITLE = "Follow up"
 
@@ -48,7 +49,8 @@ def zone(tz: str) -> ZoneInfo:
 
 
 def user_timezone(db: Database) -> str:
-    """The zone that decides where the user's day begins (AppSetting ``user.timezone``)."""
+    """The zone that decides where the user's day begins: the setting ``user.timezone``, else the
+    machine's zone. Every date LeadDesk shows or compares (cards, follow-ups, calls, CLI) uses it."""
     with db.session() as session:
         return user_timezone_in(session)
 
@@ -60,7 +62,7 @@ def user_timezone_in(session: Session) -> str:
         name = json.loads(row.value)
         if isinstance(name, str) and name:
             return name
-    return DEFAULT_TZ
+    return system_timezone()
 
 
 def set_user_timezone(db: Database, tz: str) -> None:
@@ -183,6 +185,7 @@ def set_follow_up_in(session: Session, lead_id: int, moment: datetime | None) ->
         else:
             session.add(Task(lead_id=lead_id, title=DEFAULT_TITLE, due_at=due, all_day=True))
     session.flush()
+    note(session, updated=[lead_id], tasks=True)
     sync_next_follow_up(session, lead_id)
 
 
@@ -203,7 +206,7 @@ def create_task_in(
     *,
     title: str = DEFAULT_TITLE,
     all_day: bool = True,
-    tz: str = DEFAULT_TZ,
+    tz: str | None = None,
     notes: str = "",
     who: str = "",
     activity_id: int | None = None,
@@ -219,7 +222,7 @@ def create_task_in(
         lead_id=lead_id,
         title=title,
         notes=notes.strip(),
-        due_at=_due(due_at, all_day, tz),
+        due_at=_due(due_at, all_day, tz or user_timezone_in(session)),
         all_day=all_day,
         who=who,
         activity_id=activity_id,
@@ -227,7 +230,7 @@ def create_task_in(
     session.add(row)
     session.flush()
     sync_next_follow_up(session, lead_id)
-    after_lead_change(session, lead_id)
+    after_lead_change(session, lead_id, tasks=True)
     return row
 
 
@@ -246,7 +249,7 @@ def _change(db: Database, task_id: int, **values: object) -> TaskView:
             setattr(row, key, value)
         session.flush()
         sync_next_follow_up(session, row.lead_id)
-        after_lead_change(session, row.lead_id)
+        after_lead_change(session, row.lead_id, tasks=True)
         return TaskView.of(row)
 
 
@@ -259,10 +262,10 @@ def reopen_task(db: Database, task_id: int) -> TaskView:
 
 
 def reschedule_task(
-    db: Database, task_id: int, due_at: datetime | date, *, all_day: bool = True, tz: str = DEFAULT_TZ
+    db: Database, task_id: int, due_at: datetime | date, *, all_day: bool = True, tz: str | None = None
 ) -> TaskView:
-    """Move a task to another day or moment (it stays open)."""
-    return _change(db, task_id, due_at=_due(due_at, all_day, tz), all_day=all_day)
+    """Move a task to another day or moment (it stays open); a day is counted in the user's zone."""
+    return _change(db, task_id, due_at=_due(due_at, all_day, tz or user_timezone(db)), all_day=all_day)
 
 
 def list_tasks(db: Database, lead_id: int, *, include_done: bool = True) -> list[TaskView]:

@@ -9,18 +9,19 @@ row inserts/removals — no reload — so a drop repaints within a frame even wi
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
+from leaddesk.core.changes import Changes
 from leaddesk.core.db import Database
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.services.board import (
     BoardSnapshot,
+    board_rows,
     card_rows,
     load_board,
     make_room,
@@ -29,13 +30,27 @@ from leaddesk.core.services.board import (
 )
 from leaddesk.core.services.leads import LeadView, move_stage
 from leaddesk.core.services.query import LeadFilter
-from leaddesk.core.stages import ALL_STAGES, FUNNEL, Stage, is_backward, next_stage, previous_stage
+from leaddesk.core.services.rescoring import accept_suggestion
+from leaddesk.core.services.trash import TRASH_DAYS, delete_leads
+from leaddesk.core.stages import (
+    ALL_STAGES,
+    FUNNEL,
+    SUGGESTION_ACCEPTED,
+    Stage,
+    is_backward,
+    next_stage,
+    previous_stage,
+)
 from leaddesk.ui.board.column import BoardColumn, LostStrip
-from leaddesk.ui.board.commands import EditCommand, MoveCommand
+from leaddesk.ui.board.commands import EditCommand, MoveCommand, TrashCommand
 from leaddesk.ui.board.delegate import CardDelegate
 from leaddesk.ui.board.model import Card, ColumnModel
-from leaddesk.ui.dialogs import ReasonDialog
+from leaddesk.ui.dialogs import ReasonDialog, ask_destructive
 from leaddesk.ui.i18n import error_text
+from leaddesk.ui.ops import operations
+
+#: More leads than this in one change: read the board again rather than place each card.
+RELOAD_OVER = 2000
 
 
 class Board(QWidget):
@@ -58,6 +73,7 @@ class Board(QWidget):
         self.matched: set[int] | None = None
         self.reason_dialog: ReasonDialog | None = None
         self.delegate = CardDelegate(self)
+        self.delegate.pill_clicked.connect(self.accept_suggestion)
         self.models: dict[str, ColumnModel] = {}
         self.columns: dict[str, BoardColumn] = {}
         layout = QHBoxLayout(self)
@@ -85,6 +101,8 @@ class Board(QWidget):
         )
         self.lost_strip.clicked.connect(self.lost_toggle_requested)
         layout.addWidget(self.lost_strip)
+        self.ops = operations(db)
+        self.ops.changed.connect(self.apply_changes)
         self._clock = QTimer(self)
         self._clock.setInterval(60_000)  # "overdue" follows the clock
         self._clock.timeout.connect(self._tick)
@@ -196,7 +214,11 @@ class Board(QWidget):
             self.request_move(current[1], current[0], Stage.LOST.value, -1)
 
     def accept_suggestion(self, lead_id: int | None = None) -> None:
-        """Move a card to the stage scoring marked it ready for (``score_flag``)."""
+        """Move a card to the stage scoring marked it ready for (``score_flag``), as one undoable step.
+
+        The one path for the card's pill, the menu, Ctrl+Shift+A and the editor's Score tab: the
+        history records the accepted suggestion as the reason.
+        """
         from leaddesk.ui.board.delegate import ready_for
 
         current = self.current()
@@ -207,8 +229,48 @@ class Board(QWidget):
         card = next((m.cached(lead_id) for m in self.models.values() if m.cached(lead_id)), None)
         if card is None:  # e.g. accepted in the editor of a lead scrolled out of view
             card = self._fetch_cards([lead_id]).get(lead_id)
-        if card is not None and ready_for(card):
-            self.request_move(lead_id, card.stage, ready_for(card), -1)
+        if card is None or not ready_for(card):
+            return
+        try:
+            result = accept_suggestion(self.db, lead_id, actor=self.actor, expected_version=card.version)
+        except LeadDeskError as exc:
+            self.report_error(error_text(exc))
+            self.reload()
+            return
+        self.show_moved(result.lead)
+        self.undo_stack.push(MoveCommand(self, result, SUGGESTION_ACCEPTED.format(score=card.score)))
+
+    def delete_lead(self, lead_id: int | None = None) -> bool:
+        """Move a card to the trash after asking (Del, the card menu, the editor); Ctrl+Z brings it back."""
+        if lead_id is None:
+            current = self.current()
+            if current is None:
+                return False
+            lead_id = current[1]
+        card = next((m.cached(lead_id) for m in self.models.values() if m.cached(lead_id)), None)
+        if card is None:
+            card = self._fetch_cards([lead_id]).get(lead_id)
+        name = card.title if card is not None else str(lead_id)
+        label = f"{name} ({card.company})" if card is not None and card.name and card.company else name
+        if not ask_destructive(
+            self.window(),
+            self.tr("Delete lead"),
+            self.tr(
+                "Move %1 to the trash? You can restore it from File → Trash for %2 days, or undo with Ctrl+Z."
+            )
+            .replace("%1", label)
+            .replace("%2", str(TRASH_DAYS)),
+            self.tr("Move to trash"),
+        ):
+            return False
+        try:
+            deleted = delete_leads(self.db, [lead_id])
+        except LeadDeskError as exc:
+            self.report_error(error_text(exc))
+            return False
+        if deleted:
+            self.undo_stack.push(TrashCommand(self, deleted, name))
+        return bool(deleted)
 
     def request_move(self, lead_id: int, from_stage: str, to_stage: str, row: int) -> None:
         """A drop or a shortcut: save forward moves at once, ask for a reason otherwise.
@@ -255,11 +317,11 @@ class Board(QWidget):
                 position=position,
                 expected_version=card.version if card else None,
             )
-        except (LeadDeskError, SQLAlchemyError) as exc:  # conflict, vanished lead, locked database …
+        except LeadDeskError as exc:  # conflict, vanished lead, locked database …
             self.report_error(error_text(exc))
             self.reload()
             return
-        self.apply_move(result.lead, from_stage)
+        self.show_moved(result.lead)
         self.undo_stack.push(MoveCommand(self, result, reason))
 
     def _position_for(self, lead_id: int, stage: str, row: int) -> float:
@@ -315,53 +377,75 @@ class Board(QWidget):
         """The undo stack's commands, oldest first (done ones, then those undone)."""
         return [self.undo_stack.command(i) for i in range(self.undo_stack.count())]
 
-    def apply_move(self, lead: LeadView, from_stage: str) -> None:
-        """Show a saved move: snapshot, both columns, totals, selection — without a reload."""
+    def apply_changes(self, changes: Changes) -> None:
+        """The one way the board learns of writes (the operations layer's change signal).
+
+        Cards named by ``changes`` are placed where the database now has them: inserted,
+        moved between or within columns, repainted, or removed. Too many to place one by one
+        (a rescore of all, a large import) reads the board again.
+        """
+        if changes.settings:
+            self.delegate.mql_threshold, self.delegate.sql_threshold = score_thresholds(self.db)
+        if changes.all_leads or len(changes.lead_ids) > RELOAD_OVER:
+            self.reload()
+            return
+        if changes.lead_ids:
+            self.place(changes.lead_ids)
+        elif changes.settings:
+            for column in self.columns.values():
+                column.view.viewport().update()
+
+    def place(self, ids: Iterable[int]) -> None:
+        """Put each lead where the database has it now (or take it off the board) and repaint it."""
+        ids = set(ids)
+        rows = board_rows(self.db, ids)
         snap = self.snapshot
-        key: Callable[[int], tuple[float, int]] = lambda x: (snap.position[x], x)  # noqa: E731
-        old_base = snap.ids.setdefault(from_stage, [])
-        if lead.id in snap.position:
-            j = bisect.bisect_left(old_base, key(lead.id), key=key)
-            if j < len(old_base) and old_base[j] == lead.id:
-                del old_base[j]
-            elif lead.id in old_base:
-                old_base.remove(lead.id)
-        self.models[from_stage].remove_row_of(lead.id)
-        snap.position[lead.id] = lead.position
-        snap.set_value(lead.id, lead.value, lead.currency)
-        new_base = snap.ids.setdefault(lead.stage, [])
-        new_base.insert(bisect.bisect_left(new_base, key(lead.id), key=key), lead.id)
-        target = self.models[lead.stage]
-        card = Card.of({**lead.__dict__, "id": lead.id})
-        if self.matched is None or lead.id in self.matched:
-            shown = target.ids
-            row = bisect.bisect_left(shown, key(lead.id), key=key)
-            target.insert_id(row, lead.id)
-        target.put_card(card)
+        if not self.filter.is_empty:
+            self.matched = matching_ids(self.db, self.filter)
+        for lead_id in ids:
+            self._take_off(lead_id)
+            row = rows.get(lead_id)
+            if row is None:
+                continue
+            snap.position[lead_id] = row.position
+            snap.stage[lead_id] = row.stage
+            snap.set_value(lead_id, row.value, row.currency)
+            base = snap.ids.setdefault(row.stage, [])
+            base.insert(bisect.bisect_left(base, self._key(lead_id), key=self._key), lead_id)
+            if self.matched is None or lead_id in self.matched:
+                target = self.models[row.stage]
+                shown = target.ids
+                target.insert_id(bisect.bisect_left(shown, self._key(lead_id), key=self._key), lead_id)
         self._update_totals()
+
+    def _key(self, lead_id: int) -> tuple[float, int]:
+        return self.snapshot.position[lead_id], lead_id
+
+    def _take_off(self, lead_id: int) -> None:
+        """Remove a lead from the snapshot and its column (before placing it anew)."""
+        snap = self.snapshot
+        stage = snap.stage.pop(lead_id, None)
+        for model in self.models.values():
+            model.forget_card(lead_id)
+        if stage is None:
+            return
+        base = snap.ids.get(stage, [])
+        if lead_id in snap.position:
+            j = bisect.bisect_left(base, self._key(lead_id), key=self._key)
+            if j < len(base) and base[j] == lead_id:
+                del base[j]
+            elif lead_id in base:
+                base.remove(lead_id)
+        self.models[stage].remove_row_of(lead_id)
+        snap.position.pop(lead_id, None)
+        snap.value.pop(lead_id, None)
+        snap.currency.pop(lead_id, None)
+
+    def show_moved(self, lead: LeadView) -> None:
+        """After the user's own move: select the card where it landed and say so."""
         if lead.stage != Stage.LOST or self.lost_visible:
             self.select_lead(lead.id, lead.stage)
         self.moved.emit(lead.id, lead.stage)
-
-    def apply_edit(self, lead: LeadView) -> None:
-        """Show a saved edit: fresh card, new value in the sums, filter re-applied if one is set."""
-        self.snapshot.set_value(lead.id, lead.value, lead.currency)
-        card = Card.of({**lead.__dict__, "id": lead.id})
-        for model in self.models.values():
-            if model.stage == lead.stage:
-                model.put_card(card)
-            else:
-                model.forget([lead.id])
-        if self.filter.is_empty:
-            self._update_totals()
-        else:
-            self.set_filter(self.filter)
-
-    def add_lead(self, lead: LeadView) -> None:
-        """A lead created elsewhere in the app (editor, quick entry): put it on the board."""
-        self.apply_move(lead, lead.stage)
-        if not self.filter.is_empty:
-            self.set_filter(self.filter)
 
     def report_error(self, message: str) -> None:
         self.error.emit(message)

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
-from sqlalchemy.exc import SQLAlchemyError
 
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.services.leads import LeadView, MoveResult, move_stage, undo_move, update_lead
+from leaddesk.core.services.trash import delete_leads, restore_leads
 from leaddesk.ui.i18n import error_text, stage_label
 
 if TYPE_CHECKING:
@@ -75,8 +75,8 @@ class MoveCommand(QUndoCommand):
         self._result = replace(self._result, lead=replace(self._result.lead, version=version))
 
     def _apply_redo(self, result: MoveResult) -> None:
-        self._result = result
-        self._board.apply_move(result.lead, result.from_stage)
+        self._result = result  # the change signal has placed the card already
+        self._board.show_moved(result.lead)
         self._board.hand_over(self, result.lead.version, undone=False)
 
     def undo(self) -> None:
@@ -84,13 +84,13 @@ class MoveCommand(QUndoCommand):
         self._guard(lambda: self._apply_undo(undo_move(self._board.db, r)))
 
     def _apply_undo(self, lead: LeadView) -> None:
-        self._board.apply_move(lead, self._result.to_stage)
+        self._board.show_moved(lead)
         self._board.hand_over(self, lead.version, undone=True)
 
     def _guard(self, fn: Callable[[], Any]) -> None:
         try:
             fn()
-        except (LeadDeskError, SQLAlchemyError) as exc:
+        except LeadDeskError as exc:
             self.setObsolete(True)
             self._board.report_error(error_text(exc))
             self._board.reload()
@@ -121,12 +121,11 @@ class EditCommand(QUndoCommand):
             view, _warnings = update_lead(
                 self._board.db, self._lead_id, values, expected_version=self._version
             )
-        except (LeadDeskError, SQLAlchemyError) as exc:
+        except LeadDeskError as exc:
             self.setObsolete(True)
             self._board.report_error(error_text(exc))
             return
         self._version = view.version
-        self._board.apply_edit(view)
         self._board.hand_over(self, view.version, undone=undone)
 
     def redo(self) -> None:
@@ -137,3 +136,29 @@ class EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._write(self._before, undone=True)
+
+
+class TrashCommand(QUndoCommand):
+    """Leads moved to the trash; undo brings them back where they stood, redo deletes again."""
+
+    def __init__(self, board: Board, ids: list[int], label: str) -> None:
+        super().__init__(QCoreApplication.translate("Commands", "Delete %1").replace("%1", label))
+        self._board = board
+        self._ids = ids
+        self._skip_redo = True
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._guard(lambda: delete_leads(self._board.db, self._ids))
+
+    def undo(self) -> None:
+        self._guard(lambda: restore_leads(self._board.db, self._ids))
+
+    def _guard(self, fn: Callable[[], Any]) -> None:
+        try:
+            fn()  # the change signal puts the cards back on (or takes them off) the board
+        except LeadDeskError as exc:
+            self.setObsolete(True)
+            self._board.report_error(error_text(exc))

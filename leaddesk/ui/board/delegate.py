@@ -11,21 +11,25 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QCoreApplication,
     QDate,
+    QEvent,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from leaddesk.core.stages import FUNNEL, Stage
 from leaddesk.ui.board.model import CARD_ROLE, Card
 from leaddesk.ui.i18n import stage_label
+from leaddesk.ui.zone import to_local
 
 GREY = QColor("#8a8f98")
 AMBER = QColor("#d98e04")
@@ -47,7 +51,7 @@ def money(value: float, currency: str = "EUR", locale: QLocale | None = None) ->
 
 
 def local_date(moment: datetime) -> QDate:
-    local = moment.astimezone()
+    local = to_local(moment)
     return QDate(local.year, local.month, local.day)
 
 
@@ -88,7 +92,9 @@ class _Fonts:
 
 
 class CardDelegate(QStyledItemDelegate):
-    """Fixed-height card; ``thresholds`` colour the score badge."""
+    """Fixed-height card; ``thresholds`` colour the score badge; the pill is a button."""
+
+    pill_clicked = Signal(int)  # lead id: accept its score suggestion
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +121,38 @@ class CardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(200, self.card_height(option.font))
+
+    @staticmethod
+    def _pill_text(stage: str) -> str:
+        return QCoreApplication.translate("CardDelegate", "ready for %1").replace("%1", stage_label(stage))
+
+    def pill_rect(self, option: QStyleOptionViewItem, card: Card | None) -> QRect | None:
+        """Where the "ready for MQL" pill sits on a card (None without a suggestion): painted there,
+        and a click there accepts the suggestion."""
+        if card is None or not ready_for(card):
+            return None
+        rect = option.rect.adjusted(GAP + 2, GAP, -GAP - 2, -GAP)
+        inner = rect.adjusted(PAD + 2, PAD - 2, -PAD, -PAD + 2)
+        fonts = self._fonts(option.font)
+        line_h = fonts.fm.lineSpacing()
+        mw = fonts.sfm.horizontalAdvance(self._pill_text(ready_for(card))) + 12
+        return QRect(inner.right() - mw, inner.top() + 3 * line_h + 2, mw, line_h - 4)
+
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        """A click on the pill accepts the suggestion (the pill looks like a button, so it is one)."""
+        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+            card = index.data(CARD_ROLE)
+            pill = self.pill_rect(option, card)
+            if pill is not None and pill.contains(event.position().toPoint()):
+                self.pill_clicked.emit(card.id)
+                return True
+        return super().editorEvent(event, model, option, index)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -202,13 +240,10 @@ class CardDelegate(QStyledItemDelegate):
         row4 = QRect(inner.left(), inner.top() + 3 * line_h, inner.width(), line_h)
         right = row4.right()
         ready = ready_for(card)
-        if ready:
-            mark = QCoreApplication.translate("CardDelegate", "ready for %1").replace(
-                "%1", stage_label(ready)
-            )
+        pill = self.pill_rect(option, card)
+        if ready and pill is not None:
+            mark = self._pill_text(ready)
             small = fonts.small
-            mw = fonts.sfm.horizontalAdvance(mark) + 12
-            pill = QRect(right - mw, row4.top() + 2, mw, line_h - 4)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(BLUE)
             painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)

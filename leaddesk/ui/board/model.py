@@ -150,6 +150,14 @@ class ColumnModel(QAbstractTableModel):
             index = self.index(row, 0)
             self.dataChanged.emit(index, index, [CARD_ROLE, int(Qt.ItemDataRole.DisplayRole)])
 
+    def forget_card(self, lead_id: int) -> None:
+        """Drop one cached card and repaint its row if shown (its content changed)."""
+        if self._cache.pop(lead_id, None) is not None:
+            row = self.row_of(lead_id)
+            if row >= 0:
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index)
+
     def forget(self, lead_ids: Sequence[int] | None = None) -> None:
         """Drop cached cards (all when ``lead_ids`` is None) so the next paint reads them again."""
         if lead_ids is None:

@@ -25,6 +25,7 @@ from leaddesk.ui.call.form import BantForm
 from leaddesk.ui.call.history import BantHistoryView
 from leaddesk.ui.i18n import error_text
 from leaddesk.ui.labels import field_labels
+from leaddesk.ui.ops import follow_lead
 
 
 class QualificationPanel(QWidget):
@@ -61,7 +62,17 @@ class QualificationPanel(QWidget):
         self.form.set_bant(self.loaded.data)
         self.form.changed.connect(lambda: self.save_button.setEnabled(True))
         self.save_button.clicked.connect(self.save)
+        follow_lead(self, db, lambda: self.lead_id, self._changed_elsewhere)
         # No Ctrl+S of its own: the lead editor's Ctrl+S saves this tab too (two would be ambiguous).
+
+    def _changed_elsewhere(self) -> None:
+        """A call (or another window) stored BANT: show it, unless this form holds unsaved edits
+        (those are put on top of it at Save, see ``_save``)."""
+        self.history.reload()
+        if not self.has_unsaved():
+            self.loaded = load_qualification(self.db, self.lead_id)
+            self.form.set_bant(self.loaded.data)
+            self.save_button.setEnabled(False)
 
     def has_unsaved(self) -> bool:
         """BANT typed here and not saved yet: the editor saves it with its own Save, or asks."""

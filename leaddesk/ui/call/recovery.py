@@ -23,6 +23,8 @@ from leaddesk.core.services import qualification
 from leaddesk.core.services.qualification import DraftView
 from leaddesk.ui.call.dialogs import format_duration
 from leaddesk.ui.call.window import CallWindow, start_discovery_call
+from leaddesk.ui.dialogs import ask_destructive
+from leaddesk.ui.zone import to_local
 
 
 def pending_drafts(db: Any) -> list[DraftView]:
@@ -50,7 +52,7 @@ class DraftRecoveryDialog(QDialog):
         locale = QLocale()
         for draft in drafts:
             when = locale.toString(
-                draft.updated_at.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat
+                to_local(draft.updated_at).replace(tzinfo=None), QLocale.FormatType.ShortFormat
             )
             elapsed = format_duration(int(draft.data.get("elapsed_s", 0) or 0))
             item = QListWidgetItem(
@@ -68,8 +70,9 @@ class DraftRecoveryDialog(QDialog):
             self.tr("&Resume call"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.discard_button = buttons.addButton(
-            self.tr("&Discard"), QDialogButtonBox.ButtonRole.DestructiveRole
+            self.tr("&Discard…"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
+        self.discard_button.setAutoDefault(False)
         later = buttons.addButton(self.tr("&Later"), QDialogButtonBox.ButtonRole.RejectRole)
         self.resume_button.clicked.connect(self.resume_selected)
         self.discard_button.clicked.connect(self.discard_selected)
@@ -104,6 +107,16 @@ class DraftRecoveryDialog(QDialog):
         if selected is None:
             return
         row, draft_id = selected
+        name = self.list.item(row).text().split(" — ")[0]
+        if not ask_destructive(
+            self,
+            self.tr("Discard call notes"),
+            self.tr(
+                "Throw away the unsaved notes and BANT answers of the call with %1? This cannot be undone."
+            ).replace("%1", name),
+            self.tr("Discard notes"),
+        ):
+            return
         qualification.discard_draft(self.db, draft_id)
         self._drop(row)
 

@@ -1,7 +1,7 @@
 """Merge a second LeadDesk database (the trade-fair laptop) in the app: dry run, report, merge, summary.
 
 The same core as ``leaddesk merge-db`` (:func:`leaddesk.core.services.dbmerge.merge_database`)
-runs on the main window's write lane, so the board is read-only meanwhile and quitting waits
+runs on the write lane of ``leaddesk.ui.ops``, so the board is read-only meanwhile and quitting waits
 for it. The dry run is the real merge rolled back, so its report is exactly what "Merge" will
 do; cancelling either rolls back, leaving the database as it was. Before the real merge a copy
 of the database is written next to it, as the merge itself has no undo.
@@ -43,7 +43,7 @@ from leaddesk.core.services.dbmerge import DbMergeReport, LeadOutcome, OtherData
 from leaddesk.ui.i18n import error_text, stage_label
 from leaddesk.ui.imports.jobs import RunningPage
 from leaddesk.ui.imports.labels import lead_field_labels, reason_labels
-from leaddesk.ui.writer import Job, WriteLane
+from leaddesk.ui.ops import Op, operations
 
 translate = QCoreApplication.translate  # literal calls below, so pyside6-lupdate finds every string
 
@@ -216,15 +216,15 @@ class MergeDatabaseDialog(QDialog):
 
     merged = Signal(object)
 
-    def __init__(self, db: Database, lane: WriteLane, path: str, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, path: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.lane = lane
+        self.ops = operations(db)
         self.path = path
         self.report: DbMergeReport | None = None
         self.done_report: DbMergeReport | None = None
         self.backup: Path | None = None
-        self.job: Job | None = None
+        self.job: Op | None = None
         self._close_when_idle = False
         self.setWindowTitle(self.tr("Merge another LeadDesk database"))
         self.resize(620, 260)  # grows for the report
@@ -427,7 +427,7 @@ class MergeDatabaseDialog(QDialog):
         """Merge for real (a safety copy first, one transaction; cancel rolls it back)."""
         db, path = self.db, self.path
 
-        def work(job: Job) -> DbMergeReport:
+        def work(job: Op) -> DbMergeReport:
             return merge_database(db, path, progress=job.report)
 
         self._start(work, self.tr("Merging %1…").replace("%1", Path(path).name), self._merged)
@@ -451,7 +451,8 @@ class MergeDatabaseDialog(QDialog):
         self.pages.setCurrentIndex(RUNNING)
         self.cancel_button.setFocus()
         done = lambda result: self._finished(on_success, result)  # noqa: E731
-        self.job = self.lane.submit(fn, done, self._failed, self.running_page.show_progress)
+        show = self.running_page.show_progress
+        self.job = self.ops.write(fn, done=done, failed=self._failed, progress=show, owner=self)
 
     def _finished(self, on_success: Any, result: Any) -> None:
         self.job = None
@@ -535,11 +536,9 @@ def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def open_merge_dialog(
-    db: Database, lane: WriteLane, path: str, parent: QWidget | None = None
-) -> MergeDatabaseDialog:
+def open_merge_dialog(db: Database, path: str, parent: QWidget | None = None) -> MergeDatabaseDialog:
     """Show the dialog window-modal (the board stays visible, not editable) and start the dry run."""
-    dialog = MergeDatabaseDialog(db, lane, path, parent)
+    dialog = MergeDatabaseDialog(db, path, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, parent is not None)
     dialog.open()
     return dialog

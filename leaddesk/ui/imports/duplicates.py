@@ -145,7 +145,10 @@ class DuplicateFinder(QDialog):
         self.progress.show()
         self.status.setText(self.tr("Looking for duplicates…"))
         self.job = job = BackgroundJob(
-            lambda progress: find_duplicate_pairs(self.db, include_possible=include, progress=progress), self
+            self.db,
+            lambda progress: find_duplicate_pairs(self.db, include_possible=include, progress=progress),
+            self,
+            write=False,
         )
         job.progressed.connect(
             lambda done, total: (self.progress.setRange(0, total), self.progress.setValue(done))

@@ -105,10 +105,12 @@ class ExportDialog(QDialog):
         version = "3.0" if fmt == "vcf3" else "4.0"
         kind = "vcf" if fmt.startswith("vcf") else fmt
         self.job = job = BackgroundJob(
+            self.db,
             lambda progress: export_leads(
                 self.db, target, kind, lead_filter=f, vcard_version=version, progress=progress
             ),
             self,
+            write=False,
         )
         job.progressed.connect(
             lambda done, total: (self.progress.setRange(0, total), self.progress.setValue(done))

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -19,7 +29,9 @@ from PySide6.QtWidgets import (
 from leaddesk.core.db import Database, as_utc
 from leaddesk.core.models import ImportBatch
 from leaddesk.core.services.imports import UndoRefused, UndoResult, list_batches, undo_import
+from leaddesk.ui.dialogs import ask_destructive
 from leaddesk.ui.imports.jobs import BackgroundJob
+from leaddesk.ui.zone import to_local
 
 
 class BatchModel(QAbstractTableModel):
@@ -43,11 +55,19 @@ class BatchModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         b = self.batches[index.row()]
+        if role == Qt.ItemDataRole.ForegroundRole and b.undone_at is not None:
+            return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == Qt.ItemDataRole.FontRole and b.undone_at is not None:
+            font = QApplication.font()
+            font.setStrikeOut(True)
+            return font if index.column() != 6 else None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         started = as_utc(b.started_at)
-        when = QLocale().toString(started.astimezone(), QLocale.FormatType.ShortFormat) if started else ""
+        when = QLocale().toString(to_local(started), QLocale.FormatType.ShortFormat) if started else ""
         undone = as_utc(b.undone_at)
         return (
             when,
@@ -56,7 +76,7 @@ class BatchModel(QAbstractTableModel):
             str(b.updated_count),
             str(b.skipped_count),
             str(b.error_count),
-            QLocale().toString(undone.astimezone(), QLocale.FormatType.ShortFormat) if undone else "",
+            QLocale().toString(to_local(undone), QLocale.FormatType.ShortFormat) if undone else "",
         )[index.column()]
 
     def headerData(
@@ -100,12 +120,15 @@ class ImportHistory(QDialog):
         layout.addWidget(self.status)
         row = QHBoxLayout()
         row.addStretch()
-        self.undo_button = QPushButton(self.tr("&Undo import"))
+        self.undo_button = QPushButton(self.tr("&Undo import…"))
+        self.undo_button.setAutoDefault(False)  # Enter in the list must not undo anything
         self.undo_button.clicked.connect(lambda: self.undo(force=False))
         self.force_button = QPushButton(self.tr("Undo, &keep edited leads"))
+        self.force_button.setAutoDefault(False)
         self.force_button.clicked.connect(lambda: self.undo(force=True))
         self.force_button.hide()
         close = QPushButton(self.tr("&Close"))
+        close.setDefault(True)
         close.clicked.connect(self.accept)
         for b in (self.undo_button, self.force_button, close):
             row.addWidget(b)
@@ -134,8 +157,10 @@ class ImportHistory(QDialog):
         if batch is None or batch.id is None:
             return
         batch_id = batch.id
+        if not force and not confirm_undo_import(self, self.db, batch_id):
+            return  # the forced undo comes after a confirmed one was refused
         self.undo_button.setEnabled(False)
-        self.job = job = BackgroundJob(lambda _p: undo_import(self.db, batch_id, force=force), self)
+        self.job = job = BackgroundJob(self.db, lambda _p: undo_import(self.db, batch_id, force=force), self)
         job.succeeded.connect(self._undone)
         job.failed.connect(lambda message: self._failed(message, job.error))
         job.start()
@@ -152,6 +177,33 @@ class ImportHistory(QDialog):
         self.status.setText(message)
         self.undo_button.setEnabled(True)
         self.force_button.setVisible(isinstance(error, UndoRefused))
+
+
+def confirm_undo_import(parent: QWidget | None, db: Database, batch_id: int) -> bool:
+    """Ask before an import is taken back, naming what goes: "Remove 22 leads imported on
+    03.12.2026 from outlook.csv?" (Cancel is the default: Enter never undoes an import)."""
+    batch = next((b for b in list_batches(db) if b.id == batch_id), None)
+    if batch is None:
+        return False
+    started = as_utc(batch.started_at)
+    day = QLocale().toString(to_local(started).date(), QLocale.FormatType.ShortFormat) if started else ""
+    text = (
+        QCoreApplication.translate(
+            "ImportHistory", "Remove %n lead(s) imported on %1 from %2?", "", batch.created_count
+        )
+        .replace("%1", day)
+        .replace("%2", batch.file_name)
+    )
+    if batch.updated_count:
+        text += " " + QCoreApplication.translate(
+            "ImportHistory", "%n updated lead(s) get their earlier values back.", "", batch.updated_count
+        )
+    return ask_destructive(
+        parent,
+        QCoreApplication.translate("ImportHistory", "Undo import"),
+        text,
+        QCoreApplication.translate("ImportHistory", "Undo import"),
+    )
 
 
 def open_import_history(db: Database, parent: QWidget | None = None) -> ImportHistory:

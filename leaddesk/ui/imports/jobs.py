@@ -1,31 +1,35 @@
-"""Long import work off the UI thread: one job at a time, progress, cancel, results on the GUI thread.
+"""Long import work off the UI thread: progress, cancel, results on the GUI thread.
 
-Database writes go through one single-thread pool, so two writes never race for SQLite
-(see EXAMPLES.md §3). The core's ``progress(done, total)`` callbacks return False after
-:meth:`BackgroundJob.cancel`, and the core then rolls its transaction back.
+A thin face of the operations layer (``leaddesk.ui.ops``) for the import dialogs: writes queue
+on its one write lane, so two writes never race for SQLite. The core's ``progress(done,
+total)`` callbacks return False after :meth:`BackgroundJob.cancel`, and the core then rolls
+its transaction back.
 """
 
 from __future__ import annotations
 
-import threading
+import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from leaddesk.core.db import Database
 from leaddesk.core.errors import Cancelled, LeadDeskError
 from leaddesk.ui.i18n import error_text
-from leaddesk.ui.writer import write_pool
+from leaddesk.ui.ops import Op, operations
 
 
 class BackgroundJob(QObject):
-    """Runs ``fn(progress)`` on the write lane and reports back on the GUI thread.
+    """A dialog's long job on the operations layer, reported back on the GUI thread.
 
-    Signals: ``progressed(done, total)``, ``succeeded(result)``, ``failed(message)`` for
-    expected errors (a person-readable message), ``cancelled()``. Unexpected exceptions are
-    reported through ``failed`` too, prefixed so they read as a bug. ``error`` holds the
-    exception behind the last ``failed``: decide on its type, never on the translated text.
+    Runs ``fn(progress)`` on the write lane (or the read lane with ``write=False``) of
+    :mod:`leaddesk.ui.ops`. Signals: ``progressed(done, total)``, ``succeeded(result)``,
+    ``failed(message)`` for expected errors (a person-readable message), ``cancelled()``.
+    Unexpected exceptions are reported through ``failed`` too, prefixed so they read as a bug.
+    ``error`` holds the exception behind the last ``failed``: decide on its type, never on the
+    translated text.
     """
 
     progressed = Signal(int, int)
@@ -34,52 +38,52 @@ class BackgroundJob(QObject):
     cancelled = Signal()
 
     def __init__(
-        self, fn: Callable[[Callable[[int, int], bool]], Any], parent: QObject | None = None
+        self,
+        db: Database,
+        fn: Callable[[Callable[[int, int], bool]], Any],
+        parent: QObject | None = None,
+        *,
+        write: bool = True,
     ) -> None:
         super().__init__(parent)
+        self._ops = operations(db)
         self._fn = fn
-        self._cancel = threading.Event()
+        self._write = write
+        self._op: Op | None = None
         self.running = False
         self.error: BaseException | None = None
 
     def start(self) -> None:
         self.running = True
         self.error = None
-        write_pool().start(_Runnable(self))
+        start = self._ops.write if self._write else self._ops.read
+        self._op = start(
+            lambda op: self._fn(op.report),
+            done=self._done,
+            failed=self._failed,
+            progress=self.progressed.emit,
+            owner=self,
+        )
 
     def cancel(self) -> None:
-        self._cancel.set()
+        if self._op is not None:
+            self._op.cancel()
 
-    def _progress(self, done: int, total: int) -> bool:
-        self.progressed.emit(done, total)
-        return not self._cancel.is_set()
+    def _done(self, result: Any) -> None:
+        self.running = False
+        self.succeeded.emit(result)
 
-    def _run(self) -> None:
-        try:
-            result = self._fn(self._progress)
-        except Cancelled:
-            self.running = False
+    def _failed(self, exc: BaseException, trace: str) -> None:
+        self.running = False
+        if isinstance(exc, Cancelled):
             self.cancelled.emit()
-        except LeadDeskError as exc:
-            self.running = False
-            self.error = exc  # set before the emit: the slot runs later, on the GUI thread
+            return
+        self.error = exc
+        if isinstance(exc, LeadDeskError):
             self.failed.emit(error_text(exc))
-        except Exception as exc:  # a bug: still reach the one error handler, never kill the thread silently
-            self.running = False
-            self.error = exc
+        else:  # a bug: logged with its trace, shown without it
+            logging.getLogger(__name__).error("background job failed: %s", trace)
             self.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.running = False
-            self.succeeded.emit(result)
-
-
-class _Runnable(QRunnable):
-    def __init__(self, job: BackgroundJob) -> None:
-        super().__init__()
-        self._job = job
-
-    def run(self) -> None:
-        self._job._run()
 
 
 class RunningPage(QWidget):

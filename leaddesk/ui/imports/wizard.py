@@ -47,6 +47,7 @@ from leaddesk.core.services.imports import (
     undo_import,
 )
 from leaddesk.ui.i18n import error_text, tr_core
+from leaddesk.ui.imports.history import confirm_undo_import
 from leaddesk.ui.imports.jobs import BackgroundJob, RunningPage
 from leaddesk.ui.imports.labels import action_labels, reason_labels, target_labels
 
@@ -350,15 +351,17 @@ class ImportWizard(QDialog):
         layout.addWidget(self.result_label)
         layout.addStretch()
         buttons = QHBoxLayout()
-        self.undo_button = QPushButton(self.tr("&Undo this import"))
+        self.undo_button = QPushButton(self.tr("&Undo this import…"))
+        self.undo_button.setAutoDefault(False)  # Enter on this page closes; it never undoes
         self.undo_button.clicked.connect(lambda: self.undo(force=False))
         self.force_undo_button = QPushButton(self.tr("Undo anyway, &keep edited leads"))
+        self.force_undo_button.setAutoDefault(False)
         self.force_undo_button.clicked.connect(lambda: self.undo(force=True))
         self.force_undo_button.hide()
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.force_undo_button)
         buttons.addStretch()
-        done = QPushButton(self.tr("&Close"))
+        done = self.close_button = QPushButton(self.tr("&Close"))
         done.setDefault(True)
         done.clicked.connect(self.accept)
         buttons.addWidget(done)
@@ -652,12 +655,13 @@ class ImportWizard(QDialog):
         self.undo_button.setEnabled(True)
         self.force_undo_button.hide()
         self.pages.setCurrentIndex(RESULT)
+        self.close_button.setFocus()  # keyboard focus on the harmless button
         self.imported.emit(result.batch_id)
 
     def undo(self, *, force: bool = False) -> None:
         result = self.result
-        if result is None:
-            return
+        if result is None or (not force and not confirm_undo_import(self, self.db, result.batch_id)):
+            return  # the forced undo comes after a confirmed one was refused
         self._start(
             lambda _progress: undo_import(self.db, result.batch_id, force=force),
             self.tr("Undoing the import…"),
@@ -680,7 +684,7 @@ class ImportWizard(QDialog):
     # --- background plumbing ---------------------------------------------------------------------
 
     def _start(self, fn: Any, label: str, on_success: Any, *, back_to: int) -> None:
-        self.job = job = BackgroundJob(fn, self)
+        self.job = job = BackgroundJob(self.db, fn, self)
         running = self.pages.widget(RUNNING)
         assert isinstance(running, RunningPage)
         running.start(label)

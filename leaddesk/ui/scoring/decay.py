@@ -2,7 +2,8 @@
 
 The main window creates one ``DecayRefresher(db)`` (parented to the application so it
 outlives windows), calls ``start()``, and refreshes its board on ``refreshed`` when
-leads changed. The work is set-based SQL on the write lane, never on the GUI thread.
+leads changed (the change signal tells every other view). The work is set-based SQL on the
+write lane of ``leaddesk.ui.ops``, never on the GUI thread.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from leaddesk.core.db import Database
 from leaddesk.core.models import utcnow
 from leaddesk.core.scoring import RescoreReport, refresh_decay
 from leaddesk.ui.i18n import error_text
-from leaddesk.ui.scoring import tasks
+from leaddesk.ui.ops import Op, operations
 
 #: How often to check whether the daily refresh is due (cheap: one settings read).
 CHECK_INTERVAL_MS = 60 * 60 * 1000
@@ -34,7 +35,7 @@ class DecayRefresher(QObject):
         super().__init__(parent)
         self.db = db
         self.now = now
-        self._task: tasks.Task | None = None
+        self._task: Op | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check)
@@ -58,17 +59,18 @@ class DecayRefresher(QObject):
         def work(report: Callable[[int, int], bool]) -> RescoreReport | None:
             return refresh_decay(db, now, force=force, progress=report)
 
-        task = tasks.Task(work)
-        task.signals.finished.connect(self._done)
-        task.signals.failed.connect(self._failed)
-        self._task = task
-        tasks.start(task, write=True)
+        self._task = operations(db).write(
+            lambda op: work(op.report),
+            done=self._done,
+            failed=lambda exc, _trace: self._failed(exc),
+            owner=self,
+        )
 
     def _done(self, report: RescoreReport | None) -> None:
         self._task = None
         if report is not None:
             self.refreshed.emit(report)
 
-    def _failed(self, exc: Exception) -> None:
+    def _failed(self, exc: BaseException) -> None:
         self._task = None
         self.failed.emit(error_text(exc))

@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
 from leaddesk.core.db import Database
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.models import utcnow
-from leaddesk.core.scoring import accept_suggestion, add_adjustment, explain
+from leaddesk.core.scoring import explain
 from leaddesk.core.scoring.explain import Explanation
+from leaddesk.core.services.rescoring import add_adjustment
 from leaddesk.ui.i18n import error_text
+from leaddesk.ui.ops import follow_lead
 from leaddesk.ui.scoring.labels import rule_name
+from leaddesk.ui.zone import to_local
 
 Index = QModelIndex | QPersistentModelIndex
 _NEGATIVE = QColor("#b3261e")
@@ -41,7 +44,7 @@ def format_moment(moment: datetime | None) -> str:
     """A date in the user's locale (local time zone)."""
     if moment is None:
         return ""
-    return QLocale().toString(moment.astimezone().date(), QLocale.FormatType.ShortFormat)
+    return QLocale().toString(to_local(moment).date(), QLocale.FormatType.ShortFormat)
 
 
 class BreakdownModel(QAbstractTableModel):
@@ -106,6 +109,8 @@ class ScoreExplainWidget(QWidget):
     """Why the lead has its score, plus "add/subtract points" with a mandatory reason."""
 
     score_changed = Signal(int)
+    #: Accepting the suggestion goes through the board (one undoable path): lead id.
+    accept_requested = Signal(int)
 
     def __init__(
         self,
@@ -173,6 +178,8 @@ class ScoreExplainWidget(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(adjust_row)
         layout.addWidget(self.error)
+        # Scores change with edits, activities, BANT, rules and other windows' writes.
+        follow_lead(self, db, lambda: self.lead_id, self.refresh, also=("rules", "settings"))
         if lead_id is not None:
             self.set_lead(lead_id)
         else:
@@ -255,13 +262,6 @@ class ScoreExplainWidget(QWidget):
         self.score_changed.emit(self.lead_id)
 
     def accept_suggestion(self) -> None:
-        if self.lead_id is None:
-            return
-        try:
-            accept_suggestion(self.db, self.lead_id, now=self.now())
-        except LeadDeskError as exc:
-            self.error.setText(error_text(exc))
-            self.error.show()
-            return
-        self.refresh()
-        self.score_changed.emit(self.lead_id)
+        """Ask the board to accept (one undoable path with the card's pill); the change signal refreshes."""
+        if self.lead_id is not None:
+            self.accept_requested.emit(self.lead_id)

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -73,8 +74,9 @@ from leaddesk.core.scoring import (
 )
 from leaddesk.core.scoring.preview import BUCKET_LABELS, Preview, preview
 from leaddesk.core.scoring.rules import FIELDS, NO_VALUE_OPERATORS, OPERATORS, Kind
+from leaddesk.ui.dialogs import save_question
 from leaddesk.ui.i18n import error_text, rule_field_labels
-from leaddesk.ui.scoring import tasks
+from leaddesk.ui.ops import Op, operations
 from leaddesk.ui.scoring.labels import field_label, rule_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -640,9 +642,9 @@ class RuleEditor(QDialog):
         self.saved_settings = load_settings(db)
         self.model = RuleTableModel(load_rules(db), self)
         self.last_preview: Preview | None = None
-        self._preview_task: tasks.Task | None = None
+        self._preview_task: Op | None = None
         self._preview_generation = 0
-        self._save_task: tasks.Task | None = None
+        self._save_task: Op | None = None
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -769,7 +771,15 @@ class RuleEditor(QDialog):
         else:
             self.form.load(None)
         self._update_buttons()
+        self._clean = self.candidate()  # what is stored: closing asks when the editor differs
+        self._close_after_save = False
+        self.close_question: QMessageBox | None = None
         self.schedule_preview()
+
+    def has_unsaved(self) -> bool:
+        """Rules or settings changed here and not saved (settings that do not parse count too)."""
+        candidate = self.candidate()
+        return candidate is None or candidate != self._clean
 
     # --- selection and editing ---------------------------------------------------------------------
     def current_row(self) -> int:
@@ -860,11 +870,12 @@ class RuleEditor(QDialog):
         def work(_report: Callable[[int, int], bool]) -> tuple[int, Preview]:
             return generation, preview(db, rules, settings, focus=focus, current_settings=saved, now=now)
 
-        task = tasks.Task(work)
-        task.signals.finished.connect(self._preview_done)
-        task.signals.failed.connect(self._preview_failed)
-        self._preview_task = task
-        tasks.start(task, write=False)
+        self._preview_task = operations(db).read(
+            lambda op: work(op.report),
+            done=self._preview_done,
+            failed=lambda exc, _trace: self._preview_failed(exc),
+            owner=self,
+        )
 
     def _preview_done(self, result: tuple[int, Preview]) -> None:
         generation, p = result
@@ -896,7 +907,7 @@ class RuleEditor(QDialog):
         self.preview_state.setText("")
         self.preview_updated.emit(p)
 
-    def _preview_failed(self, exc: Exception) -> None:
+    def _preview_failed(self, exc: BaseException) -> None:
         self.preview_state.setText(self.tr("Preview failed: %1").replace("%1", error_text(exc)))
 
     # --- save --------------------------------------------------------------------------------------
@@ -918,17 +929,18 @@ class RuleEditor(QDialog):
         def work(report: Callable[[int, int], bool]) -> tuple[list[Rule], RescoreReport]:
             return save_and_rescore(db, rules, settings, now=now, progress=report)
 
-        task = tasks.Task(work)
-        task.signals.progress.connect(self._save_progress)
-        task.signals.finished.connect(self._save_done)
-        task.signals.failed.connect(self._save_error)
-        self._save_task = task
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Saving and rescoring all leads…"))
-        tasks.start(task, write=True)
+        self._save_task = operations(db).write(
+            lambda op: work(op.report),
+            done=self._save_done,
+            failed=lambda exc, _trace: self._save_error(exc),
+            progress=self._save_progress,
+            owner=self,
+        )
 
     def _save_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -946,6 +958,7 @@ class RuleEditor(QDialog):
         row = self.current_row()
         self.saved_settings = load_settings(self.db)
         self.model.set_rules(saved)
+        self._clean = self.candidate()
         if 0 <= row < self.model.rowCount():
             self.select_row(row)
         locale = QLocale()
@@ -956,9 +969,12 @@ class RuleEditor(QDialog):
             .replace("%3", locale.toString(report.moved))
         )
         self.rules_saved.emit(report)
+        if self._close_after_save:
+            self.close()
 
-    def _save_error(self, exc: Exception) -> None:
+    def _save_error(self, exc: BaseException) -> None:
         self._finish_save()
+        self._close_after_save = False
         if isinstance(exc, RescoreCancelled):
             self.status.setText(self.tr("Cancelled: nothing was saved, all scores are as before."))
         elif isinstance(exc, LeadDeskError):
@@ -1013,11 +1029,36 @@ class RuleEditor(QDialog):
         self.status.setText(self.tr("Rules written to %1").replace("%1", name))
 
     # --- lifetime ----------------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Esc and Close go through the same question as closing the window."""
+        self.close()
+
     def closeEvent(self, event: Any) -> None:
-        # WORKAROUND for "QThread destroyed while running" (Vorta #684): never leave a
-        # worker reporting to a closed window. Cancelling rolls the save back.
-        if self._save_task is not None:
+        """Unsaved rules: Save / Discard / Cancel (Save is the default, as in the lead editor)."""
+        if self._save_task is None and self.has_unsaved() and not self._close_after_save:
+            event.ignore()
+            box = self.close_question = save_question(
+                self, self.tr("Unsaved rules"), self.tr("Save your changes to the scoring rules?")
+            )
+            box.finished.connect(lambda _r: self._answer_close(box))
+            box.open()
+            return
+        # A save still running is cancelled (its transaction rolls back); its callbacks are
+        # dropped with this window (``owner``), so nothing reports to a closed window.
+        if self._save_task is not None and not self._close_after_save:
             self._save_task.cancel()
         self.preview_timer.stop()
-        tasks.wait_all()
-        super().closeEvent(event)
+        event.accept()
+        QDialog.done(self, QDialog.DialogCode.Rejected)  # hides and says so, without reject() again
+
+    def _answer_close(self, box: QMessageBox) -> None:
+        self.close_question = None
+        answer = box.standardButton(box.clickedButton())
+        if answer == QMessageBox.StandardButton.Save:
+            self._close_after_save = True
+            self.save()
+            if self._save_task is None:  # refused (errors shown): stay open
+                self._close_after_save = False
+        elif answer == QMessageBox.StandardButton.Discard:
+            self._clean = self.candidate()
+            self.close()

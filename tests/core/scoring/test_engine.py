@@ -14,17 +14,15 @@ from leaddesk.core.models import Lead, ScoreAdjustment, StageChange
 from leaddesk.core.scoring import (
     RescoreCancelled,
     Settings,
-    accept_suggestion,
-    add_adjustment,
     explain,
     refresh_decay,
     rescore_all,
-    rescore_one,
     save_rules,
     save_settings,
     validate_rule,
 )
 from leaddesk.core.services.leads import create_lead, get_lead, move_stage, stage_history, update_lead
+from leaddesk.core.services.rescoring import accept_suggestion, add_adjustment, rescore_one
 from leaddesk.core.stages import SCORE_REACHED, SUGGESTION_ACCEPTED, reason_text
 from leaddesk.core.text import Text
 
@@ -193,7 +191,7 @@ def test_suggest_mode_flags_and_accept(db: Database) -> None:
     rescore_all(db, now=NOW)
     assert score_of(db, lead)[4:] == ("mql", "lead")  # suggested, not moved
     moved = accept_suggestion(db, lead, actor="Eva", now=NOW)
-    assert (moved.stage, moved.flag) == ("mql", "")
+    assert (moved.lead.stage, moved.lead.score_flag, moved.from_stage) == ("mql", "", "lead")
     last = stage_history(db, lead)[-1]
     assert (last.to_stage, last.actor, last.actor_kind) == ("mql", "Eva", "user")
     assert reason_text(last.reason) == Text(SUGGESTION_ACCEPTED, score="60")

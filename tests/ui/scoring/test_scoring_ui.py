@@ -23,7 +23,9 @@ from leaddesk.core.scoring import (
     validate_rule,
 )
 from leaddesk.core.services.leads import get_lead, stage_history
-from leaddesk.ui.scoring import rule_editor, tasks
+from leaddesk.core.services.rescoring import accept_suggestion
+from leaddesk.ui import ops
+from leaddesk.ui.scoring import rule_editor
 from leaddesk.ui.scoring.explain import ScoreExplainWidget
 from leaddesk.ui.scoring.rule_editor import RuleEditor, RuleTableModel, describe
 from tests.core.scoring.helpers import NOW, add_activities, add_leads, lead_row
@@ -32,7 +34,7 @@ from tests.core.scoring.helpers import NOW, add_activities, add_leads, lead_row
 @pytest.fixture(autouse=True)
 def _drain_workers() -> Iterator[None]:
     yield
-    tasks.wait_all()
+    ops.wait_all()
 
 
 def seed(db: Database) -> list[int]:
@@ -176,13 +178,15 @@ def test_explain_widget_shows_breakdown_and_audits_adjustments(qtbot: QtBot, db:
     last = widget.model.index(widget.model.rowCount() - 1, 0).data()
     assert last == "Budget frozen until Q3"
     assert "manual -20" in widget.summary.text()
-    # Accepting a suggestion is one click and recorded as the user's move.
+    # Accepting a suggestion is one click, handed to the board's one undoable path
+    # (tests/ui/test_one_truth.py follows it to the board, the history and undo).
     widget.set_lead(ids[1])
-    with qtbot.waitSignal(widget.score_changed):
+    with qtbot.waitSignal(widget.accept_requested) as accepted:
         widget.accept_button.click()
-    assert get_lead(db, ids[1]).stage == "mql"
+    assert accepted.args == [ids[1]]
+    accept_suggestion(db, ids[1])
+    qtbot.waitUntil(lambda: not widget.accept_button.isVisibleTo(widget))  # the change signal refreshed it
     assert stage_history(db, ids[1])[-1].actor_kind == "user"
-    assert not widget.accept_button.isVisibleTo(widget)
 
 
 def test_decay_refresher_runs_at_start_and_when_a_day_passed(qtbot: QtBot, db: Database) -> None:
@@ -199,7 +203,7 @@ def test_decay_refresher_runs_at_start_and_when_a_day_passed(qtbot: QtBot, db: D
     assert blocker.args[0].leads == 1  # only the lead whose points were due to fade
     assert get_lead(db, ids[0]).engagement_score == 8  # 15 · 45/90 = 7.5 → 8
     refresher.check()  # an hour later: not due again
-    tasks.wait_all()
+    ops.wait_all()
     qtbot.wait(10)
     clock[0] += timedelta(days=1)
     with qtbot.waitSignal(refresher.refreshed, timeout=10_000):
