@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -128,6 +129,8 @@ class ReportData:
     """
 
     loaded_at: datetime
+    #: ``time.perf_counter()`` when reading finished (tells a caller whether it read just now).
+    loaded_at_counter: float = 0.0
     ids: list[int] = field(default_factory=list)
     created: list[float] = field(default_factory=list)
     source: list[str] = field(default_factory=list)
@@ -333,6 +336,7 @@ def load(conn: Connection, now: datetime | None = None) -> ReportData:
     data.mql_rows = [i for _t, i in order]
     data.rule_names, bits = _rule_bits(conn, now)
     data.rule_bits = [bits.get(lead_id, 0) for lead_id in data.ids]
+    data.loaded_at_counter = time.perf_counter()
     return data
 
 

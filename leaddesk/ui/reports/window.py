@@ -73,7 +73,7 @@ def money(value: float | None, currency: str) -> str:
 
 # --- computing off the GUI thread ---------------------------------------------------------------
 class _Signals(QObject):
-    done = Signal(int, object, float)  # sequence, (Report, tags or None), milliseconds
+    done = Signal(int, object, float)  # sequence, (Report, tags, sources, owners, read ms), compute ms
     failed = Signal(int, str)
 
 
@@ -96,8 +96,10 @@ class _ReportJob(QRunnable):
         start = time.perf_counter()
         try:
             data = self.source.data()
+            read = time.perf_counter()
             with self.source.connection() as conn:
                 report = compute(conn, data, self.query)
+            computed = time.perf_counter()
             tags = all_tags(self.source.db) if self.with_tags else None
             sources = sorted(set(data.source) - {""}, key=str.casefold)
             owners = sorted(set(data.owner) - {""}, key=str.casefold)
@@ -107,9 +109,8 @@ class _ReportJob(QRunnable):
         except Exception as exc:
             self.signals.failed.emit(self.seq, str(exc))
             return
-        self.signals.done.emit(
-            self.seq, (report, tags, sources, owners), (time.perf_counter() - start) * 1000
-        )
+        read_ms = (read - start) * 1000 if data.loaded_at_counter >= start else 0.0
+        self.signals.done.emit(self.seq, (report, tags, sources, owners, read_ms), (computed - read) * 1000)
 
 
 # --- the window ------------------------------------------------------------------------------------
@@ -501,7 +502,7 @@ class ReportsWindow(QWidget):
     def _apply(self, seq: int, result: Any, ms: float) -> None:
         if seq != self._seq:
             return  # a newer question is already on its way
-        report, tags, sources, owners = result
+        report, tags, sources, owners, read_ms = result
         self._fill_choices(self.source_filter, sources)
         self._fill_choices(self.owner_filter, owners)
         if tags is not None:
@@ -517,7 +518,10 @@ class ReportsWindow(QWidget):
         text = self.tr(
             "%1 – %2 · %Ln lead(s) created in the period · computed in %3 ms", "", report.cohort_size
         )
-        self.status.setText(text.replace("%1", first).replace("%2", last).replace("%3", num(round(ms))))
+        text = text.replace("%1", first).replace("%2", last).replace("%3", num(round(ms)))
+        if read_ms:
+            text += " " + self.tr("(stage history read in %1 ms)").replace("%1", num(round(read_ms)))
+        self.status.setText(text)
         self.report_ready.emit(report)
 
     def _fill_choices(self, combo: QComboBox, items: list[str]) -> None:
