@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -272,6 +273,8 @@ class ReportsWindow(QWidget):
         filters.addSpacing(12)
         self.status = QLabel(self)
         self.status.setObjectName("status")
+        self.status.setWordWrap(True)  # long in some languages: wraps rather than widening the window
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         filters.addWidget(self.status, 1)
 
         scroll = QScrollArea(self)
