@@ -322,6 +322,44 @@ def cmd_merge_db(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """The reports window's figures as JSON or a short text summary (default: the last 12 months)."""
+    from leaddesk.core.reports import Mode, Preset, ReportQuery, compute_report, preset_period, to_json
+    from leaddesk.core.reports.query import zone
+    from leaddesk.core.services.tasks import user_timezone
+
+    with _open_db(args) as db:
+        tz = args.tz or user_timezone(db)
+        today = datetime.now(zone(tz)).date()
+        start, end = preset_period(Preset.LAST_12_MONTHS, today)
+        query = ReportQuery(
+            start=date.fromisoformat(args.date_from) if args.date_from else start,
+            end=date.fromisoformat(args.date_to) if args.date_to else end,
+            mode=Mode(args.mode),
+            tz=tz,
+            source=args.source or "",
+            tag=args.tag or "",
+            owner=args.owner or "",
+        )
+        report = compute_report(db, query)
+    data = to_json(report)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    print(f"{data['period']['from']} – {data['period']['to']} ({data['mode']}, {tz})")
+    for row in data["funnel"]:
+        share = "" if row["pct_of_first"] is None else f"  {row['pct_of_first']:.1f} % of the first"
+        print(f"  {row['stage']:<5} {row['count']:>8}{share}")
+    value = data["mql_value"]
+    if value["value"] is not None:
+        print(
+            f"an MQL is worth {value['conversion_rate']:.1f} % × {value['average_won_value'] or 0:,.2f}"
+            f" = {value['value']:,.2f} {data['currency']} ({value['outcomes']} outcomes"
+            f"{', uncertain' if value['uncertain'] else ''})"
+        )
+    return EXIT_OK
+
+
 def cmd_delete(args: argparse.Namespace) -> int:
     from leaddesk.core.services.trash import TRASH_DAYS, delete_leads, lead_ids_of
 
@@ -447,6 +485,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--search", help="only leads matching this search")
     p.add_argument("--source", help="only leads from this source")
     p.add_argument("--tag", help="only leads with this tag")
+
+    p = add("report", cmd_report, "funnel, time in stage, handover, sources, lost reasons and MQL value")
+    p.add_argument(
+        "--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD (default: 12 months ago)"
+    )
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="last day, YYYY-MM-DD (default: today)")
+    p.add_argument(
+        "--mode", choices=("cohort", "period"), default="cohort", help="funnel mode (default cohort)"
+    )
+    p.add_argument("--source", help="only leads from this source or trade fair")
+    p.add_argument("--tag", help="only leads with this tag")
+    p.add_argument("--owner", help="only leads of this owner")
+    p.add_argument("--tz", help="time zone of the period's days (default: the user's setting)")
+    p.add_argument("--json", action="store_true", help="print every figure as JSON")
 
     p = add(
         "merge-db", cmd_merge_db, "merge another LeadDesk database (e.g. a trade-fair laptop) into this one"

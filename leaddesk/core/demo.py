@@ -33,7 +33,7 @@ from leaddesk.core.services.activities import (
     QUOTE_REQUEST,
     WEBINAR,
 )
-from leaddesk.core.stages import FUNNEL, LOST_REASONS, Stage
+from leaddesk.core.stages import SCORE_REACHED, Stage, next_stage
 
 Progress = Callable[[int, int], bool | None]
 
@@ -167,17 +167,45 @@ TITLES = (
     ("Praktikantin", 1),
 )
 SOURCES = (
-    ("Messe Stuttgart 2026", 14),
+    ("Messe Stuttgart 2026", 10),
     ("Hannover Messe 2026", 10),
-    ("Website", 22),
-    ("Newsletter", 10),
-    ("Empfehlung", 9),
-    ("LinkedIn", 10),
-    ("Webinar", 8),
-    ("Kaltakquise", 7),
+    ("Website", 18),
+    ("Newsletter", 8),
+    ("Empfehlung", 7),
+    ("LinkedIn", 9),
+    ("Webinar", 7),
+    ("Kaltakquise", 6),
     ("Partner", 5),
-    ("Google Ads", 5),
+    ("Google Ads", 20),
 )
+#: Days before "now" each trade fair took place (its leads are created in those few days).
+FAIR_DAYS_AGO = {"Messe Stuttgart 2026": 62, "Hannover Messe 2026": 228}
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """Chances at each stage: move on, be lost (else stay), and mean days until it happens."""
+
+    lead: tuple[float, float, float] = (0.50, 0.05, 12.0)
+    mql: tuple[float, float, float] = (0.45, 0.10, 9.0)
+    sql: tuple[float, float, float] = (0.35, 0.20, 25.0)
+
+
+#: Sources whose leads behave differently, so the reports have something to show: one fair
+#: converts clearly better, paid search brings many leads and few wins, referrals skip MQL.
+CONVERSION = {
+    "Messe Stuttgart 2026": Conversion((0.68, 0.04, 5.0), (0.60, 0.08, 7.0), (0.55, 0.15, 21.0)),
+    "Google Ads": Conversion((0.32, 0.12, 15.0), (0.30, 0.18, 10.0), (0.15, 0.35, 30.0)),
+    "Empfehlung": Conversion((0.60, 0.04, 6.0), (0.55, 0.08, 7.0), (0.45, 0.15, 20.0)),
+}
+DEFAULT_CONVERSION = Conversion()
+#: New leads per month (Jan … Dec): spring and autumn fair seasons, a quiet summer and December.
+SEASON = (0.9, 1.0, 1.3, 1.4, 1.2, 1.0, 0.7, 0.6, 1.2, 1.4, 1.2, 0.6)
+LOST_BY_STAGE = {
+    Stage.LEAD: ("no_response", "not_reachable", "no_need", "no_response"),
+    Stage.MQL: ("no_need", "no_budget", "no_response", "other"),
+    Stage.SQL: ("competitor", "no_budget", "competitor", "other", "no_need"),
+}
 TAGS = (
     "Bestandskunde",
     "VIP",
@@ -200,8 +228,6 @@ FOLLOW_UP_TITLES = (
 )
 FREE_MAIL = ("gmail.com", "gmx.de", "web.de", "t-online.de", "outlook.com", "yahoo.de", "posteo.de")
 ENGAGEMENT_KINDS = (DOWNLOAD, WEBINAR, BOOTH_VISIT, EMAIL, FORM_FILL, QUOTE_REQUEST, MEETING)
-#: Share of leads ending in each stage.
-STAGE_WEIGHTS = ((Stage.LEAD, 45), (Stage.MQL, 20), (Stage.SQL, 12), (Stage.WON, 8), (Stage.LOST, 15))
 NOTES = (
     "Interesse an Wartungsvertrag, Angebot bis Monatsende.",
     "Am Stand gesprochen, möchte Unterlagen per E-Mail.",
@@ -336,36 +362,23 @@ def _make_lead(
         phone = ""
     if rng.random() < 0.5:
         mobile = ""
-    created = now - timedelta(days=rng.uniform(1, 540), seconds=rng.randint(0, 86399))
-    final = _weighted(rng, STAGE_WEIGHTS)
-    # The path through the funnel up to the final stage; lost leads drop out somewhere on the way.
-    if final is Stage.LOST:
-        reached = rng.choice(FUNNEL[:3])
-        path = [*FUNNEL[: FUNNEL.index(reached) + 1], Stage.LOST]
-    else:
-        path = list(FUNNEL[: FUNNEL.index(final) + 1])
-    changes: list[dict[str, Any]] = []
-    at = created
-    previous: Stage | None = None
+    source = _weighted(rng, SOURCES)
+    created = _created(rng, now, source)
+    changes = _history(rng, lead_id, created, now, source)
+    final = Stage(changes[-1]["to_stage"])
+    at = datetime.fromisoformat(changes[-1]["at"])
     span = (now - created).total_seconds()
-    for stage in path:
-        changes.append(
-            {
-                "lead_id": lead_id,
-                "from_stage": previous.value if previous else None,
-                "to_stage": stage.value,
-                "at": sql_time(at),
-                "actor": "Demo",
-                "actor_kind": "demo",
-                # A common reason by its key, as the Lost dialog stores it (the history translates it).
-                "reason": rng.choice(tuple(LOST_REASONS)) if stage is Stage.LOST else "",
-            }
-        )
-        previous = stage
-        at = at + timedelta(seconds=rng.uniform(0.05, 0.3) * span)
-        at = min(at, now - timedelta(minutes=1))
     lost_reason = changes[-1]["reason"] if final is Stage.LOST else ""
     activities: list[dict[str, Any]] = []
+    mql_at = next((datetime.fromisoformat(c["at"]) for c in changes if c["to_stage"] == "mql"), None)
+    if mql_at is not None and rng.random() < 0.88:
+        # Sales answers an MQL: mostly within a day, sometimes only after a week or two.
+        delay = rng.choice(
+            (rng.uniform(0.5, 20), rng.uniform(0.5, 20), rng.uniform(24, 96), rng.uniform(96, 300))
+        )
+        when = mql_at + timedelta(hours=delay)
+        if when < now:
+            activities.append(_activity(rng, lead_id, rng.choice((CALL, CALL, EMAIL, MEETING)), when))
     for _ in range(rng.choice((0, 1, 1, 2, 2, 3, 4))):
         kind = rng.choice((CALL, *ENGAGEMENT_KINDS))
         when = created + timedelta(seconds=rng.uniform(0, span))
@@ -408,6 +421,8 @@ def _make_lead(
     tags = ",".join(rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2))))
     street = f"{rng.choice(STREETS)} {rng.randint(1, 180)}"
     value = float(rng.choice((0, 2500, 4800, 9900, 12000, 18500, 25000, 48000, 75000, 120000)))
+    if final is Stage.WON and not value:
+        value = float(rng.choice((4800, 9900, 12000, 18500)))
     email_lower = email.lower()
     phone_digits = (phone or mobile).lstrip("+")
     size = rng.choice((3, 8, 12, 25, 40, 75, 120, 180, 250, 480, 1200, 5000))
@@ -430,7 +445,7 @@ def _make_lead(
         "country": country,
         "industry": rng.choice(INDUSTRIES),
         "company_size": size,
-        "source": _weighted(rng, SOURCES),
+        "source": source,
         "tags": tags,
         "owner": rng.choice(OWNERS),
         "notes": rng.choice(NOTES),
@@ -453,3 +468,97 @@ def _make_lead(
         "version": 1,
     }
     return lead, changes, activities, tasks
+
+
+def _activity(rng: random.Random, lead_id: int, kind: str, when: datetime) -> dict[str, Any]:
+    return {
+        "lead_id": lead_id,
+        "kind": kind,
+        "at": sql_time(when),
+        "who": rng.choice(OWNERS[:4]),
+        "subject": "",
+        "notes": "",
+        "duration_s": rng.randint(60, 2400) if kind == CALL else None,
+        "outcome": rng.choice(tuple(CALL_OUTCOMES)) if kind == CALL else "",
+        "created_at": sql_time(when),
+    }
+
+
+def _created(rng: random.Random, now: datetime, source: str) -> datetime:
+    """When a lead came in: fair leads during their fair, the rest over ~18 months, by season."""
+    if source in FAIR_DAYS_AGO:
+        days = FAIR_DAYS_AGO[source] - rng.uniform(0, 4)
+        return now - timedelta(days=days, hours=rng.uniform(-5, 5))
+    top = max(SEASON)
+    while True:
+        created = now - timedelta(days=rng.uniform(1, 540), seconds=rng.randint(0, 86399))
+        if rng.random() * top < SEASON[created.month - 1]:
+            return created
+
+
+def _history(
+    rng: random.Random, lead_id: int, created: datetime, now: datetime, source: str
+) -> list[dict[str, Any]]:
+    """A plausible path through the funnel, with its times; nothing happens after ``now``.
+
+    Mostly forward, one step at a time; some leads skip MQL (a referral goes straight to
+    sales), some SQLs fall back to MQL once, and some lost leads are brought back later.
+    """
+    odds = CONVERSION.get(source, DEFAULT_CONVERSION)
+    latest = now - timedelta(minutes=1)
+    changes: list[dict[str, Any]] = []
+
+    def move(from_stage: Stage | None, to_stage: Stage, at: datetime, reason: str = "") -> None:
+        changes.append(
+            {
+                "lead_id": lead_id,
+                "from_stage": from_stage.value if from_stage else None,
+                "to_stage": to_stage.value,
+                "at": sql_time(at),
+                "actor": "Demo",
+                "actor_kind": "demo",
+                "reason": reason,
+            }
+        )
+
+    move(None, Stage.LEAD, created)
+    stage, at = Stage.LEAD, created
+    recycled = backward = False
+    while stage in (Stage.LEAD, Stage.MQL, Stage.SQL):
+        advance, lose, mean_days = {Stage.LEAD: odds.lead, Stage.MQL: odds.mql, Stage.SQL: odds.sql}[stage]
+        roll = rng.random()
+        if roll >= advance + lose:
+            break  # stays where it is
+        at = at + timedelta(days=rng.expovariate(1 / mean_days), seconds=rng.randint(60, 3600))
+        if at > latest:
+            break  # would happen in the future: still open
+        if roll >= advance:
+            move(stage, Stage.LOST, at, rng.choice(LOST_BY_STAGE[stage]))
+            lost_from, stage = stage, Stage.LOST
+            if not recycled and lost_from is not Stage.SQL and rng.random() < 0.2:
+                back_at = at + timedelta(days=rng.uniform(30, 120))
+                if back_at < latest:
+                    recycled = True
+                    move(Stage.LOST, Stage.LEAD, back_at, "Neuer Anlauf")
+                    stage, at = Stage.LEAD, back_at
+            continue
+        if stage is Stage.SQL:
+            if not backward and rng.random() < 0.08:
+                backward = True
+                move(Stage.SQL, Stage.MQL, at, "Noch kein Budget freigegeben")
+                stage = Stage.MQL
+                continue
+            move(stage, Stage.WON, at)
+            stage = Stage.WON
+            break
+        target = next_stage(stage)
+        assert target is not None
+        if stage is Stage.LEAD and rng.random() < (0.25 if source == "Empfehlung" else 0.03):
+            target = Stage.SQL  # straight to sales
+        reason = ""
+        if target is Stage.MQL and rng.random() < 0.5:
+            score = rng.randint(50, 95) if odds.sql[0] >= 0.45 else rng.randint(50, 75)
+            reason = SCORE_REACHED.format(score=score, stage="MQL", threshold=50)
+        move(stage, target, at, reason)
+        stage = target
+    return changes

@@ -7,7 +7,7 @@ no debounce delay to wait for.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -66,6 +66,17 @@ class FilterBar(QWidget):
         self.due.setToolTip(self.tr("Only leads whose next follow-up is today or overdue"))
         self.due.toggled.connect(self._emit)
         layout.addWidget(self.due)
+        # A report's selection ("Report: MQL, 42 leads"): shown only while it limits the board.
+        self.selection = QToolButton(self)
+        self.selection.setObjectName("reportSelection")
+        self.selection.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.selection.setToolTip(
+            self.tr("The board shows only the leads chosen in a report. Click to show all.")
+        )
+        self.selection.clicked.connect(self.clear_selection)
+        self.selection.hide()
+        layout.addWidget(self.selection)
+        self._ids: frozenset[int] | None = None
         self.clear_button = QToolButton(self)
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Clear search and filters"))
@@ -107,20 +118,48 @@ class FilterBar(QWidget):
             score_min=low if low > 0 else None,
             score_max=high if high < 100 else None,
             follow_up_due=self.due.isChecked(),
+            ids=self._ids,
         )
+
+    def set_selection(self, ids: frozenset[int], label: str) -> None:
+        """Show exactly ``ids`` (a report's bar or row), other filters cleared; ``label`` names it."""
+        self._quiet = True
+        try:
+            self._clear_widgets()
+        finally:
+            self._quiet = False
+        self._ids = frozenset(ids)
+        n = len(self._ids)
+        text = self.tr("Report: %1 (%Ln lead(s)) ✕", "", n).replace("%1", label)
+        self.selection.setText(text)
+        self.selection.show()
+        self._emit()
+
+    def clear_selection(self) -> None:
+        if self._ids is None:
+            return
+        self._ids = None
+        self.selection.hide()
+        self._emit()
 
     def clear(self) -> None:
         self._quiet = True
         try:
-            self.search.clear()
-            for combo in (self.source, self.tag, self.owner):
-                combo.setCurrentIndex(0)
-            self.score_min.setValue(0)
-            self.score_max.setValue(100)
-            self.due.setChecked(False)
+            self._clear_widgets()
+            self._ids = None
+            self.selection.hide()
         finally:
             self._quiet = False
         self._emit()
+
+    def _clear_widgets(self) -> None:
+        """Every widget back to "any"; the caller keeps ``_quiet`` set meanwhile."""
+        self.search.clear()
+        for combo in (self.source, self.tag, self.owner):
+            combo.setCurrentIndex(0)
+        self.score_min.setValue(0)
+        self.score_max.setValue(100)
+        self.due.setChecked(False)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -105,7 +105,7 @@ def test_dry_run_report_then_merge_updates_the_board(
     summary = dialog.summary_label.text()
     assert "messe-laptop.sqlite3" in summary
     assert "New: <b>4</b> · Merged: <b>1</b> · Unchanged: <b>1</b> · Left out: <b>0</b>" in summary
-    assert "Brings over: 8 activities, 7 stage changes, 1 task." in summary
+    assert "Brings over: 10 activities, 8 stage changes, 2 tasks." in summary
     assert _counts(db) == before  # the dry run changed nothing
     qtmodeltester.check(dialog.outcomes)
     rows = {
@@ -215,7 +215,7 @@ def test_the_dialog_speaks_german(
     summary = dialog.summary_label.text()
     assert (
         "Neu: <b>4</b> · Zusammengeführt: <b>1</b> · Unverändert: <b>1</b>" in summary
-        and "8 Aktivitäten" in summary
+        and "10 Aktivitäten" in summary
     )
     texts = [dialog.proxy.index(r, 3).data() for r in range(dialog.proxy.rowCount())]
     assert any(t.startswith("Ergänzt: Ort") and "1 Aktivität" in t for t in texts)

@@ -259,6 +259,9 @@ def matching_ids(db: Database, f: LeadFilter) -> set[int] | None:
     A search alone asks the FTS index directly; other filters run one indexed ``SELECT id``.
     """
     f = replace(f, stages=())
+    if f.ids is not None:  # a report's selection: those leads, narrowed by the other filters
+        rest = matching_ids(db, replace(f, ids=None))
+        return set(f.ids) if rest is None else rest & f.ids
     if f.is_empty:
         return None
     sqlite = is_sqlite(db.engine)

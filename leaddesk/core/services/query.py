@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from functools import cache, lru_cache
@@ -47,6 +48,8 @@ class LeadFilter:
     score_min: int | None = None
     score_max: int | None = None
     follow_up_due: bool = False
+    #: Exactly these leads (a selection from a report); None means no such limit.
+    ids: frozenset[int] | None = None
     #: The user's zone decides where "today" ends for ``follow_up_due``.
     tz: str = field(default_factory=system_timezone)
     now: datetime | None = field(default=None, compare=False)
@@ -184,7 +187,18 @@ def where_clauses(f: LeadFilter, *, sqlite: bool = True) -> list[ColumnElement[b
     if f.follow_up_due:
         limit = end_of_today(f.now or utcnow(), f.tz)
         clauses.append(and_(Lead.next_follow_up.is_not(None), Lead.next_follow_up < limit))
+    if f.ids is not None:
+        clauses.append(ids_clause(f.ids, sqlite=sqlite))
     return clauses
+
+
+def ids_clause(ids: frozenset[int], *, sqlite: bool = True) -> ColumnElement[bool]:
+    """Leads among ``ids``: one JSON parameter on SQLite, whose limit of 32,766 parameters a
+    report's selection (say the 60,000 leads of a year) would exceed as a plain IN list."""
+    if not sqlite:
+        return Lead.id.in_(sorted(ids))
+    chosen = text("SELECT value FROM json_each(:report_ids)").bindparams(report_ids=json.dumps(sorted(ids)))
+    return Lead.id.in_(chosen.columns(column("value", Integer)))
 
 
 #: What a lead not scored yet (no ``LeadScore`` row) reads as.

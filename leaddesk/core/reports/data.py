@@ -1,0 +1,399 @@
+"""What every report reads, loaded once: one row of facts per lead, distilled from the stage history.
+
+The reports ask many questions of the same few facts (when did a lead first reach MQL, SQL,
+Won; was it lost and why; when did sales first answer). Reading them is the expensive part
+(~1 s for 100,000 leads with 200,000 moves, mostly SQLite grouping the history); answering a
+new period or filter from them is cheap. So the facts are read in a handful of grouped,
+set-based queries into plain columns (:class:`ReportData`), and :class:`ReportSource` keeps
+them until the database changes (SQLite's ``data_version``), so changing the period in the
+reports window does not read the history again.
+
+SQLite-only SQL (``julianday``), as the scoring compiler's.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import compress
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from leaddesk.core.db import Database, driver_rows, is_sqlite
+from leaddesk.core.models import Lead, utcnow
+from leaddesk.core.reports.query import to_jd
+from leaddesk.core.services.activities import CALL, EMAIL, MEETING
+from leaddesk.core.services.board import HOME_CURRENCY, currency_code
+from leaddesk.core.services.query import tag_clause
+
+#: Activities that count as sales answering an MQL (not marketing touches such as downloads).
+SALES_KINDS: tuple[str, ...] = (CALL, EMAIL, MEETING)
+
+#: Funnel rank of a stage; Lost stands apart (None).
+RANK: dict[str | None, int] = {"lead": 0, "mql": 1, "sql": 2, "won": 3}
+
+_STAGE_CODE = (
+    "CASE {col} WHEN 'lead' THEN 0 WHEN 'mql' THEN 1 WHEN 'sql' THEN 2"
+    " WHEN 'won' THEN 3 WHEN 'lost' THEN 4 END"
+)
+
+#: Every move: lead, stage index moved into, kind (see ``move_kind``), time, and the stored
+#: reason where reports read it (why lost; the score that made an MQL). Codes are computed by
+#: SQLite, which is much cheaper than a Python branch per move.
+MOVES_SQL = f"""
+SELECT lead_id, to_code,
+  CASE WHEN from_code IS NULL THEN {0}
+       WHEN to_code = 4 THEN {5}
+       WHEN from_code = 4 THEN {4}
+       WHEN to_code < from_code THEN {3}
+       WHEN to_code > from_code + 1 THEN {2}
+       ELSE {1} END,
+  j, why, from_stage
+FROM (SELECT lead_id, {_STAGE_CODE.format(col="to_stage")} AS to_code,
+             {_STAGE_CODE.format(col="from_stage")} AS from_code, julianday(at) AS j,
+             CASE WHEN to_stage = 'lost' THEN COALESCE(reason, '')
+                  WHEN to_stage = 'mql' AND (reason LIKE 'Score %' OR reason LIKE 'Accepted score%')
+                  THEN reason END AS why,
+             from_stage
+      FROM stagechange)
+WHERE to_code IS NOT NULL
+"""
+
+LEADS_SQL = """
+SELECT l.id, julianday(l.created_at), l.source, l.owner, l.value, l.currency, l.stage,
+  COALESCE(s.score, 0)
+FROM lead l LEFT JOIN leadscore s ON s.lead_id = l.id
+WHERE l.erased = 0
+"""
+
+#: First sales activity at or after the first arrival in MQL, per lead that ever reached MQL.
+HANDOVER_SQL = f"""
+SELECT h.lead_id,
+  julianday((SELECT MIN(a.at) FROM activity a
+             WHERE a.lead_id = h.lead_id AND a.kind IN ({", ".join(f"'{k}'" for k in SALES_KINDS)})
+               AND a.at >= h.t))
+FROM (SELECT lead_id, MIN(at) AS t FROM stagechange WHERE to_stage = 'mql' GROUP BY lead_id) AS h
+"""
+
+_SCORE_IN_REASON = re.compile(r"^(?:Score (-?\d+) reached|Accepted score suggestion \(score (-?\d+)\))")
+
+
+def score_in_reason(reason: str) -> int | None:
+    """The score a move's stored reason names ("Score 62 reached the MQL threshold (50)")."""
+    m = _SCORE_IN_REASON.match(reason)
+    if not m:
+        return None
+    return int(m.group(1) or m.group(2))
+
+
+@dataclass(frozen=True)
+class LostMove:
+    index: int  # the lead's row in ReportData
+    from_stage: str
+    reason: str
+    at: float  # Julian day
+
+
+#: Move kinds (``ReportData.m_kind``).
+CREATED, FORWARD, SKIPPING, BACKWARD, RECYCLED, TO_LOST = range(6)
+STAGE_INDEX: dict[str, int] = {"lead": 0, "mql": 1, "sql": 2, "won": 3, "lost": 4}
+
+
+def move_kind(from_stage: str | None, to_stage: str) -> int:
+    """The kind of a move, as ``MOVES_SQL`` computes it in SQLite (a test keeps the two alike)."""
+    if from_stage is None:
+        return CREATED
+    if to_stage == "lost":
+        return TO_LOST
+    if from_stage == "lost":
+        return RECYCLED
+    step = RANK[to_stage] - RANK.get(from_stage, 0)
+    if step < 0:
+        return BACKWARD
+    return SKIPPING if step > 1 else FORWARD
+
+
+@dataclass
+class ReportData:
+    """Column lists, one entry per live lead in order of creation; times are Julian days (UTC).
+
+    Everything a report needs per lead is derived here once, so a report over a period is a
+    slice (leads are sorted by creation) and a few C-level passes (``sum``, ``compress``).
+    """
+
+    loaded_at: datetime
+    #: ``time.perf_counter()`` when reading finished (tells a caller whether it read just now).
+    loaded_at_counter: float = 0.0
+    ids: list[int] = field(default_factory=list)
+    created: list[float] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)
+    owner: list[str] = field(default_factory=list)
+    #: Value in the home currency (0 for other currencies, which are never added to it).
+    value: list[float] = field(default_factory=list)
+    home: list[bool] = field(default_factory=list)
+    stage: list[str] = field(default_factory=list)
+    score: list[int] = field(default_factory=list)
+    #: First arrival in each stage (None: never moved into it).
+    t_mql: list[float | None] = field(default_factory=list)
+    t_sql: list[float | None] = field(default_factory=list)
+    t_won: list[float | None] = field(default_factory=list)
+    t_lost: list[float | None] = field(default_factory=list)
+    #: Highest funnel rank ever reached (0 lead … 3 won); an earlier stage counts as passed.
+    reach: list[int] = field(default_factory=list)
+    is_mql: list[bool] = field(default_factory=list)
+    is_sql: list[bool] = field(default_factory=list)
+    is_won: list[bool] = field(default_factory=list)
+    ever_lost: list[bool] = field(default_factory=list)
+    skipped_mql: list[bool] = field(default_factory=list)
+    skipped_sql: list[bool] = field(default_factory=list)
+    skipped_won: list[bool] = field(default_factory=list)
+    went_back: list[bool] = field(default_factory=list)
+    recycled: list[bool] = field(default_factory=list)
+    is_open: list[bool] = field(default_factory=list)
+    #: Days from first arrival in the stage to first arrival in a later one or Lost (None: not left).
+    d_lead: list[float | None] = field(default_factory=list)
+    d_mql: list[float | None] = field(default_factory=list)
+    d_sql: list[float | None] = field(default_factory=list)
+    #: Still in the stage now without a measured stay there.
+    still_lead: list[bool] = field(default_factory=list)
+    still_mql: list[bool] = field(default_factory=list)
+    still_sql: list[bool] = field(default_factory=list)
+    velocity: list[float | None] = field(default_factory=list)
+    #: First sales activity at or after the first arrival in MQL.
+    first_sales: list[float | None] = field(default_factory=list)
+    #: Score named by the move into MQL, where the history recorded it.
+    mql_score: list[int | None] = field(default_factory=list)
+    #: Bit i set: enabled scoring rule i gives the lead points now (Won and Lost leads only).
+    rule_bits: list[int] = field(default_factory=list)
+    rule_names: tuple[str, ...] = ()
+    lost_moves: list[LostMove] = field(default_factory=list)
+    #: Every move in time order: the lead's row, the stage moved into (STAGE_INDEX), kind, time.
+    m_index: list[int] = field(default_factory=list)
+    m_to: list[int] = field(default_factory=list)
+    m_kind: list[int] = field(default_factory=list)
+    m_at: list[float] = field(default_factory=list)
+    #: Rows of the leads that reached MQL by moving into it, in order of that first arrival.
+    mql_rows: list[int] = field(default_factory=list)
+    mql_times: list[float] = field(default_factory=list)
+    index_of: dict[int, int] = field(default_factory=dict)
+    home_currency: str = HOME_CURRENCY
+    #: Lead ids per tag (folded), filled on demand.
+    _tags: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
+    #: Handover per (zone, working days): row → (local deadline, answered after it), filled on demand.
+    _deadlines: dict[tuple[str, int], dict[int, tuple[float, bool]]] = field(default_factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def _rule_bits(conn: Connection, now: datetime) -> tuple[tuple[str, ...], dict[int, int]]:
+    """Which enabled rule gives which Won or Lost lead points now, as one bit mask per lead."""
+    from leaddesk.core.scoring.compile import build_query, run
+    from leaddesk.core.scoring.store import get_rules
+
+    rules = [r for r in get_rules(conn) if r.enabled][:62]
+    if not rules:
+        return (), {}
+    q = build_query(rules, now, "l.stage IN ('won', 'lost')")
+    mask = " | ".join(f"((r{i} <> 0) << {i})" for i in range(len(q.rules)))
+    rows = run(conn, f"{q.ctes} SELECT id, {mask} FROM per", q.params).fetchall()
+    return tuple(r.name for r in q.rules), {int(i): int(bits) for i, bits in rows}
+
+
+def _fetch(conn: Connection, sql: str) -> list[tuple[Any, ...]]:
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def load(conn: Connection, now: datetime | None = None) -> ReportData:
+    """Read the facts of every live lead: three plain reads and one grouped one, no per-lead look-ups."""
+    if not is_sqlite(conn.engine):
+        raise NotImplementedError("reports need SQLite (julianday)")
+    now = now or utcnow()
+    leads = _fetch(conn, LEADS_SQL)
+    leads.sort(key=itemgetter(1, 0))  # in order of creation (sorting here is cheaper than in SQLite)
+    n = len(leads)
+    data = ReportData(loaded_at=now)
+    if leads:
+        ids, created, source, owner, value, currency, stage, score = (
+            list(c) for c in zip(*leads, strict=True)
+        )
+    else:
+        ids, created, source, owner, value, currency, stage, score = [], [], [], [], [], [], [], []
+    del leads
+    data.ids, data.created, data.stage, data.score = ids, created, stage, score
+    data.source = [s or "" for s in source]
+    data.owner = [o or "" for o in owner]
+    data.home = [c == HOME_CURRENCY or currency_code(c) == HOME_CURRENCY for c in currency]
+    data.value = [float(v or 0.0) if h else 0.0 for v, h in zip(value, data.home, strict=True)]
+    index_of = data.index_of = {lead_id: k for k, lead_id in enumerate(ids)}
+
+    moves = _fetch(conn, MOVES_SQL)
+    moves.sort(key=itemgetter(3))  # in time order
+    if conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM lead WHERE erased = 1)").scalar():
+        moves = [m for m in moves if m[0] in index_of]  # not an erased lead's
+    if moves:
+        lead_col, to_col, kind_col, at_col, why_col, from_col = zip(*moves, strict=True)
+    else:
+        lead_col = to_col = kind_col = at_col = why_col = from_col = ()
+    del moves
+    data.m_index = m_index = [index_of[lead_id] for lead_id in lead_col]
+    data.m_to, data.m_kind, data.m_at = list(to_col), list(kind_col), list(at_col)
+    # First arrival in each stage; leaving Lead, MQL and SQL (first arrival in a later stage or
+    # Lost after the first arrival there). One pass in time order.
+    t_mql: list[float | None] = [None] * n
+    t_sql: list[float | None] = [None] * n
+    t_won: list[float | None] = [None] * n
+    t_lost: list[float | None] = [None] * n
+    left_lead: list[float | None] = [None] * n
+    left_mql: list[float | None] = [None] * n
+    left_sql: list[float | None] = [None] * n
+    for i, k, at in zip(m_index, data.m_to, data.m_at, strict=True):
+        if k == 0:
+            continue
+        if left_lead[i] is None:
+            left_lead[i] = at
+        if k == 1:
+            if t_mql[i] is None:
+                t_mql[i] = at
+            continue
+        if left_mql[i] is None and t_mql[i] is not None:
+            left_mql[i] = at
+        if k == 2:
+            if t_sql[i] is None:
+                t_sql[i] = at
+            continue
+        if left_sql[i] is None and t_sql[i] is not None:
+            left_sql[i] = at
+        if k == 3:
+            if t_won[i] is None:
+                t_won[i] = at
+        elif t_lost[i] is None:
+            t_lost[i] = at
+    mql_score: list[int | None] = [None] * n
+    with_reason = [x is not None for x in why_col]  # losses, and moves into MQL naming a score
+    for i, k, at, why, from_stage in zip(
+        compress(m_index, with_reason),
+        compress(to_col, with_reason),
+        compress(at_col, with_reason),
+        compress(why_col, with_reason),
+        compress(from_col, with_reason),
+        strict=True,
+    ):
+        if k == 4:
+            data.lost_moves.append(LostMove(i, from_stage or "", why, at))
+        elif at == t_mql[i]:
+            mql_score[i] = score_in_reason(why)
+    back = [False] * n
+    recycled = [False] * n
+    for i, kind in zip(m_index, data.m_kind, strict=True):
+        if kind == BACKWARD:
+            back[i] = True
+        elif kind == RECYCLED:
+            recycled[i] = True
+    data.t_mql, data.t_sql, data.t_won, data.t_lost = t_mql, t_sql, t_won, t_lost
+    data.went_back, data.recycled, data.mql_score = back, recycled, mql_score
+    created = data.created
+    # A lead may sit in a stage no move recorded (history from before LeadDesk): count that too.
+    data.reach = reach = [
+        max(3 if w is not None else 2 if s is not None else 1 if m is not None else 0, RANK.get(st, 0))
+        for m, s, w, st in zip(t_mql, t_sql, t_won, stage, strict=True)
+    ]
+    data.is_mql = [r >= 1 for r in reach]
+    data.is_sql = [r >= 2 for r in reach]
+    data.is_won = [r >= 3 for r in reach]
+    data.ever_lost = [lo is not None or st == "lost" for lo, st in zip(t_lost, stage, strict=True)]
+    data.skipped_mql = [r >= 1 and m is None for r, m in zip(reach, t_mql, strict=True)]
+    data.skipped_sql = [r >= 2 and s is None for r, s in zip(reach, t_sql, strict=True)]
+    data.skipped_won = [r >= 3 and w is None for r, w in zip(reach, t_won, strict=True)]
+    data.is_open = [st in ("lead", "mql", "sql") for st in stage]
+    data.d_lead = [None if x is None else x - c for x, c in zip(left_lead, created, strict=True)]
+    data.d_mql = [None if x is None else x - m for x, m in zip(left_mql, t_mql, strict=True)]  # type: ignore[operator]
+    data.d_sql = [None if x is None else x - s for x, s in zip(left_sql, t_sql, strict=True)]  # type: ignore[operator]
+    data.still_lead = [x is None and st == "lead" for x, st in zip(left_lead, stage, strict=True)]
+    data.still_mql = [
+        m is not None and x is None and st == "mql" for m, x, st in zip(t_mql, left_mql, stage, strict=True)
+    ]
+    data.still_sql = [
+        s is not None and x is None and st == "sql" for s, x, st in zip(t_sql, left_sql, stage, strict=True)
+    ]
+    data.velocity = [None if w is None else w - c for w, c in zip(t_won, created, strict=True)]
+    handover = {lead_id: t for lead_id, t in _fetch(conn, HANDOVER_SQL) if t is not None}
+    data.first_sales = [handover.get(lead_id) for lead_id in data.ids]
+    order = sorted((t, i) for i, t in enumerate(t_mql) if t is not None)
+    data.mql_times = [t for t, _i in order]
+    data.mql_rows = [i for _t, i in order]
+    data.rule_names, bits = _rule_bits(conn, now)
+    data.rule_bits = [bits.get(lead_id, 0) for lead_id in data.ids]
+    data.loaded_at_counter = time.perf_counter()
+    return data
+
+
+def tag_ids(conn: Connection, data: ReportData, tag: str) -> frozenset[int]:
+    """Ids of the leads carrying ``tag`` (folded as the board's tag filter), cached in ``data``."""
+    key = tag.strip().casefold()
+    if key not in data._tags:
+        stmt = select(Lead.id).where(Lead.erased.is_(False), tag_clause(tag, sqlite=True))
+        data._tags[key] = frozenset(r[0] for r in driver_rows(conn, stmt))
+    return data._tags[key]
+
+
+class ReportSource:
+    """Keeps :class:`ReportData` until the database changes; one worker thread at a time.
+
+    Holds one connection of its own: SQLite's ``PRAGMA data_version`` on it changes exactly
+    when another connection committed, so "is my copy still current?" costs microseconds.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._conn: Connection | None = None
+        self._version: int | None = None
+        self._data: ReportData | None = None
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        with self._lock:
+            if self._conn is None:
+                self._conn = self.db.engine.connect()
+            try:
+                yield self._conn
+            finally:
+                self._conn.rollback()  # no read transaction left open between reports
+
+    def data(self, now: datetime | None = None) -> ReportData:
+        """The facts, read again only when something was committed since the last read."""
+        with self.connection() as conn:
+            version = int(conn.exec_driver_sql("PRAGMA data_version").scalar() or 0)
+            if self._data is None or version != self._version:
+                self._data = load(conn, now)
+                self._version = version
+            return self._data
+
+    def invalidate(self) -> None:
+        self._data = None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+            # data_version counts per connection: a new one cannot tell what changed meanwhile.
+            self._data = None
+            self._version = None
+
+
+def jd_now(now: datetime | None) -> float:
+    return to_jd(now or utcnow())
