@@ -32,6 +32,7 @@ from leaddesk.core.db import (
     integrity_check,
     make_engine,
     migrate,
+    remove_stale_scratch,
     scratch_name,
 )
 from leaddesk.core.errors import DatabaseError, DatabaseInUseError
@@ -87,6 +88,7 @@ def create_backup(db: Database, kind: str = "manual", *, now: datetime | None = 
         raise DatabaseError(Text("the database is damaged; a backup of it would replace good backups"))
     folder = backup_dir(db_file)
     paths.make_private_dir(folder)
+    remove_stale_scratch(folder)
     stamp = (now or _now()).astimezone(UTC)
     target = folder / f"leaddesk-{stamp:%Y%m%d-%H%M%S}-{kind}.sqlite3"
     n = 1
@@ -230,7 +232,7 @@ def restore(backup: Path, target: Path) -> RestoreResult:
     1. The backup is copied beside the target (SQLite backup API, so its own WAL is taken
        along), upgraded to this version's schema and checked on that copy: a bad file never
        replaces a good one.
-    2. In use? Every LeadDesk process holds a shared lock on ``<database>.lock`` while it
+    2. In use? Every LeadDesk process holds a shared lock on the database's folder while it
        has the database open (:class:`leaddesk.core.db.UseLock`); restore needs it
        exclusively. Other programs (the sqlite3 shell) are found by SQLite itself: leaving
        WAL mode (``PRAGMA journal_mode=DELETE``) is only allowed to the single connection
@@ -246,6 +248,7 @@ def restore(backup: Path, target: Path) -> RestoreResult:
     if not backup.is_file():
         raise DatabaseError(Text("{file}: no such backup file", file=str(backup)))
     paths.make_private_dir(target.parent)
+    remove_stale_scratch(target.parent)
     scratch = scratch_name(target, "restoring")
     try:
         _prepare(backup, scratch)
@@ -376,7 +379,7 @@ def _prune_replaced(target: Path) -> None:
 
 @contextlib.contextmanager
 def use_lock_exclusive(target: Path):  # type: ignore[no-untyped-def]
-    """Hold ``<database>.lock`` exclusively, or raise DatabaseInUseError (see :func:`restore`)."""
+    """Hold the database folder's use lock exclusively, or raise DatabaseInUseError (see :func:`restore`)."""
     from leaddesk.core.db import UseLock
 
     lock = UseLock(target, exclusive=True)

@@ -312,6 +312,35 @@ def scratch_name(target: Path, what: str) -> Path:
     return target.with_name(f"{target.name}.{what}-{os.getpid()}-{time.monotonic_ns()}")
 
 
+_SCRATCH = re.compile(r".+\.(?:part|restoring|verify)-(\d+)-\d+(?:-wal|-shm|-journal)?")
+
+
+def remove_stale_scratch(folder: Path) -> list[Path]:
+    """Remove work files (:func:`scratch_name`) of processes that no longer run (killed mid-copy)."""
+    removed: list[Path] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    for path in entries:
+        m = _SCRATCH.fullmatch(path.name)
+        if m is None:
+            continue
+        pid = int(m.group(1))
+        if pid == os.getpid():
+            continue
+        try:
+            os.kill(pid, 0)
+            continue  # still running: its file
+        except ProcessLookupError:
+            pass
+        except OSError:
+            continue  # another user's process: not ours to judge
+        path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
 def copy_sqlite(source: Path, target: Path) -> Path:
     """Copy a SQLite file through SQLite's online backup, opening the source read-only.
 
@@ -445,47 +474,42 @@ STATS_MIN_LEADS = 1000
 
 
 class UseLock:
-    """A ``flock`` on the database file: shared while a LeadDesk process has it open, exclusive to restore.
+    """A ``flock`` on the database's folder: shared while a LeadDesk process has it open, exclusive to restore.
 
     SQLite cannot tell whether another connection merely has a WAL database open (its
-    locks are taken per transaction), so an open database holds a shared ``flock`` on its
-    file for its lifetime and restore asks for it exclusively. SQLite itself uses POSIX
-    ``fcntl`` locks, which on Linux and macOS are independent of ``flock``; no extra file
-    is needed. POSIX only; elsewhere restore relies on SQLite's own check (see
-    :func:`leaddesk.core.backups.restore`).
+    locks are taken per transaction), so an open database holds a shared ``flock`` for its
+    lifetime and restore asks for it exclusively. The lock is on the folder, not the
+    database file: SQLite's POSIX ``fcntl`` locks on the file are dropped when *any* descriptor
+    of the file is closed in the process, so a second descriptor on it must never be opened;
+    a folder needs no extra lock file either and is not replaced by a restore. POSIX only;
+    elsewhere restore relies on SQLite's own check (see :func:`leaddesk.core.backups.restore`).
     """
 
     def __init__(self, db_file: Path, *, exclusive: bool = False) -> None:
-        self.path = db_file
+        self.path = db_file.parent
         self.exclusive = exclusive
         self._fd: int | None = None
 
     def acquire(self, timeout: float) -> bool:
-        """Lock the file now at ``path`` (not one a restore just renamed away); False on timeout."""
+        """Take the lock, waiting up to ``timeout`` seconds; False if another process holds it."""
         try:
             import fcntl
         except ImportError:
             return True
         mode = (fcntl.LOCK_EX if self.exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
         deadline = time.monotonic() + timeout
+        fd = os.open(self.path, os.O_RDONLY)
         while True:
-            fd = os.open(self.path, os.O_RDONLY)
             try:
                 fcntl.flock(fd, mode)
             except BlockingIOError:
-                os.close(fd)
                 if time.monotonic() >= deadline:
+                    os.close(fd)
                     return False
                 time.sleep(0.02)
                 continue
-            try:
-                same = os.path.samestat(os.fstat(fd), os.stat(self.path))
-            except OSError:
-                same = False
-            if same:
-                self._fd = fd
-                return True
-            os.close(fd)  # replaced while we waited: lock the new file
+            self._fd = fd
+            return True
 
     def release(self) -> None:
         if self._fd is not None:
@@ -544,6 +568,7 @@ class Database:
             paths.make_private_file(db_file)
             for suffix in ("-wal", "-shm"):
                 paths.repair_private(Path(f"{db_file}{suffix}"))
+            remove_stale_scratch(db_file.parent)
         use_lock = None
         if db_file is not None:
             use_lock = UseLock(db_file)
