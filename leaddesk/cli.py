@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
@@ -531,6 +532,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except DBAPIError as exc:  # locked by another program, disk full …: one line, no traceback
         print(f"leaddesk: {describe_operational_error(exc, _database_name(args))}", file=sys.stderr)
+        return EXIT_ERROR
+    except sqlite3.DatabaseError as exc:  # the driver's cursor used directly (bulk reads): damage
+        wrapped = DBAPIError(None, None, exc)
+        print(f"leaddesk: {describe_operational_error(wrapped, _database_name(args))}", file=sys.stderr)
         return EXIT_ERROR
     except ValueError as exc:
         print(f"leaddesk: {exc}", file=sys.stderr)

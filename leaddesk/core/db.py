@@ -186,8 +186,11 @@ def _is_busy(orig: BaseException | None) -> bool:
 
 def _sqlite_errors(context: Any) -> BaseException | None:
     """A busy database becomes DatabaseBusyError: no SQL, no parameters, one sentence."""
-    if _is_busy(context.original_exception):
+    orig = context.original_exception
+    if _is_busy(orig):
         return DatabaseBusyError()
+    if isinstance(orig, sqlite3.DatabaseError) and ("malformed" in str(orig) or "disk image" in str(orig)):
+        return DatabaseDamagedError(DAMAGED_FOUND)
     return None
 
 
@@ -524,6 +527,13 @@ DAMAGED_MESSAGE = Text(
 )
 
 
+#: A read that ran into damage (found while working, not on opening).
+DAMAGED_FOUND = Text(
+    "the database is damaged (found while reading it); restore the newest good backup "
+    "(leaddesk backup --list, then leaddesk restore)"
+)
+
+
 class Database:
     """An engine plus short-lived sessions. Never keep a session on a widget.
 
@@ -552,6 +562,18 @@ class Database:
     @property
     def read_only(self) -> bool:
         return bool(self.damage)
+
+    def check_damage(self) -> tuple[str, ...]:
+        """Run the quick check now (for an app that opened with ``check=False``, off its GUI thread).
+
+        Damage found makes this database read-only from then on (writes raise DatabaseDamagedError).
+        """
+        problems = tuple(quick_check(self.engine))
+        if problems:
+            self.damage = problems
+            self.engine.update_execution_options(leaddesk_read_only=True)
+            self.writer = write_engine(self.engine)
+        return problems
 
     @classmethod
     def open(cls, url: str | URL, *, upgrade: bool = True, check: bool = True) -> Database:
@@ -597,6 +619,9 @@ class Database:
                 engine = make_engine(url, read_only=True)
             elif upgrade:
                 migrate(engine)
+        except DatabaseDamagedError as exc:  # found by the migration's first reads
+            engine.dispose()
+            return cls(make_engine(url, read_only=True), damage=(str(exc),))
         except DBAPIError as exc:
             engine.dispose()
             if db_file is not None and _is_damage(exc):
@@ -641,8 +666,10 @@ class Database:
         return True
 
     @classmethod
-    def open_data_dir(cls, data_dir: str | Path | None = None, *, upgrade: bool = True) -> Database:
-        return cls.open(paths.database_url(paths.data_dir(data_dir)), upgrade=upgrade)
+    def open_data_dir(
+        cls, data_dir: str | Path | None = None, *, upgrade: bool = True, check: bool = True
+    ) -> Database:
+        return cls.open(paths.database_url(paths.data_dir(data_dir)), upgrade=upgrade, check=check)
 
     def close(self) -> None:
         if self.checkpointer is not None:
@@ -711,6 +738,8 @@ def quick_check(engine: Engine) -> list[str]:
     try:
         with engine.connect() as conn:
             rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
+    except DatabaseDamagedError:  # the check itself ran into the damage
+        return ["database disk image is malformed"]
     except DBAPIError as exc:
         if _is_damage(exc):
             return [_driver_message(exc)]

@@ -132,6 +132,8 @@ def test_a_damaged_database_opens_read_only_and_names_the_backup_to_restore(
         assert "damaged" in err and "leaddesk restore --latest" in err and "Traceback" not in err, err
     assert _run(data_dir, "check") == 1
     assert "problem(s) found" in capsys.readouterr().err
+    _run(data_dir, "list")  # allowed read-only; reading the damaged pages is one line, no traceback
+    assert "Traceback" not in capsys.readouterr().err
     assert _run(data_dir, "restore", "--latest") == 0
     assert _run(data_dir, "check") == 0
     capsys.readouterr()
@@ -271,3 +273,30 @@ def test_restore_while_another_process_writes_loses_nothing_silently(data_dir: P
                 conn.close()
         assert names <= stored, sorted(names - stored)
     assert refused == 5  # the writer keeps the database open the whole time
+
+
+def test_thousands_of_broken_cards_print_twenty_lines_and_a_count(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vcf = tmp_path / "broken.vcf"
+    vcf.write_text("BEGIN:VCARD\r\nN:Berg;Anna\r\nEND:VCARD\r\n" + "END:VCARD\r\n" * 3000, encoding="utf-8")
+    _run(data_dir, "import", "--dry-run", str(vcf))
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 21 and err[-1].startswith("… and 2,980 more problem(s)"), err[-3:]
+
+
+def test_damage_found_after_opening_makes_the_database_read_only(data_dir: Path) -> None:
+    from leaddesk.core.db import Database
+    from leaddesk.core.errors import DatabaseDamagedError
+    from leaddesk.core.services.leads import create_lead
+
+    assert _run(data_dir, "demo", "--leads", "30") == 0
+    _flip_bytes(data_dir / "leaddesk.sqlite3", "lead")
+    db = Database.open_data_dir(data_dir, check=False)  # an app that checks off its GUI thread
+    try:
+        assert not db.read_only
+        assert db.check_damage() and db.read_only
+        with pytest.raises(DatabaseDamagedError):
+            create_lead(db, {"last_name": "Nope"})
+    finally:
+        db.close()
