@@ -300,7 +300,7 @@ def _prepare(backup: Path, scratch: Path) -> None:
 def _in_use() -> DatabaseInUseError:
     return DatabaseInUseError(
         Text(
-            "the database is open in LeadDesk or another program; close it and try again (nothing was changed)"
+            "the database is open in LeadDesk or another program; close it and try again (nothing was changed)"  # noqa: E501
         )
     )
 

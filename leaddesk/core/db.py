@@ -477,7 +477,7 @@ STATS_MIN_LEADS = 1000
 
 
 class UseLock:
-    """A ``flock`` on the database's folder: shared while a LeadDesk process has it open, exclusive to restore.
+    """A folder ``flock``: shared while a LeadDesk process has it open, exclusive to restore.
 
     SQLite cannot tell whether another connection merely has a WAL database open (its
     locks are taken per transaction), so an open database holds a shared ``flock`` for its

@@ -1,4 +1,4 @@
-"""Kill a writing LeadDesk process (SIGKILL) at random moments: nothing committed is lost, nothing half-written.
+"""SIGKILL a writing LeadDesk process at random moments: nothing committed is lost, nothing half-written.
 
 Each round starts a writer child (demo data, an import and its undo over the bulk-index
 threshold, a rescore of every lead, a restore, or single saves that report each commit), kills it
