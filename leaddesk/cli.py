@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
@@ -32,16 +33,58 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
+#: Seconds a command waits for another LeadDesk process that is writing (LEADDESK_BUSY_WAIT).
+BUSY_WAIT_S = 600.0
+
+
+def _busy_wait() -> float:
+    try:
+        return float(os.environ.get("LEADDESK_BUSY_WAIT", BUSY_WAIT_S))
+    except ValueError:
+        return BUSY_WAIT_S
+
+
 @contextmanager
-def _open_db(args: argparse.Namespace) -> Iterator[Any]:
-    """The database of ``--data-dir`` for one command, closed however the command ends."""
+def _open_db(args: argparse.Namespace, *, writes: bool = False, damaged_ok: bool = False) -> Iterator[Any]:
+    """The database of ``--data-dir`` for one command, closed however the command ends.
+
+    Commands wait their turn while another LeadDesk process writes (saying so once on
+    stderr) instead of failing. A damaged database is refused unless ``damaged_ok``
+    (check, list). ``writes``: the day's automatic backup is taken first if due.
+    """
     from leaddesk.core.db import Database
 
     db = Database.open_data_dir(args.data_dir)
     try:
+        if db.damage and not damaged_ok:
+            _refuse_damaged(db)
+        db.busy_patience = _busy_wait()
+
+        def waiting() -> None:
+            print(
+                "leaddesk: waiting for another LeadDesk process to finish writing …",
+                file=sys.stderr,
+                flush=True,
+            )
+
+        db.on_busy_wait = waiting
+        if writes:
+            from leaddesk.core.backups import daily_backup_if_due
+
+            daily_backup_if_due(db)
         yield db
     finally:
         db.close()
+
+
+def _refuse_damaged(db: Any) -> None:
+    """Stop a command on a damaged database, naming the damage and the backup to restore."""
+    from leaddesk.core.backups import newest_good_backup
+    from leaddesk.core.errors import DatabaseDamagedError
+
+    good = newest_good_backup(db.file) if db.file is not None else None
+    hint = f"; newest good backup: {good} (leaddesk restore --latest)" if good else ""
+    raise DatabaseDamagedError(f"the database is damaged ({db.damage[0]}); nothing was changed{hint}")
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -54,7 +97,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         tag=args.tag or "",
         owner=args.owner or "",
     )
-    with _open_db(args) as db:
+    with _open_db(args, damaged_ok=True) as db:
         rows = list_leads_json(db, f, limit=args.limit)
     out = sys.stdout
     if args.json:
@@ -73,8 +116,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from leaddesk.core.db import integrity_check
 
-    with _open_db(args) as db:
-        problems = integrity_check(db.engine)
+    with _open_db(args, damaged_ok=True) as db:
+        problems = [*db.damage, *([] if db.damage else integrity_check(db.engine))]
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -87,33 +130,55 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from leaddesk.core.demo import build_demo
 
-    with _open_db(args) as db:
+    with _open_db(args, writes=True) as db:
         report = build_demo(db, leads=args.leads, seed=args.seed, progress=None)
     print(f"added {report.leads} demo leads with {report.activities} activities")
     return EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from leaddesk.core.backups import create_backup, verify
     from leaddesk.core.db import backup_sqlite
     from leaddesk.core.models import utcnow
 
+    if args.list:
+        return _list_backups(args)
     with _open_db(args) as db:
         target = Path(args.output) if args.output else None
         name = f"leaddesk-backup-{utcnow():%Y%m%d-%H%M%S}.sqlite3"
         if target is None:
-            assert db.file is not None
-            target = db.file.with_name(name)
-        elif target.is_dir():  # "backup -o ~/Backups": a dated file in that folder
-            target = target / name
-        backup_sqlite(db.engine, target)
+            target = create_backup(db, "manual")  # verified, rotated, in the backups folder
+        else:
+            if target.is_dir():  # "backup -o ~/Backups": a dated file in that folder
+                target = target / name
+            backup_sqlite(db.engine, target)
+            problem = verify(target)
+            if problem:
+                raise ValueError(f"the backup {target} failed its check: {problem}")
     print(f"backup written to {target}")
+    return EXIT_OK
+
+
+def _backup_list(args: argparse.Namespace) -> list[Any]:
+    from leaddesk.core.backups import list_backups
+    from leaddesk.core.paths import data_dir, database_file
+
+    return list_backups(database_file(data_dir(args.data_dir)))
+
+
+def _list_backups(args: argparse.Namespace) -> int:
+    backups = _backup_list(args)
+    for n, info in enumerate(backups, 1):
+        when = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        print(f"{n:>3}  {when}  {info.kind:<16} {info.size / 1e6:>8.1f} MB  {info.path}")
+    print(f"{len(backups)} backup(s); restore one with: leaddesk restore NUMBER", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_rescore(args: argparse.Namespace) -> int:
     from leaddesk.core import scoring
 
-    with _open_db(args) as db:
+    with _open_db(args, writes=not args.export_rules) as db:
         if args.export_rules:
             scoring.export_rules(db, Path(args.export_rules))
             print(f"rules written to {args.export_rules}")
@@ -174,14 +239,27 @@ def cmd_followups(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from leaddesk.core.db import restore_sqlite
-    from leaddesk.core.paths import DB_FILE_NAME, data_dir
+    from leaddesk.core.backups import newest_good_backup, restore
+    from leaddesk.core.paths import data_dir, database_file
 
-    target = data_dir(args.data_dir) / DB_FILE_NAME
-    saved = restore_sqlite(Path(args.file), target)
+    target = database_file(data_dir(args.data_dir))
+    if args.latest:
+        found = newest_good_backup(target)
+        if found is None:
+            raise ValueError("no good backup found (leaddesk backup --list)")
+        source = found
+    elif args.file is None:
+        raise ValueError("name a backup file or its number from 'leaddesk backup --list', or use --latest")
+    elif args.file.isdigit() and not Path(args.file).exists():
+        backups = _backup_list(args)
+        if not 1 <= int(args.file) <= len(backups):
+            raise ValueError(f"no backup number {args.file}; 'leaddesk backup --list' shows {len(backups)}")
+        source = backups[int(args.file) - 1].path
+    else:
+        source = Path(args.file)
+    saved = restore(source, target).kept
     print(
-        f"restored {args.file} into {target}"
-        + (f"; the previous database was kept as {saved}" if saved else "")
+        f"restored {source} into {target}" + (f"; the previous database was kept as {saved}" if saved else "")
     )
     return EXIT_OK
 
@@ -194,7 +272,7 @@ def cmd_scan_card(args: argparse.Namespace) -> int:
 
     fair = FairSession(args.source or "", args.tags or "")
     status = EXIT_OK
-    with _open_db(args) if args.save else nullcontext() as db:
+    with _open_db(args, writes=True) if args.save else nullcontext() as db:
         for name in args.files:
             path = Path(name)
             result = scan_card(path)
@@ -229,6 +307,22 @@ def _progress_printer(label: str) -> Any:
     return show
 
 
+#: Problem lines printed before the rest is only counted (a broken 100,000-card file).
+MAX_PROBLEM_LINES = 20
+
+
+def _print_summarised(problems: Any, limit: int = MAX_PROBLEM_LINES) -> None:
+    """The first ``limit`` problem lines on stderr, then one line counting the rest."""
+    more = 0
+    for n, problem in enumerate(problems):
+        if n < limit:
+            print(problem, file=sys.stderr)
+        else:
+            more += 1
+    if more:
+        print(f"… and {more:,} more problem(s) (use --dry-run to review the file)", file=sys.stderr)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from leaddesk.core.services.imports import apply_import, plan_import, read_sources
 
@@ -240,7 +334,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             if not sep:
                 raise ValueError(f"--map expects HEADER=FIELD, not {item!r}")
             mapping[header.strip()] = target.strip()
-    with _open_db(args) as db:
+    with _open_db(args, writes=True) as db:
         plan = plan_import(
             db,
             read_sources(args.files),
@@ -248,8 +342,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             mapping=mapping,
             progress=_progress_printer("checking"),
         )
-        for problem in plan.problems():
-            print(problem, file=sys.stderr)
+        _print_summarised(plan.problems())
         for row in plan.rows:
             if row.match is not None:
                 if row.match.lead_id:
@@ -281,7 +374,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_undo_import(args: argparse.Namespace) -> int:
     from leaddesk.core.services.imports import undo_import
 
-    with _open_db(args) as db:
+    with _open_db(args, writes=True) as db:
         result = undo_import(db, args.batch, force=args.force)
     print(f"import {result.batch_id} undone: {result.removed} lead(s) removed, {result.restored} restored")
     if result.kept:
@@ -312,7 +405,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_merge_db(args: argparse.Namespace) -> int:
     from leaddesk.core.services.dbmerge import merge_database
 
-    with _open_db(args) as db:
+    with _open_db(args, writes=not args.dry_run) as db:
         report = merge_database(db, args.other, dry_run=args.dry_run, progress=_progress_printer("merging"))
     for line in report.lines():
         print(line)
@@ -446,11 +539,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--export-rules", metavar="FILE", help="only write rules and settings to a JSON file")
     p.add_argument("--defaults", action="store_true", help="install the default rules if none were set up")
 
-    p = add("backup", cmd_backup, "write a consistent copy of the database")
-    p.add_argument("-o", "--output", help="file to write (default: next to the database)")
+    p = add("backup", cmd_backup, "write a consistent, verified copy of the database")
+    p.add_argument("-o", "--output", help="file or folder to write (default: the backups folder)")
+    p.add_argument("--list", action="store_true", help="list the backups, newest first, numbered for restore")
 
     p = add("restore", cmd_restore, "replace the database with a backup (the current one is kept aside)")
-    p.add_argument("file", help="a backup written by 'leaddesk backup'")
+    p.add_argument("file", nargs="?", help="a backup file, or its number from 'leaddesk backup --list'")
+    p.add_argument("--latest", action="store_true", help="the newest backup that passes its check")
 
     p = add("followups", cmd_followups, "list follow-ups due today or overdue")
     p.add_argument("--tz", help="time zone deciding where today ends (default: the user's setting)")
@@ -530,7 +625,7 @@ def _database_name(args: argparse.Namespace) -> str:
     """The database file a command works on, for messages."""
     from leaddesk.core import paths
 
-    return str(paths.database_url(paths.data_dir(args.data_dir))).removeprefix("sqlite:///")
+    return str(paths.database_file(paths.data_dir(args.data_dir)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -551,6 +646,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except DBAPIError as exc:  # locked by another program, disk full …: one line, no traceback
         print(f"leaddesk: {describe_operational_error(exc, _database_name(args))}", file=sys.stderr)
+        return EXIT_ERROR
+    except sqlite3.DatabaseError as exc:  # the driver's cursor used directly (bulk reads): damage
+        wrapped = DBAPIError(None, None, exc)
+        print(f"leaddesk: {describe_operational_error(wrapped, _database_name(args))}", file=sys.stderr)
         return EXIT_ERROR
     except ValueError as exc:
         print(f"leaddesk: {exc}", file=sys.stderr)

@@ -46,6 +46,28 @@ class DatabaseError(LeadDeskError):
     """The database cannot be used: locked, read-only, corrupt, or made by a newer LeadDesk."""
 
 
+class DatabaseBusyError(DatabaseError):
+    """Another process holds the write lock longer than we were willing to wait; nothing was written.
+
+    The message never carries SQL or data: it is shown as is in message boxes and on stderr.
+    """
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or BUSY_MESSAGE)
+
+
+#: What a user reads when another LeadDesk (or any program) keeps the database busy.
+BUSY_MESSAGE = Text("Another LeadDesk process is writing to the database; please wait a moment and try again")
+
+
+class DatabaseInUseError(DatabaseError):
+    """An operation that needs the database to itself (restore) found it open elsewhere; nothing changed."""
+
+
+class DatabaseDamagedError(DatabaseError):
+    """The database is damaged: it was opened read-only, writes are refused until a backup is restored."""
+
+
 class NewerSchemaError(DatabaseError):
     """The database was written by a newer LeadDesk; it is left untouched (asked to update instead)."""
 

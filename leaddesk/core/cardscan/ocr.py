@@ -32,6 +32,10 @@ WORK_SIZE = 1800
 MIN_CONFIDENCE = 45.0
 
 
+class ImageTooLarge(LeadDeskError):
+    """A picture over the pixel limit (or a decompression bomb): refused before decoding it."""
+
+
 class OcrUnavailable(LeadDeskError):
     """The OCR engine or a language is missing. ``packages`` names what to install."""
 
@@ -91,9 +95,43 @@ def require_ocr() -> None:
 # --- image preparation ---------------------------------------------------------------------
 
 
+#: Largest picture decoded (pixels): 50 megapixels, more than any phone's default photo.
+#: A JPEG above it is decoded at a reduced scale instead (cheap); anything else is refused,
+#: so a crafted "decompression bomb" never fills the memory.
+MAX_IMAGE_PIXELS = 50_000_000
+#: Side length a large JPEG is decoded down to (JPEG's 1/2, 1/4, 1/8 scaling, at least this).
+DRAFT_SIZE = 3000
+
+
 def load_image(source: Any) -> Image.Image:
-    """A Pillow image upright as the camera saw it (EXIF orientation applied)."""
-    image = source if isinstance(source, Image.Image) else Image.open(source)
+    """A Pillow image upright as the camera saw it (EXIF orientation applied).
+
+    Refuses (ImageTooLarge) a picture over MAX_IMAGE_PIXELS that cannot be decoded smaller,
+    and anything Pillow calls a decompression bomb, with a message instead of a traceback.
+    """
+    if isinstance(source, Image.Image):
+        image = source
+    else:
+        try:
+            image = Image.open(source)
+        except Image.DecompressionBombError:
+            raise ImageTooLarge(
+                Text(
+                    "the picture is too large to read (over {limit} megapixels)",
+                    limit=MAX_IMAGE_PIXELS // 1_000_000,
+                )
+            ) from None
+        if image.width * image.height > MAX_IMAGE_PIXELS:
+            if image.format == "JPEG":
+                image.draft("RGB", (DRAFT_SIZE, DRAFT_SIZE))
+            if image.width * image.height > MAX_IMAGE_PIXELS:
+                image.close()
+                raise ImageTooLarge(
+                    Text(
+                        "the picture is too large to read (over {limit} megapixels)",
+                        limit=MAX_IMAGE_PIXELS // 1_000_000,
+                    )
+                )
     image.load()
     return ImageOps.exif_transpose(image)
 

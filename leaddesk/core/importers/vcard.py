@@ -150,6 +150,10 @@ class _Decoder:
             return raw.decode(self.legacy, errors="replace")
 
 
+#: Largest embedded photo kept with an imported lead; a contact picture is well under 1 MB.
+MAX_PHOTO_BYTES = 5 * 2**20
+
+
 def _photo(prop: Prop) -> tuple[bytes | None, str]:
     value = prop.raw.strip()
     mime = ""
@@ -307,6 +311,20 @@ def _card_record(props: list[Prop], start: int, dec: _Decoder) -> Record:
             rec.uid = dec.text(p).strip()
         elif n == "PHOTO" and rec.photo is None:
             rec.photo, rec.photo_mime = _photo(p)
+            if rec.photo is not None and len(rec.photo) > MAX_PHOTO_BYTES:  # kept the lead, not the photo
+                rec.issues.append(
+                    Issue(
+                        rec.line,
+                        "photo",
+                        Text(
+                            "photo of {size} MB left out (limit {limit} MB)",
+                            size=len(rec.photo) // 2**20,
+                            limit=MAX_PHOTO_BYTES // 2**20,
+                        ),
+                        "warning",
+                    )
+                )
+                rec.photo, rec.photo_mime = None, ""
         elif n.startswith("X-LEADDESK-"):
             key = n[11:].lower().replace("-", "_")
             if key in _OWN_EXTRA:

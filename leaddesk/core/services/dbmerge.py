@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from leaddesk.core import paths
 from leaddesk.core.changes import note
 from leaddesk.core.db import Database, as_utc, copy_sqlite, prune_safety_copies, safety_copy
 from leaddesk.core.dedupe import DuplicateIndex, display_text, same_value
@@ -169,7 +170,7 @@ def open_other(path: str | Path, *, this: Path | None = None) -> tuple[Database,
             raise OtherDatabaseError(
                 source, "not_leaddesk", Text("{file} is not a LeadDesk database", file=str(source))
             )
-        db = Database.open(f"sqlite:///{copy}")
+        db = Database.open(paths.sqlite_url(copy))
         with db.engine.connect() as conn:
             conn.execute(select(func.count()).select_from(Lead))
     except OtherDatabaseError:
