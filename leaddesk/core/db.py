@@ -196,6 +196,22 @@ def _sqlite_errors(context: Any) -> BaseException | None:
     return None
 
 
+@contextmanager
+def driver_errors(url: str = "database") -> Iterator[None]:
+    """Errors of the DBAPI cursor used directly (bulk reads bypass SQLAlchemy) become the core's:
+    busy, damaged, or a plain DatabaseError with the driver's first line — never SQL."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        if _is_busy(exc):
+            raise DatabaseBusyError() from exc
+        if isinstance(exc, sqlite3.DatabaseError) and ("malformed" in str(exc) or "disk image" in str(exc)):
+            raise DatabaseDamagedError(DAMAGED_FOUND) from exc
+        raise DatabaseError(
+            Text("database error in {file}: {detail}", file=url, detail=str(exc).splitlines()[0])
+        ) from exc
+
+
 def make_engine(url: str | URL, *, read_only: bool = False) -> Engine:
     """An engine with LeadDesk's connection settings (SQLite pragmas where it is SQLite).
 
@@ -904,8 +920,9 @@ def driver_rows(conn: Connection, stmt: Executable) -> list[tuple[Any, ...]]:
     sql, params = driver_sql(conn.engine, stmt)
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+        with driver_errors():
+            cursor.execute(sql, params)
+            return cursor.fetchall()
     finally:
         cursor.close()
 

@@ -155,7 +155,8 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
         from leaddesk.ui.main_window import MainWindow, app_icon
         from leaddesk.ui.ops import wait_all
 
-        install_defaults(db)  # a new database starts with the default rule set
+        if not db.read_only:
+            install_defaults(db)  # a new database starts with the default rule set
         app.setWindowIcon(app_icon())
         window = MainWindow(db)
         features.install(window)
@@ -171,6 +172,32 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
             if window.board.total == 0:
                 QTimer.singleShot(0, report)
         window.show()
-        return int(app.exec())
+        code = int(app.exec())
     finally:
+        db_file = db.file
         db.close()
+    return _restore_and_restart(app, db_file, code)
+
+
+def _restore_and_restart(app: Any, db_file: Path | None, code: int) -> int:
+    """File → Backups → Restore closed the app: put the backup in place, then start again."""
+    from PySide6.QtCore import QCoreApplication, QProcess
+    from PySide6.QtWidgets import QMessageBox
+
+    from leaddesk import APP_NAME
+    from leaddesk.ui.backups import RESTORE_PROPERTY, restore_after_quit
+
+    if not app.property(RESTORE_PROPERTY):
+        return code
+    problem = restore_after_quit(app, db_file)
+    if problem is not None:
+        QMessageBox.warning(
+            None,
+            APP_NAME,
+            QCoreApplication.translate("App", "The backup was not restored; your database is as it was.")
+            + "\n\n"
+            + problem,
+        )
+    args = sys.argv[1:] if getattr(sys, "frozen", False) else ["-m", "leaddesk", *sys.argv[1:]]
+    QProcess.startDetached(sys.executable, args)
+    return code

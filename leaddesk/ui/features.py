@@ -52,6 +52,7 @@ class Features:
         )
         self.act_export = self._action(translate("Features", "&Export…"), self.open_export, "Ctrl+E")
         self.act_history = self._action(translate("Features", "Past &imports…"), self.open_import_history)
+        self.act_backups = self._action(translate("Features", "&Backups…"), self.open_backups)
         self.act_merge_db = self._action(
             translate("Features", "&Merge another LeadDesk database…"), self.open_merge_database
         )
@@ -70,6 +71,7 @@ class Features:
         w.add_feature_action("file", self.act_export)
         w.add_feature_action("file", self.act_history)
         w.add_feature_action("file", self.act_merge_db)
+        w.add_feature_action("file", self.act_backups)
         w.add_feature_action("lead", self.act_call)
         w.add_feature_action("tools", self.act_follow_ups, toolbar=True)
         w.add_feature_action("tools", self.act_duplicates)
@@ -129,6 +131,11 @@ class Features:
         if not path:
             return None
         return dbmerge.open_merge_dialog(self.db, path, self.window)
+
+    def open_backups(self) -> QWidget:
+        from leaddesk.ui.backups import open_backups
+
+        return self._show("backups", lambda: open_backups(self.db, self.window))
 
     def open_duplicates(self) -> QWidget:
         from leaddesk.ui.imports.duplicates import open_duplicate_finder
@@ -250,6 +257,10 @@ class Features:
         from leaddesk.ui.followups import due_notice
         from leaddesk.ui.scoring.decay import DecayRefresher
 
+        if not self.db.read_only:  # the day's backup, off the GUI thread (~1 s at 100,000 leads)
+            from leaddesk.core.backups import daily_backup_if_due
+
+            self.window.ops.write(lambda _op: daily_backup_if_due(self.db), owner=self.window)
         self.decay = DecayRefresher(self.db, self.window)
         self.decay.start()
         recovery = offer_pending_drafts(self.db, self.window)

@@ -17,11 +17,13 @@ from PySide6.QtCore import QByteArray, QLocale, QPoint, QSettings, Qt, QTimer, S
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
     QToolBar,
     QToolButton,
@@ -87,6 +89,9 @@ class MainWindow(QMainWindow):
         bl = QVBoxLayout(board_page)
         bl.setContentsMargins(0, 0, 0, 0)
         bl.setSpacing(0)
+        self.damage_banner = self._damage_banner()
+        if self.damage_banner is not None:
+            bl.addWidget(self.damage_banner)
         bl.addWidget(self.filters)
         bl.addWidget(self.board, 1)
         self.pages = QStackedWidget(self)
@@ -132,6 +137,44 @@ class MainWindow(QMainWindow):
         self.board.first_painted.connect(lambda: QTimer.singleShot(0, self.refresh_choices))
         if self.board.total == 0:
             QTimer.singleShot(0, self.refresh_choices)
+
+    def _damage_banner(self) -> QWidget | None:
+        """A damaged database opened read-only: say so above the board and offer the newest good backup."""
+        if not getattr(self.db, "damage", ()):
+            return None
+        from leaddesk.core.backups import newest_good_backup
+
+        banner = QWidget(self)
+        banner.setObjectName("damageBanner")
+        banner.setStyleSheet("#damageBanner { background: #fdecea; border-bottom: 1px solid #d0443e; }")
+        row = QHBoxLayout(banner)
+        text = QLabel(
+            self.tr(
+                "This database is damaged, so LeadDesk opened it read-only: you can look and export, "
+                "but not change anything. Restore a backup to work on."
+            ),
+            banner,
+        )
+        text.setWordWrap(True)
+        row.addWidget(text, 1)
+        good = newest_good_backup(self.db.file) if self.db.file is not None else None
+        if good is not None:
+            from leaddesk.ui.backups import BackupsDialog
+
+            restore = QPushButton(self.tr("Restore the newest good backup…"), banner)
+
+            def ask() -> None:
+                dialog = BackupsDialog(self.db, self)
+                for row_no, info in enumerate(dialog.backups):
+                    if info.path == good:
+                        dialog.table.selectRow(row_no)
+                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                if not dialog.restore_selected():
+                    dialog.close()
+
+            restore.clicked.connect(ask)
+            row.addWidget(restore)
+        return banner
 
     # --- actions and menus -------------------------------------------------------------------
     def _action(
@@ -312,6 +355,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
+        if getattr(self, "damage_banner", None) is not None:
+            return  # the banner above the board already says what is wrong and what to do
         QMessageBox.warning(self, APP_NAME, message)
 
     def refresh_choices(self) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from leaddesk.core.db import Database, driver_rows, fts_match_expression, is_sqlite
+from leaddesk.core.db import Database, driver_errors, driver_rows, fts_match_expression, is_sqlite
 from leaddesk.core.errors import NotFoundError
 from leaddesk.core.models import Lead, ScoreSettings
 from leaddesk.core.services.query import LeadFilter, rows_by_id, where_clauses
@@ -245,8 +245,9 @@ def _raw_rows(db: Database, sql: str, params: tuple[Any, ...] = ()) -> list[tupl
     try:
         cursor = raw.cursor()
         try:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+            with driver_errors():
+                cursor.execute(sql, params)
+                return cursor.fetchall()
         finally:
             cursor.close()
     finally:

@@ -113,8 +113,11 @@ class Board(QWidget):
     # --- loading and filtering ---------------------------------------------------------------
     def reload(self) -> None:
         """Read the whole board again (start, after demo data or an import, after a refused undo)."""
-        self.snapshot = load_board(self.db)
-        self.delegate.mql_threshold, self.delegate.sql_threshold = score_thresholds(self.db)
+        try:
+            self.snapshot = load_board(self.db)
+            self.delegate.mql_threshold, self.delegate.sql_threshold = score_thresholds(self.db)
+        except LeadDeskError as exc:  # a damaged or locked database: say so, show what is known
+            self.report_error(error_text(exc))
         for model in self.models.values():
             model.forget()
         self.set_filter(self.filter)
