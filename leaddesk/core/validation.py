@@ -18,12 +18,15 @@ DEFAULT_REGION = "DE"
 class PhoneResult(NamedTuple):
     """``value`` is E.164 when parsed, else the original text; ``warning`` says why not.
 
+    ``valid`` is phonenumbers' ``is_valid_number``: a parsed number of a possible length may
+    still be outside every known range (a typo, or the wrong country assumed); importers warn.
     A tuple, not a frozen dataclass: imports build two per row, and this is 3× cheaper.
     """
 
     value: str
     parsed: bool
     warning: str = ""
+    valid: bool = True
 
     @property
     def key(self) -> str:
@@ -50,6 +53,36 @@ def _fast_german(raw: str, region: str) -> str | None:
 
 
 @cache
+def _german_validity() -> tuple[re.Pattern[str], dict[int, re.Pattern[str]]]:
+    """``is_valid_number`` for +49 as two regexes: the general pattern, and per length the types
+    allowed at that length (what phonenumbers tries one by one; 0.8 µs instead of 6 µs)."""
+    md = phonenumbers.PhoneMetadata.metadata_for_region("DE")
+    general = md.general_desc
+    kinds = [
+        md.premium_rate, md.toll_free, md.shared_cost, md.voip, md.personal_number,
+        md.pager, md.uan, md.voicemail, md.fixed_line, md.mobile,
+    ]  # fmt: skip
+    by_length = {}
+    for length in general.possible_length:
+        patterns = [
+            d.national_number_pattern
+            for d in kinds
+            if d is not None and d.national_number_pattern and (not d.possible_length or length in d.possible_length)
+        ]
+        if patterns:
+            by_length[length] = re.compile("(?:" + ")|(?:".join(patterns) + ")")
+    return re.compile(general.national_number_pattern), by_length
+
+
+def german_number_is_valid(e164: str) -> bool:
+    """``phonenumbers.is_valid_number`` for a ``+49…`` number (tests/core/test_validation_fast.py)."""
+    national = e164[3:]
+    general, by_length = _german_validity()
+    kinds = by_length.get(len(national))
+    return kinds is not None and general.fullmatch(national) is not None and kinds.fullmatch(national) is not None
+
+
+@cache
 def _german_lengths() -> frozenset[int]:
     """National number lengths ``phonenumbers.is_possible_number`` accepts for +49 (read from its
     metadata once; asking it per number cost ~7 µs, a second on a 150,000-phone import)."""
@@ -67,7 +100,7 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> PhoneResult:
         return _NO_PHONE
     fast = _fast_german(raw, region or DEFAULT_REGION)
     if fast is not None:
-        return PhoneResult(fast, True)
+        return PhoneResult(fast, True, "", german_number_is_valid(fast))
     return _parse_phone(raw, region or DEFAULT_REGION)
 
 
@@ -87,9 +120,63 @@ def _parse_phone(raw: str, region: str) -> PhoneResult:
     # Valid per the metadata, or at least of a possible length with a real subscriber part: the
     # metadata lags behind new number ranges, and trade-fair cards carry odd but real numbers.
     plausible = phonenumbers.is_possible_number(number) and len(str(number.national_number)) >= 6
-    if not (phonenumbers.is_valid_number(number) or plausible):
-        return PhoneResult(raw, False, Text("{raw!r} is not a valid phone number; kept as typed", raw=raw))
-    return PhoneResult(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), True)
+    valid = phonenumbers.is_valid_number(number)
+    if not (valid or plausible):
+        return PhoneResult(
+            raw, False, Text("{raw!r} is not a valid phone number; kept as typed", raw=raw), False
+        )
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if number.extension:  # "+44 20 7946 0000 ext. 5555": E.164 has no room for it, but it is not lost
+        e164 += " ext. " + number.extension
+    return PhoneResult(e164, True, "", valid)
+
+
+#: Country spellings phonenumbers' own names (every language it has) do not cover.
+_COUNTRY_ALIASES = {
+    "usa": "US", "u.s.a.": "US", "u.s.": "US", "us": "US", "united states of america": "US",
+    "vereinigte staaten": "US", "vereinigte staaten von amerika": "US", "america": "US",
+    "uk": "GB", "u.k.": "GB", "great britain": "GB", "england": "GB", "scotland": "GB",
+    "wales": "GB", "northern ireland": "GB", "grossbritannien": "GB", "großbritannien": "GB",
+    "brd": "DE", "germany": "DE", "deutschland": "DE", "bundesrepublik deutschland": "DE",
+    "schweiz": "CH", "suisse": "CH", "svizzera": "CH", "holland": "NL", "niederlande": "NL",
+    "österreich": "AT", "oesterreich": "AT", "russia": "RU", "south korea": "KR", "korea": "KR",
+}  # fmt: skip
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """Folded country name or ISO code → region, from phonenumbers' names in every language."""
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
+    out: dict[str, str] = {}
+    for region, names in LOCALE_DATA.items():
+        if region not in phonenumbers.SUPPORTED_REGIONS:
+            continue
+        for name in names.values():
+            if name.startswith("*"):
+                name = names.get(name[1:], "")
+            if name:
+                out.setdefault(_fold_country(name), region)
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        out[region.casefold()] = region
+    out.update({_fold_country(k): v for k, v in _COUNTRY_ALIASES.items()})
+    return out
+
+
+def _fold_country(name: str) -> str:
+    return " ".join(name.replace(".", ". ").split()).casefold().replace(". ", ".").strip(".")
+
+
+@lru_cache(maxsize=1024)
+def region_for_country(country: str) -> str:
+    """The phone region of a country as people write it ("United States", "USA", "Österreich",
+    "at", "D"), or "" when unknown: numbers of a contact are read as its address country dials."""
+    key = _fold_country(country or "")
+    if not key:
+        return ""
+    if key in ("d", "a", "ch"):  # German postal abbreviations: D-70173, A-1010
+        return {"d": "DE", "a": "AT", "ch": "CH"}[key]
+    return _country_names().get(key, _country_names().get(key.replace(".", ""), ""))
 
 
 def format_phone(e164: str) -> str:
