@@ -67,7 +67,9 @@ def _german_validity() -> tuple[re.Pattern[str], dict[int, re.Pattern[str]]]:
         patterns = [
             d.national_number_pattern
             for d in kinds
-            if d is not None and d.national_number_pattern and (not d.possible_length or length in d.possible_length)
+            if d is not None
+            and d.national_number_pattern
+            and (not d.possible_length or length in d.possible_length)
         ]
         if patterns:
             by_length[length] = re.compile("(?:" + ")|(?:".join(patterns) + ")")
@@ -79,7 +81,11 @@ def german_number_is_valid(e164: str) -> bool:
     national = e164[3:]
     general, by_length = _german_validity()
     kinds = by_length.get(len(national))
-    return kinds is not None and general.fullmatch(national) is not None and kinds.fullmatch(national) is not None
+    return (
+        kinds is not None
+        and general.fullmatch(national) is not None
+        and kinds.fullmatch(national) is not None
+    )
 
 
 @cache

@@ -189,9 +189,13 @@ _GENERIC: dict[str, str] = {
     **dict.fromkeys(
         ("telefon geschäftlich", "telefon firma", "haupttelefon", "company phone", "office phone"), "phone"
     ),
-    **dict.fromkeys(("fax", "fax number", "business fax", "work fax", "fax geschäftlich", "telefax"), "note:Fax"),
+    **dict.fromkeys(
+        ("fax", "fax number", "business fax", "work fax", "fax geschäftlich", "telefax"), "note:Fax"
+    ),
     **dict.fromkeys(("pager", "pager number", "beeper"), "note:Pager"),
-    **dict.fromkeys(("state", "work state", "home state", "business state", "region", "bundesland"), "note:Region"),
+    **dict.fromkeys(
+        ("state", "work state", "home state", "business state", "region", "bundesland"), "note:Region"
+    ),
     **dict.fromkeys(("department", "abteilung"), "note:Department"),
     **dict.fromkeys(("email 2", "e-mail 2", "secondary email", "other email", "alternate email"), "email"),
 }

@@ -445,7 +445,9 @@ def _tel_value(value: str) -> str:
 _PO_BOX = re.compile(r"^\d[\d\s-]*$")
 
 
-def _put_addresses(rec: Record, addresses: list[tuple[int, list[str]]], labels: list[tuple[int, str]]) -> None:
+def _put_addresses(
+    rec: Record, addresses: list[tuple[int, list[str]]], labels: list[tuple[int, str]]
+) -> None:
     """The first address into the fields; the others, whole, into the notes.
 
     Components: PO box, extended, street, city, region, postal code, country. A PO box is part
