@@ -135,7 +135,10 @@ class ParseResult:
     delimiter: str = ""
 
 
-_POSTAL_FIRST = re.compile(r"^(?:[A-Z]{1,3}[- ])?(\d{4,5})\s+(\S.*)$")  # 70173 Stuttgart, A-1010 Wien
+# 70173 Stuttgart, A-1010 Wien, 111 22 Stockholm, 00-950 Warszawa, 1012 AB Amsterdam
+_POSTAL_FIRST = re.compile(
+    r"^(?:[A-Z]{1,3}[- ])?(\d{3} \d{2}|\d{2}-\d{3}|\d{4} ?[A-Z]{2}(?= )|\d{4,5})\s+(\S.*)$"
+)
 _POSTAL_US = re.compile(r"^(.+?),?\s+([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$")  # Redmond, WA 98052
 _POSTAL_UK = re.compile(r"^(?:(.+?),?\s+)?([A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})$")  # London NW1 6XE
 

@@ -502,7 +502,7 @@ def auto_mapping(headers: list[str], preset: str = "") -> dict[str, str]:
                 target = "full_name"
         if target is None:
             target = table.get(key.replace("_", " "))
-        if target is None:
+        if not target:  # unknown, or a column a table chose not to import: kept under its header
             target = "" if key in _OWN_READ_ONLY or not key else f"note:{h.strip()}"
         out[h] = target
     return out
@@ -776,7 +776,7 @@ def _row_record(
             if not current:
                 fields[target] = value
             elif current != value:
-                rec.extra.append((label_of(target), value))
+                rec.extra.append((header, value))  # "Home Zip: 22765" beside the work postcode
             continue
         if target == "uid":
             rec.uid = value
@@ -810,8 +810,10 @@ def _row_record(
                 rec.values["notes"] = f"{old}\n{v}" if old else v
             elif target.startswith("note:"):
                 rec.extra.append((target[5:], v))
-            else:
-                rec.put(target, v)
+            elif not fields.get(target):
+                fields[target] = v
+            elif fields[target] != v:
+                rec.extra.append((header, v))
     if first_parts:
         rec.values["first_name"] = " ".join(dict.fromkeys(first_parts))
     if typed_phones:
