@@ -423,16 +423,21 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_cell(value: str) -> str:
-    """Prefix an apostrophe to text a spreadsheet would run as a formula ("=HYPERLINK(…)", "+49…")."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """Prefix an apostrophe to text a spreadsheet would run as a formula ("=HYPERLINK(…)", "+49…").
+
+    Text that already starts with apostrophes before such a character ("'-") gets one more,
+    so :func:`restore_cell` can tell it from a neutralised cell and gives it back unchanged.
+    """
+    return "'" + value if value.lstrip("'").startswith(_FORMULA_START) else value
 
 
 def restore_cell(value: str) -> str:
     """Undo :func:`neutralise_cell`: LeadDesk's own exports read back unchanged."""
-    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
+    return value[1:] if value.startswith("'") and value.lstrip("'").startswith(_FORMULA_START) else value
 
 
 _TAG_SPLIT = re.compile(r"[;,]")
+_OWN_TAG_SPLIT = re.compile(r",")
 #: Numbered column groups: "Phone 1 - Value", "E-mail 2 - Type", "Address 1 - Postal Code".
 _GROUP = re.compile(r"^(e-mail|email|phone|address|website) (\d+) - (.+)$")
 _IDENTITY = {"first_name", "last_name", "full_name", "company", "email"}
@@ -639,12 +644,16 @@ def parse_csv(
         )
         return result
     active = _active_columns(headers, used)
+    # LeadDesk's own export separates tags by commas only: a tag may hold a ";" (Outlook's
+    # "Kategorien" separate by ";", so other files split on both).
+    own = {"uid", "first_name", "last_name", "tags", "stage"} <= {norm_header(h) for h in headers}
+    tag_split = _OWN_TAG_SPLIT if own else _TAG_SPLIT
     data_rows = rows[header_at + 1 :]
     for at, (line, row) in enumerate(data_rows):
         joined = "".join(row)
         if not joined.strip():  # blank or only spaces: as any(cell.strip()), in one C call
             continue
-        rec = _row_record(line, headers, row, active)
+        rec = _row_record(line, headers, row, active, tag_split)
         if "\n" in joined:
             end = data_rows[at + 1][0] - 1 if at + 1 < len(data_rows) else line + joined.count("\n")
             _check_swallowed(rec, row, delimiter, len(headers), end)
@@ -752,7 +761,11 @@ _COMPANY_WORDS = re.compile(
 
 
 def _row_record(
-    line: int, headers: list[str], row: list[str], active: list[tuple[int, str, str, bool]]
+    line: int,
+    headers: list[str],
+    row: list[str],
+    active: list[tuple[int, str, str, bool]],
+    tag_split: re.Pattern[str] = _TAG_SPLIT,
 ) -> Record:
     """One row as a Record; ``active`` comes from :func:`_active_columns` (mapped columns only)."""
     rec = Record(line=line)
@@ -784,7 +797,7 @@ def _row_record(
         values = [v.strip() for v in value.split(" ::: ")] if " ::: " in value else [value]
         if target == "tags":
             tags = [
-                t for v in values for t in _TAG_SPLIT.split(v) if t.strip() and not t.strip().startswith("* ")
+                t for v in values for t in tag_split.split(v) if t.strip() and not t.strip().startswith("* ")
             ]
             old = rec.values.get("tags", "")
             rec.values["tags"] = ",".join(x for x in [old, *tags] if x)

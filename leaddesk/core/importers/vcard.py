@@ -179,10 +179,30 @@ def _unescape(text: str) -> str:
     return _ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
 
 
+def _split_escaped(text: str, sep: str) -> list[str]:
+    """Split on ``sep`` where it is not escaped; a backslash escapes the next character only
+    (``a\\\\;b`` is "a\\" then "b"), so parts keep their escapes for :func:`_unescape`."""
+    if "\\" not in text:
+        return text.split(sep)
+    parts: list[str] = []
+    start = at = 0
+    size = len(text)
+    while at < size:
+        ch = text[at]
+        if ch == "\\":
+            at += 2
+            continue
+        if ch == sep:
+            parts.append(text[start:at])
+            start = at + 1
+        at += 1
+    parts.append(text[start:])
+    return parts
+
+
 def _split_structured(text: str) -> list[str]:
     """Split on unescaped ``;`` and unescape each component (N, ADR, ORG)."""
-    parts = re.split(r"(?<!\\);", text)
-    return [_unescape(p).strip() for p in parts]
+    return [_unescape(p).strip() for p in _split_escaped(text, ";")]
 
 
 class _Decoder:
@@ -388,7 +408,7 @@ def _card_record(props: list[Prop], start: int, dec: _Decoder) -> Record:
             if note:
                 notes.append(note)
         elif n == "CATEGORIES":
-            tags.extend(_unescape(c).strip() for c in re.split(r"(?<!\\),", dec.text(p)))
+            tags.extend(_unescape(c).strip() for c in _split_escaped(dec.text(p), ","))
         elif n == "UID":
             rec.uid = dec.text(p).strip()  # as the source wrote it: re-imports and merges match by it
         elif n == "PHOTO" and rec.photo is None:
@@ -471,7 +491,7 @@ def _put_addresses(
         pobox, extended, street, city, region, code, country = parts
         if pobox and _PO_BOX.match(pobox):
             pobox = "PO Box " + pobox
-        line = " ".join(x for x in (street, extended) if x).strip(" ,\n")
+        line = " ".join(x for x in (street, extended) if x).strip()
         line = ", ".join(x for x in (line, pobox) if x)
         if at == 0:
             rec.put("street", line)
