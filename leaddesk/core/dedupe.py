@@ -157,10 +157,23 @@ def match_keys(values: Mapping[str, Any]) -> MatchKeys:
     )
 
 
+def _match_key(phone: str) -> str:
+    """:func:`phone_key` for comparisons: "" for text that is no phone number at all.
+
+    "business 1" or "mobile" in a phone field (seen in real exports) would otherwise match
+    every other record holding "1" or nothing but letters.
+    """
+    raw = (phone or "").strip()
+    if not raw:
+        return ""
+    result = normalize_phone(raw)
+    return result.key if result.parsed else ""
+
+
 def _keys(first: str, last: str, company: str, email: str, phone: str, mobile: str) -> MatchKeys:
     # Stored numbers are E.164 already: their key is the digits (phone_key's fast path, inlined).
-    p1 = phone[1:] if phone[:1] == "+" and phone[1:].isdigit() else phone_key(phone)
-    p2 = mobile[1:] if mobile[:1] == "+" and mobile[1:].isdigit() else phone_key(mobile)
+    p1 = phone[1:] if phone[:1] == "+" and phone[1:].isdigit() else _match_key(phone)
+    p2 = mobile[1:] if mobile[:1] == "+" and mobile[1:].isdigit() else _match_key(mobile)
     phones = (p1, p2) if p1 and p2 and p1 != p2 else (p1,) if p1 else (p2,) if p2 else ()
     name, core, last_word = person_name(first, last), company_core(company), _last_word(last)
     email = email.strip().lower() if email else ""

@@ -314,3 +314,28 @@ def test_class12_note_labels_are_english_throughout(db: Any) -> None:
 @pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("class*")))
 def test_every_fixture_has_its_source_noted(name: str) -> None:
     assert f"`{name}`" in (DATA / "SOURCES.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("country", "region"),
+    [
+        ("United States", "US"),
+        ("USA", "US"),
+        ("U.S.A.", "US"),
+        ("Deutschland", "DE"),
+        ("Germany", "DE"),
+        ("Österreich", "AT"),
+        ("at", "AT"),
+        ("Schweiz", "CH"),
+        ("United Kingdom", "GB"),
+        ("UK", "GB"),
+        ("Frankreich", "FR"),
+        ("Ελλάδα", "GR"),
+        ("Atlantis", ""),
+        ("", ""),
+    ],
+)
+def test_class02_country_names_give_the_phone_region(country: str, region: str) -> None:
+    from leaddesk.core.validation import region_for_country
+
+    assert region_for_country(country) == region

@@ -522,7 +522,8 @@ def _group_target(header: str, key: str, kind: str, number: str, part: str, tabl
     """
     part = part.strip()
     if part in ("type", "label"):
-        return ""
+        # Read beside its value ("Phone 1 - Type": Mobile); an address's type is kept as text.
+        return f"note:{header.strip()}" if kind == "address" else ""
     if kind in ("e-mail", "email"):
         return "email" if part == "value" else f"note:{header.strip()}"
     if kind == "phone":

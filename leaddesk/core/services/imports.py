@@ -261,20 +261,22 @@ def _phones(rec: Record, data: dict[str, Any], region: str, issues: list[Issue])
         out[key] = result.value
         if result.warning:
             issues.append(Issue(rec.line, key, result.warning, "warning"))
-        elif not result.valid:
-            issues.append(
-                Issue(
-                    rec.line,
-                    key,
-                    Text(
-                        "{raw!r} is not a valid number in {region}; stored as {value}, please check",
-                        raw=raw,
-                        region=here,
-                        value=result.value,
-                    ),
-                    "warning",
-                )
+        elif not result.valid and raw.startswith(("+", "00")):
+            # It names its own country: the contact's region played no part.
+            why = Text(
+                "{raw!r} is not a valid phone number; stored as {value}, please check",
+                raw=raw,
+                value=result.value,
             )
+            issues.append(Issue(rec.line, key, why, "warning"))
+        elif not result.valid:
+            why = Text(
+                "{raw!r} is not a valid number in {region}; stored as {value}, please check",
+                raw=raw,
+                region=here,
+                value=result.value,
+            )
+            issues.append(Issue(rec.line, key, why, "warning"))
     return out
 
 
@@ -457,21 +459,22 @@ def _plan_row(
         else:
             earlier = checked[int(possible.ref)]  # type: ignore[call-overload]
             other = Text("{file}, line {line}", file=earlier[0], line=earlier[1].line)
-        row.issues = [
-            *issues,
-            Issue(
-                rec.line,
-                "",
-                Text(
-                    "possible duplicate of {other} ({display}): same {reason}, but the names differ;"
-                    " imported as a new lead",
-                    other=other,
-                    display=possible.display,
-                    reason=possible.reason,
-                ),
-                "warning",
-            ),
-        ]
+        shown = possible.display
+        if possible.reason == "email":
+            why = Text(
+                "possible duplicate of {other} ({display}): same e-mail address, but the names differ;"
+                " imported as a new lead",
+                other=other,
+                display=shown,
+            )
+        else:
+            why = Text(
+                "possible duplicate of {other} ({display}): same phone number, but the names differ;"
+                " imported as a new lead",
+                other=other,
+                display=shown,
+            )
+        row.issues = [*issues, Issue(rec.line, "", why, "warning")]
     if best is not None:
         if best.lead_id:
             row.action, row.match = "duplicate", best
