@@ -103,8 +103,15 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> PhoneResult:
         return _NO_PHONE
     fast = _fast_german(raw, region or DEFAULT_REGION)
     if fast is not None:
-        return PhoneResult(fast, True, "", german_number_is_valid(fast))
+        national = fast[3:]
+        pattern = _german_validity().get(len(national))
+        valid = pattern is not None and pattern.fullmatch(national) is not None
+        # tuple.__new__ is what PhoneResult(...) runs, without its Python-level wrapper.
+        return _new_tuple(PhoneResult, (fast, True, "", valid))
     return _parse_phone(raw, region or DEFAULT_REGION)
+
+
+_new_tuple = tuple.__new__
 
 
 _NO_PHONE = PhoneResult("", True)

@@ -250,34 +250,40 @@ def _phones(rec: Record, data: dict[str, Any], region: str, issues: list[Issue])
     names the field: "(905) 555-1234" on a card from the United States is +1 905…, not +49 905….
     """
     out: dict[str, str] = {}
-    country = data.get("country") or ""
+    if "phone" not in data and "mobile" not in data:
+        return out
+    country = data.get("country")
     here = (region_for_country(country) if country else "") or region or DEFAULT_REGION
     for key in ("phone", "mobile"):
         raw = data.pop(key, None)
         if raw is None:
             continue
-        raw = raw.strip() if isinstance(raw, str) else str(raw)
+        raw = raw.strip() if type(raw) is str else str(raw).strip()
         result = normalize_phone(raw, here)
-        out[key] = result.value
-        if result.warning:
-            issues.append(Issue(rec.line, key, result.warning, "warning"))
-        elif not result.valid and raw.startswith(("+", "00")):
-            # It names its own country: the contact's region played no part.
-            why = Text(
-                "{raw!r} is not a valid phone number; stored as {value}, please check",
-                raw=raw,
-                value=result.value,
-            )
-            issues.append(Issue(rec.line, key, why, "warning"))
-        elif not result.valid:
-            why = Text(
-                "{raw!r} is not a valid number in {region}; stored as {value}, please check",
-                raw=raw,
-                region=here,
-                value=result.value,
-            )
-            issues.append(Issue(rec.line, key, why, "warning"))
+        out[key] = result[0]
+        if result[2] or not result[3]:
+            issues.append(_phone_warning(rec.line, key, raw, here, result))
     return out
+
+
+def _phone_warning(line: int, key: str, raw: str, region: str, result: Any) -> Issue:
+    """Why a number is kept as typed, or stored but not known as valid where it was read."""
+    if result.warning:
+        return Issue(line, key, result.warning, "warning")
+    if raw.startswith(("+", "00")):  # it names its own country: the contact's region played no part
+        why = Text(
+            "{raw!r} is not a valid phone number; stored as {value}, please check",
+            raw=raw,
+            value=result.value,
+        )
+    else:
+        why = Text(
+            "{raw!r} is not a valid number in {region}; stored as {value}, please check",
+            raw=raw,
+            region=region,
+            value=result.value,
+        )
+    return Issue(line, key, why, "warning")
 
 
 def _clean(rec: Record, source: str, region: str = DEFAULT_REGION) -> tuple[dict[str, Any], list[Issue]]:
