@@ -339,3 +339,9 @@ def test_class02_country_names_give_the_phone_region(country: str, region: str) 
     from leaddesk.core.validation import region_for_country
 
     assert region_for_country(country) == region
+
+
+def test_class09_no_name_is_made_up_from_an_invalid_address(db: Any) -> None:
+    plan = plan_import(db, [("x.csv", b"Vorname;Nachname;E-Mail\n;;x@y\n")])
+    (row,) = plan.rows
+    assert row.action == "error" and [i.field for i in row.errors] == ["last_name"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.text import Text
+from leaddesk.core.validation import check_email
 
 FILE_EMPTY = Text("the file is empty")
 
@@ -178,8 +179,17 @@ def name_from_email(rec: Record, line: int) -> None:
     vCards and CSV rows are treated alike: "anna.mueller@example.org" becomes Anna / Mueller.
     """
     email = rec.values.get("email", "")
-    local = email.split("@", 1)[0] if "@" in email else ""
-    words = [w for w in re.split(r"[._]+", local) if w]
+    try:
+        usable = bool(check_email(email))
+    except ValueError:
+        usable = False  # "x@y": no name is made up from an address that is itself refused
+    if not usable:
+        if not email:
+            rec.issues.append(
+                Issue(line, "last_name", Text("record has no name, no organisation and no e-mail address"))
+            )
+        return
+    words = [w for w in re.split(r"[._]+", email.split("@", 1)[0]) if w]
     if not words:
         rec.issues.append(
             Issue(line, "last_name", Text("record has no name, no organisation and no e-mail address"))

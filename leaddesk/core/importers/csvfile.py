@@ -196,7 +196,6 @@ _GENERIC: dict[str, str] = {
     **dict.fromkeys(
         ("state", "work state", "home state", "business state", "region", "bundesland"), "note:Region"
     ),
-    **dict.fromkeys(("department", "abteilung"), "note:Department"),
     **dict.fromkeys(("email 2", "e-mail 2", "secondary email", "other email", "alternate email"), "email"),
 }
 
