@@ -345,3 +345,14 @@ def test_class09_no_name_is_made_up_from_an_invalid_address(db: Any) -> None:
     plan = plan_import(db, [("x.csv", b"Vorname;Nachname;E-Mail\n;;x@y\n")])
     (row,) = plan.rows
     assert row.action == "error" and [i.field for i in row.errors] == ["last_name"]
+
+
+def test_class08_company_cards_do_not_become_people(db: Any) -> None:
+    plan = _plan(db, "class08_company_only.vcf")
+    assert plan.errors == 0
+    got = [
+        (r.values.get("first_name", ""), r.values.get("last_name", ""), r.values["company"])
+        for r in plan.rows
+    ]
+    assert got == [("", "", "Gartencenter Röhr & Vater"), ("", "", "Acer America")]
+    assert plan.rows[1].values["phone"] == "+19495550100"

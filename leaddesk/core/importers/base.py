@@ -173,6 +173,21 @@ def address_from_label(label: str) -> dict[str, str]:
     return {"street": ", ".join(lines)} if lines else {}
 
 
+_COMPANY_WORDS = re.compile(
+    r"(?:^|\s)(?:&|\+|und|and|gmbh|mbh|ag|kg|ohg|gbr|ug|e\.\s?v\.|e\.k\.|inc\.?|ltd\.?|llc|plc|corp\.?|"
+    r"co\.|s\.a\.|sarl|s\.r\.l\.|b\.v\.|oy|ab)(?:\s|$|,)",
+    re.IGNORECASE,
+)
+
+
+def looks_like_company(name: str) -> bool:
+    """A display name that names a firm ("Gartencenter Röhr & Vater", "Müller GmbH"), not a person.
+
+    Splitting such a name into first and last name would invent a person.
+    """
+    return _COMPANY_WORDS.search(name) is not None
+
+
 def name_from_email(rec: Record, line: int) -> None:
     """A card or row with only an e-mail address: the name from it, flagged for review; or refuse.
 

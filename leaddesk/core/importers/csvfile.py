@@ -32,6 +32,7 @@ from leaddesk.core.importers.base import (
     Record,
     address_from_label,
     label_of,
+    looks_like_company,
     name_from_email,
 )
 from leaddesk.core.importers.encoding import detect_encoding
@@ -753,11 +754,6 @@ def _active_columns(headers: list[str], used: Mapping[str, str]) -> list[tuple[i
 _MOBILE_TYPES = ("mobile", "cell", "mobil", "handy", "iphone")
 _WORK_TYPES = ("work", "business", "main", "company", "geschäft", "büro", "office", "arbeit")
 _EMAILS = re.compile(r"[,;\s]+")
-_COMPANY_WORDS = re.compile(
-    r"(?:^|\s)(?:&|\+|und|and|gmbh|mbh|ag|kg|ohg|gbr|ug|e\.\s?v\.|e\.k\.|inc\.?|ltd\.?|llc|plc|corp\.?|"
-    r"co\.|s\.a\.|sarl|s\.r\.l\.|b\.v\.|oy|ab)(?:\s|$|,)",
-    re.IGNORECASE,
-)
 
 
 def _row_record(
@@ -864,7 +860,7 @@ def _put_full_name(rec: Record, full: str) -> None:
     company = rec.values.get("company", "")
     if company and " ".join(full.split()).casefold() == " ".join(company.split()).casefold():
         return
-    if _COMPANY_WORDS.search(full):
+    if looks_like_company(full):
         if company:
             rec.extra.append(("Name", full))
         else:

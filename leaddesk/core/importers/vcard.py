@@ -27,6 +27,7 @@ from leaddesk.core.importers.base import (
     ParseResult,
     Record,
     address_from_label,
+    looks_like_company,
     name_from_email,
 )
 from leaddesk.core.importers.encoding import guess_legacy, strip_bom, utf16_without_bom
@@ -513,6 +514,12 @@ def _rank(p: Prop) -> int:
 def _name_from_fn(rec: Record, fn: str) -> None:
     """Split a formatted name ("Dr. Anna Müller", "Müller, Anna") when N is missing."""
     if rec.values.get("company") and fn == rec.values["company"]:
+        return
+    if looks_like_company(fn):  # a firm's card without ORG: "Gartencenter Röhr & Vater"
+        if rec.values.get("company"):
+            rec.extra.append(("Name", fn))
+        else:
+            rec.put("company", fn)
         return
     if "," in fn:
         last, first = (x.strip() for x in fn.split(",", 1))
