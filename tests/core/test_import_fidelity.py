@@ -356,3 +356,9 @@ def test_class08_company_cards_do_not_become_people(db: Any) -> None:
     ]
     assert got == [("", "", "Gartencenter Röhr & Vater"), ("", "", "Acer America")]
     assert plan.rows[1].values["phone"] == "+19495550100"
+
+
+def test_class02_the_default_region_applies_where_no_country_is_given(db: Any) -> None:
+    data = b"First Name,Last Name,Phone\nDana,Walker,(212) 555-0147\n"
+    plan = plan_import(db, [("us.csv", data)], region="US")
+    assert plan.rows[0].values["phone"] == "+12125550147" and plan.rows[0].warnings == []

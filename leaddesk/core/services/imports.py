@@ -365,15 +365,19 @@ def plan_import(
     mapping: dict[str, str] | None = None,
     progress: Progress | None = None,
     index: DuplicateIndex | None = None,
+    region: str = DEFAULT_REGION,
 ) -> ImportPlan:
     """Parse, validate and classify every record of ``sources`` (name, bytes); writes nothing.
 
     ``source`` fills the lead's source where the file has none (default "Import <file>").
     ``mapping`` (CSV header → target) applies to CSV files; ImportFormatError for a file
     that cannot be read at all. ``progress(done, total)`` may return False to cancel.
+    ``region`` reads phone numbers of contacts whose address names no known country.
     """
     with paused_gc():
-        return _plan_import(db, sources, source=source, mapping=mapping, progress=progress, index=index)
+        return _plan_import(
+            db, sources, source=source, mapping=mapping, progress=progress, index=index, region=region
+        )
 
 
 def _plan_import(
@@ -384,6 +388,7 @@ def _plan_import(
     mapping: dict[str, str] | None = None,
     progress: Progress | None = None,
     index: DuplicateIndex | None = None,
+    region: str = DEFAULT_REGION,
 ) -> ImportPlan:
     """The work of :func:`plan_import`, with the collector paused.
 
@@ -399,7 +404,7 @@ def _plan_import(
         plan.file_issues.extend((result.file_name, i) for i in result.issues)
         row_source = source or f"Import {result.file_name}"
         for rec in result.records:
-            values, issues = _clean(rec, row_source)
+            values, issues = _clean(rec, row_source, region)
             failed = bool(issues) and any(i.severity == "error" for i in issues)
             checked.append((result.file_name, rec, values, issues, None if failed else match_keys(values)))
             if progress is not None and len(checked) % 500 == 0:
