@@ -188,6 +188,45 @@ def looks_like_company(name: str) -> bool:
     return _COMPANY_WORDS.search(name) is not None
 
 
+#: What follows a comma in a formatted name without being a first name ("Bruce Banner, PhD").
+_NAME_SUFFIXES = frozenset(
+    "phd ph.d. md m.d. jr jr. sr sr. ii iii iv mba msc m.sc. bsc b.sc. esq esq. dds dvm llm ll.m.".split()
+)
+
+
+def put_full_name(rec: Record, full: str) -> None:
+    """First and last name from a formatted name ("Anna Müller", "Müller, Anna"), unless it
+    names the firm ("Acer America" beside the organisation "Acer America", "Röhr & Vater").
+
+    A degree after a comma is no first name: "Bruce Banner, PhD" is Bruce / Banner, and the
+    name as written is kept in the notes.
+    """
+    full = " ".join(full.split())
+    company = rec.values.get("company", "")
+    if not full or (company and full.casefold() == " ".join(company.split()).casefold()):
+        return
+    if looks_like_company(full):
+        if company:
+            rec.extra.append(("Name", full))
+        else:
+            rec.put("company", full)
+        return
+    name = full
+    if "," in full:
+        head, tail = (x.strip() for x in full.split(",", 1))
+        words = tail.replace(",", " ").split()
+        if not (words and all(w.casefold() in _NAME_SUFFIXES for w in words)):
+            rec.put("first_name", tail)
+            rec.put("last_name", head)
+            return
+        rec.extra.append(("Name", full))
+        name = head
+    words = name.split()
+    if words:
+        rec.put("first_name", " ".join(words[:-1]))
+        rec.put("last_name", words[-1])
+
+
 def name_from_email(rec: Record, line: int) -> None:
     """A card or row with only an e-mail address: the name from it, flagged for review; or refuse.
 

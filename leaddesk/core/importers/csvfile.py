@@ -32,8 +32,8 @@ from leaddesk.core.importers.base import (
     Record,
     address_from_label,
     label_of,
-    looks_like_company,
     name_from_email,
+    put_full_name,
 )
 from leaddesk.core.importers.encoding import detect_encoding
 from leaddesk.core.models import EDITABLE_FIELDS
@@ -829,7 +829,7 @@ def _row_record(
         _put_typed_phones(rec, typed_phones)
     full = rec.values.pop("full_name", "")
     if full and not (rec.values.get("first_name") or rec.values.get("last_name")):
-        _put_full_name(rec, full)
+        put_full_name(rec, full)
     if street2:
         rec.values["street"] = ", ".join(x for x in [rec.values.get("street", ""), *street2] if x)
     if labels and not any(rec.values.get(k) for k in ("street", "city", "postal_code")):
@@ -849,30 +849,6 @@ def _is_placeholder(target: str, value: str) -> bool:
     if folded in _EMPTY_SENTINELS:
         return True
     return _DEFAULT_VALUES.get(norm_header(target[5:])) == folded
-
-
-def _put_full_name(rec: Record, full: str) -> None:
-    """Split a display name into first and last name, unless it names the company.
-
-    "Acer America" beside the organisation "Acer America", or "Gartencenter Röhr & Vater",
-    is a firm: splitting it would invent a person called Acer America.
-    """
-    company = rec.values.get("company", "")
-    if company and " ".join(full.split()).casefold() == " ".join(company.split()).casefold():
-        return
-    if looks_like_company(full):
-        if company:
-            rec.extra.append(("Name", full))
-        else:
-            rec.put("company", full)
-        return
-    if "," in full:
-        last, first = (x.strip() for x in full.split(",", 1))
-    else:
-        words = full.split()
-        first, last = " ".join(words[:-1]), words[-1]
-    rec.put("first_name", first)
-    rec.put("last_name", last)
 
 
 def _put_typed_phones(rec: Record, phones: list[tuple[int, str, str]]) -> None:

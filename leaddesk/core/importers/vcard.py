@@ -27,8 +27,8 @@ from leaddesk.core.importers.base import (
     ParseResult,
     Record,
     address_from_label,
-    looks_like_company,
     name_from_email,
+    put_full_name,
 )
 from leaddesk.core.importers.encoding import guess_legacy, strip_bom, utf16_without_bom
 from leaddesk.core.text import Text
@@ -432,7 +432,7 @@ def _card_record(props: list[Prop], start: int, dec: _Decoder) -> Record:
     if is_org and fn and not rec.values.get("company"):
         rec.put("company", fn)
     if not (rec.values.get("first_name") or rec.values.get("last_name")) and fn and not is_org:
-        _name_from_fn(rec, fn)
+        put_full_name(rec, fn)
     if not any(rec.values.get(k) for k in ("first_name", "last_name", "company")):
         name_from_email(rec, start)
     return rec
@@ -509,22 +509,3 @@ def _rank(p: Prop) -> int:
     """Business first: a lead desk wants the work address/number, then the preferred one."""
     types = p.types()
     return (0 if "work" in types else 2) + (0 if "pref" in types or p.params.get("PREF") else 1)
-
-
-def _name_from_fn(rec: Record, fn: str) -> None:
-    """Split a formatted name ("Dr. Anna Müller", "Müller, Anna") when N is missing."""
-    if rec.values.get("company") and fn == rec.values["company"]:
-        return
-    if looks_like_company(fn):  # a firm's card without ORG: "Gartencenter Röhr & Vater"
-        if rec.values.get("company"):
-            rec.extra.append(("Name", fn))
-        else:
-            rec.put("company", fn)
-        return
-    if "," in fn:
-        last, first = (x.strip() for x in fn.split(",", 1))
-    else:
-        words = fn.split()
-        first, last = " ".join(words[:-1]), words[-1] if words else ""
-    rec.put("first_name", first)
-    rec.put("last_name", last)
