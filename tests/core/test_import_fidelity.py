@@ -404,3 +404,9 @@ def test_real_text_vcard_files_come_in_field_by_field(db: Any) -> None:
         "postal_code": "0815",
         "country": "Österreich",
     }
+
+
+def test_class11_a_multi_line_note_with_commas_is_no_stray_quote(db: Any) -> None:
+    data = b'Name,E-Mail,Notes\nAnna Roth,anna@roth.example,"Met at the fair, booth 4\nCall back, Tuesday"\n'
+    plan = plan_import(db, [("notes.csv", data)])
+    assert plan.errors == 0 and plan.rows[0].values["notes"] == "Met at the fair, booth 4\nCall back, Tuesday"

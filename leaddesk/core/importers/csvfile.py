@@ -680,7 +680,7 @@ def _check_swallowed(rec: Record, row: list[str], delimiter: str, width: int, en
     later; those rows then become one cell and vanish without an error. A cell with lines
     that carry a row's worth of delimiters is taken for that and refused with its lines.
     """
-    need = max(1, (width - 1) // 2)
+    need = max(2, width - 2)  # nearly a whole row: a note with a comma or two is no row
     for cell in row:
         if "\n" not in cell:
             continue
