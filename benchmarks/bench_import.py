@@ -7,6 +7,7 @@ Run by ``python -m benchmarks`` (``ctx.db`` holds N demo leads) or standalone:
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import random
@@ -23,7 +24,12 @@ from leaddesk.core.exporters import export_leads
 from leaddesk.core.models import Lead
 from leaddesk.core.services.imports import apply_import, plan_import, undo_import
 
-TARGETS = {"import CSV (N rows, dedupe vs N leads)": 10_000.0}
+UNITS = {"import: vCard file size (MB)": "MB"}
+TARGETS = {
+    "import CSV (N rows, dedupe vs N leads)": 7_000.0,
+    "import 8 MB folded vCard (dry run + apply)": 5_000.0,
+    "import vCard, one 8 MB folded note (dry run + apply)": 5_000.0,
+}
 HEADER = [
     "Vorname",
     "Nachname",
@@ -83,6 +89,61 @@ def make_csv(db: Any, rows: int, seed: int) -> bytes:
     return out.getvalue().encode("cp1252", errors="replace")
 
 
+def make_vcard(size: int = 8_000_000, seed: int = 1) -> bytes:
+    """A vCard file of about ``size`` bytes that is hard on a reader: long values folded.
+
+    An eighth is ordinary cards (folded notes and addresses); the rest is what made reading
+    quadratic (issue 15, an 8 MB card took 198 s): a card whose NOTE of ~70 % of the file is
+    folded every 74 characters, one with an eighth in separate NOTE lines (60 bytes each),
+    and a folded photo of ~5 %. The reader before issue 15 took 44 s for an 8 MB note alone.
+    """
+    rng = random.Random(seed)
+
+    def fold(line: str) -> str:
+        return "\r\n ".join(line[i : i + 74] for i in range(0, len(line), 74)) + "\r\n"
+
+    out = io.StringIO()
+    # The long note first: read first, it cost the old reader most (8 s here; last, 0.5 s).
+    note = "Bemerkung, " * (size * 7 // 10 // 11)
+    out.write("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lang;Lena;;;\r\n" + fold("NOTE:" + note) + "END:VCARD\r\n")
+    out.write("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Notiz;Nora;;;\r\n")
+    line = "NOTE:Gesprächsnotiz {n:06d}: Rückruf vereinbart, Angebot folgt\r\n"
+    out.write("".join(line.format(n=n) for n in range(size // 8 // len(line))))
+    out.write("END:VCARD\r\n")
+    photo = base64.b64encode(rng.randbytes(size // 20 * 3 // 4)).decode("ascii")
+    out.write(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Foto;Fritz;;;\r\n" + fold("PHOTO;ENCODING=b;TYPE=JPEG:" + photo)
+    )
+    out.write("END:VCARD\r\n")
+    i = 0
+    while out.tell() < size:
+        first, last = rng.choice(demo.FIRST_NAMES_DE), rng.choice(demo.LAST_NAMES_DE)
+        postal, city, _country = rng.choice(demo.CITIES[:32])
+        out.write("BEGIN:VCARD\r\nVERSION:3.0\r\n")
+        out.write(f"N:{last};{first};;;\r\nFN:{first} {last}\r\n")
+        out.write(f"ORG:{rng.choice(demo.COMPANY_STEMS)} {rng.choice(demo.LEGAL_FORMS)}\r\n")
+        out.write(f"EMAIL;TYPE=WORK:{demo._ascii(first)}.{demo._ascii(last)}{i}@vcard-bench.example\r\n")
+        out.write(
+            f"TEL;TYPE=WORK,VOICE:0{rng.choice(('30', '89', '711'))} {rng.randint(100000, 9999999)}\r\n"
+        )
+        street = f"{rng.choice(demo.STREETS)} {rng.randint(1, 99)}"
+        out.write(fold(f"ADR;TYPE=WORK:;;{street};{city};;{postal};Deutschland"))
+        out.write(fold("NOTE:" + " ".join(rng.choice(demo.TAGS) for _ in range(40))))
+        out.write("END:VCARD\r\n")
+        i += 1
+    return out.getvalue().encode("utf-8")
+
+
+def make_folded_note(size: int = 8_000_000) -> bytes:
+    """One card whose NOTE of ``size`` bytes is folded every 74 characters: the issue's shape.
+
+    The reader before issue 15 took 44 s for this file alone (8 MB) and 5 s for 4 MB.
+    """
+    note = "NOTE:" + "Bemerkung, " * (size // 11)
+    folded = "\r\n ".join(note[i : i + 74] for i in range(0, len(note), 74))
+    return f"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lang;Lena;;;\r\n{folded}\r\nEND:VCARD\r\n".encode()
+
+
 def _quiet(db: Any) -> None:
     """Wait until the background WAL checkpointer has copied everything written so far."""
     if db.checkpointer is not None:
@@ -123,6 +184,18 @@ def run(ctx: Context) -> dict[str, float]:
         # A user imports one file at a time: holding this plan (~900,000 objects) while the next
         # one is built made that dry run ~0.7 s slower than any first run in a fresh process.
         del plan, result
+    vcard_times: dict[str, list[float]] = {"mixed": [], "note": []}
+    files = {"mixed": make_vcard(seed=ctx.seed), "note": make_folded_note()}
+    for _ in range(repeat):
+        for kind, vcard in files.items():
+            _quiet(db)
+            start = time.perf_counter()
+            plan = plan_import(db, [("gross.vcf", vcard)], source="Benchmark")
+            result = apply_import(db, plan, on_duplicate="merge")
+            vcard_times[kind].append((time.perf_counter() - start) * 1000)
+            _quiet(db)
+            undo_import(db, result.batch_id)
+            del plan, result
     reference_after = reference_ms()
     target = ctx.tmp / "export.csv"
     start = time.perf_counter()
@@ -139,6 +212,9 @@ def run(ctx: Context) -> dict[str, float]:
         "import: apply, CPU time": statistics.median(cpu_applies),
         "undo import: CPU time": statistics.median(cpu_undos),
         "export CSV (all leads)": export_ms,
+        "import 8 MB folded vCard (dry run + apply)": statistics.median(vcard_times["mixed"]),
+        "import: vCard file size (MB)": len(files["mixed"]) / 1e6,
+        "import vCard, one 8 MB folded note (dry run + apply)": statistics.median(vcard_times["note"]),
         # The machine's speed around these imports (see reference_ms): the import's figures
         # scale with it, from run to run on a shared virtual machine by up to 1.7x.
         "import: host reference just before": reference_before,

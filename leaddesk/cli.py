@@ -352,8 +352,18 @@ def cmd_import(args: argparse.Namespace) -> int:
                     what = f"repeats {first.file_name}, line {first.line}"
                 print(f"{row.file_name}, line {row.line}: duplicate ({what}) {row.match.display}".rstrip())
         if args.dry_run:
+            _print_file_reports(plan)
             print(f"dry run: {plan.summary()}; nothing was changed")
-            return EXIT_ERROR if plan.errors else EXIT_OK
+            # With --skip-errors the errors would be left out, as the real import does: not a failure.
+            return EXIT_ERROR if plan.errors and not args.skip_errors else EXIT_OK
+        if plan.errors and not args.skip_errors:
+            # Each error was printed above; say only what happens now (not the errors a second time).
+            print(
+                f"leaddesk: {plan.errors} record(s) with errors, nothing was imported"
+                " (fix them, or import the others with --skip-errors)",
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
         result = apply_import(
             db,
             plan,
@@ -363,12 +373,30 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     for conflict in result.conflicts:
         print(f"kept existing value: {conflict}", file=sys.stderr)
+    unchanged = getattr(result, "unchanged", 0)
     print(
         f"import {result.batch_id}: {result.created} new, {result.updated} updated, "
-        f"{result.skipped} skipped, {result.errors} with errors "
+        + (f"{unchanged} unchanged (already up to date), " if unchanged else "")
+        + f"{result.skipped} skipped, {result.errors} with errors "
         f"(undo: leaddesk undo-import {result.batch_id})"
     )
     return EXIT_OK
+
+
+def _print_file_reports(plan: Any) -> None:
+    """Per file: rows new / duplicate / refused, and where every column goes (dry run)."""
+    for report in plan.file_reports():
+        how = ", ".join(x for x in (report.file_format, report.encoding, report.preset) if x)
+        print(
+            f"{report.file_name} ({how}): {report.new} new, {report.duplicates} duplicate(s), "
+            f"{report.refused} refused"
+        )
+        if report.mapped:
+            print("  columns mapped: " + "; ".join(f"{h} → {t}" for h, t in report.mapped))
+        if report.in_notes:
+            print("  columns kept in the notes: " + "; ".join(report.in_notes))
+        if report.not_imported:
+            print("  columns not imported: " + "; ".join(report.not_imported))
 
 
 def cmd_undo_import(args: argparse.Namespace) -> int:

@@ -2,9 +2,13 @@
 
 Three kinds of evidence, strongest first:
 
-* ``email`` — the same address, ignoring case (indexed ``Lead.email_lower``);
+* ``email`` — the same address, ignoring case (indexed ``Lead.email_lower``); sure unless
+  both records name people whose names contradict it (a shared info@ address);
 * ``phone`` — the same number after E.164 normalisation (indexed ``Lead.phone_key``, plus
-  the mobile), but only when the names do not contradict it: colleagues share a switchboard;
+  the mobile). Colleagues share a switchboard and typos make numbers collide, so a phone is
+  sure only with names that agree as a sure name match would; a phone shared by names that
+  merely resemble each other (or by a named and an unnamed record) is a *possible* duplicate,
+  and one shared by contradicting names is no evidence at all;
 * ``name`` — a similar person name (rapidfuzz) at a similar company, searched only inside
   small blocks (FTS on the last name and company) so it stays fast on 100,000 leads.
 
@@ -39,7 +43,8 @@ STRONG_NAME_SCORE = 90.0
 POSSIBLE_NAME_SCORE = 80.0
 #: Companies at least this alike count as the same firm for a sure name match.
 COMPANY_SCORE = 88.0
-#: A phone match is dismissed when both sides have names that are less similar than this.
+#: A phone match is dismissed when both sides have names that are less similar than this; an
+#: e-mail match with such names is only a possible duplicate.
 PHONE_NAME_FLOOR = 60.0
 #: At most this many rows of one block are compared by name in the single-candidate path.
 _BLOCK_LIMIT = 400
@@ -152,10 +157,23 @@ def match_keys(values: Mapping[str, Any]) -> MatchKeys:
     )
 
 
+def _match_key(phone: str) -> str:
+    """:func:`phone_key` for comparisons: "" for text that is no phone number at all.
+
+    "business 1" or "mobile" in a phone field (seen in real exports) would otherwise match
+    every other record holding "1" or nothing but letters.
+    """
+    raw = (phone or "").strip()
+    if not raw:
+        return ""
+    result = normalize_phone(raw)
+    return result.key if result.parsed else ""
+
+
 def _keys(first: str, last: str, company: str, email: str, phone: str, mobile: str) -> MatchKeys:
     # Stored numbers are E.164 already: their key is the digits (phone_key's fast path, inlined).
-    p1 = phone[1:] if phone[:1] == "+" and phone[1:].isdigit() else phone_key(phone)
-    p2 = mobile[1:] if mobile[:1] == "+" and mobile[1:].isdigit() else phone_key(mobile)
+    p1 = phone[1:] if phone[:1] == "+" and phone[1:].isdigit() else _match_key(phone)
+    p2 = mobile[1:] if mobile[:1] == "+" and mobile[1:].isdigit() else _match_key(mobile)
     phones = (p1, p2) if p1 and p2 and p1 != p2 else (p1,) if p1 else (p2,) if p2 else ()
     name, core, last_word = person_name(first, last), company_core(company), _last_word(last)
     email = email.strip().lower() if email else ""
@@ -191,8 +209,12 @@ class Match(NamedTuple):
 
     @property
     def strong(self) -> bool:
-        """Sure enough to treat as the same person (imports skip/update/merge these)."""
-        return self.reason in ("email", "phone", "uid") or self.sure
+        """Sure enough to treat as the same person (imports skip/update/merge these).
+
+        Two different people must never become one lead: an e-mail or phone match counts only
+        when it is ``sure`` (see :func:`_evidence`); the others are possible duplicates.
+        """
+        return self.reason == "uid" or self.sure
 
 
 def _ratio(a: str, b: str) -> float:
@@ -219,7 +241,8 @@ def _name_score(a: MatchKeys, b: MatchKeys, n: float) -> tuple[float, bool]:
     """:func:`name_score` for two named records whose name similarity ``n`` is known already."""
     if a.company and b.company:
         c = _ratio(a.company, b.company)
-        return 0.7 * n + 0.3 * c, n >= STRONG_NAME_SCORE and c >= COMPANY_SCORE
+        sure = n >= STRONG_NAME_SCORE and c >= COMPANY_SCORE and _same_word_count(a.name, b.name)
+        return 0.7 * n + 0.3 * c, sure
     return n * 0.88, False
 
 
@@ -228,16 +251,24 @@ def _evidence(a: MatchKeys, b: MatchKeys, min_score: float) -> tuple[str, float,
 
     Email beats phone beats name, as in :func:`_best`, so weaker evidence is not computed
     once stronger evidence is found: bulk checks call this for every record of a block.
+    ``sure`` for an e-mail or phone says whether the names allow treating both as one person.
     """
-    if a.email and a.email == b.email:
-        return "email", 100.0, False
     both_named = bool(a.name and b.name)
+    if a.email and a.email == b.email:
+        if both_named and a.name != b.name and _ratio(a.name, b.name) < PHONE_NAME_FLOOR:
+            return "email", 100.0, False
+        return "email", 100.0, True
     n = _ratio(a.name, b.name) if both_named else 0.0
     phones = a.phones
     shared = phones and b.phones and (phones[0] in b.phones or (len(phones) > 1 and phones[1] in b.phones))
-    # Colleagues share a switchboard: a phone match needs names that do not contradict it.
-    if shared and (not both_named or n >= PHONE_NAME_FLOOR):
-        return "phone", 100.0, False
+    if shared:
+        if both_named and n >= PHONE_NAME_FLOOR:
+            # Names only alike ("Ñ Ñ" / "Ñ Ñ Ñ", "Anna"/"Hans Müller") are two people at one number.
+            return "phone", 100.0, n >= STRONG_NAME_SCORE and _same_word_count(a.name, b.name)
+        if not a.name and not b.name:
+            return "phone", 100.0, True
+        if not both_named:
+            return "phone", 100.0, False
     if both_named:
         score, sure = _name_score(a, b, n)
     else:
@@ -245,6 +276,16 @@ def _evidence(a: MatchKeys, b: MatchKeys, min_score: float) -> tuple[str, float,
     if score >= min_score or sure:
         return "name", round(score, 1), sure
     return None
+
+
+def _same_word_count(a: str, b: str) -> bool:
+    """Names with a different number of words are not surely one person ("Ñ Ñ" / "Ñ Ñ Ñ")
+    unless the longer one only adds a middle name to the shorter ("Anna Lena Roth" / "Anna Roth")."""
+    wa, wb = a.split(), b.split()
+    if len(wa) == len(wb):
+        return True
+    short, long = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    return bool(short) and short[0] == long[0] and short[-1] == long[-1] and len(set(long)) == len(long)
 
 
 def display_text(values: Mapping[str, Any]) -> str:
@@ -522,7 +563,24 @@ class DuplicateIndex:
         built: a 100,000-row import of look-alike names weighs up ~200,000 candidates.
         """
         found = self._candidates(keys or match_keys(values), _ONLY_SURE, ())
-        return _as_match(found[0]) if found else None
+        for c in found:
+            if c[5] or c[3] == "uid":
+                return _as_match(c)
+        return None
+
+    def classify(
+        self, values: Mapping[str, Any], *, keys: MatchKeys | None = None
+    ) -> tuple[Match | None, Match | None]:
+        """(the record to treat as the same person, else None; a possible duplicate, else None).
+
+        What an import needs in one pass: the strong match it merges into, or the e-mail or
+        phone match whose names disagree, which it keeps as a new lead and flags.
+        """
+        found = self._candidates(keys or match_keys(values), _ONLY_SURE, ())
+        for c in found:
+            if c[5]:
+                return _as_match(c), None
+        return None, (_as_match(found[0]) if found else None)
 
     def _candidates(
         self, keys: MatchKeys, min_score: float, exclude: Iterable[int]
@@ -537,8 +595,8 @@ class DuplicateIndex:
             group = self._by_phone.get(p)
             if group:
                 groups.append(group)
-        # Only the e-mail and phone groups hold e-mail and phone matches: once one is found there,
-        # the name blocks cannot hold a stronger one, and strongest() needs no weaker ones.
+        # Only the e-mail and phone groups hold e-mail and phone matches: once a sure one is found
+        # there, the name blocks cannot hold a stronger one, and strongest() needs no weaker ones.
         stop_at = len(groups) if min_score is _ONLY_SURE else -1
         for b in keys.blocks:
             group = self._by_block.get(b)
@@ -550,7 +608,7 @@ class DuplicateIndex:
         seen: set[int] = set()
         found = []
         for at, group in enumerate(groups):
-            if at == stop_at and found:
+            if at == stop_at and any(c[5] for c in found):
                 break
             for entry in group:
                 if id(entry) in seen or (entry.lead_id and entry.lead_id in excluded):

@@ -41,7 +41,7 @@ class Lead(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    uid: str = Field(default_factory=new_uid, max_length=36, unique=True, index=True)
+    uid: str = Field(default_factory=new_uid, max_length=255, unique=True, index=True)
 
     first_name: str = ""
     last_name: str = ""

@@ -18,12 +18,15 @@ DEFAULT_REGION = "DE"
 class PhoneResult(NamedTuple):
     """``value`` is E.164 when parsed, else the original text; ``warning`` says why not.
 
+    ``valid`` is phonenumbers' ``is_valid_number``: a parsed number of a possible length may
+    still be outside every known range (a typo, or the wrong country assumed); importers warn.
     A tuple, not a frozen dataclass: imports build two per row, and this is 3× cheaper.
     """
 
     value: str
     parsed: bool
     warning: str = ""
+    valid: bool = True
 
     @property
     def key(self) -> str:
@@ -57,6 +60,39 @@ def _german_lengths() -> frozenset[int]:
     return frozenset(desc.possible_length) | frozenset(desc.possible_length_local_only)
 
 
+@cache
+def _german_validity() -> dict[int, re.Pattern[str]]:
+    """``is_valid_number`` for +49 as one regex per national length: the general pattern as a
+    look-ahead, then the types allowed at that length (what phonenumbers tries one by one;
+    ~1 µs instead of 6 µs; tests/core/test_validation_fast.py compares them)."""
+    md = phonenumbers.PhoneMetadata.metadata_for_region("DE")
+    general = md.general_desc
+    kinds = [
+        md.premium_rate, md.toll_free, md.shared_cost, md.voip, md.personal_number,
+        md.pager, md.uan, md.voicemail, md.fixed_line, md.mobile,
+    ]  # fmt: skip
+    by_length = {}
+    for length in general.possible_length:
+        patterns = [
+            d.national_number_pattern
+            for d in kinds
+            if d is not None
+            and d.national_number_pattern
+            and (not d.possible_length or length in d.possible_length)
+        ]
+        if patterns:
+            types = ")|(?:".join(patterns)
+            by_length[length] = re.compile(f"(?=(?:{general.national_number_pattern})$)(?:{types})")
+    return by_length
+
+
+def german_number_is_valid(e164: str) -> bool:
+    """``phonenumbers.is_valid_number`` for a ``+49…`` number, without building the number."""
+    national = e164[3:]
+    pattern = _german_validity().get(len(national))
+    return pattern is not None and pattern.fullmatch(national) is not None
+
+
 def normalize_phone(text: str, region: str = DEFAULT_REGION) -> PhoneResult:
     """Parse a phone number as a person writes it; Germany is the default region.
 
@@ -67,8 +103,15 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> PhoneResult:
         return _NO_PHONE
     fast = _fast_german(raw, region or DEFAULT_REGION)
     if fast is not None:
-        return PhoneResult(fast, True)
+        national = fast[3:]
+        pattern = _german_validity().get(len(national))
+        valid = pattern is not None and pattern.fullmatch(national) is not None
+        # tuple.__new__ is what PhoneResult(...) runs, without its Python-level wrapper.
+        return _new_tuple(PhoneResult, (fast, True, "", valid))
     return _parse_phone(raw, region or DEFAULT_REGION)
+
+
+_new_tuple = tuple.__new__
 
 
 _NO_PHONE = PhoneResult("", True)
@@ -87,9 +130,63 @@ def _parse_phone(raw: str, region: str) -> PhoneResult:
     # Valid per the metadata, or at least of a possible length with a real subscriber part: the
     # metadata lags behind new number ranges, and trade-fair cards carry odd but real numbers.
     plausible = phonenumbers.is_possible_number(number) and len(str(number.national_number)) >= 6
-    if not (phonenumbers.is_valid_number(number) or plausible):
-        return PhoneResult(raw, False, Text("{raw!r} is not a valid phone number; kept as typed", raw=raw))
-    return PhoneResult(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), True)
+    valid = phonenumbers.is_valid_number(number)
+    if not (valid or plausible):
+        return PhoneResult(
+            raw, False, Text("{raw!r} is not a valid phone number; kept as typed", raw=raw), False
+        )
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if number.extension:  # "+44 20 7946 0000 ext. 5555": E.164 has no room for it, but it is not lost
+        e164 += " ext. " + number.extension
+    return PhoneResult(e164, True, "", valid)
+
+
+#: Country spellings phonenumbers' own names (every language it has) do not cover.
+_COUNTRY_ALIASES = {
+    "usa": "US", "u.s.a.": "US", "u.s.": "US", "us": "US", "united states of america": "US",
+    "vereinigte staaten": "US", "vereinigte staaten von amerika": "US", "america": "US",
+    "uk": "GB", "u.k.": "GB", "great britain": "GB", "england": "GB", "scotland": "GB",
+    "wales": "GB", "northern ireland": "GB", "grossbritannien": "GB", "großbritannien": "GB",
+    "brd": "DE", "germany": "DE", "deutschland": "DE", "bundesrepublik deutschland": "DE",
+    "schweiz": "CH", "suisse": "CH", "svizzera": "CH", "holland": "NL", "niederlande": "NL",
+    "österreich": "AT", "oesterreich": "AT", "russia": "RU", "south korea": "KR", "korea": "KR",
+}  # fmt: skip
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """Folded country name or ISO code → region, from phonenumbers' names in every language."""
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
+    out: dict[str, str] = {}
+    for region, names in LOCALE_DATA.items():
+        if region not in phonenumbers.SUPPORTED_REGIONS:
+            continue
+        for name in names.values():
+            if name.startswith("*"):
+                name = names.get(name[1:], "")
+            if name:
+                out.setdefault(_fold_country(name), region)
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        out[region.casefold()] = region
+    out.update({_fold_country(k): v for k, v in _COUNTRY_ALIASES.items()})
+    return out
+
+
+def _fold_country(name: str) -> str:
+    return " ".join(name.replace(".", ". ").split()).casefold().replace(". ", ".").strip(".")
+
+
+@lru_cache(maxsize=1024)
+def region_for_country(country: str) -> str:
+    """The phone region of a country as people write it ("United States", "USA", "Österreich",
+    "at", "D"), or "" when unknown: numbers of a contact are read as its address country dials."""
+    key = _fold_country(country or "")
+    if not key:
+        return ""
+    if key in ("d", "a", "ch"):  # German postal abbreviations: D-70173, A-1010
+        return {"d": "DE", "a": "AT", "ch": "CH"}[key]
+    return _country_names().get(key, _country_names().get(key.replace(".", ""), ""))
 
 
 def format_phone(e164: str) -> str:

@@ -47,7 +47,8 @@ def _reference_name_score(a: MatchKeys, b: MatchKeys) -> tuple[float, bool]:
         n = fuzz.token_sort_ratio(a.name, b.name)
         if a.company and b.company:
             c = fuzz.token_sort_ratio(a.company, b.company)
-            return 0.7 * n + 0.3 * c, n >= STRONG_NAME_SCORE and c >= COMPANY_SCORE
+            same_words = dedupe._same_word_count(a.name, b.name)
+            return 0.7 * n + 0.3 * c, n >= STRONG_NAME_SCORE and c >= COMPANY_SCORE and same_words
         return n * 0.88, False
     if not a.name and not b.name and a.company and b.company:
         c = fuzz.ratio(a.company, b.company)
@@ -58,11 +59,16 @@ def _reference_name_score(a: MatchKeys, b: MatchKeys) -> tuple[float, bool]:
 def _reference_matches(a: MatchKeys, b: MatchKeys, min_score: float) -> list[tuple[str, float, bool]]:
     """Every kind of evidence, as the rules state them (the caller keeps the strongest)."""
     out = []
+    both = bool(a.name and b.name)
+    n = fuzz.token_sort_ratio(a.name, b.name) if both else 0.0
     if a.email and a.email == b.email:
-        out.append(("email", 100.0, False))
-    plausible = not (a.name and b.name) or fuzz.token_sort_ratio(a.name, b.name) >= PHONE_NAME_FLOOR
-    if a.phones and set(a.phones) & set(b.phones) and plausible:
-        out.append(("phone", 100.0, False))
+        out.append(("email", 100.0, not both or n >= PHONE_NAME_FLOOR))  # contradicting names: possible
+    if a.phones and set(a.phones) & set(b.phones) and (not both or n >= PHONE_NAME_FLOOR):
+        # Sure only with names that agree (or no names on either side); otherwise possible.
+        sure = (not a.name and not b.name) or (
+            both and n >= STRONG_NAME_SCORE and dedupe._same_word_count(a.name, b.name)
+        )
+        out.append(("phone", 100.0, sure))
     score, sure = _reference_name_score(a, b)
     if score >= min_score or sure:
         out.append(("name", round(score, 1), sure))

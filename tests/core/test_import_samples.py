@@ -73,7 +73,7 @@ EXPECTED: dict[str, tuple[int, dict[int, dict[str, Any]]]] = {
                 "first_name": "Simon",
                 "last_name": "Perreault",
                 "company": "Viagenie",
-                "phone": "+14186569254",
+                "phone": "+14186569254 ext. 102",  # issue 15, class 4: the extension is kept
             }
         },
     ),

@@ -70,3 +70,16 @@ def test_german_length_table_matches_is_possible_number() -> None:
     for length in range(1, 18):
         number = phonenumbers.PhoneNumber(country_code=49, national_number=int("1" + "2" * (length - 1)))
         assert (length in _german_lengths()) == phonenumbers.is_possible_number(number), length
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.from_regex(r"(\+49|0)[1-9][0-9]{3,13}", fullmatch=True))
+def test_german_validity_shortcut_agrees_with_phonenumbers(text: str) -> None:
+    from leaddesk.core.validation import german_number_is_valid
+
+    number = phonenumbers.parse(text, "DE")
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    assert german_number_is_valid(e164) == phonenumbers.is_valid_number(number)
+    result = normalize_phone(text)
+    if result.parsed and result.value.startswith("+49"):
+        assert result.valid == phonenumbers.is_valid_number(number)

@@ -7,7 +7,13 @@ mapping dialog (or ``--map`` on the command line) with the same :func:`parse_csv
 
 Mapping targets are ``Lead`` field names, plus ``full_name`` (split into first/last),
 ``street2`` (appended to the street), ``note:<label>`` (kept in the notes as "label: value")
-and ``""`` (column not imported; listed in the report).
+and ``""`` (column not imported; listed in the report). A column no table knows is kept in
+the notes under its own header: nothing a file holds is dropped without being listed. Only
+the read-only columns of LeadDesk's own export (stage, score, …) are not imported.
+
+Numbered column groups ("Phone 1 - Type" / "Phone 1 - Value", "Address 2 - City", Google's
+and Outlook.com's layout) are read as groups: the type decides mobile, phone, fax or pager,
+the work number comes first, and a second address is kept whole in the notes.
 """
 
 from __future__ import annotations
@@ -18,7 +24,17 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from leaddesk.core.importers.base import FILE_EMPTY, ImportFormatError, Issue, ParseResult, Record
+from leaddesk.core.importers.base import (
+    FILE_EMPTY,
+    ImportFormatError,
+    Issue,
+    ParseResult,
+    Record,
+    address_from_label,
+    label_of,
+    name_from_email,
+    put_full_name,
+)
 from leaddesk.core.importers.encoding import detect_encoding
 from leaddesk.core.models import EDITABLE_FIELDS
 from leaddesk.core.text import Text
@@ -52,6 +68,7 @@ TARGETS: tuple[str, ...] = (
     "owner",
     "notes",
     "value",
+    "address",
 )
 
 
@@ -105,6 +122,82 @@ _GENERIC: dict[str, str] = {
         ("notes", "notizen", "note", "notiz", "bemerkung", "kommentar", "comment", "description"), "notes"
     ),
     **dict.fromkeys(("value", "wert", "deal value", "auftragswert"), "value"),
+    # Business and home variants as many address books name them (the first filled one wins).
+    **dict.fromkeys(
+        (
+            "business street",
+            "work street",
+            "work address",
+            "home street",
+            "home address",
+            "straße geschäftlich",
+            "straße privat",
+            "mailing street",
+            "billing street",
+        ),
+        "street",
+    ),
+    **dict.fromkeys(
+        ("business street 2", "work address 2", "home address 2", "straße geschäftlich 2", "address 2"),
+        "street2",
+    ),
+    **dict.fromkeys(
+        (
+            "zipcode",
+            "zip/postal code",
+            "business postal code",
+            "business zip",
+            "work zip",
+            "work zipcode",
+            "work postal code",
+            "home zip",
+            "home zipcode",
+            "home postal code",
+            "postleitzahl geschäftlich",
+            "postleitzahl privat",
+            "mailing zip/postal code",
+            "billing zip/postal code",
+        ),
+        "postal_code",
+    ),
+    **dict.fromkeys(
+        (
+            "business city",
+            "work city",
+            "home city",
+            "ort geschäftlich",
+            "ort privat",
+            "mailing city",
+            "billing city",
+        ),
+        "city",
+    ),
+    **dict.fromkeys(
+        (
+            "business country",
+            "business country/region",
+            "work country",
+            "home country",
+            "home country/region",
+            "land/region geschäftlich",
+            "land/region privat",
+            "land geschäftlich",
+            "mailing country",
+            "billing country",
+        ),
+        "country",
+    ),
+    **dict.fromkeys(
+        ("telefon geschäftlich", "telefon firma", "haupttelefon", "company phone", "office phone"), "phone"
+    ),
+    **dict.fromkeys(
+        ("fax", "fax number", "business fax", "work fax", "fax geschäftlich", "telefax"), "note:Fax"
+    ),
+    **dict.fromkeys(("pager", "pager number", "beeper"), "note:Pager"),
+    **dict.fromkeys(
+        ("state", "work state", "home state", "business state", "region", "bundesland"), "note:Region"
+    ),
+    **dict.fromkeys(("email 2", "e-mail 2", "secondary email", "other email", "alternate email"), "email"),
 }
 
 _OUTLOOK_DE = {
@@ -182,6 +275,8 @@ _GOOGLE = {
     "organization 1 - department": "note:Department",
     "organization department": "note:Department",
     "address 1 - street": "street",
+    "address 1 - extended address": "street2",
+    "address 1 - po box": "street2",
     "address 1 - city": "city",
     "address 1 - postal code": "postal_code",
     "address 1 - country": "country",
@@ -328,22 +423,53 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_cell(value: str) -> str:
-    """Prefix an apostrophe to text a spreadsheet would run as a formula ("=HYPERLINK(…)", "+49…")."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """Prefix an apostrophe to text a spreadsheet would run as a formula ("=HYPERLINK(…)", "+49…").
+
+    Text that already starts with apostrophes before such a character ("'-") gets one more,
+    so :func:`restore_cell` can tell it from a neutralised cell and gives it back unchanged.
+    """
+    return "'" + value if value.lstrip("'").startswith(_FORMULA_START) else value
 
 
 def restore_cell(value: str) -> str:
     """Undo :func:`neutralise_cell`: LeadDesk's own exports read back unchanged."""
-    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
+    return value[1:] if value.startswith("'") and value.lstrip("'").startswith(_FORMULA_START) else value
 
 
 _TAG_SPLIT = re.compile(r"[;,]")
-_TYPED = re.compile(r"^(e-mail|phone) (\d+) - value$")
+_OWN_TAG_SPLIT = re.compile(r",")
+#: Numbered column groups: "Phone 1 - Value", "E-mail 2 - Type", "Address 1 - Postal Code".
+_GROUP = re.compile(r"^(e-mail|email|phone|address|website) (\d+) - (.+)$")
 _IDENTITY = {"first_name", "last_name", "full_name", "company", "email"}
+#: The read-only columns of LeadDesk's own export: facts the database computes, not imported.
+_OWN_READ_ONLY = frozenset(("stage", "lost_reason", "score", "created_at"))
+#: What exports write into cells they have no value for (Outlook: "0.0.00", "Keine Angabe").
+_EMPTY_SENTINELS = frozenset(("0.0.00", "0/0/00", "00.00.0000", "keine angabe", "unspecified"))
+#: Columns whose value is only the exporting program's default, per column (Outlook).
+_DEFAULT_VALUES = {
+    "priorität": "normal",
+    "priority": "normal",
+    "vertraulichkeit": "normal",
+    "sensitivity": "normal",
+    "privat": "aus",
+    "private": "false",
+    "geschlecht": "keine angabe",
+    "gender": "unspecified",
+}
 
 
 def norm_header(header: str) -> str:
     return " ".join(header.replace("\ufeff", "").strip().strip('"').split()).casefold()
+
+
+def _normalised(table: Mapping[str, str]) -> dict[str, str]:
+    """A table with its keys folded as headers are (``casefold`` turns "ß" into "ss")."""
+    return {norm_header(k): v for k, v in table.items()}
+
+
+_GENERIC = _normalised(_GENERIC)
+for _name, (_signature, _table) in list(PRESETS.items()):
+    PRESETS[_name] = (frozenset(norm_header(h) for h in _signature), _normalised(_table))
 
 
 def detect_preset(headers: list[str]) -> str:
@@ -358,19 +484,75 @@ def detect_preset(headers: list[str]) -> str:
 
 
 def auto_mapping(headers: list[str], preset: str = "") -> dict[str, str]:
-    """Header → target for every header (``""`` when unknown); the preset wins over generic names."""
+    """Header → target for every header; the preset wins over generic names.
+
+    A header no table knows is kept in the notes under its own name (``note:<header>``);
+    ``""`` only for the read-only columns of LeadDesk's own export. Contact-person columns
+    (``cp_firstname``, ``cp_email``) read as the same columns without the prefix.
+    """
     table = dict(_GENERIC)
     if preset:
         table.update(PRESETS[preset][1])
     out: dict[str, str] = {}
     for h in headers:
         key = norm_header(h)
-        typed = _TYPED.match(key)
-        if typed:
-            out[h] = "email" if typed.group(1) == "e-mail" else "phone"
-        else:
-            out[h] = table.get(key, "")
+        group = _GROUP.match(key)
+        if group:
+            out[h] = _group_target(h, key, group.group(1), group.group(2), group.group(3), table)
+            continue
+        target = table.get(key)
+        if target is None and key[:3] in ("cp_", "cp ", "cp-"):
+            target = table.get(key[3:].replace("_", " ")) or table.get(key[3:])
+            if target == "full_name":
+                target = "full_name"
+        if target is None:
+            target = table.get(key.replace("_", " "))
+        if not target:  # unknown, or a column a table chose not to import: kept under its header
+            target = "" if key in _OWN_READ_ONLY or not key else f"note:{h.strip()}"
+        out[h] = target
     return out
+
+
+def _group_target(header: str, key: str, kind: str, number: str, part: str, table: Mapping[str, str]) -> str:
+    """Target of one column of a numbered group: values to their field, a type beside its value.
+
+    "Phone 1 - Type" is read together with "Phone 1 - Value" (``""`` here, listed as such).
+    The first address goes to the address fields, a formatted one only when the parts are
+    empty; further addresses are kept in the notes column by column.
+    """
+    part = part.strip()
+    if part in ("type", "label"):
+        # Read beside its value ("Phone 1 - Type": Mobile); an address's type is kept as text.
+        return f"note:{header.strip()}" if kind == "address" else ""
+    if kind in ("e-mail", "email"):
+        return "email" if part == "value" else f"note:{header.strip()}"
+    if kind == "phone":
+        return "phone" if part == "value" else f"note:{header.strip()}"
+    if kind == "website":
+        return "website" if part == "value" else f"note:{header.strip()}"
+    if number == "1":
+        if part == "formatted":
+            return "address"
+        return table.get(key) or _ADDRESS_PARTS.get(part) or f"note:{header.strip()}"
+    return f"note:{header.strip()}"
+
+
+_ADDRESS_PARTS = {
+    "street": "street",
+    "extended address": "street2",
+    "po box": "street2",
+    "city": "city",
+    "postal code": "postal_code",
+    "country": "country",
+    "region": "note:Region",
+}
+
+
+def group_type_header(header: str) -> str:
+    """The value column a "… - Type"/"… - Label" column describes ("" when it is none)."""
+    key = norm_header(header)
+    m = _GROUP.match(key)
+    return f"{m.group(1)} {m.group(2)} - value" if m and m.group(3) in ("type", "label") else ""
 
 
 def needs_mapping(mapping: Mapping[str, str]) -> bool:
@@ -391,7 +573,7 @@ def sniff_delimiter(text: str) -> str:
 def _find_header(rows: list[tuple[int, list[str]]]) -> int:
     """Index of the header row: skips preambles such as LinkedIn's "Notes:" lines."""
     for i, (_, row) in enumerate(rows[:15]):
-        known = sum(1 for cell in row if norm_header(cell) in _GENERIC or _TYPED.match(norm_header(cell)))
+        known = sum(1 for cell in row if norm_header(cell) in _GENERIC or _GROUP.match(norm_header(cell)))
         if known >= 2 and len([c for c in row if c.strip()]) >= 2:
             return i
     for i, (_, row) in enumerate(rows):
@@ -463,10 +645,19 @@ def parse_csv(
         )
         return result
     active = _active_columns(headers, used)
-    for line, row in rows[header_at + 1 :]:
-        if not "".join(row).strip():  # blank or only spaces: as any(cell.strip()), in one C call
+    # LeadDesk's own export separates tags by commas only: a tag may hold a ";" (Outlook's
+    # "Kategorien" separate by ";", so other files split on both).
+    own = {"uid", "first_name", "last_name", "tags", "stage"} <= {norm_header(h) for h in headers}
+    tag_split = _OWN_TAG_SPLIT if own else _TAG_SPLIT
+    data_rows = rows[header_at + 1 :]
+    for at, (line, row) in enumerate(data_rows):
+        joined = "".join(row)
+        if not joined.strip():  # blank or only spaces: as any(cell.strip()), in one C call
             continue
-        rec = _row_record(line, headers, row, active)
+        rec = _row_record(line, headers, row, active, tag_split)
+        if "\n" in joined:
+            end = data_rows[at + 1][0] - 1 if at + 1 < len(data_rows) else line + joined.count("\n")
+            _check_swallowed(rec, row, delimiter, len(headers), end)
         if len(row) > len(headers) and any(c.strip() for c in row[len(headers) :]):
             rec.issues.append(
                 Issue(
@@ -480,6 +671,35 @@ def parse_csv(
             )
         result.records.append(rec)
     return result
+
+
+def _check_swallowed(rec: Record, row: list[str], delimiter: str, width: int, end: int) -> None:
+    """A stray quote: a cell that holds whole lines of the file, which the CSV reader took as text.
+
+    A quote opening a cell is closed only by the next quote, which may be hundreds of rows
+    later; those rows then become one cell and vanish without an error. A cell with lines
+    that carry a row's worth of delimiters is taken for that and refused with its lines.
+    """
+    need = max(2, width - 2)  # nearly a whole row: a note with a comma or two is no row
+    for cell in row:
+        if "\n" not in cell:
+            continue
+        swallowed = sum(1 for part in cell.split("\n")[1:] if part.count(delimiter) >= need)
+        if swallowed:
+            rec.issues.append(
+                Issue(
+                    rec.line,
+                    "",
+                    Text(
+                        "a quote opened on line {line} is closed only on line {end}: {count} line(s) that"
+                        " look like rows were read as one cell; check the quotes there",
+                        line=rec.line,
+                        end=end,
+                        count=swallowed,
+                    ),
+                )
+            )
+            return
 
 
 def preview(data: bytes, rows: int = 8) -> tuple[list[str], list[list[str]], str, str]:
@@ -501,7 +721,9 @@ def preview(data: bytes, rows: int = 8) -> tuple[list[str], list[list[str]], str
 
 
 #: Targets stored as they are (no splitting, typing or joining).
-_PLAIN = frozenset(TARGETS) - {"uid", "tags", "phone", "first_name", "street2", "notes", "full_name"}
+_PLAIN = frozenset(TARGETS) - {
+    "uid", "tags", "phone", "first_name", "street2", "notes", "full_name", "address", "company",
+}  # fmt: skip
 
 
 def _active_columns(headers: list[str], used: Mapping[str, str]) -> list[tuple[int, str, str, bool]]:
@@ -510,7 +732,8 @@ def _active_columns(headers: list[str], used: Mapping[str, str]) -> list[tuple[i
     ``plain`` columns store their text as it is (first value wins, another one is kept aside):
     decided once per file rather than per cell, as it is the case for nearly every cell. A
     first name or notes column is plain when it is the only one (nothing to join); a phone
-    column unless it is a typed one ("Phone 1 - Value") whose sibling may say "Mobile".
+    column unless it is a typed one ("Phone 1 - Value") whose sibling says "Mobile" or "Pager".
+    A company column is plain unless a name column could repeat it (``full_name``).
     """
     active = [(i, h, used[h]) for i, h in enumerate(headers) if used.get(h)]
     counts = Counter(target for _, _, target in active)
@@ -521,19 +744,31 @@ def _active_columns(headers: list[str], used: Mapping[str, str]) -> list[tuple[i
             target,
             target in _PLAIN
             or (target == "phone" and header[-8:].lower() != " - value")
-            or (target in ("first_name", "notes") and counts[target] == 1),
+            or (target in ("first_name", "notes") and counts[target] == 1)
+            or (target == "company" and not counts["full_name"]),
         )
         for i, header, target in active
     ]
 
 
+_MOBILE_TYPES = ("mobile", "cell", "mobil", "handy", "iphone")
+_WORK_TYPES = ("work", "business", "main", "company", "geschäft", "büro", "office", "arbeit")
+_EMAILS = re.compile(r"[,;\s]+")
+
+
 def _row_record(
-    line: int, headers: list[str], row: list[str], active: list[tuple[int, str, str, bool]]
+    line: int,
+    headers: list[str],
+    row: list[str],
+    active: list[tuple[int, str, str, bool]],
+    tag_split: re.Pattern[str] = _TAG_SPLIT,
 ) -> Record:
     """One row as a Record; ``active`` comes from :func:`_active_columns` (mapped columns only)."""
     rec = Record(line=line)
     street2: list[str] = []
     first_parts: list[str] = []
+    typed_phones: list[tuple[int, str, str]] = []
+    labels: list[str] = []
     width = len(row)
     fields = rec.values
     for i, header, target, plain in active:
@@ -544,13 +779,13 @@ def _row_record(
             continue
         if value[0] == "'":
             value = restore_cell(value)
-        if plain and " ::: " not in value:
+        if plain and " ::: " not in value and (target != "email" or value.count("@") < 2):
             # The common case, inlined (Record.put): first value wins, a different one is kept aside.
             current = fields.get(target)
             if not current:
                 fields[target] = value
             elif current != value:
-                rec.extra.append((target, value))
+                rec.extra.append((header, value))  # "Home Zip: 22765" beside the work postcode
             continue
         if target == "uid":
             rec.uid = value
@@ -558,43 +793,79 @@ def _row_record(
         values = [v.strip() for v in value.split(" ::: ")] if " ::: " in value else [value]
         if target == "tags":
             tags = [
-                t for v in values for t in _TAG_SPLIT.split(v) if t.strip() and not t.strip().startswith("* ")
+                t for v in values for t in tag_split.split(v) if t.strip() and not t.strip().startswith("* ")
             ]
             old = rec.values.get("tags", "")
             rec.values["tags"] = ",".join(x for x in [old, *tags] if x)
             continue
         if target == "phone" and header[-8:].lower() == " - value":
             kind = _sibling_type(header, dict(zip(headers, row, strict=False)))
-            if any(k in kind for k in ("mobile", "cell", "mobil", "handy")):
-                target = "mobile"
+            typed_phones.extend((len(typed_phones), kind, v) for v in values)
+            continue
+        if target == "email":
+            # "a@example.org, b@example.org" in one cell: two addresses, not one invalid one.
+            values = [e for v in values for e in (_EMAILS.split(v) if v.count("@") > 1 else [v]) if e]
+        if target.startswith("note:") and _is_placeholder(target, value):
+            continue
         for v in values:
             if target == "first_name":
                 first_parts.append(v)
             elif target == "street2":
                 street2.append(v)
+            elif target == "address":
+                labels.append(v)
             elif target == "notes":
                 old = rec.values.get("notes", "")
                 rec.values["notes"] = f"{old}\n{v}" if old else v
             elif target.startswith("note:"):
                 rec.extra.append((target[5:], v))
-            elif target == "full_name":
-                rec.put("full_name", v)
-            else:
-                rec.put(target, v)
+            elif not fields.get(target):
+                fields[target] = v
+            elif fields[target] != v:
+                rec.extra.append((header, v))
     if first_parts:
         rec.values["first_name"] = " ".join(dict.fromkeys(first_parts))
+    if typed_phones:
+        _put_typed_phones(rec, typed_phones)
     full = rec.values.pop("full_name", "")
     if full and not (rec.values.get("first_name") or rec.values.get("last_name")):
-        if "," in full:
-            last, first = (x.strip() for x in full.split(",", 1))
-        else:
-            words = full.split()
-            first, last = " ".join(words[:-1]), words[-1]
-        rec.put("first_name", first)
-        rec.put("last_name", last)
+        put_full_name(rec, full)
     if street2:
         rec.values["street"] = ", ".join(x for x in [rec.values.get("street", ""), *street2] if x)
+    if labels and not any(rec.values.get(k) for k in ("street", "city", "postal_code")):
+        for key, value in address_from_label(labels[0]).items():
+            if key == "region":
+                rec.extra.append((label_of("region"), value))
+            else:
+                rec.put(key, value)
+    if not (fields.get("first_name") or fields.get("last_name") or fields.get("company")):
+        name_from_email(rec, line)
     return rec
+
+
+def _is_placeholder(target: str, value: str) -> bool:
+    """A cell that holds only what the exporting program writes for "nothing" ("0.0.00")."""
+    folded = value.casefold()
+    if folded in _EMPTY_SENTINELS:
+        return True
+    return _DEFAULT_VALUES.get(norm_header(target[5:])) == folded
+
+
+def _put_typed_phones(rec: Record, phones: list[tuple[int, str, str]]) -> None:
+    """Numbers of "Phone N - Type/Value" pairs: mobiles, then the work number first as the phone;
+    fax and pager numbers into the notes under their type, never into the phone field."""
+    ranked = []
+    for order, kind, value in phones:
+        if any(k in kind for k in _MOBILE_TYPES):
+            rec.put("mobile", value)
+        elif "fax" in kind:
+            rec.extra.append((label_of("fax"), value))
+        elif "pager" in kind or "beeper" in kind:
+            rec.extra.append((label_of("pager"), value))
+        else:
+            ranked.append((0 if any(k in kind for k in _WORK_TYPES) else 1, order, value))
+    for _, _, value in sorted(ranked):
+        rec.put("phone", value)
 
 
 def _sibling_type(header: str, cells: Mapping[str, str]) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
@@ -44,6 +45,8 @@ from leaddesk.core.dedupe import (
 )
 from leaddesk.core.errors import Cancelled, LeadDeskError, NotFoundError, ValidationError
 from leaddesk.core.importers import ImportFormatError, Issue, ParseResult, Record, parse_file
+from leaddesk.core.importers.base import label_of
+from leaddesk.core.importers.csvfile import group_type_header, norm_header
 from leaddesk.core.models import (
     Activity,
     Attachment,
@@ -66,6 +69,7 @@ from leaddesk.core.services.leads import EDITABLE_FIELDS, clean_fields, derived_
 from leaddesk.core.services.tasks import DEFAULT_TITLE
 from leaddesk.core.stages import IMPORTED, Stage
 from leaddesk.core.text import Text
+from leaddesk.core.validation import DEFAULT_REGION, normalize_phone, region_for_country
 
 Policy = Literal["skip", "update", "merge"]
 POLICIES: tuple[str, ...] = ("skip", "update", "merge")
@@ -78,7 +82,8 @@ MERGE_FIELDS: tuple[str, ...] = tuple(
 )
 _MERGE_SET = frozenset(MERGE_FIELDS)
 _EDITABLE = frozenset(EDITABLE_FIELDS)
-_EXTRA_LABELS = {"email": "E-Mail", "phone": "Telefon", "mobile": "Mobil", "street": "Adresse", "fax": "Fax"}
+#: Uids longer than this (the column's width) are replaced by fresh ones, with a warning.
+UID_MAX = 255
 #: Leads whose id is in the JSON array ``:ids`` (one statement for any number of ids).
 _IN_IDS = "id IN (SELECT value FROM json_each(:ids))"
 #: The values of one JSON array parameter, for ``x IN …`` with any number of values.
@@ -114,6 +119,61 @@ class PlannedRow:
         return [i for i in self.issues if i.severity == "warning"]
 
 
+@dataclass(frozen=True)
+class FileReport:
+    """What the dry run says about one file: its rows by outcome, and where each column goes.
+
+    ``mapped`` pairs a column with its field (a "… - Type" column with the value column it
+    types); ``in_notes`` are columns kept in the notes under their header; ``not_imported``
+    the read-only columns of LeadDesk's own export. Empty column lists for vCards.
+    """
+
+    file_name: str
+    file_format: str
+    encoding: str
+    preset: str
+    new: int
+    duplicates: int
+    refused: int
+    mapped: tuple[tuple[str, str], ...] = ()
+    in_notes: tuple[str, ...] = ()
+    not_imported: tuple[str, ...] = ()
+
+
+def _file_report(parsed: ParseResult, rows: Sequence[PlannedRow], file_errors: int) -> FileReport:
+    mapped: list[tuple[str, str]] = []
+    in_notes: list[str] = []
+    ignored: list[str] = []
+    for header in parsed.headers:
+        target = parsed.mapping.get(header, "")
+        typed = group_type_header(header)
+        if target.startswith("note:"):
+            in_notes.append(header)
+        elif target:
+            mapped.append((header, target))
+        elif typed:
+            value_column = next((h for h in parsed.headers if norm_header(h) == typed), "")
+            if value_column:
+                mapped.append((header, f"type of {value_column}"))
+            else:
+                ignored.append(header)
+        else:
+            ignored.append(header)
+    count = Counter(r.action for r in rows)
+    return FileReport(
+        parsed.file_name,
+        parsed.file_format,
+        parsed.encoding,
+        parsed.preset,
+        count["new"],
+        count["duplicate"] + count["in_file"],
+        count["error"] + file_errors,
+        tuple(mapped),
+        tuple(in_notes),
+        tuple(ignored),
+    )
+
+
 @dataclass
 class ImportPlan:
     """The dry run: what would happen, per row, without touching the database."""
@@ -147,6 +207,14 @@ class ImportPlan:
     def summary(self) -> str:
         return f"{self.new} new, {self.duplicates} duplicate(s), {self.errors} error(s)"
 
+    def file_reports(self) -> list[FileReport]:
+        """Per file: rows new / duplicate / refused, and columns mapped / kept in the notes."""
+        by_file: dict[str, list[PlannedRow]] = {}
+        for row in self.rows:
+            by_file.setdefault(row.file_name, []).append(row)
+        errors = Counter(name for name, i in self.file_issues if i.severity == "error")
+        return [_file_report(p, by_file.get(p.file_name, []), errors[p.file_name]) for p in self.files]
+
 
 IMPORT_CANCELLED = Text("import cancelled; nothing was changed")
 
@@ -163,17 +231,63 @@ class ImportResult:
     skipped: int
     errors: int
     conflicts: list[str]
+    #: Duplicates that were merged or updated but already held every value (a re-import).
+    unchanged: int = 0
 
 
 def _notes_with_extra(rec: Record) -> str:
     notes = rec.values.get("notes", "")
     if not rec.extra:
         return notes or ""
-    lines = [f"{_EXTRA_LABELS.get(k, k[:1].upper() + k[1:])}: {v}" for k, v in rec.extra if v]
+    lines = [f"{k}: {v}" for k, v in rec.extra if v]  # labels are final (see Record.extra)
     return "\n".join(x for x in [notes, *lines] if x)
 
 
-def _clean(rec: Record, source: str) -> tuple[dict[str, Any], list[Issue]]:
+def _phones(rec: Record, data: dict[str, Any], region: str, issues: list[Issue]) -> dict[str, str]:
+    """Phone and mobile in E.164, read as dialled in the contact's own country (else ``region``).
+
+    Taken out of ``data`` before ``clean_fields`` (which would read them as German numbers
+    again). A number phonenumbers does not know as valid there is kept, with a warning that
+    names the field: "(905) 555-1234" on a card from the United States is +1 905…, not +49 905….
+    """
+    out: dict[str, str] = {}
+    if "phone" not in data and "mobile" not in data:
+        return out
+    country = data.get("country")
+    here = (region_for_country(country) if country else "") or region or DEFAULT_REGION
+    for key in ("phone", "mobile"):
+        raw = data.pop(key, None)
+        if raw is None:
+            continue
+        raw = raw.strip() if type(raw) is str else str(raw).strip()
+        result = normalize_phone(raw, here)
+        out[key] = result[0]
+        if result[2] or not result[3]:
+            issues.append(_phone_warning(rec.line, key, raw, here, result))
+    return out
+
+
+def _phone_warning(line: int, key: str, raw: str, region: str, result: Any) -> Issue:
+    """Why a number is kept as typed, or stored but not known as valid where it was read."""
+    if result.warning:
+        return Issue(line, key, result.warning, "warning")
+    if raw.startswith(("+", "00")):  # it names its own country: the contact's region played no part
+        why = Text(
+            "{raw!r} is not a valid phone number; stored as {value}, please check",
+            raw=raw,
+            value=result.value,
+        )
+    else:
+        why = Text(
+            "{raw!r} is not a valid number in {region}; stored as {value}, please check",
+            raw=raw,
+            region=region,
+            value=result.value,
+        )
+    return Issue(line, key, why, "warning")
+
+
+def _clean(rec: Record, source: str, region: str = DEFAULT_REGION) -> tuple[dict[str, Any], list[Issue]]:
     """Validated values; an invalid e-mail is kept in the notes (with a warning) rather than lost."""
     given = rec.values
     data: dict[str, Any] = (
@@ -183,6 +297,16 @@ def _clean(rec: Record, source: str) -> tuple[dict[str, Any], list[Issue]]:
     if source and not data.get("source"):
         data["source"] = source
     issues = list(rec.issues)
+    if len(rec.uid) > UID_MAX:
+        issues.append(
+            Issue(
+                rec.line,
+                "uid",
+                Text("the uid is longer than {max} characters; a new one is given", max=UID_MAX),
+                "warning",
+            )
+        )
+    phones = _phones(rec, data, region, issues)
     for key in ("next_follow_up", "consent_at"):
         if isinstance(data.get(key), str):
             try:
@@ -200,7 +324,9 @@ def _clean(rec: Record, source: str) -> tuple[dict[str, Any], list[Issue]]:
     except ValidationError as exc:
         if "email" in exc.errors and data.get("email"):
             bad = data.pop("email")
-            data["notes"] = "\n".join(x for x in [data["notes"], f"E-Mail (ungültig): {bad}"] if x)
+            data["notes"] = "\n".join(
+                x for x in [data["notes"], f"{label_of('email')} (invalid): {bad}"] if x
+            )
             kept = Text("{reason}; kept in the notes", reason=exc.errors["email"])
             issues.append(Issue(rec.line, "email", kept, "warning"))
         other = {k: v for k, v in exc.errors.items() if k != "email"}
@@ -213,6 +339,8 @@ def _clean(rec: Record, source: str) -> tuple[dict[str, Any], list[Issue]]:
             issues.extend(Issue(rec.line, k, v) for k, v in exc2.errors.items())
             return {}, issues
     issues.extend(Issue(rec.line, k, v, "warning") for k, v in clean.warnings.items())
+    if phones:
+        clean.values.update(phones)
     return clean.values, issues
 
 
@@ -238,15 +366,19 @@ def plan_import(
     mapping: dict[str, str] | None = None,
     progress: Progress | None = None,
     index: DuplicateIndex | None = None,
+    region: str = DEFAULT_REGION,
 ) -> ImportPlan:
     """Parse, validate and classify every record of ``sources`` (name, bytes); writes nothing.
 
     ``source`` fills the lead's source where the file has none (default "Import <file>").
     ``mapping`` (CSV header → target) applies to CSV files; ImportFormatError for a file
     that cannot be read at all. ``progress(done, total)`` may return False to cancel.
+    ``region`` reads phone numbers of contacts whose address names no known country.
     """
     with paused_gc():
-        return _plan_import(db, sources, source=source, mapping=mapping, progress=progress, index=index)
+        return _plan_import(
+            db, sources, source=source, mapping=mapping, progress=progress, index=index, region=region
+        )
 
 
 def _plan_import(
@@ -257,6 +389,7 @@ def _plan_import(
     mapping: dict[str, str] | None = None,
     progress: Progress | None = None,
     index: DuplicateIndex | None = None,
+    region: str = DEFAULT_REGION,
 ) -> ImportPlan:
     """The work of :func:`plan_import`, with the collector paused.
 
@@ -272,7 +405,7 @@ def _plan_import(
         plan.file_issues.extend((result.file_name, i) for i in result.issues)
         row_source = source or f"Import {result.file_name}"
         for rec in result.records:
-            values, issues = _clean(rec, row_source)
+            values, issues = _clean(rec, row_source, region)
             failed = bool(issues) and any(i.severity == "error" for i in issues)
             checked.append((result.file_name, rec, values, issues, None if failed else match_keys(values)))
             if progress is not None and len(checked) % 500 == 0:
@@ -281,7 +414,7 @@ def _plan_import(
         index = DuplicateIndex.from_db(db, only=KeyFilter.of(k for *_, k in checked if k is not None))
     uids = _existing_uids(db, [r.uid for p in parsed for r in p.records if r.uid])
     for position, (file_name, rec, values, issues, keys) in enumerate(checked):
-        plan.rows.append(_plan_row(file_name, rec, values, issues, keys, index, uids, position))
+        plan.rows.append(_plan_row(file_name, rec, values, issues, keys, index, uids, position, checked))
         if progress is not None and (position + 1) % 500 == 0:
             _report(progress, (total + position + 1) // 2, total)
     if progress is not None:
@@ -313,8 +446,13 @@ def _plan_row(
     index: DuplicateIndex,
     uids: dict[str, int],
     position: int,
+    checked: Sequence[tuple[str, Record, Any, Any, Any]] = (),
 ) -> PlannedRow:
-    """Classify one validated record (``keys`` is None when it has errors)."""
+    """Classify one validated record (``keys`` is None when it has errors).
+
+    A strong match makes it a duplicate; a weak e-mail or phone match (names that differ)
+    leaves it new, with a warning naming the lead or earlier row it may repeat.
+    """
     row = PlannedRow(
         file_name, rec.line, "new", values, issues, uid=rec.uid, photo=rec.photo, photo_mime=rec.photo_mime
     )
@@ -325,7 +463,30 @@ def _plan_row(
         row.action = "duplicate"
         row.match = Match(uids[rec.uid], "uid", 100.0, "")
         return row
-    best = index.strongest(values, keys=keys)
+    best, possible = index.classify(values, keys=keys)
+    if possible is not None:
+        # Weak evidence (a shared e-mail or number, names that differ): two leads, flagged.
+        if possible.lead_id:
+            other = Text("lead {id}", id=possible.lead_id)
+        else:
+            earlier = checked[int(possible.ref)]  # type: ignore[call-overload]
+            other = Text("{file}, line {line}", file=earlier[0], line=earlier[1].line)
+        shown = possible.display
+        if possible.reason == "email":
+            why = Text(
+                "possible duplicate of {other} ({display}): same e-mail address, but the names differ;"
+                " imported as a new lead",
+                other=other,
+                display=shown,
+            )
+        else:
+            why = Text(
+                "possible duplicate of {other} ({display}): same phone number, but the names differ;"
+                " imported as a new lead",
+                other=other,
+                display=shown,
+            )
+        row.issues = [*issues, Issue(rec.line, "", why, "warning")]
     if best is not None:
         if best.lead_id:
             row.action, row.match = "duplicate", best
@@ -399,7 +560,7 @@ def _apply_import(
         assert batch.id is not None
         origin = f"import:{batch.id}"
         conn = session.connection()
-        updated, skipped, conflicts = 0, 0, []
+        updated, skipped, conflicts, unchanged = 0, 0, [], 0
         # A failure inside rolls the whole transaction back, dropped triggers included. The index
         # is then updated for just the rows written here, not rebuilt for every lead.
         bulk = len(new_rows) > _BULK_FTS
@@ -412,7 +573,12 @@ def _apply_import(
             if bulk and to_change:
                 fts_remove_rows(session, _IN_IDS, touched)
             if to_change:
-                updated, conflicts = _apply_duplicates(session, to_change, on_duplicate, batch.id, origin)
+                updated, conflicts, changed = _apply_duplicates(
+                    session, to_change, on_duplicate, batch.id, origin
+                )
+                unchanged = sum(
+                    1 for r in to_change if r.match is not None and r.match.lead_id not in changed
+                )
             if progress is not None and progress(total, total) is False:
                 raise Cancelled(IMPORT_CANCELLED)
         if bulk:
@@ -434,7 +600,7 @@ def _apply_import(
         batch.finished_at = utcnow()
         batch_id = batch.id
     db.refresh_stats()  # a large import changes which index the planner should take
-    return ImportResult(batch_id, created, updated, skipped, plan.errors, conflicts)
+    return ImportResult(batch_id, created, updated, skipped, plan.errors, conflicts, unchanged)
 
 
 def _fold_in_file(rows: list[PlannedRow]) -> list[PlannedRow]:
@@ -455,8 +621,7 @@ def _fold_in_file(rows: list[PlannedRow]) -> list[PlannedRow]:
                 if target.values.get(key) in ("", None):
                     target.values[key] = value
                 elif not same_value(target.values[key], value) and key not in ("source", "notes"):
-                    label = _EXTRA_LABELS.get(key, key)
-                    note = f"{label} ({row.file_name}, Zeile {row.line}): {value}"
+                    note = f"{label_of(key)} ({row.file_name}, line {row.line}): {value}"
                     target.values["notes"] = "\n".join(x for x in [target.values.get("notes", ""), note] if x)
     return out
 
@@ -492,7 +657,7 @@ def _insert_new(
         return 0
     # Sorted, so they grow with the ids: the uid index then takes them in one sweep instead of at
     # random places (88,000 leads: ~0.25 s less). Each uid is still an independent random UUID.
-    fresh = iter(sorted(fresh_uids(sum(1 for r in rows if not r.uid or len(r.uid) > 36))))
+    fresh = iter(sorted(fresh_uids(sum(1 for r in rows if not r.uid or len(r.uid) > UID_MAX))))
     first_id = (session.execute(select(func.max(Lead.id))).scalar() or 0) + 1
     position = float(
         session.execute(select(func.max(Lead.position)).where(Lead.stage == "lead")).scalar() or 0
@@ -543,7 +708,7 @@ def _insert_new(
     at_follow_up = slot.get("next_follow_up")
     # A file's own uid is kept unless a lead has it already: one merged away (erased rows keep
     # theirs), or the one this row matched when the person chose "import as new".
-    own = [r.uid for r in rows if r.uid and len(r.uid) <= 36]
+    own = [r.uid for r in rows if r.uid and len(r.uid) <= UID_MAX]
     taken = f"SELECT uid FROM lead WHERE uid IN {_JSON_VALUES}"
     known_uids: set[str] = set(conn.exec_driver_sql(taken, (json.dumps(own),)).scalars()) if own else set()
     # The driver's own executemany, in the session's transaction: rows go in as built (lists).
@@ -553,7 +718,7 @@ def _insert_new(
         lead_rows, change_rows = [], []
         for lead_id, row in enumerate(rows[start : start + chunk], start=first_id + start):
             position += 1.0
-            if row.uid and len(row.uid) <= 36 and row.uid not in known_uids:
+            if row.uid and len(row.uid) <= UID_MAX and row.uid not in known_uids:
                 uid = row.uid
             else:
                 uid = next(fresh, None) or new_uid()
@@ -602,8 +767,8 @@ def _insert_new(
 
 def _apply_duplicates(
     session: Any, rows: list[PlannedRow], policy: Policy, batch_id: int, origin: str
-) -> tuple[int, list[str]]:
-    """Update or merge incoming values into the matched leads; returns (leads changed, conflicts).
+) -> tuple[int, list[str], set[int]]:
+    """Update or merge incoming values into the matched leads; (leads changed, conflicts, their ids).
 
     Core statements in batches: a re-import after a fair may touch thousands of leads.
     """
@@ -643,6 +808,7 @@ def _apply_duplicates(
                 if k != "notes"
             )
     _update_groups(session, updates)
+    changed = {row["lead_id"] for row in changes_rows}
     if changes_rows:
         session.execute(insert(ImportChange.__table__), changes_rows)  # type: ignore[attr-defined]
     fs = FieldSource.__table__  # type: ignore[attr-defined]
@@ -651,7 +817,7 @@ def _apply_duplicates(
         stale = delete(fs).where(fs.c.lead_id == bindparam("lead_id"), fs.c.field == bindparam("field"))
         session.execute(stale, [{"lead_id": s["lead_id"], "field": s["field"]} for s in sources])
         session.execute(insert(fs), sources)
-    return len(changes_rows), conflicts
+    return len(changes_rows), conflicts, changed
 
 
 def _merged_changes(
@@ -671,8 +837,7 @@ def _merged_changes(
                 if (row.decision or policy) == "update":
                     changes[key] = value
                 else:
-                    label = _EXTRA_LABELS.get(key, key)
-                    notes_add.append(f"{label} laut {row.file_name}, Zeile {row.line}: {value}")
+                    notes_add.append(f"{label_of(key)} ({row.file_name}, line {row.line}): {value}")
                     conflicts.append(
                         f"{row.file_name}, line {row.line}, field {key}: kept {current!r}, "
                         f"file has {value!r} (noted on lead {lead['id']})"
@@ -838,6 +1003,7 @@ def list_batches(db: Database, limit: int = 50) -> list[ImportBatch]:
 
 __all__ = [
     "POLICIES",
+    "FileReport",
     "ImportFormatError",
     "ImportPlan",
     "ImportRefused",

@@ -7,6 +7,7 @@ long import can be cancelled (the core then rolls back: nothing is half-imported
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from leaddesk.core.db import Database
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.importers.csvfile import TARGETS, auto_mapping, preview
 from leaddesk.core.services.imports import (
+    FileReport,
     ImportPlan,
     ImportResult,
     UndoRefused,
@@ -589,10 +591,7 @@ class ImportWizard(QDialog):
     def _show_report(self) -> None:
         plan = self.plan
         assert plan is not None
-        reads = "; ".join(
-            f"{p.file_name}: {p.preset or {'vcard': 'vCard'}.get(p.file_format, 'CSV')}, {p.encoding}"
-            for p in plan.files
-        )
+        reads = "<br>".join(html.escape(self._file_line(report)) for report in plan.file_reports())
         warnings = sum(len(r.warnings) for r in plan.rows)
         self.summary_label.setText(
             self.tr("<b>%1 new</b> · %2 duplicate(s) · %3 error(s) · %4 warning(s)<br><small>%5</small>")
@@ -610,6 +609,26 @@ class ImportWizard(QDialog):
         self.columns_button.setEnabled(bool(self._csv_files()))
         self._update_import_button()
         self.pages.setCurrentIndex(REPORT)
+
+    def _file_line(self, report: FileReport) -> str:
+        """One file of the dry run: how it was read, its rows, and where its columns go."""
+        kind = report.preset or {"vcard": "vCard"}.get(report.file_format, "CSV")
+        line = (
+            self.tr("%1 (%2, %3): %4 new, %5 duplicate(s), %6 refused")
+            .replace("%1", report.file_name)
+            .replace("%2", kind)
+            .replace("%3", report.encoding)
+            .replace("%4", str(report.new))
+            .replace("%5", str(report.duplicates))
+            .replace("%6", str(report.refused))
+        )
+        if report.file_format == "csv":
+            line += " · " + (
+                self.tr("%1 column(s) mapped; kept in the notes: %2")
+                .replace("%1", str(len(report.mapped)))
+                .replace("%2", ", ".join(report.in_notes) or "–")
+            )
+        return line
 
     def _update_import_button(self, *_args: Any) -> None:
         plan = self.plan
@@ -647,6 +666,9 @@ class ImportWizard(QDialog):
             ("%5", result.errors),
         ):
             text = text.replace(key, str(value))
+        if result.unchanged:
+            # A re-import: its duplicates held nothing new (not "0 updated, 0 skipped" for them).
+            text += "<br>" + self.tr("%n duplicate(s) already up to date.", "", result.unchanged)
         if result.conflicts:
             text += "<br>" + self.tr(
                 "%n differing value(s) were kept in the leads' notes.", "", len(result.conflicts)
