@@ -43,10 +43,16 @@ def step_migrate(t: SelfTest) -> str:
     from leaddesk.core.db import Database, current_revision, head_revision
 
     t.db = Database.open_data_dir(t.folder / "data")
+    from leaddesk import __version__
+    from leaddesk.core.appinfo import app_versions, stamp_app_version
+
     head, now = head_revision(), current_revision(t.db.engine)
     if now != head:
         raise RuntimeError(f"schema at {now}, expected {head}")
-    return f"schema {head}"
+    stamp_app_version(t.db)
+    if app_versions(t.db).get("created_with") != __version__:
+        raise RuntimeError("the database does not record the LeadDesk version")
+    return f"schema {head}, app {__version__}"
 
 
 def step_import(t: SelfTest) -> str:

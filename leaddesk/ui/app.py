@@ -150,12 +150,14 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
         )
         raise
     try:
+        from leaddesk.core.appinfo import stamp_app_version
         from leaddesk.core.scoring import install_defaults
         from leaddesk.ui import features
         from leaddesk.ui.main_window import MainWindow, app_icon
         from leaddesk.ui.ops import wait_all
 
         install_defaults(db)  # a new database starts with the default rule set
+        stamp_app_version(db)  # which release created / last opened this file
         app.setWindowIcon(app_icon())
         window = MainWindow(db)
         features.install(window)
