@@ -3,6 +3,7 @@
     python packaging/release.py archive   # dist/LeadDesk -> dist/LeadDesk-<version>-linux-<arch>.tar.gz
     python packaging/release.py check     # size budget, metadata, install into a scratch home, --selftest
     python packaging/release.py nsis      # compile packaging/windows/leaddesk.nsi against a stub payload
+    python packaging/release.py path      # print the archive's path for this version
 
 ``make release-check`` runs all three (``.ci/run`` calls it). The archive holds the app folder, the
 menu entry, hicolor icons rendered from ``resources/icons/leaddesk.svg``, AppStream metainfo and
@@ -251,10 +252,13 @@ def write_ico(svg: Path, target: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="packaging/release.py", description=__doc__)
-    parser.add_argument("step", choices=("archive", "check", "nsis", "all"))
+    parser.add_argument("step", choices=("archive", "check", "nsis", "all", "path"))
     parser.add_argument("--dist", type=Path, default=DIST / "LeadDesk", help="the one-folder build")
     args = parser.parse_args(argv)
     archive = DIST / f"{archive_name()}.tar.gz"
+    if args.step == "path":  # for make: where the archive of this version goes
+        print(archive.relative_to(ROOT) if archive.is_relative_to(ROOT) else archive)
+        return 0
     if args.step in ("archive", "all"):
         archive = build_archive(args.dist)
     status = 0
