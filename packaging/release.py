@@ -57,10 +57,12 @@ def render_icons(svg: Path, hicolor: Path, sizes: tuple[int, ...] = ICON_SIZES) 
     """PNG icons of every size (and the SVG as scalable) in a hicolor tree, drawn by Qt's SVG renderer."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QApplication
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    # A widgets application, not a QGuiApplication: pytest-qt's later tests reuse whatever exists.
+    _app = QApplication.instance() or QApplication([])
     renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
         raise RuntimeError(f"{svg}: not a valid SVG")
