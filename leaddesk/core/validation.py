@@ -76,6 +76,7 @@ _NO_PHONE = PhoneResult("", True)
 def _parse_phone(raw: str, region: str) -> PhoneResult:
     """The full phonenumbers path (~25 µs), cached: imports repeat switchboard and foreign numbers."""
     import phonenumbers
+
     candidate = raw
     if candidate.startswith("00"):
         candidate = "+" + candidate[2:]
