@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean translations package
+.PHONY: run test lint bench clean translations package release release-check
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "LeadDesk needs Python 3.11 or newer; set PYTHON=/path/to/python3.11+")'
@@ -41,10 +41,24 @@ translations: $(STAMP)
 	$(BIN)/pyside6-lrelease $(TS)/leaddesk_de.ts -qm $(QM)/leaddesk_de.qm
 	$(BIN)/pyside6-lrelease $(TS)/leaddesk_en.ts -qm $(QM)/leaddesk_en.qm
 
-# One-folder desktop build in dist/LeadDesk (~1 min, not part of `make test`); check it with packaging/smoke.sh.
+# One-folder desktop build in dist/LeadDesk (~1 min, not part of `make test`); `make release-check` checks it
+# (packaging/smoke.py is the longer manual smoke test under Xvfb).
 package: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,package]"
 	$(BIN)/pyinstaller --noconfirm --clean packaging/leaddesk.spec
+
+# Linux release archive dist/LeadDesk-<version>-linux-<arch>.tar.gz: the app folder, install.sh/uninstall.sh
+# (per user, ~/.local), menu entry, hicolor icons, AppStream metainfo. Windows: see packaging/windows.
+release: package
+	$(BIN)/python packaging/release.py archive
+
+# What CI checks on every run (.ci/run): build, archive, size budget, .desktop + metainfo validation,
+# install into a scratch home and run the installed app's --selftest, compile the NSIS script, and the
+# packaging tests with the archive at hand. Needs desktop-file-utils, appstream and nsis (apt).
+release-check: package
+	$(BIN)/python packaging/release.py all
+	LEADDESK_RELEASE_ARCHIVE=$$($(BIN)/python packaging/release.py path) QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest -q tests/packaging
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -526,6 +526,11 @@ def cmd_timezone(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="leaddesk", description="LeadDesk: the offline lead desk.")
     parser.add_argument("--version", action="version", version=f"LeadDesk {__version__}")
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="check this installation on a temporary database (import, search, rescore, board) and exit",
+    )
     parser.add_argument("--data-dir", help="folder of the LeadDesk database (default: your user data folder)")
     parser.add_argument(
         "--lang", choices=("de", "en"), help="language of the window (default: system; LEADDESK_LANG)"
@@ -643,6 +648,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run_selftest(args: argparse.Namespace) -> int:
+    """``leaddesk --selftest``: the steps of leaddesk/selftest.py; never touches the user's data."""
+    from leaddesk.selftest import run
+
+    return run()
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from leaddesk.ui.app import run
 
@@ -666,6 +678,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
     try:
+        if args.selftest:
+            return run_selftest(args)
         if handler is None:
             return run_gui(args)
         return handler(args)

@@ -60,7 +60,48 @@ EXCLUDES: tuple[str, ...] = (
     "PySide6.QtUiTools",
     "PySide6.QtHelp",
     "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtQuick3D",
+    "PySide6.QtVirtualKeyboard",
+    "PySide6.QtMultimedia",
+    "PySide6.QtCharts",
+    "PySide6.QtDataVisualization",
+    "PySide6.Qt3DCore",
+    # Type-checker plug-ins of SQLAlchemy and pydantic drag in mypy and its parser (~4 MB).
+    "mypy",
+    "ast_serialize",
+    "sqlalchemy.ext.mypy",
+    "pydantic.mypy",
+    # Mako (Alembic's templates) formats its error pages with Pygments if present (~4.5 MB).
+    "pygments",
+    # Pillow: AVIF (libavif, ~5 MB) and Tk are never read or shown; JPEG/PNG/WebP/TIFF stay.
+    "PIL._avif",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
+    # phonenumbers: LeadDesk parses, validates and formats; the geocoder, carrier and time-zone
+    # tables (~18 MB of source) are only for phonenumbers.geocoder/carrier/timezone. Of the geodata
+    # package only ``locale`` is used (country names → region, leaddesk/core/validation.py).
+    "phonenumbers.geocoder",
+    *(f"phonenumbers.geodata.data{i}" for i in range(64)),
+    "phonenumbers.carrier",
+    "phonenumbers.carrierdata",
+    "phonenumbers.timezone",
+    "phonenumbers.tzdata",
+    # email-validator checks deliverability (DNS) only when asked; LeadDesk never asks (offline).
+    "email_validator.deliverability",
+    "dns",
+    # Interactive-terminal modules.
+    "readline",
+    "curses",
 )
+
+
+#: Excluded modules that a dependency imports at run time inside ``try: ... except ImportError`` and
+#: works without: module -> where that guarded import is. tests/packaging lets only these through
+#: when the self-test's run loads an excluded module; the frozen ``--selftest`` proves the fallback.
+OPTIONAL_AT_RUN_TIME: dict[str, str] = {
+    "pygments": "mako.exceptions._install_highlighting (falls back to plain HTML escaping)",
+}
 
 
 def datas(root: Path = ROOT) -> list[tuple[str, str]]:

@@ -6,10 +6,6 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-import phonenumbers
-from email_validator import EmailNotValidError
-from email_validator import validate_email as _validate_email
-
 from leaddesk.core.text import Text
 
 DEFAULT_REGION = "DE"
@@ -56,6 +52,8 @@ def _fast_german(raw: str, region: str) -> str | None:
 def _german_lengths() -> frozenset[int]:
     """National number lengths ``phonenumbers.is_possible_number`` accepts for +49 (read from its
     metadata once; asking it per number cost ~7 µs, a second on a 150,000-phone import)."""
+    import phonenumbers  # here, not at the top: start-up paints the board without it (~35 ms)
+
     desc = phonenumbers.PhoneMetadata.metadata_for_region("DE").general_desc
     return frozenset(desc.possible_length) | frozenset(desc.possible_length_local_only)
 
@@ -65,6 +63,8 @@ def _german_validity() -> dict[int, re.Pattern[str]]:
     """``is_valid_number`` for +49 as one regex per national length: the general pattern as a
     look-ahead, then the types allowed at that length (what phonenumbers tries one by one;
     ~1 µs instead of 6 µs; tests/core/test_validation_fast.py compares them)."""
+    import phonenumbers
+
     md = phonenumbers.PhoneMetadata.metadata_for_region("DE")
     general = md.general_desc
     kinds = [
@@ -120,6 +120,8 @@ _NO_PHONE = PhoneResult("", True)
 @lru_cache(maxsize=16384)
 def _parse_phone(raw: str, region: str) -> PhoneResult:
     """The full phonenumbers path (~25 µs), cached: imports repeat switchboard and foreign numbers."""
+    import phonenumbers
+
     candidate = raw
     if candidate.startswith("00"):
         candidate = "+" + candidate[2:]
@@ -156,6 +158,7 @@ _COUNTRY_ALIASES = {
 @cache
 def _country_names() -> dict[str, str]:
     """Folded country name or ISO code → region, from phonenumbers' names in every language."""
+    import phonenumbers
     from phonenumbers.geodata.locale import LOCALE_DATA
 
     out: dict[str, str] = {}
@@ -193,6 +196,8 @@ def format_phone(e164: str) -> str:
     """E.164 shown the international way (+49 89 1234567); anything else unchanged."""
     if not e164.startswith("+"):
         return e164
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
@@ -235,6 +240,9 @@ def check_email(text: str) -> str:
     fast = _fast_email(raw)
     if fast is not None:
         return fast
+    from email_validator import EmailNotValidError
+    from email_validator import validate_email as _validate_email
+
     try:
         info = _validate_email(raw, check_deliverability=False)
     except EmailNotValidError as exc:

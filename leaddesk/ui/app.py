@@ -150,6 +150,7 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
         )
         raise
     try:
+        from leaddesk.core.appinfo import stamp_app_version
         from leaddesk.core.scoring import install_defaults
         from leaddesk.ui import features
         from leaddesk.ui.main_window import MainWindow, app_icon
@@ -157,6 +158,7 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
 
         if not db.read_only:
             install_defaults(db)  # a new database starts with the default rule set
+            stamp_app_version(db)  # which release created / last opened this file
         app.setWindowIcon(app_icon())
         window = MainWindow(db)
         features.install(window)

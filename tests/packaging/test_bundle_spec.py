@@ -21,6 +21,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
+DESKTOP = ROOT / "resources" / "linux" / "de.leaddesk.LeadDesk.desktop"
 
 
 def load(name: str) -> ModuleType:
@@ -238,7 +239,7 @@ def test_strip_debug_shrinks_copies_that_still_load(tmp_path: Path) -> None:
 def read_desktop_entry() -> configparser.SectionProxy:
     parser = configparser.ConfigParser(interpolation=None, delimiters=("=",))
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
-    parser.read(PACKAGING / "leaddesk.desktop", encoding="utf-8")
+    parser.read(DESKTOP, encoding="utf-8")
     return parser["Desktop Entry"]
 
 
@@ -247,9 +248,12 @@ def test_desktop_entry_is_german_too_and_points_at_real_files() -> None:
     for key in ("Name", "Comment", "GenericName", "Keywords"):
         assert entry.get(f"{key}[de]"), f"{key}[de] missing"
     assert entry["Comment[de]"] != entry["Comment"]
-    icon = ROOT / "leaddesk" / "resources" / f"{entry['Icon']}.svg"
-    assert icon.is_file(), "Icon= names the SVG to install as hicolor/scalable/apps/<Icon>.svg"
-    assert f"{entry['Icon']}.svg" in {Path(p).name for p, _ in datas_mod.datas()}
+    assert entry["Icon"] == DESKTOP.name.removesuffix(".desktop"), "hicolor icons are named after the app id"
+    master = ROOT / "resources" / "icons" / "leaddesk.svg"
+    assert master.read_bytes() == (ROOT / "leaddesk" / "resources" / "leaddesk.svg").read_bytes(), (
+        "the window icon (leaddesk/resources) is a copy of the master in resources/icons"
+    )
+    assert "leaddesk.svg" in {Path(p).name for p, _ in datas_mod.datas()}
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["gui-scripts"]
     assert entry["Exec"].split()[0] in scripts
     assert entry["Terminal"] == "false"
@@ -261,7 +265,5 @@ def test_desktop_entry_is_german_too_and_points_at_real_files() -> None:
 def test_desktop_entry_validates() -> None:
     import subprocess
 
-    done = subprocess.run(
-        ["desktop-file-validate", str(PACKAGING / "leaddesk.desktop")], capture_output=True, text=True
-    )
+    done = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True)
     assert done.returncode == 0 and not done.stdout.strip(), done.stdout
