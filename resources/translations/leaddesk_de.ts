@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>ActivityEditDialog</name>
@@ -63,12 +64,26 @@
         <translation>&amp;Wann</translation>
     </message>
     <message>
+        <source>Activities are saved as soon as you add them.</source>
+        <translation>Aktivitäten werden gespeichert, sobald Sie sie hinzufügen.</translation>
+    </message>
+    <message>
         <source>Activity not saved</source>
         <translation>Aktivität nicht gespeichert</translation>
     </message>
 </context>
 <context>
     <name>App</name>
+    <message>
+        <source>Something went wrong in LeadDesk. Your leads are safe: every change is saved completely or not at all.
+
+The details are in the log file:
+%1</source>
+        <translation>In LeadDesk ist etwas schiefgegangen. Ihre Leads sind sicher: Jede Änderung wird ganz oder gar nicht gespeichert.
+
+Einzelheiten stehen in der Protokolldatei:
+%1</translation>
+    </message>
     <message>
         <source>LeadDesk is already open with this database (%1). Switch to that window.</source>
         <translation>LeadDesk ist mit dieser Datenbank (%1) schon geöffnet. Bitte wechseln Sie zu diesem Fenster.</translation>
@@ -81,12 +96,100 @@
         <source>Unexpected error while opening the database:</source>
         <translation>Unerwarteter Fehler beim Öffnen der Datenbank:</translation>
     </message>
+    <message>
+        <source>The backup was not restored; your database is as it was.</source>
+        <translation>Die Sicherung wurde nicht wiederhergestellt; Ihre Datenbank ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was half-written. The details are in LeadDesk&apos;s log file.</source>
+        <translation>Etwas ist schiefgegangen; nichts wurde halb geschrieben. Einzelheiten stehen in der Protokolldatei von LeadDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <extracomment>Set on the QApplication when the person chose a backup to restore: ``app.run`` restores it once the window and the database are closed, then starts LeadDesk again.</extracomment>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>LeadDesk backs up your database once a day and before every upgrade, merge and restore, and keeps 7 daily, 4 weekly and 12 monthly copies in %1.</source>
+        <translation>LeadDesk sichert Ihre Datenbank einmal am Tag sowie vor jedem Update, Zusammenführen und Wiederherstellen und bewahrt 7 tägliche, 4 wöchentliche und 12 monatliche Kopien in %1 auf.</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Jetzt &amp;sichern</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>vor einem Update</translation>
+    </message>
+    <message>
+        <source>before a merge</source>
+        <translation>vor dem Zusammenführen</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>vor dem Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>replaced by a restore</source>
+        <translation>beim Wiederherstellen ersetzt</translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation>Noch keine Sicherung.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Sichere …</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>Gesichert in %1</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Replace your database with the backup of %1? Changes made since then are no longer shown; your current database is kept beside it. LeadDesk closes and starts again.</source>
+        <translation>Ihre Datenbank durch die Sicherung vom %1 ersetzen? Änderungen seitdem werden nicht mehr angezeigt; Ihre jetzige Datenbank wird daneben aufbewahrt. LeadDesk schließt und startet neu.</translation>
+    </message>
+    <message>
+        <source>Restore and restart</source>
+        <translation>Wiederherstellen und neu starten</translation>
+    </message>
 </context>
 <context>
     <name>BantForm</name>
     <message>
         <source>&amp;Budget</source>
-        <extracomment>Border colour per status: the section's state is visible at a glance. Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
+        <extracomment>Border colour per status: the section&apos;s state is visible at a glance. Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
         <translation>&amp;Budget</translation>
     </message>
     <message>
@@ -138,7 +241,7 @@
         <translation>Beteiligte &amp;Personen</translation>
     </message>
     <message>
-        <source>Pain points in the customer's words</source>
+        <source>Pain points in the customer&apos;s words</source>
         <translation>Probleme in den Worten des Kunden</translation>
     </message>
     <message>
@@ -227,6 +330,22 @@
     <message>
         <source>Undone</source>
         <translation>Rückgängig gemacht</translation>
+    </message>
+</context>
+<context>
+    <name>Board</name>
+    <message>
+        <source>Delete lead</source>
+        <extracomment>Up to this many leads in one change are placed card by card (row inserts keep the selection). More leads than this in one change: read the whole board again (cheaper than placing them).</extracomment>
+        <translation>Lead löschen</translation>
+    </message>
+    <message>
+        <source>Move %1 to the trash? You can restore it from File → Trash for %2 days, or undo with Ctrl+Z.</source>
+        <translation>%1 in den Papierkorb verschieben? Sie können den Lead %2 Tage lang über Datei → Papierkorb wiederherstellen oder mit Strg+Z rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>In den Papierkorb</translation>
     </message>
 </context>
 <context>
@@ -457,9 +576,11 @@
     <name>ColumnHeader</name>
     <message numerus="yes">
         <source>%n lead(s)</source>
-        <extracomment>Currency amounts a column header shows side by side before it shortens to "+ …". The euro part of the sums (callers that want one number); ``sums`` has every currency.</extracomment>
+        <extracomment>Currency amounts a column header shows side by side before it shortens to &quot;+ …&quot;. The euro part of the sums (callers that want one number); ``sums`` has every currency.</extracomment>
         <translation>
-            <numerusform>%n Lead</numerusform><numerusform>%n Leads</numerusform></translation>
+            <numerusform>%n Lead</numerusform>
+            <numerusform>%n Leads</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -475,6 +596,11 @@
     <message>
         <source>Edit %1</source>
         <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <extracomment>The move scoring made with this edit (&quot;move&quot; mode): undone with it, made again on redo.</extracomment>
+        <translation>%1 löschen</translation>
     </message>
 </context>
 <context>
@@ -543,8 +669,20 @@
         <translation>Gespräch &amp;fortsetzen</translation>
     </message>
     <message>
-        <source>&amp;Discard</source>
-        <translation>&amp;Verwerfen</translation>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Verwerfen …</translation>
+    </message>
+    <message>
+        <source>Discard call notes</source>
+        <translation>Gesprächsnotizen verwerfen</translation>
+    </message>
+    <message>
+        <source>Throw away the unsaved notes and BANT answers of the call with %1? This cannot be undone.</source>
+        <translation>Die nicht gespeicherten Notizen und BANT-Antworten des Gesprächs mit %1 verwerfen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Discard notes</source>
+        <translation>Notizen verwerfen</translation>
     </message>
     <message>
         <source>&amp;Later</source>
@@ -576,7 +714,9 @@
     <message numerus="yes">
         <source>%n likely duplicate pair(s)</source>
         <translation>
-            <numerusform>%n wahrscheinliches Dublettenpaar</numerusform><numerusform>%n wahrscheinliche Dublettenpaare</numerusform></translation>
+            <numerusform>%n wahrscheinliches Dublettenpaar</numerusform>
+            <numerusform>%n wahrscheinliche Dublettenpaare</numerusform>
+        </translation>
     </message>
     <message>
         <source>Merged #%1 into #%2.</source>
@@ -711,7 +851,9 @@
     <message numerus="yes">
         <source>%n lead(s) exported to %1.</source>
         <translation>
-            <numerusform>%n Lead nach %1 exportiert.</numerusform><numerusform>%n Leads nach %1 exportiert.</numerusform></translation>
+            <numerusform>%n Lead nach %1 exportiert.</numerusform>
+            <numerusform>%n Leads nach %1 exportiert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -731,6 +873,10 @@
     <message>
         <source>Past &amp;imports…</source>
         <translation>&amp;Frühere Importe …</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Sicherungen …</translation>
     </message>
     <message>
         <source>&amp;Merge another LeadDesk database…</source>
@@ -943,12 +1089,23 @@
         <translation>Nur Leads, deren Wiedervorlage heute fällig oder überfällig ist</translation>
     </message>
     <message>
+        <source>The board shows only the leads chosen in a report. Click to show all.</source>
+        <translation>Die Tafel zeigt nur die in einem Bericht gewählten Leads. Klicken, um alle zu zeigen.</translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
         <source>Clear search and filters</source>
         <translation>Suche und Filter zurücksetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report: %1 (%Ln lead(s)) ✕</source>
+        <translation>
+            <numerusform>Bericht: %1 (%Ln Lead) ✕</numerusform>
+            <numerusform>Bericht: %1 (%Ln Leads) ✕</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1043,8 +1200,8 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>Frühere Importe</translation>
     </message>
     <message>
-        <source>&amp;Undo import</source>
-        <translation>Import &amp;rückgängig machen</translation>
+        <source>&amp;Undo import…</source>
+        <translation>Import &amp;rückgängig machen …</translation>
     </message>
     <message>
         <source>Undo, &amp;keep edited leads</source>
@@ -1303,8 +1460,8 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <source>&amp;Undo this import</source>
-        <translation>Diesen Import &amp;rückgängig machen</translation>
+        <source>&amp;Undo this import…</source>
+        <translation>Diesen Import &amp;rückgängig machen …</translation>
     </message>
     <message>
         <source>Undo anyway, &amp;keep edited leads</source>
@@ -1325,7 +1482,9 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <message numerus="yes">
         <source>Checking %n record(s)…</source>
         <translation>
-            <numerusform>%n Datensatz wird geprüft …</numerusform><numerusform>%n Datensätze werden geprüft …</numerusform></translation>
+            <numerusform>%n Datensatz wird geprüft …</numerusform>
+            <numerusform>%n Datensätze werden geprüft …</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose what each column of %1 holds (read as %2, separated by “%3”).</source>
@@ -1340,6 +1499,14 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>&lt;b&gt;Neu: %1&lt;/b&gt; · Dubletten: %2 · Fehler: %3 · Warnungen: %4&lt;br&gt;&lt;small&gt;%5&lt;/small&gt;</translation>
     </message>
     <message>
+        <source>%1 (%2, %3): %4 new, %5 duplicate(s), %6 refused</source>
+        <translation>%1 (%2, %3): neu: %4, Dubletten: %5, abgelehnt: %6</translation>
+    </message>
+    <message>
+        <source>%1 column(s) mapped; kept in the notes: %2</source>
+        <translation>Spalten zugeordnet: %1; in den Notizen behalten: %2</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>Importiere …</translation>
     </message>
@@ -1348,9 +1515,18 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>Import %1 fertig: neue Leads: %2, aktualisiert: %3, übersprungen: %4, wegen Fehlern ausgelassen: %5.</translation>
     </message>
     <message numerus="yes">
-        <source>%n differing value(s) were kept in the leads' notes.</source>
+        <source>%n duplicate(s) already up to date.</source>
         <translation>
-            <numerusform>%n abweichender Wert wurde in den Notizen der Leads aufbewahrt.</numerusform><numerusform>%n abweichende Werte wurden in den Notizen der Leads aufbewahrt.</numerusform></translation>
+            <numerusform>%n Dublette war bereits aktuell.</numerusform>
+            <numerusform>%n Dubletten waren bereits aktuell.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n differing value(s) were kept in the leads&apos; notes.</source>
+        <translation>
+            <numerusform>%n abweichender Wert wurde in den Notizen der Leads aufbewahrt.</numerusform>
+            <numerusform>%n abweichende Werte wurden in den Notizen der Leads aufbewahrt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Undoing the import…</source>
@@ -1363,7 +1539,9 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <message numerus="yes">
         <source>%n lead(s) edited since were kept.</source>
         <translation>
-            <numerusform>%n seither bearbeiteter Lead wurde behalten.</numerusform><numerusform>%n seither bearbeitete Leads wurden behalten.</numerusform></translation>
+            <numerusform>%n seither bearbeiteter Lead wurde behalten.</numerusform>
+            <numerusform>%n seither bearbeitete Leads wurden behalten.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -1706,6 +1884,14 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>Übernehmen: nach %1 verschieben</translation>
     </message>
     <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>This lead was removed elsewhere; it can no longer be saved.</source>
+        <translation>Dieser Lead wurde anderswo entfernt; er kann nicht mehr gespeichert werden.</translation>
+    </message>
+    <message>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
@@ -1845,6 +2031,14 @@ Ihre Eingaben stehen noch im Formular.</translation>
         <translation>Punkte-Vorschlag ü&amp;bernehmen</translation>
     </message>
     <message>
+        <source>&amp;Delete lead…</source>
+        <translation>Lead &amp;löschen …</translation>
+    </message>
+    <message>
+        <source>&amp;Trash…</source>
+        <translation>&amp;Papierkorb …</translation>
+    </message>
+    <message>
         <source>&amp;About LeadDesk</source>
         <translation>Ü&amp;ber LeadDesk</translation>
     </message>
@@ -1900,6 +2094,26 @@ Ihre Eingaben stehen noch im Formular.</translation>
         <source>Cancel</source>
         <extracomment>Bump when the toolbar/dock layout changes: older saved state is then ignored, not restored.</extracomment>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>This database is damaged, so LeadDesk opened it read-only: you can look and export, but not change anything. Restore a backup to work on.</source>
+        <translation>Diese Datenbank ist beschädigt, deshalb hat LeadDesk sie schreibgeschützt geöffnet: Sie können ansehen und exportieren, aber nichts ändern. Stellen Sie eine Sicherung wieder her, um weiterzuarbeiten.</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup…</source>
+        <translation>Neueste intakte Sicherung wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Load demo data</source>
+        <translation>Demodaten laden</translation>
+    </message>
+    <message>
+        <source>Add %1 made-up demo leads to your %2 leads? They are one import: File → Past imports can take them all back.</source>
+        <translation>%1 erfundene Demo-Leads zu Ihren %2 Leads hinzufügen? Sie sind ein Import: Datei → Frühere Importe kann sie alle zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>Add demo leads</source>
+        <translation>Demo-Leads hinzufügen</translation>
     </message>
     <message>
         <source>Adding demo leads… %p%</source>
@@ -1993,14 +2207,18 @@ Ihre Eingaben stehen noch im Formular.</translation>
         <translation>Übernommen: %1.</translation>
     </message>
     <message numerus="yes">
-        <source>%n differing value(s) kept in the leads' notes</source>
+        <source>%n differing value(s) kept in the leads&apos; notes</source>
         <translation>
-            <numerusform>%n abweichender Wert in den Notizen der Leads</numerusform><numerusform>%n abweichende Werte in den Notizen der Leads</numerusform></translation>
+            <numerusform>%n abweichender Wert in den Notizen der Leads</numerusform>
+            <numerusform>%n abweichende Werte in den Notizen der Leads</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n entry(ies) already here, not copied twice</source>
         <translation>
-            <numerusform>%n Eintrag schon vorhanden, nicht doppelt übernommen</numerusform><numerusform>%n Einträge schon vorhanden, nicht doppelt übernommen</numerusform></translation>
+            <numerusform>%n Eintrag schon vorhanden, nicht doppelt übernommen</numerusform>
+            <numerusform>%n Einträge schon vorhanden, nicht doppelt übernommen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your database as it was before: %1</source>
@@ -2090,7 +2308,7 @@ Ihre Eingaben stehen noch im Formular.</translation>
         <translation>Lead B</translation>
     </message>
     <message>
-        <source>Notes and tags of both are combined. Values not chosen are kept in the notes. Activities, tasks and BANT answers of both stay with the kept lead; the other lead's stage history stays with its archived record.</source>
+        <source>Notes and tags of both are combined. Values not chosen are kept in the notes. Activities, tasks and BANT answers of both stay with the kept lead; the other lead&apos;s stage history stays with its archived record.</source>
         <translation>Notizen und Schlagwörter beider Leads werden zusammengefasst. Nicht gewählte Werte bleiben in den Notizen erhalten. Aktivitäten, Aufgaben und BANT-Antworten beider bleiben beim behaltenen Lead; der Phasenverlauf des anderen bleibt bei seinem archivierten Datensatz.</translation>
     </message>
     <message>
@@ -2107,42 +2325,58 @@ Ihre Eingaben stehen noch im Formular.</translation>
     <message numerus="yes">
         <source>%n activity(ies)</source>
         <translation>
-            <numerusform>%n Aktivität</numerusform><numerusform>%n Aktivitäten</numerusform></translation>
+            <numerusform>%n Aktivität</numerusform>
+            <numerusform>%n Aktivitäten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n stage change(s)</source>
         <translation>
-            <numerusform>%n Phasenwechsel</numerusform><numerusform>%n Phasenwechsel</numerusform></translation>
+            <numerusform>%n Phasenwechsel</numerusform>
+            <numerusform>%n Phasenwechsel</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n task(s)</source>
         <translation>
-            <numerusform>%n Aufgabe</numerusform><numerusform>%n Aufgaben</numerusform></translation>
+            <numerusform>%n Aufgabe</numerusform>
+            <numerusform>%n Aufgaben</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n set(s) of BANT answers</source>
         <translation>
-            <numerusform>%n Satz BANT-Antworten</numerusform><numerusform>%n Sätze BANT-Antworten</numerusform></translation>
+            <numerusform>%n Satz BANT-Antworten</numerusform>
+            <numerusform>%n Sätze BANT-Antworten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n BANT change(s)</source>
         <translation>
-            <numerusform>%n BANT-Änderung</numerusform><numerusform>%n BANT-Änderungen</numerusform></translation>
+            <numerusform>%n BANT-Änderung</numerusform>
+            <numerusform>%n BANT-Änderungen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n score adjustment(s)</source>
         <translation>
-            <numerusform>%n Punktekorrektur</numerusform><numerusform>%n Punktekorrekturen</numerusform></translation>
+            <numerusform>%n Punktekorrektur</numerusform>
+            <numerusform>%n Punktekorrekturen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n attachment(s)</source>
         <translation>
-            <numerusform>%n Anhang</numerusform><numerusform>%n Anhänge</numerusform></translation>
+            <numerusform>%n Anhang</numerusform>
+            <numerusform>%n Anhänge</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unfinished call note(s)</source>
         <translation>
-            <numerusform>%n unfertige Gesprächsnotiz</numerusform><numerusform>%n unfertige Gesprächsnotizen</numerusform></translation>
+            <numerusform>%n unfertige Gesprächsnotiz</numerusform>
+            <numerusform>%n unfertige Gesprächsnotizen</numerusform>
+        </translation>
     </message>
     <message>
         <source>New</source>
@@ -2543,11 +2777,11 @@ oder Strg+O drücken</translation>
         <translation>%1 hat schon andere Werte:</translation>
     </message>
     <message>
-        <source>Keep the lead's values</source>
+        <source>Keep the lead&apos;s values</source>
         <translation>Werte des Leads behalten</translation>
     </message>
     <message>
-        <source>Use the card's values</source>
+        <source>Use the card&apos;s values</source>
         <translation>Werte der Karte übernehmen</translation>
     </message>
     <message>
@@ -2763,6 +2997,406 @@ oder Strg+O drücken</translation>
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Berichte…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <source>Reports — LeadDesk</source>
+        <translation>Berichte — LeadDesk</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Dieses Quartal</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>Trichter</translation>
+    </message>
+    <message>
+        <source>Cohort: leads created in the period</source>
+        <translation>Kohorte: im Zeitraum angelegte Leads</translation>
+    </message>
+    <message>
+        <source>Period: moves during the period</source>
+        <translation>Zeitraum: Wechsel im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Compute again with the latest changes (F5)</source>
+        <translation>Mit den neuesten Änderungen neu berechnen (F5)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Whole report as PDF…</source>
+        <translation>Ganzen Bericht als PDF…</translation>
+    </message>
+    <message>
+        <source>Charts as PNG…</source>
+        <translation>Diagramme als PNG…</translation>
+    </message>
+    <message>
+        <source>Tables as CSV…</source>
+        <translation>Tabellen als CSV…</translation>
+    </message>
+    <message>
+        <source>All sources and fairs</source>
+        <translation>Alle Quellen und Messen</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle Schlagwörter</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>Alle Betreuer</translation>
+    </message>
+    <message>
+        <source>What an MQL is worth</source>
+        <translation>Was ein MQL wert ist</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>MQLs</source>
+        <translation>MQLs</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>MQL → Won</source>
+        <translation>MQL → Gewonnen</translation>
+    </message>
+    <message>
+        <source>Ø won value</source>
+        <translation>Ø Auftragswert</translation>
+    </message>
+    <message>
+        <source>An MQL is worth</source>
+        <translation>Ein MQL ist wert</translation>
+    </message>
+    <message>
+        <source>Time in stage</source>
+        <translation>Verweildauer je Phase</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Median Tage</translation>
+    </message>
+    <message>
+        <source>75th percentile</source>
+        <translation>75. Perzentil</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Still there</source>
+        <translation>Noch dort</translation>
+    </message>
+    <message>
+        <source>Speed of handover</source>
+        <translation>Tempo der Übergabe</translation>
+    </message>
+    <message>
+        <source>MQLs should hear from sales within</source>
+        <translation>MQLs sollten vom Vertrieb hören innerhalb von</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> Arbeitstage</translation>
+    </message>
+    <message>
+        <source>Sources and trade fairs</source>
+        <translation>Quellen und Messen</translation>
+    </message>
+    <message>
+        <source>Source or fair</source>
+        <translation>Quelle oder Messe</translation>
+    </message>
+    <message>
+        <source>MQL</source>
+        <translation>MQL</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Won value</source>
+        <translation>Auftragswert</translation>
+    </message>
+    <message>
+        <source>Lead → Won</source>
+        <translation>Lead → Gewonnen</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Cost per lead</source>
+        <translation>Kosten pro Lead</translation>
+    </message>
+    <message>
+        <source>Enter a fair&apos;s cost…</source>
+        <translation>Kosten einer Messe eingeben…</translation>
+    </message>
+    <message>
+        <source>Lost reasons</source>
+        <translation>Verlustgründe</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Lost from</source>
+        <translation>Verloren aus</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Scoring check</source>
+        <translation>Prüfung der Punkte</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Hit: won</source>
+        <translation>Getroffen: gewonnen</translation>
+    </message>
+    <message>
+        <source>Not hit: won</source>
+        <translation>Nicht getroffen: gewonnen</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>Lift</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <source>The report could not be computed: %1</source>
+        <translation>Der Bericht konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 – %2 · %Ln lead(s) created in the period · computed in %3 ms</source>
+        <translation>
+            <numerusform>%1 – %2 · %Ln Lead im Zeitraum angelegt · berechnet in %3 ms</numerusform>
+            <numerusform>%1 – %2 · %Ln Leads im Zeitraum angelegt · berechnet in %3 ms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(stage history read in %1 ms)</source>
+        <translation>(Phasenverlauf gelesen in %1 ms)</translation>
+    </message>
+    <message>
+        <source>Cohort: of the leads created in the period, how many reached each stage by today. A lead that skipped a stage counts as having passed it; one that went back keeps what it reached. Lost is compared with all leads.</source>
+        <translation>Kohorte: Wie viele der im Zeitraum angelegten Leads haben bis heute jede Phase erreicht? Ein Lead, der eine Phase übersprungen hat, zählt als hindurchgegangen; einer, der zurückging, behält, was er erreicht hat. Verloren wird mit allen Leads verglichen.</translation>
+    </message>
+    <message>
+        <source>Skipped MQL: %1 · went back a stage: %2 · recycled from Lost: %3 · still open: %4</source>
+        <translation>MQL übersprungen: %1 · eine Phase zurück: %2 · aus Verloren zurückgeholt: %3 · noch offen: %4</translation>
+    </message>
+    <message>
+        <source>Period: every move into a stage during the period, whenever the lead was created. A lead moved twice counts twice, so a stage can exceed the one before it.</source>
+        <translation>Zeitraum: jeder Wechsel in eine Phase während des Zeitraums, gleich wann der Lead angelegt wurde. Ein zweimal verschobener Lead zählt zweimal, daher kann eine Phase die vorige übertreffen.</translation>
+    </message>
+    <message>
+        <source>New leads: %1 · moves skipping a stage: %2 · backward moves: %3 · recycled from Lost: %4</source>
+        <translation>Neue Leads: %1 · Wechsel mit übersprungener Phase: %2 · Wechsel zurück: %3 · aus Verloren zurückgeholt: %4</translation>
+    </message>
+    <message>
+        <source>%1 of previous</source>
+        <translation>%1 der vorigen</translation>
+    </message>
+    <message>
+        <source>%1 of first</source>
+        <translation>%1 der ersten</translation>
+    </message>
+    <message>
+        <source>MQL → Won conversion × average won value, over the MQLs of the cohort whose outcome is known (Won or Lost now).</source>
+        <translation>Quote MQL → Gewonnen × durchschnittlicher Auftragswert, über die MQLs der Kohorte mit bekanntem Ergebnis (jetzt Gewonnen oder Verloren).</translation>
+    </message>
+    <message>
+        <source>No MQL of this period has an outcome yet.</source>
+        <translation>Noch kein MQL dieses Zeitraums hat ein Ergebnis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rests on %Ln outcome(s)</source>
+        <translation>
+            <numerusform>Beruht auf %Ln Ergebnis</numerusform>
+            <numerusform>Beruht auf %Ln Ergebnissen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1 won of %2 MQLs)</source>
+        <translation>(%1 gewonnen von %2 MQLs)</translation>
+    </message>
+    <message>
+        <source>— fewer than %1 outcomes: uncertain.</source>
+        <translation>— weniger als %1 Ergebnisse: unsicher.</translation>
+    </message>
+    <message>
+        <source>(no source)</source>
+        <translation>(keine Quelle)</translation>
+    </message>
+    <message>
+        <source>Days from first arriving in a stage to first arriving in a later one or in Lost, over the leads created in the period. Leads still in a stage are not measured yet.</source>
+        <translation>Tage vom ersten Erreichen einer Phase bis zum ersten Erreichen einer späteren oder von Verloren, über die im Zeitraum angelegten Leads. Leads, die noch in einer Phase sind, werden noch nicht gemessen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lead velocity (created → Won): median %1 days, 75th percentile %2 days, %Ln lead(s)</source>
+        <translation>
+            <numerusform>Lead-Geschwindigkeit (angelegt → Gewonnen): Median %1 Tage, 75. Perzentil %2 Tage, %Ln Lead</numerusform>
+            <numerusform>Lead-Geschwindigkeit (angelegt → Gewonnen): Median %1 Tage, 75. Perzentil %2 Tage, %Ln Leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hours from reaching MQL to the first call, e-mail or meeting, for the MQLs reached in the period. Working days are Monday to Friday.</source>
+        <translation>Stunden vom Erreichen von MQL bis zum ersten Anruf, zur ersten E-Mail oder zum ersten Termin, für die im Zeitraum erreichten MQLs. Arbeitstage sind Montag bis Freitag.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln MQL(s) reached · answered: %1 · median %2 h · 75th percentile %3 h · not answered yet: %4</source>
+        <translation>
+            <numerusform>%Ln MQL erreicht · beantwortet: %1 · Median %2 h · 75. Perzentil %3 h · noch unbeantwortet: %4</numerusform>
+            <numerusform>%Ln MQLs erreicht · beantwortet: %1 · Median %2 h · 75. Perzentil %3 h · noch unbeantwortet: %4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln MQL(s) waited longer than the threshold</source>
+        <translation>
+            <numerusform>%Ln MQL hat länger als die Frist gewartet</numerusform>
+            <numerusform>%Ln MQLs haben länger als die Frist gewartet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leads created in the period per source; trade fairs are marked. Won value adds %1 only; cost per lead needs the fair&apos;s cost.</source>
+        <translation>Im Zeitraum angelegte Leads je Quelle; Messen sind gekennzeichnet. Der Auftragswert addiert nur %1; Kosten pro Lead brauchen die Kosten der Messe.</translation>
+    </message>
+    <message>
+        <source>%1 (fair)</source>
+        <translation>%1 (Messe)</translation>
+    </message>
+    <message>
+        <source>%1 leads · %2 won</source>
+        <translation>%1 Leads · %2 gewonnen</translation>
+    </message>
+    <message>
+        <source>Every move into Lost with its reason, and the stage the lead was lost from.</source>
+        <translation>Jeder Wechsel nach Verloren mit seinem Grund und der Phase, aus der der Lead verloren ging.</translation>
+    </message>
+    <message>
+        <source>Losses of the leads created in the period.</source>
+        <translation>Verluste der im Zeitraum angelegten Leads.</translation>
+    </message>
+    <message>
+        <source>Losses during the period.</source>
+        <translation>Verluste während des Zeitraums.</translation>
+    </message>
+    <message>
+        <source>(no reason)</source>
+        <translation>(kein Grund)</translation>
+    </message>
+    <message>
+        <source>For MQLs whose outcome is known: the share won per score at reaching MQL. A rule&apos;s lift compares the share won of the leads it gives points to with the others.</source>
+        <translation>Für MQLs mit bekanntem Ergebnis: der gewonnene Anteil je Punktestand beim Erreichen von MQL. Der Lift einer Regel vergleicht den gewonnenen Anteil der Leads, denen sie Punkte gibt, mit dem der übrigen.</translation>
+    </message>
+    <message>
+        <source>Score %1</source>
+        <translation>Punkte %1</translation>
+    </message>
+    <message>
+        <source>%1 won of %2</source>
+        <translation>%1 gewonnen von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln outcome(s); the score recorded at MQL was missing for %1, their current score stands in.</source>
+        <translation>
+            <numerusform>%Ln Ergebnis; bei %1 fehlten die Punkte beim Erreichen von MQL, dort zählen die heutigen Punkte.</numerusform>
+            <numerusform>%Ln Ergebnisse; bei %1 fehlten die Punkte beim Erreichen von MQL, dort zählen die heutigen Punkte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting MQLs</source>
+        <translation>wartende MQLs</translation>
+    </message>
+    <message>
+        <source>Fair cost</source>
+        <translation>Kosten der Messe</translation>
+    </message>
+    <message>
+        <source>Source or fair:</source>
+        <translation>Quelle oder Messe:</translation>
+    </message>
+    <message>
+        <source>What did %1 cost (%2)?</source>
+        <translation>Was hat %1 gekostet (%2)?</translation>
+    </message>
+    <message>
+        <source>Export report as PDF</source>
+        <translation>Bericht als PDF exportieren</translation>
+    </message>
+    <message>
+        <source>Folder for the chart pictures</source>
+        <translation>Ordner für die Diagrammbilder</translation>
+    </message>
+    <message>
+        <source>Folder for the tables</source>
+        <translation>Ordner für die Tabellen</translation>
+    </message>
+</context>
+<context>
     <name>RescheduleDialog</name>
     <message>
         <source>Reschedule follow-up</source>
@@ -2964,6 +3598,14 @@ oder Strg+O drücken</translation>
         <source>Rules written to %1</source>
         <translation>Regeln gespeichert in %1</translation>
     </message>
+    <message>
+        <source>Unsaved rules</source>
+        <translation>Ungespeicherte Regeln</translation>
+    </message>
+    <message>
+        <source>Save your changes to the scoring rules?</source>
+        <translation>Ihre Änderungen an den Bewertungsregeln speichern?</translation>
+    </message>
 </context>
 <context>
     <name>RuleForm</name>
@@ -3094,6 +3736,7 @@ oder Strg+O drücken</translation>
     <name>ScoreExplainWidget</name>
     <message>
         <source>Accept move</source>
+        <extracomment>Accepting the suggestion goes through the board (one undoable path): lead id.</extracomment>
         <translation>Verschieben übernehmen</translation>
     </message>
     <message>
@@ -3111,6 +3754,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>Manual points:</source>
         <translation>Manuelle Punkte:</translation>
+    </message>
+    <message>
+        <source>Points are saved as soon as you add them; the history keeps who and why.</source>
+        <translation>Punkte werden gespeichert, sobald Sie sie hinzufügen; der Verlauf hält fest, wer und warum.</translation>
     </message>
     <message>
         <source>No lead selected</source>
@@ -3385,11 +4032,102 @@ oder Strg+O drücken</translation>
     <message numerus="yes">
         <source>%n stage change(s)</source>
         <translation>
-            <numerusform>%n Phasenwechsel</numerusform><numerusform>%n Phasenwechsel</numerusform></translation>
+            <numerusform>%n Phasenwechsel</numerusform>
+            <numerusform>%n Phasenwechsel</numerusform>
+        </translation>
     </message>
     <message>
         <source>No moves recorded.</source>
         <translation>Keine Wechsel erfasst.</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation>Papierkorb</translation>
+    </message>
+    <message>
+        <source>Deleted leads stay here for %1 days; then they are removed for good.</source>
+        <translation>Gelöschte Leads bleiben %1 Tage hier; danach werden sie endgültig entfernt.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Empty trash…</source>
+        <translation>Papierkorb &amp;leeren …</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>Der Papierkorb ist leer.</translation>
+    </message>
+    <message>
+        <source>Restored: %1</source>
+        <translation>Wiederhergestellt: %1</translation>
+    </message>
+    <message>
+        <source>Empty trash</source>
+        <translation>Papierkorb leeren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n lead(s) in the trash for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>%n Lead im Papierkorb endgültig entfernen? Das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>%n Leads im Papierkorb endgültig entfernen? Das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove for good</source>
+        <translation>Endgültig entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) removed for good.</source>
+        <translation>
+            <numerusform>%n Lead endgültig entfernt.</numerusform>
+            <numerusform>%n Leads endgültig entfernt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrashModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>UndoImportQuestion</name>
+    <message numerus="yes">
+        <source>Remove %n lead(s) imported on %1 from %2?</source>
+        <translation>
+            <numerusform>%n Lead entfernen, der am %1 aus %2 importiert wurde?</numerusform>
+            <numerusform>%n Leads entfernen, die am %1 aus %2 importiert wurden?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated lead(s) get their earlier values back.</source>
+        <translation>
+            <numerusform>%n aktualisierter Lead erhält seine früheren Werte zurück.</numerusform>
+            <numerusform>%n aktualisierte Leads erhalten ihre früheren Werte zurück.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>Import rückgängig machen</translation>
     </message>
 </context>
 <context>
@@ -3399,7 +4137,7 @@ oder Strg+O drücken</translation>
         <translation> (z. B. sudo apt install {packages})</translation>
     </message>
     <message>
-        <source>'times' and 'within days' only apply to activity rules</source>
+        <source>&apos;times&apos; and &apos;within days&apos; only apply to activity rules</source>
         <translation>„Mal“ und „innerhalb von Tagen“ gelten nur für Aktivitätsregeln</translation>
     </message>
     <message>
@@ -3409,6 +4147,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>Accepted score suggestion (score {score})</source>
         <translation>Punkte-Vorschlag übernommen (Punktzahl {score})</translation>
+    </message>
+    <message>
+        <source>Another LeadDesk process is writing to the database; please wait a moment and try again</source>
+        <translation>Ein anderer LeadDesk-Prozess schreibt gerade in die Datenbank; bitte warten Sie einen Moment und versuchen Sie es erneut</translation>
     </message>
     <message>
         <source>Any activity</source>
@@ -3587,6 +4329,10 @@ oder Strg+O drücken</translation>
         <translation>Eine Obergrenze ist das Höchste, was eine Gruppe beitragen kann, also 0 oder mehr</translation>
     </message>
     <message>
+        <source>a cost is a positive amount</source>
+        <translation>Kosten sind ein positiver Betrag</translation>
+    </message>
+    <message>
         <source>a currency is a three-letter code such as EUR</source>
         <translation>Eine Währung ist ein Code aus drei Buchstaben, z. B. EUR</translation>
     </message>
@@ -3613,6 +4359,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>a manual score change needs a reason</source>
         <translation>Eine manuelle Punkteänderung braucht eine Begründung</translation>
+    </message>
+    <message>
+        <source>a quote opened on line {line} is closed only on line {end}: {count} line(s) that look like rows were read as one cell; check the quotes there</source>
+        <translation>ein in Zeile {line} geöffnetes Anführungszeichen wird erst in Zeile {end} geschlossen: {count} Zeile(n), die wie Datensätze aussehen, wurden als eine Zelle gelesen; bitte prüfen Sie dort die Anführungszeichen</translation>
     </message>
     <message>
         <source>a range needs a minimum, a maximum or both</source>
@@ -3683,8 +4433,12 @@ oder Strg+O drücken</translation>
         <translation>Karte ohne END:VCARD; sie wurde nicht importiert</translation>
     </message>
     <message>
-        <source>choose 'keep' or 'other', not {choice!r}</source>
+        <source>choose &apos;keep&apos; or &apos;other&apos;, not {choice!r}</source>
         <translation>Wählen Sie „keep“ oder „other“, nicht {choice!r}</translation>
+    </message>
+    <message>
+        <source>choose a source</source>
+        <translation>wählen Sie eine Quelle</translation>
     </message>
     <message>
         <source>choose an outcome ({valid})</source>
@@ -3709,6 +4463,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>decay needs 1 to {max} days</source>
         <translation>Der Verfall braucht 1 bis {max} Tage</translation>
+    </message>
+    <message>
+        <source>enter between 0 and 60 working days</source>
+        <translation>geben Sie 0 bis 60 Arbeitstage ein</translation>
     </message>
     <message>
         <source>expected a date and time</source>
@@ -3759,7 +4517,7 @@ oder Strg+O drücken</translation>
         <translation>Lead {id} steht nicht in der Spalte {stage}</translation>
     </message>
     <message>
-        <source>line {name!r} has no value (no ':'); ignored</source>
+        <source>line {name!r} has no value (no &apos;:&apos;); ignored</source>
         <translation>Zeile {name!r} hat keinen Wert (kein „:“); übersprungen</translation>
     </message>
     <message>
@@ -3775,7 +4533,7 @@ oder Strg+O drücken</translation>
         <translation>muss zwischen 0 und {max} liegen</translation>
     </message>
     <message>
-        <source>needs a "rules" list</source>
+        <source>needs a &quot;rules&quot; list</source>
         <translation>braucht eine Liste „rules“</translation>
     </message>
     <message>
@@ -3787,8 +4545,8 @@ oder Strg+O drücken</translation>
         <translation>braucht eine Zeitzone</translation>
     </message>
     <message>
-        <source>needs {{"min": number, "max": number}} (either may be left out)</source>
-        <translation>braucht {{"min": Zahl, "max": Zahl}} (eines davon darf fehlen)</translation>
+        <source>needs {{&quot;min&quot;: number, &quot;max&quot;: number}} (either may be left out)</source>
+        <translation>braucht {{&quot;min&quot;: Zahl, &quot;max&quot;: Zahl}} (eines davon darf fehlen)</translation>
     </message>
     <message>
         <source>no column is recognised as a name, company or e-mail; map the columns first</source>
@@ -3799,12 +4557,16 @@ oder Strg+O drücken</translation>
         <translation>keine Kopfzeile gefunden</translation>
     </message>
     <message>
+        <source>no lead has the uid or number {key!r}</source>
+        <translation>kein Lead hat die UID oder Nummer {key!r}</translation>
+    </message>
+    <message>
         <source>no name given; taken from the e-mail address {email}</source>
         <translation>kein Name angegeben; aus der E-Mail-Adresse {email} übernommen</translation>
     </message>
     <message>
-        <source>not a LeadDesk rules file (expected "format": "{format}")</source>
-        <translation>keine LeadDesk-Regeldatei (erwartet: "format": "{format}")</translation>
+        <source>not a LeadDesk rules file (expected &quot;format&quot;: &quot;{format}&quot;)</source>
+        <translation>keine LeadDesk-Regeldatei (erwartet: &quot;format&quot;: &quot;{format}&quot;)</translation>
     </message>
     <message>
         <source>not a vCard file (no BEGIN:VCARD found)</source>
@@ -3835,12 +4597,24 @@ oder Strg+O drücken</translation>
         <translation>Nur Anrufe haben ein Ergebnis</translation>
     </message>
     <message>
+        <source>photo of {size} MB left out (limit {limit} MB)</source>
+        <translation>Foto mit {size} MB weggelassen (Grenze {limit} MB)</translation>
+    </message>
+    <message>
         <source>points</source>
         <translation>Punkte</translation>
     </message>
     <message>
         <source>points must be between -{max} and {max}</source>
         <translation>Punkte müssen zwischen -{max} und {max} liegen</translation>
+    </message>
+    <message>
+        <source>possible duplicate of {other} ({display}): same e-mail address, but the names differ; imported as a new lead</source>
+        <translation>mögliche Dublette von {other} ({display}): gleiche E-Mail-Adresse, aber abweichende Namen; als neuer Lead importiert</translation>
+    </message>
+    <message>
+        <source>possible duplicate of {other} ({display}): same phone number, but the names differ; imported as a new lead</source>
+        <translation>mögliche Dublette von {other} ({display}): gleiche Telefonnummer, aber abweichende Namen; als neuer Lead importiert</translation>
     </message>
     <message>
         <source>priority is a number from 1 (low) to 5 (urgent)</source>
@@ -3879,11 +4653,31 @@ oder Strg+O drücken</translation>
         <translation>Die SQL-Schwelle muss über der MQL-Schwelle liegen</translation>
     </message>
     <message>
+        <source>the database is being restored from a backup; try again in a moment</source>
+        <translation>die Datenbank wird gerade aus einer Sicherung wiederhergestellt; versuchen Sie es gleich noch einmal</translation>
+    </message>
+    <message>
+        <source>the database is damaged (found while reading it); restore the newest good backup (leaddesk backup --list, then leaddesk restore)</source>
+        <translation>die Datenbank ist beschädigt (beim Lesen festgestellt); stellen Sie die neueste gute Sicherung wieder her (leaddesk backup --list, dann leaddesk restore)</translation>
+    </message>
+    <message>
+        <source>the database is damaged and was opened read-only; restore the newest good backup (leaddesk backup --list, then leaddesk restore)</source>
+        <translation>die Datenbank ist beschädigt und wurde nur zum Lesen geöffnet; stellen Sie die neueste gute Sicherung wieder her (leaddesk backup --list, dann leaddesk restore)</translation>
+    </message>
+    <message>
+        <source>the database is damaged; a backup of it would replace good backups</source>
+        <translation>die Datenbank ist beschädigt; eine Sicherung davon würde gute Sicherungen verdrängen</translation>
+    </message>
+    <message>
+        <source>the database is open in LeadDesk or another program; close it and try again (nothing was changed)</source>
+        <translation>die Datenbank ist in LeadDesk oder einem anderen Programm geöffnet; schließen Sie es und versuchen Sie es erneut (nichts wurde geändert)</translation>
+    </message>
+    <message>
         <source>the database {file} is in use by another program (locked); close it and try again</source>
         <translation>Die Datenbank {file} wird von einem anderen Programm verwendet (gesperrt); schließen Sie es und versuchen Sie es erneut</translation>
     </message>
     <message>
-        <source>the database {file} is read-only; check the file's permissions</source>
+        <source>the database {file} is read-only; check the file&apos;s permissions</source>
         <translation>Die Datenbank {file} ist schreibgeschützt; prüfen Sie die Zugriffsrechte der Datei</translation>
     </message>
     <message>
@@ -3903,8 +4697,24 @@ oder Strg+O drücken</translation>
         <translation>Das Minimum {low} liegt über dem Maximum {high}</translation>
     </message>
     <message>
+        <source>the new backup failed its check ({problem}); nothing was kept</source>
+        <translation>die neue Sicherung hat die Prüfung nicht bestanden ({problem}); sie wurde nicht behalten</translation>
+    </message>
+    <message>
+        <source>the period ends before it starts</source>
+        <translation>der Zeitraum endet, bevor er beginnt</translation>
+    </message>
+    <message>
+        <source>the picture is too large to read (over {limit} megapixels)</source>
+        <translation>das Bild ist zu groß zum Lesen (über {limit} Megapixel)</translation>
+    </message>
+    <message>
         <source>the tesseract program was not found</source>
         <translation>das Programm tesseract wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>the uid is longer than {max} characters; a new one is given</source>
+        <translation>die UID ist länger als {max} Zeichen; eine neue wird vergeben</translation>
     </message>
     <message>
         <source>this database was written by a newer LeadDesk (schema {schema}); please update LeadDesk to open it — the file was left untouched</source>
@@ -3999,6 +4809,10 @@ oder Strg+O drücken</translation>
         <translation>{file} ist keine LeadDesk-Datenbank ({detail})</translation>
     </message>
     <message>
+        <source>{file} is not a LeadDesk database or is damaged ({detail})</source>
+        <translation>{file} ist keine LeadDesk-Datenbank oder ist beschädigt ({detail})</translation>
+    </message>
+    <message>
         <source>{file} is not a LeadDesk database or is damaged ({detail}); restore a backup</source>
         <translation>{file} ist keine LeadDesk-Datenbank oder ist beschädigt ({detail}); stellen Sie eine Sicherung wieder her</translation>
     </message>
@@ -4009,6 +4823,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>{file} was written by a newer LeadDesk; update LeadDesk to merge it</source>
         <translation>{file} wurde von einer neueren LeadDesk-Version geschrieben; aktualisieren Sie LeadDesk, um sie zusammenzuführen</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}</source>
+        <translation>{file}, Zeile {line}</translation>
     </message>
     <message>
         <source>{file}, line {line}: {message}</source>
@@ -4067,8 +4885,16 @@ oder Strg+O drücken</translation>
         <translation>{raw!r} ist keine gültige E-Mail-Adresse: {detail}</translation>
     </message>
     <message>
+        <source>{raw!r} is not a valid number in {region}; stored as {value}, please check</source>
+        <translation>{raw!r} ist in {region} keine gültige Nummer; gespeichert als {value}, bitte prüfen</translation>
+    </message>
+    <message>
         <source>{raw!r} is not a valid phone number; kept as typed</source>
         <translation>{raw!r} ist keine gültige Telefonnummer; so übernommen, wie eingegeben</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not a valid phone number; stored as {value}, please check</source>
+        <translation>{raw!r} ist keine gültige Telefonnummer; gespeichert als {value}, bitte prüfen</translation>
     </message>
     <message>
         <source>{reason}; kept in the notes</source>

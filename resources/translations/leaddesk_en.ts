@@ -1,12 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>ColumnHeader</name>
     <message numerus="yes">
         <source>%n lead(s)</source>
-        <extracomment>Currency amounts a column header shows side by side before it shortens to "+ …". The euro part of the sums (callers that want one number); ``sums`` has every currency.</extracomment>
+        <extracomment>Currency amounts a column header shows side by side before it shortens to &quot;+ …&quot;. The euro part of the sums (callers that want one number); ``sums`` has every currency.</extracomment>
         <translation>
-            <numerusform>%n lead</numerusform><numerusform>%n leads</numerusform></translation>
+            <numerusform>%n lead</numerusform>
+            <numerusform>%n leads</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -14,7 +17,9 @@
     <message numerus="yes">
         <source>%n likely duplicate pair(s)</source>
         <translation>
-            <numerusform>%n likely duplicate pair</numerusform><numerusform>%n likely duplicate pairs</numerusform></translation>
+            <numerusform>%n likely duplicate pair</numerusform>
+            <numerusform>%n likely duplicate pairs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -22,7 +27,19 @@
     <message numerus="yes">
         <source>%n lead(s) exported to %1.</source>
         <translation>
-            <numerusform>%n lead exported to %1.</numerusform><numerusform>%n leads exported to %1.</numerusform></translation>
+            <numerusform>%n lead exported to %1.</numerusform>
+            <numerusform>%n leads exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message numerus="yes">
+        <source>Report: %1 (%Ln lead(s)) ✕</source>
+        <translation>
+            <numerusform>Report: %1 (%Ln lead) ✕</numerusform>
+            <numerusform>Report: %1 (%Ln leads) ✕</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -30,30 +47,47 @@
     <message numerus="yes">
         <source>Checking %n record(s)…</source>
         <translation>
-            <numerusform>Checking %n record…</numerusform><numerusform>Checking %n records…</numerusform></translation>
+            <numerusform>Checking %n record…</numerusform>
+            <numerusform>Checking %n records…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <source>%n differing value(s) were kept in the leads' notes.</source>
+        <source>%n duplicate(s) already up to date.</source>
         <translation>
-            <numerusform>%n differing value was kept in the leads' notes.</numerusform><numerusform>%n differing values were kept in the leads' notes.</numerusform></translation>
+            <numerusform>%n duplicate already up to date.</numerusform>
+            <numerusform>%n duplicates already up to date.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n differing value(s) were kept in the leads&apos; notes.</source>
+        <translation>
+            <numerusform>%n differing value was kept in the leads&apos; notes.</numerusform>
+            <numerusform>%n differing values were kept in the leads&apos; notes.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n lead(s) edited since were kept.</source>
         <translation>
-            <numerusform>%n lead edited since was kept.</numerusform><numerusform>%n leads edited since were kept.</numerusform></translation>
+            <numerusform>%n lead edited since was kept.</numerusform>
+            <numerusform>%n leads edited since were kept.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MergeDatabaseDialog</name>
     <message numerus="yes">
-        <source>%n differing value(s) kept in the leads' notes</source>
+        <source>%n differing value(s) kept in the leads&apos; notes</source>
         <translation>
-            <numerusform>%n differing value kept in the leads' notes</numerusform><numerusform>%n differing values kept in the leads' notes</numerusform></translation>
+            <numerusform>%n differing value kept in the leads&apos; notes</numerusform>
+            <numerusform>%n differing values kept in the leads&apos; notes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n entry(ies) already here, not copied twice</source>
         <translation>
-            <numerusform>%n entry already here, not copied twice</numerusform><numerusform>%n entries already here, not copied twice</numerusform></translation>
+            <numerusform>%n entry already here, not copied twice</numerusform>
+            <numerusform>%n entries already here, not copied twice</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -61,42 +95,103 @@
     <message numerus="yes">
         <source>%n activity(ies)</source>
         <translation>
-            <numerusform>%n activity</numerusform><numerusform>%n activities</numerusform></translation>
+            <numerusform>%n activity</numerusform>
+            <numerusform>%n activities</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n stage change(s)</source>
         <translation>
-            <numerusform>%n stage change</numerusform><numerusform>%n stage changes</numerusform></translation>
+            <numerusform>%n stage change</numerusform>
+            <numerusform>%n stage changes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n task(s)</source>
         <translation>
-            <numerusform>%n task</numerusform><numerusform>%n tasks</numerusform></translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n set(s) of BANT answers</source>
         <translation>
-            <numerusform>%n set of BANT answers</numerusform><numerusform>%n sets of BANT answers</numerusform></translation>
+            <numerusform>%n set of BANT answers</numerusform>
+            <numerusform>%n sets of BANT answers</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n BANT change(s)</source>
         <translation>
-            <numerusform>%n BANT change</numerusform><numerusform>%n BANT changes</numerusform></translation>
+            <numerusform>%n BANT change</numerusform>
+            <numerusform>%n BANT changes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n score adjustment(s)</source>
         <translation>
-            <numerusform>%n score adjustment</numerusform><numerusform>%n score adjustments</numerusform></translation>
+            <numerusform>%n score adjustment</numerusform>
+            <numerusform>%n score adjustments</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n attachment(s)</source>
         <translation>
-            <numerusform>%n attachment</numerusform><numerusform>%n attachments</numerusform></translation>
+            <numerusform>%n attachment</numerusform>
+            <numerusform>%n attachments</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unfinished call note(s)</source>
         <translation>
-            <numerusform>%n unfinished call note</numerusform><numerusform>%n unfinished call notes</numerusform></translation>
+            <numerusform>%n unfinished call note</numerusform>
+            <numerusform>%n unfinished call notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message numerus="yes">
+        <source>%1 – %2 · %Ln lead(s) created in the period · computed in %3 ms</source>
+        <translation>
+            <numerusform>%1 – %2 · %Ln lead created in the period · computed in %3 ms</numerusform>
+            <numerusform>%1 – %2 · %Ln leads created in the period · computed in %3 ms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rests on %Ln outcome(s)</source>
+        <translation>
+            <numerusform>Rests on %Ln outcome</numerusform>
+            <numerusform>Rests on %Ln outcomes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lead velocity (created → Won): median %1 days, 75th percentile %2 days, %Ln lead(s)</source>
+        <translation>
+            <numerusform>Lead velocity (created → Won): median %1 days, 75th percentile %2 days, %Ln lead</numerusform>
+            <numerusform>Lead velocity (created → Won): median %1 days, 75th percentile %2 days, %Ln leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln MQL(s) reached · answered: %1 · median %2 h · 75th percentile %3 h · not answered yet: %4</source>
+        <translation>
+            <numerusform>%Ln MQL reached · answered: %1 · median %2 h · 75th percentile %3 h · not answered yet: %4</numerusform>
+            <numerusform>%Ln MQLs reached · answered: %1 · median %2 h · 75th percentile %3 h · not answered yet: %4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln MQL(s) waited longer than the threshold</source>
+        <translation>
+            <numerusform>%Ln MQL waited longer than the threshold</numerusform>
+            <numerusform>%Ln MQLs waited longer than the threshold</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln outcome(s); the score recorded at MQL was missing for %1, their current score stands in.</source>
+        <translation>
+            <numerusform>%Ln outcome; the score recorded at MQL was missing for %1, their current score stands in.</numerusform>
+            <numerusform>%Ln outcomes; the score recorded at MQL was missing for %1, their current score stands in.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -104,7 +199,43 @@
     <message numerus="yes">
         <source>%n stage change(s)</source>
         <translation>
-            <numerusform>%n stage change</numerusform><numerusform>%n stage changes</numerusform></translation>
+            <numerusform>%n stage change</numerusform>
+            <numerusform>%n stage changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message numerus="yes">
+        <source>Remove %n lead(s) in the trash for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>Remove %n lead in the trash for good? This cannot be undone.</numerusform>
+            <numerusform>Remove %n leads in the trash for good? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) removed for good.</source>
+        <translation>
+            <numerusform>%n lead removed for good.</numerusform>
+            <numerusform>%n leads removed for good.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UndoImportQuestion</name>
+    <message numerus="yes">
+        <source>Remove %n lead(s) imported on %1 from %2?</source>
+        <translation>
+            <numerusform>Remove %n lead imported on %1 from %2?</numerusform>
+            <numerusform>Remove %n leads imported on %1 from %2?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated lead(s) get their earlier values back.</source>
+        <translation>
+            <numerusform>%n updated lead gets its earlier values back.</numerusform>
+            <numerusform>%n updated leads get their earlier values back.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
