@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from leaddesk.core.changes import note
 from leaddesk.core.db import Database, fts_triggers_suspended, sql_time
 from leaddesk.core.errors import Cancelled
-from leaddesk.core.models import Activity, Lead, StageChange, Task, utcnow
+from leaddesk.core.models import DEMO_FORMAT, Activity, ImportBatch, Lead, StageChange, Task, utcnow
 from leaddesk.core.services.activities import (
     BOOTH_VISIT,
     CALL,
@@ -263,6 +263,10 @@ def _lead_columns() -> list[str]:
     return [c.name for c in Lead.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]
 
 
+#: How the demo's import batch is listed in File → Past imports.
+DEMO_FILE_NAME = "Demo data"
+
+
 def build_demo(
     db: Database,
     *,
@@ -299,7 +303,11 @@ def build_demo(
     chunk = 5000
     with db.transaction() as session, fts_triggers_suspended(session):
         conn = session.connection()
-        note(session, all_leads=True, activities=True, tasks=True)
+        note(session, all_leads=True, activities=True, tasks=True, imports=True)
+        # One import batch: File → Past imports (or leaddesk undo-import) takes the demo back.
+        batch = ImportBatch(file_name=DEMO_FILE_NAME, file_format=DEMO_FORMAT, started_at=utcnow())
+        session.add(batch)
+        session.flush()
         first_id = (session.execute(select(func.max(Lead.id))).scalar() or 0) + 1
         positions = {
             stage: float(pos or 0)
@@ -316,6 +324,7 @@ def build_demo(
             for i in range(count):
                 lead_id = first_id + start + i
                 lead, changes, activities, tasks = _make_lead(rng, lead_id, now, positions)
+                lead["import_batch_id"] = batch.id
                 task_rows.extend(tuple(t.get(c) for c in task_cols) for t in tasks)
                 lead_rows.append(tuple(lead.get(c) for c in columns))
                 change_rows.extend(tuple(ch.get(c) for c in change_cols) for ch in changes)
@@ -330,6 +339,8 @@ def build_demo(
             n_activities += len(activity_rows)
             if progress is not None and progress(start + count, leads) is False:
                 raise Cancelled("demo data cancelled; nothing was added")
+        batch.created_count = leads
+        batch.finished_at = utcnow()
     if score and leads:
         from leaddesk.core.scoring import install_defaults, rescore_all
 

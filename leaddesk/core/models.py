@@ -315,6 +315,10 @@ class ImportBatch(SQLModel, table=True):
     undone_at: datetime | None = None
 
 
+#: ``ImportBatch.file_format`` of demo data (``leaddesk.core.demo``): one batch, undone like an import.
+DEMO_FORMAT = "demo"
+
+
 class ImportChange(SQLModel, table=True):
     """Values a batch overwrote or filled on an existing lead, so undo can restore them."""
 

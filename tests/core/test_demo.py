@@ -8,10 +8,11 @@ from collections import defaultdict
 import pytest
 from sqlalchemy import select
 
-from leaddesk.core.db import integrity_check
+from leaddesk.core.db import Database, integrity_check
 from leaddesk.core.demo import build_demo
 from leaddesk.core.errors import Cancelled
 from leaddesk.core.models import Activity, Lead, StageChange
+from leaddesk.core.services.imports import UndoRefused
 from leaddesk.core.services.query import LeadFilter, lead_ids
 from leaddesk.core.stages import FUNNEL, LOST_REASONS
 
@@ -67,3 +68,22 @@ def test_cancelled_demo_writes_nothing(db) -> None:
         build_demo(db, leads=6000, seed=1, progress=lambda done, total: False)
     assert lead_ids(db, LeadFilter()) == []
     assert integrity_check(db.engine) == []
+
+
+def test_demo_data_is_one_import_batch_that_undoes_like_any_import(db: Database) -> None:
+    from leaddesk.core.services.board import load_board
+    from leaddesk.core.services.imports import list_batches, undo_import
+    from leaddesk.core.services.leads import create_lead, move_stage
+
+    own = create_lead(db, {"last_name": "Eigener Lead"})[0]
+    report = build_demo(db, leads=40, seed=5)
+    [batch] = list_batches(db)
+    assert (batch.file_name, batch.file_format, batch.created_count) == ("Demo data", "demo", report.leads)
+    assert load_board(db).total == 41
+    kept = next(i for i in load_board(db).ids["lead"] if i != own.id)
+    move_stage(db, kept, "mql")  # worked on since: not taken back without force
+    with pytest.raises(UndoRefused):
+        undo_import(db, batch.id)
+    result = undo_import(db, batch.id, force=True)
+    assert result.removed == 39 and result.kept == [kept]
+    assert set(load_board(db).position) == {own.id, kept}

@@ -48,6 +48,8 @@ from leaddesk.core.importers import ImportFormatError, Issue, ParseResult, Recor
 from leaddesk.core.importers.base import label_of
 from leaddesk.core.importers.csvfile import group_type_header, norm_header
 from leaddesk.core.models import (
+    DEMO_FORMAT,
+    LEAD_CHILD_TABLES,
     Activity,
     Attachment,
     CallDraft,
@@ -892,7 +894,10 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
             raise LeadDeskError(Text("import {id} was already undone on {when}", id=batch_id, when=when))
         created = list(session.execute(select(Lead.id, Lead.version).where(Lead.import_batch_id == batch_id)))
         ids = [i for i, _ in created]
-        touched = _touched_since(session, batch_id)
+        demo = batch.file_format == DEMO_FORMAT
+        # Demo leads come with their own history, activities and tasks: only what changed after
+        # the batch counts as a life of their own (an edit, a move, an activity or task added).
+        touched = _touched_after(session, batch) if demo else _touched_since(session, batch_id)
         touched.update(i for i, v in created if v != 1)
         ic = ImportChange.__table__  # type: ignore[attr-defined]
         changes = list(session.execute(select(ic.c.lead_id, ic.c.before).where(ic.c.batch_id == batch_id)))
@@ -926,7 +931,7 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
                 fts_remove_rows(session, _IN_IDS, {"ids": json.dumps(removable + restored)})
             if removable:
                 # One set-based statement per table: SQLite walks each table's lead_id index.
-                for table in _DEPENDENT:
+                for table in LEAD_CHILD_TABLES if demo else _DEPENDENT:
                     t = table.__table__  # type: ignore[attr-defined]
                     session.execute(delete(t).where(t.c.lead_id.in_(_ids_in(gone))))
                 lead_table = Lead.__table__  # type: ignore[attr-defined]
@@ -992,6 +997,14 @@ def _touched_since(session: Any, batch_id: int) -> set[int]:
     moved = select(StageChange.lead_id).where(StageChange.lead_id.in_(created)).group_by(StageChange.lead_id)
     out.update(session.execute(moved.having(func.count() > 1)).scalars())
     return out
+
+
+def _touched_after(session: Any, batch: ImportBatch) -> set[int]:
+    """Leads of ``batch`` changed after it finished (edits, moves, activities and tasks all stamp
+    ``updated_at``)."""
+    finished = batch.finished_at or batch.started_at
+    query = select(Lead.id).where(Lead.import_batch_id == batch.id, Lead.updated_at > finished)
+    return set(session.execute(query).scalars())
 
 
 def list_batches(db: Database, limit: int = 50) -> list[ImportBatch]:
