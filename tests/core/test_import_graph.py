@@ -9,6 +9,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 import leaddesk.core
 
 CORE = Path(leaddesk.core.__file__).parent
@@ -104,3 +106,14 @@ def test_scoring_imports_nothing_from_services() -> None:
 def test_the_cycle_finder_finds_a_circle() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert _cycles(graph) == [["a", "b", "c"]]
+
+
+@pytest.mark.parametrize("package", ["leaddesk.core.importers", "leaddesk.core.cardscan"])
+def test_file_formats_know_no_services(package: str) -> None:
+    graph = _graph()
+    offenders = {
+        name: sorted(t for t in targets if t.startswith("leaddesk.core.services"))
+        for name, targets in graph.items()
+        if name.startswith(package)
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from leaddesk.core.services.leads import EDITABLE_FIELDS
+from leaddesk.core.models import EDITABLE_FIELDS
 
 #: Lead fields a card can fill, in the order quick entry shows them: the editable ones up to the
 #: address, plus notes (for what has no field of its own: department, fax, academic title).

@@ -43,7 +43,6 @@ def _parse_vcard(text: str) -> CardResult | None:
     """The importer's vCard reader, so a QR code and a .vcf file give the same fields."""
     from leaddesk.core.importers.base import ImportFormatError
     from leaddesk.core.importers.vcard import parse_vcard
-    from leaddesk.core.services.imports import _notes_with_extra
 
     try:
         parsed = parse_vcard(text.encode("utf-8"), "QR code")
@@ -53,7 +52,7 @@ def _parse_vcard(text: str) -> CardResult | None:
         return None
     record = parsed.records[0]
     out = {k: v for k, v in record.values.items() if k in CARD_FIELDS and v}
-    notes = _notes_with_extra(record)
+    notes = record.notes_with_extra()
     if notes:
         out["notes"] = notes
     return CardResult("qr", out)

@@ -120,6 +120,14 @@ class Record:
     def has_errors(self) -> bool:
         return any(i.severity == "error" for i in self.issues)
 
+    def notes_with_extra(self) -> str:
+        """The notes with every ``extra`` value appended as "label: value" (what the lead stores)."""
+        notes = self.values.get("notes", "")
+        if not self.extra:
+            return notes or ""
+        lines = [f"{k}: {v}" for k, v in self.extra if v]  # labels are final (see the class)
+        return "\n".join(x for x in [notes, *lines] if x)
+
 
 @dataclass
 class ParseResult:

@@ -237,14 +237,6 @@ class ImportResult:
     unchanged: int = 0
 
 
-def _notes_with_extra(rec: Record) -> str:
-    notes = rec.values.get("notes", "")
-    if not rec.extra:
-        return notes or ""
-    lines = [f"{k}: {v}" for k, v in rec.extra if v]  # labels are final (see Record.extra)
-    return "\n".join(x for x in [notes, *lines] if x)
-
-
 def _phones(rec: Record, data: dict[str, Any], region: str, issues: list[Issue]) -> dict[str, str]:
     """Phone and mobile in E.164, read as dialled in the contact's own country (else ``region``).
 
@@ -295,7 +287,7 @@ def _clean(rec: Record, source: str, region: str = DEFAULT_REGION) -> tuple[dict
     data: dict[str, Any] = (
         dict(given) if _EDITABLE.issuperset(given) else {k: v for k, v in given.items() if k in _EDITABLE}
     )
-    data["notes"] = _notes_with_extra(rec)
+    data["notes"] = rec.notes_with_extra()
     if source and not data.get("source"):
         data["source"] = source
     issues = list(rec.issues)
