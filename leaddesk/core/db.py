@@ -168,13 +168,33 @@ class WalCheckpointer:
                 conn.close()
 
 
+#: How long a write begun on the thread that draws the window waits for another process's write
+#: lock before it gives up with DatabaseBusyError: the window must not freeze for the full
+#: BUSY_TIMEOUT_MS; the UI says so and retries on its write lane (``leaddesk.ui.ops``).
+QUICK_BUSY_TIMEOUT_MS = 200
+_quick_threads: set[int] = set()
+
+
+def wait_briefly_on(thread: threading.Thread) -> None:
+    """Writes begun on ``thread`` (the GUI thread) wait at most QUICK_BUSY_TIMEOUT_MS for the lock."""
+    if thread.ident is not None:
+        _quick_threads.add(thread.ident)
+
+
 def _sqlite_begin(conn: Connection) -> None:
     """BEGIN IMMEDIATE for write transactions, a deferred BEGIN for reads (see the module doc)."""
     options = conn.get_execution_options()
     if options.get(WRITE_OPTION):
         if options.get("leaddesk_read_only"):
             raise DatabaseDamagedError(DAMAGED_MESSAGE)
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        if threading.get_ident() not in _quick_threads:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={QUICK_BUSY_TIMEOUT_MS}")
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     else:
         conn.exec_driver_sql("BEGIN")
 

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.first_run.new_lead_requested.connect(lambda: self.open_editor(None))
         self.ops.busy_changed.connect(self._busy)
         self.ops.changed.connect(self._on_changes)
+        self.ops.waiting.connect(self._waiting)
         self._choices_timer = QTimer(self)
         self._choices_timer.setSingleShot(True)
         self._choices_timer.setInterval(250)  # a burst of saves re-reads the choices once
@@ -352,6 +353,15 @@ class MainWindow(QMainWindow):
                 .replace("%2", loc.toString(total))
             )
         self.status_label.setText(text)
+
+    def _waiting(self, waiting: bool) -> None:
+        """A write waits for another LeadDesk process (``Operations.write_when_free``)."""
+        if waiting:
+            self.statusBar().showMessage(
+                self.tr("Another LeadDesk process is writing; your change is saved as soon as it is done …")
+            )
+        else:
+            self.statusBar().clearMessage()
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)

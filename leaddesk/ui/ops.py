@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -31,7 +32,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from leaddesk.core.changes import Changes
-from leaddesk.core.db import Database
+from leaddesk.core.db import Database, wait_briefly_on
+from leaddesk.core.errors import DatabaseBusyError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -40,6 +42,8 @@ _WRITE_POOL: QThreadPool | None = None
 _READ_POOL: QThreadPool | None = None
 #: Reads run two at a time: a card photo being read must not hold up a duplicate check.
 READ_THREADS = 2
+#: How long a write waiting for another LeadDesk process keeps trying before it gives up.
+BUSY_PATIENCE_S = 120.0
 
 
 def _pool(write: bool) -> QThreadPool:
@@ -127,6 +131,8 @@ class Operations(QObject):
     changed = Signal(object)
     #: True while a write job is queued or running (the board is then read-only).
     busy_changed = Signal(bool)
+    #: True while a write waits for another LeadDesk process (the status bar says so).
+    waiting = Signal(bool)
     _committed = Signal(object)  # from any thread; re-emitted as ``changed`` on the GUI thread
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
@@ -136,6 +142,9 @@ class Operations(QObject):
         self._ops: set[Op] = set()
         self._committed.connect(self._deliver)
         db.add_listener(self._committed.emit)
+        # A write on the GUI thread gives up quickly when another process holds the lock
+        # (DatabaseBusyError) instead of freezing the window; ``write_when_free`` waits instead.
+        wait_briefly_on(threading.current_thread())
 
     def close(self) -> None:
         """Stop listening (the database is being closed)."""
@@ -178,6 +187,45 @@ class Operations(QObject):
     ) -> Op:
         """Run ``fn(op)`` on the read lane (it must not write); ``owner`` as for :meth:`write`."""
         return self._start(fn, False, done, failed, progress, owner)
+
+    def write_when_free(
+        self,
+        fn: Callable[[], T],
+        *,
+        done: Callable[[T], None] | None = None,
+        failed: Callable[[BaseException, str], None] | None = None,
+        owner: QObject | None = None,
+        patience_s: float = BUSY_PATIENCE_S,
+    ) -> Op:
+        """``fn()`` on the write lane, tried again while another process holds the database
+        (after a write on the GUI thread gave up quickly); ``waiting`` tells the status bar until it
+        is saved. Gives up (``failed``) after ``patience_s``."""
+
+        def attempt(op: Op) -> T:
+            deadline = time.monotonic() + patience_s
+            delay = 0.1
+            while True:
+                try:
+                    return fn()
+                except DatabaseBusyError:
+                    if time.monotonic() >= deadline or op.cancelled:
+                        raise
+                    self.waiting.emit(True)
+                    time.sleep(delay)
+                    delay = min(delay * 2, 2.0)
+
+        def finish(result: T) -> None:
+            self.waiting.emit(False)
+            if done is not None:
+                done(result)
+
+        def fail(exc: BaseException, trace: str) -> None:
+            self.waiting.emit(False)
+            if failed is not None:
+                failed(exc, trace)
+
+        self.waiting.emit(True)  # called after a quick attempt found the database busy
+        return self.write(attempt, done=finish, failed=fail, owner=owner)
 
     def run(self, fn: Callable[[], T]) -> T:
         """A short write on the GUI thread (a card move, ~1–5 ms); its changes are emitted at once."""

@@ -363,3 +363,31 @@ def test_undo_of_an_edit_takes_back_the_promotion_it_earned(window: Any, db: Dat
     assert get_lead(db, lead.id).stage == "mql" and shows(window, lead.id, "mql")
     window.act_undo.trigger()
     assert get_lead(db, lead.id).stage == "lead"
+
+
+def test_a_move_while_another_process_writes_waits_off_the_gui_thread(
+    window: Any, db: Database, add_lead: Any, qtbot: Any, data_dir: Path
+) -> None:
+    """The board does not freeze for the busy timeout: the move gives up on the GUI thread at once,
+    the status bar says it waits, and it is saved on the write lane when the lock is free."""
+    import sqlite3
+    import time
+
+    from leaddesk.core.db import QUICK_BUSY_TIMEOUT_MS
+
+    lead = add_lead("Wartend")
+    other = sqlite3.connect(db.file, isolation_level=None)  # another process's writer, say
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        start = time.perf_counter()
+        window.board.request_move(lead.id, "lead", "mql", -1)
+        assert (time.perf_counter() - start) * 1000 < QUICK_BUSY_TIMEOUT_MS + 1500  # not 5 s
+        qtbot.waitUntil(lambda: "Another LeadDesk process is writing" in window.statusBar().currentMessage())
+        assert get_lead(db, lead.id).stage == "lead"
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    qtbot.waitUntil(lambda: get_lead(db, lead.id).stage == "mql", timeout=10_000)
+    qtbot.waitUntil(lambda: shows(window, lead.id, "mql"))
+    window.act_undo.trigger()  # the waited-for move is an undo step like any other
+    assert get_lead(db, lead.id).stage == "lead"

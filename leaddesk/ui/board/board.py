@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from leaddesk.core.changes import Changes
 from leaddesk.core.db import Database
-from leaddesk.core.errors import LeadDeskError
+from leaddesk.core.errors import DatabaseBusyError, LeadDeskError
 from leaddesk.core.services.board import (
     BoardSnapshot,
     board_rows,
@@ -28,7 +28,7 @@ from leaddesk.core.services.board import (
     matching_ids,
     score_thresholds,
 )
-from leaddesk.core.services.leads import LeadView, move_stage
+from leaddesk.core.services.leads import LeadView, MoveResult, move_stage
 from leaddesk.core.services.query import LeadFilter
 from leaddesk.core.services.rescoring import accept_suggestion
 from leaddesk.core.services.trash import TRASH_DAYS, delete_leads
@@ -311,9 +311,9 @@ class Board(QWidget):
 
     def _save_move(self, lead_id: int, from_stage: str, to_stage: str, row: int, reason: str) -> None:
         card = self.models[from_stage].cached(lead_id)
-        try:
-            position = self._position_for(lead_id, to_stage, row)
-            result = move_stage(
+
+        def save(position: float | None) -> MoveResult:
+            return move_stage(
                 self.db,
                 lead_id,
                 to_stage,
@@ -322,12 +322,28 @@ class Board(QWidget):
                 position=position,
                 expected_version=card.version if card else None,
             )
-        except LeadDeskError as exc:  # conflict, vanished lead, locked database …
+
+        def saved(result: MoveResult) -> None:
+            self.show_moved(result.lead)
+            self.undo_stack.push(MoveCommand(self, result, reason))
+
+        def refused(exc: BaseException, _trace: str = "") -> None:  # conflict, vanished lead …
             self.report_error(error_text(exc))
             self.reload()
+
+        position: float | None = None
+        try:
+            position = self._position_for(lead_id, to_stage, row)
+            result = save(position)
+        except DatabaseBusyError:
+            # Another LeadDesk process is writing: the window stays live, and the move is saved
+            # on the write lane once the database is free (the status bar says it waits).
+            self.ops.write_when_free(lambda: save(position), done=saved, failed=refused, owner=self)
             return
-        self.show_moved(result.lead)
-        self.undo_stack.push(MoveCommand(self, result, reason))
+        except LeadDeskError as exc:
+            refused(exc)
+            return
+        saved(result)
 
     def _position_for(self, lead_id: int, stage: str, row: int) -> float:
         """A position that puts the lead before the ``row``-th shown card (after the last if none)."""
