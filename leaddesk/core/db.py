@@ -306,7 +306,7 @@ def restore_sqlite(backup: Path, target: Path) -> Path | None:
 #: The newest migration's revision id. Lets an up-to-date database open without loading
 #: Alembic and parsing every migration script (~100 ms of each start); a test keeps it equal
 #: to the scripts' head.
-SCHEMA_HEAD = "trash_1"
+SCHEMA_HEAD = "privacy_1"
 
 
 def _stored_revision(engine: Engine) -> str | None:
