@@ -87,10 +87,11 @@ class Lead(SQLModel, table=True):
     consent_source: str = ""
     consent_purpose: str = ""
     # The wording the person agreed to, as shown then (Art. 7(1): the consent must be provable).
-    consent_wording: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    # Both nullable: bulk inserts that list every column (demo data) write NULL, read as "" / False.
+    consent_wording: str | None = Field(default="", sa_column_kwargs={"server_default": ""})
     consent_withdrawn_at: datetime | None = None
     # Never contact this person (objection, Art. 21); shown on the card, kept in the suppression list.
-    do_not_contact: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    do_not_contact: bool | None = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
     import_batch_id: int | None = Field(default=None, foreign_key="importbatch.id", index=True)
     erased: bool = False

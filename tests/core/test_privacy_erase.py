@@ -39,7 +39,9 @@ def _erase_and_scan(db: Database, data_dir: Path, tmp_path: Path) -> dict[str, l
         assert lead is not None and lead.erased and lead.stage == "mql"
         assert (lead.first_name, lead.last_name, lead.email, lead.notes, lead.source) == ("", "", "", "", "")
         assert s.execute(select(func.count()).select_from(Task).where(Task.lead_id == lead.id)).scalar() == 0
-        assert s.execute(select(func.count()).select_from(Activity).where(Activity.lead_id == lead.id)).scalar()
+        assert s.execute(
+            select(func.count()).select_from(Activity).where(Activity.lead_id == lead.id)
+        ).scalar()
         assert s.execute(select(func.count()).select_from(Suppression)).scalar() >= 3
         assert s.execute(select(ErasureLog.uid)).scalars().all()
     assert not lead_ids(db, LeadFilter(search=MARKER))

@@ -14,7 +14,7 @@ import hmac
 import json
 import secrets
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -24,7 +24,8 @@ from sqlmodel import Session
 from leaddesk.core.db import Database, as_utc
 from leaddesk.core.dedupe import company_core, email_key, person_name, phone_key
 from leaddesk.core.errors import LeadDeskError
-from leaddesk.core.models import AppSetting, Suppression, utcnow
+from leaddesk.core.importers.base import Issue
+from leaddesk.core.models import AppSetting, ErasureLog, Suppression, utcnow
 from leaddesk.core.text import Text
 
 SALT_KEY = "privacy.salt"
@@ -61,8 +62,8 @@ def digests(salt: str, values: Mapping[str, Any]) -> list[tuple[str, str]]:
     email = email_key(str(values.get("email") or ""))
     if email:
         out.append(("email", _digest(salt, "email", email)))
-    for field in ("phone", "mobile"):
-        key = phone_key(str(values.get(field) or ""))
+    for column in ("phone", "mobile"):
+        key = phone_key(str(values.get(column) or ""))
         if key:
             out.append(("phone", _digest(salt, "phone", key)))
     name = person_name(str(values.get("first_name") or ""), str(values.get("last_name") or ""))
@@ -129,11 +130,13 @@ class SuppressionChecker:
 
     salt: str
     entries: dict[str, tuple[str, str, datetime]]
+    #: uids of erased people with the moment (a vCard exported before the erasure keeps its uid).
+    uids: dict[str, datetime] = field(default_factory=dict)
 
     @classmethod
     def load(cls, db_or_session: Database | Session) -> SuppressionChecker:
         if isinstance(db_or_session, Database):
-            with db_or_session.transaction() as session:
+            with db_or_session.session() as session:
                 return cls._from(session)
         return cls._from(db_or_session)
 
@@ -149,10 +152,14 @@ class SuppressionChecker:
                 )
             ):
                 entries[digest] = (what, kind, since)
-        return cls(salt, entries)
+        uids = dict(session.execute(select(ErasureLog.uid, ErasureLog.erased_at)).all())
+        return cls(salt, entries, uids)
 
-    def reason(self, values: Mapping[str, Any]) -> Text | None:
+    def reason(self, values: Mapping[str, Any], uid: str = "") -> Text | None:
         """Why ``values`` may not enter LeadDesk, or None."""
+        if uid and uid in self.uids:
+            day = (as_utc(self.uids[uid]) or self.uids[uid]).strftime("%d.%m.%Y")
+            return Text("erased on {date} at the person's request (same record)", date=day)
         if not self.entries:
             return None
         for _what, digest in digests(self.salt, values):
@@ -163,8 +170,16 @@ class SuppressionChecker:
         return None
 
 
+def import_issues(
+    checker: SuppressionChecker, line: int, values: Mapping[str, Any], uid: str = ""
+) -> list[Issue]:
+    """An import error for a record on the suppression list (the dry run lists it with the reason)."""
+    reason = checker.reason(values, uid)
+    return [] if reason is None else [Issue(line, "", Text("not imported: {reason}", reason=reason))]
+
+
 def suppressed(session_or_db: Database | Session, values: Mapping[str, Any]) -> Text | None:
-    """The reason a person may not be added again ("erased on 04.12.2026 at the person's request"), or None."""
+    """Why a person may not be added again ("erased on 04.12.2026 at the person's request …"), or None."""
     if isinstance(session_or_db, Database):
         with session_or_db.session() as session:
             return _suppressed(session, values)

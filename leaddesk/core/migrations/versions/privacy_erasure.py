@@ -24,10 +24,10 @@ depends_on = None
 def upgrade() -> None:
     # Plain ALTER TABLE, no batch copy: re-creating ``lead`` would cascade-delete its score rows.
     op.add_column(
-        "lead", sa.Column("consent_wording", sqlmodel.AutoString(), nullable=False, server_default="")
+        "lead", sa.Column("consent_wording", sqlmodel.AutoString(), nullable=True, server_default="")
     )
     op.add_column("lead", sa.Column("consent_withdrawn_at", sa.DateTime(), nullable=True))
-    op.add_column("lead", sa.Column("do_not_contact", sa.Boolean(), nullable=False, server_default="0"))
+    op.add_column("lead", sa.Column("do_not_contact", sa.Boolean(), nullable=True, server_default="0"))
     op.create_table(
         "erasurelog",
         sa.Column("id", sa.Integer(), nullable=False),
