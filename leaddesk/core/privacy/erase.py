@@ -463,3 +463,67 @@ def reapply_erasures(db: Database, *, log_file: Path | None = None, actor: str =
     if out.erased_again:
         wipe_free_space(db.engine)
     return out
+
+
+def reapply_to_file(db_file: Path, log_file: Path, *, actor: str = "restore") -> ReapplyResult:
+    """:func:`reapply_erasures` on a database file that is not open (a restored backup, a copy).
+
+    The restore records itself in the audit log of the restored file.
+    """
+    from leaddesk.core.db import make_engine
+
+    db = Database(make_engine(f"sqlite:///{db_file}"))
+    try:
+        result = reapply_erasures(db, log_file=log_file, actor=actor)
+        if actor == "restore":
+            with db.transaction() as session:
+                audit.record(
+                    session,
+                    "restore",
+                    actor=actor,
+                    detail=f"{len(result.erased_again)} erased person(s) erased again",
+                )
+        return result
+    finally:
+        db.close()
+
+
+#: Files beside the database that are copies of it (safety copies before a change, restores).
+COPY_SUFFIX = ".bak"
+
+
+def local_copies(db: Database) -> list[Path]:
+    """Copies of the database kept beside it (``<file>.before-…bak``, ``<file>.replaced-…bak``)."""
+    if db.file is None:
+        return []
+    return sorted(p for p in db.file.parent.glob(f"{db.file.name}.*{COPY_SUFFIX}") if p.is_file())
+
+
+def scrub_local_copies(db: Database) -> int:
+    """Re-apply the erasure log to every copy beside the database; returns how many changed.
+
+    A copy taken before an erasure still holds the person; this makes the local ones forget
+    them too (a backup on another disk is handled when it is restored).
+    """
+    path = log_path(db)
+    if path is None:
+        return 0
+    changed = 0
+    for copy in local_copies(db):
+        try:
+            if reapply_to_file(copy, path, actor="").erased_again:
+                changed += 1
+        except Exception:  # not a LeadDesk database (or damaged): leave it alone
+            continue
+    return changed
+
+
+def expire_copies(db: Database, max_age_days: int, *, now: datetime | None = None) -> list[Path]:
+    """Remove copies beside the database older than ``max_age_days`` (the retention window)."""
+    limit = (now or utcnow()).timestamp() - max_age_days * 86400
+    removed = []
+    for copy in local_copies(db):
+        if copy.stat().st_mtime < limit:
+            copy.unlink(missing_ok=True)
+            removed.append(copy)
+    return removed
