@@ -1,0 +1,81 @@
+"""Data protection in the window: erase from the card menu and the editor, the access PDF."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+from PySide6.QtWidgets import QDialogButtonBox, QMenu, QPushButton
+
+from leaddesk.core.db import Database
+from leaddesk.core.privacy import audit
+from leaddesk.core.services.leads import create_lead
+from leaddesk.ui.ops import operations
+from leaddesk.ui.privacy import install
+from tests.core.privacy_marker import MARKER, make_marker_lead
+
+
+def _menu_action(menu: QMenu, text: str) -> Any:
+    return next(a for a in menu.actions() if a.text() == text)
+
+
+def test_erase_from_the_card_menu_asks_names_the_person_and_what_stays(
+    qtbot: Any, db: Database, window: Any, questions: Any
+) -> None:
+    view, _ = create_lead(db, {"first_name": "Jana", "last_name": "Quast", "company": "Quast AG"})
+    other, _ = create_lead(db, {"first_name": "Otto", "last_name": "Bleibt"})
+    window.board.reload()
+    privacy = install(window)
+    menu = QMenu(window)
+    privacy._extend_card_menu(menu, view.id)
+    questions.answer = False
+    _menu_action(menu, "Erase person…").trigger()
+    assert "Jana Quast" in questions.asked[0] and "What stays" in questions.asked[0]
+    assert questions.defaults[0] == "Cancel"
+    assert window.board.total == 2  # Cancel: nothing happened
+    questions.answer = True
+    _menu_action(menu, "Erase person…").trigger()
+    operations(db).wait_idle()
+    qtbot.waitUntil(lambda: window.board.total == 1, timeout=5000)
+    assert [e.kind for e in audit.entries(db)] == ["erasure"]
+
+
+def test_erase_from_the_editor_closes_it(qtbot: Any, db: Database, window: Any, questions: Any) -> None:
+    view, _ = create_lead(db, {"first_name": "Eva", "last_name": "Edit"})
+    window.board.reload()
+    install(window)
+    editor = window.open_editor(view.id)
+    assert editor is not None
+    button = editor.findChild(QDialogButtonBox).findChild(QPushButton, "erasePerson")
+    assert button is not None
+    button.click()
+    operations(db).wait_idle()
+    qtbot.waitUntil(lambda: window.board.total == 0, timeout=5000)
+    assert window.editor is None or not window.editor.isVisible()
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm")
+def test_access_export_pdf_opens_and_shows_the_person(
+    qtbot: Any, db: Database, window: Any, tmp_path: Path
+) -> None:
+    marker = make_marker_lead(db, tmp_path)
+    privacy = install(window)
+    files = privacy.export_access(marker.lead_id, window, target=tmp_path / "out" / "auskunft.pdf")
+    assert [p.suffix for p in files] == [".json", ".pdf"]
+    pdf = files[1]
+    assert pdf.read_bytes().startswith(b"%PDF")
+    png = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(png)], check=True)
+    page = next(tmp_path.glob("page*.png"))
+    shutil.copy(page, Path("/tmp/gdpr-access-page1.png"))
+    image = Image.open(page).convert("L")
+    dark = sum(image.histogram()[:128])
+    assert dark > 2000  # text was drawn, not an empty page
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert MARKER in text and "Gesprächsnotiz" in text
+    assert [e.kind for e in audit.entries(db)] == ["access_export"]
