@@ -354,6 +354,89 @@ def cmd_trash(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_erase(args: argparse.Namespace) -> int:
+    """Erase people for good (Art. 17); asks unless --yes, and says what stays."""
+    from leaddesk.core.privacy.erase import erase_leads, preview, scrub_local_copies
+    from leaddesk.core.services.trash import lead_ids_of
+
+    with _open_db(args) as db:
+        ids = lead_ids_of(db, args.leads)
+        if not ids:
+            print("leaddesk: no such lead", file=sys.stderr)
+            return EXIT_ERROR
+        for lead_id in ids:
+            seen = preview(db, lead_id)
+            print(
+                f"erase {seen.name or seen.masked} (lead {lead_id}, {seen.stage}) for good: every personal "
+                f"detail and text goes; stays anonymously: {seen.stage_changes} stage change(s), "
+                f"{seen.activities} activity date(s), the value"
+                + (f"; {seen.merged_records} merged record(s) are erased too" if seen.merged_records else "")
+            )
+        if not args.yes:
+            if not sys.stdin.isatty():
+                print("leaddesk: nothing erased; confirm with --yes", file=sys.stderr)
+                return EXIT_USAGE
+            if input("Type 'erase' to erase for good: ").strip() != "erase":
+                print("nothing erased")
+                return EXIT_OK
+        result = erase_leads(db, ids, actor=_user())
+        scrubbed = scrub_local_copies(db)
+    print(result.summary())
+    if scrubbed:
+        print(f"erased from {scrubbed} safety copy(ies) beside the database too")
+    return EXIT_OK
+
+
+def cmd_subject_access(args: argparse.Namespace) -> int:
+    """Everything held about one person (Art. 15) as JSON and PDF."""
+    from leaddesk.core.services.trash import lead_ids_of
+
+    target = Path(args.output)
+    with _open_db(args) as db:
+        ids = lead_ids_of(db, [args.lead])
+        if not ids:
+            print("leaddesk: no such lead", file=sys.stderr)
+            return EXIT_ERROR
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtGui import QGuiApplication
+
+        from leaddesk.ui.privacy import export_subject_access
+
+        app = QGuiApplication.instance() or QGuiApplication([])  # Qt's PDF writer needs fonts
+        files = export_subject_access(db, ids[0], target, language=args.lang_out, actor=_user())
+        del app
+    print("written: " + ", ".join(str(p) for p in files))
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    """The data-protection log (erasures, access exports, consent changes, restores)."""
+    from leaddesk.core.privacy import audit
+
+    with _open_db(args) as db:
+        rows = audit.entries(db, kind=args.kind, limit=args.limit)
+    if args.format == "text":
+        for r in rows:
+            print(f"{r.at:%Y-%m-%d %H:%M}  {r.kind:<14} {r.subject:<12} {r.actor}  {r.detail}")
+        return EXIT_OK
+    text = audit.export(rows, args.format)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:
+        return ""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="leaddesk", description="LeadDesk: the offline lead desk.")
     parser.add_argument("--version", action="version", version=f"LeadDesk {__version__}")
@@ -452,6 +535,21 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--restore", nargs="+", metavar="UID", help="bring these leads back")
     group.add_argument("--empty", action="store_true", help="remove everything in the trash for good")
     p.add_argument("--json", action="store_true", help="print the list as JSON")
+
+    p = add("erase", cmd_erase, "erase people for good (GDPR Art. 17); anonymous figures stay")
+    p.add_argument("leads", nargs="+", metavar="UID", help="a lead's uid (or number, as 'list' prints it)")
+    p.add_argument("--yes", action="store_true", help="do not ask")
+
+    p = add("subject-access", cmd_subject_access, "write everything held about one person (GDPR Art. 15)")
+    p.add_argument("lead", metavar="UID", help="the lead's uid (or number)")
+    p.add_argument("-o", "--output", required=True, help="file name; FILE.json and FILE.pdf are written")
+    p.add_argument("--lang", dest="lang_out", choices=("de", "en"), default="de", help="language of the PDF")
+
+    p = add("audit", cmd_audit, "show or export the data-protection log")
+    p.add_argument("--kind", help="only this kind (erasure, access_export, consent, restore, …)")
+    p.add_argument("--limit", type=int, help="at most this many entries, newest first")
+    p.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    p.add_argument("-o", "--output", help="write to this file instead of the screen")
     return parser
 
 

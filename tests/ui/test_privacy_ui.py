@@ -27,7 +27,7 @@ def test_erase_from_the_card_menu_asks_names_the_person_and_what_stays(
     qtbot: Any, db: Database, window: Any, questions: Any
 ) -> None:
     view, _ = create_lead(db, {"first_name": "Jana", "last_name": "Quast", "company": "Quast AG"})
-    other, _ = create_lead(db, {"first_name": "Otto", "last_name": "Bleibt"})
+    create_lead(db, {"first_name": "Otto", "last_name": "Bleibt"})
     window.board.reload()
     privacy = install(window)
     menu = QMenu(window)
