@@ -1,0 +1,214 @@
+"""Retention: which leads are due for erasure under the settings, proposed once a month.
+
+A German SME may keep a lead's data only while it has a reason. The settings name, per
+category, how long that reason lasts; :func:`due_for_erasure` lists the leads past it. Nothing
+is erased here: the owner confirms the list (``erase_leads(..., reason="retention")``).
+
+Categories (months are calendar months, counted from the lead's last touch: its newest
+activity, stage change or its creation):
+
+* ``lost_months`` — a Lost lead with no touch for that long (default 24);
+* ``no_consent_months`` — an open lead (not Won) without a consent, or whose consent was
+  withdrawn, with no touch for that long (default 6);
+* ``inactive_months`` — any open lead with no touch for that long (off by default);
+* ``won_years`` — a Won customer, §257 HGB: business letters 6 years, booking records 10,
+  counted from the end of the calendar year of the last touch (default 6): won on 10 March
+  2020 → kept to 31 December 2026 → due from 1 January 2027.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+
+from sqlmodel import Session
+
+from leaddesk.core.db import Database, as_utc, sql_time
+from leaddesk.core.models import AppSetting, utcnow
+from leaddesk.core.text import Text
+
+SETTINGS_KEY = "privacy.retention"
+LAST_PROPOSAL_KEY = "privacy.retention_last_proposal"
+
+
+@dataclass(frozen=True)
+class RetentionSettings:
+    lost_months: int | None = 24
+    no_consent_months: int | None = 6
+    inactive_months: int | None = None
+    won_years: int | None = 6
+
+
+@dataclass(frozen=True)
+class DueLead:
+    """One lead past its retention period (no personal data beyond what the owner must see)."""
+
+    lead_id: int
+    uid: str
+    name: str
+    company: str
+    stage: str
+    category: str  # "lost", "no_consent", "inactive", "won"
+    last_touch: datetime
+    due_since: datetime
+
+    def reason(self) -> Text:
+        return _REASONS[self.category]
+
+
+_REASONS = {
+    "lost": Text("Lost, no activity within the retention period"),
+    "no_consent": Text("no consent, no activity within the retention period"),
+    "inactive": Text("no activity within the retention period"),
+    "won": Text("customer: retention under §257 HGB ended"),
+}
+
+
+def load_settings(db_or_session: Database | Session) -> RetentionSettings:
+    def read(session: Session) -> RetentionSettings:
+        row = session.get(AppSetting, SETTINGS_KEY)
+        if row is None:
+            return RetentionSettings()
+        data = json.loads(row.value) or {}
+        known = RetentionSettings.__dataclass_fields__
+        return RetentionSettings(**{k: v for k, v in data.items() if k in known})
+
+    if isinstance(db_or_session, Database):
+        with db_or_session.session() as session:
+            return read(session)
+    return read(db_or_session)
+
+
+def save_settings(db: Database, settings: RetentionSettings) -> None:
+    for name, value in asdict(settings).items():
+        if value is not None and (not isinstance(value, int) or value < 1):
+            raise ValueError(f"{name} must be a positive whole number or None")
+    from leaddesk.core.changes import note
+
+    with db.transaction() as session:
+        session.merge(AppSetting(key=SETTINGS_KEY, value=json.dumps(asdict(settings))))
+        note(session, settings=True)
+
+
+def months_before(moment: datetime, months: int) -> datetime:
+    """The same day ``months`` calendar months earlier (the last day of a shorter month)."""
+    year, month = divmod(moment.month - 1 - months, 12)
+    year += moment.year
+    month += 1
+    import calendar
+
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def won_due_from(last_touch: datetime, years: int) -> datetime:
+    """§257(5) HGB: the period starts at the end of the calendar year of the last touch."""
+    return datetime(last_touch.year + years + 1, 1, 1, tzinfo=UTC)
+
+
+_LAST_TOUCH = (
+    "max(l.created_at,"
+    " coalesce((SELECT max(a.at) FROM activity a WHERE a.lead_id = l.id), l.created_at),"
+    " coalesce((SELECT max(s.at) FROM stagechange s WHERE s.lead_id = l.id), l.created_at))"
+)
+
+
+def due_for_erasure(db: Database, *, now: datetime | None = None) -> list[DueLead]:
+    """Leads past their retention period on ``now`` (default: today), oldest touch first."""
+    now = (now or utcnow()).astimezone(UTC)
+    settings = load_settings(db)
+    parts: list[str] = []
+    params: dict[str, object] = {}
+    if settings.lost_months:
+        parts.append("(l.stage = 'lost' AND touch < :lost_cut)")
+        params["lost_cut"] = sql_time(months_before(now, settings.lost_months))
+    if settings.no_consent_months:
+        parts.append(
+            "(l.stage != 'won' AND (l.consent_at IS NULL OR l.consent_withdrawn_at IS NOT NULL)"
+            " AND touch < :consent_cut)"
+        )
+        params["consent_cut"] = sql_time(months_before(now, settings.no_consent_months))
+    if settings.inactive_months:
+        parts.append("(l.stage NOT IN ('won', 'lost') AND touch < :inactive_cut)")
+        params["inactive_cut"] = sql_time(months_before(now, settings.inactive_months))
+    if settings.won_years:
+        # Due from 1 January of (year of last touch + years + 1): the touch lies before 1 January
+        # of (this year - years).
+        parts.append("(l.stage = 'won' AND touch < :won_cut)")
+        params["won_cut"] = sql_time(datetime(now.year - settings.won_years, 1, 1, tzinfo=UTC))
+    if not parts:
+        return []
+    sql = (
+        "SELECT id, uid, first_name, last_name, company, stage, consent_at, consent_withdrawn_at, touch"
+        f" FROM (SELECT l.*, {_LAST_TOUCH} AS touch FROM lead l"
+        "  WHERE l.erased = 0 AND l.deleted_at IS NULL"
+        # Cheap pre-filter on the lead row: nothing touched after the earliest cut can be due.
+        "  AND l.created_at < :any_cut) AS l"
+        f" WHERE {' OR '.join(parts)} ORDER BY touch, id"
+    )
+    params["any_cut"] = max(str(v) for v in params.values())
+    out: list[DueLead] = []
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        for row in conn.execute(text(sql), params):
+            touch = as_utc(datetime.fromisoformat(str(row.touch))) or now
+            category, due = _category(row, touch, settings)
+            out.append(
+                DueLead(
+                    row.id,
+                    row.uid,
+                    " ".join(x for x in (row.first_name, row.last_name) if x),
+                    row.company,
+                    row.stage,
+                    category,
+                    touch,
+                    due,
+                )
+            )
+    return out
+
+
+def _category(row: object, touch: datetime, settings: RetentionSettings) -> tuple[str, datetime]:
+    stage = row.stage  # type: ignore[attr-defined]
+    if stage == "won" and settings.won_years:
+        return "won", won_due_from(touch, settings.won_years)
+    if stage == "lost" and settings.lost_months:
+        return "lost", _add_months(touch, settings.lost_months)
+    no_consent = row.consent_at is None or row.consent_withdrawn_at is not None  # type: ignore[attr-defined]
+    if no_consent and settings.no_consent_months and stage != "won":
+        return "no_consent", _add_months(touch, settings.no_consent_months)
+    return "inactive", _add_months(touch, settings.inactive_months or 0)
+
+
+def _add_months(moment: datetime, months: int) -> datetime:
+    return months_before(moment, -months)
+
+
+# --- the monthly proposal -----------------------------------------------------------------------
+
+
+def proposal_due(db: Database, *, now: datetime | None = None) -> bool:
+    """Whether this month's proposal has not been made yet."""
+    now = (now or utcnow()).astimezone(UTC)
+    with db.session() as session:
+        row = session.get(AppSetting, LAST_PROPOSAL_KEY)
+    if row is None:
+        return True
+    last = datetime.fromisoformat(json.loads(row.value))
+    return (last.year, last.month) != (now.year, now.month)
+
+
+def mark_proposed(db: Database, *, now: datetime | None = None) -> None:
+    """Remember that this month's list was shown (whatever the owner chose)."""
+    now = (now or utcnow()).astimezone(UTC)
+    with db.transaction() as session:
+        session.merge(AppSetting(key=LAST_PROPOSAL_KEY, value=json.dumps(now.isoformat())))
+
+
+def monthly_proposal(db: Database, *, now: datetime | None = None) -> list[DueLead] | None:
+    """The leads to propose this month, or None when this month's proposal was made already."""
+    if not proposal_due(db, now=now):
+        return None
+    return due_for_erasure(db, now=now)
