@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import update
 
 from leaddesk.core.db import Database
-from leaddesk.core.models import Activity, Lead, StageChange
+from leaddesk.core.models import Lead, StageChange
 from leaddesk.core.privacy.retention import (
     RetentionSettings,
     due_for_erasure,
