@@ -47,6 +47,9 @@ class LeadFilter:
     score_min: int | None = None
     score_max: int | None = None
     follow_up_due: bool = False
+    #: Data protection: leads without a (still valid) consent, or whose consent is older than N months.
+    no_consent: bool = False
+    consent_older_than_months: int | None = None
     #: The user's zone decides where "today" ends for ``follow_up_due``.
     tz: str = field(default_factory=system_timezone)
     now: datetime | None = field(default=None, compare=False)
@@ -184,7 +187,23 @@ def where_clauses(f: LeadFilter, *, sqlite: bool = True) -> list[ColumnElement[b
     if f.follow_up_due:
         limit = end_of_today(f.now or utcnow(), f.tz)
         clauses.append(and_(Lead.next_follow_up.is_not(None), Lead.next_follow_up < limit))
+    clauses.extend(consent_clauses(f))
     return clauses
+
+
+def consent_clauses(f: LeadFilter) -> list[ColumnElement[bool]]:
+    """The consent filters: none (or withdrawn), or given more than N calendar months ago."""
+    from leaddesk.core.privacy.retention import months_before
+
+    out: list[ColumnElement[bool]] = []
+    if f.no_consent:
+        out.append(or_(Lead.consent_at.is_(None), Lead.consent_withdrawn_at.is_not(None)))
+    if f.consent_older_than_months is not None:
+        cut = months_before(f.now or utcnow(), f.consent_older_than_months)
+        out.append(
+            and_(Lead.consent_at.is_not(None), Lead.consent_withdrawn_at.is_(None), Lead.consent_at < cut)
+        )
+    return out
 
 
 #: What a lead not scored yet (no ``LeadScore`` row) reads as.
