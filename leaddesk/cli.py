@@ -53,6 +53,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         source=args.source or "",
         tag=args.tag or "",
         owner=args.owner or "",
+        no_consent=args.no_consent,
+        consent_older_than_months=args.consent_older_than,
     )
     with _open_db(args) as db:
         rows = list_leads_json(db, f, limit=args.limit)
@@ -428,6 +430,24 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_retention(args: argparse.Namespace) -> int:
+    """Leads due for erasure under the retention settings; erases nothing (use 'erase')."""
+    from leaddesk.core.privacy.retention import due_for_erasure
+
+    with _open_db(args) as db:
+        due = due_for_erasure(db)
+    if args.json:
+        print(json.dumps([d.__dict__ for d in due], ensure_ascii=False, default=_json_default, indent=1))
+    else:
+        for d in due:
+            print(
+                f"{d.uid}  {d.stage:<5} {d.category:<10} last touch {d.last_touch:%Y-%m-%d}"
+                f"  {d.name}  {d.company}"
+            )
+        print(f"{len(due)} lead(s) due for erasure; 'leaddesk erase UID…' erases after you checked them")
+    return EXIT_OK
+
+
 def _user() -> str:
     import getpass
 
@@ -460,6 +480,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--owner", help="only leads of this owner")
     p.add_argument("--limit", type=int, help="at most this many leads")
     p.add_argument("--json", action="store_true", help="print a JSON array with the data model's field names")
+    p.add_argument("--no-consent", action="store_true", help="only leads without a valid consent")
+    p.add_argument(
+        "--consent-older-than", type=int, metavar="MONTHS", help="only leads whose consent is older than this"
+    )
 
     add("check", cmd_check, "check the database's integrity")
 
@@ -544,6 +568,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("lead", metavar="UID", help="the lead's uid (or number)")
     p.add_argument("-o", "--output", required=True, help="file name; FILE.json and FILE.pdf are written")
     p.add_argument("--lang", dest="lang_out", choices=("de", "en"), default="de", help="language of the PDF")
+
+    p = add("retention", cmd_retention, "list the leads due for erasure under the retention settings")
+    p.add_argument("--json", action="store_true", help="print the list as JSON")
 
     p = add("audit", cmd_audit, "show or export the data-protection log")
     p.add_argument("--kind", help="only this kind (erasure, access_export, consent, restore, …)")

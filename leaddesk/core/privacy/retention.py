@@ -22,9 +22,10 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
+from sqlalchemy import text
 from sqlmodel import Session
 
-from leaddesk.core.db import Database, as_utc, sql_time
+from leaddesk.core.db import Database, driver_rows, sql_time
 from leaddesk.core.models import AppSetting, utcnow
 from leaddesk.core.text import Text
 
@@ -118,68 +119,74 @@ def due_for_erasure(db: Database, *, now: datetime | None = None) -> list[DueLea
     """Leads past their retention period on ``now`` (default: today), oldest touch first."""
     now = (now or utcnow()).astimezone(UTC)
     settings = load_settings(db)
-    parts: list[str] = []
+    # Each category as (condition on the lead row, the moment its last touch must lie before).
+    categories: list[tuple[str, str]] = []
     params: dict[str, object] = {}
     if settings.lost_months:
-        parts.append("(l.stage = 'lost' AND touch < :lost_cut)")
+        categories.append(("l.stage = 'lost'", "lost_cut"))
         params["lost_cut"] = sql_time(months_before(now, settings.lost_months))
     if settings.no_consent_months:
-        parts.append(
-            "(l.stage != 'won' AND (l.consent_at IS NULL OR l.consent_withdrawn_at IS NOT NULL)"
-            " AND touch < :consent_cut)"
+        categories.append(
+            (
+                "l.stage != 'won' AND (l.consent_at IS NULL OR l.consent_withdrawn_at IS NOT NULL)",
+                "consent_cut",
+            )
         )
         params["consent_cut"] = sql_time(months_before(now, settings.no_consent_months))
     if settings.inactive_months:
-        parts.append("(l.stage NOT IN ('won', 'lost') AND touch < :inactive_cut)")
+        categories.append(("l.stage NOT IN ('won', 'lost')", "inactive_cut"))
         params["inactive_cut"] = sql_time(months_before(now, settings.inactive_months))
     if settings.won_years:
         # Due from 1 January of (year of last touch + years + 1): the touch lies before 1 January
         # of (this year - years).
-        parts.append("(l.stage = 'won' AND touch < :won_cut)")
+        categories.append(("l.stage = 'won'", "won_cut"))
         params["won_cut"] = sql_time(datetime(now.year - settings.won_years, 1, 1, tzinfo=UTC))
-    if not parts:
+    if not categories:
         return []
-    sql = (
-        "SELECT id, uid, first_name, last_name, company, stage, consent_at, consent_withdrawn_at, touch"
-        f" FROM (SELECT l.*, {_LAST_TOUCH} AS touch FROM lead l"
-        "  WHERE l.erased = 0 AND l.deleted_at IS NULL"
-        # Cheap pre-filter on the lead row: nothing touched after the earliest cut can be due.
-        "  AND l.created_at < :any_cut) AS l"
-        f" WHERE {' OR '.join(parts)} ORDER BY touch, id"
+    # The latest cut among the categories a lead falls in (the earliest due): due when its last
+    # touch lies before it, i.e. created before it with no activity or stage change since.
+    # First the cheap test on the lead row (a category, created before its cut), then two index
+    # searches for a later activity or stage change, then the last touch of the due ones only.
+    rows = " OR ".join(f"({cond} AND l.created_at < :{name})" for cond, name in categories)
+    cut = (
+        "max("
+        + ", ".join(f"CASE WHEN {cond} THEN :{name} ELSE '' END" for cond, name in categories)
+        + ", '')"
     )
-    params["any_cut"] = max(str(v) for v in params.values())
+    sql = (
+        "SELECT l.id, l.uid, l.first_name, l.last_name, l.company, l.stage,"
+        f" l.consent_at IS NULL OR l.consent_withdrawn_at IS NOT NULL, {_LAST_TOUCH}"
+        f" FROM lead l WHERE l.erased = 0 AND l.deleted_at IS NULL AND ({rows})"
+        f" AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.lead_id = l.id AND a.at >= {cut})"
+        f" AND NOT EXISTS (SELECT 1 FROM stagechange s WHERE s.lead_id = l.id AND s.at >= {cut})"
+    )
     out: list[DueLead] = []
-    from sqlalchemy import text
-
     with db.engine.connect() as conn:
-        for row in conn.execute(text(sql), params):
-            touch = as_utc(datetime.fromisoformat(str(row.touch))) or now
-            category, due = _category(row, touch, settings)
-            out.append(
-                DueLead(
-                    row.id,
-                    row.uid,
-                    " ".join(x for x in (row.first_name, row.last_name) if x),
-                    row.company,
-                    row.stage,
-                    category,
-                    touch,
-                    due,
-                )
-            )
+        found = driver_rows(conn, text(sql).bindparams(**params))
+    for lead_id, uid, first, last, company, stage, no_consent, touched in found:
+        touch = datetime.fromisoformat(touched).replace(tzinfo=UTC)
+        category, due_since = _category(stage, bool(no_consent), touch, settings)
+        name = f"{first} {last}".strip()
+        out.append(DueLead(lead_id, uid, name, company, stage, category, touch, due_since))
+    out.sort(key=lambda d: (d.last_touch, d.lead_id))
     return out
 
 
-def _category(row: object, touch: datetime, settings: RetentionSettings) -> tuple[str, datetime]:
-    stage = row.stage  # type: ignore[attr-defined]
+def _category(
+    stage: str, no_consent: bool, touch: datetime, settings: RetentionSettings
+) -> tuple[str, datetime]:
+    """The rule that makes the lead due first, and from when."""
+    due: list[tuple[datetime, str]] = []
     if stage == "won" and settings.won_years:
-        return "won", won_due_from(touch, settings.won_years)
+        due.append((won_due_from(touch, settings.won_years), "won"))
     if stage == "lost" and settings.lost_months:
-        return "lost", _add_months(touch, settings.lost_months)
-    no_consent = row.consent_at is None or row.consent_withdrawn_at is not None  # type: ignore[attr-defined]
+        due.append((_add_months(touch, settings.lost_months), "lost"))
     if no_consent and settings.no_consent_months and stage != "won":
-        return "no_consent", _add_months(touch, settings.no_consent_months)
-    return "inactive", _add_months(touch, settings.inactive_months or 0)
+        due.append((_add_months(touch, settings.no_consent_months), "no_consent"))
+    if settings.inactive_months and stage not in ("won", "lost"):
+        due.append((_add_months(touch, settings.inactive_months), "inactive"))
+    when, category = min(due)
+    return category, when
 
 
 def _add_months(moment: datetime, months: int) -> datetime:
