@@ -12,15 +12,23 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QSizeF
+from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QSizeF, Qt, QTimer
 from PySide6.QtGui import QAction, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +36,9 @@ from PySide6.QtWidgets import (
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.privacy import audit
 from leaddesk.core.privacy.access import SECTIONS, record_export, subject_access, write_json
+from leaddesk.core.privacy.consent import get_consent, record_consent, set_do_not_contact, withdraw_consent
 from leaddesk.core.privacy.erase import erase_leads, preview, scrub_local_copies
+from leaddesk.core.privacy.retention import DueLead, due_for_erasure, mark_proposed, monthly_proposal
 from leaddesk.ui.dialogs import ask_destructive
 from leaddesk.ui.i18n import error_text, stage_label
 from leaddesk.ui.ops import operations
@@ -175,9 +185,14 @@ class Privacy:
         self.act_access.triggered.connect(lambda: self._on_current(self.export_access))
         self.act_audit = QAction(translate("Privacy", "Data protection &log…"), window)
         self.act_audit.triggered.connect(self.show_audit)
+        self.act_retention = QAction(translate("Privacy", "Leads due for &erasure…"), window)
+        self.act_retention.triggered.connect(self.show_retention)
         window.add_feature_action("lead", self.act_access)
         window.add_feature_action("lead", self.act_erase)
+        window.add_feature_action("tools", self.act_retention)
         window.add_feature_action("tools", self.act_audit)
+        # Once a month, shortly after start: the leads due for erasure, for the owner to confirm.
+        QTimer.singleShot(3000, window, self.monthly_check)
         window.card_menu_hooks.append(self._extend_card_menu)
         window.editor_hooks.append(self._extend_editor)
 
@@ -202,6 +217,7 @@ class Privacy:
     def _extend_editor(self, editor: LeadEditor) -> None:
         if editor.lead is None:
             return
+        editor.add_tab(ConsentTab(self.db, editor.lead.id, editor), translate("Privacy", "Consent"))
         buttons = editor.findChild(QDialogButtonBox)
         if buttons is None:
             return
@@ -287,11 +303,186 @@ class Privacy:
         )
         return files
 
+    # --- retention -----------------------------------------------------------------------------
+    def monthly_check(self) -> RetentionDialog | None:
+        """This month's proposal, if not made yet and anything is due; nothing is erased unasked."""
+        try:
+            due = monthly_proposal(self.db)
+            if due is None:
+                return None
+            mark_proposed(self.db)
+        except LeadDeskError:
+            return None
+        if not due:
+            return None
+        return self.show_retention(due)
+
+    def show_retention(self, due: list[DueLead] | None = None) -> RetentionDialog:
+        dialog = RetentionDialog(self.db, due if due is not None else due_for_erasure(self.db), self.window)
+        dialog.show()
+        self._retention = dialog
+        return dialog
+
     # --- audit log ---------------------------------------------------------------------------
     def show_audit(self) -> QDialog:
         dialog = AuditDialog(self.db, self.window)
         dialog.show()
         return dialog
+
+
+class RetentionDialog(QDialog):
+    """Leads past their retention period; the owner ticks and confirms, nothing goes by itself."""
+
+    def __init__(self, db: Any, due: list[DueLead], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.due = due
+        self.setWindowTitle(self.tr("Leads due for erasure"))
+        self.resize(720, 420)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "These leads are past the retention period set for them. Tick the ones to erase "
+                    "for good; the anonymous figures stay. Nothing is erased without your confirmation."
+                ),
+                self,
+                wordWrap=True,
+            )
+        )
+        self.list = QListWidget(self)
+        reasons = {
+            "lost": self.tr("Lost, no activity since %1"),
+            "no_consent": self.tr("No consent, no activity since %1"),
+            "inactive": self.tr("No activity since %1"),
+            "won": self.tr("Customer; retention under §257 HGB ended (last activity %1)"),
+        }
+        for d in due:
+            item = QListWidgetItem(
+                f"{d.name or d.company}  ·  {stage_label(d.stage)}  ·  "
+                + reasons[d.category].replace(
+                    "%1", QLocale().toString(d.last_touch.date(), QLocale.FormatType.ShortFormat)
+                )
+            )
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.list.addItem(item)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.erase_button = buttons.addButton(
+            self.tr("&Erase ticked…"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.erase_button.clicked.connect(self.erase_ticked)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def ticked(self) -> list[int]:
+        return [
+            d.lead_id
+            for i, d in enumerate(self.due)
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def erase_ticked(self) -> bool:
+        ids = self.ticked()
+        if not ids:
+            return False
+        text = self.tr(
+            "Erase %n lead(s) for good? Their personal data and texts are removed and cannot be "
+            "restored, not even from a backup; the anonymous funnel figures stay.",
+            "",
+            len(ids),
+        )
+        if not ask_destructive(self, self.tr("Leads due for erasure"), text, self.tr("Erase for good")):
+            return False
+        operations(self.db).write(
+            lambda _op: erase_leads(self.db, ids, actor=_actor(), reason="retention"),
+            done=lambda _result: self.accept(),
+            failed=lambda exc, _trace: QMessageBox.warning(
+                self, self.tr("Leads due for erasure"), error_text(exc)
+            ),
+            owner=self,
+        )
+        return True
+
+
+class ConsentTab(QWidget):
+    """The lead's consent: given (date, source, purpose, wording), withdrawn, "do not contact"."""
+
+    def __init__(self, db: Any, lead_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.lead_id = lead_id
+        form = QFormLayout(self)
+        self.state = QLabel(self)
+        self.state.setObjectName("consentState")
+        form.addRow(self.tr("Status:"), self.state)
+        self.source = QLineEdit(self)
+        self.purpose = QLineEdit(self)
+        self.wording = QPlainTextEdit(self)
+        self.wording.setPlaceholderText(self.tr("The exact wording the person agreed to"))
+        form.addRow(self.tr("Source:"), self.source)
+        form.addRow(self.tr("Purpose:"), self.purpose)
+        form.addRow(self.tr("Wording:"), self.wording)
+        row = QHBoxLayout()
+        self.give = QPushButton(self.tr("Record consent"), self)
+        self.give.clicked.connect(self.record)
+        self.withdraw = QPushButton(self.tr("Consent withdrawn"), self)
+        self.withdraw.clicked.connect(self.withdrawn)
+        row.addWidget(self.give)
+        row.addWidget(self.withdraw)
+        row.addStretch(1)
+        form.addRow(row)
+        self.dnc = QCheckBox(self.tr("Do not contact"), self)
+        self.dnc.toggled.connect(self.set_dnc)
+        form.addRow(self.dnc)
+        self.load()
+
+    def load(self) -> None:
+        view = get_consent(self.db, self.lead_id)
+        self.source.setText(view.source)
+        self.purpose.setText(view.purpose)
+        self.wording.setPlainText(view.wording)
+        self.dnc.blockSignals(True)
+        self.dnc.setChecked(view.do_not_contact)
+        self.dnc.blockSignals(False)
+        fmt = QLocale.FormatType.ShortFormat
+        if view.do_not_contact:
+            state = self.tr("Do not contact")
+        elif view.withdrawn_at is not None:
+            state = self.tr("Withdrawn on %1").replace(
+                "%1", QLocale().toString(view.withdrawn_at.date(), fmt)
+            )
+        elif view.given_at is not None:
+            state = self.tr("Given on %1").replace("%1", QLocale().toString(view.given_at.date(), fmt))
+        else:
+            state = self.tr("No consent")
+        self.state.setText(state)
+        self.withdraw.setEnabled(view.given_at is not None and view.withdrawn_at is None)
+
+    def record(self) -> bool:
+        try:
+            record_consent(
+                self.db,
+                self.lead_id,
+                source=self.source.text(),
+                purpose=self.purpose.text(),
+                wording=self.wording.toPlainText(),
+                actor=_actor(),
+            )
+        except LeadDeskError as exc:
+            QMessageBox.warning(self, self.tr("Consent"), error_text(exc))
+            return False
+        self.load()
+        return True
+
+    def withdrawn(self) -> None:
+        withdraw_consent(self.db, self.lead_id, actor=_actor())
+        self.load()
+
+    def set_dnc(self, value: bool) -> None:
+        set_do_not_contact(self.db, self.lead_id, value, actor=_actor())
+        self.load()
 
 
 class AuditDialog(QDialog):

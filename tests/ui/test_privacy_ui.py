@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PIL import Image
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QPushButton
 
 from leaddesk.core.db import Database
@@ -79,3 +80,63 @@ def test_access_export_pdf_opens_and_shows_the_person(
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert MARKER in text and "Gesprächsnotiz" in text
     assert [e.kind for e in audit.entries(db)] == ["access_export"]
+
+
+def test_monthly_retention_proposal_erases_only_what_the_owner_confirms(
+    qtbot: Any, db: Database, window: Any, questions: Any
+) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import update
+
+    from leaddesk.core.models import Lead, StageChange
+
+    old = [create_lead(db, {"last_name": f"Alt{i}"}, stage="lost")[0].id for i in range(3)]
+    with db.transaction() as s:
+        s.execute(update(Lead).where(Lead.id.in_(old)).values(created_at=datetime(2020, 1, 1, tzinfo=UTC)))
+        s.execute(
+            update(StageChange)
+            .where(StageChange.lead_id.in_(old))
+            .values(at=datetime(2020, 1, 1, tzinfo=UTC))
+        )
+    window.board.reload()
+    privacy = install(window)
+    dialog = privacy.monthly_check()
+    assert dialog is not None and dialog.list.count() == 3
+    assert privacy.monthly_check() is None  # once a month
+    dialog.list.item(1).setCheckState(Qt.CheckState.Unchecked)
+    questions.answer = False
+    assert not dialog.erase_ticked()
+    assert window.board.total == 3
+    questions.answer = True
+    assert dialog.erase_ticked()
+    operations(db).wait_idle()
+    qtbot.waitUntil(lambda: window.board.total == 1, timeout=5000)
+    assert "Erase 2 lead(s) for good" in questions.asked[-1]
+    assert [e.detail.split(";")[0] for e in audit.entries(db)] == ["retention", "retention"]
+
+
+def test_consent_tab_records_withdraws_and_marks_do_not_contact(
+    qtbot: Any, db: Database, window: Any
+) -> None:
+    view, _ = create_lead(db, {"first_name": "Jana", "last_name": "Tab", "email": "jana@tab.de"})
+    window.board.reload()
+    install(window)
+    editor = window.open_editor(view.id)
+    from leaddesk.ui.privacy import ConsentTab
+
+    tab = editor.findChild(ConsentTab)
+    assert tab is not None and tab.state.text() == "No consent"
+    tab.source.setText("Messe")
+    tab.purpose.setText("Angebote per E-Mail")
+    tab.wording.setPlainText("Ich willige ein, Angebote per E-Mail zu erhalten.")
+    assert tab.record()
+    assert tab.state.text().startswith("Given on")
+    tab.withdrawn()
+    assert tab.state.text().startswith("Withdrawn on")
+    tab.dnc.setChecked(True)
+    assert tab.state.text() == "Do not contact"
+    from leaddesk.core.privacy.suppression import suppressed
+
+    assert suppressed(db, {"email": "jana@tab.de"}) is not None
+    editor.done(0)
