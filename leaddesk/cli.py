@@ -178,9 +178,11 @@ def cmd_followups(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from leaddesk.core.db import restore_sqlite
     from leaddesk.core.paths import DB_FILE_NAME, data_dir
+    from leaddesk.core.privacy.erase import after_restore
 
     target = data_dir(args.data_dir) / DB_FILE_NAME
     saved = restore_sqlite(Path(args.file), target)
+    after_restore(target)  # nobody erased since the backup comes back
     print(
         f"restored {args.file} into {target}"
         + (f"; the previous database was kept as {saved}" if saved else "")

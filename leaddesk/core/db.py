@@ -287,7 +287,6 @@ def restore_sqlite(backup: Path, target: Path) -> Path | None:
         problems = integrity_check(engine)
         if problems:
             raise DatabaseError(Text("{file} is damaged: {problem}", file=str(backup), problem=problems[0]))
-        reapply_erasures_after_restore(scratch, target)
     except DBAPIError as exc:
         raise DatabaseError(describe_operational_error(exc, str(backup))) from exc
     finally:
@@ -723,6 +722,9 @@ def _privacy_pragmas(dbapi_connection: Any, _record: Any) -> None:
     if not isinstance(dbapi_connection, sqlite3.Connection):
         return
     cursor = dbapi_connection.cursor()
+    # This listener may run before the engine's own: the page size first, as a new file takes
+    # only the first one it is given.
+    cursor.execute(f"PRAGMA page_size={PAGE_SIZE}")
     cursor.execute("PRAGMA auto_vacuum=INCREMENTAL")  # takes effect only on a file without tables
     cursor.execute("PRAGMA secure_delete=FAST")
     cursor.close()
@@ -789,13 +791,3 @@ def wipe_free_space(engine: Engine) -> WipeResult:
         return WipeResult(free, vacuumed, truncated)
     finally:
         raw.close()
-
-
-def reapply_erasures_after_restore(restored: Path, live: Path) -> None:
-    """A backup taken before an erasure still holds the person: erase them again before it goes live.
-
-    Reads the erasure log kept beside the live database (``<file>.erasures.json``).
-    """
-    from leaddesk.core.privacy.erase import reapply_to_file  # lazy: privacy builds on this module
-
-    reapply_to_file(restored, live.with_name(live.name + ".erasures.json"))

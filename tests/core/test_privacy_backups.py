@@ -13,7 +13,13 @@ from leaddesk.core.db import Database, backup_sqlite, restore_sqlite, safety_cop
 from leaddesk.core.models import Lead
 from leaddesk.core.paths import DB_FILE_NAME
 from leaddesk.core.privacy import audit
-from leaddesk.core.privacy.erase import erase_leads, expire_copies, local_copies, scrub_local_copies
+from leaddesk.core.privacy.erase import (
+    after_restore,
+    erase_leads,
+    expire_copies,
+    local_copies,
+    scrub_local_copies,
+)
 from leaddesk.core.privacy.suppression import SuppressedError
 from leaddesk.core.services.capture import save_card
 from leaddesk.core.services.imports import plan_import
@@ -41,6 +47,7 @@ def test_restoring_a_backup_from_before_the_erasure_keeps_the_person_erased(
     db.close()
 
     restore_sqlite(backup, data_dir / DB_FILE_NAME)
+    after_restore(data_dir / DB_FILE_NAME)  # what every restore path calls (CLI, backups)
     db = Database.open_data_dir(data_dir)
     try:
         with db.session() as s:

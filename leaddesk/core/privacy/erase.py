@@ -488,6 +488,14 @@ def reapply_to_file(db_file: Path, log_file: Path, *, actor: str = "restore") ->
         db.close()
 
 
+def after_restore(live: Path) -> ReapplyResult:
+    """Call after a backup was restored to ``live``: whoever was erased since is erased again.
+
+    Reads the erasure log kept beside the live database (``<file>.erasures.json``).
+    """
+    return reapply_to_file(live, live.with_name(live.name + ".erasures.json"))
+
+
 #: Files beside the database that are copies of it (safety copies before a change, restores).
 COPY_SUFFIX = ".bak"
 
