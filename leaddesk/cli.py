@@ -403,11 +403,11 @@ def cmd_subject_access(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QApplication
 
         from leaddesk.ui.privacy import export_subject_access
 
-        app = QGuiApplication.instance() or QGuiApplication([])  # Qt's PDF writer needs fonts
+        app = QApplication.instance() or QApplication([])  # Qt's PDF writer needs fonts
         files = export_subject_access(db, ids[0], target, language=args.lang_out, actor=_user())
         del app
     print("written: " + ", ".join(str(p) for p in files))
