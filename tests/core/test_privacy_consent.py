@@ -67,3 +67,13 @@ def test_filters_no_consent_and_consent_older_than_n_months(db: Database) -> Non
     assert set(lead_ids(db, LeadFilter(no_consent=True))) == {none.id, withdrawn.id}
     assert lead_ids(db, LeadFilter(consent_older_than_months=24, now=NOW)) == [old.id]
     assert set(lead_ids(db, LeadFilter(consent_older_than_months=1, now=NOW))) == {old.id, fresh.id}
+
+
+def test_emptying_the_trash_is_a_bulk_deletion_in_the_audit_log(db: Database) -> None:
+    from leaddesk.core.services.trash import delete_leads, empty_trash
+
+    ids = [create_lead(db, {"last_name": f"Weg{i}"})[0].id for i in range(3)]
+    delete_leads(db, ids)
+    assert empty_trash(db) == 3
+    entry = audit.entries(db)[0]
+    assert (entry.kind, entry.detail) == ("bulk_delete", "3 lead(s) removed from the trash for good")
