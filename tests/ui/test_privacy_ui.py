@@ -140,3 +140,23 @@ def test_consent_tab_records_withdraws_and_marks_do_not_contact(
 
     assert suppressed(db, {"email": "jana@tab.de"}) is not None
     editor.done(0)
+
+
+def test_quick_entry_refuses_an_erased_person_and_says_why(qtbot: Any, db: Database) -> None:
+    from leaddesk.core.privacy.erase import erase_leads
+    from leaddesk.ui.quick_entry import open_quick_entry
+
+    view, _ = create_lead(db, {"first_name": "Jana", "last_name": "Weg", "email": "jana@weg.de"})
+    erase_leads(db, [view.id])
+    win = open_quick_entry(db)
+    qtbot.addWidget(win)
+    win.fields["first_name"].setText("Jana")
+    win.fields["last_name"].setText("Weg")
+    win.fields["email"].setText("Jana@Weg.de")
+    assert not win.save_and_next()
+    assert "erased on" in win.message.text() and "at the person's request" in win.message.text()
+    assert win.values()["last_name"] == "Weg"  # the typed card stays, nothing saved
+    win.fields["email"].setText("")
+    win.fields["last_name"].setText("")
+    win.fields["first_name"].setText("")
+    win.close()
