@@ -52,7 +52,15 @@ class DueLead:
     stage: str
     category: str  # "lost", "no_consent", "inactive", "won"
     last_touch: datetime
-    due_since: datetime
+    #: The category's period: calendar months, or whole years from the end of the year ("won").
+    period: int
+
+    @property
+    def due_since(self) -> datetime:
+        """The first moment the lead was due (computed on demand: a scan lists thousands)."""
+        if self.category == "won":
+            return won_due_from(self.last_touch, self.period)
+        return months_before(self.last_touch, -self.period)
 
     def reason(self) -> Text:
         return _REASONS[self.category]
@@ -163,34 +171,35 @@ def due_for_erasure(db: Database, *, now: datetime | None = None) -> list[DueLea
     out: list[DueLead] = []
     with db.engine.connect() as conn:
         found = driver_rows(conn, text(sql).bindparams(**params))
+    # The category depends only on the stage and the consent: the applicable one with the
+    # latest cut (the shortest period) is the one the lead is due under.
+    chosen: dict[tuple[str, bool], tuple[str, int]] = {}
     for lead_id, uid, first, last, company, stage, no_consent, touched in found:
+        key = (stage, bool(no_consent))
+        if key not in chosen:
+            chosen[key] = _category(stage, bool(no_consent), settings, params)
+        category, period = chosen[key]
         touch = datetime.fromisoformat(touched).replace(tzinfo=UTC)
-        category, due_since = _category(stage, bool(no_consent), touch, settings)
-        name = f"{first} {last}".strip()
-        out.append(DueLead(lead_id, uid, name, company, stage, category, touch, due_since))
+        out.append(DueLead(lead_id, uid, f"{first} {last}".strip(), company, stage, category, touch, period))
     out.sort(key=lambda d: (d.last_touch, d.lead_id))
     return out
 
 
 def _category(
-    stage: str, no_consent: bool, touch: datetime, settings: RetentionSettings
-) -> tuple[str, datetime]:
-    """The rule that makes the lead due first, and from when."""
-    due: list[tuple[datetime, str]] = []
+    stage: str, no_consent: bool, settings: RetentionSettings, cuts: dict[str, object]
+) -> tuple[str, int]:
+    """The rule a lead of this stage and consent is due under: the one with the latest cut."""
+    rules: list[tuple[str, str, int]] = []
     if stage == "won" and settings.won_years:
-        due.append((won_due_from(touch, settings.won_years), "won"))
+        rules.append((str(cuts["won_cut"]), "won", settings.won_years))
     if stage == "lost" and settings.lost_months:
-        due.append((_add_months(touch, settings.lost_months), "lost"))
+        rules.append((str(cuts["lost_cut"]), "lost", settings.lost_months))
     if no_consent and settings.no_consent_months and stage != "won":
-        due.append((_add_months(touch, settings.no_consent_months), "no_consent"))
+        rules.append((str(cuts["consent_cut"]), "no_consent", settings.no_consent_months))
     if settings.inactive_months and stage not in ("won", "lost"):
-        due.append((_add_months(touch, settings.inactive_months), "inactive"))
-    when, category = min(due)
-    return category, when
-
-
-def _add_months(moment: datetime, months: int) -> datetime:
-    return months_before(moment, -months)
+        rules.append((str(cuts["inactive_cut"]), "inactive", settings.inactive_months))
+    _cut, category, period = max(rules)
+    return category, period
 
 
 # --- the monthly proposal -----------------------------------------------------------------------
