@@ -135,3 +135,28 @@ def test_erase_by_uid_and_an_unknown_uid(db: Database) -> None:
         erase_by_uid(db, ["no-such-uid"])
     result = erase_by_uid(db, [view.uid], actor="cli")
     assert result.erased_ids == (view.id,)
+
+
+def test_a_file_made_before_incremental_vacuum_is_vacuumed_once(data_dir: Path, tmp_path: Path) -> None:
+    """Databases from older LeadDesk versions have no incremental auto-vacuum: the first erasure
+    rewrites the file (and switches it over); the person is gone all the same."""
+    import sqlite3
+
+    from leaddesk.core.paths import DB_FILE_NAME
+
+    raw = sqlite3.connect(data_dir / DB_FILE_NAME)
+    raw.execute("PRAGMA auto_vacuum=NONE")
+    raw.execute("VACUUM")
+    assert raw.execute("PRAGMA auto_vacuum").fetchone()[0] == 0
+    raw.close()
+    db = Database.open_data_dir(data_dir)
+    marker = make_marker_lead(db, tmp_path)
+    with db.transaction() as s:  # free pages from deletions before the erasure (an emptied trash, say)
+        s.connection().exec_driver_sql("CREATE TABLE scratch AS SELECT * FROM lead")
+        s.connection().exec_driver_sql("DROP TABLE scratch")
+    result = erase_leads(db, [marker.lead_id])
+    assert result.wipe is not None and result.wipe.vacuumed and result.wipe.log_truncated
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA auto_vacuum").scalar() == 2
+    db.close()
+    assert files_with(data_dir, NEEDLES) == {}
