@@ -25,6 +25,7 @@ def _erase_and_scan(db: Database, data_dir: Path, tmp_path: Path) -> dict[str, l
     # Before: the marker is everywhere (database or its log), and the search finds the person.
     assert lead_ids(db, LeadFilter(search=MARKER))
     assert files_with(data_dir, NEEDLES[:1])
+    assert _index_terms(db)
     heard: list[Changes] = []
     db.add_listener(heard.append)
     before_stages = _stage_rows(db, marker.lead_id)
@@ -46,12 +47,29 @@ def _erase_and_scan(db: Database, data_dir: Path, tmp_path: Path) -> dict[str, l
         assert s.execute(select(ErasureLog.uid)).scalars().all()
     assert not lead_ids(db, LeadFilter(search=MARKER))
     assert not lead_ids(db, LeadFilter(search="Jana"))
+    # The search index's own term list (its leaves are prefix-compressed, so a byte search alone
+    # could miss a word left in an old segment).
+    assert _index_terms(db) == []
     assert [e.kind for e in audit.entries(db)] == ["erasure"]
     assert audit.entries(db)[0].subject == "J*** M***"
     # A backup taken afterwards holds nothing of the person either.
     backup_sqlite(db.engine, data_dir / "backups" / "after.sqlite3")
     db.close()
     return files_with(data_dir, NEEDLES)
+
+
+def _index_terms(db: Database) -> list[str]:
+    """Words of the search index holding the marker (FTS5's vocabulary of the index itself)."""
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, lead_fts, 'row')")
+        found = [
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT term FROM temp.terms WHERE term LIKE '%xylomarq%' OR term LIKE '%3099887766%'"
+            )
+        ]
+        conn.exec_driver_sql("DROP TABLE temp.terms")
+    return found
 
 
 def _stage_rows(db: Database, lead_id: int) -> list[tuple[str | None, str, object]]:
