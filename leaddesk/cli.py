@@ -434,9 +434,23 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 def cmd_retention(args: argparse.Namespace) -> int:
     """Leads due for erasure under the retention settings; erases nothing (use 'erase')."""
-    from leaddesk.core.privacy.retention import due_for_erasure
+    from dataclasses import asdict, replace
+
+    from leaddesk.core.privacy.retention import due_for_erasure, load_settings, save_settings
 
     with _open_db(args) as db:
+        if args.set:
+            changes: dict[str, int | None] = {}
+            for item in args.set:
+                key, _, value = item.partition("=")
+                if key not in asdict(load_settings(db)):
+                    raise ValueError(f"unknown retention setting {key!r}")
+                changes[key] = None if value.strip().lower() in ("", "off", "none") else int(value)
+            save_settings(db, replace(load_settings(db), **changes))
+        if args.show_settings or args.set:
+            for key, value in asdict(load_settings(db)).items():
+                print(f"{key} = {'off' if value is None else value}")
+            return EXIT_OK
         due = due_for_erasure(db)
     if args.json:
         print(json.dumps([d.__dict__ for d in due], ensure_ascii=False, default=_json_default, indent=1))
@@ -573,6 +587,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("retention", cmd_retention, "list the leads due for erasure under the retention settings")
     p.add_argument("--json", action="store_true", help="print the list as JSON")
+    p.add_argument(
+        "--settings", dest="show_settings", action="store_true", help="show the retention settings"
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="KEY=VALUE",
+        help="change a setting: lost_months, no_consent_months, inactive_months, won_years, backup_days"
+        " (a number, or 'off')",
+    )
 
     p = add("audit", cmd_audit, "show or export the data-protection log")
     p.add_argument("--kind", help="only this kind (erasure, access_export, consent, restore, …)")

@@ -56,3 +56,27 @@ def test_subject_access_writes_json_and_pdf(
 def test_unknown_uid_is_one_line(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(data_dir), "erase", "nobody", "--yes"]) == 1
     assert "no lead has the uid or number" in capsys.readouterr().err
+
+
+def test_retention_settings_and_the_due_list(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(data_dir),
+                "retention",
+                "--set",
+                "won_years=10",
+                "--set",
+                "inactive_months=off",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "won_years = 10" in out and "inactive_months = off" in out
+    assert main(["--data-dir", str(data_dir), "retention", "--set", "nonsense=3"]) == 2
+    assert "unknown retention setting" in capsys.readouterr().err
+    _person(data_dir)
+    assert main(["--data-dir", str(data_dir), "retention", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # a lead created today is due for nothing

@@ -106,3 +106,16 @@ def test_months_before_keeps_the_day_or_takes_the_last_of_a_shorter_month() -> N
     assert months_before(datetime(2026, 8, 31, tzinfo=UTC), 6) == datetime(2026, 2, 28, tzinfo=UTC)
     assert months_before(datetime(2026, 3, 15, tzinfo=UTC), 24) == datetime(2024, 3, 15, tzinfo=UTC)
     assert months_before(datetime(2026, 1, 15, tzinfo=UTC), -13) == datetime(2027, 2, 15, tzinfo=UTC)
+
+
+def test_the_monthly_proposal_removes_copies_older_than_the_backup_window(db: Database) -> None:
+    import os
+
+    from leaddesk.core.db import safety_copy
+
+    old, new = safety_copy(db.engine, "merge"), safety_copy(db.engine, "merge")
+    assert old is not None and new is not None and old != new
+    stamp = datetime(2026, 1, 1, tzinfo=UTC).timestamp()
+    os.utime(old, (stamp, stamp))
+    monthly_proposal(db, now=datetime(2026, 12, 4, tzinfo=UTC))  # default window: 180 days
+    assert not old.exists() and new.exists()

@@ -11,6 +11,8 @@ activity, stage change or its creation):
 * ``no_consent_months`` — an open lead (not Won) without a consent, or whose consent was
   withdrawn, with no touch for that long (default 6);
 * ``inactive_months`` — any open lead with no touch for that long (off by default);
+* ``backup_days`` — copies of the database kept beside it are removed after this many days,
+  so no old copy keeps an erased person for ever (default 180);
 * ``won_years`` — a Won customer, §257 HGB: business letters 6 years, booking records 10,
   counted from the end of the calendar year of the last touch (default 6): won on 10 March
   2020 → kept to 31 December 2026 → due from 1 January 2027.
@@ -39,6 +41,8 @@ class RetentionSettings:
     no_consent_months: int | None = 6
     inactive_months: int | None = None
     won_years: int | None = 6
+    #: Copies of the database beside it (safety copies, replaced files) older than this go.
+    backup_days: int | None = 180
 
 
 @dataclass(frozen=True)
@@ -224,7 +228,15 @@ def mark_proposed(db: Database, *, now: datetime | None = None) -> None:
 
 
 def monthly_proposal(db: Database, *, now: datetime | None = None) -> list[DueLead] | None:
-    """The leads to propose this month, or None when this month's proposal was made already."""
+    """The leads to propose this month, or None when this month's proposal was made already.
+
+    Also removes copies of the database older than ``backup_days`` (the backup retention window).
+    """
     if not proposal_due(db, now=now):
         return None
+    days = load_settings(db).backup_days
+    if days:
+        from leaddesk.core.privacy.erase import expire_copies
+
+        expire_copies(db, days, now=now)
     return due_for_erasure(db, now=now)
