@@ -96,6 +96,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         source=args.source or "",
         tag=args.tag or "",
         owner=args.owner or "",
+        no_consent=args.no_consent,
+        consent_older_than_months=args.consent_older_than,
     )
     with _open_db(args, damaged_ok=True) as db:
         rows = list_leads_json(db, f, limit=args.limit)
@@ -241,6 +243,7 @@ def cmd_followups(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from leaddesk.core.backups import newest_good_backup, restore
     from leaddesk.core.paths import data_dir, database_file
+    from leaddesk.core.privacy.erase import after_restore
 
     target = database_file(data_dir(args.data_dir))
     if args.latest:
@@ -258,6 +261,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     else:
         source = Path(args.file)
     saved = restore(source, target).kept
+    after_restore(target)  # nobody erased since the backup comes back
     print(
         f"restored {source} into {target}" + (f"; the previous database was kept as {saved}" if saved else "")
     )
@@ -523,6 +527,121 @@ def cmd_timezone(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_erase(args: argparse.Namespace) -> int:
+    """Erase people for good (Art. 17); asks unless --yes, and says what stays."""
+    from leaddesk.core.privacy.erase import erase_leads, preview, scrub_local_copies
+    from leaddesk.core.services.trash import lead_ids_of
+
+    with _open_db(args) as db:
+        ids = lead_ids_of(db, args.leads)
+        if not ids:
+            print("leaddesk: no such lead", file=sys.stderr)
+            return EXIT_ERROR
+        for lead_id in ids:
+            seen = preview(db, lead_id)
+            print(
+                f"erase {seen.name or seen.masked} (lead {lead_id}, {seen.stage}) for good: every personal "
+                f"detail and text goes; stays anonymously: {seen.stage_changes} stage change(s), "
+                f"{seen.activities} activity date(s), the value"
+                + (f"; {seen.merged_records} merged record(s) are erased too" if seen.merged_records else "")
+            )
+        if not args.yes:
+            if not sys.stdin.isatty():
+                print("leaddesk: nothing erased; confirm with --yes", file=sys.stderr)
+                return EXIT_USAGE
+            if input("Type 'erase' to erase for good: ").strip() != "erase":
+                print("nothing erased")
+                return EXIT_OK
+        result = erase_leads(db, ids, actor=_user())
+        scrubbed = scrub_local_copies(db)
+    print(result.summary())
+    if scrubbed:
+        print(f"erased from {scrubbed} safety copy(ies) beside the database too")
+    return EXIT_OK
+
+
+def cmd_subject_access(args: argparse.Namespace) -> int:
+    """Everything held about one person (Art. 15) as JSON and PDF."""
+    from leaddesk.core.services.trash import lead_ids_of
+
+    target = Path(args.output)
+    with _open_db(args) as db:
+        ids = lead_ids_of(db, [args.lead])
+        if not ids:
+            print("leaddesk: no such lead", file=sys.stderr)
+            return EXIT_ERROR
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtWidgets import QApplication
+
+        from leaddesk.ui.privacy import export_subject_access
+
+        app = QApplication.instance() or QApplication([])  # Qt's PDF writer needs fonts
+        files = export_subject_access(db, ids[0], target, language=args.lang_out, actor=_user())
+        del app
+    print("written: " + ", ".join(str(p) for p in files))
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    """The data-protection log (erasures, access exports, consent changes, restores)."""
+    from leaddesk.core.privacy import audit
+
+    with _open_db(args) as db:
+        rows = audit.entries(db, kind=args.kind, limit=args.limit)
+    if args.format == "text":
+        for r in rows:
+            print(f"{r.at:%Y-%m-%d %H:%M}  {r.kind:<14} {r.subject:<12} {r.actor}  {r.detail}")
+        return EXIT_OK
+    text = audit.export(rows, args.format)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    """Leads due for erasure under the retention settings; erases nothing (use 'erase')."""
+    from dataclasses import asdict, replace
+
+    from leaddesk.core.privacy.retention import due_for_erasure, load_settings, save_settings
+
+    with _open_db(args) as db:
+        if args.set:
+            changes: dict[str, int | None] = {}
+            for item in args.set:
+                key, _, value = item.partition("=")
+                if key not in asdict(load_settings(db)):
+                    raise ValueError(f"unknown retention setting {key!r}")
+                changes[key] = None if value.strip().lower() in ("", "off", "none") else int(value)
+            save_settings(db, replace(load_settings(db), **changes))
+        if args.show_settings or args.set:
+            for key, value in asdict(load_settings(db)).items():
+                print(f"{key} = {'off' if value is None else value}")
+            return EXIT_OK
+        due = due_for_erasure(db)
+    if args.json:
+        print(json.dumps([d.__dict__ for d in due], ensure_ascii=False, default=_json_default, indent=1))
+    else:
+        for d in due:
+            print(
+                f"{d.uid}  {d.stage:<5} {d.category:<10} last touch {d.last_touch:%Y-%m-%d}"
+                f"  {d.name}  {d.company}"
+            )
+        print(f"{len(due)} lead(s) due for erasure; 'leaddesk erase UID…' erases after you checked them")
+    return EXIT_OK
+
+
+def _user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:
+        return ""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="leaddesk", description="LeadDesk: the offline lead desk.")
     parser.add_argument("--version", action="version", version=f"LeadDesk {__version__}")
@@ -551,6 +670,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--owner", help="only leads of this owner")
     p.add_argument("--limit", type=int, help="at most this many leads")
     p.add_argument("--json", action="store_true", help="print a JSON array with the data model's field names")
+    p.add_argument("--no-consent", action="store_true", help="only leads without a valid consent")
+    p.add_argument(
+        "--consent-older-than", type=int, metavar="MONTHS", help="only leads whose consent is older than this"
+    )
 
     add("check", cmd_check, "check the database's integrity")
 
@@ -645,6 +768,34 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--restore", nargs="+", metavar="UID", help="bring these leads back")
     group.add_argument("--empty", action="store_true", help="remove everything in the trash for good")
     p.add_argument("--json", action="store_true", help="print the list as JSON")
+
+    p = add("erase", cmd_erase, "erase people for good (GDPR Art. 17); anonymous figures stay")
+    p.add_argument("leads", nargs="+", metavar="UID", help="a lead's uid (or number, as 'list' prints it)")
+    p.add_argument("--yes", action="store_true", help="do not ask")
+
+    p = add("subject-access", cmd_subject_access, "write everything held about one person (GDPR Art. 15)")
+    p.add_argument("lead", metavar="UID", help="the lead's uid (or number)")
+    p.add_argument("-o", "--output", required=True, help="file name; FILE.json and FILE.pdf are written")
+    p.add_argument("--lang", dest="lang_out", choices=("de", "en"), default="de", help="language of the PDF")
+
+    p = add("retention", cmd_retention, "list the leads due for erasure under the retention settings")
+    p.add_argument("--json", action="store_true", help="print the list as JSON")
+    p.add_argument(
+        "--settings", dest="show_settings", action="store_true", help="show the retention settings"
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="KEY=VALUE",
+        help="change a setting: lost_months, no_consent_months, inactive_months, won_years, backup_days"
+        " (a number, or 'off')",
+    )
+
+    p = add("audit", cmd_audit, "show or export the data-protection log")
+    p.add_argument("--kind", help="only this kind (erasure, access_export, consent, restore, …)")
+    p.add_argument("--limit", type=int, help="at most this many entries, newest first")
+    p.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    p.add_argument("-o", "--output", help="write to this file instead of the screen")
     return parser
 
 

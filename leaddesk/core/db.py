@@ -451,7 +451,7 @@ def prune_safety_copies(copy: Path, keep: int = KEEP_SAFETY_COPIES) -> list[Path
 #: The newest migration's revision id. Lets an up-to-date database open without loading
 #: Alembic and parsing every migration script (~100 ms of each start); a test keeps it equal
 #: to the scripts' head.
-SCHEMA_HEAD = "imports_2"
+SCHEMA_HEAD = "privacy_1"
 
 
 def _stored_revision(engine: Engine) -> str | None:
@@ -1065,3 +1065,83 @@ def as_utc(value: datetime | None) -> datetime | None:
     if value is None or value.tzinfo is not None:
         return value
     return value.replace(tzinfo=UTC)
+
+
+# --- Data protection: making erased bytes unreadable (SQLite only) ------------------------------
+
+
+def _privacy_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """Every SQLite connection: deleted content zeroed on pages written anyway, and new files
+    with incremental auto-vacuum, so an erasure can drop every free page without a full VACUUM."""
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    cursor = dbapi_connection.cursor()
+    # This listener may run before the engine's own: the page size first, as a new file takes
+    # only the first one it is given.
+    cursor.execute(f"PRAGMA page_size={PAGE_SIZE}")
+    cursor.execute("PRAGMA auto_vacuum=INCREMENTAL")  # takes effect only on a file without tables
+    cursor.execute("PRAGMA secure_delete=FAST")
+    cursor.close()
+
+
+event.listen(Engine, "connect", _privacy_pragmas)
+
+
+def secure_delete_on(session: Session) -> None:
+    """Zero every deleted byte (also whole freed pages) for the rest of this connection's work."""
+    if is_sqlite(session.get_bind()):  # type: ignore[arg-type]
+        session.connection().exec_driver_sql("PRAGMA secure_delete=ON")
+
+
+def fts_optimize(session: Session) -> None:
+    """Merge the search index into one segment: terms of deleted rows leave the index pages.
+
+    FTS5 only marks a delete in a new segment; the old segment keeps the words until merged.
+    ~0.3 s for 100,000 leads.
+    """
+    if is_sqlite(session.get_bind()):  # type: ignore[arg-type]
+        session.execute(text("INSERT INTO lead_fts(lead_fts) VALUES('optimize')"))
+
+
+@dataclass(frozen=True)
+class WipeResult:
+    """What :func:`wipe_free_space` did: free pages dropped, a full VACUUM needed, log emptied."""
+
+    free_pages: int
+    vacuumed: bool
+    log_truncated: bool
+
+
+def wipe_free_space(engine: Engine) -> WipeResult:
+    """After deleting personal data: no free page and no old log frame keeps the text.
+
+    Incremental auto-vacuum drops every free page (the file shrinks); a file made before
+    LeadDesk used it gets one full VACUUM, which also switches it over. Then the write-ahead
+    log is copied back and truncated to zero bytes. Other databases: nothing to do.
+    """
+    if not is_sqlite(engine) or sqlite_file(engine) is None:
+        return WipeResult(0, False, False)
+    raw = engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        assert isinstance(conn, sqlite3.Connection)
+        conn.commit()
+        free = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
+        vacuumed = False
+        if free:
+            if int(conn.execute("PRAGMA auto_vacuum").fetchone()[0]) == 2:
+                conn.execute("PRAGMA incremental_vacuum").fetchall()
+            else:
+                conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
+                conn.execute("VACUUM")
+                vacuumed = True
+        truncated = False
+        for attempt in range(20):
+            busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if not busy:
+                truncated = True
+                break
+            threading.Event().wait(0.05 * (attempt + 1))  # a reader still in the log
+        return WipeResult(free, vacuumed, truncated)
+    finally:
+        raw.close()

@@ -86,6 +86,12 @@ class Lead(SQLModel, table=True):
     consent_at: datetime | None = None
     consent_source: str = ""
     consent_purpose: str = ""
+    # The wording the person agreed to, as shown then (Art. 7(1): the consent must be provable).
+    # Both nullable: bulk inserts that list every column (demo data) write NULL, read as "" / False.
+    consent_wording: str | None = Field(default="", sa_column_kwargs={"server_default": ""})
+    consent_withdrawn_at: datetime | None = None
+    # Never contact this person (objection, Art. 21); shown on the card, kept in the suppression list.
+    do_not_contact: bool | None = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
     import_batch_id: int | None = Field(default=None, foreign_key="importbatch.id", index=True)
     erased: bool = False
@@ -359,6 +365,48 @@ class AppSetting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str = "null"
+
+
+class ErasureLog(SQLModel, table=True):
+    """A person erased for data protection (Art. 17): what a restored backup or a merge re-applies.
+
+    No clear text: the lead's random uid (also kept on its anonymous skeleton) and the moment.
+    The same entries are kept in a file beside the database (see ``core/privacy/erase.py``),
+    so restoring a backup older than the erasure cannot bring the person back.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(max_length=36, index=True)
+    erased_at: datetime = Field(default_factory=utcnow)
+
+
+class Suppression(SQLModel, table=True):
+    """A salted hash of an erased or "do not contact" person's e-mail, phone or name+company.
+
+    Imports, quick entry, card scans and database merges refuse a record whose hash is here.
+    """
+
+    __table_args__ = (UniqueConstraint("digest", "kind"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    digest: str = Field(max_length=64, index=True)
+    # What was hashed: "email", "phone" or "name".
+    what: str = ""
+    # Why: "erased" or "do_not_contact".
+    kind: str = "erased"
+    since: datetime = Field(default_factory=utcnow)
+
+
+class AuditEntry(SQLModel, table=True):
+    """Append-only record of data-protection events: erasures, access exports, consent changes,
+    restores, bulk deletions. The person appears only masked ("J*** M***")."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    actor: str = ""
+    kind: str = ""
+    subject: str = ""
+    detail: str = ""
 
 
 #: Every table whose rows belong to one lead (``lead_id``), children before the lead: what goes

@@ -181,6 +181,7 @@ def restore_after_quit(app: Any, data_file: Path | None) -> str | None:
     message for the person, or None when it worked (or none was chosen)."""
     from leaddesk.core.backups import restore
     from leaddesk.core.errors import LeadDeskError
+    from leaddesk.core.privacy.erase import after_restore
 
     chosen = app.property(RESTORE_PROPERTY)
     if not chosen or data_file is None:
@@ -188,6 +189,7 @@ def restore_after_quit(app: Any, data_file: Path | None) -> str | None:
     app.setProperty(RESTORE_PROPERTY, None)
     try:
         restore(Path(str(chosen)), data_file)
+        after_restore(data_file)  # nobody erased since the backup comes back
     except LeadDeskError as exc:
         return error_text(exc)
     return None

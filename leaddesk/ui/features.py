@@ -77,9 +77,11 @@ class Features:
         w.add_feature_action("tools", self.act_duplicates)
         w.add_feature_action("tools", self.act_rules)
         w.add_feature_action("tools", self.act_qualification)
+        from leaddesk.ui.privacy import install as install_privacy
         from leaddesk.ui.reports import install as install_reports
 
         self.act_reports = install_reports(w)
+        self.privacy = install_privacy(w)
 
     def _show(self, key: str, factory: Any) -> QWidget:
         """One window per feature: a second click brings the open one to the front."""

@@ -106,6 +106,25 @@ Einzelheiten stehen in der Protokolldatei:
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Data protection log</source>
+        <translation>Datenschutzprotokoll</translation>
+    </message>
+    <message>
+        <source>No entries yet.</source>
+        <translation>Noch keine Einträge.</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Export log</source>
+        <translation>Protokoll exportieren</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Backups</source>
@@ -601,6 +620,57 @@ Einzelheiten stehen in der Protokolldatei:
         <source>Delete %1</source>
         <extracomment>The move scoring made with this edit (&quot;move&quot; mode): undone with it, made again on redo.</extracomment>
         <translation>%1 löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentTab</name>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>The exact wording the person agreed to</source>
+        <translation>Der genaue Wortlaut, dem die Person zugestimmt hat</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>Zweck:</translation>
+    </message>
+    <message>
+        <source>Wording:</source>
+        <translation>Wortlaut:</translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation>Einwilligung erfassen</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Einwilligung widerrufen</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Nicht kontaktieren</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1</source>
+        <translation>Widerrufen am %1</translation>
+    </message>
+    <message>
+        <source>Given on %1</source>
+        <translation>Erteilt am %1</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>Keine Einwilligung</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
     </message>
 </context>
 <context>
@@ -2104,6 +2174,10 @@ Ihre Eingaben stehen noch im Formular.</translation>
         <translation>Neueste intakte Sicherung wiederherstellen …</translation>
     </message>
     <message>
+        <source>Another LeadDesk process is writing; your change is saved as soon as it is done …</source>
+        <translation>Ein anderer LeadDesk-Prozess schreibt gerade; Ihre Änderung wird gespeichert, sobald er fertig ist …</translation>
+    </message>
+    <message>
         <source>Load demo data</source>
         <translation>Demodaten laden</translation>
     </message>
@@ -2484,6 +2558,78 @@ Ihre Eingaben stehen noch im Formular.</translation>
     <message>
         <source>Score</source>
         <translation>Punkte</translation>
+    </message>
+</context>
+<context>
+    <name>Privacy</name>
+    <message>
+        <source>&amp;Erase person…</source>
+        <extracomment>Headings of the PDF in the language the person asked in (independent of the app&apos;s language).</extracomment>
+        <translation>Person &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>Subject &amp;access export…</source>
+        <translation>&amp;Auskunft exportieren (Art. 15)…</translation>
+    </message>
+    <message>
+        <source>Data protection &amp;log…</source>
+        <translation>Datenschutz&amp;protokoll…</translation>
+    </message>
+    <message>
+        <source>Leads due for &amp;erasure…</source>
+        <translation>Zur &amp;Löschung fällige Leads…</translation>
+    </message>
+    <message>
+        <source>Subject access export…</source>
+        <translation>Auskunft exportieren (Art. 15)…</translation>
+    </message>
+    <message>
+        <source>Erase person…</source>
+        <translation>Person löschen…</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <source>Erase person</source>
+        <translation>Person löschen</translation>
+    </message>
+    <message>
+        <source>Erase %1 for good?
+
+Every personal detail, note, activity text, call note, BANT answer, task, card image and import record of this person is removed and cannot be restored, not even from a backup. Their e-mail, phone and name are kept only as unreadable fingerprints so they are not imported again.
+
+What stays, anonymously: the funnel history (%2 stage change(s), now in %3), %4 activity date(s) and the value, so your figures stay right.</source>
+        <translation>%1 endgültig löschen?
+
+Alle Angaben zur Person, Notizen, Aktivitätstexte, Gesprächsnotizen, BANT-Antworten, Aufgaben, Visitenkartenbilder und Importdaten dieser Person werden entfernt und können nicht wiederhergestellt werden, auch nicht aus einer Sicherung. E-Mail, Telefon und Name bleiben nur als unlesbare Fingerabdrücke erhalten, damit die Person nicht erneut importiert wird.
+
+Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 Aktivitätsdaten und der Wert, damit Ihre Zahlen stimmen.</translation>
+    </message>
+    <message>
+        <source>%1 record(s) merged into this lead earlier are erased too.</source>
+        <translation>%1 früher mit diesem Lead zusammengeführte(r) Datensatz/Datensätze werden ebenfalls gelöscht.</translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>Endgültig löschen</translation>
+    </message>
+    <message>
+        <source>The person was erased; the anonymous figures stay.</source>
+        <translation>Die Person wurde gelöscht; die anonymen Zahlen bleiben.</translation>
+    </message>
+    <message>
+        <source>Subject access export</source>
+        <translation>Auskunft exportieren (Art. 15)</translation>
+    </message>
+    <message>
+        <source>PDF and JSON (*.pdf)</source>
+        <translation>PDF und JSON (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -3404,6 +3550,48 @@ oder Strg+O drücken</translation>
     </message>
 </context>
 <context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Leads due for erasure</source>
+        <translation>Zur Löschung fällige Leads</translation>
+    </message>
+    <message>
+        <source>These leads are past the retention period set for them. Tick the ones to erase for good; the anonymous figures stay. Nothing is erased without your confirmation.</source>
+        <translation>Diese Leads haben ihre Aufbewahrungsfrist überschritten. Kreuzen Sie an, welche endgültig gelöscht werden sollen; die anonymen Zahlen bleiben. Ohne Ihre Bestätigung wird nichts gelöscht.</translation>
+    </message>
+    <message>
+        <source>Lost, no activity since %1</source>
+        <translation>Verloren, keine Aktivität seit %1</translation>
+    </message>
+    <message>
+        <source>No consent, no activity since %1</source>
+        <translation>Keine Einwilligung, keine Aktivität seit %1</translation>
+    </message>
+    <message>
+        <source>No activity since %1</source>
+        <translation>Keine Aktivität seit %1</translation>
+    </message>
+    <message>
+        <source>Customer; retention under §257 HGB ended (last activity %1)</source>
+        <translation>Kunde; Aufbewahrungsfrist nach §257 HGB abgelaufen (letzte Aktivität %1)</translation>
+    </message>
+    <message>
+        <source>&amp;Erase ticked…</source>
+        <translation>Angekreuzte &amp;löschen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %n lead(s) for good? Their personal data and texts are removed and cannot be restored, not even from a backup; the anonymous funnel figures stay.</source>
+        <translation>
+            <numerusform>%n Lead endgültig löschen? Die personenbezogenen Daten und Texte werden entfernt und können nicht wiederhergestellt werden, auch nicht aus einer Sicherung; die anonymen Trichterzahlen bleiben.</numerusform>
+            <numerusform>%n Leads endgültig löschen? Ihre personenbezogenen Daten und Texte werden entfernt und können nicht wiederhergestellt werden, auch nicht aus einer Sicherung; die anonymen Trichterzahlen bleiben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>Endgültig löschen</translation>
+    </message>
+</context>
+<context>
     <name>RuleEditor</name>
     <message>
         <source>is</source>
@@ -4273,6 +4461,10 @@ oder Strg+O drücken</translation>
         <translation>Nachname</translation>
     </message>
     <message>
+        <source>Lost, no activity within the retention period</source>
+        <translation>Verloren, keine Aktivität innerhalb der Aufbewahrungsfrist</translation>
+    </message>
+    <message>
         <source>Meeting</source>
         <translation>Termin</translation>
     </message>
@@ -4393,6 +4585,10 @@ oder Strg+O drücken</translation>
         <translation>Ein leerer Text passt auf alles oder nichts; verwenden Sie „ist leer“ / „ist ausgefüllt“</translation>
     </message>
     <message>
+        <source>asked not to be contacted on {date} (same {what})</source>
+        <translation>hat am {date} gebeten, nicht kontaktiert zu werden (gleiche {what})</translation>
+    </message>
+    <message>
         <source>at least 1 time (and at most 1000)</source>
         <translation>mindestens 1 Mal (und höchstens 1000 Mal)</translation>
     </message>
@@ -4449,6 +4645,10 @@ oder Strg+O drücken</translation>
         <translation>enthält NUL-Bytes: keine CSV-Textdatei</translation>
     </message>
     <message>
+        <source>customer: retention under §257 HGB ended</source>
+        <translation>Kunde: Aufbewahrungsfrist nach §257 HGB abgelaufen</translation>
+    </message>
+    <message>
         <source>database error in {file}: {detail}</source>
         <translation>Datenbankfehler in {file}: {detail}</translation>
     </message>
@@ -4465,8 +4665,24 @@ oder Strg+O drücken</translation>
         <translation>Der Verfall braucht 1 bis {max} Tage</translation>
     </message>
     <message>
+        <source>e-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
         <source>enter between 0 and 60 working days</source>
         <translation>geben Sie 0 bis 60 Arbeitstage ein</translation>
+    </message>
+    <message>
+        <source>erased on {date} at the person&apos;s request (same record)</source>
+        <translation>am {date} auf Wunsch der Person gelöscht (gleicher Datensatz)</translation>
+    </message>
+    <message>
+        <source>erased on {date} at the person&apos;s request (same {what})</source>
+        <translation>am {date} auf Wunsch der Person gelöscht (gleiche {what})</translation>
+    </message>
+    <message>
+        <source>erased {count} person(s) ({merged} merged record(s) with them); {deleted} row(s) deleted, {scrubbed} row(s) emptied; kept anonymously: {stages} stage change(s), value and source</source>
+        <translation>{count} Person(en) gelöscht ({merged} zusammengeführte(r) Datensatz/Datensätze mit ihnen); {deleted} Zeile(n) gelöscht, {scrubbed} Zeile(n) geleert; anonym erhalten: {stages} Stufenwechsel, Wert und Quelle</translation>
     </message>
     <message>
         <source>expected a date and time</source>
@@ -4501,6 +4717,10 @@ oder Strg+O drücken</translation>
         <translation>ist kein Objekt</translation>
     </message>
     <message>
+        <source>keep the wording the person agreed to</source>
+        <translation>Bitte den Wortlaut festhalten, dem die Person zugestimmt hat</translation>
+    </message>
+    <message>
         <source>language data missing</source>
         <translation>Sprachdaten fehlen</translation>
     </message>
@@ -4533,6 +4753,14 @@ oder Strg+O drücken</translation>
         <translation>muss zwischen 0 und {max} liegen</translation>
     </message>
     <message>
+        <source>name and company</source>
+        <translation>Name und Firma</translation>
+    </message>
+    <message>
+        <source>name the purpose the person agreed to</source>
+        <translation>Bitte den Zweck nennen, dem die Person zugestimmt hat</translation>
+    </message>
+    <message>
         <source>needs a &quot;rules&quot; list</source>
         <translation>braucht eine Liste „rules“</translation>
     </message>
@@ -4549,8 +4777,16 @@ oder Strg+O drücken</translation>
         <translation>braucht {{&quot;min&quot;: Zahl, &quot;max&quot;: Zahl}} (eines davon darf fehlen)</translation>
     </message>
     <message>
+        <source>no activity within the retention period</source>
+        <translation>keine Aktivität innerhalb der Aufbewahrungsfrist</translation>
+    </message>
+    <message>
         <source>no column is recognised as a name, company or e-mail; map the columns first</source>
         <translation>Keine Spalte wird als Name, Firma oder E-Mail erkannt; bitte zuerst die Spalten zuordnen</translation>
+    </message>
+    <message>
+        <source>no consent, no activity within the retention period</source>
+        <translation>keine Einwilligung, keine Aktivität innerhalb der Aufbewahrungsfrist</translation>
     </message>
     <message>
         <source>no header line found</source>
@@ -4559,6 +4795,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>no lead has the uid or number {key!r}</source>
         <translation>kein Lead hat die UID oder Nummer {key!r}</translation>
+    </message>
+    <message>
+        <source>no lead with uid {uid}</source>
+        <translation>kein Lead mit der UID {uid}</translation>
     </message>
     <message>
         <source>no name given; taken from the e-mail address {email}</source>
@@ -4571,6 +4811,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>not a vCard file (no BEGIN:VCARD found)</source>
         <translation>keine vCard-Datei (kein BEGIN:VCARD gefunden)</translation>
+    </message>
+    <message>
+        <source>not imported: {reason}</source>
+        <translation>nicht importiert: {reason}</translation>
     </message>
     <message>
         <source>not readable as CSV: {detail}</source>
@@ -4595,6 +4839,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>only calls have an outcome</source>
         <translation>Nur Anrufe haben ein Ergebnis</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>Telefonnummer</translation>
     </message>
     <message>
         <source>photo of {size} MB left out (limit {limit} MB)</source>
@@ -4723,6 +4971,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>this lead has no score suggestion to accept</source>
         <translation>Für diesen Lead gibt es keinen Punktevorschlag zum Übernehmen</translation>
+    </message>
+    <message>
+        <source>this person cannot be added: {reason}</source>
+        <translation>diese Person kann nicht angelegt werden: {reason}</translation>
     </message>
     <message>
         <source>times</source>

@@ -195,6 +195,16 @@
     </message>
 </context>
 <context>
+    <name>RetentionDialog</name>
+    <message numerus="yes">
+        <source>Erase %n lead(s) for good? Their personal data and texts are removed and cannot be restored, not even from a backup; the anonymous funnel figures stay.</source>
+        <translation>
+            <numerusform>Erase %n lead for good? Their personal data and texts are removed and cannot be restored, not even from a backup; the anonymous funnel figures stay.</numerusform>
+            <numerusform>Erase %n leads for good? Their personal data and texts are removed and cannot be restored, not even from a backup; the anonymous funnel figures stay.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StageHistoryView</name>
     <message numerus="yes">
         <source>%n stage change(s)</source>

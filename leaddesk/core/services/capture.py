@@ -21,6 +21,7 @@ from leaddesk.core.cardscan.scan import CardImage
 from leaddesk.core.db import Database
 from leaddesk.core.dedupe import fold
 from leaddesk.core.models import Activity, AppSetting, Attachment, Lead, utcnow
+from leaddesk.core.privacy.suppression import refuse_suppressed
 from leaddesk.core.services.activities import BOOTH_VISIT, after_lead_change
 from leaddesk.core.services.leads import (
     LeadView,
@@ -109,6 +110,7 @@ def save_card(
     """A new lead from one card, with its picture and booth visit; returns it and any warnings."""
     clean = clean_fields(_with_fair(data, fair))
     with db.transaction() as session:
+        refuse_suppressed(session, clean.values)  # an erased or "do not contact" person: SuppressedError
         lead = insert_lead(session, clean.values, actor=actor, actor_kind="user")
         assert lead.id is not None
         _add_card_records(session, lead.id, fair, image, actor)

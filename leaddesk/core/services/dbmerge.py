@@ -47,6 +47,8 @@ from leaddesk.core.models import (
     utcnow,
 )
 from leaddesk.core.perf import paused_gc
+from leaddesk.core.privacy.erase import reapply_erasures
+from leaddesk.core.privacy.suppression import SuppressionChecker
 from leaddesk.core.scoring.engine import rescore_in
 from leaddesk.core.services.leads import EDITABLE_FIELDS, apply_values
 from leaddesk.core.text import Text
@@ -73,7 +75,7 @@ class LeadOutcome:
 
     ``outcome`` is "added", "merged" or "left"; ``match`` says how a merged lead was found
     ("uid" or a duplicate rule: "email", "phone", "name"); ``left_reason`` why one was left
-    ("erased_there", "erased_here"). ``filled`` are fields taken from the other file, ``kept``
+    ("erased_there", "erased_here", "suppressed"). ``filled`` are fields taken from the other file, ``kept``
     fields whose other value went into the notes; ``rows`` counts the rows brought over per table.
     """
 
@@ -83,6 +85,8 @@ class LeadOutcome:
     target_id: int | None = None
     match: str = ""
     left_reason: str = ""
+    #: Why a lead was left when ``left_reason`` is "suppressed" (a translatable core text).
+    left_note: str = ""
     filled: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     stage: tuple[str, str] | None = None
@@ -225,6 +229,8 @@ def merge_database(
         shutil.rmtree(folder, ignore_errors=True)
     if copy is not None:
         prune_safety_copies(copy)
+    if not dry_run:
+        reapply_erasures(db)  # nothing erased here comes back with the other file
     report.safety_copy = copy
     if not dry_run:
         db.refresh_stats()
@@ -282,6 +288,7 @@ def _merge(session: Session, data: dict[str, Any], report: DbMergeReport, progre
     }
     index = DuplicateIndex.from_db(session)
     origin = f"db:{report.other_file}"
+    blocked = SuppressionChecker.load(session)
     leads = data["leads"]
     for n, row in enumerate(leads, start=1):
         text = f"{display_text(row)} (uid {row['uid']})"
@@ -290,6 +297,11 @@ def _merge(session: Session, data: dict[str, Any], report: DbMergeReport, progre
         if row["erased"]:
             report.left.append(f"{text}: erased or merged in {report.other_file}; not brought over")
             outcome.left_reason = "erased_there"
+            continue
+        refused = blocked.reason(row, row["uid"])
+        if refused is not None:  # data protection: erased or "do not contact" here
+            report.left.append(f"{text}: {refused}")
+            outcome.left_reason, outcome.left_note = "suppressed", refused
             continue
         target_id, how = None, ""
         if row["uid"] in uids:

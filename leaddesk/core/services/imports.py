@@ -66,6 +66,7 @@ from leaddesk.core.models import (
     utcnow,
 )
 from leaddesk.core.perf import paused_gc
+from leaddesk.core.privacy.suppression import SuppressionChecker, import_issues
 from leaddesk.core.scoring.engine import rescore_in
 from leaddesk.core.services.leads import EDITABLE_FIELDS, clean_fields, derived_keys
 from leaddesk.core.services.tasks import DEFAULT_TITLE
@@ -395,11 +396,13 @@ def _plan_import(
     total = sum(len(p.records) for p in parsed)
     plan = ImportPlan(parsed, [], source)
     checked: list[tuple[str, Record, dict[str, Any], list[Issue], MatchKeys | None]] = []
+    blocked = SuppressionChecker.load(db)  # data protection: erased / "do not contact" people
     for result in parsed:
         plan.file_issues.extend((result.file_name, i) for i in result.issues)
         row_source = source or f"Import {result.file_name}"
         for rec in result.records:
             values, issues = _clean(rec, row_source, region)
+            issues += import_issues(blocked, rec.line, values, rec.uid)
             failed = bool(issues) and any(i.severity == "error" for i in issues)
             checked.append((result.file_name, rec, values, issues, None if failed else match_keys(values)))
             if progress is not None and len(checked) % 500 == 0:

@@ -50,6 +50,9 @@ class LeadFilter:
     follow_up_due: bool = False
     #: Exactly these leads (a selection from a report); None means no such limit.
     ids: frozenset[int] | None = None
+    #: Data protection: leads without a (still valid) consent, or whose consent is older than N months.
+    no_consent: bool = False
+    consent_older_than_months: int | None = None
     #: The user's zone decides where "today" ends for ``follow_up_due``.
     tz: str = field(default_factory=system_timezone)
     now: datetime | None = field(default=None, compare=False)
@@ -189,6 +192,7 @@ def where_clauses(f: LeadFilter, *, sqlite: bool = True) -> list[ColumnElement[b
         clauses.append(and_(Lead.next_follow_up.is_not(None), Lead.next_follow_up < limit))
     if f.ids is not None:
         clauses.append(ids_clause(f.ids, sqlite=sqlite))
+    clauses.extend(consent_clauses(f))
     return clauses
 
 
@@ -199,6 +203,21 @@ def ids_clause(ids: frozenset[int], *, sqlite: bool = True) -> ColumnElement[boo
         return Lead.id.in_(sorted(ids))
     chosen = text("SELECT value FROM json_each(:report_ids)").bindparams(report_ids=json.dumps(sorted(ids)))
     return Lead.id.in_(chosen.columns(column("value", Integer)))
+
+
+def consent_clauses(f: LeadFilter) -> list[ColumnElement[bool]]:
+    """The consent filters: none (or withdrawn), or given more than N calendar months ago."""
+    from leaddesk.core.privacy.retention import months_before
+
+    out: list[ColumnElement[bool]] = []
+    if f.no_consent:
+        out.append(or_(Lead.consent_at.is_(None), Lead.consent_withdrawn_at.is_not(None)))
+    if f.consent_older_than_months is not None:
+        cut = months_before(f.now or utcnow(), f.consent_older_than_months)
+        out.append(
+            and_(Lead.consent_at.is_not(None), Lead.consent_withdrawn_at.is_(None), Lead.consent_at < cut)
+        )
+    return out
 
 
 #: What a lead not scored yet (no ``LeadScore`` row) reads as.

@@ -21,6 +21,7 @@ from leaddesk.core.changes import note
 from leaddesk.core.db import Database, as_utc
 from leaddesk.core.errors import NotFoundError
 from leaddesk.core.models import LEAD_CHILD_TABLES, Lead, utcnow
+from leaddesk.core.privacy import audit
 from leaddesk.core.text import Text
 
 #: Leads stay restorable this long after they were deleted.
@@ -154,6 +155,9 @@ def empty_trash(
         if doomed:
             purge_leads(session, doomed)
             note(session, trash=True)
+            audit.record(
+                session, "bulk_delete", detail=f"{len(doomed)} lead(s) removed from the trash for good"
+            )
     return len(doomed)
 
 

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from leaddesk.core.db import Database
 from leaddesk.core.errors import Cancelled, LeadDeskError
 from leaddesk.core.services.dbmerge import DbMergeReport, LeadOutcome, OtherDatabaseError, merge_database
-from leaddesk.ui.i18n import error_text, stage_label
+from leaddesk.ui.i18n import error_text, stage_label, tr_core
 from leaddesk.ui.imports.jobs import RunningPage
 from leaddesk.ui.imports.labels import lead_field_labels, reason_labels
 from leaddesk.ui.ops import Op, operations
@@ -134,6 +134,8 @@ class OutcomeModel(QAbstractTableModel):
     def changes(self, o: LeadOutcome) -> list[str]:
         """Readable parts: which fields change, what goes to the notes, the stage, what comes along."""
         if o.outcome == "left":
+            if o.left_reason == "suppressed":
+                return [tr_core(o.left_note)]
             if o.left_reason == "erased_here":
                 return [self.tr("Deleted or merged on this computer; not brought back")]
             return [self.tr("Deleted or merged on the other computer; not brought over")]
