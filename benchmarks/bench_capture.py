@@ -39,6 +39,7 @@ def _save_and_next(ctx: Context) -> dict[str, float]:
     app = _app()
     from leaddesk.core.dedupe import find_matches
     from leaddesk.core.services.capture import FairSession, save_session
+    from leaddesk.ui.ops import read_lane
     from leaddesk.ui.quick_entry import QuickEntryWindow
 
     save_session(ctx.db, FairSession("Benchmark-Messe 2026", "Halle 4, Bench"))
@@ -66,7 +67,7 @@ def _save_and_next(ctx: Context) -> dict[str, float]:
         if checked_while_typing:  # as in use: the hint was looked up during the seconds of typing
             window._dup_timer.stop()
             window._check_in_background()
-            window._check_pool.waitForDone()
+            read_lane().waitForDone()
             app.processEvents()
         start = time.perf_counter()
         window.save_and_next()  # (duplicate check,) validation, one transaction, list + count refresh
