@@ -15,7 +15,9 @@ from leaddesk.core.stages import Stage
 
 TARGETS = {
     "search (FTS prefix, ids)": 20.0,
-    "stage move commit": 5.0,
+    # Issue 2 asked 5 ms with synchronous=NORMAL; commits are synced to disk since (issue 12:
+    # what the UI confirmed survives a power cut, "a card move must stay ≤ 50 ms").
+    "stage move commit": 50.0,
     "leaddesk list --stage mql --json": 2000.0,
 }
 

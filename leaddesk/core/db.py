@@ -1079,7 +1079,10 @@ def _privacy_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # This listener may run before the engine's own: the page size first, as a new file takes
     # only the first one it is given.
     cursor.execute(f"PRAGMA page_size={PAGE_SIZE}")
-    cursor.execute("PRAGMA auto_vacuum=INCREMENTAL")  # takes effect only on a file without tables
+    # Only a new, empty file takes it; asked of an existing file it would wait for the write lock
+    # (a connection opened while another process writes stalled for the busy timeout).
+    if cursor.execute("PRAGMA page_count").fetchone()[0] == 0:
+        cursor.execute("PRAGMA auto_vacuum=INCREMENTAL")
     cursor.execute("PRAGMA secure_delete=FAST")
     cursor.close()
 

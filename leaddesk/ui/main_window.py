@@ -284,6 +284,8 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _mirror(tool: QAction, menu_action: QAction) -> None:
         """Toolbar undo/redo follow the menu's: enabled state, and "Undo Move X to MQL" as tooltip."""
+        if not (shiboken6.isValid(tool) and shiboken6.isValid(menu_action)):
+            return  # the window is being destroyed
         tool.setEnabled(menu_action.isEnabled())
         keys = menu_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         tool.setToolTip(f"{menu_action.text().replace('&', '')} ({keys})")

@@ -97,3 +97,26 @@ def test_two_processes_saving_one_lead_at_once_exactly_one_wins(data_dir: Path) 
         assert qualification.load_qualification(db, lead.id).version == ROUNDS
     finally:
         db.close()
+
+
+def test_opening_while_another_process_writes_does_not_wait_for_its_lock(data_dir: Path) -> None:
+    """Regression: a connect-time pragma that needs the write lock made every open wait the full
+    busy timeout (and fail) while another LeadDesk process wrote."""
+    import sqlite3
+    import time
+
+    from leaddesk.core.db import BUSY_TIMEOUT_MS, Database
+
+    Database.open_data_dir(data_dir).close()
+    other = sqlite3.connect(data_dir / "leaddesk.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE alembic_version SET version_num = version_num")
+    try:
+        start = time.perf_counter()
+        db = Database.open_data_dir(data_dir)
+        opened_in = time.perf_counter() - start
+        db.close()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert opened_in < BUSY_TIMEOUT_MS / 1000 / 2
