@@ -587,6 +587,10 @@ Einzelheiten stehen in der Protokolldatei:
         <translation>bereit für %1</translation>
     </message>
     <message>
+        <source>do not contact</source>
+        <translation>nicht kontaktieren</translation>
+    </message>
+    <message>
         <source>BANT %1/4</source>
         <translation>BANT %1/4</translation>
     </message>

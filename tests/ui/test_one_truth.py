@@ -391,3 +391,18 @@ def test_a_move_while_another_process_writes_waits_off_the_gui_thread(
     qtbot.waitUntil(lambda: shows(window, lead.id, "mql"))
     window.act_undo.trigger()  # the waited-for move is an undo step like any other
     assert get_lead(db, lead.id).stage == "lead"
+
+
+def test_do_not_contact_shows_on_the_card_at_once(
+    window: Any, db: Database, add_lead: Any, qtbot: Any
+) -> None:
+    from leaddesk.core.privacy.consent import set_do_not_contact
+
+    lead = add_lead("Ruhe", company="Ruhe GmbH")
+    model = window.board.models["lead"]
+    qtbot.waitUntil(lambda: model.cached(lead.id) is not None)
+    assert not model.cached(lead.id).do_not_contact
+    set_do_not_contact(db, lead.id, True)  # in the editor's Consent tab, say
+    card = model.card_at(model.row_of(lead.id))
+    assert card is not None and card.do_not_contact
+    window.board.columns["lead"].view.viewport().grab()  # painted with its red marker, no error

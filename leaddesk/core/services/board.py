@@ -40,6 +40,7 @@ CARD_COLUMNS: tuple[str, ...] = (
     "stage",
     "owner",
     "version",
+    "do_not_contact",
 )
 
 DEFAULT_MQL_THRESHOLD = 50

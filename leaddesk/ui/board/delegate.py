@@ -203,7 +203,20 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(WHITE)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, badge_text)
-        name_rect = QRect(inner.left(), inner.top(), inner.width() - badge_w - 6, line_h)
+        taken = badge_w + 6
+        if card.do_not_contact:  # data protection: shown where the eye lands first, in red
+            mark = QCoreApplication.translate("CardDelegate", "do not contact")
+            mw = fonts.sfm.horizontalAdvance(mark) + 10
+            dnc = QRect(badge.left() - mw - 4, inner.top() + 2, mw, line_h - 4)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(RED)
+            painter.drawRoundedRect(dnc, dnc.height() / 2, dnc.height() / 2)
+            painter.setPen(WHITE)
+            painter.setFont(fonts.small)
+            painter.drawText(dnc, Qt.AlignmentFlag.AlignCenter, mark)
+            painter.setFont(bold)
+            taken += mw + 4
+        name_rect = QRect(inner.left(), inner.top(), inner.width() - taken, line_h)
         painter.setPen(text_colour)
         painter.drawText(
             name_rect,

@@ -56,6 +56,8 @@ class Card:
     stage: str
     owner: str
     version: int
+    #: The person asked not to be contacted (data protection): the card says so.
+    do_not_contact: bool = False
 
     @property
     def title(self) -> str:
@@ -79,6 +81,7 @@ class Card:
             stage=row["stage"],
             owner=row["owner"] or "",
             version=int(row["version"]),
+            do_not_contact=bool(row.get("do_not_contact")),
         )
 
 
