@@ -23,6 +23,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check leaddesk tests benchmarks packaging tools
 	$(BIN)/ruff format --check leaddesk tests benchmarks packaging tools
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
