@@ -10,7 +10,7 @@ afterwards: a window that shows leads updates exactly the ids named here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 #: Where the notes of one transaction collect (``Session.info`` key).
@@ -43,13 +43,10 @@ class Changes:
     settings: bool = False
     imports: bool = False
     trash: bool = False
-    #: Free-form extras a service wants to hand its caller (e.g. the new task's id).
-    extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
 
     def __or__(self, other: Changes) -> Changes:
         values: dict[str, Any] = {k: getattr(self, k) | getattr(other, k) for k in _ID_KINDS}
         values.update({k: getattr(self, k) or getattr(other, k) for k in _FLAG_KINDS})
-        values["extra"] = self.extra + other.extra
         return Changes(**values)
 
     @property

@@ -32,7 +32,7 @@ from leaddesk.core.db import Database
 from leaddesk.ui.dialogs import ask_destructive
 from leaddesk.ui.i18n import error_text
 from leaddesk.ui.ops import Op, operations
-from leaddesk.ui.zone import to_local
+from leaddesk.ui.zone import local_text
 
 #: Set on the QApplication when the person chose a backup to restore: ``app.run`` restores it
 #: once the window and the database are closed, then starts LeadDesk again.
@@ -49,7 +49,7 @@ def request_restore(window: QWidget, backup: Path) -> None:
 
 
 def _when(info: BackupInfo) -> str:
-    return QLocale().toString(to_local(info.taken_at).replace(tzinfo=None), QLocale.FormatType.ShortFormat)
+    return local_text(info.taken_at)
 
 
 class BackupsDialog(QDialog):
@@ -115,9 +115,7 @@ class BackupsDialog(QDialog):
         self.table.setRowCount(len(self.backups))
         locale = QLocale()
         for row, info in enumerate(self.backups):
-            when = locale.toString(
-                to_local(info.taken_at).replace(tzinfo=None), QLocale.FormatType.ShortFormat
-            )
+            when = local_text(info.taken_at)
             size = locale.formattedDataSize(info.size)
             for col, text in enumerate((when, self._kind(info.kind), size)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
@@ -152,9 +150,7 @@ class BackupsDialog(QDialog):
         info = self.selected()
         if info is None:
             return False
-        when = QLocale().toString(
-            to_local(info.taken_at).replace(tzinfo=None), QLocale.FormatType.ShortFormat
-        )
+        when = local_text(info.taken_at)
         if not ask_destructive(
             self,
             self.tr("Restore backup"),

@@ -227,10 +227,6 @@ class Operations(QObject):
         self.waiting.emit(True)  # called after a quick attempt found the database busy
         return self.write(attempt, done=finish, failed=fail, owner=owner)
 
-    def run(self, fn: Callable[[], T]) -> T:
-        """A short write on the GUI thread (a card move, ~1–5 ms); its changes are emitted at once."""
-        return fn()
-
     def _start(
         self,
         fn: Callable[[Op], Any],

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
@@ -21,7 +21,7 @@ from leaddesk.core.services.leads import StageMove, stage_history
 from leaddesk.core.stages import reason_text
 from leaddesk.ui.i18n import lost_reason_labels, stage_label, tr_core
 from leaddesk.ui.ops import follow_lead
-from leaddesk.ui.zone import to_local
+from leaddesk.ui.zone import local_text
 
 #: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
 translate = QCoreApplication.translate
@@ -94,10 +94,9 @@ class StageHistoryView(QWidget):
                 translate("StageHistoryView", "Reason"),
             ]
         )
-        locale = QLocale()
         moves = stage_history(self.db, self.lead_id)
         for move in reversed(moves):
-            when = locale.toString(to_local(move.at).replace(tzinfo=None), QLocale.FormatType.ShortFormat)
+            when = local_text(move.at)
             reason = reason_label(move.reason)
             cells = [QStandardItem(when), QStandardItem(move_text(move)), QStandardItem(moved_by(move))]
             cells.append(QStandardItem(reason))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,7 +25,7 @@ from leaddesk.core.services.trash import TRASH_DAYS, TrashedLead, empty_trash, l
 from leaddesk.ui.dialogs import ask_destructive
 from leaddesk.ui.i18n import error_text, stage_label
 from leaddesk.ui.ops import operations
-from leaddesk.ui.zone import to_local
+from leaddesk.ui.zone import local_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -64,9 +64,7 @@ class TrashModel(QAbstractTableModel):
             return row.company
         if col == 2:
             return stage_label(row.stage)
-        return QLocale().toString(
-            to_local(row.deleted_at).replace(tzinfo=None), QLocale.FormatType.ShortFormat
-        )
+        return local_text(row.deleted_at)
 
 
 class TrashDialog(QDialog):

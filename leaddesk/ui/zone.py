@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
 from leaddesk.core.tz import system_timezone
 
 _zone_name = system_timezone()
@@ -30,3 +32,10 @@ def zone_name() -> str:
 def to_local(moment: datetime) -> datetime:
     """``moment`` (aware, usually UTC) as the user's wall-clock time, zone attached."""
     return moment.astimezone(_zone)
+
+
+def local_text(moment: datetime) -> str:
+    """``moment`` as the user's wall-clock date and time in the locale's short format."""
+    local = to_local(moment)
+    wall = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second))
+    return QLocale().toString(wall, QLocale.FormatType.ShortFormat)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QVBoxLayout, QWidget
 from leaddesk.core.services.qualification import HistoryEntry, history
 from leaddesk.ui.call.dialogs import format_duration
 from leaddesk.ui.labels import field_labels, outcome_labels, status_labels, yes_no_labels
-from leaddesk.ui.zone import to_local
+from leaddesk.ui.zone import local_text
 
 #: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
 translate = QCoreApplication.translate
@@ -33,7 +33,7 @@ def readable_value(field: str, value: str) -> str:
 
 
 def group_title(entry: HistoryEntry, locale: QLocale) -> str:
-    when = locale.toString(to_local(entry.at).replace(tzinfo=None), QLocale.FormatType.ShortFormat)
+    when = local_text(entry.at)
     if entry.activity_id is None:
         text = translate("BantHistoryView", "Edited %1").replace("%1", when)
     else:
@@ -42,7 +42,7 @@ def group_title(entry: HistoryEntry, locale: QLocale) -> str:
             translate("BantHistoryView", "Call %1 · %2 min · %3")
             .replace(
                 "%1",
-                locale.toString(to_local(call_at).replace(tzinfo=None), QLocale.FormatType.ShortFormat),
+                local_text(call_at),
             )
             .replace("%2", format_duration(entry.call_duration_s or 0))
             .replace("%3", outcome_labels().get(entry.call_outcome, entry.call_outcome or "–"))

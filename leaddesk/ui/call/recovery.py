@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +24,7 @@ from leaddesk.core.services.qualification import DraftView
 from leaddesk.ui.call.dialogs import format_duration
 from leaddesk.ui.call.window import CallWindow, start_discovery_call
 from leaddesk.ui.dialogs import ask_destructive
-from leaddesk.ui.zone import to_local
+from leaddesk.ui.zone import local_text
 
 
 def pending_drafts(db: Any) -> list[DraftView]:
@@ -49,11 +49,8 @@ class DraftRecoveryDialog(QDialog):
         )
         self.list = QListWidget()
         self.list.setObjectName("drafts")
-        locale = QLocale()
         for draft in drafts:
-            when = locale.toString(
-                to_local(draft.updated_at).replace(tzinfo=None), QLocale.FormatType.ShortFormat
-            )
+            when = local_text(draft.updated_at)
             elapsed = format_duration(int(draft.data.get("elapsed_s", 0) or 0))
             item = QListWidgetItem(
                 self.tr("%1 — last saved %2, %3 min")
