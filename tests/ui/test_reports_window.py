@@ -143,3 +143,19 @@ def test_reopening_shows_changes_made_meanwhile(qtbot: Any, db: Any, window: Any
     with qtbot.waitSignal(reports.report_ready, timeout=10_000) as blocker:
         assert open_reports(window) is reports
     assert blocker.args[0].funnel.rows[0].count == 5
+
+
+def test_a_card_moved_while_the_window_is_open_is_counted_at_once(qtbot: Any, db: Any, window: Any) -> None:
+    """The open window follows the change signal and reads only the moved lead again."""
+    from leaddesk.core.services.leads import move_stage
+
+    ids = build(db)
+    window.board.reload()
+    reports = open_window(qtbot, window)
+    report = set_period(qtbot, reports, date(2026, 11, 1), date(2026, 11, 30))
+    assert report.funnel.rows[1].count == 3  # MQL: won, mql, lost
+    with qtbot.waitSignal(reports.report_ready, timeout=10_000) as blocker:
+        move_stage(window.db, ids["open"], "mql")
+    assert blocker.args[0].funnel.rows[1].count == 4
+    assert reports.source.last_path == "spliced"
+    assert "changed leads read" in reports.status.text()

@@ -5,8 +5,10 @@ Won; was it lost and why; when did sales first answer). Reading them is the expe
 (~1 s for 100,000 leads with 200,000 moves, mostly SQLite grouping the history); answering a
 new period or filter from them is cheap. So the facts are read in a handful of grouped,
 set-based queries into plain columns (:class:`ReportData`), and :class:`ReportSource` keeps
-them until the database changes (SQLite's ``data_version``), so changing the period in the
-reports window does not read the history again.
+them: changing the period in the reports window does not read the history again, and after a
+write it re-reads only the leads the write named (the :class:`~leaddesk.core.changes.Changes`
+every committed transaction publishes) and splices them in, so a moved card costs
+milliseconds, not a second.
 
 SQLite-only SQL (``julianday``), as the scoring compiler's.
 """
@@ -16,16 +18,19 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import compress
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, select
+from sqlmodel import col
 
+from leaddesk.core.changes import Changes
 from leaddesk.core.db import Database, driver_rows, is_sqlite
 from leaddesk.core.models import Lead, utcnow
 from leaddesk.core.reports.query import to_jd
@@ -66,11 +71,12 @@ FROM (SELECT lead_id, {_STAGE_CODE.format(col="to_stage")} AS to_code,
 WHERE to_code IS NOT NULL
 """
 
+#: Live leads: not erased, not in the trash (the board does not show those either).
 LEADS_SQL = """
 SELECT l.id, julianday(l.created_at), l.source, l.owner, l.value, l.currency, l.stage,
   COALESCE(s.score, 0)
 FROM lead l LEFT JOIN leadscore s ON s.lead_id = l.id
-WHERE l.erased = 0
+WHERE l.erased = 0 AND l.deleted_at IS NULL
 """
 
 #: First sales activity at or after the first arrival in MQL, per lead that ever reached MQL.
@@ -170,6 +176,10 @@ class ReportData:
     first_sales: list[float | None] = field(default_factory=list)
     #: Score named by the move into MQL, where the history recorded it.
     mql_score: list[int | None] = field(default_factory=list)
+    #: Moves recorded for the lead, and a sum over their times and stages in time order
+    #: (``_move_key``): what splicing compares to tell a grown history from a rewritten one.
+    n_moves: list[int] = field(default_factory=list)
+    moves_key: list[float] = field(default_factory=list)
     #: Bit i set: enabled scoring rule i gives the lead points now (Won and Lost leads only).
     rule_bits: list[int] = field(default_factory=list)
     rule_names: tuple[str, ...] = ()
@@ -184,16 +194,186 @@ class ReportData:
     mql_times: list[float] = field(default_factory=list)
     index_of: dict[int, int] = field(default_factory=dict)
     home_currency: str = HOME_CURRENCY
+    #: The ids a partial read (``load(..., ids=…)``) asked for; None for a full read.
+    asked_for: frozenset[int] | None = None
     #: Lead ids per tag (folded), filled on demand.
     _tags: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
     #: Handover per (zone, working days): row → (local deadline, answered after it), filled on demand.
     _deadlines: dict[tuple[str, int], dict[int, tuple[float, bool]]] = field(default_factory=dict, repr=False)
+    #: Rows spliced since the handover deadlines were cached: worked out again on the next use.
+    deadline_todo: set[int] = field(default_factory=set, repr=False)
 
     def __len__(self) -> int:
         return len(self.ids)
 
+    def splice(self, part: ReportData) -> bool:
+        """Put the freshly read facts of a few leads (``load(..., ids=…)``) in place of their old ones.
 
-def _rule_bits(conn: Connection, now: datetime) -> tuple[tuple[str, ...], dict[int, int]]:
+        New leads join at the end (they were created last); a changed one keeps its row. Returns
+        False, changing nothing, when that is not possible — a lead gone from ``part`` (deleted,
+        erased, merged away), a creation time that moved, a new lead older than the newest kept,
+        other scoring rules — and the caller reads everything again.
+        """
+        if part.rule_names != self.rule_names:
+            return False
+        rows: list[int] = []
+        appended = 0
+        last = (self.created[-1], self.ids[-1]) if self.ids else None
+        for j, lead_id in enumerate(part.ids):
+            row = self.index_of.get(lead_id)
+            if row is None:
+                if last is not None and (part.created[j], lead_id) < last:
+                    return False
+                row = len(self.ids) + appended
+                appended += 1
+            elif part.created[j] != self.created[row]:
+                return False
+            rows.append(row)
+        # Leads asked for but not read back are gone: only a full read renumbers the rows.
+        if part.asked_for is not None and not (part.asked_for & self.index_of.keys()) <= set(part.ids):
+            return False
+        n_before = len(self.ids)
+        old = {r: (self.n_moves[r], self.moves_key[r], self.t_mql[r]) for r in rows if r < n_before}
+        for name in PER_LEAD:
+            column, fresh = getattr(self, name), getattr(part, name)
+            for j, row in enumerate(rows):
+                if row < len(column):
+                    column[row] = fresh[j]
+                else:
+                    column.append(fresh[j])
+        for j in range(len(part.ids) - appended, len(part.ids)):
+            self.index_of[part.ids[j]] = rows[j]
+        if not self._splice_moves(part, rows, old):
+            self._replace_moves(part, rows)
+        for row in rows:
+            before = old[row][2] if row in old else None
+            if before != self.t_mql[row]:
+                self._reorder_mql(row, before, self.t_mql[row])
+        self._tags.clear()
+        self.deadline_todo.update(rows)
+        self.loaded_at = part.loaded_at
+        self.loaded_at_counter = part.loaded_at_counter
+        return True
+
+    def _splice_moves(self, part: ReportData, rows: list[int], old: dict[int, tuple[int, Any, Any]]) -> bool:
+        """The usual case in O(changed): a lead's history only grew at its end (a move) or lost
+        its newest rows (an undone move). False when it changed otherwise; nothing is touched then."""
+        mine: list[list[tuple[int, int, float]]] = [[] for _ in rows]
+        for j, to, kind, at in zip(part.m_index, part.m_to, part.m_kind, part.m_at, strict=True):
+            mine[j].append((to, kind, at))
+        added: list[tuple[int, int, int, float]] = []
+        drop: dict[int, int] = {}  # row → how many of its newest moves go
+        for j, row in enumerate(rows):
+            moves = mine[j]
+            if row not in old:
+                added += [(row, *m) for m in moves]
+                continue
+            count, key, _t = old[row]
+            if len(moves) >= count and _key_of(moves[:count]) == key:
+                added += [(row, *m) for m in moves[count:]]
+            elif len(moves) < count:
+                drop[row] = count - len(moves)
+            else:
+                return False
+        positions: list[int] = []
+        if drop:
+            wanted = dict(drop)
+            for pos in range(len(self.m_index) - 1, -1, -1):
+                row = self.m_index[pos]
+                if row in wanted:
+                    positions.append(pos)
+                    wanted[row] -= 1
+                    if not wanted[row]:
+                        del wanted[row]
+                        if not wanted:
+                            break
+            if wanted:
+                return False
+            removed: dict[int, float] = {}
+            for pos in positions:
+                row = self.m_index[pos]
+                removed[row] = removed.get(row, 0.0) + _move_key(self.m_to[pos], self.m_at[pos])
+            for j, row in enumerate(rows):  # what is left must be exactly what was read
+                if row in drop and abs(old[row][1] - removed[row] - _key_of(mine[j])) > 1e-6:
+                    return False
+        gone = {(self.m_index[p], self.m_at[p]) for p in positions if self.m_to[p] == 4}
+        for pos in sorted(positions, reverse=True):
+            columns: tuple[list[Any], ...] = (self.m_index, self.m_to, self.m_kind, self.m_at)
+            for column in columns:
+                del column[pos]
+        if gone:
+            self.lost_moves = [m for m in self.lost_moves if (m.index, m.at) not in gone]
+        lost = {(rows[m.index], m.at): m for m in part.lost_moves}
+        for row, to, kind, at in sorted(added, key=itemgetter(3)):
+            pos = len(self.m_at) if not self.m_at or at >= self.m_at[-1] else bisect_right(self.m_at, at)
+            self.m_index.insert(pos, row)
+            self.m_to.insert(pos, to)
+            self.m_kind.insert(pos, kind)
+            self.m_at.insert(pos, at)
+            if to == 4 and (row, at) in lost:
+                m = lost[(row, at)]
+                where = bisect_right(self.lost_moves, at, key=attrgetter("at"))
+                self.lost_moves.insert(where, LostMove(row, m.from_stage, m.reason, at))
+        return True
+
+    def _replace_moves(self, part: ReportData, rows: list[int]) -> None:
+        """Any change of the leads' histories, in O(all moves): drop their old moves, add the new."""
+        touched = set(rows)
+        keep = [i not in touched for i in self.m_index]
+        old: tuple[list[Any], ...] = (self.m_index, self.m_to, self.m_kind, self.m_at)
+        columns = [list(compress(c, keep)) for c in old]
+        new = list(zip([rows[j] for j in part.m_index], part.m_to, part.m_kind, part.m_at, strict=True))
+        merged = sorted([*zip(*columns, strict=True), *new], key=itemgetter(3))
+        columns = [list(c) for c in zip(*merged, strict=True)] if merged else [[], [], [], []]
+        self.m_index, self.m_to, self.m_kind, self.m_at = columns
+        self.lost_moves = sorted(
+            [m for m in self.lost_moves if m.index not in touched]
+            + [LostMove(rows[m.index], m.from_stage, m.reason, m.at) for m in part.lost_moves],
+            key=attrgetter("at"),
+        )
+
+    def _reorder_mql(self, row: int, before: float | None, after: float | None) -> None:
+        """Keep ``mql_times``/``mql_rows`` sorted by (time, row) as a full read would."""
+        if before is not None:
+            pos = bisect_left(self.mql_times, before)
+            while self.mql_rows[pos] != row:
+                pos += 1
+            del self.mql_times[pos], self.mql_rows[pos]
+        if after is not None:
+            pos = bisect_left(self.mql_times, after)
+            while pos < len(self.mql_times) and self.mql_times[pos] == after and self.mql_rows[pos] < row:
+                pos += 1
+            self.mql_times.insert(pos, after)
+            self.mql_rows.insert(pos, row)
+
+
+def _move_key(stage: int, at: float) -> float:
+    """One move's share of ``ReportData.moves_key``: its time plus its stage, kept apart."""
+    return at + 1000.0 * stage
+
+
+def _key_of(moves: list[tuple[int, int, float]]) -> float:
+    """``moves_key`` of (stage, kind, time) moves in time order, added up as :func:`load` does."""
+    key = 0.0
+    for to, _kind, at in moves:
+        key += _move_key(to, at)
+    return key
+
+
+#: The columns with one entry per lead (in the order of ``ids``), which :meth:`ReportData.splice`
+#: replaces row by row; every other list is per move or derived from these.
+PER_LEAD: tuple[str, ...] = (
+    "ids", "created", "source", "owner", "value", "home", "stage", "score",
+    "t_mql", "t_sql", "t_won", "t_lost", "reach", "is_mql", "is_sql", "is_won", "ever_lost",
+    "skipped_mql", "skipped_sql", "skipped_won", "went_back", "recycled", "is_open",
+    "d_lead", "d_mql", "d_sql", "still_lead", "still_mql", "still_sql", "velocity",
+    "first_sales", "mql_score", "rule_bits", "n_moves", "moves_key",
+)  # fmt: skip
+#: Lists that are not per lead: moves in time order, and the MQL arrivals derived from ``t_mql``.
+PER_MOVE: tuple[str, ...] = ("m_index", "m_to", "m_kind", "m_at", "lost_moves", "mql_rows", "mql_times")
+
+
+def _rule_bits(conn: Connection, now: datetime, only: str = "") -> tuple[tuple[str, ...], dict[int, int]]:
     """Which enabled rule gives which Won or Lost lead points now, as one bit mask per lead."""
     from leaddesk.core.scoring.compile import build_query, run
     from leaddesk.core.scoring.store import get_rules
@@ -201,30 +381,41 @@ def _rule_bits(conn: Connection, now: datetime) -> tuple[tuple[str, ...], dict[i
     rules = [r for r in get_rules(conn) if r.enabled][:62]
     if not rules:
         return (), {}
-    q = build_query(rules, now, "l.stage IN ('won', 'lost')")
+    q = build_query(rules, now, "l.stage IN ('won', 'lost')" + only.replace("{id}", "l.id"))
     mask = " | ".join(f"((r{i} <> 0) << {i})" for i in range(len(q.rules)))
-    rows = run(conn, f"{q.ctes} SELECT id, {mask} FROM per", q.params).fetchall()
-    return tuple(r.name for r in q.rules), {int(i): int(bits) for i, bits in rows}
+    rows: list[tuple[Any, ...]] = [
+        tuple(r) for r in run(conn, f"{q.ctes} SELECT id, {mask} FROM per", q.params)
+    ]
+    return tuple(r.name for r in q.rules), {int(r[0]): int(r[1]) for r in rows}
 
 
 def _fetch(conn: Connection, sql: str) -> list[tuple[Any, ...]]:
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(sql)
-        return cursor.fetchall()
+        return list(cursor.fetchall())
     finally:
         cursor.close()
 
 
-def load(conn: Connection, now: datetime | None = None) -> ReportData:
-    """Read the facts of every live lead: three plain reads and one grouped one, no per-lead look-ups."""
+def _only(ids: Collection[int] | None) -> str:
+    """An ``AND {id} IN (…)`` restriction to ``ids`` (integers, so inlining them is safe)."""
+    if ids is None:
+        return ""
+    return " AND {id} IN (" + (",".join(str(int(i)) for i in ids) or "NULL") + ")"
+
+
+def load(conn: Connection, now: datetime | None = None, ids: Collection[int] | None = None) -> ReportData:
+    """Read the facts of every live lead (or of ``ids`` only, to splice into a kept copy):
+    three plain reads and one grouped one, no per-lead look-ups."""
     if not is_sqlite(conn.engine):
         raise NotImplementedError("reports need SQLite (julianday)")
     now = now or utcnow()
-    leads = _fetch(conn, LEADS_SQL)
+    only = _only(ids)
+    leads = _fetch(conn, LEADS_SQL + only.replace("{id}", "l.id"))
     leads.sort(key=itemgetter(1, 0))  # in order of creation (sorting here is cheaper than in SQLite)
     n = len(leads)
-    data = ReportData(loaded_at=now)
+    data = ReportData(loaded_at=now, asked_for=None if ids is None else frozenset(ids))
     if leads:
         ids, created, source, owner, value, currency, stage, score = (
             list(c) for c in zip(*leads, strict=True)
@@ -239,10 +430,15 @@ def load(conn: Connection, now: datetime | None = None) -> ReportData:
     data.value = [float(v or 0.0) if h else 0.0 for v, h in zip(value, data.home, strict=True)]
     index_of = data.index_of = {lead_id: k for k, lead_id in enumerate(ids)}
 
-    moves = _fetch(conn, MOVES_SQL)
+    moves = _fetch(conn, MOVES_SQL + only.replace("{id}", "lead_id"))
     moves.sort(key=itemgetter(3))  # in time order
-    if conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM lead WHERE erased = 1)").scalar():
-        moves = [m for m in moves if m[0] in index_of]  # not an erased lead's
+    if (
+        ids is not None
+        or conn.exec_driver_sql(
+            "SELECT EXISTS (SELECT 1 FROM lead WHERE erased = 1 OR deleted_at IS NOT NULL)"
+        ).scalar()
+    ):
+        moves = [m for m in moves if m[0] in index_of]  # not an erased or deleted lead's
     if moves:
         lead_col, to_col, kind_col, at_col, why_col, from_col = zip(*moves, strict=True)
     else:
@@ -250,6 +446,11 @@ def load(conn: Connection, now: datetime | None = None) -> ReportData:
     del moves
     data.m_index = m_index = [index_of[lead_id] for lead_id in lead_col]
     data.m_to, data.m_kind, data.m_at = list(to_col), list(kind_col), list(at_col)
+    n_moves = data.n_moves = [0] * n
+    moves_key = data.moves_key = [0.0] * n
+    for i, k, at in zip(m_index, data.m_to, data.m_at, strict=True):
+        n_moves[i] += 1
+        moves_key[i] += _move_key(k, at)
     # First arrival in each stage; leaving Lead, MQL and SQL (first arrival in a later stage or
     # Lost after the first arrival there). One pass in time order.
     t_mql: list[float | None] = [None] * n
@@ -329,12 +530,13 @@ def load(conn: Connection, now: datetime | None = None) -> ReportData:
         s is not None and x is None and st == "sql" for s, x, st in zip(t_sql, left_sql, stage, strict=True)
     ]
     data.velocity = [None if w is None else w - c for w, c in zip(t_won, created, strict=True)]
-    handover = {lead_id: t for lead_id, t in _fetch(conn, HANDOVER_SQL) if t is not None}
+    handover_sql = HANDOVER_SQL + (" WHERE" + only[4:].replace("{id}", "h.lead_id") if only else "")
+    handover = {lead_id: t for lead_id, t in _fetch(conn, handover_sql) if t is not None}
     data.first_sales = [handover.get(lead_id) for lead_id in data.ids]
     order = sorted((t, i) for i, t in enumerate(t_mql) if t is not None)
     data.mql_times = [t for t, _i in order]
     data.mql_rows = [i for _t, i in order]
-    data.rule_names, bits = _rule_bits(conn, now)
+    data.rule_names, bits = _rule_bits(conn, now, only)
     data.rule_bits = [bits.get(lead_id, 0) for lead_id in data.ids]
     data.loaded_at_counter = time.perf_counter()
     return data
@@ -344,16 +546,23 @@ def tag_ids(conn: Connection, data: ReportData, tag: str) -> frozenset[int]:
     """Ids of the leads carrying ``tag`` (folded as the board's tag filter), cached in ``data``."""
     key = tag.strip().casefold()
     if key not in data._tags:
-        stmt = select(Lead.id).where(Lead.erased.is_(False), tag_clause(tag, sqlite=True))
+        stmt = select(col(Lead.id)).where(col(Lead.erased).is_(False), tag_clause(tag, sqlite=True))
         data._tags[key] = frozenset(r[0] for r in driver_rows(conn, stmt))
     return data._tags[key]
 
 
-class ReportSource:
-    """Keeps :class:`ReportData` until the database changes; one worker thread at a time.
+#: Up to this many named leads a change is spliced in; more are read again as a whole.
+SPLICE_LIMIT = 2000
 
+
+class ReportSource:
+    """Keeps :class:`ReportData` current; one worker thread at a time.
+
+    It listens to the database's committed :class:`Changes`: when the next report is asked
+    for, the leads they name are read again and spliced in (:meth:`ReportData.splice`).
     Holds one connection of its own: SQLite's ``PRAGMA data_version`` on it changes exactly
-    when another connection committed, so "is my copy still current?" costs microseconds.
+    when another connection committed, so "is my copy still current?" costs microseconds, and
+    a commit no change named (another program on the same file) makes it read everything.
     """
 
     def __init__(self, db: Database) -> None:
@@ -362,6 +571,21 @@ class ReportSource:
         self._version: int | None = None
         self._data: ReportData | None = None
         self._lock = threading.Lock()
+        self._pending: Changes | None = None
+        self._pending_lock = threading.Lock()
+        #: How the last :meth:`data` got its facts: "kept", "spliced" or "read".
+        self.last_path = ""
+        db.add_listener(self._heard)
+
+    def _heard(self, changes: Changes) -> None:
+        """Called by the database after each commit, in the writing thread."""
+        with self._pending_lock:
+            self._pending = changes if self._pending is None else self._pending | changes
+
+    def _take_pending(self) -> Changes | None:
+        with self._pending_lock:
+            pending, self._pending = self._pending, None
+        return pending
 
     @contextmanager
     def connection(self) -> Iterator[Connection]:
@@ -374,18 +598,37 @@ class ReportSource:
                 self._conn.rollback()  # no read transaction left open between reports
 
     def data(self, now: datetime | None = None) -> ReportData:
-        """The facts, read again only when something was committed since the last read."""
+        """The facts: kept, spliced for the leads the latest changes named, or read again."""
         with self.connection() as conn:
             version = int(conn.exec_driver_sql("PRAGMA data_version").scalar() or 0)
-            if self._data is None or version != self._version:
+            if self._data is not None and version == self._version:
+                self._take_pending()  # already part of what was read
+                self.last_path = "kept"
+                return self._data
+            pending = self._take_pending()
+            if self._data is not None and pending is not None and self._splice(conn, pending, now):
+                self.last_path = "spliced"
+            else:
                 self._data = load(conn, now)
-                self._version = version
+                self.last_path = "read"
+            self._version = version
             return self._data
+
+    def _splice(self, conn: Connection, changes: Changes, now: datetime | None) -> bool:
+        """Read the leads ``changes`` named and splice them in; False when a full read is due."""
+        assert self._data is not None
+        if changes.all_leads or changes.rules or len(changes.lead_ids) > SPLICE_LIMIT:
+            return False
+        if not changes.lead_ids:
+            # Nothing a report shows (a task, a setting), unless activities changed unnamed.
+            return not changes.activities
+        return self._data.splice(load(conn, now, ids=changes.lead_ids))
 
     def invalidate(self) -> None:
         self._data = None
 
     def close(self) -> None:
+        self.db.remove_listener(self._heard)
         with self._lock:
             if self._conn is not None:
                 self._conn.close()

@@ -127,18 +127,35 @@ def add_working_days(local_seconds: float, days: int) -> float:
 
 
 def deadlines(data: ReportData, tz: str, days: int) -> dict[int, tuple[float, bool]]:
-    """Per row that reached MQL: its local deadline and whether sales answered after it (cached)."""
+    """Per row that reached MQL: its local deadline and whether sales answered after it (cached;
+    rows a splice changed are worked out again here, see ``ReportData.deadline_todo``)."""
+    if data.deadline_todo:
+        for (zone_name, working_days), cached in data._deadlines.items():
+            clock = _LocalClock(zone_name)
+            for i in data.deadline_todo:
+                _deadline(data, clock, working_days, i, cached)
+        data.deadline_todo.clear()
     key = (tz, days)
     if key not in data._deadlines:
         clock = _LocalClock(tz)
-        t_mql, first = data.t_mql, data.first_sales
-        out = {}
+        out: dict[int, tuple[float, bool]] = {}
         for i in data.mql_rows:
-            due = add_working_days(clock.local_seconds(t_mql[i]), days)  # type: ignore[arg-type]
-            f = first[i]
-            out[i] = (due, f is not None and clock.local_seconds(f) > due)
+            _deadline(data, clock, days, i, out)
         data._deadlines[key] = out
     return data._deadlines[key]
+
+
+def _deadline(
+    data: ReportData, clock: _LocalClock, days: int, i: int, out: dict[int, tuple[float, bool]]
+) -> None:
+    """Row ``i``'s entry in ``out``: its handover deadline, and whether sales answered after it."""
+    t = data.t_mql[i]
+    if t is None:
+        out.pop(i, None)
+        return
+    due = add_working_days(clock.local_seconds(t), days)
+    f = data.first_sales[i]
+    out[i] = (due, f is not None and clock.local_seconds(f) > due)
 
 
 def handover(data: ReportData, scope: Scope, threshold_days: int) -> Handover:

@@ -113,7 +113,10 @@ class _ReportJob:
             self.signals.failed.emit(self.seq, str(exc))
             return
         read_ms = (read - start) * 1000 if data.loaded_at_counter >= start else 0.0
-        self.signals.done.emit(self.seq, (report, tags, sources, owners, read_ms), (computed - read) * 1000)
+        spliced = self.source.last_path == "spliced"
+        self.signals.done.emit(
+            self.seq, (report, tags, sources, owners, read_ms, spliced), (computed - read) * 1000
+        )
 
 
 # --- the window ------------------------------------------------------------------------------------
@@ -192,6 +195,7 @@ class ReportsWindow(QWidget):
         self.setObjectName("reportsWindow")
         self.setWindowTitle(self.tr("Reports — LeadDesk"))
         self.source = ReportSource(db)
+        self.destroyed.connect(self.source.close)
         self.ops = operations(db)
         # Another window's write: the figures follow (debounced, only while the window is shown).
         self.ops.changed.connect(self._on_changes)
@@ -512,7 +516,7 @@ class ReportsWindow(QWidget):
     def _apply(self, seq: int, result: Any, ms: float) -> None:
         if seq != self._seq:
             return  # a newer question is already on its way
-        report, tags, sources, owners, read_ms = result
+        report, tags, sources, owners, read_ms, spliced = result
         self._fill_choices(self.source_filter, sources)
         self._fill_choices(self.owner_filter, owners)
         if tags is not None:
@@ -529,7 +533,9 @@ class ReportsWindow(QWidget):
             "%1 – %2 · %Ln lead(s) created in the period · computed in %3 ms", "", report.cohort_size
         )
         text = text.replace("%1", first).replace("%2", last).replace("%3", num(round(ms)))
-        if read_ms:
+        if read_ms and spliced:
+            text += " " + self.tr("(changed leads read in %1 ms)").replace("%1", num(round(read_ms)))
+        elif read_ms:
             text += " " + self.tr("(stage history read in %1 ms)").replace("%1", num(round(read_ms)))
         self.status.setText(text)
         self.report_ready.emit(report)
@@ -880,5 +886,6 @@ class ReportsWindow(QWidget):
             write_csvs(self, folder)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.source.close()
+        """Hide only: the kept facts follow the changes, so opening the window again is quick
+        (the source lets go of its connection when the window is destroyed)."""
         super().closeEvent(event)
