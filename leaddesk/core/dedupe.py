@@ -184,6 +184,12 @@ def _keys(first: str, last: str, company: str, email: str, phone: str, mobile: s
 _new_tuple = tuple.__new__
 
 
+def _no_phone_in(phone: str, plus: set[str]) -> bool:
+    """True when ``phone`` surely has no key among ``plus`` ("+" and digits): it is empty, or
+    stored E.164 (its key is its digits, see :func:`_keys`) and not among them."""
+    return not phone or (phone not in plus and phone[:1] == "+" and phone[1:].isdigit())
+
+
 @lru_cache(maxsize=65536)
 def _last_word(last: str) -> str:
     words = _WORD.findall(fold(last))
@@ -502,7 +508,21 @@ class DuplicateIndex:
             return index
         emails, phones, blocks = only.emails, only.phones, only.blocks
         by_email, by_phone, by_block = index._by_email, index._by_phone, index._by_block
+        # Every block names a folded person name ("n:…") or company core ("c:…") before its "|"
+        # (neither holds a "|"): a lead whose name and core are in none, and whose e-mail and
+        # numbers no record has, reads no group and is skipped before its keys are built.
+        names = {b[2 : b.index("|")] for b in blocks if b[:2] == "n:"}
+        cores = {b[2 : b.index("|")] for b in blocks if b[:2] == "c:"}
+        plus = {"+" + p for p in phones}
         for lead_id, first, last, company, email, phone, mobile in rows:
+            if (
+                person_name(first, last) not in names
+                and company_core(company) not in cores
+                and (not email or email.strip().lower() not in emails)
+                and _no_phone_in(phone, plus)
+                and _no_phone_in(mobile, plus)
+            ):
+                continue
             keys = _keys(first, last, company, email, phone, mobile)
             entry = None
             if keys.email in emails:
