@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import insert
 
-from leaddesk.core.dedupe import DuplicateIndex, KeyFilter, match_keys
+from leaddesk.core import dedupe
+from leaddesk.core.dedupe import DuplicateIndex, KeyFilter, MatchKeys, match_keys
 from leaddesk.core.importers.csvfile import read_rows
 from leaddesk.core.importers.encoding import _ODD, _plausibility
 from leaddesk.core.models import Lead
@@ -119,3 +120,61 @@ def test_index_for_some_records_skips_only_leads_no_record_can_match(db: Any) ->
         for probe in probes:
             assert only.find(probe) == full.find(probe)
             assert only.classify(probe) == full.classify(probe)
+
+
+def _reference_classify(index: DuplicateIndex, keys: MatchKeys) -> tuple[Any, Any]:
+    """Every entry sharing a key weighed by the full rules (:func:`_evidence`), best first."""
+    entries = {}
+    groups = [index._by_email.get(keys.email, []) if keys.email else []]
+    groups += [index._by_phone.get(p, []) for p in keys.phones]
+    groups += [index._by_block.get(b, []) for b in keys.blocks]
+    for group in groups:
+        for entry in group:
+            entries.setdefault(id(entry), entry)
+    found = []
+    for entry in entries.values():
+        evidence = dedupe._evidence(keys, entry.keys, dedupe._ONLY_SURE)
+        if evidence is not None:
+            reason, score, sure = evidence
+            found.append((dedupe._RANK[reason], -score, entry.lead_id, reason, score, sure, entry))
+    found.sort(key=lambda c: (c[0], c[1], c[2]))
+    for c in found:
+        if c[5]:
+            return (c[2], c[3], c[4], c[6].ref, True), None
+    return None, ((found[0][2], found[0][3], found[0][4], found[0][6].ref, False) if found else None)
+
+
+NAMES_FIRST = st.sampled_from(
+    ["", "Anna", "Anne", "Jürgen", "Juergen", "Eva Maria", "Maria Eva", "Ñ Ñ", "Ñ Ñ Ñ"]
+)
+NAMES_LAST = st.sampled_from(["", "Müller", "Mueller", "Muller", "Meier", "Meyer", "Ñ"])
+FIRMS = st.sampled_from(["", "Müller Bau GmbH", "Mueller Bau", "Müller Metallbau AG", "Meier & Co. KG", "AG"])
+RECORD = st.fixed_dictionaries(
+    {
+        "first_name": NAMES_FIRST,
+        "last_name": NAMES_LAST,
+        "company": FIRMS,
+        "email": st.sampled_from(["", "anna@mb.de", "eva@roth.de"]),
+        "phone": st.sampled_from(["", "089 1234567", "0711 123456"]),
+        "mobile": st.sampled_from(["", "0151 2345678"]),
+    }
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(RECORD, min_size=1, max_size=12), st.lists(RECORD, min_size=1, max_size=4))
+def test_classify_with_the_name_shortcut_weighs_as_the_full_rules(
+    earlier: list[dict[str, str]], probes: list[dict[str, str]]
+) -> None:
+    """Past the e-mail and phone groups only a sure name match counts (``_sure_name``): the
+    same strong match and the same possible duplicate as weighing every entry by every rule."""
+    index = DuplicateIndex()
+    for i, values in enumerate(earlier):
+        index.add(values, ref=i)
+    for probe in probes:
+        keys = match_keys(probe)
+        best, possible = index.classify(probe, keys=keys)
+        got = tuple(
+            None if m is None else (m.lead_id, m.reason, m.score, m.ref, m.sure) for m in (best, possible)
+        )
+        assert got == _reference_classify(index, keys)
