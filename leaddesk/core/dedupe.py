@@ -184,6 +184,12 @@ def _keys(first: str, last: str, company: str, email: str, phone: str, mobile: s
 _new_tuple = tuple.__new__
 
 
+def _no_phone_in(phone: str, plus: set[str]) -> bool:
+    """True when ``phone`` surely has no key among ``plus`` ("+" and digits): it is empty, or
+    stored E.164 (its key is its digits, see :func:`_keys`) and not among them."""
+    return not phone or (phone not in plus and phone[:1] == "+" and phone[1:].isdigit())
+
+
 @lru_cache(maxsize=65536)
 def _last_word(last: str) -> str:
     words = _WORD.findall(fold(last))
@@ -275,6 +281,30 @@ def _evidence(a: MatchKeys, b: MatchKeys, min_score: float) -> tuple[str, float,
         score, sure = name_score(a, b)
     if score >= min_score or sure:
         return "name", round(score, 1), sure
+    return None
+
+
+def _sure_name(a: MatchKeys, b: MatchKeys, _min_score: float) -> tuple[str, float, bool] | None:
+    """:func:`_evidence` when only a sure match counts and ``b`` shares no e-mail or phone with ``a``.
+
+    Then only the name rule is left, and a sure name match needs both names and both companies
+    (or neither name and both companies): the company is compared only once the names pass,
+    and records of other shapes are not compared at all. Bulk imports weigh up ~200,000 such
+    pairs; ``tests/core/test_import_speed_paths.py`` checks it against :func:`_evidence`.
+    """
+    if a.name and b.name:
+        if not (a.company and b.company):
+            return None  # one company missing: a name match is never sure
+        n = _ratio(a.name, b.name)
+        if n < STRONG_NAME_SCORE:
+            return None
+        c = _ratio(a.company, b.company)
+        if c >= COMPANY_SCORE and _same_word_count(a.name, b.name):
+            return "name", round(0.7 * n + 0.3 * c, 1), True
+        return None
+    if not a.name and not b.name and a.company and b.company:
+        c = 100.0 if a.company == b.company else fuzz.ratio(a.company, b.company)
+        return ("name", round(c * 0.95, 1), True) if c >= 95 else None
     return None
 
 
@@ -502,7 +532,21 @@ class DuplicateIndex:
             return index
         emails, phones, blocks = only.emails, only.phones, only.blocks
         by_email, by_phone, by_block = index._by_email, index._by_phone, index._by_block
+        # Every block names a folded person name ("n:…") or company core ("c:…") before its "|"
+        # (neither holds a "|"): a lead whose name and core are in none, and whose e-mail and
+        # numbers no record has, reads no group and is skipped before its keys are built.
+        names = {b[2 : b.index("|")] for b in blocks if b[:2] == "n:"}
+        cores = {b[2 : b.index("|")] for b in blocks if b[:2] == "c:"}
+        plus = {"+" + p for p in phones}
         for lead_id, first, last, company, email, phone, mobile in rows:
+            if (
+                person_name(first, last) not in names
+                and company_core(company) not in cores
+                and (not email or email.strip().lower() not in emails)
+                and _no_phone_in(phone, plus)
+                and _no_phone_in(mobile, plus)
+            ):
+                continue
             keys = _keys(first, last, company, email, phone, mobile)
             entry = None
             if keys.email in emails:
@@ -607,14 +651,19 @@ class DuplicateIndex:
         excluded = set(exclude)
         seen: set[int] = set()
         found = []
+        evidence_of = _evidence
         for at, group in enumerate(groups):
-            if at == stop_at and any(c[5] for c in found):
-                break
+            if at == stop_at:
+                if any(c[5] for c in found):
+                    break
+                # Past the e-mail and phone groups, an entry not seen yet shares neither (it would
+                # be in those groups): only a sure name match can count (see _sure_name).
+                evidence_of = _sure_name
             for entry in group:
                 if id(entry) in seen or (entry.lead_id and entry.lead_id in excluded):
                     continue
                 seen.add(id(entry))
-                evidence = _evidence(keys, entry.keys, min_score)
+                evidence = evidence_of(keys, entry.keys, min_score)
                 if evidence is not None:
                     reason, score, sure = evidence
                     found.append((_RANK[reason], -score, entry.lead_id, reason, score, sure, entry))

@@ -585,6 +585,11 @@ def _find_header(rows: list[tuple[int, list[str]]]) -> int:
 def read_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
     """(first line number, cells) per record; quoted cells may span lines."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    every = list(reader)
+    if reader.line_num == len(every):
+        # No record spans lines (the common case): record N starts on line N, no per-row bookkeeping.
+        return list(enumerate(every, start=1))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     start = 1
     for row in reader:

@@ -25,6 +25,9 @@ from leaddesk.core.validation import check_email, normalize_phone, normalize_tag
 
 _EDITABLE = frozenset(EDITABLE_FIELDS)
 _TEXT_FIELDS = _EDITABLE - {"company_size", "value", "next_follow_up", "consent_at"}
+#: (field, whether it is text) in the order values are stored in.
+_FIELD_KINDS = tuple((key, key in _TEXT_FIELDS) for key in EDITABLE_FIELDS)
+_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -114,11 +117,11 @@ def clean_fields(data: dict[str, Any], *, require_identity: bool = True) -> Clea
     if not _EDITABLE.issuperset(data):
         for key in sorted(data.keys() - _EDITABLE):
             errors[key] = Text("unknown field")
-    for key in EDITABLE_FIELDS:
-        if key not in data:
+    for key, is_text in _FIELD_KINDS:
+        raw = data.get(key, _MISSING)  # one look-up per field: imports clean 100,000 rows
+        if raw is _MISSING:
             continue
-        raw = data[key]
-        if key in _TEXT_FIELDS:
+        if is_text:
             values[key] = raw.strip() if type(raw) is str else "" if raw is None else str(raw).strip()
         else:
             values[key] = raw
