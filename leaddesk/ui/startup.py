@@ -70,10 +70,11 @@ def check_later(window: MainWindow) -> None:
 
 
 def _damage_found(window: MainWindow) -> None:
-    """The check found damage: the banner above the board, and the error in the status bar."""
+    """The check found damage: the same read-only banner above the board as when found on opening."""
     banner = window._damage_banner()
-    if banner is None:
+    page = window.board.parentWidget()
+    if banner is None or page is None:
         return
     window.damage_banner = banner
-    layout: Any = window.board.parentWidget().layout()
-    layout.insertWidget(0, banner)
+    layout: Any = page.layout()
+    layout.insertWidget(0, banner)  # above the filter bar, as MainWindow puts it
