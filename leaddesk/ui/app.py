@@ -123,7 +123,7 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
     from leaddesk.core import paths
     from leaddesk.core.db import describe_operational_error
     from leaddesk.core.errors import LeadDeskError
-    from leaddesk.ui.startup import check_later, open_database, prepare
+    from leaddesk.ui.startup import check_later, open_database, paint_head_first, prepare
 
     try:
         db, check_deferred = open_database(data_dir)  # a large file's quick check waits for the paint
@@ -160,6 +160,7 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
         if not check_deferred:
             prepare(db)  # default rules for a new database, version stamp
         app.setWindowIcon(app_icon())
+        paint_head_first()  # the board's first screenful before the paint, the rest after it
         window = MainWindow(db)
         if check_deferred:
             check_later(window)  # before the start-up offers (connected first, runs first)

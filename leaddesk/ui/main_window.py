@@ -47,6 +47,7 @@ from leaddesk.ui.filters import FilterBar
 from leaddesk.ui.first_run import FirstRunPage
 from leaddesk.ui.i18n import error_text, resource_path, stage_label
 from leaddesk.ui.ops import Op, operations
+from leaddesk.ui.startup import load_board_for_window
 from leaddesk.ui.zone import use_zone
 
 if TYPE_CHECKING:  # the editor loads when a lead is first opened, not before the first paint
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
             view.customContextMenuRequested.connect(lambda pos, v=view: self._card_menu(v, pos))
         self.resize(1280, 800)
         self.restore_layout()
-        self.board.reload()
+        load_board_for_window(self.board)  # the app's start: a screenful first (leaddesk.ui.startup)
         self._show_page()
         # Filter choices are not needed for the first paint; read them right after it.
         self.board.first_painted.connect(lambda: QTimer.singleShot(0, self.refresh_choices))

@@ -18,6 +18,8 @@ from leaddesk.core import paths
 from leaddesk.core.db import Database
 
 if TYPE_CHECKING:
+    from leaddesk.core.services.board import BoardSnapshot
+    from leaddesk.ui.board.board import Board
     from leaddesk.ui.main_window import MainWindow
 
 #: Files up to this size are quick-checked before the first paint (a few ms); larger ones after it.
@@ -78,3 +80,88 @@ def _damage_found(window: MainWindow) -> None:
     window.damage_banner = banner
     layout: Any = page.layout()
     layout.insertWidget(0, banner)  # above the filter bar, as MainWindow puts it
+
+
+# --- the board: a screenful first, the rest after the paint -----------------------------------------
+
+#: Cards read per column before the first paint: more than a tall screen shows at 100 %.
+HEAD_ROWS = 100
+
+_head_first = False
+
+
+def paint_head_first() -> None:
+    """The app's start (not a window opened by code or a test): the next :func:`load_board_for_window`
+    paints the first cards of each column and reads the rest of the board after that paint."""
+    global _head_first
+    _head_first = True
+
+
+def load_board_for_window(board: Board) -> None:
+    """The main window's first board read: whole at once, or head first after :func:`paint_head_first`.
+
+    Head first: the first ``HEAD_ROWS`` cards of each column and the exact counts and sums in the
+    headers before the paint (~30 ms at 100,000 leads); the whole snapshot (ids, positions and
+    values of every lead) on the read lane right after it, then every column shows all its cards
+    under the filter typed meanwhile. A write seen while that read ran reads the board again,
+    so no change is lost between the two reads.
+    """
+    global _head_first
+    if not _head_first:
+        board.reload()
+        return
+    _head_first = False
+    from leaddesk.core.errors import LeadDeskError
+    from leaddesk.core.services.board import HOME_CURRENCY, score_thresholds
+    from leaddesk.core.services.board_head import load_board_head
+    from leaddesk.core.stages import Stage
+
+    try:
+        head = load_board_head(board.db, HEAD_ROWS)
+        board.delegate.mql_threshold, board.delegate.sql_threshold = score_thresholds(board.db)
+    except LeadDeskError:
+        board.reload()  # says what is wrong and shows what it can, as always
+        return
+    if not head.total:
+        board.reload()  # nothing to paint: the first-run page, no deferred read
+        return
+    board.snapshot = head.snapshot
+    for stage, model in board.models.items():
+        model.forget()
+        model.set_ids(list(head.snapshot.ids.get(stage, [])))
+        sums = head.sums.get(stage, {HOME_CURRENCY: 0.0})
+        board.columns[stage].header.set_totals(head.counts.get(stage, 0), sums)
+    board.lost_strip.set_count(head.counts.get(Stage.LOST.value, 0))
+    board.counts_changed.emit(head.total, head.total)
+    board.first_painted.connect(lambda: _read_rest(board))
+
+
+def _read_rest(board: Board) -> None:
+    """After the first paint: the whole board on the read lane, then every card in every column."""
+    from PySide6.QtCore import QTimer
+
+    from leaddesk.core.services.board import load_board
+
+    db = board.db
+    writes: list[object] = []
+
+    def seen(changes: object) -> None:
+        writes.append(changes)
+
+    def done(snapshot: BoardSnapshot) -> None:
+        board.ops.changed.disconnect(seen)
+        if writes:  # a write landed while we read: its cards may be missing from the snapshot
+            board.reload()
+            return
+        board.snapshot = snapshot
+        board.set_filter(board.filter)  # all cards, under the filter the user may have typed already
+
+    def failed(exc: BaseException, _trace: str) -> None:
+        board.ops.changed.disconnect(seen)
+        board.reload()  # reads again on the GUI thread and reports what is wrong
+
+    def start() -> None:
+        board.ops.changed.connect(seen)
+        board.ops.read(lambda _op: load_board(db), done=done, failed=failed, owner=board)
+
+    QTimer.singleShot(0, start)

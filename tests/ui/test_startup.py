@@ -85,10 +85,12 @@ def test_the_first_paint_does_not_import_what_it_does_not_show(data_dir: Path, t
     assert early == []
 
 
-def _painted_window(qtbot: Any, db: Database) -> Any:
+def _painted_window(qtbot: Any, db: Database, *, head_first: bool = False) -> Any:
     from leaddesk.ui.main_window import MainWindow
-    from leaddesk.ui.startup import check_later
+    from leaddesk.ui.startup import check_later, paint_head_first
 
+    if head_first:
+        paint_head_first()
     window = MainWindow(db)
     qtbot.addWidget(window)
     check_later(window)
@@ -106,23 +108,55 @@ def test_a_large_database_is_checked_after_the_paint_and_the_board_is_complete(
 
     _demo(data_dir, 120)
     monkeypatch.setattr(startup, "CHECK_BEFORE_PAINT_BYTES", 0)  # every file counts as large
+    monkeypatch.setattr(startup, "HEAD_ROWS", 5)  # the first paint shows 5 cards per column
     db, deferred = startup.open_database(data_dir)
     try:
         assert deferred
         assert app_versions(db).get("last_opened_with") is None  # nothing written before the check
-        window = _painted_window(qtbot, db)
+        full = load_board(db)
+        window = _painted_window(qtbot, db, head_first=True)
+        board = window.board
+        # Painted from the head: at most 5 cards per column, but the headers count them all.
+        assert all(m.rowCount() <= 5 for m in board.models.values())
+        assert window.status_label.text() == "120 leads"
+        for stage, ids in full.ids.items():
+            assert board.columns[stage].header.count == len(ids)
+            assert board.columns[stage].header.sums == pytest.approx(full.sums(ids))
+        qtbot.waitUntil(lambda: board.shown_count() == 120, timeout=10_000)
         qtbot.waitUntil(lambda: app_versions(db).get("last_opened_with") is not None, timeout=10_000)
         assert not db.read_only and window.damage_banner is None
-        # Every card is on the board, in board order, with the right counts and sums.
-        full = load_board(db)
-        board = window.board
+        # After the deferred read: every card, in board order, with the right counts and sums.
         assert board.total == 120
         for stage, ids in full.ids.items():
             assert board.models[stage].ids == ids
             header = board.columns[stage].header
             assert header.count == len(ids)
             assert header.sums == full.sums(ids)
-        assert board.shown_count() == 120
+    finally:
+        db.close()
+
+
+def test_a_move_while_the_rest_of_the_board_is_read_is_kept(
+    qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leaddesk.core.services.board import load_board
+    from leaddesk.core.services.leads import move_stage
+    from leaddesk.ui import startup
+
+    _demo(data_dir, 80)
+    monkeypatch.setattr(startup, "HEAD_ROWS", 3)
+    db = Database.open_data_dir(data_dir)
+    try:
+        window = _painted_window(qtbot, db, head_first=True)
+        board = window.board
+        lead_id = load_board(db).ids["lead"][-1]  # not among the painted cards
+        move_stage(db, lead_id, "won")  # another window's write, published while the rest loads
+        qtbot.waitUntil(lambda: board.shown_count() == 80, timeout=10_000)
+        full = load_board(db)
+        assert lead_id in board.models["won"].ids
+        for stage, ids in full.ids.items():
+            assert board.models[stage].ids == ids
+            assert board.columns[stage].header.count == len(ids)
     finally:
         db.close()
 
