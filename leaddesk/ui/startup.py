@@ -7,6 +7,10 @@ wait for it, and the day's backup is itself verified); damage found then turns t
 read-only and shows the same banner a damaged database gets when found on opening.
 A small file (a new database, tests) is still checked before the window opens: it costs
 little, and the first-run page writes at once.
+
+The board of the app's window paints from the first cards of each column (exact counts and
+sums in the headers) and reads the whole snapshot after the paint (:func:`load_board_for_window`).
+Until that read is done (~0.1-0.3 s), ``Board.total`` counts only the cards read so far.
 """
 
 from __future__ import annotations
