@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 BENCH_ENV = "LEADDESK_BENCH_EXIT_AFTER_PAINT"
+#: With BENCH_ENV: a file to write the names of the modules loaded at the first paint into.
+BENCH_MODULES_ENV = "LEADDESK_BENCH_MODULES"
 
 
 def rss_mb() -> float:
@@ -119,11 +121,12 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
 
     from leaddesk import APP_NAME
     from leaddesk.core import paths
-    from leaddesk.core.db import Database, describe_operational_error
+    from leaddesk.core.db import describe_operational_error
     from leaddesk.core.errors import LeadDeskError
+    from leaddesk.ui.startup import check_later, open_database, paint_head_first, prepare
 
     try:
-        db = Database.open_data_dir(data_dir)
+        db, check_deferred = open_database(data_dir)  # a large file's quick check waits for the paint
     except DriverDatabaseError as exc:  # e.g. "file is not a database": not raised as LeadDeskError by core
         url = paths.database_url(paths.data_dir(data_dir))
         QMessageBox.critical(
@@ -150,23 +153,26 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
         )
         raise
     try:
-        from leaddesk.core.appinfo import stamp_app_version
-        from leaddesk.core.scoring import install_defaults
         from leaddesk.ui import features
         from leaddesk.ui.main_window import MainWindow, app_icon
         from leaddesk.ui.ops import wait_all
 
-        if not db.read_only:
-            install_defaults(db)  # a new database starts with the default rule set
-            stamp_app_version(db)  # which release created / last opened this file
+        if not check_deferred:
+            prepare(db)  # default rules for a new database, version stamp
         app.setWindowIcon(app_icon())
+        paint_head_first()  # the board's first screenful before the paint, the rest after it
         window = MainWindow(db)
+        if check_deferred:
+            check_later(window)  # before the start-up offers (connected first, runs first)
         features.install(window)
         app.aboutToQuit.connect(wait_all)
         if os.environ.get(BENCH_ENV):
 
             def report() -> None:  # at the paint itself, before anything queued after it
                 print(json.dumps({"painted_at": time.time(), "rss_mb": rss_mb()}), flush=True)
+                modules_file = os.environ.get(BENCH_MODULES_ENV)
+                if modules_file:  # what the first paint imported (tests keep deferred modules out)
+                    Path(modules_file).write_text("\n".join(sorted(sys.modules)), encoding="utf-8")
                 QTimer.singleShot(0, window.close)
                 QTimer.singleShot(0, app.quit)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 import shiboken6
@@ -43,12 +43,15 @@ from leaddesk.ui.board.board import Board
 from leaddesk.ui.board.commands import EditCommand
 from leaddesk.ui.board.delegate import ready_for
 from leaddesk.ui.dialogs import ask_destructive
-from leaddesk.ui.editor import LeadEditor
 from leaddesk.ui.filters import FilterBar
 from leaddesk.ui.first_run import FirstRunPage
 from leaddesk.ui.i18n import error_text, resource_path, stage_label
 from leaddesk.ui.ops import Op, operations
+from leaddesk.ui.startup import load_board_for_window
 from leaddesk.ui.zone import use_zone
+
+if TYPE_CHECKING:  # the editor loads when a lead is first opened, not before the first paint
+    from leaddesk.ui.editor import LeadEditor
 
 #: Bump when the toolbar/dock layout changes: older saved state is then ignored, not restored.
 STATE_VERSION = 1
@@ -132,7 +135,7 @@ class MainWindow(QMainWindow):
             view.customContextMenuRequested.connect(lambda pos, v=view: self._card_menu(v, pos))
         self.resize(1280, 800)
         self.restore_layout()
-        self.board.reload()
+        load_board_for_window(self.board)  # the app's start: a screenful first (leaddesk.ui.startup)
         self._show_page()
         # Filter choices are not needed for the first paint; read them right after it.
         self.board.first_painted.connect(lambda: QTimer.singleShot(0, self.refresh_choices))
@@ -415,6 +418,8 @@ class MainWindow(QMainWindow):
 
     def open_editor(self, lead_id: int | None) -> LeadEditor | None:
         """Open the editor for a lead (None: a new one); returns it (window-modal, non-blocking)."""
+        from leaddesk.ui.editor import LeadEditor
+
         try:
             lead = get_lead(self.db, lead_id) if lead_id is not None else None
         except LeadDeskError as exc:

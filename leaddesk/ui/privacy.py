@@ -35,10 +35,6 @@ from PySide6.QtWidgets import (
 
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.privacy import audit
-from leaddesk.core.privacy.access import SECTIONS, record_export, subject_access, write_json
-from leaddesk.core.privacy.consent import get_consent, record_consent, set_do_not_contact, withdraw_consent
-from leaddesk.core.privacy.erase import erase_leads, preview, scrub_local_copies
-from leaddesk.core.privacy.retention import DueLead, due_for_erasure, mark_proposed, monthly_proposal
 from leaddesk.ui.dialogs import ask_destructive
 from leaddesk.ui.i18n import error_text, stage_label
 from leaddesk.ui.ops import operations
@@ -46,6 +42,7 @@ from leaddesk.ui.ops import operations
 translate = QCoreApplication.translate  # literal calls below, so pyside6-lupdate finds every string
 
 if TYPE_CHECKING:
+    from leaddesk.core.privacy.retention import DueLead
     from leaddesk.ui.editor import LeadEditor
     from leaddesk.ui.main_window import MainWindow
 
@@ -113,6 +110,8 @@ def _cell(value: Any) -> str:
 def access_html(report: dict[str, Any], language: str = "de") -> str:
     """The report as simple HTML (one table per section) for QTextDocument."""
     words = PDF_HEADINGS.get(language, PDF_HEADINGS["en"])
+    from leaddesk.core.privacy.access import SECTIONS
+
     parts = [
         f"<h1>{html.escape(words['title'])}</h1>",
         f"<p>{html.escape(words['intro'].format(at=report.get('generated_at', '')))}</p>",
@@ -160,6 +159,8 @@ def export_subject_access(
     db: Any, lead_id: int, target: Path, *, language: str = "de", actor: str = ""
 ) -> list[Path]:
     """JSON beside the PDF (``target`` with .json and .pdf), and the audit entry."""
+    from leaddesk.core.privacy.access import record_export, subject_access, write_json
+
     report = subject_access(db, lead_id)
     base = target.with_suffix("")
     written = [
@@ -231,6 +232,8 @@ class Privacy:
     # --- erase -----------------------------------------------------------------------------
     def erase(self, lead_id: int, parent: QWidget) -> bool:
         """Ask (naming the person and what stays), then erase on the write lane; True if started."""
+        from leaddesk.core.privacy.erase import erase_leads, preview, scrub_local_copies
+
         try:
             seen = preview(self.db, lead_id)
         except LeadDeskError as exc:
@@ -309,6 +312,7 @@ class Privacy:
 
         The scan (~0.2 s at 100,000 leads) runs on the write lane; the list opens when it is done.
         """
+        from leaddesk.core.privacy.retention import mark_proposed, monthly_proposal
 
         def scan(_op: Any) -> list[DueLead] | None:
             due = monthly_proposal(self.db)
@@ -323,6 +327,8 @@ class Privacy:
         operations(self.db).write(scan, done=show, failed=lambda _exc, _trace: None, owner=self.window)
 
     def show_retention(self, due: list[DueLead] | None = None) -> RetentionDialog:
+        from leaddesk.core.privacy.retention import due_for_erasure
+
         dialog = RetentionDialog(self.db, due if due is not None else due_for_erasure(self.db), self.window)
         dialog.show()
         self._retention = dialog
@@ -389,6 +395,8 @@ class RetentionDialog(QDialog):
         ]
 
     def erase_ticked(self) -> bool:
+        from leaddesk.core.privacy.erase import erase_leads
+
         ids = self.ticked()
         if not ids:
             return False
@@ -444,6 +452,8 @@ class ConsentTab(QWidget):
         self.load()
 
     def load(self) -> None:
+        from leaddesk.core.privacy.consent import get_consent
+
         view = get_consent(self.db, self.lead_id)
         self.source.setText(view.source)
         self.purpose.setText(view.purpose)
@@ -466,6 +476,8 @@ class ConsentTab(QWidget):
         self.withdraw.setEnabled(view.given_at is not None and view.withdrawn_at is None)
 
     def record(self) -> bool:
+        from leaddesk.core.privacy.consent import record_consent
+
         try:
             record_consent(
                 self.db,
@@ -482,10 +494,14 @@ class ConsentTab(QWidget):
         return True
 
     def withdrawn(self) -> None:
+        from leaddesk.core.privacy.consent import withdraw_consent
+
         withdraw_consent(self.db, self.lead_id, actor=_actor())
         self.load()
 
     def set_dnc(self, value: bool) -> None:
+        from leaddesk.core.privacy.consent import set_do_not_contact
+
         set_do_not_contact(self.db, self.lead_id, value, actor=_actor())
         self.load()
 
