@@ -21,6 +21,7 @@ import vobject
 from leaddesk.core.db import Database, as_utc
 from leaddesk.core.errors import Cancelled
 from leaddesk.core.importers.csvfile import neutralise_cell
+from leaddesk.core.names import name_prefix
 from leaddesk.core.services.leads import EDITABLE_FIELDS
 from leaddesk.core.services.query import JSON_FIELDS, LeadFilter, lead_ids, rows_by_id
 from leaddesk.core.text import Text
@@ -41,6 +42,7 @@ VCARD_EXTRA_FIELDS: tuple[str, ...] = (
     "consent_source",
     "consent_purpose",
     "stage",
+    "salutation",
 )
 Progress = Callable[[int, int], bool | None]
 
@@ -162,7 +164,8 @@ def lead_to_vcard(row: dict[str, Any], version: str = "4.0") -> str:
     card.add("version").value = version
     card.add("uid").value = row.get("uid") or ""
     first, last = row.get("first_name") or "", row.get("last_name") or ""
-    card.add("n").value = vobject.vcard.Name(family=last, given=first)
+    prefix = name_prefix(row.get("salutation") or "", row.get("academic_title") or "")
+    card.add("n").value = vobject.vcard.Name(family=last, given=first, prefix=prefix)
     card.add("fn").value = f"{first} {last}".strip() or row.get("company") or ""
     if row.get("company"):
         card.add("org").value = [row["company"]]

@@ -34,6 +34,7 @@ from leaddesk.core.importers.base import (
     label_of,
     name_from_email,
     put_full_name,
+    put_name_prefix,
 )
 from leaddesk.core.importers.encoding import detect_encoding
 from leaddesk.core.models import EDITABLE_FIELDS
@@ -47,6 +48,9 @@ TARGETS: tuple[str, ...] = (
     "consent_at",
     "consent_source",
     "consent_purpose",
+    "salutation",
+    "academic_title",
+    "name_prefix",
     "first_name",
     "last_name",
     "full_name",
@@ -87,6 +91,11 @@ _GENERIC: dict[str, str] = {
         "company",
     ),
     **dict.fromkeys(("job title", "position", "funktion", "jobtitel", "role"), "title"),
+    # Anrede and academic title, together or apart ("Frau Dr."): split by leaddesk/core/names.py.
+    **dict.fromkeys(
+        ("anrede", "titel", "akademischer titel", "name prefix", "prefix", "honorific", "namenspräfix"),
+        "name_prefix",
+    ),
     **dict.fromkeys(
         (
             "email",
@@ -227,14 +236,15 @@ _OUTLOOK_DE = {
     "webseite": "website",
     "notizen": "notes",
     "kategorien": "tags",
-    "anrede": "",
+    "anrede": "name_prefix",
+    "titel": "name_prefix",
     "ort": "",
 }
 _OUTLOOK_EN = {
     "first name": "first_name",
     "middle name": "first_name",
     "last name": "last_name",
-    "title": "",
+    "title": "name_prefix",
     "company": "company",
     "department": "note:Department",
     "job title": "title",
@@ -262,6 +272,7 @@ _OUTLOOK_EN = {
 }
 _GOOGLE = {
     "name": "full_name",
+    "name prefix": "name_prefix",
     "given name": "first_name",
     "first name": "first_name",
     "additional name": "first_name",
@@ -321,7 +332,7 @@ _PIPEDRIVE = {
 }
 _SALESFORCE = {
     "id": "note:Salesforce ID",
-    "salutation": "",
+    "salutation": "name_prefix",
     "firstname": "first_name",
     "lastname": "last_name",
     "title": "title",
@@ -827,6 +838,9 @@ def _row_record(
         rec.values["first_name"] = " ".join(dict.fromkeys(first_parts))
     if typed_phones:
         _put_typed_phones(rec, typed_phones)
+    prefix = fields.pop("name_prefix", "")
+    if prefix:
+        put_name_prefix(rec, prefix)
     full = rec.values.pop("full_name", "")
     if full and not (rec.values.get("first_name") or rec.values.get("last_name")):
         put_full_name(rec, full)
