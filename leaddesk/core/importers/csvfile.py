@@ -51,6 +51,7 @@ TARGETS: tuple[str, ...] = (
     "salutation",
     "academic_title",
     "name_prefix",
+    "stage",
     "first_name",
     "last_name",
     "full_name",
@@ -80,7 +81,18 @@ _GENERIC: dict[str, str] = {
     # LeadDesk's own export: the data model's names (read-only columns are not imported).
     **{name: name for name in EDITABLE_FIELDS},
     "uid": "uid",
-    **dict.fromkeys(("stage", "lost_reason", "score", "created_at"), ""),
+    **dict.fromkeys(("lost_reason", "score", "created_at"), ""),
+    # The stage (German or English names, or the codes): a pipeline round-trips through Excel.
+    **dict.fromkeys(("stage", "phase", "pipeline stage", "deal stage", "lead stage"), "stage"),
+    # The German headers of the "CSV for Excel" export (leaddesk/core/exporters.py).
+    "schlagwörter": "tags",
+    "betreuer": "owner",
+    "währung": "currency",
+    "wiedervorlage": "next_follow_up",
+    "einwilligung am": "consent_at",
+    "einwilligungsquelle": "consent_source",
+    "einwilligungszweck": "consent_purpose",
+    "leaddesk-id": "uid",
     **dict.fromkeys(("first name", "firstname", "given name", "vorname", "first"), "first_name"),
     **dict.fromkeys(
         ("last name", "lastname", "surname", "family name", "nachname", "familienname", "last"), "last_name"
@@ -453,7 +465,7 @@ _OWN_TAG_SPLIT = re.compile(r",")
 _GROUP = re.compile(r"^(e-mail|email|phone|address|website) (\d+) - (.+)$")
 _IDENTITY = {"first_name", "last_name", "full_name", "company", "email"}
 #: The read-only columns of LeadDesk's own export: facts the database computes, not imported.
-_OWN_READ_ONLY = frozenset(("stage", "lost_reason", "score", "created_at"))
+_OWN_READ_ONLY = frozenset(("lost_reason", "score", "created_at", "punkte", "angelegt am", "verlustgrund"))
 #: What exports write into cells they have no value for (Outlook: "0.0.00", "Keine Angabe").
 _EMPTY_SENTINELS = frozenset(("0.0.00", "0/0/00", "00.00.0000", "keine angabe", "unspecified"))
 #: Columns whose value is only the exporting program's default, per column (Outlook).
@@ -734,6 +746,7 @@ def preview(data: bytes, rows: int = 8) -> tuple[list[str], list[list[str]], str
 #: Targets stored as they are (no splitting, typing or joining).
 _PLAIN = frozenset(TARGETS) - {
     "uid", "tags", "phone", "first_name", "street2", "notes", "full_name", "address", "company",
+    "name_prefix",
 }  # fmt: skip
 
 
@@ -825,6 +838,8 @@ def _row_record(
                 street2.append(v)
             elif target == "address":
                 labels.append(v)
+            elif target == "name_prefix":  # "Anrede" and "Titel" columns: one prefix, split below
+                fields["name_prefix"] = f"{fields.get('name_prefix', '')} {v}".strip()
             elif target == "notes":
                 old = rec.values.get("notes", "")
                 rec.values["notes"] = f"{old}\n{v}" if old else v
