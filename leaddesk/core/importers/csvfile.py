@@ -105,7 +105,7 @@ _GENERIC: dict[str, str] = {
     **dict.fromkeys(("job title", "position", "funktion", "jobtitel", "role"), "title"),
     # Anrede and academic title, together or apart ("Frau Dr."): split by leaddesk/core/names.py.
     **dict.fromkeys(
-        ("anrede", "titel", "akademischer titel", "name prefix", "prefix", "honorific", "namenspräfix"),
+        ("anrede", "titel", "akademischer titel", "name prefix", "prefix", "honorific", "salutation"),
         "name_prefix",
     ),
     **dict.fromkeys(
