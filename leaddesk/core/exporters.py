@@ -25,8 +25,9 @@ from leaddesk.core.names import name_prefix
 from leaddesk.core.services.leads import EDITABLE_FIELDS
 from leaddesk.core.services.query import JSON_FIELDS, LeadFilter, lead_ids, rows_by_id
 from leaddesk.core.text import Text
+from leaddesk.core.validation import format_phone
 
-FORMATS: tuple[str, ...] = ("csv", "excel", "vcf", "json")
+FORMATS: tuple[str, ...] = ("csv", "excel", "xlsx", "vcf", "json")
 #: CSV columns: the uid, every editable field, then read-only funnel facts (ignored on import).
 CSV_FIELDS: tuple[str, ...] = ("uid", *EDITABLE_FIELDS, "stage", "lost_reason", "score", "created_at")
 #: Fields without a standard vCard property, written as X-LEADDESK-<NAME>.
@@ -100,7 +101,11 @@ def export_leads(
     total = len(ids) if ids is not None else len(lead_ids(db, lead_filter or LeadFilter()))
     count = 0
     try:
-        with tmp.open("w", encoding="utf-8-sig" if fmt in ("csv", "excel") else "utf-8", newline="") as out:
+        with (
+            tmp.open("wb")
+            if fmt == "xlsx"
+            else tmp.open("w", encoding="utf-8-sig" if fmt in ("csv", "excel") else "utf-8", newline="")
+        ) as out:
             writer = _WRITERS[fmt](out, vcard_version)
             for row in _rows(db, lead_filter, ids, columns):
                 writer.write(row)
@@ -268,9 +273,59 @@ class _ExcelWriter:
         pass
 
 
+class _XlsxWriter:
+    """A real Excel workbook (openpyxl, imported only here: ~0.2 s, 3 MB installed): the same German
+    columns as the Excel CSV, but typed cells — dates as dates, amounts as numbers, phone numbers
+    and everything else as text, so Excel neither reformats nor runs anything (no apostrophes)."""
+
+    def __init__(self, out: Any, _version: str) -> None:
+        from zoneinfo import ZoneInfo
+
+        from openpyxl import Workbook
+
+        from leaddesk.core.tz import system_timezone
+
+        self.out = out
+        self.zone = ZoneInfo(system_timezone())
+        self.book = Workbook(write_only=True)
+        self.sheet = self.book.create_sheet("Leads")
+        self.sheet.append([header for _key, header in EXCEL_COLUMNS])
+
+    def write(self, row: dict[str, Any]) -> None:
+        from openpyxl.cell import WriteOnlyCell
+
+        cells: list[Any] = []
+        for key, _header in EXCEL_COLUMNS:
+            value = row.get(key)
+            if value is None or value == "":
+                cells.append(None)
+                continue
+            if key in ("next_follow_up", "consent_at", "created_at") and isinstance(value, datetime):
+                local = as_utc(value).astimezone(self.zone).date()  # type: ignore[union-attr]
+                cell = WriteOnlyCell(self.sheet, value=local)
+                cell.number_format = "DD.MM.YYYY"
+            elif key in ("value", "company_size", "score") and isinstance(value, int | float):
+                cell = WriteOnlyCell(self.sheet, value=value)
+            else:
+                if key == "stage":
+                    value = STAGE_NAMES_DE.get(str(value), str(value))
+                elif key == "salutation":
+                    value = {"ms": "Frau", "mr": "Herr", "mx": "divers"}.get(str(value), str(value))
+                elif key in ("phone", "mobile") and str(value)[1:].isdigit():
+                    value = format_phone(str(value))  # "+49 711 123456", a text cell
+                cell = WriteOnlyCell(self.sheet, value=_text(value))
+                cell.data_type = "s"  # text even when it starts with "=": never a formula
+            cells.append(cell)
+        self.sheet.append(cells)
+
+    def close(self) -> None:
+        self.book.save(self.out)
+
+
 _WRITERS: dict[str, Any] = {
     "csv": _CsvWriter,
     "excel": _ExcelWriter,
+    "xlsx": _XlsxWriter,
     "json": _JsonWriter,
     "vcf": _VcardWriter,
 }

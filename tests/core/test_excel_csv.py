@@ -158,3 +158,21 @@ def test_an_unknown_stage_is_a_warning_and_the_lead_starts_as_lead(db: Any) -> N
 )
 def test_excel_phone_cells(stored: str, cell: str) -> None:
     assert excel_phone(stored) == cell
+
+
+def test_xlsx_export_has_typed_cells_and_no_formulas(db: Any, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    _pipeline(db)
+    path = tmp_path / "leads.xlsx"
+    assert export_leads(db, path, "xlsx") == 5
+    sheet = openpyxl.load_workbook(path).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header = list(rows[0])
+    people = [dict(zip(header, r, strict=True)) for r in rows[1:]]
+    anna = next(p for p in people if p["Nachname"] == "Müller")
+    assert (anna["Anrede"], anna["Titel"], anna["Phase"]) == ("Frau", "Dr.", "SQL")
+    assert anna["Wert"] == 12500.5 and anna["Wiedervorlage"].date().isoformat() == "2027-03-31"
+    assert anna["Telefon"] == "+49 711 123456"
+    formula_cells = [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    assert formula_cells == []  # '=HYPERLINK(…)' in the notes is text
+    assert anna["Notizen"].startswith("=HYPERLINK")
