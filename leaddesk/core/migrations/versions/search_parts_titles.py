@@ -5,7 +5,7 @@ Revises: privacy_1
 Create Date: 2026-12-04
 
 ``lead_fts_part`` is an FTS5 ``trigram`` index beside ``lead_fts``: one column ``words`` with the
-folded first name, last name, company, city and e-mail (umlauts and accents dropped, ß → ss;
+folded first name, last name, company and city (umlauts and common accents dropped, ß → ss;
 the table below is a copy of ``leaddesk.core.search.PART_FOLDS``, frozen here), one column
 ``phones`` with the digits of phone and mobile. Its external content is the view
 ``lead_fts_part_src``, so FTS5's own 'rebuild', 'delete' and integrity check work, and the
@@ -30,11 +30,9 @@ depends_on = None
 
 _FOLDS = (
     ("ä", "a"), ("ö", "o"), ("ü", "u"), ("ß", "ss"),
-    ("é", "e"), ("è", "e"), ("ê", "e"), ("á", "a"), ("à", "a"), ("â", "a"),
-    ("ó", "o"), ("ò", "o"), ("ô", "o"), ("í", "i"), ("ú", "u"), ("ç", "c"),
-    ("ñ", "n"), ("ø", "o"), ("å", "a"), ("š", "s"), ("č", "c"), ("ž", "z"), ("ł", "l"),
+    ("é", "e"), ("è", "e"), ("á", "a"), ("à", "a"), ("ó", "o"), ("ç", "c"),
 )  # fmt: skip
-_WORD_COLUMNS = ("first_name", "last_name", "company", "city", "email")
+_WORD_COLUMNS = ("first_name", "last_name", "company", "city")
 _PHONE_PUNCTUATION = ("+", " ", "-", "/", "(", ")", ".")
 
 
@@ -59,18 +57,19 @@ _PER_LEVEL = 12
 
 
 def _folded_source() -> str:
-    """The view's FROM: ``w`` folded in nested sub-selects of a few replacements each.
+    """The view's FROM: ``w`` folded by nested sub-selects of a few replacements each.
 
-    Text without non-ASCII letters (most rows) is passed through unchanged.
+    Each level refers to the one below once, so SQLite's flattening keeps the expression linear;
+    text without non-ASCII letters (most rows) skips the whole chain (``CASE`` at the top).
     """
     pairs = _fold_pairs()
     words = " || ' ' || ".join(_WORD_COLUMNS)
     phones = f"{_digits('phone')} || ' ' || {_digits('mobile')}"
-    src = f"SELECT id, ({words}) AS w, {phones} AS phones, ({words}) GLOB '*[^ -~]*' AS x FROM lead"
+    src = f"SELECT id, ({words}) AS w0, ({words}) AS w, {phones} AS phones FROM lead"
     for start in range(0, len(pairs), _PER_LEVEL):
         chain = _replace_chain("w", pairs[start : start + _PER_LEVEL])
-        src = f"SELECT id, CASE WHEN x THEN {chain} ELSE w END AS w, phones, x FROM ({src})"
-    return src
+        src = f"SELECT id, w0, {chain} AS w, phones FROM ({src})"
+    return f"SELECT id, CASE WHEN w0 GLOB '*[^ -~]*' THEN w ELSE w0 END AS w, phones FROM ({src})"
 
 
 def _digits(col: str) -> str:
@@ -91,6 +90,8 @@ _DROP = (
     " SELECT 'delete', id, words, phones FROM lead_fts_part_src"
 )
 _OF = ", ".join((*_WORD_COLUMNS, "phone", "mobile"))
+# Measured on 100,000 demo leads: a rebuild of this index takes ~4x that of ``lead_fts`` (trigrams
+# of ~45 characters a lead); e-mail addresses are left out (their parts are words of ``lead_fts``).
 _TRIGGERS = (
     f"CREATE TRIGGER lead_fts_part_ai AFTER INSERT ON lead BEGIN {_ADD} WHERE id = new.id; END",
     f"CREATE TRIGGER lead_fts_part_bd BEFORE DELETE ON lead BEGIN {_DROP} WHERE id = old.id; END",
