@@ -73,10 +73,11 @@ def _folded_source() -> str:
 
 
 def _digits(col: str) -> str:
+    """Digits of a phone column; stored numbers are E.164 ("+49711…"), only others take the chain."""
     chain = col
     for ch in _PHONE_PUNCTUATION:
         chain = f"replace({chain}, '{ch}', '')"
-    return chain
+    return f"CASE WHEN {col} GLOB '*[^+0-9]*' THEN {chain} ELSE ltrim({col}, '+') END"
 
 
 _VIEW = f"CREATE VIEW lead_fts_part_src AS SELECT id, w AS words, phones FROM ({_folded_source()})"
