@@ -643,6 +643,7 @@ def _move_stages(session: Any, rows: list[PlannedRow], now: datetime, actor: str
     wanted = {
         r.match.lead_id: r.values["stage"] for r in rows if r.match is not None and r.values.get("stage")
     }
+    where = {r.match.lead_id: r for r in rows if r.match is not None}
     if not wanted:
         return set()
     current = dict(
@@ -669,16 +670,12 @@ def _move_stages(session: Any, rows: list[PlannedRow], now: datetime, actor: str
                 at=now,
                 actor=actor,
                 actor_kind="import",
-                reason=STAGE_FROM_FILE,
+                reason=IMPORTED.format(file=where[lead_id].file_name, line=where[lead_id].line),
             )
         )
     session.flush()
     note(session, moved=[m[0] for m in moves])
     return {m[0] for m in moves}
-
-
-#: Reason of a stage change read from a file (stored in English like the other stage reasons).
-STAGE_FROM_FILE = "Stage from the imported file"
 
 
 def _fold_in_file(rows: list[PlannedRow]) -> list[PlannedRow]:
