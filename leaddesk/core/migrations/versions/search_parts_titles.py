@@ -91,7 +91,7 @@ _DROP = (
     " SELECT 'delete', id, words, phones FROM lead_fts_part_src"
 )
 _OF = ", ".join((*_WORD_COLUMNS, "phone", "mobile"))
-# Measured on 100,000 demo leads: a rebuild of this index takes ~4x that of ``lead_fts`` (trigrams
+# Measured on 100,000 demo leads: a rebuild of this index takes ~2x that of ``lead_fts`` (trigrams
 # of ~45 characters a lead); e-mail addresses are left out (their parts are words of ``lead_fts``).
 _TRIGGERS = (
     f"CREATE TRIGGER lead_fts_part_ai AFTER INSERT ON lead BEGIN {_ADD} WHERE id = new.id; END",
