@@ -729,7 +729,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="keep leads edited since the import, undo the rest")
 
     p = add("export", cmd_export, "export leads (all or filtered) as CSV, vCard or JSON")
-    p.add_argument("--format", choices=("csv", "vcf", "json"), required=True)
+    p.add_argument("--format", choices=("csv", "excel", "xlsx", "vcf", "json"), required=True)
     p.add_argument("-o", "--output", required=True, help="file to write")
     p.add_argument("--vcard-version", choices=("4.0", "3.0"), default="4.0")
     p.add_argument("--stage", action="append", help="only this stage; repeatable")

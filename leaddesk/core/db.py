@@ -451,7 +451,7 @@ def prune_safety_copies(copy: Path, keep: int = KEEP_SAFETY_COPIES) -> list[Path
 #: The newest migration's revision id. Lets an up-to-date database open without loading
 #: Alembic and parsing every migration script (~100 ms of each start); a test keeps it equal
 #: to the scripts' head.
-SCHEMA_HEAD = "startup_1"
+SCHEMA_HEAD = "search_2"
 
 
 def _stored_revision(engine: Engine) -> str | None:
@@ -882,6 +882,7 @@ def fts_match_expression(query: str) -> str | None:
 def rebuild_fts(session: Session) -> None:
     """Rebuild the search index from the lead table (after bulk writes that bypass triggers)."""
     session.execute(text("INSERT INTO lead_fts(lead_fts) VALUES('rebuild')"))
+    _part_rebuild(session)
 
 
 def fts_add_rows(session: Session, where: str, params: dict[str, object]) -> None:
@@ -896,6 +897,7 @@ def fts_add_rows(session: Session, where: str, params: dict[str, object]) -> Non
     session.execute(
         text(f"INSERT INTO lead_fts(rowid, {cols}) SELECT id, {cols} FROM lead WHERE {where}"), params
     )
+    _part_rows(session, "add", where, params)
 
 
 def fts_remove_rows(session: Session, where: str, params: dict[str, object]) -> None:
@@ -913,6 +915,74 @@ def fts_remove_rows(session: Session, where: str, params: dict[str, object]) -> 
         ),
         params,
     )
+    _part_rows(session, "remove", where, params)
+
+
+# --- Word-part and phone search (SQLite: FTS5 trigram index ``lead_fts_part``) -----------------
+# The rules are stated in leaddesk/core/search.py; the index, its source view and its triggers
+# are made by the migration "search_2". Everything SQLite-specific about them is in this block.
+
+#: Triggers keeping ``lead_fts_part`` in step (before delete/update: the view still shows the
+#: old values FTS5 needs to take a row out).
+PART_TRIGGERS = ("lead_fts_part_ai", "lead_fts_part_bd", "lead_fts_part_bu", "lead_fts_part_au")
+_PART_COLUMNS = "words, phones"
+_PART_IDS = "SELECT rowid AS id FROM lead_fts_part WHERE lead_fts_part MATCH"
+
+
+def _fts5_string(text_: str) -> str:
+    return '"' + text_.replace('"', '""') + '"'
+
+
+def _part_rebuild(session: Session) -> None:
+    if is_sqlite(session.get_bind()):  # type: ignore[arg-type]
+        session.execute(text("INSERT INTO lead_fts_part(lead_fts_part) VALUES('rebuild')"))
+
+
+def _part_rows(session: Session, action: str, where: str, params: dict[str, object]) -> None:
+    """Add or remove the leads matching ``where`` (SQL over ``lead``) in the word-part index."""
+    head = (
+        f"INSERT INTO lead_fts_part(rowid, {_PART_COLUMNS}) SELECT id, {_PART_COLUMNS}"
+        if action == "add"
+        else f"INSERT INTO lead_fts_part(lead_fts_part, rowid, {_PART_COLUMNS})"
+        f" SELECT 'delete', id, {_PART_COLUMNS}"
+    )
+    session.execute(
+        text(f"{head} FROM lead_fts_part_src WHERE id IN (SELECT id FROM lead WHERE {where})"), params
+    )
+
+
+def search_ids_sql(query: str, *, name_prefix: str = "") -> tuple[str, dict[str, str]] | None:
+    """SQLite SQL (one column ``id``) for the ids of leads a search finds, or None for no words.
+
+    Implements leaddesk/core/search.py: per word the prefix index ``lead_fts`` OR (three or more
+    characters) the trigram index ``lead_fts_part``; the words intersected; a phone query adds
+    the leads whose phone digits contain its digits. A query without word parts or phone digits
+    is the single MATCH of earlier versions. Parameter names start with ``name_prefix``.
+    """
+    from leaddesk.core.search import part_spellings, phone_query_digits, query_words
+
+    words = query_words(query)
+    digits = phone_query_digits(query)
+    if not words:
+        return None
+    params: dict[str, str] = {}
+    parts = [part_spellings(w) for w in words]
+    if not any(parts) and digits is None:
+        params[f"{name_prefix}q"] = fts_match_expression(query) or ""
+        return f"SELECT rowid AS id FROM lead_fts WHERE lead_fts MATCH :{name_prefix}q", params
+    selects = []
+    for i, (word, spellings) in enumerate(zip(words, parts, strict=True)):
+        params[f"{name_prefix}w{i}"] = fts_match_expression(word) or ""
+        one = f"SELECT rowid AS id FROM lead_fts WHERE lead_fts MATCH :{name_prefix}w{i}"
+        if spellings:
+            params[f"{name_prefix}p{i}"] = "words : (" + " OR ".join(_fts5_string(s) for s in spellings) + ")"
+            one += f" UNION {_PART_IDS} :{name_prefix}p{i}"
+        selects.append(one if len(words) == 1 else f"SELECT id FROM ({one})")
+    sql = " INTERSECT ".join(selects)
+    if digits is not None:
+        params[f"{name_prefix}phone"] = "phones : " + _fts5_string(digits)
+        sql += f" UNION {_PART_IDS} :{name_prefix}phone"
+    return sql, params
 
 
 #: Page cache for one bulk transaction. SQLite's default (2 MiB) thrashes once inserts into the
@@ -1010,12 +1080,15 @@ def integrity_check(engine: Engine) -> list[str]:
             triggers = {
                 r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
             }
-            for name in FTS_TRIGGERS:
+            for name in FTS_TRIGGERS + PART_TRIGGERS:
                 if name not in triggers:
                     problems.append(f"search index: trigger {name} is missing (new leads are not found)")
             try:
                 # rank=1: also compares the index with the lead table's current contents.
                 conn.exec_driver_sql("INSERT INTO lead_fts(lead_fts, rank) VALUES('integrity-check', 1)")
+                conn.exec_driver_sql(
+                    "INSERT INTO lead_fts_part(lead_fts_part, rank) VALUES('integrity-check', 1)"
+                )
             except DBAPIError as exc:
                 problems.append(f"search index: {_driver_message(exc)}")
         lead_stages = conn.execute(text("SELECT DISTINCT stage FROM lead")).scalars().all()
@@ -1104,6 +1177,7 @@ def fts_optimize(session: Session) -> None:
     """
     if is_sqlite(session.get_bind()):  # type: ignore[arg-type]
         session.execute(text("INSERT INTO lead_fts(lead_fts) VALUES('optimize')"))
+        session.execute(text("INSERT INTO lead_fts_part(lead_fts_part) VALUES('optimize')"))
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,11 @@ class Lead(SQLModel, table=True):
     # Never contact this person (objection, Art. 21); shown on the card, kept in the suppression list.
     do_not_contact: bool | None = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
+    # Anrede ("ms", "mr", "mx"; see leaddesk/core/names.py) and academic title ("Dr.", "Prof. Dr."),
+    # for letters and exports. Nullable like ``consent_wording``: bulk inserts may write NULL.
+    salutation: str | None = Field(default="", sa_column_kwargs={"server_default": ""})
+    academic_title: str | None = Field(default="", sa_column_kwargs={"server_default": ""})
+
     import_batch_id: int | None = Field(default=None, foreign_key="importbatch.id", index=True)
     erased: bool = False
     # When it was moved to the trash (None: not in the trash).
@@ -138,6 +143,8 @@ SCORE_FIELDS: tuple[str, ...] = ("fit_score", "engagement_score", "score", "scor
 
 #: Fields a person (or an importer) may set directly. Scores, stage, version and ids are managed.
 EDITABLE_FIELDS: tuple[str, ...] = (
+    "salutation",
+    "academic_title",
     "first_name",
     "last_name",
     "company",

@@ -86,3 +86,20 @@ def previous_stage(stage: Stage) -> Stage | None:
         return Stage.LEAD
     i = FUNNEL.index(stage)
     return FUNNEL[i - 1] if i > 0 else None
+
+
+#: Stage names a file may hold (English, German, the codes), folded → stage.
+_STAGE_NAMES: dict[str, Stage] = {
+    **{s.value: s for s in ALL_STAGES},
+    **{label.casefold(): s for s, label in STAGE_LABELS_EN.items()},
+    "gewonnen": Stage.WON,
+    "verloren": Stage.LOST,
+    "neu": Stage.LEAD,
+    "marketing qualified lead": Stage.MQL,
+    "sales qualified lead": Stage.SQL,
+}
+
+
+def stage_from_name(name: str) -> Stage | None:
+    """The stage a file names ("MQL", "Gewonnen", "won", "Verloren"); None when it names none."""
+    return _STAGE_NAMES.get(" ".join((name or "").split()).casefold())

@@ -83,6 +83,8 @@ class LeadEditor(QDialog):
         layout.addWidget(self.tabs, 1)
 
         contact = self._form_tab(self.tr("Contact"))
+        self._salutation(contact)
+        self._text(contact, "academic_title", self.tr("Academic title"), self.tr("e.g. Dr., Prof. Dr."))
         self._text(contact, "first_name", self.tr("First name"))
         self._text(contact, "last_name", self.tr("Last name"))
         self._text(contact, "company", self.tr("Company"))
@@ -237,6 +239,16 @@ class LeadEditor(QDialog):
         combo.setCurrentIndex(-1)
         self._add(form, key, label, combo)
 
+    def _salutation(self, form: QFormLayout) -> None:
+        """Anrede as a choice of codes (leaddesk/core/names.py): the same lead greets in either language."""
+        combo = QComboBox(self)
+        combo.setObjectName("salutation")
+        combo.addItem(self.tr("—"), "")
+        combo.addItem(self.tr("Ms (Frau)"), "ms")
+        combo.addItem(self.tr("Mr (Herr)"), "mr")
+        combo.addItem(self.tr("Diverse (divers)"), "mx")
+        self._add(form, "salutation", self.tr("Salutation"), combo)
+
     # --- values ------------------------------------------------------------------------------
     def _load(self, lead: LeadView | None) -> None:
         for key in (*self.widgets, "next_follow_up", "consent_at"):
@@ -257,7 +269,11 @@ class LeadEditor(QDialog):
                 edit.setDate(QDate(local.year, local.month, local.day))
             return
         widget = self.widgets[key]
-        if isinstance(widget, QLineEdit):
+        if key == "salutation" and isinstance(widget, QComboBox):
+            if value and widget.findData(value) < 0:  # kept as typed by an import
+                widget.addItem(value, value)
+            widget.setCurrentIndex(max(0, widget.findData(value or "")))
+        elif isinstance(widget, QLineEdit):
             widget.setText(value or "")
         elif isinstance(widget, QComboBox):
             widget.setCurrentText(value or "")
@@ -306,7 +322,9 @@ class LeadEditor(QDialog):
         """The form as core field values."""
         out: dict[str, Any] = {}
         for key, widget in self.widgets.items():
-            if isinstance(widget, QLineEdit):
+            if key == "salutation" and isinstance(widget, QComboBox):
+                out[key] = widget.currentData() or ""
+            elif isinstance(widget, QLineEdit):
                 out[key] = widget.text().strip()
             elif isinstance(widget, QComboBox):
                 out[key] = widget.currentText().strip()

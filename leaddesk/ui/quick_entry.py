@@ -344,6 +344,7 @@ class QuickEntryWindow(QWidget):
         grid = QGridLayout()
         card_layout.addLayout(grid)
         self.fields: dict[str, QLineEdit] = {}
+        self._name_prefix: dict[str, str] = {}
         specs = [
             ("first_name", self.tr("&First name:"), 0, 0),
             ("last_name", self.tr("&Last name:"), 0, 2),
@@ -541,11 +542,16 @@ class QuickEntryWindow(QWidget):
     # --- form values ----------------------------------------------------------------------
 
     def values(self) -> dict[str, str]:
-        return {key: edit.text().strip() for key, edit in self.fields.items()}
+        typed = {key: edit.text().strip() for key, edit in self.fields.items()}
+        # Anrede and academic title read from a card: no field of their own here (the editor has them).
+        return typed | {k: v for k, v in self._name_prefix.items() if v}
 
     def set_values(self, values: dict[str, str], *, only_empty: bool = False) -> list[str]:
         """Fill the form; returns the fields left as they were because the person had typed there."""
         kept: list[str] = []
+        for key in ("salutation", "academic_title"):
+            if values.get(key) and not (only_empty and self._name_prefix.get(key)):
+                self._name_prefix[key] = values[key]
         for key, edit in self.fields.items():
             new = values.get(key, "")
             if only_empty and edit.text().strip():
@@ -868,6 +874,7 @@ class QuickEntryWindow(QWidget):
         self._update_count()
 
     def _reset_form(self) -> None:
+        self._name_prefix = {}
         for edit in self.fields.values():
             edit.clear()
         self._clear_states()

@@ -61,6 +61,7 @@ def test_vcard_payload_fields_exact() -> None:
     result = parse_contact_payload(VCARD)
     assert result is not None and result.method == "qr"
     assert result.fields == {
+        "academic_title": "Dr.",  # the N prefix is a field, not a note (issue 17)
         "first_name": "Jürgen",
         "last_name": "Weiß",
         "company": "Müller & Söhne GmbH",
@@ -174,7 +175,8 @@ def test_extract_german_lines() -> None:
     result = extract_fields(_lines(*(line.text for line in GERMAN_CARD)))
     for key, value in GERMAN_EXPECTED.items():
         assert result.get(key) == value, key
-    assert "Dr." in result.get("notes")
+    assert result.get("academic_title") == "Dr."
+    assert "Dr." not in result.get("notes")
 
 
 def test_phone_kinds_by_label_and_by_number() -> None:

@@ -46,9 +46,10 @@ def test_class01_german_outlook_business_street_is_imported(db: Any) -> None:
         "email": "jw@weiss-metallbau.example",
     }
     notes = plan.rows[0].values["notes"].splitlines()
-    # The department and the salutation are kept under their own headers; Outlook's
-    # "Normal" priority and "0.0.00" birthday are its placeholders for nothing.
-    assert notes == ["Anrede: Herr", "Abteilung: Vertrieb"]
+    # The department is kept under its own header; the salutation is a field (issue 17), not a
+    # note. Outlook's "Normal" priority and "0.0.00" birthday are its placeholders for nothing.
+    assert notes == ["Abteilung: Vertrieb"]
+    assert _values(plan, 0, "salutation", "academic_title") == {"salutation": "mr", "academic_title": None}
     # Only four address columns, no e-mail: still read as a German Outlook export.
     assert _values(plan, 1, "first_name", "last_name", "street", "city", "postal_code") == {
         "first_name": "Anna",

@@ -202,3 +202,19 @@ def test_the_value_shows_the_leads_own_currency(db: Any, add_lead: Any, window: 
         editor = window.open_editor(lead.id)
         assert editor.widgets["value"].suffix() == suffix
         editor.done(0)
+
+
+def test_salutation_and_academic_title_are_edited_and_saved(db: Any, add_lead: Any, window: Any) -> None:
+    lead = add_lead("Dora Berg")
+    window.board.reload()
+    editor = window.open_editor(lead.id)
+    combo = editor.widgets["salutation"]
+    assert combo.currentData() == ""
+    combo.setCurrentIndex(combo.findData("ms"))
+    editor.widgets["academic_title"].setText("prof dr")
+    assert editor.save() is True
+    saved = get_lead(db, lead.id)
+    assert (saved.salutation, saved.academic_title) == ("ms", "Prof. Dr.")
+    again = window.open_editor(lead.id)
+    assert again.widgets["salutation"].currentData() == "ms"
+    assert again.widgets["academic_title"].text() == "Prof. Dr."

@@ -459,3 +459,13 @@ def test_quitting_the_app_asks_about_the_card_in_quick_entry(
     assert main_window.isVisible() is not quit_
     assert (shiboken6.isValid(quick) and quick.isVisible()) is not quit_  # closed and deleted on quit
     assert len(leads(db)) == saved
+
+
+def test_a_scanned_title_is_saved_with_the_card_and_not_kept_for_the_next(qtbot, db, window) -> None:
+    scanned = {"salutation": "ms", "academic_title": "Dr.", "first_name": "Anna", "last_name": "Berg"}
+    window.set_values(scanned)  # as a card scan fills the form
+    window.save_and_next()
+    window.set_values({"first_name": "Jonas", "last_name": "Roth"})
+    window.save_and_next()
+    saved = {lead.last_name: (lead.salutation, lead.academic_title) for lead in leads(db)}
+    assert saved == {"Berg": ("ms", "Dr."), "Roth": ("", "")}

@@ -15,6 +15,7 @@ import phonenumbers
 from rapidfuzz import fuzz
 
 from leaddesk.core.cardscan.fields import CardResult, join_notes
+from leaddesk.core.names import split_prefix
 
 
 @dataclass(frozen=True)
@@ -470,7 +471,10 @@ def _name(items: list[TextLine], used: set[int], out: dict[str, str]) -> int | N
         return None
     prefix, first, last = split_name(items[best[1]].text)
     out["first_name"], out["last_name"] = first, last
-    if prefix:
-        out["notes"] = prefix
+    if prefix:  # "Frau Dr.": Anrede and academic title are fields; anything else stays a note
+        salutation, title, rest = split_prefix(prefix)
+        out["salutation"], out["academic_title"] = salutation, title
+        if rest:
+            out["notes"] = rest
     used.add(best[1])
     return best[1]

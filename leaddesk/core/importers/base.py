@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from leaddesk.core.errors import LeadDeskError
+from leaddesk.core.names import parse_salutation, split_prefix
 from leaddesk.core.text import Text
 from leaddesk.core.validation import check_email
 
@@ -50,6 +51,8 @@ class Issue:
 #: when the language of the interface changes, so one language is used for all of them (a
 #: column kept from a file keeps its own header, in whatever language the file was written).
 FIELD_LABELS: dict[str, str] = {
+    "salutation": "Salutation",
+    "academic_title": "Academic title",
     "first_name": "First name",
     "last_name": "Last name",
     "company": "Company",
@@ -229,10 +232,30 @@ def put_full_name(rec: Record, full: str) -> None:
             return
         rec.extra.append(("Name", full))
         name = head
+    salutation, title, rest = split_prefix(name)
+    if rest and (salutation or title):  # "Frau Dr. Anna Müller": Anrede and title are fields
+        rec.put("salutation", salutation)
+        rec.put("academic_title", title)
+        name = rest
     words = name.split()
     if words:
         rec.put("first_name", " ".join(words[:-1]))
         rec.put("last_name", words[-1])
+
+
+def put_name_prefix(rec: Record, prefix: str) -> None:
+    """Anrede and academic title from a name prefix ("Frau Dr.", "Mr.", "Prof. Dr. med.").
+
+    What is neither (a prefix LeadDesk does not know) is kept in the notes as "Name prefix".
+    """
+    salutation, title, rest = split_prefix(prefix)
+    if rest and not salutation:
+        salutation = parse_salutation(rest)  # "Sehr geehrte Frau"
+        rest = "" if salutation else rest
+    rec.put("salutation", salutation)
+    rec.put("academic_title", title)
+    if rest:
+        rec.extra.append(("Name prefix", rest))
 
 
 def name_from_email(rec: Record, line: int) -> None:

@@ -34,6 +34,7 @@ from leaddesk.core.importers.base import (
     label_of,
     name_from_email,
     put_full_name,
+    put_name_prefix,
 )
 from leaddesk.core.importers.encoding import detect_encoding
 from leaddesk.core.models import EDITABLE_FIELDS
@@ -47,6 +48,10 @@ TARGETS: tuple[str, ...] = (
     "consent_at",
     "consent_source",
     "consent_purpose",
+    "salutation",
+    "academic_title",
+    "name_prefix",
+    "stage",
     "first_name",
     "last_name",
     "full_name",
@@ -76,7 +81,18 @@ _GENERIC: dict[str, str] = {
     # LeadDesk's own export: the data model's names (read-only columns are not imported).
     **{name: name for name in EDITABLE_FIELDS},
     "uid": "uid",
-    **dict.fromkeys(("stage", "lost_reason", "score", "created_at"), ""),
+    **dict.fromkeys(("lost_reason", "score", "created_at"), ""),
+    # The stage (German or English names, or the codes): a pipeline round-trips through Excel.
+    **dict.fromkeys(("stage", "phase", "pipeline stage", "deal stage", "lead stage"), "stage"),
+    # The German headers of the "CSV for Excel" export (leaddesk/core/exporters.py).
+    "schlagwörter": "tags",
+    "betreuer": "owner",
+    "währung": "currency",
+    "wiedervorlage": "next_follow_up",
+    "einwilligung am": "consent_at",
+    "einwilligungsquelle": "consent_source",
+    "einwilligungszweck": "consent_purpose",
+    "leaddesk-id": "uid",
     **dict.fromkeys(("first name", "firstname", "given name", "vorname", "first"), "first_name"),
     **dict.fromkeys(
         ("last name", "lastname", "surname", "family name", "nachname", "familienname", "last"), "last_name"
@@ -87,6 +103,11 @@ _GENERIC: dict[str, str] = {
         "company",
     ),
     **dict.fromkeys(("job title", "position", "funktion", "jobtitel", "role"), "title"),
+    # Anrede and academic title, together or apart ("Frau Dr."): split by leaddesk/core/names.py.
+    **dict.fromkeys(
+        ("anrede", "titel", "akademischer titel", "name prefix", "prefix", "honorific", "salutation"),
+        "name_prefix",
+    ),
     **dict.fromkeys(
         (
             "email",
@@ -227,14 +248,15 @@ _OUTLOOK_DE = {
     "webseite": "website",
     "notizen": "notes",
     "kategorien": "tags",
-    "anrede": "",
+    "anrede": "name_prefix",
+    "titel": "name_prefix",
     "ort": "",
 }
 _OUTLOOK_EN = {
     "first name": "first_name",
     "middle name": "first_name",
     "last name": "last_name",
-    "title": "",
+    "title": "name_prefix",
     "company": "company",
     "department": "note:Department",
     "job title": "title",
@@ -262,6 +284,7 @@ _OUTLOOK_EN = {
 }
 _GOOGLE = {
     "name": "full_name",
+    "name prefix": "name_prefix",
     "given name": "first_name",
     "first name": "first_name",
     "additional name": "first_name",
@@ -321,7 +344,7 @@ _PIPEDRIVE = {
 }
 _SALESFORCE = {
     "id": "note:Salesforce ID",
-    "salutation": "",
+    "salutation": "name_prefix",
     "firstname": "first_name",
     "lastname": "last_name",
     "title": "title",
@@ -442,7 +465,7 @@ _OWN_TAG_SPLIT = re.compile(r",")
 _GROUP = re.compile(r"^(e-mail|email|phone|address|website) (\d+) - (.+)$")
 _IDENTITY = {"first_name", "last_name", "full_name", "company", "email"}
 #: The read-only columns of LeadDesk's own export: facts the database computes, not imported.
-_OWN_READ_ONLY = frozenset(("stage", "lost_reason", "score", "created_at"))
+_OWN_READ_ONLY = frozenset(("lost_reason", "score", "created_at", "punkte", "angelegt am", "verlustgrund"))
 #: What exports write into cells they have no value for (Outlook: "0.0.00", "Keine Angabe").
 _EMPTY_SENTINELS = frozenset(("0.0.00", "0/0/00", "00.00.0000", "keine angabe", "unspecified"))
 #: Columns whose value is only the exporting program's default, per column (Outlook).
@@ -728,6 +751,7 @@ def preview(data: bytes, rows: int = 8) -> tuple[list[str], list[list[str]], str
 #: Targets stored as they are (no splitting, typing or joining).
 _PLAIN = frozenset(TARGETS) - {
     "uid", "tags", "phone", "first_name", "street2", "notes", "full_name", "address", "company",
+    "name_prefix",
 }  # fmt: skip
 
 
@@ -819,6 +843,8 @@ def _row_record(
                 street2.append(v)
             elif target == "address":
                 labels.append(v)
+            elif target == "name_prefix":  # "Anrede" and "Titel" columns: one prefix, split below
+                fields["name_prefix"] = f"{fields.get('name_prefix', '')} {v}".strip()
             elif target == "notes":
                 old = rec.values.get("notes", "")
                 rec.values["notes"] = f"{old}\n{v}" if old else v
@@ -832,6 +858,9 @@ def _row_record(
         rec.values["first_name"] = " ".join(dict.fromkeys(first_parts))
     if typed_phones:
         _put_typed_phones(rec, typed_phones)
+    prefix = fields.pop("name_prefix", "")
+    if prefix:
+        put_name_prefix(rec, prefix)
     full = rec.values.pop("full_name", "")
     if full and not (rec.values.get("first_name") or rec.values.get("last_name")):
         put_full_name(rec, full)

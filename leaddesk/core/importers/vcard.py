@@ -29,6 +29,7 @@ from leaddesk.core.importers.base import (
     address_from_label,
     name_from_email,
     put_full_name,
+    put_name_prefix,
 )
 from leaddesk.core.importers.encoding import guess_legacy, strip_bom, utf16_without_bom
 from leaddesk.core.text import Text
@@ -344,7 +345,7 @@ _TEL_MOBILE = {"cell", "mobile", "iphone"}
 # LeadDesk's own X- properties (see leaddesk.core.exporters); "stage" is informational only.
 _OWN_EXTRA = frozenset(
     "industry company_size source owner value currency next_follow_up consent_at consent_source "
-    "consent_purpose".split()
+    "consent_purpose salutation".split()
 )
 
 
@@ -366,6 +367,8 @@ def _card_record(props: list[Prop], start: int, dec: _Decoder) -> Record:
             parts = [*_split_structured(dec.text(p)), "", "", "", "", ""]
             rec.put("last_name", parts[0])
             rec.put("first_name", " ".join(x for x in (parts[1], parts[2]) if x))
+            if parts[3].strip():  # honorific prefix: "Frau Dr.", "Mr."
+                put_name_prefix(rec, _unescape(parts[3]))
         elif n == "FN":
             fn = _unescape(dec.text(p)).strip()
         elif n == "KIND" or n == "X-ADDRESSBOOKSERVER-KIND":

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from leaddesk.core.db import Database, driver_errors, driver_rows, fts_match_expression, is_sqlite
+from leaddesk.core.db import Database, driver_errors, driver_rows, is_sqlite, search_ids_sql
 from leaddesk.core.errors import NotFoundError
 from leaddesk.core.models import Lead, ScoreSettings
 from leaddesk.core.services.query import LeadFilter, rows_by_id, where_clauses
@@ -240,7 +240,7 @@ def make_room(db: Database, stage: str, below: int) -> Room:
     return Room({lead_id: p for (lead_id, _old), p in zip(stretch, new, strict=True)}, tuple(points))
 
 
-def _raw_rows(db: Database, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+def _raw_rows(db: Database, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[tuple[Any, ...]]:
     """All rows of ``sql`` through the DBAPI cursor (plain tuples, no Row objects)."""
     raw = db.engine.raw_connection()
     try:
@@ -268,14 +268,11 @@ def matching_ids(db: Database, f: LeadFilter) -> set[int] | None:
         return None
     sqlite = is_sqlite(db.engine)
     if sqlite and f == LeadFilter(search=f.search, tz=f.tz):
-        expression = fts_match_expression(f.search)
-        if expression is None:
+        found = search_ids_sql(f.search)
+        if found is None:
             return None
         # Driver cursor: "m" matches ~50,000 rows, which SQLAlchemy's rows would make 2x slower.
-        return {
-            row[0]
-            for row in _raw_rows(db, "SELECT rowid FROM lead_fts WHERE lead_fts MATCH ?", (expression,))
-        }
+        return {row[0] for row in _raw_rows(db, *found)}
     clauses = where_clauses(f, sqlite=sqlite)
     if len(clauses) == 1:  # only "not erased": e.g. a search of punctuation
         return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, delete, func, insert, or_, select, text, update
 
@@ -70,8 +72,9 @@ from leaddesk.core.privacy.suppression import SuppressionChecker, import_issues
 from leaddesk.core.scoring.engine import rescore_in
 from leaddesk.core.services.leads import EDITABLE_FIELDS, clean_fields, derived_keys
 from leaddesk.core.services.tasks import DEFAULT_TITLE
-from leaddesk.core.stages import IMPORTED, Stage
+from leaddesk.core.stages import IMPORTED, Stage, stage_from_name
 from leaddesk.core.text import Text
+from leaddesk.core.tz import system_timezone
 from leaddesk.core.validation import DEFAULT_REGION, normalize_phone, region_for_country
 
 Policy = Literal["skip", "update", "merge"]
@@ -302,10 +305,11 @@ def _clean(rec: Record, source: str, region: str = DEFAULT_REGION) -> tuple[dict
             )
         )
     phones = _phones(rec, data, region, issues)
+    stage = _stage_of(rec, issues)
     for key in ("next_follow_up", "consent_at"):
         if isinstance(data.get(key), str):
             try:
-                moment = datetime.fromisoformat(data[key])
+                moment = _file_moment(data[key])
             except ValueError:
                 issues.append(
                     Issue(
@@ -336,7 +340,34 @@ def _clean(rec: Record, source: str, region: str = DEFAULT_REGION) -> tuple[dict
     issues.extend(Issue(rec.line, k, v, "warning") for k, v in clean.warnings.items())
     if phones:
         clean.values.update(phones)
+    if stage:
+        clean.values["stage"] = stage
     return clean.values, issues
+
+
+def _stage_of(rec: Record, issues: list[Issue]) -> str:
+    """The stage a row names (a "Phase"/"stage" column), "" for none; an unknown name is a warning."""
+    named = (rec.values.get("stage") or "").strip()
+    if not named:
+        return ""
+    stage = stage_from_name(named)
+    if stage is None:
+        issues.append(
+            Issue(
+                rec.line, "stage", Text("unknown stage {stage!r}; imported as a lead", stage=named), "warning"
+            )
+        )
+        return ""
+    return stage.value
+
+
+def _file_moment(text: str) -> datetime:
+    """A date or time as files write it: ISO 8601, or German "TT.MM.JJJJ" (Excel) as local midnight."""
+    german = re.fullmatch(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*", text)
+    if german is None:
+        return datetime.fromisoformat(text)
+    day, month, year = (int(x) for x in german.groups())
+    return datetime(year, month, day, tzinfo=ZoneInfo(system_timezone()))
 
 
 def read_sources(paths: Iterable[str | Path]) -> list[tuple[str, bytes]]:
@@ -573,8 +604,11 @@ def _apply_import(
                 updated, conflicts, changed = _apply_duplicates(
                     session, to_change, on_duplicate, batch.id, origin
                 )
+                moved = _move_stages(session, to_change, now, actor)
                 unchanged = sum(
-                    1 for r in to_change if r.match is not None and r.match.lead_id not in changed
+                    1
+                    for r in to_change
+                    if r.match is not None and r.match.lead_id not in changed and r.match.lead_id not in moved
                 )
             if progress is not None and progress(total, total) is False:
                 raise Cancelled(IMPORT_CANCELLED)
@@ -598,6 +632,50 @@ def _apply_import(
         batch_id = batch.id
     db.refresh_stats()  # a large import changes which index the planner should take
     return ImportResult(batch_id, created, updated, skipped, plan.errors, conflicts, unchanged)
+
+
+def _move_stages(session: Any, rows: list[PlannedRow], now: datetime, actor: str) -> set[int]:
+    """Matched leads whose row names another stage (an Excel round trip) move there; their ids.
+
+    Each move is a stage change by the import (history, reports); the lead goes to the bottom of
+    its new column. Not taken back by undoing the import (fields are; see ImportChange).
+    """
+    wanted = {
+        r.match.lead_id: r.values["stage"] for r in rows if r.match is not None and r.values.get("stage")
+    }
+    where = {r.match.lead_id: r for r in rows if r.match is not None}
+    if not wanted:
+        return set()
+    current = dict(
+        session.execute(
+            select(Lead.id, Lead.stage).where(Lead.id.in_(_ids_in({"ids": json.dumps(sorted(wanted))})))
+        ).all()
+    )
+    moves = [
+        (i, current[i], stage) for i, stage in sorted(wanted.items()) if current.get(i) not in (None, stage)
+    ]
+    if not moves:
+        return set()
+    top = dict(session.execute(select(Lead.stage, func.max(Lead.position)).group_by(Lead.stage)).all())
+    for lead_id, old, new in moves:
+        top[new] = (top.get(new) or 0.0) + 1.0
+        session.execute(
+            update(Lead).where(Lead.id == lead_id).values(stage=new, position=top[new], updated_at=now)
+        )
+        session.add(
+            StageChange(
+                lead_id=lead_id,
+                from_stage=old,
+                to_stage=new,
+                at=now,
+                actor=actor,
+                actor_kind="import",
+                reason=IMPORTED.format(file=where[lead_id].file_name, line=where[lead_id].line),
+            )
+        )
+    session.flush()
+    note(session, moved=[m[0] for m in moves])
+    return {m[0] for m in moves}
 
 
 def _fold_in_file(rows: list[PlannedRow]) -> list[PlannedRow]:
@@ -694,7 +772,7 @@ def _insert_new(
     )
     change_sql = (
         "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, actor, actor_kind, reason)"
-        f" VALUES (?, NULL, 'lead', {sql_literal(stamp)}, ?, 'import', ?)"
+        f" VALUES (?, NULL, ?, {sql_literal(stamp)}, ?, 'import', ?)"
     )
     # A follow-up date in the file becomes an open task (timed, as the file gives it): the lead's
     # next_follow_up mirrors its earliest open task, and the follow-up list reads tasks.
@@ -737,7 +815,8 @@ def _insert_new(
                 if isinstance(moment, datetime):
                     cells[at] = sql_time(moment)
             lead_rows.append(cells)
-            change_rows.append((lead_id, actor, IMPORTED.format(file=row.file_name, line=row.line)))
+            stage = get("stage") or "lead"  # a stage column (Excel round trip) places the lead
+            change_rows.append((lead_id, stage, actor, IMPORTED.format(file=row.file_name, line=row.line)))
         cursor.executemany(lead_sql, lead_rows)
         cursor.executemany(change_sql, change_rows)
         if at_follow_up is not None:

@@ -19,6 +19,7 @@ from leaddesk.core.changes import note
 from leaddesk.core.db import as_utc
 from leaddesk.core.errors import NEEDS_NAME_OR_COMPANY, ConflictError, NotFoundError, ValidationError
 from leaddesk.core.models import EDITABLE_FIELDS, SCORE_FIELDS, Lead, LeadScore, StageChange, utcnow
+from leaddesk.core.names import normalize_title, parse_salutation
 from leaddesk.core.stages import Stage, is_backward, parse_stage
 from leaddesk.core.text import Text
 from leaddesk.core.validation import check_email, normalize_phone, normalize_tags, normalize_website
@@ -74,6 +75,9 @@ class LeadView:
     created_at: datetime
     updated_at: datetime
     version: int
+    #: Anrede code ("ms", "mr", "mx") and academic title; see leaddesk/core/names.py.
+    salutation: str = ""
+    academic_title: str = ""
 
     @property
     def name(self) -> str:
@@ -94,6 +98,8 @@ class LeadView:
         values = {f.name: getattr(score if f.name in SCORE_FIELDS else lead, f.name) for f in fields(cls)}
         for key in ("next_follow_up", "consent_at", "created_at", "updated_at"):
             values[key] = as_utc(values[key])
+        for key in ("salutation", "academic_title"):  # NULL from bulk inserts
+            values[key] = values[key] or ""
         return cls(**values)
 
 
@@ -142,6 +148,10 @@ def clean_fields(data: dict[str, Any], *, require_identity: bool = True) -> Clea
         values["website"] = normalize_website(values["website"])
     if "country" in values and len(values["country"]) == 2:
         values["country"] = values["country"].upper()
+    if values.get("salutation"):  # "Frau", "Mr." → its code; an unknown word is kept as typed
+        values["salutation"] = parse_salutation(values["salutation"]) or values["salutation"]
+    if values.get("academic_title"):
+        values["academic_title"] = normalize_title(values["academic_title"])
     if values.get("currency") == "":
         values["currency"] = "EUR"
     if "value" in values:

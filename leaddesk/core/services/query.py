@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, Integer, and_, column, func, literal, or_, select, text
 from sqlalchemy.sql import Select
 
-from leaddesk.core.db import Database, driver_sql, fts_match_expression, is_sqlite
+from leaddesk.core.db import Database, driver_sql, fts_match_expression, is_sqlite, search_ids_sql
 from leaddesk.core.models import EDITABLE_FIELDS, SCORE_FIELDS, Lead, LeadScore, utcnow
 from leaddesk.core.stages import parse_stage
 from leaddesk.core.tz import system_timezone
@@ -78,10 +78,13 @@ def search_clause(query: str, *, sqlite: bool = True) -> ColumnElement[bool] | N
     if expression is None:
         return None
     if sqlite:
-        ids = text("SELECT rowid FROM lead_fts WHERE lead_fts MATCH :fts_query").bindparams(
-            fts_query=expression
-        )
-        return Lead.id.in_(ids.columns(column("rowid", Integer)))
+        # Word parts and phone digits too (leaddesk/core/search.py states the rules).
+        found = search_ids_sql(query, name_prefix="fts_")
+        if found is None:
+            return None
+        sql, params = found
+        ids = text(sql).bindparams(**params)
+        return Lead.id.in_(ids.columns(column("id", Integer)))
     words = query.split()
     return and_(
         *(

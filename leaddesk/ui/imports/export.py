@@ -26,7 +26,7 @@ from leaddesk.core.exporters import export_leads
 from leaddesk.core.services.query import LeadFilter
 from leaddesk.ui.imports.jobs import BackgroundJob
 
-_SUFFIX = {"csv": ".csv", "vcf4": ".vcf", "vcf3": ".vcf", "json": ".json"}
+_SUFFIX = {"xlsx": ".xlsx", "excel": ".csv", "csv": ".csv", "vcf4": ".vcf", "vcf3": ".vcf", "json": ".json"}
 
 
 class ExportDialog(QDialog):
@@ -44,7 +44,9 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.format_combo = QComboBox()
-        self.format_combo.addItem(self.tr("CSV for Excel (UTF-8)"), "csv")
+        self.format_combo.addItem(self.tr("CSV for Excel (German columns, semicolons)"), "excel")
+        self.format_combo.addItem(self.tr("Excel workbook (.xlsx)"), "xlsx")
+        self.format_combo.addItem(self.tr("CSV (UTF-8, comma, LeadDesk columns)"), "csv")
         self.format_combo.addItem(self.tr("vCard 4.0"), "vcf4")
         self.format_combo.addItem(self.tr("vCard 3.0 (older address books)"), "vcf3")
         self.format_combo.addItem(self.tr("JSON"), "json")

@@ -10,6 +10,8 @@ translate = QCoreApplication.translate
 
 def lead_field_labels() -> dict[str, str]:
     return {
+        "salutation": translate("ImportLabels", "Salutation"),
+        "academic_title": translate("ImportLabels", "Academic title"),
         "first_name": translate("ImportLabels", "First name"),
         "last_name": translate("ImportLabels", "Last name"),
         "company": translate("ImportLabels", "Company"),
@@ -43,6 +45,8 @@ def target_labels() -> dict[str, str]:
         "": translate("ImportLabels", "— do not import —"),
         **lead_field_labels(),
         "full_name": translate("ImportLabels", "Full name (split)"),
+        "name_prefix": translate("ImportLabels", "Salutation and title (split)"),
+        "stage": translate("ImportLabels", "Stage"),
         "street2": translate("ImportLabels", "Street, 2nd line"),
         "uid": translate("ImportLabels", "LeadDesk ID (uid)"),
         "note:": translate("ImportLabels", "Keep in notes"),
