@@ -7,6 +7,7 @@ import math
 
 from sqlalchemy import Connection, select
 
+from leaddesk.core.changes import note
 from leaddesk.core.db import Database
 from leaddesk.core.errors import ValidationError
 from leaddesk.core.models import AppSetting
@@ -44,6 +45,7 @@ def set_handover_days(db: Database, days: int) -> None:
         raise ValidationError({"handover_days": Text("enter between 0 and 60 working days")})
     with db.transaction() as session:
         session.merge(AppSetting(key=HANDOVER_KEY, value=json.dumps(days)))
+        note(session, settings=True)
 
 
 def source_costs_in(conn: Connection) -> dict[str, float]:
@@ -75,3 +77,4 @@ def set_source_cost(db: Database, source: str, cost: float | None) -> None:
         else:
             costs[source] = cost
         session.merge(AppSetting(key=COSTS_KEY, value=json.dumps(costs, ensure_ascii=False, sort_keys=True)))
+        note(session, settings=True)
