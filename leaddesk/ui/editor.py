@@ -120,7 +120,9 @@ class LeadEditor(QDialog):
         self.follow_up_on = QCheckBox(self.tr("on"), follow)
         self.follow_up_date = QDateEdit(follow)
         self.follow_up_date.setCalendarPopup(True)
-        self.follow_up_date.setDate(QDate.currentDate().addDays(7))
+        from leaddesk.ui.prefs import current as current_settings
+
+        self.follow_up_date.setDate(QDate.currentDate().addDays(current_settings().follow_up_days))
         self.follow_up_on.toggled.connect(self.follow_up_date.setEnabled)
         fl.addWidget(self.follow_up_on)
         fl.addWidget(self.follow_up_date, 1)

@@ -550,13 +550,10 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _about(self) -> None:
-        from leaddesk import __version__
+        """Version and the database in use (``leaddesk.ui.help``)."""
+        from leaddesk.ui.help import show_about
 
-        QMessageBox.about(
-            self,
-            self.tr("About LeadDesk"),
-            self.tr("LeadDesk %1 — the offline lead desk.").replace("%1", __version__),
-        )
+        show_about(self)
 
     # --- layout memory -----------------------------------------------------------------------
     def settings(self) -> QSettings:
