@@ -21,7 +21,6 @@ from leaddesk.core.preferences import Preferences, read_preferences
 LANGUAGE_KEY = "app/language"
 
 _current: Preferences = Preferences()
-_followed: set[int] = set()
 
 
 def current() -> Preferences:
@@ -38,15 +37,22 @@ def follow(db: Database) -> Preferences:
     """Read the settings now and again after every write that changes them (once per database)."""
     from leaddesk.ui.ops import operations
 
-    if id(db) not in _followed:
-        _followed.add(id(db))
+    ops = operations(db)
+    if not ops.property("leaddesk_prefs_followed"):
+        ops.setProperty("leaddesk_prefs_followed", True)
 
         def changed(changes: Changes) -> None:
             if changes.settings:
                 load(db)
 
-        operations(db).changed.connect(changed)
+        ops.changed.connect(changed)
     return load(db)
+
+
+def reset() -> None:
+    """Back to the defaults (a database closed; tests)."""
+    global _current
+    _current = Preferences()
 
 
 def next_working_day(day: date, days: int = 1) -> date:
