@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -47,6 +46,7 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 IdRole = Qt.ItemDataRole.UserRole + 1
+VISIBLE_KEY = "savedFilters/visible"
 
 
 class SavedFilters(QWidget):
@@ -62,6 +62,8 @@ class SavedFilters(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         self.list = QListWidget(self)
         self.list.setObjectName("savedFilterList")
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self._apply_item)
         self.list.itemClicked.connect(self._apply_item)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -80,11 +82,9 @@ class SavedFilters(QWidget):
         self.rename_button.clicked.connect(lambda: self.rename_current())
         self.delete_button = QPushButton(self.tr("Delete…"), self)
         self.delete_button.clicked.connect(lambda: self.delete_current())
-        layout.addWidget(self.save_button)
-        row = QHBoxLayout()
-        row.addWidget(self.rename_button)
-        row.addWidget(self.delete_button)
-        layout.addLayout(row)
+        for button in (self.save_button, self.rename_button, self.delete_button):
+            button.setMinimumWidth(0)  # one under the other: the list stays narrow beside the board
+            layout.addWidget(button)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.ops.changed.connect(self._on_changes)
         self.reload()
@@ -227,10 +227,19 @@ def install(window: MainWindow) -> QDockWidget:
     dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
     panel = SavedFilters(window.db, window.filters, dock)
     dock.setWidget(panel)
-    dock.setMinimumWidth(panel.fontMetrics().averageCharWidth() * 24)
+    # Narrow enough that board and list fit a 1024 px window; long names elide (tooltip has them).
+    chars = panel.fontMetrics().averageCharWidth()
+    dock.setMinimumWidth(chars * 16)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    if not window.restoreDockWidget(dock):  # shown or hidden as when LeadDesk was last closed
-        dock.hide()
+    window.resizeDocks([dock], [chars * 26], Qt.Orientation.Horizontal)
+    # Shown or hidden as the person left it (kept beside the window layout; hidden at first).
+    dock.setVisible(bool(window.settings().value(VISIBLE_KEY, False, bool)))
+
+    def remember(visible: bool) -> None:
+        if window.isVisible() and not window.isMinimized():  # not the hiding of a closing window
+            window.settings().setValue(VISIBLE_KEY, visible)
+
+    dock.visibilityChanged.connect(remember)
     toggle: QAction = dock.toggleViewAction()
     toggle.setText(translate("SavedFilters", "Saved &filters"))
     toggle.setShortcut(QKeySequence("Ctrl+Shift+S"))

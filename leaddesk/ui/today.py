@@ -89,8 +89,11 @@ class CountBadge(QLabel):
         self.setText(str(n) if n < 1000 else "999+")
         self.adjustSize()
         self.setVisible(n > 0)
-        margin = self.width() + 6 if n > 0 else 0
-        self.button.setStyleSheet(f"QToolButton {{ padding-right: {margin}px; }}" if margin else "")
+        # Room for the badge right of the (centred) label, so on both sides: the toolbar lays
+        # the button out by its minimum width.
+        self.button.setMinimumWidth(0)
+        extra = 2 * (self.width() + 4) if n > 0 else 0
+        self.button.setMinimumWidth(self.button.sizeHint().width() + extra)
         self._place()
 
     def _place(self) -> None:
