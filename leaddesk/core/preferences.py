@@ -143,7 +143,7 @@ def read_preferences(db: Database) -> Preferences:
     raw: dict[str, Any] = {}
     with db.engine.connect() as conn:
         for key, value in conn.execute(
-            select(AppSetting.key, AppSetting.value).where(AppSetting.key.in_(list(keys)))  # type: ignore[attr-defined]
+            select(AppSetting.key, AppSetting.value).where(AppSetting.key.in_(list(keys)))  # type: ignore[attr-defined,call-overload]
         ):
             try:
                 raw[keys[key]] = json.loads(value)

@@ -111,7 +111,9 @@ class LeadEditor(QDialog):
         value.setRange(0, 1e12)
         value.setDecimals(2)
         value.setGroupSeparatorShown(True)
-        currency = (lead.currency if lead is not None else "") or "EUR"
+        from leaddesk.ui.prefs import current as current_settings
+
+        currency = (lead.currency if lead is not None else current_settings().currency) or "EUR"
         value.setSuffix(" €" if currency.upper() == "EUR" else f" {currency.upper()}")  # as stored
         self._add(sales, "value", self.tr("Expected value"), value)
         follow = QWidget(self)

@@ -204,7 +204,7 @@ class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._quiet = False
-        rows = QVBoxLayout(self)
+        rows = self._rows = QVBoxLayout(self)
         rows.setContentsMargins(8, 6, 8, 0)
         rows.setSpacing(4)
         self._row1 = QHBoxLayout()
@@ -291,7 +291,7 @@ class FilterBar(QWidget):
 
     # --- layout: one row, or two when one does not fit -------------------------------------------
     def _one_row_width(self) -> int:
-        margins = self.layout().contentsMargins()
+        margins = self._rows.contentsMargins()
         spacing = max(self._row1.spacing(), 6)
         widgets = [w for w, _ in self._first + self._second if not w.isHidden() or w is self.selection]
         hints = sum(max(w.sizeHint().width(), w.minimumSizeHint().width()) for w in widgets)
@@ -319,7 +319,7 @@ class FilterBar(QWidget):
     def minimumSizeHint(self) -> QSize:
         """As narrow as the wider of the two rows (so a 1024 px window needs no clipping)."""
         hint = super().minimumSizeHint()
-        margins = self.layout().contentsMargins()
+        margins = self._rows.contentsMargins()
         first = sum(w.minimumSizeHint().width() for w, _ in self._first) + 6 * len(self._first)
         second = sum(w.minimumSizeHint().width() for w, _ in self._second if not w.isHidden())
         return QSize(max(first, second) + margins.left() + margins.right(), hint.height())

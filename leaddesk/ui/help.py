@@ -79,7 +79,7 @@ def collect_shortcuts(window: QWidget) -> list[tuple[str, str, str]]:
         text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
         if not keys or not text:
             continue
-        shown = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+        shown = ", ".join(dict.fromkeys(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys))
         where = menus.get(id(action), "")
         rows.setdefault((text, shown), (where, text, shown))
     known = list(getattr(window, "known_shortcuts", [])) + KNOWN.get(type(window).__name__, [])

@@ -451,6 +451,9 @@ class MainWindow(QMainWindow):
     def save_lead(self, lead_id: int | None, changes: dict[str, Any], version: int | None) -> LeadView:
         """The editor's save: create or update, record the undo step, update the board."""
         if lead_id is None:
+            from leaddesk.ui.prefs import current as current_settings
+
+            changes = {"currency": current_settings().currency, **changes}  # Settings → home currency
             view, _warnings = create_lead(self.db, changes, actor="")
             self.board.select_lead(view.id, view.stage)  # placed by the change signal already
         else:

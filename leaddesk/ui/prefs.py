@@ -73,7 +73,7 @@ def _ini() -> QSettings:
 
 
 def stored_language() -> str | None:
-    """"de", "en", or None for the system's language."""
+    """ "de", "en", or None for the system's language."""
     value = _ini().value(LANGUAGE_KEY, "")
     return value if isinstance(value, str) and value in ("de", "en") else None
 

@@ -247,7 +247,12 @@ def install(window: MainWindow) -> QDockWidget:
     toggle.setToolTip(translate("SavedFilters", "Show or hide the saved filters (%1)").replace("%1", keys))
     window.add_feature_action("view", toggle)
     save = QAction(translate("SavedFilters", "Save current &filter…"), window)
-    save.triggered.connect(lambda: (dock.show(), panel.save_current()))
+
+    def save_current() -> None:
+        dock.show()
+        panel.save_current()
+
+    save.triggered.connect(save_current)
     window.add_feature_action("view", save)
     window.saved_filters = panel  # type: ignore[attr-defined]
     window.saved_filters_dock = dock  # type: ignore[attr-defined]

@@ -111,9 +111,11 @@ class GeneralPage(_Page):
         self.currency = QComboBox(self)
         self.currency.setEditable(True)
         self.currency.addItems(CURRENCIES)
-        self.currency.lineEdit().setMaxLength(3)
+        edit = self.currency.lineEdit()
+        if edit is not None:
+            edit.setMaxLength(3)
         form.addRow(self.tr("Home currency"), self.currency)
-        form.addRow("", _hint(self.tr("The currency of new leads and of the won value in reports."), self))
+        form.addRow("", _hint(self.tr("The currency of new leads."), self))
         self.timezone = QComboBox(self)
         self.timezone.setEditable(True)
         self.timezone.addItems(sorted(zoneinfo.available_timezones()))
@@ -445,7 +447,8 @@ class SourcesPage(_Page):
 
     def select(self, name: str) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == name:
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == name:
                 self.table.setCurrentCell(row, 0)
 
     def _show_selected(self) -> None:
@@ -670,7 +673,9 @@ class SettingsDialog(QDialog):
     def show_page(self, key: str) -> QWidget:
         row = self.keys.index(key)
         self.nav.setCurrentRow(row)
-        return self.stack.widget(row)
+        page = self.stack.widget(row)
+        assert page is not None
+        return page
 
     def _load(self, p: Preferences) -> None:
         for page in self.pages:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from leaddesk.core.changes import Changes
 from leaddesk.core.db import Database
@@ -152,9 +152,10 @@ def install(window: MainWindow, action: QAction | None, on_show: Callable[[], ob
     """Put the banner above the filter bar and the badge on ``action``'s toolbar button."""
     banner = TodayBanner(window)
     board_page = window.pages.widget(1)
-    layout = board_page.layout()
+    layout = board_page.layout() if board_page is not None else None
     at = 1 if getattr(window, "damage_banner", None) is not None else 0
-    layout.insertWidget(at, banner)  # type: ignore[attr-defined]
+    if isinstance(layout, QBoxLayout):
+        layout.insertWidget(at, banner)
     banner.show_button.clicked.connect(lambda: on_show())
     badge = None
     button = window.toolbar.widgetForAction(action) if action is not None else None

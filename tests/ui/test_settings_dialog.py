@@ -114,6 +114,7 @@ def test_settings_round_trip_reaches_another_window(
     editor = window.open_editor(None)
     assert editor.follow_up_date.date() == QDate.currentDate().addDays(3)
     editor.done(0)
+    assert window.save_lead(None, {"last_name": "Neu"}, None).currency == "CHF"  # the home currency
     assert prefs.next_working_day(date(2026, 12, 3)) == date(2026, 12, 7)  # Thursday → Monday
     from leaddesk.ui.dialogs import ReasonDialog
 

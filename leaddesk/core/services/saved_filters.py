@@ -53,7 +53,7 @@ def _clean_name(name: str) -> str:
 
 
 def _taken(session: Any, name: str, but: int | None = None) -> bool:
-    stmt = select(SavedFilter.id).where(func.lower(SavedFilter.name) == name.lower())
+    stmt = select(SavedFilter.id).where(func.lower(SavedFilter.name) == name.lower())  # type: ignore[call-overload]
     if but is not None:
         stmt = stmt.where(SavedFilter.id != but)
     return session.execute(stmt).first() is not None
