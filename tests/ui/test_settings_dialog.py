@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtTest import QTest
@@ -97,7 +98,7 @@ def test_settings_round_trip_reaches_another_window(
     dialog.show_page("lost_reasons")
     dialog.lost.add("Zu weit weg")
     QTest.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=5000)
 
     stored = read_preferences(db)
     assert (stored.currency, stored.timezone, stored.follow_up_days) == ("CHF", "Europe/Zurich", 3)
