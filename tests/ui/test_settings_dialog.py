@@ -353,3 +353,21 @@ def test_about_names_version_and_database(db: Any, window: Any, features: Any) -
     box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
     assert __version__ in box.text() and str(db.file) in box.text()
     box.close()
+
+
+def test_sources_and_tags_from_settings_are_offered_before_any_lead_has_them(
+    db: Any, add_lead: Any, window: Any, features: Any, qtbot: Any
+) -> None:
+    from leaddesk.core.preferences import write_preferences
+
+    add_lead("A", source="Website", tags="Premium")
+    window.refresh_choices()
+    qtbot.waitUntil(lambda: window.filters.source.findData("Website") >= 0)
+    write_preferences(db, sources=("Messe Stuttgart 2026",), tags=("Neukunde", "premium"))
+    qtbot.waitUntil(lambda: window.filters.source.findData("Messe Stuttgart 2026") >= 0, timeout=5000)
+    tags = [window.filters.tag.itemData(i) for i in range(1, window.filters.tag.count())]
+    assert tags == ["Neukunde", "Premium"]  # "premium" is the leads' "Premium" already
+    editor = window.open_editor(None)
+    combo = editor.widgets["source"]
+    assert "Messe Stuttgart 2026" in [combo.itemText(i) for i in range(combo.count())]
+    editor.done(0)
