@@ -197,6 +197,15 @@ def install(window: MainWindow) -> QAction:
     shortcuts.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     shortcuts.triggered.connect(lambda: show_shortcuts())
     window.add_feature_action("help", shortcuts)
+
+    def in_editor(editor: QWidget) -> None:
+        """The lead editor is window-modal, so the window's F1 does not reach it: it gets its own."""
+        action = QAction(shortcuts.text(), editor)
+        action.setShortcuts(shortcuts.shortcuts())
+        action.triggered.connect(lambda: show_shortcuts(editor))
+        editor.addAction(action)
+
+    window.editor_hooks.append(in_editor)
     data = QAction(translate("Help", "&Where is my data?"), window)
     data.triggered.connect(lambda: where_is_my_data(window))
     window.add_feature_action("help", data)

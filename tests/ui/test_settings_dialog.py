@@ -371,3 +371,24 @@ def test_sources_and_tags_from_settings_are_offered_before_any_lead_has_them(
     combo = editor.widgets["source"]
     assert "Messe Stuttgart 2026" in [combo.itemText(i) for i in range(combo.count())]
     editor.done(0)
+
+
+def test_f1_in_the_lead_editor_lists_the_editors_shortcuts(
+    db: Any, add_lead: Any, window: Any, features: Any, qtbot: Any
+) -> None:
+    from leaddesk.ui.help import ShortcutsDialog
+
+    lead = add_lead("Berg")
+    window.board.reload()
+    editor = window.open_editor(lead.id)
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    QTest.keyClick(QApplication.focusWidget() or editor, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: bool(editor.findChildren(ShortcutsDialog)))
+    dialog = editor.findChildren(ShortcutsDialog)[0]
+    rows = {what: keys for _where, what, keys in dialog.rows}
+    assert rows["Start discovery call"] == "Ctrl+Shift+D"
+    assert "New lead…" not in rows
+    dialog.close()
+    editor.done(0)
