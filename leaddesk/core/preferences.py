@@ -24,7 +24,7 @@ from leaddesk.core.changes import note
 from leaddesk.core.db import Database
 from leaddesk.core.errors import ValidationError
 from leaddesk.core.models import AppSetting
-from leaddesk.core.reports.settings import COSTS_KEY, DEFAULT_HANDOVER_DAYS, HANDOVER_KEY
+from leaddesk.core.reports.settings import COSTS_KEY, DEFAULT_HANDOVER_DAYS, FAIRS_KEY, HANDOVER_KEY
 from leaddesk.core.services.tasks import TZ_SETTING, zone
 from leaddesk.core.stages import LOST_REASONS
 from leaddesk.core.text import Text
@@ -33,7 +33,6 @@ from leaddesk.core.tz import system_timezone
 CURRENCY_KEY = "app.currency"
 FOLLOW_UP_DAYS_KEY = "followup.default_days"
 WORKING_DAYS_KEY = "app.working_days"
-FAIRS_KEY = "sources.fairs"
 SOURCES_KEY = "sources.extra"
 TAGS_KEY = "tags.extra"
 LOST_REASONS_KEY = "lost.extra_reasons"

@@ -86,3 +86,20 @@ def test_every_settings_write_is_noted(db: Any) -> None:
 def test_unknown_setting_is_a_programming_error(db: Any) -> None:
     with pytest.raises(TypeError):
         write_preferences(db, colour="blue")
+
+
+def test_a_source_marked_as_fair_in_settings_is_a_fair_in_reports(db: Any) -> None:
+    from datetime import UTC, datetime
+
+    from leaddesk.core.reports.query import ReportQuery
+    from leaddesk.core.reports.report import compute_report
+    from leaddesk.core.services.leads import create_lead
+
+    create_lead(db, {"last_name": "A", "source": "Stuttgart 2026"})
+    now = datetime.now(UTC)
+    query = ReportQuery(start=now.date().replace(day=1), end=now.date(), tz="UTC", now=now)
+    rows = {r.source: r for r in compute_report(db, query).sources}
+    assert not rows["Stuttgart 2026"].is_fair  # the name does not say so
+    write_preferences(db, fairs={"Stuttgart 2026": Fair(date(2026, 3, 10), date(2026, 3, 13))})
+    rows = {r.source: r for r in compute_report(db, query).sources}
+    assert rows["Stuttgart 2026"].is_fair

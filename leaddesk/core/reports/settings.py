@@ -15,6 +15,8 @@ from leaddesk.core.text import Text
 
 HANDOVER_KEY = "reports.handover_working_days"
 COSTS_KEY = "reports.source_costs"
+#: Trade fairs by source name with their dates (edited in Settings → Sources and trade fairs).
+FAIRS_KEY = "sources.fairs"
 #: An MQL should hear from sales within two working days.
 DEFAULT_HANDOVER_DAYS = 2
 
@@ -53,6 +55,12 @@ def source_costs_in(conn: Connection) -> dict[str, float]:
     if not isinstance(value, dict):
         return {}
     return {str(k): float(v) for k, v in value.items() if isinstance(v, int | float) and v >= 0}
+
+
+def fair_names_in(conn: Connection) -> frozenset[str]:
+    """Sources marked as trade fairs in the settings."""
+    value = _read(conn, FAIRS_KEY)
+    return frozenset(str(k) for k in value) if isinstance(value, dict) else frozenset()
 
 
 def source_costs(db: Database) -> dict[str, float]:
