@@ -150,6 +150,16 @@ class CheckCombo(QComboBox):
         return first if len(ticked) == 1 else f"{first} +{len(ticked) - 1}"
 
     # --- events -------------------------------------------------------------------------------
+    def showPopup(self) -> None:
+        """The list as wide as its longest value ("Bestandskunde" in full), at least the box's width."""
+        view = self.view()
+        scroll = view.verticalScrollBar()
+        check = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 8  # the tick box
+        width = view.sizeHintForColumn(0) + check + 2 * view.frameWidth()
+        width += scroll.sizeHint().width() if scroll is not None else 0
+        view.setMinimumWidth(max(width, self.width()))
+        super().showPopup()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonRelease and watched is self.view().viewport():
             assert isinstance(event, QMouseEvent)

@@ -226,6 +226,7 @@ def test_check_combo_ticks_several_with_clicks(db: Any, add_lead: Any, window: A
     qtbot.waitUntil(lambda: combo.count() == 4)
     combo.showPopup()
     view = combo.view()
+    assert view.viewport().width() > view.fontMetrics().horizontalAdvance("Maschinenbau") + 20  # not elided
     for value in ("Premium", "Maschinenbau"):
         rect = view.visualRect(combo.model().index(combo.findData(value), 0))
         QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
