@@ -382,6 +382,19 @@ class AppSetting(SQLModel, table=True):
     value: str = "null"
 
 
+class SavedFilter(SQLModel, table=True):
+    """A named board filter ("My hot MQLs"), kept in the database so a team sharing it shares them.
+
+    ``spec`` is the JSON of ``leaddesk.core.services.query.filter_to_spec``; names are unique.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, sa_column_kwargs={"unique": True})
+    spec: str = "{}"
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
 class ErasureLog(SQLModel, table=True):
     """A person erased for data protection (Art. 17): what a restored backup or a merge re-applies.
 

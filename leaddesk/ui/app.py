@@ -95,7 +95,11 @@ def run(data_dir: str | Path | None = None, lang: str | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    translators = install_translators(app, choose_language(lang))  # noqa: F841 (kept alive)
+    from leaddesk.ui.prefs import stored_language
+
+    # --lang, then LEADDESK_LANG, then the language chosen in Settings, then the system's.
+    chosen = choose_language(lang or os.environ.get("LEADDESK_LANG") or stored_language())
+    translators = install_translators(app, chosen)  # noqa: F841 (kept alive)
 
     folder = paths.data_dir(data_dir)
     lock = _lock_file(folder)

@@ -88,7 +88,14 @@ class ReasonDialog(QDialog):
         self.choices = QButtonGroup(self)
         self._keys: dict[int, str] = {}
         if to_stage == Stage.LOST:
-            for i, (key, label) in enumerate(lost_reason_labels().items()):
+            from leaddesk.ui.prefs import current
+
+            reasons = lost_reason_labels()
+            other = reasons.pop("other", None)
+            reasons.update({own: own for own in current().lost_reasons})  # the team's own words
+            if other is not None:
+                reasons["other"] = other
+            for i, (key, label) in enumerate(reasons.items()):
                 button = QRadioButton(label, self)
                 self.choices.addButton(button, i)
                 self._keys[i] = key

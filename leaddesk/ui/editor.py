@@ -113,7 +113,9 @@ class LeadEditor(QDialog):
         value.setRange(0, 1e12)
         value.setDecimals(2)
         value.setGroupSeparatorShown(True)
-        currency = (lead.currency if lead is not None else "") or "EUR"
+        from leaddesk.ui.prefs import current as current_settings
+
+        currency = (lead.currency if lead is not None else current_settings().currency) or "EUR"
         value.setSuffix(" €" if currency.upper() == "EUR" else f" {currency.upper()}")  # as stored
         self._add(sales, "value", self.tr("Expected value"), value)
         follow = QWidget(self)
@@ -122,7 +124,9 @@ class LeadEditor(QDialog):
         self.follow_up_on = QCheckBox(self.tr("on"), follow)
         self.follow_up_date = QDateEdit(follow)
         self.follow_up_date.setCalendarPopup(True)
-        self.follow_up_date.setDate(QDate.currentDate().addDays(7))
+        from leaddesk.ui.prefs import current as current_settings
+
+        self.follow_up_date.setDate(QDate.currentDate().addDays(current_settings().follow_up_days))
         self.follow_up_on.toggled.connect(self.follow_up_date.setEnabled)
         fl.addWidget(self.follow_up_on)
         fl.addWidget(self.follow_up_date, 1)

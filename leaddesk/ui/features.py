@@ -82,6 +82,14 @@ class Features:
 
         self.act_reports = install_reports(w)
         self.privacy = install_privacy(w)
+        # Settings, saved filters, help and the "today" banner (issue 17): each its own module.
+        from leaddesk.ui import help as help_menu
+        from leaddesk.ui import saved_filters, settings_dialog, today
+
+        self.act_settings = settings_dialog.install(w)
+        self.saved_filters = saved_filters.install(w)
+        self.act_shortcuts = help_menu.install(w)
+        self.today = today.install(w, self.act_follow_ups, self.show_follow_ups)
 
     def _show(self, key: str, factory: Any) -> QWidget:
         """One window per feature: a second click brings the open one to the front."""
@@ -256,7 +264,6 @@ class Features:
     def after_start(self) -> None:
         """Once the window is up: offer unfinished calls, say what is due, keep fading scores fresh."""
         from leaddesk.ui.call.recovery import offer_pending_drafts
-        from leaddesk.ui.followups import due_notice
         from leaddesk.ui.scoring.decay import DecayRefresher
 
         if not self.db.read_only:  # the day's backup, off the GUI thread (~1 s at 100,000 leads)
@@ -268,8 +275,7 @@ class Features:
         recovery = offer_pending_drafts(self.db, self.window)
         if recovery is not None:
             recovery.call_resumed.connect(self._watch_call)
-        else:
-            due_notice(self.db, self.window, on_show=self.show_follow_ups)
+        self.today.refresh()  # a badge and a calm banner, no message box to click away
 
 
 def install(window: MainWindow) -> Features:

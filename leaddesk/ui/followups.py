@@ -73,10 +73,10 @@ translate = QCoreApplication.translate
 
 
 def next_working_day(day: date) -> date:
-    day += timedelta(days=1)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
+    """The next of the team's working days (Settings → Follow-ups; Monday to Friday by default)."""
+    from leaddesk.ui.prefs import next_working_day as next_day
+
+    return next_day(day)
 
 
 class FollowUpModel(QAbstractTableModel):

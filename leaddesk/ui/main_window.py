@@ -385,17 +385,23 @@ class MainWindow(QMainWindow):
         def read(_op: Op) -> tuple[list[str], list[str], list[str]]:
             return distinct_values(db, "source"), all_tags(db), distinct_values(db, "owner")
 
-        self.ops.read(
-            read,
-            done=lambda choices: self.filters.set_choices(*choices),
-            failed=self._read_failed,
-            owner=self,
-        )
+        def done(choices: tuple[list[str], list[str], list[str]]) -> None:
+            # Settings may name sources and tags before any lead carries them (a fair next month).
+            from leaddesk.ui.prefs import current as current_settings
+
+            sources, tags, owners = choices
+            extra = current_settings()
+            sources = sorted({*sources, *extra.sources, *extra.fairs}, key=str.casefold)
+            known = {t.casefold() for t in tags}
+            tags = sorted([*tags, *(t for t in extra.tags if t.casefold() not in known)], key=str.casefold)
+            self.filters.set_choices(sources, tags, owners)
+
+        self.ops.read(read, done=done, failed=self._read_failed, owner=self)
 
     def _on_changes(self, changes: Changes) -> None:
         """Whatever window wrote: the page, the filter choices and an open editor follow."""
         self._show_page()
-        if changes.created or changes.updated or changes.all_leads:
+        if changes.created or changes.updated or changes.all_leads or changes.settings:
             self._choices_timer.start()
         editor = self.editor
         if editor is not None and editor.lead is not None and editor.lead.id in changes.lead_ids:
@@ -456,6 +462,9 @@ class MainWindow(QMainWindow):
     def save_lead(self, lead_id: int | None, changes: dict[str, Any], version: int | None) -> LeadView:
         """The editor's save: create or update, record the undo step, update the board."""
         if lead_id is None:
+            from leaddesk.ui.prefs import current as current_settings
+
+            changes = {"currency": current_settings().currency, **changes}  # Settings → home currency
             view, _warnings = create_lead(self.db, changes, actor="")
             self.board.select_lead(view.id, view.stage)  # placed by the change signal already
         else:
@@ -555,13 +564,10 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _about(self) -> None:
-        from leaddesk import __version__
+        """Version and the database in use (``leaddesk.ui.help``)."""
+        from leaddesk.ui.help import show_about
 
-        QMessageBox.about(
-            self,
-            self.tr("About LeadDesk"),
-            self.tr("LeadDesk %1 — the offline lead desk.").replace("%1", __version__),
-        )
+        show_about(self)
 
     # --- layout memory -----------------------------------------------------------------------
     def settings(self) -> QSettings:

@@ -15,7 +15,7 @@ from leaddesk.core.reports.lost import LostRow, lost_reasons
 from leaddesk.core.reports.query import ReportQuery
 from leaddesk.core.reports.scope import make_scope
 from leaddesk.core.reports.scoring_check import ScoringCheck, scoring_check
-from leaddesk.core.reports.settings import handover_days_in, source_costs_in
+from leaddesk.core.reports.settings import fair_names_in, handover_days_in, source_costs_in
 from leaddesk.core.reports.sources import SourceRow, sources
 from leaddesk.core.reports.timing import Handover, Timing, handover, time_in_stage
 from leaddesk.core.reports.value import MqlValue, mql_value
@@ -59,7 +59,7 @@ def compute(conn: Connection, data: ReportData, query: ReportQuery) -> Report:
         funnel=timed("funnel", funnel, data, scope),
         timing=timed("time_in_stage", time_in_stage, data, scope),
         handover=timed("handover", handover, data, scope, threshold),
-        sources=timed("sources", sources, data, scope, costs),
+        sources=timed("sources", sources, data, scope, costs, fair_names_in(conn)),
         lost_reasons=timed("lost_reasons", lost_reasons, data, scope),
         mql_value=overall,
         mql_value_by_source=per_source,

@@ -7,6 +7,7 @@ import math
 
 from sqlalchemy import Connection, select
 
+from leaddesk.core.changes import note
 from leaddesk.core.db import Database
 from leaddesk.core.errors import ValidationError
 from leaddesk.core.models import AppSetting
@@ -14,6 +15,8 @@ from leaddesk.core.text import Text
 
 HANDOVER_KEY = "reports.handover_working_days"
 COSTS_KEY = "reports.source_costs"
+#: Trade fairs by source name with their dates (edited in Settings → Sources and trade fairs).
+FAIRS_KEY = "sources.fairs"
 #: An MQL should hear from sales within two working days.
 DEFAULT_HANDOVER_DAYS = 2
 
@@ -44,6 +47,7 @@ def set_handover_days(db: Database, days: int) -> None:
         raise ValidationError({"handover_days": Text("enter between 0 and 60 working days")})
     with db.transaction() as session:
         session.merge(AppSetting(key=HANDOVER_KEY, value=json.dumps(days)))
+        note(session, settings=True)
 
 
 def source_costs_in(conn: Connection) -> dict[str, float]:
@@ -51,6 +55,12 @@ def source_costs_in(conn: Connection) -> dict[str, float]:
     if not isinstance(value, dict):
         return {}
     return {str(k): float(v) for k, v in value.items() if isinstance(v, int | float) and v >= 0}
+
+
+def fair_names_in(conn: Connection) -> frozenset[str]:
+    """Sources marked as trade fairs in the settings."""
+    value = _read(conn, FAIRS_KEY)
+    return frozenset(str(k) for k in value) if isinstance(value, dict) else frozenset()
 
 
 def source_costs(db: Database) -> dict[str, float]:
@@ -75,3 +85,4 @@ def set_source_cost(db: Database, source: str, cost: float | None) -> None:
         else:
             costs[source] = cost
         session.merge(AppSetting(key=COSTS_KEY, value=json.dumps(costs, ensure_ascii=False, sort_keys=True)))
+        note(session, settings=True)

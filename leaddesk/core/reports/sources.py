@@ -1,8 +1,9 @@
 """Sources and trade fairs over the cohort: leads, how far they got, won value, cost per lead.
 
-A trade fair is a source: one whose name says so ("Messe", "Fair", "Expo" …) or one whose
-cost was entered. Won value adds only values in the home currency (amounts in different
-currencies are never added); ``other_currency`` says how many won leads were left out.
+A trade fair is a source: one whose name says so ("Messe", "Fair", "Expo" …), one whose
+cost was entered, or one marked as a fair in Settings. Won value adds only values in the home
+currency (amounts in different currencies are never added); ``other_currency`` says how many
+won leads were left out.
 """
 
 from __future__ import annotations
@@ -37,7 +38,10 @@ class SourceRow:
     ids: tuple[int, ...]
 
 
-def sources(data: ReportData, scope: Scope, costs: dict[str, float]) -> tuple[SourceRow, ...]:
+def sources(
+    data: ReportData, scope: Scope, costs: dict[str, float], fairs: frozenset[str] = frozenset()
+) -> tuple[SourceRow, ...]:
+    """One row per source; ``fairs`` are the sources the settings mark as trade fairs."""
     take = scope.take
     names = take(data.source)
     groups: dict[str, list[int]] = {}
@@ -53,7 +57,7 @@ def sources(data: ReportData, scope: Scope, costs: dict[str, float]) -> tuple[So
         rows.append(
             SourceRow(
                 source=name,
-                is_fair=looks_like_fair(name) or cost is not None,
+                is_fair=looks_like_fair(name) or cost is not None or name in fairs,
                 leads=n,
                 mql=sum(is_mql[k] for k in members),
                 sql=sum(is_sql[k] for k in members),

@@ -14,7 +14,7 @@ from sqlalchemy.sql import Select
 
 from leaddesk.core.db import Database, driver_sql, fts_match_expression, is_sqlite, search_ids_sql
 from leaddesk.core.models import EDITABLE_FIELDS, SCORE_FIELDS, Lead, LeadScore, utcnow
-from leaddesk.core.stages import parse_stage
+from leaddesk.core.stages import Stage, parse_stage
 from leaddesk.core.tz import system_timezone
 
 #: Keys of ``leaddesk list --json`` rows: the data model's own field names.
@@ -56,6 +56,15 @@ class LeadFilter:
     #: The user's zone decides where "today" ends for ``follow_up_due``.
     tz: str = field(default_factory=system_timezone)
     now: datetime | None = field(default=None, compare=False)
+    # --- several values at once (a checkable drop-down); each narrows to "any of these" and
+    # combines with the single-value fields above (which stay for callers that pick one).
+    sources: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
+    #: Stages chosen by the user; unlike ``stages`` (a board column's own) it is kept by ``with_stage``.
+    stage_in: tuple[str, ...] = ()
+    #: Only leads without an open follow-up.
+    no_follow_up: bool = False
 
     def with_stage(self, stage: str) -> LeadFilter:
         return replace(self, stages=(stage,))
@@ -196,7 +205,97 @@ def where_clauses(f: LeadFilter, *, sqlite: bool = True) -> list[ColumnElement[b
     if f.ids is not None:
         clauses.append(ids_clause(f.ids, sqlite=sqlite))
     clauses.extend(consent_clauses(f))
+    clauses.extend(multi_clauses(f, sqlite=sqlite))
     return clauses
+
+
+def multi_clauses(f: LeadFilter, *, sqlite: bool = True) -> list[ColumnElement[bool]]:
+    """The several-values filters: any of the sources, tags, owners, stages; no open follow-up."""
+    out: list[ColumnElement[bool]] = []
+    if f.sources:
+        out.append(Lead.source.in_(list(f.sources)))
+    if f.owners:
+        out.append(Lead.owner.in_(list(f.owners)))
+    tags = [t for t in f.tags if t.strip()]
+    if tags:
+        out.append(or_(*(tag_clause(t, sqlite=sqlite) for t in tags)))
+    if f.stage_in:
+        out.append(Lead.stage.in_([parse_stage(s).value for s in f.stage_in]))
+    if f.no_follow_up:
+        out.append(Lead.next_follow_up.is_(None))
+    return out
+
+
+#: The parts of a ``LeadFilter`` a saved filter keeps (never ``ids``, ``tz`` or ``now``).
+SPEC_FIELDS: tuple[str, ...] = (
+    "search",
+    "source",
+    "tag",
+    "owner",
+    "score_min",
+    "score_max",
+    "follow_up_due",
+    "sources",
+    "tags",
+    "owners",
+    "stage_in",
+    "no_follow_up",
+)
+
+
+def filter_to_spec(f: LeadFilter) -> dict[str, Any]:
+    """A filter as JSON-ready values, only what differs from "any" (saved filters).
+
+    The single-value fields are folded into the several-values ones, so a spec reads the same
+    whichever way the user picked one source.
+    """
+    spec: dict[str, Any] = {}
+    for name, single, multi in (("sources", f.source, f.sources), ("tags", f.tag, f.tags)):
+        values = list(dict.fromkeys([*([single] if single else []), *multi]))
+        if values:
+            spec[name] = values
+    owners = list(dict.fromkeys([*([f.owner] if f.owner else []), *f.owners]))
+    if owners:
+        spec["owners"] = owners
+    if f.stage_in:
+        spec["stage_in"] = list(f.stage_in)
+    if f.search.strip():
+        spec["search"] = f.search
+    for name in ("score_min", "score_max"):
+        if getattr(f, name) is not None:
+            spec[name] = getattr(f, name)
+    for name in ("follow_up_due", "no_follow_up"):
+        if getattr(f, name):
+            spec[name] = True
+    return spec
+
+
+def filter_from_spec(spec: dict[str, Any], *, tz: str | None = None) -> LeadFilter:
+    """The filter a saved spec describes; unknown or ill-typed keys are ignored (older/newer apps)."""
+
+    def strings(name: str) -> tuple[str, ...]:
+        value = spec.get(name)
+        if not isinstance(value, list):
+            return ()
+        return tuple(v for v in value if isinstance(v, str) and v)
+
+    def number(name: str) -> int | None:
+        value = spec.get(name)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    search = spec.get("search")
+    return LeadFilter(
+        tz=tz or system_timezone(),
+        search=search if isinstance(search, str) else "",
+        sources=strings("sources"),
+        tags=strings("tags"),
+        owners=strings("owners"),
+        stage_in=tuple(s for s in strings("stage_in") if s in {st.value for st in Stage}),
+        score_min=number("score_min"),
+        score_max=number("score_max"),
+        follow_up_due=spec.get("follow_up_due") is True,
+        no_follow_up=spec.get("no_follow_up") is True,
+    )
 
 
 def ids_clause(ids: frozenset[int], *, sqlite: bool = True) -> ColumnElement[bool]:

@@ -69,6 +69,7 @@ def set_user_timezone(db: Database, tz: str) -> None:
     zone(tz)
     with db.transaction() as session:
         session.merge(AppSetting(key=TZ_SETTING, value=json.dumps(tz)))
+        note(session, settings=True)
 
 
 def start_of_day(day: date, tz: str) -> datetime:

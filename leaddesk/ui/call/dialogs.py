@@ -6,7 +6,7 @@ and tests can drive them; neither writes anything itself.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QLocale, QTime
@@ -41,10 +41,9 @@ from leaddesk.ui.labels import no_fit_reasons, outcome_labels
 
 def default_follow_up_day(today: date, days: int = 3) -> date:
     """A few days ahead, moved off the weekend: a follow-up lands on a working day."""
-    day = today + timedelta(days=days)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
+    from leaddesk.ui.prefs import next_working_day
+
+    return next_working_day(today, days)
 
 
 def format_duration(seconds: int) -> str:
