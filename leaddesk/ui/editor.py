@@ -51,7 +51,7 @@ ERROR_STYLE = "border: 1px solid #c62828; border-radius: 3px;"
 def default_size(available: QSize) -> QSize:
     """The editor's size on a screen with ``available`` room: large enough for the BANT tab's four
     sections with their notes (its size hint was ~800×530 and squashed them), never past the screen."""
-    return QSize(min(980, int(available.width() * 0.9)), min(720, int(available.height() * 0.92)))
+    return QSize(min(980, int(available.width() * 0.9)), min(760, int(available.height() * 0.95)))
 
 
 class LeadEditor(QDialog):

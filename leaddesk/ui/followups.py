@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -247,7 +247,6 @@ class FollowUpList(QWidget):
             ("Ctrl+T", self.to_next_working_day),
             ("Ctrl+R", self.reschedule),
             ("Ctrl+Z", self.undo_done),
-            ("Esc", self.close),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -269,6 +268,13 @@ class FollowUpList(QWidget):
         now = self.clock()
         tomorrow = start_of_day(local_day(now, self.tz) + timedelta(days=1), self.tz)
         self._midnight.start(int((tomorrow - now).total_seconds() * 1000) + 1000)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes the list (a window of its own), as Close does."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def _fit_columns(self) -> None:
         """The company column: its text up to a quarter of the table, so the task keeps the most room."""

@@ -285,6 +285,7 @@ class ImportWizard(QDialog):
         mapping_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         mapping_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         mapping_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        mapping_header.setHighlightSections(False)  # a bold header of the current column outgrew its size
         self.mapping_table.verticalHeader().setVisible(False)
         layout.addWidget(self.mapping_table, 3)
         layout.addWidget(QLabel(self.tr("Preview of the first rows:")))
