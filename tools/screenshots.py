@@ -65,6 +65,7 @@ def main() -> int:
         db, a.id, now - timedelta(days=2), title="Angebot für die Wartung der Fräsmaschinen nachfassen"
     )
     save_draft(db, a.id, {"elapsed_s": 754}, started_at=now - timedelta(minutes=13))
+    create_lead(db, {"first_name": "Petra", "last_name": "Jäger", "company": "Jäger Logistik KG"})
 
     from leaddesk.ui import features as feature_module
     from leaddesk.ui.main_window import MainWindow
@@ -89,6 +90,11 @@ def main() -> int:
     settle(1.0)
     window.board.select_lead(a.id, "lead")
     snap(window, "main_window")
+    window.filters.search.setText("Jäger")  # a search that finds one lead: "1 of N leads shown"
+    settle(1.0)
+    snap(window.statusBar(), "status_bar_filtered")
+    window.filters.search.clear()
+    settle(0.5)
 
     editor = window.open_editor(a.id)
     assert editor is not None
@@ -99,12 +105,26 @@ def main() -> int:
         ))
         editor.tabs.setCurrentIndex(index)
         snap(editor, f"editor_{title.lower()}")
-    panel = editor.tabs.widget(next(i for i in range(editor.tabs.count()) if _is(editor.tabs.widget(i), "BANT")))
-    target = panel.form.widgets["timing_target"]
-    target.setText("31.13.2027")
+    bant = next(i for i in range(editor.tabs.count()) if _is(editor.tabs.widget(i), "BANT"))
+    editor.tabs.setCurrentIndex(bant)
+    panel = editor.tabs.widget(bant)
+    panel.form.widgets["timing_target"].setText("31.03.2027")  # the locale's date: accepted
+    panel.save()
+    snap(editor, "editor_bant_saved")
+    panel.form.widgets["timing_target"].setText("31.13.2027")  # no such day: refused, said below
     panel.save()
     snap(editor, "editor_bant_error")
     editor.done(0)
+
+    from leaddesk.ui.call.window import start_discovery_call
+
+    call = start_discovery_call(db, a.id)
+    call.resize(1280, 760)
+    call.form.set_state({"budget_amount": "viel", "timing_target": "31.13.2027"})
+    call.request_end()
+    snap(call, "call_window_error")
+    call.form.set_state({"budget_amount": "", "timing_target": ""})
+    call.close()
 
     follow_ups = features.show_follow_ups()
     snap(follow_ups, "followups")
