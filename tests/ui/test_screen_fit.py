@@ -222,8 +222,8 @@ def test_bant_tab_fits_at_the_editors_size_on_a_1280x800_screen(
     editor.resize(size)
     panel = _tab(editor, "QualificationPanel")
     qtbot.waitExposed(editor)
-    scroll = panel.scroll.verticalScrollBar()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: panel.scroll.viewport().height() > 100 and not scroll.isVisible())
+    scroll = panel.form_scroll.verticalScrollBar()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: panel.form_scroll.viewport().height() > 100 and not scroll.isVisible())
     for name, widget in panel.form.widgets.items():  # type: ignore[attr-defined]
         if isinstance(widget, QPlainTextEdit):
             assert widget.height() >= widget.fontMetrics().lineSpacing() * 2, name

@@ -56,12 +56,12 @@ class QualificationPanel(QWidget):
         self.message = QLabel()
         # The form scrolls rather than squashes when the editor is small (notes one line high and
         # "People involved" cut, issue 17); the history below gets what the form leaves.
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.form)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(self.form)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.scroll)
+        splitter.addWidget(self.form_scroll)
         splitter.addWidget(self.history)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
