@@ -33,6 +33,77 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
+# --- the language of a command's messages (issue 17: ``leaddesk --lang de import`` was English) ---
+#: What ``--lang de`` / LEADDESK_LANG=de installed: the Qt core application and its translators.
+#: Empty: English, exactly as written below (the source language; scripts may read it).
+_LANGUAGE: list[Any] = []
+
+
+def _install_language(args: argparse.Namespace) -> None:
+    """German messages for ``--lang de`` (or LEADDESK_LANG=de): the app's catalogue, no window."""
+    code = (getattr(args, "lang", None) or os.environ.get("LEADDESK_LANG") or "").strip().lower()[:2]
+    if code != "de":
+        return
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from leaddesk.ui.i18n import install_translators
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0] if sys.argv else "leaddesk"])
+    _LANGUAGE.extend([app, QLocale(), *install_translators(app, "de")])
+
+
+def _uninstall_language() -> None:
+    """Back to English (``main`` may run again in the same process: tests, the self-test)."""
+    if not _LANGUAGE:
+        return
+    from PySide6.QtCore import QLocale
+
+    app, locale, *translators = _LANGUAGE
+    for translator in translators:
+        app.removeTranslator(translator)
+    QLocale.setDefault(locale)
+    _LANGUAGE.clear()
+
+
+def translate(context: str, text: str) -> str:
+    """A message of this module in the command's language (literal calls: lupdate finds them)."""
+    if not _LANGUAGE:
+        return text
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(context, text)
+
+
+def _say(message: Any) -> str:
+    """A core message (a ``Text``) in the command's language."""
+    if not _LANGUAGE:
+        return str(message)
+    from leaddesk.ui.i18n import tr_core
+
+    return tr_core(message)
+
+
+def _error(exc: Exception) -> str:
+    """An expected failure's one line: as before in English; in German each reason translated."""
+    if not _LANGUAGE:
+        return str(exc)
+    from leaddesk.core.errors import LeadDeskError
+    from leaddesk.ui.i18n import error_text
+
+    if isinstance(exc, LeadDeskError):
+        return error_text(exc)
+    return _say(exc.args[0]) if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+
+
+def _field(name: str) -> str:
+    """A field's key in English output (as before), its translated label in German."""
+    if not _LANGUAGE:
+        return name
+    from leaddesk.ui.i18n import field_label
+
+    return field_label(name)
+
+
 #: Seconds a command waits for another LeadDesk process that is writing (LEADDESK_BUSY_WAIT).
 BUSY_WAIT_S = 600.0
 
@@ -324,7 +395,32 @@ def _print_summarised(problems: Any, limit: int = MAX_PROBLEM_LINES) -> None:
         else:
             more += 1
     if more:
-        print(f"… and {more:,} more problem(s) (use --dry-run to review the file)", file=sys.stderr)
+        print(
+            translate("Cli", "… and %1 more problem(s) (use --dry-run to review the file)").replace(
+                "%1", f"{more:,}"
+            ),
+            file=sys.stderr,
+        )
+
+
+def _problem_lines(plan: Any) -> list[str]:
+    """``plan.problems()`` in the command's language ("error: file, line N, field F: message")."""
+    if not _LANGUAGE:
+        return list(plan.problems())
+    found = [(name, i) for name, i in plan.file_issues]
+    found.extend((row.file_name, i) for row in plan.rows for i in row.issues)
+    severity = {"error": translate("Cli", "error"), "warning": translate("Cli", "warning")}
+    lines = []
+    for name, issue in found:
+        where = (
+            translate("Cli", "%1, line %2").replace("%1", name).replace("%2", str(issue.line))
+            if name
+            else translate("Cli", "line %1").replace("%1", str(issue.line))
+        )
+        if issue.field:
+            where += translate("Cli", ", field %1").replace("%1", _field(issue.field))
+        lines.append(f"{severity.get(issue.severity, issue.severity)}: {where}: {_say(issue.message)}")
+    return lines
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -346,25 +442,50 @@ def cmd_import(args: argparse.Namespace) -> int:
             mapping=mapping,
             progress=_progress_printer("checking"),
         )
-        _print_summarised(plan.problems())
+        _print_summarised(_problem_lines(plan))
         for row in plan.rows:
             if row.match is not None:
                 if row.match.lead_id:
-                    what = f"same {row.match.reason} as lead {row.match.lead_id}"
+                    what = (
+                        translate("Cli", "same %1 as lead %2")
+                        .replace("%1", _field(row.match.reason))
+                        .replace("%2", str(row.match.lead_id))
+                    )
                 else:
                     first = plan.rows[row.into_row or 0]
-                    what = f"repeats {first.file_name}, line {first.line}"
-                print(f"{row.file_name}, line {row.line}: duplicate ({what}) {row.match.display}".rstrip())
+                    what = (
+                        translate("Cli", "repeats %1, line %2")
+                        .replace("%1", first.file_name)
+                        .replace("%2", str(first.line))
+                    )
+                line = translate("Cli", "%1, line %2: duplicate (%3) %4")
+                print(
+                    line.replace("%1", row.file_name)
+                    .replace("%2", str(row.line))
+                    .replace("%3", what)
+                    .replace("%4", row.match.display)
+                    .rstrip()
+                )
         if args.dry_run:
             _print_file_reports(plan)
-            print(f"dry run: {plan.summary()}; nothing was changed")
+            summary = (
+                translate("Cli", "%1 new, %2 duplicate(s), %3 error(s)")
+                .replace("%1", str(plan.new))
+                .replace("%2", str(plan.duplicates))
+                .replace("%3", str(plan.errors))
+            )
+            print(translate("Cli", "dry run: %1; nothing was changed").replace("%1", summary))
             # With --skip-errors the errors would be left out, as the real import does: not a failure.
             return EXIT_ERROR if plan.errors and not args.skip_errors else EXIT_OK
         if plan.errors and not args.skip_errors:
             # Each error was printed above; say only what happens now (not the errors a second time).
             print(
-                f"leaddesk: {plan.errors} record(s) with errors, nothing was imported"
-                " (fix them, or import the others with --skip-errors)",
+                "leaddesk: "
+                + translate(
+                    "Cli",
+                    "%1 record(s) with errors, nothing was imported"
+                    " (fix them, or import the others with --skip-errors)",
+                ).replace("%1", str(plan.errors)),
                 file=sys.stderr,
             )
             return EXIT_ERROR
@@ -376,14 +497,29 @@ def cmd_import(args: argparse.Namespace) -> int:
             progress=_progress_printer("importing"),
         )
     for conflict in result.conflicts:
-        print(f"kept existing value: {conflict}", file=sys.stderr)
+        print(translate("Cli", "kept existing value: %1").replace("%1", _say(conflict)), file=sys.stderr)
     unchanged = getattr(result, "unchanged", 0)
-    print(
-        f"import {result.batch_id}: {result.created} new, {result.updated} updated, "
-        + (f"{unchanged} unchanged (already up to date), " if unchanged else "")
-        + f"{result.skipped} skipped, {result.errors} with errors "
-        f"(undo: leaddesk undo-import {result.batch_id})"
+    text = (
+        translate(
+            "Cli",
+            "import %1: %2 new, %3 updated, %4 unchanged (already up to date), %5 skipped, %6 with errors "
+            "(undo: leaddesk undo-import %1)",
+        )
+        if unchanged
+        else translate(
+            "Cli", "import %1: %2 new, %3 updated, %5 skipped, %6 with errors (undo: leaddesk undo-import %1)"
+        )
     )
+    for key, value in (
+        ("%1", result.batch_id),
+        ("%2", result.created),
+        ("%3", result.updated),
+        ("%4", unchanged),
+        ("%5", result.skipped),
+        ("%6", result.errors),
+    ):
+        text = text.replace(key, str(value))
+    print(text)
     return EXIT_OK
 
 
@@ -392,15 +528,22 @@ def _print_file_reports(plan: Any) -> None:
     for report in plan.file_reports():
         how = ", ".join(x for x in (report.file_format, report.encoding, report.preset) if x)
         print(
-            f"{report.file_name} ({how}): {report.new} new, {report.duplicates} duplicate(s), "
-            f"{report.refused} refused"
+            translate("Cli", "%1 (%2): %3 new, %4 duplicate(s), %5 refused")
+            .replace("%1", report.file_name)
+            .replace("%2", how)
+            .replace("%3", str(report.new))
+            .replace("%4", str(report.duplicates))
+            .replace("%5", str(report.refused))
         )
         if report.mapped:
-            print("  columns mapped: " + "; ".join(f"{h} → {t}" for h, t in report.mapped))
+            mapped = "; ".join(f"{h} → {_field(t)}" for h, t in report.mapped)
+            print("  " + translate("Cli", "columns mapped: %1").replace("%1", mapped))
         if report.in_notes:
-            print("  columns kept in the notes: " + "; ".join(report.in_notes))
+            notes = "; ".join(report.in_notes)
+            print("  " + translate("Cli", "columns kept in the notes: %1").replace("%1", notes))
         if report.not_imported:
-            print("  columns not imported: " + "; ".join(report.not_imported))
+            left = "; ".join(report.not_imported)
+            print("  " + translate("Cli", "columns not imported: %1").replace("%1", left))
 
 
 def cmd_undo_import(args: argparse.Namespace) -> int:
@@ -652,7 +795,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", help="folder of the LeadDesk database (default: your user data folder)")
     parser.add_argument(
-        "--lang", choices=("de", "en"), help="language of the window (default: system; LEADDESK_LANG)"
+        "--lang",
+        choices=("de", "en"),
+        help="language of the window and of the messages of import (default: system; LEADDESK_LANG)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -833,9 +978,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_selftest(args)
         if handler is None:
             return run_gui(args)
+        _install_language(args)  # the window installs its own; a command needs it here
         return handler(args)
     except LeadDeskError as exc:
-        print(f"leaddesk: {exc}", file=sys.stderr)
+        print(f"leaddesk: {_error(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except DBAPIError as exc:  # locked by another program, disk full …: one line, no traceback
         print(f"leaddesk: {describe_operational_error(exc, _database_name(args))}", file=sys.stderr)
@@ -845,7 +991,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"leaddesk: {describe_operational_error(wrapped, _database_name(args))}", file=sys.stderr)
         return EXIT_ERROR
     except ValueError as exc:
-        print(f"leaddesk: {exc}", file=sys.stderr)
+        print(f"leaddesk: {_error(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader went away (``leaddesk list --json | head``): not an error worth a message.
@@ -858,6 +1004,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("leaddesk: interrupted; nothing was half-written", file=sys.stderr)
         return 130
+    finally:
+        _uninstall_language()
 
 
 if __name__ == "__main__":

@@ -308,6 +308,34 @@ def _sure_name(a: MatchKeys, b: MatchKeys, _min_score: float) -> tuple[str, floa
     return None
 
 
+def match_facts(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[str, ...]:
+    """Every point two records agree on, strongest first, so a list can say why they matched.
+
+    ``"email"``, ``"phone"``, ``"same_name"`` or ``"similar_name"``, ``"same_company"`` or
+    ``"similar_company"`` (the thresholds of :func:`name_score`). Only for showing: the
+    decision itself stays with :func:`_evidence`, which stops at the first strong reason.
+    """
+    ka, kb = match_keys(a), match_keys(b)
+    facts: list[str] = []
+    if ka.email and ka.email == kb.email:
+        facts.append("email")
+    if set(ka.phones) & set(kb.phones):
+        facts.append("phone")
+    if ka.name and kb.name:
+        n = _ratio(ka.name, kb.name)
+        if n == 100.0:
+            facts.append("same_name")
+        elif n >= POSSIBLE_NAME_SCORE:
+            facts.append("similar_name")
+    if ka.company and kb.company:
+        c = _ratio(ka.company, kb.company)
+        if c == 100.0:
+            facts.append("same_company")
+        elif c >= COMPANY_SCORE:
+            facts.append("similar_company")
+    return tuple(facts)
+
+
 def _same_word_count(a: str, b: str) -> bool:
     """Names with a different number of words are not surely one person ("Ñ Ñ" / "Ñ Ñ Ñ")
     unless the longer one only adds a middle name to the shorter ("Anna Lena Roth" / "Anna Roth")."""

@@ -247,9 +247,47 @@ def check_email(text: str) -> str:
         info = _validate_email(raw, check_deliverability=False)
     except EmailNotValidError as exc:
         raise ValueError(
-            Text("{raw!r} is not a valid email address: {detail}", raw=raw, detail=str(exc))
+            Text("{raw!r} is not a valid email address: {detail}", raw=raw, detail=email_problem(str(exc)))
         ) from None
     return info.normalized
+
+
+#: email-validator's English messages by what went wrong (first match wins), as our own words:
+#: its messages would stay English inside a German sentence ("… ist keine gültige E-Mail-Adresse:
+#: The part after the @-sign is not valid."). A message not listed gets the general reason.
+_EMAIL_PROBLEMS: tuple[tuple[tuple[str, ...], Text], ...] = (
+    (("must have an @-sign", "full-width", "small commercial at"), Text("the @ sign is missing")),
+    (("something before the @-sign",), Text("nothing stands before the @")),
+    (("something after the @-sign",), Text("nothing stands after the @")),
+    (("too long",), Text("the address is too long")),
+    (("display name", "angle bracket"), Text("type the address alone, without a name or angle brackets")),
+    (
+        ("should have a period", "top-level domain", "special-use or reserved"),
+        Text("the part after the @ is no domain that can receive e-mail (such as firma.de)"),
+    ),
+    (
+        (
+            "two periods in a row",
+            "start with a",
+            "immediately before the @-sign",
+            "immediately after the @-sign",
+            "end with a",
+            "period and a hyphen",
+            "two dashes",
+        ),
+        Text("a dot or hyphen stands where it may not (doubled, or at the start or end of a part)"),
+    ),
+    (("character", "ascii"), Text("it contains characters an e-mail address cannot hold")),
+)
+
+
+def email_problem(message: str) -> Text:
+    """What email-validator's ``message`` means, as a translatable ``Text`` of ours."""
+    lowered = message.lower()
+    for needles, problem in _EMAIL_PROBLEMS:
+        if any(needle.lower() in lowered for needle in needles):
+            return problem
+    return Text("it is not written the way an e-mail address is")
 
 
 def email_domain(email: str) -> str:

@@ -183,7 +183,9 @@ def _kind_combo() -> QComboBox:
 
 
 def _outcome_combo() -> QComboBox:
+    """Outcomes of a call, "–" (none yet) first and chosen: a new call is not "Qualified" by default."""
     combo = QComboBox()
+    combo.addItem("–", "")
     for key, label in outcome_labels().items():
         combo.addItem(label, key)
     return combo
@@ -207,7 +209,6 @@ class ActivityEditDialog(QDialog):
         self.duration.setSuffix(self.tr(" min"))
         self.duration.setValue(round((activity.duration_s or 0) / 60))
         self.outcome = _outcome_combo()
-        self.outcome.insertItem(0, "–", "")
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(activity.outcome)))
         form.addRow(self.tr("&Kind"), self.kind)
         form.addRow(self.tr("&When"), self.when)
@@ -350,6 +351,7 @@ class ActivityTimeline(QWidget):
         self.error.hide()
         self.text.clear()
         self.duration.setValue(0)
+        self.outcome.setCurrentIndex(0)  # the next call's outcome is not this one's
         self._reset_when()
         self.reload()
         self.activity_added.emit(self.lead_id)

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.core.errors import ConflictError, LeadDeskError, ValidationError
 from leaddesk.core.services.leads import LeadView, clean_fields
+from leaddesk.core.validation import format_phone
 from leaddesk.ui.dialogs import save_question
 from leaddesk.ui.i18n import error_text, stage_label, tr_core
 from leaddesk.ui.zone import to_local, zone_name
@@ -45,6 +46,12 @@ from leaddesk.ui.zone import to_local, zone_name
 SaveHandler = Callable[[int | None, dict[str, Any], int | None], LeadView]
 
 ERROR_STYLE = "border: 1px solid #c62828; border-radius: 3px;"
+
+
+def default_size(available: QSize) -> QSize:
+    """The editor's size on a screen with ``available`` room: large enough for the BANT tab's four
+    sections with their notes (its size hint was ~800×530 and squashed them), never past the screen."""
+    return QSize(min(980, int(available.width() * 0.9)), min(760, int(available.height() * 0.95)))
 
 
 class LeadEditor(QDialog):
@@ -179,6 +186,9 @@ class LeadEditor(QDialog):
 
         self._load(lead)
         self._initial = self.values()
+        screen = self.screen()
+        available = screen.availableGeometry().size() if screen is not None else QSize(1280, 800)
+        self.resize(default_size(available))
         # Typing starts in the first field (Ctrl+N, then the name), not on the tab bar.
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.widgets["first_name"].setFocus()
@@ -277,6 +287,8 @@ class LeadEditor(QDialog):
             if value and widget.findData(value) < 0:  # kept as typed by an import
                 widget.addItem(value, value)
             widget.setCurrentIndex(max(0, widget.findData(value or "")))
+        elif isinstance(widget, QLineEdit) and key in ("phone", "mobile"):
+            widget.setText(format_phone(value or ""))  # as the call window shows it; saved as E.164
         elif isinstance(widget, QLineEdit):
             widget.setText(value or "")
         elif isinstance(widget, QComboBox):

@@ -199,7 +199,7 @@ class Features:
             follow_ups.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             follow_ups.setWindowTitle(translate("Features", "Follow-ups due"))
             follow_ups.open_lead_requested.connect(lambda lead_id: self._open_from(follow_ups, lead_id))
-            follow_ups.resize(640, 560)
+            follow_ups.resize(900, 560)  # the task column needs the room (issue 17)
             follow_ups.show()
             return follow_ups
 

@@ -27,13 +27,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -206,8 +207,14 @@ class FollowUpList(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        # Due and lead fit their text; the company gets a share and elides (its tooltip is the
+        # task's note); the task takes the rest, so "Angebot nachfassen" is not cut to "Angebot …".
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setTabKeyNavigation(False)
         self.view.activated.connect(self._open)
         layout.addWidget(self.view, 1)
@@ -223,6 +230,14 @@ class FollowUpList(QWidget):
         ):
             buttons.addWidget(button, i // 2, i % 2)
         layout.addLayout(buttons)
+        # A window of its own (not only a dock): Close and Esc put it away.
+        close_row = QHBoxLayout()
+        close_row.addStretch(1)
+        self.close_button = QPushButton(self.tr("&Close (Esc)"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.close)
+        close_row.addWidget(self.close_button)
+        layout.addLayout(close_row)
         self.done_button.clicked.connect(self.mark_done)
         self.tomorrow_button.clicked.connect(self.to_next_working_day)
         self.reschedule_button.clicked.connect(self.reschedule)
@@ -254,8 +269,25 @@ class FollowUpList(QWidget):
         tomorrow = start_of_day(local_day(now, self.tz) + timedelta(days=1), self.tz)
         self._midnight.start(int((tomorrow - now).total_seconds() * 1000) + 1000)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes the list (a window of its own), as Close does."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def _fit_columns(self) -> None:
+        """The company column: its text up to a quarter of the table, so the task keeps the most room."""
+        cap = max(self.width() // 4, self.view.fontMetrics().averageCharWidth() * 12)
+        self.view.setColumnWidth(2, min(self.view.sizeHintForColumn(2), cap))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
     def reload(self, keep_row: int = 0) -> None:
         self.model.set_rows(due_tasks(self.db, now=self.clock(), tz=self.tz))
+        self._fit_columns()
         overdue = sum(1 for r in self.model.rows if r.state is DueState.OVERDUE)
         count = len(self.model.rows)
         self.title.setText(

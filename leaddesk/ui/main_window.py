@@ -349,14 +349,11 @@ class MainWindow(QMainWindow):
         if (total == 0) != (self.pages.currentWidget() is self.first_run):
             self._show_page()
         loc = QLocale()
+        # Plural forms through the catalogue ("1 lead", "2 leads"); %Ln groups digits as the locale does.
         if shown == total:
-            text = self.tr("%1 leads").replace("%1", loc.toString(total))
+            text = self.tr("%Ln lead(s)", "", total)
         else:
-            text = (
-                self.tr("%1 of %2 leads shown")
-                .replace("%1", loc.toString(shown))
-                .replace("%2", loc.toString(total))
-            )
+            text = self.tr("%1 of %Ln lead(s) shown", "", total).replace("%1", loc.toString(shown))
         self.status_label.setText(text)
 
     def _waiting(self, waiting: bool) -> None:

@@ -102,12 +102,18 @@ class StageHistoryView(QWidget):
             cells.append(QStandardItem(reason))
             cells[3].setToolTip(reason)  # long reasons are elided in the row
             self.model.appendRow(cells)
+        # The first row is the lead's creation, not a change: "0 stage changes" above a
+        # "New in Lead" row read as a contradiction, so a lead never moved says what it is.
         changes = sum(m.from_stage is not None for m in moves)
-        self.summary.setText(
-            self.tr("%n stage change(s)", "", changes)
-            if moves
-            else translate("StageHistoryView", "No moves recorded.")
-        )
+        if not moves:
+            summary = translate("StageHistoryView", "No moves recorded.")
+        elif changes:
+            summary = self.tr("%n stage change(s)", "", changes)
+        else:
+            summary = translate("StageHistoryView", "Created in %1, not moved since.").replace(
+                "%1", stage_label(moves[0].to_stage)
+            )
+        self.summary.setText(summary)
         header = self.view.header()
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

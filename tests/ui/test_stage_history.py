@@ -59,3 +59,14 @@ def test_an_empty_history_says_so(qtbot: Any, db: Any) -> None:
     view = StageHistoryView(db, 999)
     qtbot.addWidget(view)
     assert view.model.rowCount() == 0 and view.summary.text() == "No moves recorded."
+
+
+def test_a_lead_never_moved_says_so_instead_of_zero_changes(qtbot: Any, db: Any, english: Any) -> None:
+    lead = create_lead(db, {"first_name": "Nina", "last_name": "Neu", "company": "Neu GmbH"})[0]
+    view = StageHistoryView(db, lead.id)
+    qtbot.addWidget(view)
+    assert [r[1] for r in _rows(view)] == ["New in Lead"]
+    assert view.summary.text() == "Created in Lead, not moved since."
+    move_stage(db, lead.id, "mql", actor="anna")
+    view.reload()
+    assert view.summary.text() == "1 stage change"  # the creation row is no change

@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from leaddesk.core.changes import note
 from leaddesk.core.db import Database
-from leaddesk.core.dedupe import KEY_COLUMNS, POSSIBLE_NAME_SCORE, DuplicateIndex, display_text
+from leaddesk.core.dedupe import KEY_COLUMNS, POSSIBLE_NAME_SCORE, DuplicateIndex, display_text, match_facts
 from leaddesk.core.errors import ConflictError, NotFoundError, ValidationError
 from leaddesk.core.models import (
     Activity,
@@ -60,6 +60,8 @@ class DuplicatePair:
     a_text: str
     b_text: str
     sure: bool
+    #: What both agree on (:func:`leaddesk.core.dedupe.match_facts`), for "why" in the list.
+    facts: tuple[str, ...] = ()
 
 
 def find_duplicate_pairs(
@@ -80,7 +82,9 @@ def find_duplicate_pairs(
     with paused_gc():
         _pairs(rows, index, pairs, include_possible, progress)
     pairs.sort(key=lambda p: (not p.sure, {"email": 0, "phone": 1}.get(p.reason, 2), -p.score, p.a_id))
-    return pairs[:limit]
+    shown = pairs[:limit]
+    by_id = {row["id"]: row for row in rows} if shown else {}
+    return [replace(p, facts=match_facts(by_id[p.a_id], by_id[p.b_id])) for p in shown]
 
 
 def _pairs(

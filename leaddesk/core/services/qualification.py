@@ -166,6 +166,26 @@ def scoring_values(session: Session, lead_id: int) -> dict[str, Any]:
     return values
 
 
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+def parse_target_date(text: str) -> date | None:
+    """A target day as ISO (2027-03-31) or German dotted (31.03.2027, 1.4.2027); None otherwise.
+
+    Dotted day-first dates are never month-first anywhere, so accepting them is unambiguous;
+    the UI maps its locale's own short format to ISO before this (``BantForm.to_bant``).
+    """
+    text = text.strip()
+    dotted = _DOTTED.fullmatch(text)
+    try:
+        if dotted:
+            day, month, year = (int(part) for part in dotted.groups())
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def clean_bant(data: BantData) -> BantData:
     """Normalise and validate; ValidationError names every bad field."""
     errors: dict[str, str] = {}
@@ -202,14 +222,12 @@ def clean_bant(data: BantData) -> BantData:
     else:
         changes["need_priority"] = None
     target = (data.timing_target or "").strip().upper()
-    if target:
-        if _QUARTER.match(target):
-            pass
+    if target and not _QUARTER.match(target):
+        day = parse_target_date(target)
+        if day is None:
+            errors["timing_target"] = Text("a target is a date (2027-03-31) or a quarter (2027-Q1)")
         else:
-            try:
-                target = date.fromisoformat(target).isoformat()
-            except ValueError:
-                errors["timing_target"] = Text("a target is a date (2027-03-31) or a quarter (2027-Q1)")
+            target = day.isoformat()
     changes["timing_target"] = target
     for name in BANT_FIELDS:
         value = getattr(data, name)

@@ -12,7 +12,7 @@ from dataclasses import fields
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QPalette, QPen, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -70,6 +70,27 @@ def _combo(items: list[tuple[str, str]]) -> QComboBox:
     for key, label in items:
         combo.addItem(label, key)
     return combo
+
+
+def target_to_iso(text: str, locale: QLocale | None = None) -> str:
+    """A target typed in the locale's date format (31.03.2027, 31/03/2027) as ISO; else as typed.
+
+    The core takes ISO, dotted day-first dates and quarters (``parse_target_date``); this adds
+    whatever short or long format the UI's locale writes, so a date the app itself shows is accepted.
+    """
+    typed = text.strip()
+    if not typed:
+        return text
+    loc = locale or QLocale()
+    short = loc.dateFormat(QLocale.FormatType.ShortFormat)
+    full_year = short if "yyyy" in short else short.replace("yy", "yyyy")  # 31.03.2027 in German
+    for fmt in (full_year, short, loc.dateFormat(QLocale.FormatType.LongFormat)):
+        day = loc.toDate(typed, fmt)
+        if day.isValid():
+            if "yyyy" not in fmt and day.year() < 2000:  # "31.03.27": Qt reads 1927, a target is ahead
+                day = day.addYears(100)
+            return day.toString("yyyy-MM-dd")
+    return text
 
 
 class _TextBox(QPlainTextEdit):
@@ -275,7 +296,10 @@ class BantForm(QWidget):
 
     def _build_timing(self, box: SectionBox) -> None:
         target = QLineEdit()
-        target.setPlaceholderText(translate("BantForm", "2027-03-31 or 2027-Q1"))
+        short = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+        short = short if "yyyy" in short else short.replace("yy", "yyyy")
+        example = QLocale().toString(QDate(2027, 3, 31), short)
+        target.setPlaceholderText(translate("BantForm", "e.g. %1 or 2027-Q1").replace("%1", example))
         self._add(box, "timing_target", translate("BantForm", "Tar&get"), target)
         driver = QLineEdit()
         driver.setPlaceholderText(translate("BantForm", "What drives the date"))
@@ -334,6 +358,7 @@ class BantForm(QWidget):
         else:
             state["budget_amount"] = None
         state["need_priority"] = state["need_priority"] or None
+        state["timing_target"] = target_to_iso(state["timing_target"])
         try:
             data = BantData.from_dict(state)
         except ValidationError as exc:

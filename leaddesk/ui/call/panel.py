@@ -9,7 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from leaddesk.core.errors import ConflictError, LeadDeskError, ValidationError
 from leaddesk.core.services.qualification import (
@@ -45,11 +54,18 @@ class QualificationPanel(QWidget):
         self.save_button = QPushButton(self.tr("&Save qualification"))
         self.save_button.setEnabled(False)
         self.message = QLabel()
+        # The form scrolls rather than squashes when the editor is small (notes one line high and
+        # "People involved" cut, issue 17); the history below gets what the form leaves.
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(self.form)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.form)
+        splitter.addWidget(self.form_scroll)
         splitter.addWidget(self.history)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         row = QHBoxLayout()

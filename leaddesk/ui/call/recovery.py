@@ -81,6 +81,27 @@ class DraftRecoveryDialog(QDialog):
         self.list.itemDoubleClicked.connect(lambda _item: self.resume_selected())
         layout.addWidget(buttons)
         self.resume_button.setDefault(True)
+        self._fit_entries()
+
+    def _fit_entries(self) -> None:
+        """Wide enough for the longest entry (name, company, when) within the screen; wrapped beyond."""
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        metrics = self.list.fontMetrics()
+        texts = [self.list.item(i).text() for i in range(self.list.count())]
+        longest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+        margins = self.layout().contentsMargins()
+        wanted = (
+            longest
+            + 2 * self.list.frameWidth()
+            + self.list.verticalScrollBar().sizeHint().width()
+            + metrics.averageCharWidth() * 4  # the item's own padding and focus frame
+            + margins.left()
+            + margins.right()
+        )
+        screen = self.screen().availableGeometry().width() if self.screen() is not None else 1280
+        self.resize(max(self.minimumWidth(), min(wanted, int(screen * 0.9))), self.sizeHint().height())
 
     def _selected(self) -> tuple[int, int] | None:
         row = self.list.currentRow()

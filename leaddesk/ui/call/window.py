@@ -200,11 +200,12 @@ class CallWindow(QWidget):
             )
         )
         _dim(hints)
-        bottom = QHBoxLayout()
-        bottom.addWidget(hints)
-        bottom.addStretch(1)
-        bottom.addWidget(self.status_label)
-        root.addLayout(bottom)
+        self.hints = hints
+        # The status (draft saved, or what to fix) on a line of its own above the key hints:
+        # side by side, a long "Please fix: …" ran over the hints.
+        self.status_label.setWordWrap(True)
+        root.addWidget(self.status_label)
+        root.addWidget(hints)
 
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)

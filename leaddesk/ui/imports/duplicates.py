@@ -8,9 +8,10 @@ mouse or the keyboard (Left/Right on a row), chooses which lead to keep, and
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,9 +40,12 @@ from leaddesk.core.services.merge import (
     find_duplicate_pairs,
     merge_leads,
 )
+from leaddesk.core.validation import format_phone
+from leaddesk.ui.board.delegate import money
 from leaddesk.ui.i18n import error_text, stage_label
 from leaddesk.ui.imports.jobs import BackgroundJob
-from leaddesk.ui.imports.labels import lead_field_labels, reason_labels
+from leaddesk.ui.imports.labels import fact_labels, lead_field_labels, reason_labels
+from leaddesk.ui.zone import local_text
 
 
 class PairModel(QAbstractTableModel):
@@ -78,13 +82,22 @@ class PairModel(QAbstractTableModel):
             if index.column() == 1:
                 return f"#{pair.b_id}  {pair.b_text}"
             if index.column() == 2:
-                return reason_labels().get(pair.reason, pair.reason)
+                return self.why(pair)
             return f"{pair.score:.0f}" + ("" if pair.sure else " ?")
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3 and not pair.sure:
             return self.tr("Possible duplicate: check before merging")
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (0, 1):  # elided in the row
+            return f"#{pair.a_id}  {pair.a_text}" if index.column() == 0 else f"#{pair.b_id}  {pair.b_text}"
         if role == Qt.ItemDataRole.UserRole:
             return (pair.a_id, pair.b_id)
         return None
+
+    @staticmethod
+    def why(pair: DuplicatePair) -> str:
+        """ "same email, similar name, same company": every point both agree on (the core's facts)."""
+        labels = fact_labels()
+        facts = [labels[f] for f in pair.facts if f in labels]
+        return ", ".join(facts) or reason_labels().get(pair.reason, pair.reason)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -105,7 +118,7 @@ class DuplicateFinder(QDialog):
         self.job: BackgroundJob | None = None
         self.merge_dialog: MergeDialog | None = None
         self.setWindowTitle(self.tr("Find duplicates"))
-        self.resize(900, 560)
+        self.resize(1000, 560)
         layout = QVBoxLayout(self)
         self.status = QLabel(self.tr("Looking for duplicates…"))
         layout.addWidget(self.status)
@@ -119,7 +132,15 @@ class DuplicateFinder(QDialog):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.view.horizontalHeader().setStretchLastSection(False)
+        # Both leads share the width (elided, full text in the tooltip); why and score fit their text.
+        # resizeColumnsToContents made lead A as wide as its e-mail and pushed B and "Why" out of sight.
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setWordWrap(False)
         self.view.doubleClicked.connect(lambda _index: self.open_merge())
         layout.addWidget(self.view)
         row = QHBoxLayout()
@@ -160,7 +181,6 @@ class DuplicateFinder(QDialog):
     def _found(self, pairs: list[DuplicatePair]) -> None:
         self.progress.hide()
         self.model.set_pairs(pairs)
-        self.view.resizeColumnsToContents()
         self.status.setText(self.tr("%n likely duplicate pair(s)", "", len(pairs)))
         self.merge_button.setEnabled(bool(pairs))
         if pairs:
@@ -215,7 +235,7 @@ class MergeDialog(QDialog):
         self.b: LeadView = get_lead(db, b_id)
         self.result_: MergeResult | None = None
         self.setWindowTitle(self.tr("Merge duplicates"))
-        self.resize(820, 640)
+        self.resize(960, 640)
         layout = QVBoxLayout(self)
         keep_row = QHBoxLayout()
         keep_row.addWidget(QLabel(self.tr("Keep:")))
@@ -334,14 +354,27 @@ class MergeDialog(QDialog):
 
 
 def _text(lead: LeadView, field: str) -> str:
+    """A field as the rest of LeadDesk shows it: money and moments in the user's locale, phones spaced."""
     value = getattr(lead, field)
     if value is None:
         return ""
+    if isinstance(value, datetime):
+        return local_text(value)
     if hasattr(value, "isoformat"):
-        return value.isoformat(sep=" ", timespec="minutes")
+        return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
     if isinstance(value, float):
-        return "" if value == 0 else f"{value:g}"
+        return "" if value == 0 else money_text(value, lead.currency or "EUR")
+    if field in ("phone", "mobile"):
+        return format_phone(str(value))
     return str(value)
+
+
+def money_text(value: float, currency: str) -> str:
+    """The board's money format (whole amounts), with the cents when there are any (82.500,50 €)."""
+    if value == int(value):
+        return money(value, currency)
+    symbol = "€" if currency in ("", "EUR") else currency
+    return QLocale().toCurrencyString(value, symbol, 2)
 
 
 def _rank(lead: LeadView) -> tuple[int, int]:

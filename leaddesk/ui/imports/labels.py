@@ -69,3 +69,15 @@ def reason_labels() -> dict[str, str]:
         "phone": translate("ImportLabels", "same phone"),
         "name": translate("ImportLabels", "similar name"),
     }
+
+
+def fact_labels() -> dict[str, str]:
+    """What two leads agree on (``match_facts``), as the duplicate finder's "Why" column says it."""
+    return {
+        "email": translate("ImportLabels", "same email"),
+        "phone": translate("ImportLabels", "same phone"),
+        "same_name": translate("ImportLabels", "same name"),
+        "similar_name": translate("ImportLabels", "similar name"),
+        "same_company": translate("ImportLabels", "same company"),
+        "similar_company": translate("ImportLabels", "similar company"),
+    }

@@ -279,7 +279,13 @@ class ImportWizard(QDialog):
         self.mapping_table.setHorizontalHeaderLabels(
             [self.tr("Column in the file"), self.tr("Import as"), self.tr("Examples")]
         )
-        self.mapping_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # The first two columns fit their header and content ("Spalte in der Datei" was cut to
+        # "palte in der Date" at the default width); the examples take the rest.
+        mapping_header = self.mapping_table.horizontalHeader()
+        mapping_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        mapping_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        mapping_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        mapping_header.setHighlightSections(False)  # a bold header of the current column outgrew its size
         self.mapping_table.verticalHeader().setVisible(False)
         layout.addWidget(self.mapping_table, 3)
         layout.addWidget(QLabel(self.tr("Preview of the first rows:")))
@@ -499,6 +505,7 @@ class ImportWizard(QDialog):
         for r, row in enumerate(rows):
             for c, value in enumerate(row[: len(headers)]):
                 self.preview_table.setItem(r, c, QTableWidgetItem(value))
+        self.preview_table.resizeColumnsToContents()
         self.pages.setCurrentIndex(MAPPING)
         if not self.mapping_files.hasFocus():
             self.mapping_table.setFocus()

@@ -1,0 +1,179 @@
+"""Screenshots of the screens issue 17 found cramped, on a fresh demo database.
+
+Run under a virtual screen, once per language and scale, e.g.::
+
+    LEADDESK_LANG=de xvfb-run -a -s "-screen 0 1280x800x24" python tools/screenshots.py /work/shots/polish/de
+    LEADDESK_LANG=en QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 2560x1600x24" python tools/screenshots.py OUT
+
+Each window is shown at the size LeadDesk gives it (the editor and dialogs at their defaults)
+and grabbed with ``QWidget.grab()``: BANT tab, import mapping page, follow-up list, duplicate
+finder, merge dialog, call recovery, history tab and the status bar.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "shots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    from leaddesk.core.db import Database
+    from leaddesk.core.demo import build_demo
+    from leaddesk.core.models import utcnow
+    from leaddesk.core.services.leads import create_lead
+    from leaddesk.core.services.qualification import save_draft
+    from leaddesk.core.services.tasks import create_task
+    from leaddesk.ui.i18n import choose_language, install_translators
+
+    translators = install_translators(app, choose_language())  # noqa: F841 (kept alive)
+    data = Path(tempfile.mkdtemp(prefix="leaddesk-shots-"))
+    db = Database.open_data_dir(data)
+    build_demo(db, leads=60, seed=3)
+    a = create_lead(
+        db,
+        {
+            "first_name": "Sabine",
+            "last_name": "Hoffmann-Oberländer",
+            "company": "Feinmechanik Hoffmann-Oberländer GmbH & Co. KG",
+            "email": "sabine.hoffmann-oberlaender@feinmechanik-hoffmann.de",
+            "phone": "0711 1234567",
+            "value": 75000,
+        },
+    )[0]
+    create_lead(
+        db,
+        {
+            "first_name": "Sabine",
+            "last_name": "Hoffmann Oberländer",
+            "company": "Feinmechanik Hoffmann-Oberlaender GmbH",
+            "email": "s.hoffmann@feinmechanik-hoffmann.de",
+            "phone": "+49 711 1234567",
+            "value": 82500.5,
+        },
+    )
+    now = utcnow()
+    create_task(
+        db, a.id, now - timedelta(days=2), title="Angebot für die Wartung der Fräsmaschinen nachfassen"
+    )
+    save_draft(db, a.id, {"elapsed_s": 754}, started_at=now - timedelta(minutes=13))
+    create_lead(db, {"first_name": "Petra", "last_name": "Jäger", "company": "Jäger Logistik KG"})
+
+    from leaddesk.ui import features as feature_module
+    from leaddesk.ui.main_window import MainWindow
+
+    window = MainWindow(db)
+    features = feature_module.Features(window)
+    window.features = features  # type: ignore[attr-defined]
+    window.resize(1280, 800)
+    window.show()
+
+    def settle(seconds: float = 0.4) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.02)
+
+    def snap(widget: QWidget, name: str) -> None:
+        settle()
+        widget.grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
+    settle(1.0)
+    window.board.select_lead(a.id, "lead")
+    snap(window, "main_window")
+    window.filters.search.setText("Jäger")  # a search that finds one lead: "1 of N leads shown"
+    settle(1.0)
+    snap(window.statusBar(), "status_bar_filtered")
+    window.filters.search.clear()
+    settle(0.5)
+
+    editor = window.open_editor(a.id)
+    assert editor is not None
+    snap(editor, "editor_contact")
+    for title in ("BANT", "History", "Activities"):
+        index = next(i for i in range(editor.tabs.count()) if editor.tabs.widget(i) is not None and _is(
+            editor.tabs.widget(i), title
+        ))
+        editor.tabs.setCurrentIndex(index)
+        snap(editor, f"editor_{title.lower()}")
+    bant = next(i for i in range(editor.tabs.count()) if _is(editor.tabs.widget(i), "BANT"))
+    editor.tabs.setCurrentIndex(bant)
+    panel = editor.tabs.widget(bant)
+    panel.form.widgets["timing_target"].setText("31.03.2027")  # the locale's date: accepted
+    panel.save()
+    snap(editor, "editor_bant_saved")
+    panel.form.widgets["timing_target"].setText("31.13.2027")  # no such day: refused, said below
+    panel.save()
+    snap(editor, "editor_bant_error")
+    editor.done(0)
+
+    from leaddesk.ui.call.window import start_discovery_call
+
+    call = start_discovery_call(db, a.id)
+    call.resize(1280, 760)
+    call.form.set_state({"budget_amount": "viel", "timing_target": "31.13.2027"})
+    call.request_end()
+    snap(call, "call_window_error")
+    call.form.set_state({"budget_amount": "", "timing_target": ""})
+    call.close()
+
+    follow_ups = features.show_follow_ups()
+    snap(follow_ups, "followups")
+    follow_ups.close()
+
+    finder = features.open_duplicates()
+    end = time.monotonic() + 20
+    while finder.progress.isVisible() and time.monotonic() < end:
+        settle(0.1)
+    snap(finder, "duplicates")
+    merge = finder.open_merge()
+    if merge is not None:
+        snap(merge, "merge")
+        merge.reject()
+    finder.close()
+
+    from leaddesk.ui.call.recovery import offer_pending_drafts
+
+    recovery = offer_pending_drafts(db, window)
+    if recovery is not None:
+        snap(recovery, "call_recovery")
+        recovery.reject()
+
+    csv = data / "messe-export.csv"
+    csv.write_text(
+        "Spalte Eins;Kontaktperson Nachname;Unternehmen Langname\n"
+        "Anna;Berger;Berger Maschinenbau GmbH\nJens;Kraus;Kraus Feinwerktechnik AG\n",
+        encoding="utf-8",
+    )
+    wizard = features.open_import([str(csv)])
+    wizard.check()
+    end = time.monotonic() + 20
+    while wizard.pages.currentIndex() != 1 and time.monotonic() < end:
+        settle(0.1)
+    snap(wizard, "import_mapping")
+    wizard.close()
+    os.environ.get("KEEP") or db.close()
+    return 0
+
+
+def _is(widget: QWidget, title: str) -> bool:
+    """Which feature tab a widget is (by class, not the translated tab title)."""
+    names = {
+        "BANT": "QualificationPanel",
+        "History": "StageHistoryView",
+        "Activities": "ActivityTimeline",
+    }
+    return type(widget).__name__ == names[title]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
