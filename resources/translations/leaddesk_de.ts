@@ -79,6 +79,7 @@
 
 The details are in the log file:
 %1</source>
+        <extracomment>With BENCH_ENV: a file to write the names of the modules loaded at the first paint into.</extracomment>
         <translation>In LeadDesk ist etwas schiefgegangen. Ihre Leads sind sicher: Jede Änderung wird ganz oder gar nicht gespeichert.
 
 Einzelheiten stehen in der Protokolldatei:
@@ -205,6 +206,25 @@ Einzelheiten stehen in der Protokolldatei:
     </message>
 </context>
 <context>
+    <name>BackupsPage</name>
+    <message>
+        <source>LeadDesk backs up the database once a day when it starts and keeps %1 daily, %2 weekly and %3 monthly copies.</source>
+        <translation>LeadDesk sichert die Datenbank einmal am Tag beim Start und behält %1 tägliche, %2 wöchentliche und %3 monatliche Kopien.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Sicherungsordner</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Back up or restore…</source>
+        <translation>Sichern oder wiederherstellen…</translation>
+    </message>
+</context>
+<context>
     <name>BantForm</name>
     <message>
         <source>&amp;Budget</source>
@@ -280,8 +300,8 @@ Einzelheiten stehen in der Protokolldatei:
         <translation>Pr&amp;iorität</translation>
     </message>
     <message>
-        <source>2027-03-31 or 2027-Q1</source>
-        <translation>2027-03-31 oder 2027-Q1</translation>
+        <source>e.g. %1 or 2027-Q1</source>
+        <translation>z. B. %1 oder 2027-Q1</translation>
     </message>
     <message>
         <source>Tar&amp;get</source>
@@ -678,6 +698,25 @@ Einzelheiten stehen in der Protokolldatei:
     </message>
 </context>
 <context>
+    <name>DataFolderPage</name>
+    <message>
+        <source>All your leads are in one database file in this folder. Copy the whole folder to move LeadDesk to another computer.</source>
+        <translation>Alle Ihre Leads liegen in einer Datenbankdatei in diesem Ordner. Kopieren Sie den ganzen Ordner, um LeadDesk auf einen anderen Computer zu bringen.</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+</context>
+<context>
     <name>DefaultRule</name>
     <message>
         <source>Decision maker (Geschäftsführer, Inhaber, Leiter …)</source>
@@ -863,8 +902,16 @@ Einzelheiten stehen in der Protokolldatei:
         <translation>Leads exportieren</translation>
     </message>
     <message>
-        <source>CSV for Excel (UTF-8)</source>
-        <translation>CSV für Excel (UTF-8)</translation>
+        <source>CSV for Excel (German columns, semicolons)</source>
+        <translation>CSV für Excel (deutsche Spalten, Semikolon)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8, comma, LeadDesk columns)</source>
+        <translation>CSV (UTF-8, Komma, LeadDesk-Spalten)</translation>
     </message>
     <message>
         <source>vCard 4.0</source>
@@ -1128,6 +1175,7 @@ Einzelheiten stehen in der Protokolldatei:
     <name>FilterBar</name>
     <message>
         <source>Search name, company, email, city, notes (Ctrl+F)</source>
+        <extracomment>Follow-up choices of ``follow_up``.</extracomment>
         <translation>Name, Firma, E-Mail, Ort, Notizen suchen (Strg+F)</translation>
     </message>
     <message>
@@ -1141,6 +1189,10 @@ Einzelheiten stehen in der Protokolldatei:
     <message>
         <source>All owners</source>
         <translation>Alle Betreuer</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>Alle Phasen</translation>
     </message>
     <message>
         <source>Score</source>
@@ -1159,8 +1211,20 @@ Einzelheiten stehen in der Protokolldatei:
         <translation>Wiedervorlage fällig</translation>
     </message>
     <message>
+        <source>Any follow-up</source>
+        <translation>Jede Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>No follow-up</source>
+        <translation>Ohne Wiedervorlage</translation>
+    </message>
+    <message>
         <source>Only leads whose next follow-up is today or overdue</source>
         <translation>Nur Leads, deren Wiedervorlage heute fällig oder überfällig ist</translation>
+    </message>
+    <message>
+        <source>Only leads without an open follow-up</source>
+        <translation>Nur Leads ohne offene Wiedervorlage</translation>
     </message>
     <message>
         <source>The board shows only the leads chosen in a report. Click to show all.</source>
@@ -1247,6 +1311,10 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>Lead ö&amp;ffnen (Eingabe)</translation>
     </message>
     <message>
+        <source>&amp;Close (Esc)</source>
+        <translation>&amp;Schließen (Esc)</translation>
+    </message>
+    <message>
         <source>Due today / overdue: %1 (%2 overdue)</source>
         <translation>Heute fällig / überfällig: %1 (%2 überfällig)</translation>
     </message>
@@ -1265,6 +1333,116 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <message>
         <source>&amp;Show list</source>
         <translation>Liste &amp;anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPage</name>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Default follow-up</source>
+        <translation>Standard-Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>How far ahead a new follow-up is proposed.</source>
+        <translation>Wie weit im Voraus eine neue Wiedervorlage vorgeschlagen wird.</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Arbeitstage</translation>
+    </message>
+    <message>
+        <source>Follow-ups moved to “the next working day” skip the other days.</source>
+        <translation>Wiedervorlagen, die auf „den nächsten Arbeitstag“ verschoben werden, überspringen die anderen Tage.</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> Arbeitstage</translation>
+    </message>
+    <message>
+        <source>Handover threshold</source>
+        <translation>Übergabefrist</translation>
+    </message>
+    <message>
+        <source>Reports flag an MQL that waits longer for its first sales activity.</source>
+        <translation>Berichte markieren einen MQL, der länger auf die erste Vertriebsaktivität wartet.</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>Home currency</source>
+        <extracomment>Pages other features add to every Settings dialog: key → (title function, factory).</extracomment>
+        <translation>Hauswährung</translation>
+    </message>
+    <message>
+        <source>The currency of new leads.</source>
+        <translation>Die Währung neuer Leads.</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Where your day begins: what is due today, and every date shown.</source>
+        <translation>Wo Ihr Tag beginnt: was heute fällig ist, und jedes angezeigte Datum.</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when LeadDesk starts again.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von LeadDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Open the selected lead</source>
+        <translation>Den ausgewählten Lead öffnen</translation>
+    </message>
+    <message>
+        <source>Move between cards and columns</source>
+        <translation>Zwischen Karten und Spalten wechseln</translation>
+    </message>
+    <message>
+        <source>Show this list of shortcuts</source>
+        <translation>Diese Liste der Tastenkürzel zeigen</translation>
+    </message>
+    <message>
+        <source>Your data is in %1</source>
+        <translation>Ihre Daten liegen in %1</translation>
+    </message>
+    <message>
+        <source>LeadDesk %1 — the offline lead desk.</source>
+        <translation>LeadDesk %1 – Ihr Lead-Schreibtisch, offline.</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>Created with LeadDesk %1</source>
+        <translation>Angelegt mit LeadDesk %1</translation>
+    </message>
+    <message>
+        <source>About LeadDesk</source>
+        <translation>Über LeadDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Where is my data?</source>
+        <translation>&amp;Wo sind meine Daten?</translation>
     </message>
 </context>
 <context>
@@ -1293,8 +1471,16 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
 <context>
     <name>ImportLabels</name>
     <message>
-        <source>First name</source>
+        <source>Salutation</source>
         <extracomment>Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <source>Academic title</source>
+        <translation>Akademischer Titel</translation>
+    </message>
+    <message>
+        <source>First name</source>
         <translation>Vorname</translation>
     </message>
     <message>
@@ -1398,6 +1584,14 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>Vollständiger Name (wird aufgeteilt)</translation>
     </message>
     <message>
+        <source>Salutation and title (split)</source>
+        <translation>Anrede und Titel (getrennt)</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
         <source>Street, 2nd line</source>
         <translation>Straße, 2. Zeile</translation>
     </message>
@@ -1440,6 +1634,18 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <message>
         <source>similar name</source>
         <translation>ähnlicher Name</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>gleicher Name</translation>
+    </message>
+    <message>
+        <source>same company</source>
+        <translation>gleiche Firma</translation>
+    </message>
+    <message>
+        <source>similar company</source>
+        <translation>ähnliche Firma</translation>
     </message>
 </context>
 <context>
@@ -1826,6 +2032,14 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>Kontakt</translation>
     </message>
     <message>
+        <source>Academic title</source>
+        <translation>Akademischer Titel</translation>
+    </message>
+    <message>
+        <source>e.g. Dr., Prof. Dr.</source>
+        <translation>z. B. Dr., Prof. Dr.</translation>
+    </message>
+    <message>
         <source>First name</source>
         <translation>Vorname</translation>
     </message>
@@ -1960,6 +2174,26 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <message>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Ms (Frau)</source>
+        <translation>Frau</translation>
+    </message>
+    <message>
+        <source>Mr (Herr)</source>
+        <translation>Herr</translation>
+    </message>
+    <message>
+        <source>Diverse (divers)</source>
+        <translation>divers</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
     </message>
     <message>
         <source>This lead was removed elsewhere; it can no longer be saved.</source>
@@ -2157,14 +2391,6 @@ Ihre Eingaben stehen noch im Formular.</translation>
         <translation>Übernehmen: nach %1 verschieben</translation>
     </message>
     <message>
-        <source>%1 leads</source>
-        <translation>%1 Leads</translation>
-    </message>
-    <message>
-        <source>%1 of %2 leads shown</source>
-        <translation>%1 von %2 Leads angezeigt</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <extracomment>Bump when the toolbar/dock layout changes: older saved state is then ignored, not restored.</extracomment>
         <translation>Abbrechen</translation>
@@ -2176,6 +2402,20 @@ Ihre Eingaben stehen noch im Formular.</translation>
     <message>
         <source>Restore the newest good backup…</source>
         <translation>Neueste intakte Sicherung wiederherstellen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln lead(s)</source>
+        <translation>
+            <numerusform>%Ln Lead</numerusform>
+            <numerusform>%Ln Leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln lead(s) shown</source>
+        <translation>
+            <numerusform>%1 von %Ln Lead angezeigt</numerusform>
+            <numerusform>%1 von %Ln Leads angezeigt</numerusform>
+        </translation>
     </message>
     <message>
         <source>Another LeadDesk process is writing; your change is saved as soon as it is done …</source>
@@ -2208,14 +2448,6 @@ Ihre Eingaben stehen noch im Formular.</translation>
     <message>
         <source>Unexpected error:</source>
         <translation>Unerwarteter Fehler:</translation>
-    </message>
-    <message>
-        <source>About LeadDesk</source>
-        <translation>Über LeadDesk</translation>
-    </message>
-    <message>
-        <source>LeadDesk %1 — the offline lead desk.</source>
-        <translation>LeadDesk %1 – Ihr Lead-Schreibtisch, offline.</translation>
     </message>
     <message>
         <source>LeadDesk is still writing. Wait for it to finish and quit?</source>
@@ -2539,6 +2771,13 @@ Ihre Eingaben stehen noch im Formular.</translation>
     <message>
         <source>What changes</source>
         <translation>Was sich ändert</translation>
+    </message>
+</context>
+<context>
+    <name>OwnersPage</name>
+    <message>
+        <source>Owners are the names set on leads. Set a lead&apos;s owner in its editor.</source>
+        <translation>Betreuer sind die Namen, die an Leads stehen. Den Betreuer eines Leads legen Sie in seinem Editor fest.</translation>
     </message>
 </context>
 <context>
@@ -3387,6 +3626,10 @@ oder Strg+O drücken</translation>
         </translation>
     </message>
     <message>
+        <source>(changed leads read in %1 ms)</source>
+        <translation>(geänderte Leads in %1 ms gelesen)</translation>
+    </message>
+    <message>
         <source>(stage history read in %1 ms)</source>
         <translation>(Phasenverlauf gelesen in %1 ms)</translation>
     </message>
@@ -3925,6 +4168,89 @@ oder Strg+O drücken</translation>
     </message>
 </context>
 <context>
+    <name>SavedFilters</name>
+    <message>
+        <source>No saved filters yet. Set a filter or search above the board, then Save current…</source>
+        <translation>Noch keine gespeicherten Filter. Stellen Sie über dem Board einen Filter oder eine Suche ein und wählen Sie dann „Speichern…“.</translation>
+    </message>
+    <message>
+        <source>Save current…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Keep the current filter and search under a name</source>
+        <translation>Den aktuellen Filter und die Suche unter einem Namen speichern</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>Filter speichern</translation>
+    </message>
+    <message>
+        <source>Name of this filter:</source>
+        <translation>Name dieses Filters:</translation>
+    </message>
+    <message>
+        <source>A saved filter named “%1” exists. Replace it with the current filter?</source>
+        <translation>Es gibt bereits einen gespeicherten Filter „%1“. Durch den aktuellen Filter ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace filter</source>
+        <translation>Filter ersetzen</translation>
+    </message>
+    <message>
+        <source>Rename filter</source>
+        <translation>Filter umbenennen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>Delete saved filter</source>
+        <translation>Gespeicherten Filter löschen</translation>
+    </message>
+    <message>
+        <source>Delete the saved filter “%1”? The leads it shows are not touched.</source>
+        <translation>Den gespeicherten Filter „%1“ löschen? Die Leads, die er zeigt, bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>Delete filter</source>
+        <translation>Filter löschen</translation>
+    </message>
+    <message>
+        <source>The saved filters could not be changed.</source>
+        <translation>Die gespeicherten Filter konnten nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>Gespeicherte Filter</translation>
+    </message>
+    <message>
+        <source>Saved &amp;filters</source>
+        <translation>Gespeicherte &amp;Filter</translation>
+    </message>
+    <message>
+        <source>Show or hide the saved filters (%1)</source>
+        <translation>Gespeicherte Filter ein- oder ausblenden (%1)</translation>
+    </message>
+    <message>
+        <source>Save current &amp;filter…</source>
+        <translation>Aktuellen &amp;Filter speichern…</translation>
+    </message>
+</context>
+<context>
     <name>ScoreExplainWidget</name>
     <message>
         <source>Accept move</source>
@@ -4113,6 +4439,77 @@ oder Strg+O drücken</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Tags in use on leads are listed first. Tags you add here are offered in the filter before any lead carries them.</source>
+        <translation>Schlagwörter, die Leads tragen, stehen oben. Schlagwörter, die Sie hier hinzufügen, bietet der Filter an, bevor ein Lead sie trägt.</translation>
+    </message>
+    <message>
+        <source>Add tag…</source>
+        <translation>Schlagwort hinzufügen…</translation>
+    </message>
+    <message>
+        <source>When a lead is lost, LeadDesk asks why. The built-in reasons are always offered; add your team&apos;s own below them.</source>
+        <translation>Geht ein Lead verloren, fragt LeadDesk nach dem Grund. Die eingebauten Gründe werden immer angeboten; fügen Sie darunter die Ihres Teams hinzu.</translation>
+    </message>
+    <message>
+        <source>Add reason…</source>
+        <translation>Grund hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>Sources and trade fairs</source>
+        <translation>Quellen und Messen</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Lost reasons</source>
+        <translation>Verlustgründe</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>The new language takes effect when LeadDesk starts again.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von LeadDesk.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Settings (%1)</source>
+        <translation>Einstellungen (%1)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsForm</name>
     <message>
         <source>no cap</source>
@@ -4157,6 +4554,92 @@ oder Strg+O drücken</translation>
     <message>
         <source>When a threshold is crossed</source>
         <translation>Wenn eine Schwelle erreicht wird</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts – %1</source>
+        <translation>Tastenkürzel – %1</translation>
+    </message>
+    <message>
+        <source>Filter shortcuts</source>
+        <translation>Tastenkürzel filtern</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Shortcuts of the window you were in.</source>
+        <translation>Tastenkürzel des Fensters, in dem Sie waren.</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPage</name>
+    <message>
+        <source>Sources come from the leads; add one before its first lead (a fair next month). A trade fair&apos;s cost gives the reports their cost per lead.</source>
+        <translation>Quellen stammen aus den Leads; legen Sie eine schon vor ihrem ersten Lead an (etwa eine Messe im nächsten Monat). Die Kosten einer Messe ergeben in den Berichten die Kosten pro Lead.</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Trade fair</source>
+        <translation>Messe</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Selected source</source>
+        <translation>Ausgewählte Quelle</translation>
+    </message>
+    <message>
+        <source>This source is a trade fair</source>
+        <translation>Diese Quelle ist eine Messe</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>Von – bis</translation>
+    </message>
+    <message>
+        <source>not entered</source>
+        <translation>nicht erfasst</translation>
+    </message>
+    <message>
+        <source>Add source…</source>
+        <translation>Quelle hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Only sources no lead uses can be removed</source>
+        <translation>Nur Quellen, die kein Lead verwendet, lassen sich entfernen</translation>
+    </message>
+    <message>
+        <source>Add source</source>
+        <translation>Quelle hinzufügen</translation>
+    </message>
+    <message>
+        <source>Name of the source:</source>
+        <translation>Name der Quelle:</translation>
     </message>
 </context>
 <context>
@@ -4229,8 +4712,35 @@ oder Strg+O drücken</translation>
         </translation>
     </message>
     <message>
+        <source>Created in %1, not moved since.</source>
+        <translation>In %1 angelegt, seitdem nicht verschoben.</translation>
+    </message>
+    <message>
         <source>No moves recorded.</source>
         <translation>Keine Wechsel erfasst.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayBanner</name>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Open the list of follow-ups due</source>
+        <translation>Die Liste der fälligen Wiedervorlagen öffnen</translation>
+    </message>
+    <message>
+        <source>Hide this note until LeadDesk starts again</source>
+        <translation>Diesen Hinweis bis zum nächsten Start ausblenden</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Follow-ups due today: %1 · overdue: %2</source>
+        <translation>Heute fällige Wiedervorlagen: %1 · überfällig: %2</translation>
     </message>
 </context>
 <context>
@@ -4320,6 +4830,21 @@ oder Strg+O drücken</translation>
     <message>
         <source>Undo import</source>
         <translation>Import rückgängig machen</translation>
+    </message>
+</context>
+<context>
+    <name>_ListPage</name>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>In Verwendung</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
     </message>
 </context>
 <context>
@@ -4533,6 +5058,10 @@ oder Strg+O drücken</translation>
         <translation>Eine Währung ist ein Code aus drei Buchstaben, z. B. EUR</translation>
     </message>
     <message>
+        <source>a dot or hyphen stands where it may not (doubled, or at the start or end of a part)</source>
+        <translation>ein Punkt oder Bindestrich steht an falscher Stelle (doppelt oder am Anfang oder Ende eines Teils)</translation>
+    </message>
+    <message>
         <source>a duration is a number of seconds between 0 and 24 hours</source>
         <translation>Eine Dauer ist eine Anzahl Sekunden zwischen 0 und 24 Stunden</translation>
     </message>
@@ -4557,12 +5086,20 @@ oder Strg+O drücken</translation>
         <translation>Eine manuelle Punkteänderung braucht eine Begründung</translation>
     </message>
     <message>
+        <source>a name has at most {n} characters</source>
+        <translation>ein Name hat höchstens {n} Zeichen</translation>
+    </message>
+    <message>
         <source>a quote opened on line {line} is closed only on line {end}: {count} line(s) that look like rows were read as one cell; check the quotes there</source>
         <translation>ein in Zeile {line} geöffnetes Anführungszeichen wird erst in Zeile {end} geschlossen: {count} Zeile(n), die wie Datensätze aussehen, wurden als eine Zelle gelesen; bitte prüfen Sie dort die Anführungszeichen</translation>
     </message>
     <message>
         <source>a range needs a minimum, a maximum or both</source>
         <translation>Ein Bereich braucht ein Minimum, ein Maximum oder beides</translation>
+    </message>
+    <message>
+        <source>a saved filter named {name!r} exists</source>
+        <translation>ein gespeicherter Filter namens {name!r} existiert bereits</translation>
     </message>
     <message>
         <source>a target is a date (2027-03-31) or a quarter (2027-Q1)</source>
@@ -4645,6 +5182,10 @@ oder Strg+O drücken</translation>
         <translation>Wählen Sie ein Ergebnis ({valid})</translation>
     </message>
     <message>
+        <source>choose at least one working day</source>
+        <translation>wählen Sie mindestens einen Arbeitstag</translation>
+    </message>
+    <message>
         <source>contains NUL bytes: not a text CSV file</source>
         <translation>enthält NUL-Bytes: keine CSV-Textdatei</translation>
     </message>
@@ -4671,6 +5212,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>e-mail address</source>
         <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>enter between 0 and 365 days</source>
+        <translation>geben Sie zwischen 0 und 365 Tagen ein</translation>
     </message>
     <message>
         <source>enter between 0 and 60 working days</source>
@@ -4701,6 +5246,10 @@ oder Strg+O drücken</translation>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben</translation>
     </message>
     <message>
+        <source>give the filter a name</source>
+        <translation>geben Sie dem Filter einen Namen</translation>
+    </message>
+    <message>
         <source>import cancelled; nothing was changed</source>
         <translation>Import abgebrochen; nichts wurde geändert</translation>
     </message>
@@ -4719,6 +5268,14 @@ oder Strg+O drücken</translation>
     <message>
         <source>is not an object</source>
         <translation>ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>it contains characters an e-mail address cannot hold</source>
+        <translation>sie enthält Zeichen, die in einer E-Mail-Adresse nicht vorkommen dürfen</translation>
+    </message>
+    <message>
+        <source>it is not written the way an e-mail address is</source>
+        <translation>sie ist nicht wie eine E-Mail-Adresse geschrieben</translation>
     </message>
     <message>
         <source>keep the wording the person agreed to</source>
@@ -4829,6 +5386,14 @@ oder Strg+O drücken</translation>
         <translation>kein gültiges JSON (Zeile {line}, Spalte {column}): {detail}</translation>
     </message>
     <message>
+        <source>nothing stands after the @</source>
+        <translation>nach dem @ steht nichts</translation>
+    </message>
+    <message>
+        <source>nothing stands before the @</source>
+        <translation>vor dem @ steht nichts</translation>
+    </message>
+    <message>
         <source>one_of needs a non-empty list of values</source>
         <translation>„ist eines von“ braucht eine nicht leere Liste von Werten</translation>
     </message>
@@ -4897,12 +5462,20 @@ oder Strg+O drücken</translation>
         <translation>Tesseract startet nicht: {detail}</translation>
     </message>
     <message>
+        <source>the @ sign is missing</source>
+        <translation>das @-Zeichen fehlt</translation>
+    </message>
+    <message>
         <source>the Python package pytesseract is not installed</source>
         <translation>das Python-Paket pytesseract ist nicht installiert</translation>
     </message>
     <message>
         <source>the SQL threshold must be above the MQL threshold</source>
         <translation>Die SQL-Schwelle muss über der MQL-Schwelle liegen</translation>
+    </message>
+    <message>
+        <source>the address is too long</source>
+        <translation>die Adresse ist zu lang</translation>
     </message>
     <message>
         <source>the database is being restored from a backup; try again in a moment</source>
@@ -4937,6 +5510,10 @@ oder Strg+O drücken</translation>
         <translation>Das Laufwerk mit {file} ist voll</translation>
     </message>
     <message>
+        <source>the fair {name!r} ends before it starts</source>
+        <translation>die Messe {name!r} endet, bevor sie beginnt</translation>
+    </message>
+    <message>
         <source>the file is empty</source>
         <translation>Die Datei ist leer</translation>
     </message>
@@ -4953,12 +5530,20 @@ oder Strg+O drücken</translation>
         <translation>die neue Sicherung hat die Prüfung nicht bestanden ({problem}); sie wurde nicht behalten</translation>
     </message>
     <message>
+        <source>the part after the @ is no domain that can receive e-mail (such as firma.de)</source>
+        <translation>der Teil nach dem @ ist keine Domain, die E-Mails empfangen kann (wie firma.de)</translation>
+    </message>
+    <message>
         <source>the period ends before it starts</source>
         <translation>der Zeitraum endet, bevor er beginnt</translation>
     </message>
     <message>
         <source>the picture is too large to read (over {limit} megapixels)</source>
         <translation>das Bild ist zu groß zum Lesen (über {limit} Megapixel)</translation>
+    </message>
+    <message>
+        <source>the saved filter no longer exists</source>
+        <translation>der gespeicherte Filter existiert nicht mehr</translation>
     </message>
     <message>
         <source>the tesseract program was not found</source>
@@ -4983,6 +5568,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>times</source>
         <translation>Mal</translation>
+    </message>
+    <message>
+        <source>type the address alone, without a name or angle brackets</source>
+        <translation>geben Sie nur die Adresse ein, ohne Namen und spitze Klammern</translation>
     </message>
     <message>
         <source>unknown activity kind {kind!r} (valid: {valid})</source>
@@ -5019,6 +5608,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>unknown stage {stage!r} (valid: {valid})</source>
         <translation>unbekannte Phase {stage!r} (gültig: {valid})</translation>
+    </message>
+    <message>
+        <source>unknown stage {stage!r}; imported as a lead</source>
+        <translation>unbekannte Phase {stage!r}; als Lead importiert</translation>
     </message>
     <message>
         <source>unknown status {status!r}</source>
@@ -5151,6 +5744,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>{raw!r} is not a valid phone number; stored as {value}, please check</source>
         <translation>{raw!r} ist keine gültige Telefonnummer; gespeichert als {value}, bitte prüfen</translation>
+    </message>
+    <message>
+        <source>{reason!r} is a built-in reason already</source>
+        <translation>{reason!r} ist bereits ein eingebauter Grund</translation>
     </message>
     <message>
         <source>{reason}; kept in the notes</source>

@@ -74,6 +74,23 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln lead(s)</source>
+        <translation>
+            <numerusform>%Ln lead</numerusform>
+            <numerusform>%Ln leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln lead(s) shown</source>
+        <translation>
+            <numerusform>%1 of %Ln lead shown</numerusform>
+            <numerusform>%1 of %Ln leads shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MergeDatabaseDialog</name>
     <message numerus="yes">
         <source>%n differing value(s) kept in the leads&apos; notes</source>
