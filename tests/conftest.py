@@ -17,6 +17,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("LEADDESK_DATABASE_URL", None)
 
+# The private PostgreSQL cluster (issue 16): fixtures ``pg_cluster`` and ``pg_url``.
+pytest_plugins = ["tests.pg_cluster"]
+
 
 @pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
