@@ -36,14 +36,18 @@ PG_ROOT = Path("/usr/lib/postgresql")
 
 
 def find_bin() -> Path | None:
-    """The folder holding ``initdb`` and ``pg_ctl``: ``LEADDESK_PG_BIN``, else the newest installed version."""
+    """The folder of ``initdb`` and ``pg_ctl``: ``LEADDESK_PG_BIN``, else the newest installed version."""
     override = os.environ.get("LEADDESK_PG_BIN")
     if override:
         folder = Path(override)
         return folder if (folder / "initdb").exists() else None
     if PG_ROOT.is_dir():
         versions = sorted(
-            (p for p in PG_ROOT.iterdir() if re.fullmatch(r"\d+", p.name) and (p / "bin" / "initdb").exists()),
+            (
+                p
+                for p in PG_ROOT.iterdir()
+                if re.fullmatch(r"\d+", p.name) and (p / "bin" / "initdb").exists()
+            ),
             key=lambda p: int(p.name),
         )
         if versions:
@@ -107,7 +111,9 @@ class PgCluster:
             f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
             "-c full_page_writes=off -c max_connections=60 -c shared_buffers=64MB"
         )
-        done = self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "-t", "60", "start")
+        done = self._run(
+            "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "-t", "60", "start"
+        )
         if done.returncode != 0:
             log = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
             raise RuntimeError(f"pg_ctl start failed: {done.stderr.strip()} {log}")
@@ -130,7 +136,9 @@ class PgCluster:
         """Run one statement outside a transaction in the ``postgres`` database (CREATE/DROP DATABASE)."""
         import psycopg
 
-        with psycopg.connect(host=str(self.socket_dir), user=SUPERUSER, dbname="postgres", autocommit=True) as conn:
+        with psycopg.connect(
+            host=str(self.socket_dir), user=SUPERUSER, dbname="postgres", autocommit=True
+        ) as conn:
             conn.execute(sql, params or None)  # type: ignore[arg-type]
 
     def create_database(self, name: str, *, template: str | None = None) -> URL:

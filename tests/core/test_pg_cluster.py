@@ -1,4 +1,4 @@
-"""The private PostgreSQL test cluster itself: reachable over its socket, with the extensions LeadDesk needs."""
+"""The private PostgreSQL test cluster itself: reachable over its socket, with the extensions we need."""
 
 from __future__ import annotations
 
