@@ -20,6 +20,7 @@ commits. Measured cost: ``python -m benchmarks --only durability``.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import os
@@ -285,8 +286,11 @@ class MigrationResult:
 
 
 def include_in_autogenerate(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
-    """Keep the FTS5 shadow tables (made by raw SQL in a migration) out of model comparisons."""
-    return not (type_ == "table" and name is not None and name.startswith("lead_fts"))
+    """Keep the search index (made by raw SQL in migrations) out of model comparisons: FTS5's
+    shadow tables on SQLite, the generated ``search_vector`` column and its index on PostgreSQL."""
+    if type_ == "table" and name is not None and name.startswith("lead_fts"):
+        return False
+    return not (type_ in ("column", "index") and name in ("search_vector", "ix_lead_search"))
 
 
 def _alembic_config(engine: Engine) -> Any:
@@ -451,7 +455,7 @@ def prune_safety_copies(copy: Path, keep: int = KEEP_SAFETY_COPIES) -> list[Path
 #: The newest migration's revision id. Lets an up-to-date database open without loading
 #: Alembic and parsing every migration script (~100 ms of each start); a test keeps it equal
 #: to the scripts' head.
-SCHEMA_HEAD = "privacy_1"
+SCHEMA_HEAD = "pg_1"
 
 
 def _stored_revision(engine: Engine) -> str | None:
@@ -1148,3 +1152,227 @@ def wipe_free_space(engine: Engine) -> WipeResult:
         return WipeResult(free, vacuumed, truncated)
     finally:
         raw.close()
+
+
+# --- SQL that differs between the engines (issue 16): one object per engine -----------------------
+# Generated SQL (the scoring compiler, reports) asks the connection's flavour for the few pieces
+# SQLite and PostgreSQL spell differently, so no other module branches on the engine.
+
+#: Julian day number of 1970-01-01 00:00 UTC (what SQLite's ``julianday`` is based on).
+_JULIAN_EPOCH = 2440587.5
+
+_NAMED_PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+
+
+@dataclass(frozen=True)
+class SqlFlavor:
+    """The engine-specific spellings of generated SQL. ``SQLITE`` keeps LeadDesk's original SQL."""
+
+    name: str
+    #: Boolean literals (SQLite stores 0/1; PostgreSQL has a boolean type).
+    false: str
+    true: str
+    #: Suffix that keeps a subquery from being flattened into the statement reading it.
+    no_flatten: str
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.name == "sqlite"
+
+    @property
+    def null_time(self) -> str:
+        """A NULL that PostgreSQL reads as a time (an untyped NULL column is text there)."""
+        return "NULL" if self.is_sqlite else "CAST(NULL AS timestamp)"
+
+    def julianday(self, expr: str) -> str:
+        """A stored UTC time (column or text parameter) as a Julian day number."""
+        if self.is_sqlite:
+            return f"julianday({expr})"
+        return f"(EXTRACT(EPOCH FROM CAST({expr} AS timestamp)) / 86400.0 + {_JULIAN_EPOCH})"
+
+    def julian_day_start(self, expr: str) -> str:
+        """The Julian day number of midnight (UTC) of the day of ``expr``."""
+        if self.is_sqlite:
+            return f"julianday(date({expr}))"
+        day = f"date_trunc('day', CAST({expr} AS timestamp))"
+        return f"(EXTRACT(EPOCH FROM {day}) / 86400.0 + {_JULIAN_EPOCH})"
+
+    def julian_to_time(self, expr: str) -> str:
+        """A Julian day number back into a stored time (NULL stays NULL)."""
+        if self.is_sqlite:
+            return f"strftime('%Y-%m-%d %H:%M:%f', {expr}) || '000'"
+        return f"CAST(to_timestamp(({expr} - {_JULIAN_EPOCH}) * 86400) AT TIME ZONE 'UTC' AS timestamp)"
+
+    def least(self, *exprs: str) -> str:
+        return f"{'MIN' if self.is_sqlite else 'LEAST'}({', '.join(exprs)})"
+
+    def greatest(self, *exprs: str) -> str:
+        return f"{'MAX' if self.is_sqlite else 'GREATEST'}({', '.join(exprs)})"
+
+    def distinct(self, a: str, b: str) -> str:
+        """``a`` differs from ``b``, NULL counting as a value."""
+        return f"{a} IS NOT {b}" if self.is_sqlite else f"{a} IS DISTINCT FROM {b}"
+
+    def power(self, base: str, exponent: str) -> str:
+        return f"pow({base}, {exponent})" if self.is_sqlite else f"power({base}, {exponent})"
+
+    def round_int(self, expr: str) -> str:
+        """Rounded half away from zero, as an integer (SQLite's ROUND; PostgreSQL's on numeric)."""
+        if self.is_sqlite:
+            return f"CAST(ROUND({expr}) AS INTEGER)"
+        return f"CAST(ROUND(CAST({expr} AS numeric)) AS INTEGER)"
+
+    def trunc_int(self, expr: str) -> str:
+        """Cut towards zero to an integer (PostgreSQL's CAST rounds instead)."""
+        return f"CAST({expr} AS INTEGER)" if self.is_sqlite else f"CAST(trunc({expr}) AS INTEGER)"
+
+    def position(self, haystack: str, needle: str) -> str:
+        """1-based position of ``needle`` in ``haystack``, 0 when absent."""
+        return f"instr({haystack}, {needle})" if self.is_sqlite else f"strpos({haystack}, {needle})"
+
+    @property
+    def like(self) -> str:
+        """LIKE that ignores the case of A–Z (SQLite's LIKE does; PostgreSQL's ILIKE)."""
+        return "LIKE" if self.is_sqlite else "ILIKE"
+
+    def nocase(self, expr: str) -> str:
+        """``expr`` compared ignoring the case of A–Z (against lower-case values)."""
+        return f"{expr} COLLATE NOCASE" if self.is_sqlite else f"lower({expr})"
+
+    def unindexed(self, expr: str) -> str:
+        """``expr`` hidden from SQLite's index choice (a unary plus); PostgreSQL plans by cost."""
+        return f"+{expr}" if self.is_sqlite else expr
+
+    def temp_table(self, name: str) -> str:
+        """The qualified name of a connection-private scratch table."""
+        return f"temp.{name}" if self.is_sqlite else f"pg_temp.{name}"
+
+    def in_ids_table(self, expr: str, table: str) -> str:
+        """``expr`` is one of the ids in the one-column table ``table``."""
+        return f"{expr} IN {table}" if self.is_sqlite else f"{expr} IN (SELECT id FROM {table})"
+
+    def driver_text(self, sql: str) -> str:
+        """SQL with ``:name`` parameters in the driver's own parameter style."""
+        return sql if self.is_sqlite else _pyformat(sql)
+
+
+@functools.lru_cache(maxsize=512)
+def _pyformat(sql: str) -> str:
+    return _NAMED_PARAM.sub(r"%(\1)s", sql.replace("%", "%%"))
+
+
+SQLITE = SqlFlavor("sqlite", false="0", true="1", no_flatten="LIMIT -1 OFFSET 0")
+POSTGRESQL = SqlFlavor("postgresql", false="false", true="true", no_flatten="OFFSET 0")
+
+
+def sql_flavor(bind: Engine | Connection | Session | SqlFlavor) -> SqlFlavor:
+    """The flavour of generated SQL for the engine behind ``bind``."""
+    if isinstance(bind, SqlFlavor):
+        return bind
+    if isinstance(bind, Session):
+        bind = bind.get_bind()  # type: ignore[assignment]
+    engine = bind.engine if isinstance(bind, Connection) else bind
+    return SQLITE if engine.dialect.name == "sqlite" else POSTGRESQL
+
+
+# --- Search on both engines (issue 16) --------------------------------------------------------------
+# SQLite: FTS5 (``lead_fts``). PostgreSQL: ``lead.search_vector`` (migration pg_1), the searchable
+# columns folded as FTS5 folds them. Both get the same words: every word a prefix, all required,
+# a word typed without umlauts also as its umlaut spelling.
+
+_SEARCH_TOKEN = re.compile(r"[^\W_]+")
+#: Letters unaccent() rewrites that have no decomposition in Unicode (NFKD keeps them).
+_UNACCENT_EXTRA = str.maketrans(
+    {"ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe"}
+    | {"ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th"}
+)
+
+
+def search_fold(value: str) -> str:
+    """Python twin of PostgreSQL's ``leaddesk_fold``: lower case, accents dropped, ß kept."""
+    import unicodedata
+
+    value = value.replace("ẞ", "ß").translate(_UNACCENT_EXTRA)
+    decomposed = unicodedata.normalize("NFKD", value.replace("ß", "\x01"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.lower().replace("\x01", "ß")
+
+
+def tsquery_expression(query: str) -> str | None:
+    """The PostgreSQL ``tsquery`` (simple configuration) for what a person typed.
+
+    The same words and spellings as :func:`fts_match_expression`; a word holding punctuation
+    ("anna@example") is a phrase of its parts with the last a prefix, as in FTS5.
+    """
+    words = [w for w in "".join(c if c.isalnum() or c in "@._-+" else " " for c in query).split() if w]
+    terms = []
+    for word in words:
+        spellings = [word]
+        folded = word.casefold()
+        for plain, umlaut in _UMLAUT_SPELLINGS:
+            folded = folded.replace(plain, umlaut)
+        if len(word) >= 4 and folded != word.casefold():
+            spellings.append(folded)
+        phrases = []
+        for spelling in spellings:
+            tokens = _SEARCH_TOKEN.findall(search_fold(spelling))
+            if tokens:
+                phrases.append(" <-> ".join([*tokens[:-1], tokens[-1] + ":*"]))
+        if phrases:
+            terms.append("(" + " | ".join(phrases) + ")" if len(phrases) > 1 else phrases[0])
+    return " & ".join(terms) if terms else None
+
+
+def search_ids(bind: Engine | Connection | Session | SqlFlavor, query: str) -> Any:
+    """A SELECT of the ids (one integer column) of the leads matching ``query``; None for no words.
+
+    Erased and trashed leads are included: callers add their own filters.
+    """
+    from sqlalchemy import Integer, column
+
+    if sql_flavor(bind).is_sqlite:
+        expression = fts_match_expression(query)
+        if expression is None:
+            return None
+        return (
+            text("SELECT rowid FROM lead_fts WHERE lead_fts MATCH :fts_query")
+            .bindparams(fts_query=expression)
+            .columns(column("rowid", Integer))
+        )
+    tsquery = tsquery_expression(query)
+    if tsquery is None:
+        return None
+    return (
+        text("SELECT id FROM lead WHERE search_vector @@ to_tsquery('simple', :fts_query)")
+        .bindparams(fts_query=tsquery)
+        .columns(column("id", Integer))
+    )
+
+
+def word_block_ids(conn: Connection, words: dict[str, str], limit: int) -> list[int]:
+    """Ids of leads with ``words[column]`` as a whole word of that column (a duplicate check's block).
+
+    SQLite asks FTS5 per column; PostgreSQL asks the search vector for the word in any column
+    (a wider block: the caller compares every candidate anyway).
+    """
+    if not words:
+        return []
+    if sql_flavor(conn).is_sqlite:
+        terms = [f'{col}:"' + word.replace('"', "") + '"' for col, word in words.items()]
+        rows = conn.execute(
+            text("SELECT rowid FROM lead_fts WHERE lead_fts MATCH :q LIMIT :n"),
+            {"q": " OR ".join(terms), "n": limit},
+        )
+        return [r[0] for r in rows]
+    alternatives = []
+    for word in words.values():
+        tokens = _SEARCH_TOKEN.findall(search_fold(word))
+        if tokens:
+            alternatives.append(" <-> ".join(tokens))
+    if not alternatives:
+        return []
+    rows = conn.execute(
+        text("SELECT id FROM lead WHERE search_vector @@ to_tsquery('simple', :q) LIMIT :n"),
+        {"q": " | ".join(alternatives), "n": limit},
+    )
+    return [r[0] for r in rows]
