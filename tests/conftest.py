@@ -117,7 +117,9 @@ def _pg_fresh(url: object) -> None:
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, db_engine: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Path:
+def data_dir(
+    tmp_path: Path, db_engine: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """A data folder holding a migrated, empty LeadDesk database.
 
     On PostgreSQL the folder holds the attachments and settings while ``LEADDESK_DATABASE_URL``

@@ -206,7 +206,9 @@ def lead_facts(db: Database) -> tuple[dict[int, dict[str, Any]], dict[int, list[
             leads[r["id"]] = dict(r)
         for lead_id, kind, at in conn.execute(text("SELECT lead_id, kind, at FROM activity")):
             # SQLite hands back the stored text, PostgreSQL a datetime.
-            stamp = (at if isinstance(at, datetime) else datetime.fromisoformat(at)).replace(tzinfo=NOW.tzinfo)
+            stamp = (at if isinstance(at, datetime) else datetime.fromisoformat(at)).replace(
+                tzinfo=NOW.tzinfo
+            )
             acts.setdefault(lead_id, []).append((kind, stamp))
     return leads, acts
 
