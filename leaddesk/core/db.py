@@ -1188,14 +1188,14 @@ class SqlFlavor:
         """A stored UTC time (column or text parameter) as a Julian day number."""
         if self.is_sqlite:
             return f"julianday({expr})"
-        return f"(EXTRACT(EPOCH FROM CAST({expr} AS timestamp)) / 86400.0 + {_JULIAN_EPOCH})"
+        return f"CAST(EXTRACT(EPOCH FROM CAST({expr} AS timestamp)) / 86400.0 + {_JULIAN_EPOCH} AS float8)"
 
     def julian_day_start(self, expr: str) -> str:
         """The Julian day number of midnight (UTC) of the day of ``expr``."""
         if self.is_sqlite:
             return f"julianday(date({expr}))"
         day = f"date_trunc('day', CAST({expr} AS timestamp))"
-        return f"(EXTRACT(EPOCH FROM {day}) / 86400.0 + {_JULIAN_EPOCH})"
+        return f"CAST(EXTRACT(EPOCH FROM {day}) / 86400.0 + {_JULIAN_EPOCH} AS float8)"
 
     def julian_to_time(self, expr: str) -> str:
         """A Julian day number back into a stored time (NULL stays NULL)."""
@@ -1376,3 +1376,15 @@ def word_block_ids(conn: Connection, words: dict[str, str], limit: int) -> list[
         {"q": " | ".join(alternatives), "n": limit},
     )
     return [r[0] for r in rows]
+
+
+def data_version(conn: Connection) -> int:
+    """A number that changes when another connection committed (caches ask before re-reading).
+
+    SQLite: ``PRAGMA data_version``. PostgreSQL: the next transaction id, which moves with every
+    write anywhere on the server (a cache may re-read without need, never miss a change).
+    """
+    if sql_flavor(conn).is_sqlite:
+        return int(conn.exec_driver_sql("PRAGMA data_version").scalar() or 0)
+    xmax = "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint"
+    return int(conn.exec_driver_sql(xmax).scalar() or 0)
