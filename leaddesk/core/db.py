@@ -1388,3 +1388,16 @@ def data_version(conn: Connection) -> int:
         return int(conn.exec_driver_sql("PRAGMA data_version").scalar() or 0)
     xmax = "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint"
     return int(conn.exec_driver_sql(xmax).scalar() or 0)
+
+
+def compare_types(
+    context: Any, inspected_column: Any, metadata_column: Any, inspected_type: Any, metadata_type: Any
+) -> bool | None:
+    """Alembic's type comparison that sees through LeadDesk's column types (``UTCDateTime`` is a
+    DateTime, which PostgreSQL reflects as TIMESTAMP); None lets Alembic compare the rest."""
+    from sqlalchemy import DateTime
+    from sqlalchemy.types import TypeDecorator
+
+    if isinstance(metadata_type, TypeDecorator) and isinstance(metadata_type.impl_instance, DateTime):
+        return not isinstance(inspected_type, DateTime)
+    return None
