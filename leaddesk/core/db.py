@@ -1401,3 +1401,59 @@ def compare_types(
     if isinstance(metadata_type, TypeDecorator) and isinstance(metadata_type.impl_instance, DateTime):
         return not isinstance(inspected_type, DateTime)
     return None
+
+
+# --- Bulk statements sent straight to the driver (imports, demo data, board renumbering) ------------
+
+_QMARK_OR_STRING = re.compile(r"'(?:[^']|'')*'|\?|%")
+
+
+@functools.lru_cache(maxsize=256)
+def _format_style(sql: str) -> str:
+    def swap(m: re.Match[str]) -> str:
+        token = m.group(0)
+        return "%s" if token == "?" else "%%" if token == "%" else token
+
+    return _QMARK_OR_STRING.sub(swap, sql)
+
+
+def positional(bind: Engine | Connection | Session | SqlFlavor, sql: str) -> str:
+    """``sql`` written with SQLite's ``?`` placeholders, in the driver's style (psycopg: ``%s``)."""
+    return sql if sql_flavor(bind).is_sqlite else _format_style(sql)
+
+
+def json_values(bind: Engine | Connection | Session | SqlFlavor) -> str:
+    """A one-column subquery of the values of a JSON array bound to one ``?`` (a long IN list)."""
+    if sql_flavor(bind).is_sqlite:
+        return "(SELECT value FROM json_each(?))"
+    return "(SELECT json_array_elements_text(CAST(? AS json)))"
+
+
+def engine_literal(bind: Engine | Connection | Session | SqlFlavor, value: object) -> str:
+    """:func:`sql_literal` for this engine (PostgreSQL's booleans are ``true``/``false``)."""
+    if isinstance(value, bool) and not sql_flavor(bind).is_sqlite:
+        return "true" if value else "false"
+    return sql_literal(value)
+
+
+def ids_written(conn: Connection, *tables: str) -> None:
+    """After inserting rows with explicit ids: PostgreSQL's id sequences continue after them
+    (SQLite takes max(id) + 1 by itself)."""
+    if sql_flavor(conn).is_sqlite:
+        return
+    for table in tables:
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"GREATEST((SELECT MAX(id) FROM {table}), 1))"
+        )
+
+
+def json_id_subquery(bind: Engine | Connection | Session | SqlFlavor, ids_json: str) -> Any:
+    """A scalar subquery of the integers of a JSON array bound as one parameter (no IN-list limit)."""
+    from sqlalchemy import Integer, cast, column, select
+
+    if sql_flavor(bind).is_sqlite:
+        each = text("json_each(:ids)").bindparams(ids=ids_json)
+        return select(text("value")).select_from(each).scalar_subquery()
+    each = text("json_array_elements_text(CAST(:ids AS json)) AS value").bindparams(ids=ids_json)
+    return select(cast(column("value"), Integer)).select_from(each).scalar_subquery()
