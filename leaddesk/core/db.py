@@ -323,7 +323,12 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
     """A consistent copy of the live database (SQLite's online backup, safe under WAL)."""
     source = sqlite_file(engine)
     if source is None:
-        raise DatabaseError(Text("backup works only for a SQLite database file"))
+        raise DatabaseError(
+            Text(
+                "LeadDesk's backups copy a database file; a PostgreSQL server is backed up "
+                "with the server's own tools (pg_dump)"
+            )
+        )
     return copy_sqlite(source, target)
 
 
