@@ -193,7 +193,7 @@ def _move_forward_bulk(
         "version = version + 1, updated_at = :at FROM ("
         f"SELECT id, target, ROW_NUMBER() OVER (PARTITION BY target ORDER BY score DESC, id) AS rn FROM ("
         f"SELECT l.id, s.score, CASE WHEN s.score >= {sql} THEN 'sql' ELSE 'mql' END AS target "
-        f"FROM {SCORED_LEAD} WHERE {due})) AS m WHERE lead.id = m.id",
+        f"FROM {SCORED_LEAD} WHERE {due}) AS c) AS m WHERE lead.id = m.id",
         params | {"at": at, "base_sql": bases["sql"], "base_mql": bases["mql"]},
     )
     return int(count)
