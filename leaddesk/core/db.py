@@ -252,7 +252,40 @@ def make_engine(url: str | URL, *, read_only: bool = False) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         event.listen(engine, "handle_error", _sqlite_errors, retval=True)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if url.get_backend_name() == "postgresql":
+        event.listen(engine, "begin", _server_begin)
+        event.listen(engine, "handle_error", _server_errors, retval=True)
+    return engine
+
+
+#: Key of the server-wide advisory lock LeadDesk's write transactions take (``LDSK``).
+WRITE_LOCK_KEY = 0x4C44534B
+
+
+def _server_begin(conn: Connection) -> None:
+    """PostgreSQL: a write transaction first takes LeadDesk's write lock, as SQLite's BEGIN IMMEDIATE.
+
+    One LeadDesk writer at a time per database, readers never wait (MVCC): a version read inside
+    a write cannot be overtaken (two saves of one lead: exactly one wins, the other gets
+    ConflictError), as on SQLite. Waits as long as SQLite's busy timeout (shorter on the GUI
+    thread), then DatabaseBusyError.
+    """
+    options = conn.get_execution_options()
+    if not options.get(WRITE_OPTION):
+        return
+    wait = QUICK_BUSY_TIMEOUT_MS if threading.get_ident() in _quick_threads else BUSY_TIMEOUT_MS
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(wait)}")
+    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+    conn.exec_driver_sql("SET LOCAL lock_timeout = 0")
+
+
+def _server_errors(context: Any) -> BaseException | None:
+    """PostgreSQL's lock timeout (SQLSTATE 55P03) becomes DatabaseBusyError, as SQLite's busy."""
+    orig = context.original_exception
+    if getattr(orig, "sqlstate", None) == "55P03":
+        return DatabaseBusyError()
+    return None
 
 
 def _query_only(dbapi_connection: Any, _record: Any) -> None:
