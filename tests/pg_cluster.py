@@ -109,7 +109,7 @@ class PgCluster:
         # Test speed: no durability (the cluster is thrown away), no TCP, only our socket.
         options = (
             f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
-            "-c full_page_writes=off -c max_connections=60 -c shared_buffers=64MB"
+            "-c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB"
         )
         done = self._run(
             "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "-t", "60", "start"
