@@ -77,7 +77,6 @@ def _run_engine(args: argparse.Namespace, modules: list[Any], url: str | None) -
     from leaddesk.core.db import Database
     from leaddesk.core.demo import build_demo
 
-
     results: dict[str, dict[str, Any]] = {}
     tmp = Path(tempfile.mkdtemp(prefix="leaddesk-bench-"))
     try:

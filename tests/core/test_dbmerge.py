@@ -20,6 +20,7 @@ from leaddesk.core.services.merge import merge_leads
 # The other laptop's database is made by copying the main database file (SQLite only).
 pytestmark = pytest.mark.sqlite_only
 
+
 def _counts(db: Any) -> dict[str, int]:
     with db.engine.connect() as conn:
         return {

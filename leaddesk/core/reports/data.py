@@ -44,6 +44,7 @@ _STAGE_CODE = (
     " WHEN 'won' THEN 3 WHEN 'lost' THEN 4 END"
 )
 
+
 #: Every move: lead, stage index moved into, kind (see ``move_kind``), time, and the stored
 #: reason where reports read it (why lost; the score that made an MQL). Codes are computed by
 #: SQLite, which is much cheaper than a Python branch per move.
@@ -87,6 +88,7 @@ SELECT h.lead_id,
   {flavor.julianday(first)}
 FROM (SELECT lead_id, MIN(at) AS t FROM stagechange WHERE to_stage = 'mql' GROUP BY lead_id) AS h
 """
+
 
 _SCORE_IN_REASON = re.compile(r"^(?:Score (-?\d+) reached|Accepted score suggestion \(score (-?\d+)\))")
 

@@ -355,9 +355,7 @@ def build_query(
             continue
         needs_bant = needs_bant or rule.spec.needs_bant
         cond = (
-            _number_condition(rule, p)
-            if rule.spec.kind is Kind.NUMBER
-            else _text_condition(rule, p, flavor)
+            _number_condition(rule, p) if rule.spec.kind is Kind.NUMBER else _text_condition(rule, p, flavor)
         )
         points[i] = f"CASE WHEN {cond} THEN {rule.points} ELSE 0 END"
     pred = f" AND ({lead_filter})" if lead_filter else ""
