@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import pkgutil
 import platform
 import shutil
@@ -42,18 +43,52 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", default="benchmarks/results/latest.json", help="JSON file to write")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("LEADDESK_DATABASE_URL"),
+        help="also run on this EMPTY PostgreSQL database (postgresql+psycopg://…), side by side with "
+        "SQLite; default: $LEADDESK_DATABASE_URL",
+    )
     args = parser.parse_args(argv)
+    os.environ.pop("LEADDESK_DATABASE_URL", None)  # the SQLite run first
 
+    modules = discover(args.only)
+    reference = {"value": reference_ms(), "target": None, "unit": "ms"}
+    results = _run_engine(args, modules, None)
+    if args.database_url:
+        on_server = [m for m in modules if not getattr(m, "SQLITE_ONLY", False)]
+        server = _run_engine(args, on_server, args.database_url)
+        # Issue 16: each figure on the server within 2x of SQLite's (card move also <= 20 ms).
+        for name, r in server.items():
+            base = results.get(name)
+            if base is not None and r.get("unit", "ms") == "ms" and base["value"]:
+                r["target"] = 2 * base["value"]
+            results[f"{name} [postgresql]"] = r
+    # How fast the machine was at start and end (see reference_ms): read the figures beside it.
+    results["host reference: fixed Python work, at start"] = reference
+    reference_end = {"value": reference_ms(), "target": None, "unit": "ms"}
+    results["host reference: fixed Python work, at end"] = reference_end
+    _report(args, results)
+    return 0
+
+
+def _run_engine(args: argparse.Namespace, modules: list[Any], url: str | None) -> dict[str, dict[str, Any]]:
+    """Every module on one engine: the SQLite file in a scratch folder, or the (empty) server at ``url``."""
     from leaddesk.core.db import Database
     from leaddesk.core.demo import build_demo
 
-    modules = discover(args.only)
     results: dict[str, dict[str, Any]] = {}
     tmp = Path(tempfile.mkdtemp(prefix="leaddesk-bench-"))
-    reference = {"value": reference_ms(), "target": None, "unit": "ms"}
     try:
         data_dir = tmp / "data"
+        if url:
+            os.environ["LEADDESK_DATABASE_URL"] = url  # subprocesses (CLI, app start) use it too
         db = Database.open_data_dir(data_dir)
+        if url:
+            with db.engine.connect() as conn:
+                if conn.exec_driver_sql("SELECT count(*) FROM lead").scalar():
+                    db.close()
+                    raise SystemExit("--database-url must name an empty LeadDesk database")
         start = time.perf_counter()
         build_demo(db, leads=args.leads, seed=args.seed)
         results["demo build"] = {
@@ -61,8 +96,9 @@ def main(argv: list[str] | None = None) -> int:
             "target": 20_000.0,
             "unit": "ms",
         }
-        with db.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        if db.file is not None:
+            with db.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         ctx = Context(db=db, data_dir=data_dir, leads=args.leads, tmp=tmp, repeat=args.repeat, seed=args.seed)
         for module in modules:
             print(f"… {module.__name__}", file=sys.stderr, flush=True)
@@ -72,11 +108,12 @@ def main(argv: list[str] | None = None) -> int:
                 results[name] = {"value": value, "target": targets.get(name), "unit": units.get(name, "ms")}
         db.close()
     finally:
+        os.environ.pop("LEADDESK_DATABASE_URL", None)
         shutil.rmtree(tmp, ignore_errors=True)
-    # How fast the machine was at start and end (see reference_ms): read the figures beside it.
-    results["host reference: fixed Python work, at start"] = reference
-    reference_end = {"value": reference_ms(), "target": None, "unit": "ms"}
-    results["host reference: fixed Python work, at end"] = reference_end
+    return results
+
+
+def _report(args: argparse.Namespace, results: dict[str, dict[str, Any]]) -> None:
 
     width = max(len(n) for n in results) + 2
     print(
@@ -95,7 +132,6 @@ def main(argv: list[str] | None = None) -> int:
     meta = {"leads": args.leads, "repeat": args.repeat, "python": platform.python_version(), "unit": "ms"}
     out.write_text(json.dumps({"meta": meta, "results": results}, indent=2), encoding="utf-8")
     print(f"written to {out}")
-    return 0
 
 
 def _fmt(value: float, unit: str = "ms") -> str:

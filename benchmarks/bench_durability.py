@@ -50,6 +50,10 @@ def _moves(db: Database, ctx: Context, label: str) -> float:
     return median_ms(move, ctx.repeat * 3)
 
 
+#: Measures the SQLite file's sync settings: not run against a database server (``--database-url``).
+SQLITE_ONLY = True
+
+
 def run(ctx: Context) -> dict[str, float]:
     out: dict[str, float] = {}
     out["card move commit (synchronous=FULL)"] = _moves(ctx.db, ctx, "bench-full")

@@ -18,6 +18,10 @@ TARGETS = {
 }
 
 
+#: Measures bytes of the SQLite file: not run against a database server (``--database-url``).
+SQLITE_ONLY = True
+
+
 def run(ctx: Context) -> dict[str, float]:
     db = ctx.db
     rng = random.Random(ctx.seed)

@@ -114,6 +114,10 @@ def measure(data_dir: Path, home: Path, runs: int, frozen: Path | None) -> dict[
     return out
 
 
+#: Measures opens the SQLite file in a fresh process: not run against a database server (``--database-url``).
+SQLITE_ONLY = True
+
+
 def run(ctx: Context) -> dict[str, float]:
     frozen = Path(os.environ.get("LEADDESK_FROZEN", FROZEN))
     return measure(ctx.data_dir, ctx.tmp / "start-home", max(5, ctx.repeat // 2), frozen)

@@ -20,6 +20,7 @@ commits. Measured cost: ``python -m benchmarks --only durability``.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import os
@@ -251,7 +252,40 @@ def make_engine(url: str | URL, *, read_only: bool = False) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         event.listen(engine, "handle_error", _sqlite_errors, retval=True)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if url.get_backend_name() == "postgresql":
+        event.listen(engine, "begin", _server_begin)
+        event.listen(engine, "handle_error", _server_errors, retval=True)
+    return engine
+
+
+#: Key of the server-wide advisory lock LeadDesk's write transactions take (``LDSK``).
+WRITE_LOCK_KEY = 0x4C44534B
+
+
+def _server_begin(conn: Connection) -> None:
+    """PostgreSQL: a write transaction first takes LeadDesk's write lock, as SQLite's BEGIN IMMEDIATE.
+
+    One LeadDesk writer at a time per database, readers never wait (MVCC): a version read inside
+    a write cannot be overtaken (two saves of one lead: exactly one wins, the other gets
+    ConflictError), as on SQLite. Waits as long as SQLite's busy timeout (shorter on the GUI
+    thread), then DatabaseBusyError.
+    """
+    options = conn.get_execution_options()
+    if not options.get(WRITE_OPTION):
+        return
+    wait = QUICK_BUSY_TIMEOUT_MS if threading.get_ident() in _quick_threads else BUSY_TIMEOUT_MS
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(wait)}")
+    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+    conn.exec_driver_sql("SET LOCAL lock_timeout = 0")
+
+
+def _server_errors(context: Any) -> BaseException | None:
+    """PostgreSQL's lock timeout (SQLSTATE 55P03) becomes DatabaseBusyError, as SQLite's busy."""
+    orig = context.original_exception
+    if getattr(orig, "sqlstate", None) == "55P03":
+        return DatabaseBusyError()
+    return None
 
 
 def _query_only(dbapi_connection: Any, _record: Any) -> None:
@@ -285,8 +319,18 @@ class MigrationResult:
 
 
 def include_in_autogenerate(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
-    """Keep the FTS5 shadow tables (made by raw SQL in a migration) out of model comparisons."""
-    return not (type_ == "table" and name is not None and name.startswith("lead_fts"))
+    """Keep the search index (made by raw SQL in migrations) out of model comparisons: FTS5's
+    shadow tables on SQLite, the generated ``search_vector`` column and its index on PostgreSQL."""
+    if type_ == "table" and name is not None and name.startswith("lead_fts"):
+        return False
+    return not (type_ in ("column", "index") and name in _PG_SEARCH_OBJECTS)
+
+
+#: PostgreSQL's search columns and indexes (migration pg_1), generated from the lead's own columns.
+_PG_SEARCH_OBJECTS = frozenset(
+    {"search_vector", "ix_lead_search", "search_parts", "ix_lead_search_parts"}
+    | {"search_phones", "ix_lead_search_phones"}
+)
 
 
 def _alembic_config(engine: Engine) -> Any:
@@ -319,7 +363,12 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
     """A consistent copy of the live database (SQLite's online backup, safe under WAL)."""
     source = sqlite_file(engine)
     if source is None:
-        raise DatabaseError(Text("backup works only for a SQLite database file"))
+        raise DatabaseError(
+            Text(
+                "LeadDesk's backups copy a database file; a PostgreSQL server is backed up "
+                "with the server's own tools (pg_dump)"
+            )
+        )
     return copy_sqlite(source, target)
 
 
@@ -451,7 +500,7 @@ def prune_safety_copies(copy: Path, keep: int = KEEP_SAFETY_COPIES) -> list[Path
 #: The newest migration's revision id. Lets an up-to-date database open without loading
 #: Alembic and parsing every migration script (~100 ms of each start); a test keeps it equal
 #: to the scripts' head.
-SCHEMA_HEAD = "settings_1"
+SCHEMA_HEAD = "pg_1"
 
 
 def _stored_revision(engine: Engine) -> str | None:
@@ -951,16 +1000,21 @@ def _part_rows(session: Session, action: str, where: str, params: dict[str, obje
     )
 
 
-def search_ids_sql(query: str, *, name_prefix: str = "") -> tuple[str, dict[str, str]] | None:
-    """SQLite SQL (one column ``id``) for the ids of leads a search finds, or None for no words.
+def search_ids_sql(
+    query: str, *, name_prefix: str = "", flavor: SqlFlavor | None = None
+) -> tuple[str, dict[str, str]] | None:
+    """SQL (one column ``id``) for the ids of leads a search finds, or None for no words.
 
-    Implements leaddesk/core/search.py: per word the prefix index ``lead_fts`` OR (three or more
-    characters) the trigram index ``lead_fts_part``; the words intersected; a phone query adds
-    the leads whose phone digits contain its digits. A query without word parts or phone digits
-    is the single MATCH of earlier versions. Parameter names start with ``name_prefix``.
+    Implements leaddesk/core/search.py. SQLite: per word the prefix index ``lead_fts`` OR (three
+    or more characters) the trigram index ``lead_fts_part``; the words intersected; a phone
+    query adds the leads whose phone digits contain its digits. A query without word parts or
+    phone digits is the single MATCH of earlier versions. PostgreSQL: see
+    :func:`_pg_search_sql`. Parameter names start with ``name_prefix``.
     """
     from leaddesk.core.search import part_spellings, phone_query_digits, query_words
 
+    if flavor is not None and not flavor.is_sqlite:
+        return _pg_search_sql(query, name_prefix)
     words = query_words(query)
     digits = phone_query_digits(query)
     if not words:
@@ -983,6 +1037,50 @@ def search_ids_sql(query: str, *, name_prefix: str = "") -> tuple[str, dict[str,
         params[f"{name_prefix}phone"] = "phones : " + _fts5_string(digits)
         sql += f" UNION {_PART_IDS} :{name_prefix}phone"
     return sql, params
+
+
+def _like_part(part: str) -> str:
+    """``%part%`` for LIKE (``_`` is a word character in queries; backslash is the escape)."""
+    return "%" + part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _pg_search_sql(query: str, name_prefix: str = "") -> tuple[str, dict[str, str]] | None:
+    """PostgreSQL's twin of the SQLite search (same rules, leaddesk/core/search.py).
+
+    Per word: the prefix ``tsquery`` on ``search_vector`` OR (three or more characters) the
+    folded word part inside ``search_parts``; every word required; a phone query OR its digits
+    inside ``search_phones``. The ``LIKE '%…%'`` tests are answered by ``pg_trgm`` GIN indexes
+    (migration pg_1). A word that yields no search term (only punctuation) is left out, as the
+    whole-query ``tsquery`` always did.
+    """
+    from leaddesk.core.search import part_spellings, phone_query_digits, query_words
+
+    words = query_words(query)
+    if not words:
+        return None
+    params: dict[str, str] = {}
+    required = []
+    for i, word in enumerate(words):
+        either = []
+        tsquery = tsquery_expression(word)
+        if tsquery is not None:
+            params[f"{name_prefix}w{i}"] = tsquery
+            either.append(f"search_vector @@ to_tsquery('simple', :{name_prefix}w{i})")
+        for k, spelling in enumerate(part_spellings(word)):
+            params[f"{name_prefix}p{i}_{k}"] = _like_part(spelling)
+            either.append(f"search_parts LIKE :{name_prefix}p{i}_{k}")
+        if either:
+            required.append("(" + " OR ".join(either) + ")" if len(either) > 1 else either[0])
+    digits = phone_query_digits(query)
+    if digits is not None:
+        params[f"{name_prefix}phone"] = _like_part(digits)
+        phone = f"search_phones LIKE :{name_prefix}phone"
+        where = f"({' AND '.join(required)}) OR {phone}" if required else phone
+    elif required:
+        where = " AND ".join(required)
+    else:
+        return None
+    return f"SELECT id FROM lead WHERE {where}", params
 
 
 #: Page cache for one bulk transaction. SQLite's default (2 MiB) thrashes once inserts into the
@@ -1222,3 +1320,297 @@ def wipe_free_space(engine: Engine) -> WipeResult:
         return WipeResult(free, vacuumed, truncated)
     finally:
         raw.close()
+
+
+# --- SQL that differs between the engines (issue 16): one object per engine -----------------------
+# Generated SQL (the scoring compiler, reports) asks the connection's flavour for the few pieces
+# SQLite and PostgreSQL spell differently, so no other module branches on the engine.
+
+#: Julian day number of 1970-01-01 00:00 UTC (what SQLite's ``julianday`` is based on).
+_JULIAN_EPOCH = 2440587.5
+
+_NAMED_PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+
+
+@dataclass(frozen=True)
+class SqlFlavor:
+    """The engine-specific spellings of generated SQL. ``SQLITE`` keeps LeadDesk's original SQL."""
+
+    name: str
+    #: Boolean literals (SQLite stores 0/1; PostgreSQL has a boolean type).
+    false: str
+    true: str
+    #: Suffix that keeps a subquery from being flattened into the statement reading it.
+    no_flatten: str
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.name == "sqlite"
+
+    @property
+    def null_time(self) -> str:
+        """A NULL that PostgreSQL reads as a time (an untyped NULL column is text there)."""
+        return "NULL" if self.is_sqlite else "CAST(NULL AS timestamp)"
+
+    def julianday(self, expr: str) -> str:
+        """A stored UTC time (column or text parameter) as a Julian day number."""
+        if self.is_sqlite:
+            return f"julianday({expr})"
+        return f"CAST(EXTRACT(EPOCH FROM CAST({expr} AS timestamp)) / 86400.0 + {_JULIAN_EPOCH} AS float8)"
+
+    def julian_day_start(self, expr: str) -> str:
+        """The Julian day number of midnight (UTC) of the day of ``expr``."""
+        if self.is_sqlite:
+            return f"julianday(date({expr}))"
+        day = f"date_trunc('day', CAST({expr} AS timestamp))"
+        return f"CAST(EXTRACT(EPOCH FROM {day}) / 86400.0 + {_JULIAN_EPOCH} AS float8)"
+
+    def julian_to_time(self, expr: str) -> str:
+        """A Julian day number back into a stored time (NULL stays NULL)."""
+        if self.is_sqlite:
+            return f"strftime('%Y-%m-%d %H:%M:%f', {expr}) || '000'"
+        return f"CAST(to_timestamp(({expr} - {_JULIAN_EPOCH}) * 86400) AT TIME ZONE 'UTC' AS timestamp)"
+
+    def least(self, *exprs: str) -> str:
+        return f"{'MIN' if self.is_sqlite else 'LEAST'}({', '.join(exprs)})"
+
+    def greatest(self, *exprs: str) -> str:
+        return f"{'MAX' if self.is_sqlite else 'GREATEST'}({', '.join(exprs)})"
+
+    def distinct(self, a: str, b: str) -> str:
+        """``a`` differs from ``b``, NULL counting as a value."""
+        return f"{a} IS NOT {b}" if self.is_sqlite else f"{a} IS DISTINCT FROM {b}"
+
+    def power(self, base: str, exponent: str) -> str:
+        return f"pow({base}, {exponent})" if self.is_sqlite else f"power({base}, {exponent})"
+
+    def round_int(self, expr: str) -> str:
+        """Rounded half away from zero, as an integer (SQLite's ROUND; PostgreSQL's on numeric)."""
+        if self.is_sqlite:
+            return f"CAST(ROUND({expr}) AS INTEGER)"
+        return f"CAST(ROUND(CAST({expr} AS numeric)) AS INTEGER)"
+
+    def trunc_int(self, expr: str) -> str:
+        """Cut towards zero to an integer (PostgreSQL's CAST rounds instead)."""
+        return f"CAST({expr} AS INTEGER)" if self.is_sqlite else f"CAST(trunc({expr}) AS INTEGER)"
+
+    def position(self, haystack: str, needle: str) -> str:
+        """1-based position of ``needle`` in ``haystack``, 0 when absent."""
+        return f"instr({haystack}, {needle})" if self.is_sqlite else f"strpos({haystack}, {needle})"
+
+    @property
+    def like(self) -> str:
+        """LIKE that ignores the case of A–Z (SQLite's LIKE does; PostgreSQL's ILIKE)."""
+        return "LIKE" if self.is_sqlite else "ILIKE"
+
+    def nocase(self, expr: str) -> str:
+        """``expr`` compared ignoring the case of A–Z (against lower-case values)."""
+        return f"{expr} COLLATE NOCASE" if self.is_sqlite else f"lower({expr})"
+
+    def unindexed(self, expr: str) -> str:
+        """``expr`` hidden from SQLite's index choice (a unary plus); PostgreSQL plans by cost."""
+        return f"+{expr}" if self.is_sqlite else expr
+
+    def temp_table(self, name: str) -> str:
+        """The qualified name of a connection-private scratch table."""
+        return f"temp.{name}" if self.is_sqlite else f"pg_temp.{name}"
+
+    def in_ids_table(self, expr: str, table: str) -> str:
+        """``expr`` is one of the ids in the one-column table ``table``."""
+        return f"{expr} IN {table}" if self.is_sqlite else f"{expr} IN (SELECT id FROM {table})"
+
+    def driver_text(self, sql: str) -> str:
+        """SQL with ``:name`` parameters in the driver's own parameter style."""
+        return sql if self.is_sqlite else _pyformat(sql)
+
+
+@functools.lru_cache(maxsize=512)
+def _pyformat(sql: str) -> str:
+    return _NAMED_PARAM.sub(r"%(\1)s", sql.replace("%", "%%"))
+
+
+SQLITE = SqlFlavor("sqlite", false="0", true="1", no_flatten="LIMIT -1 OFFSET 0")
+POSTGRESQL = SqlFlavor("postgresql", false="false", true="true", no_flatten="OFFSET 0")
+
+
+def sql_flavor(bind: Engine | Connection | Session | SqlFlavor) -> SqlFlavor:
+    """The flavour of generated SQL for the engine behind ``bind``."""
+    if isinstance(bind, SqlFlavor):
+        return bind
+    if isinstance(bind, Session):
+        bind = bind.get_bind()  # type: ignore[assignment]
+    engine = bind.engine if isinstance(bind, Connection) else bind
+    return SQLITE if engine.dialect.name == "sqlite" else POSTGRESQL
+
+
+# --- Search on both engines (issue 16) --------------------------------------------------------------
+# SQLite: FTS5 (``lead_fts``). PostgreSQL: ``lead.search_vector`` (migration pg_1), the searchable
+# columns folded as FTS5 folds them. Both get the same words: every word a prefix, all required,
+# a word typed without umlauts also as its umlaut spelling.
+
+_SEARCH_TOKEN = re.compile(r"[^\W_]+")
+#: Letters unaccent() rewrites that have no decomposition in Unicode (NFKD keeps them).
+_UNACCENT_EXTRA = str.maketrans(
+    {"ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe"}
+    | {"ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th"}
+)
+
+
+def search_fold(value: str) -> str:
+    """Python twin of PostgreSQL's ``leaddesk_fold``: lower case, accents dropped, ß kept."""
+    import unicodedata
+
+    value = value.replace("ẞ", "ß").translate(_UNACCENT_EXTRA)
+    decomposed = unicodedata.normalize("NFKD", value.replace("ß", "\x01"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.lower().replace("\x01", "ß")
+
+
+def tsquery_expression(query: str) -> str | None:
+    """The PostgreSQL ``tsquery`` (simple configuration) for what a person typed.
+
+    The same words and spellings as :func:`fts_match_expression`; a word holding punctuation
+    ("anna@example") is a phrase of its parts with the last a prefix, as in FTS5.
+    """
+    words = [w for w in "".join(c if c.isalnum() or c in "@._-+" else " " for c in query).split() if w]
+    terms = []
+    for word in words:
+        spellings = [word]
+        folded = word.casefold()
+        for plain, umlaut in _UMLAUT_SPELLINGS:
+            folded = folded.replace(plain, umlaut)
+        if len(word) >= 4 and folded != word.casefold():
+            spellings.append(folded)
+        phrases = []
+        for spelling in spellings:
+            tokens = _SEARCH_TOKEN.findall(search_fold(spelling))
+            if tokens:
+                phrases.append(" <-> ".join([*tokens[:-1], tokens[-1] + ":*"]))
+        if phrases:
+            terms.append("(" + " | ".join(phrases) + ")" if len(phrases) > 1 else phrases[0])
+    return " & ".join(terms) if terms else None
+
+
+def search_ids(bind: Engine | Connection | Session | SqlFlavor, query: str) -> Any:
+    """A SELECT of the ids (one integer column) of the leads matching ``query``; None for no words.
+
+    The rules of leaddesk/core/search.py on either engine (:func:`search_ids_sql`). Erased and
+    trashed leads are included: callers add their own filters.
+    """
+    from sqlalchemy import Integer, column
+
+    found = search_ids_sql(query, name_prefix="fts_", flavor=sql_flavor(bind))
+    if found is None:
+        return None
+    sql, params = found
+    return text(sql).bindparams(**params).columns(column("id", Integer))
+
+
+def word_block_ids(conn: Connection, words: dict[str, str], limit: int) -> list[int]:
+    """Ids of leads with ``words[column]`` as a whole word of that column (a duplicate check's block).
+
+    SQLite asks FTS5 per column; PostgreSQL asks the search vector for the word in any column
+    (a wider block: the caller compares every candidate anyway).
+    """
+    if not words:
+        return []
+    if sql_flavor(conn).is_sqlite:
+        terms = [f'{col}:"' + word.replace('"', "") + '"' for col, word in words.items()]
+        rows = conn.execute(
+            text("SELECT rowid FROM lead_fts WHERE lead_fts MATCH :q LIMIT :n"),
+            {"q": " OR ".join(terms), "n": limit},
+        )
+        return [r[0] for r in rows]
+    alternatives = []
+    for word in words.values():
+        tokens = _SEARCH_TOKEN.findall(search_fold(word))
+        if tokens:
+            alternatives.append(" <-> ".join(tokens))
+    if not alternatives:
+        return []
+    rows = conn.execute(
+        text("SELECT id FROM lead WHERE search_vector @@ to_tsquery('simple', :q) LIMIT :n"),
+        {"q": " | ".join(alternatives), "n": limit},
+    )
+    return [r[0] for r in rows]
+
+
+def data_version(conn: Connection) -> int:
+    """A number that changes when another connection committed (caches ask before re-reading).
+
+    SQLite: ``PRAGMA data_version``. PostgreSQL: the next transaction id, which moves with every
+    write anywhere on the server (a cache may re-read without need, never miss a change).
+    """
+    if sql_flavor(conn).is_sqlite:
+        return int(conn.exec_driver_sql("PRAGMA data_version").scalar() or 0)
+    xmax = "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint"
+    return int(conn.exec_driver_sql(xmax).scalar() or 0)
+
+
+def compare_types(
+    context: Any, inspected_column: Any, metadata_column: Any, inspected_type: Any, metadata_type: Any
+) -> bool | None:
+    """Alembic's type comparison that sees through LeadDesk's column types (``UTCDateTime`` is a
+    DateTime, which PostgreSQL reflects as TIMESTAMP); None lets Alembic compare the rest."""
+    from sqlalchemy import DateTime
+    from sqlalchemy.types import TypeDecorator
+
+    if isinstance(metadata_type, TypeDecorator) and isinstance(metadata_type.impl_instance, DateTime):
+        return not isinstance(inspected_type, DateTime)
+    return None
+
+
+# --- Bulk statements sent straight to the driver (imports, demo data, board renumbering) ------------
+
+_QMARK_OR_STRING = re.compile(r"'(?:[^']|'')*'|\?|%")
+
+
+@functools.lru_cache(maxsize=256)
+def _format_style(sql: str) -> str:
+    def swap(m: re.Match[str]) -> str:
+        token = m.group(0)
+        return "%s" if token == "?" else "%%" if token == "%" else token
+
+    return _QMARK_OR_STRING.sub(swap, sql)
+
+
+def positional(bind: Engine | Connection | Session | SqlFlavor, sql: str) -> str:
+    """``sql`` written with SQLite's ``?`` placeholders, in the driver's style (psycopg: ``%s``)."""
+    return sql if sql_flavor(bind).is_sqlite else _format_style(sql)
+
+
+def json_values(bind: Engine | Connection | Session | SqlFlavor) -> str:
+    """A one-column subquery of the values of a JSON array bound to one ``?`` (a long IN list)."""
+    if sql_flavor(bind).is_sqlite:
+        return "(SELECT value FROM json_each(?))"
+    return "(SELECT json_array_elements_text(CAST(? AS json)))"
+
+
+def engine_literal(bind: Engine | Connection | Session | SqlFlavor, value: object) -> str:
+    """:func:`sql_literal` for this engine (PostgreSQL's booleans are ``true``/``false``)."""
+    if isinstance(value, bool) and not sql_flavor(bind).is_sqlite:
+        return "true" if value else "false"
+    return sql_literal(value)
+
+
+def ids_written(conn: Connection, *tables: str) -> None:
+    """After inserting rows with explicit ids: PostgreSQL's id sequences continue after them
+    (SQLite takes max(id) + 1 by itself)."""
+    if sql_flavor(conn).is_sqlite:
+        return
+    for table in tables:
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"GREATEST((SELECT MAX(id) FROM {table}), 1))"
+        )
+
+
+def json_id_subquery(bind: Engine | Connection | Session | SqlFlavor, ids_json: str) -> Any:
+    """A scalar subquery of the integers of a JSON array bound as one parameter (no IN-list limit)."""
+    from sqlalchemy import Integer, cast, column, select
+
+    if sql_flavor(bind).is_sqlite:
+        each = text("json_each(:ids)").bindparams(ids=ids_json)
+        return select(text("value")).select_from(each).scalar_subquery()
+    each = text("json_array_elements_text(CAST(:ids AS json)) AS value").bindparams(ids=ids_json)
+    return select(cast(column("value"), Integer)).select_from(each).scalar_subquery()

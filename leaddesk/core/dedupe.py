@@ -30,10 +30,10 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, or_, select, text
+from sqlalchemy import Connection, or_, select
 from sqlmodel import Session
 
-from leaddesk.core.db import Database, driver_rows, is_sqlite
+from leaddesk.core.db import Database, driver_rows, word_block_ids
 from leaddesk.core.models import Lead
 from leaddesk.core.validation import normalize_phone
 
@@ -400,22 +400,16 @@ def _connection(db_or_session: Database | Session | Connection) -> Iterator[Conn
 
 
 def _fts_block_ids(conn: Connection, keys: MatchKeys, values: Mapping[str, Any]) -> list[int]:
-    """Ids sharing the last name or the company's first word (FTS folds case and accents)."""
-    terms = []
+    """Ids sharing the last name or the company's first word (the search index folds case and accents)."""
+    words: dict[str, str] = {}
     last_words = _WORD.findall((values.get("last_name") or "").casefold())
     if last_words:
-        terms.append('last_name:"' + last_words[-1].replace('"', "") + '"')
+        words["last_name"] = last_words[-1]
     company_words = [w for w in _WORD.findall((values.get("company") or "").casefold()) if len(w) > 1]
     core = [w for w in company_words if fold(w) not in _LEGAL_FORMS]
     if core:
-        terms.append('company:"' + core[0].replace('"', "") + '"')
-    if not terms:
-        return []
-    rows = conn.execute(
-        text("SELECT rowid FROM lead_fts WHERE lead_fts MATCH :q LIMIT :n"),
-        {"q": " OR ".join(terms), "n": _BLOCK_LIMIT},
-    )
-    return [r[0] for r in rows]
+        words["company"] = core[0]
+    return word_block_ids(conn, words, _BLOCK_LIMIT)
 
 
 def find_matches(
@@ -455,7 +449,7 @@ def find_matches(
                 )
             ):
                 rows[row.id] = row._mapping
-        if is_sqlite(conn.engine) and (keys.name or keys.company):
+        if keys.name or keys.company:
             block = [i for i in _fts_block_ids(conn, keys, values) if i not in rows]
             if block:
                 for row in conn.execute(select(*cols).where(Lead.id.in_(block), Lead.erased.is_(False))):

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from leaddesk.core.changes import note
-from leaddesk.core.db import Database, fts_triggers_suspended, sql_time
+from leaddesk.core.db import Database, fts_triggers_suspended, ids_written, positional, sql_time
 from leaddesk.core.errors import Cancelled
 from leaddesk.core.models import DEMO_FORMAT, Activity, ImportBatch, Lead, StageChange, Task, utcnow
 from leaddesk.core.services.activities import (
@@ -329,16 +329,17 @@ def build_demo(
                 lead_rows.append(tuple(lead.get(c) for c in columns))
                 change_rows.extend(tuple(ch.get(c) for c in change_cols) for ch in changes)
                 activity_rows.extend(tuple(a.get(c) for c in activity_cols) for a in activities)
-            conn.exec_driver_sql(lead_sql, lead_rows)  # type: ignore[arg-type]
-            conn.exec_driver_sql(change_sql, change_rows)  # type: ignore[arg-type]
+            conn.exec_driver_sql(positional(conn, lead_sql), lead_rows)  # type: ignore[arg-type]
+            conn.exec_driver_sql(positional(conn, change_sql), change_rows)  # type: ignore[arg-type]
             if activity_rows:
-                conn.exec_driver_sql(activity_sql, activity_rows)  # type: ignore[arg-type]
+                conn.exec_driver_sql(positional(conn, activity_sql), activity_rows)  # type: ignore[arg-type]
             if task_rows:
-                conn.exec_driver_sql(task_sql, task_rows)  # type: ignore[arg-type]
+                conn.exec_driver_sql(positional(conn, task_sql), task_rows)  # type: ignore[arg-type]
             n_changes += len(change_rows)
             n_activities += len(activity_rows)
             if progress is not None and progress(start + count, leads) is False:
                 raise Cancelled("demo data cancelled; nothing was added")
+        ids_written(conn, "lead", "stagechange", "activity", "task")
         batch.created_count = leads
         batch.finished_at = utcnow()
     if score and leads:

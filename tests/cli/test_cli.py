@@ -41,6 +41,7 @@ def test_unknown_stage_is_one_clear_line_and_exit_2(
     assert err.count("\n") == 1 and "unknown stage 'closed'" in err
 
 
+@pytest.mark.sqlite_only  # the SQLite file (integrity, locks, backups)
 def test_check_reports_ok_and_problems(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(data_dir), "check"]) == 0
     assert "database OK" in capsys.readouterr().out
@@ -58,6 +59,7 @@ def test_check_reports_ok_and_problems(data_dir: Path, capsys: pytest.CaptureFix
     assert "foreign key" in capsys.readouterr().err
 
 
+@pytest.mark.sqlite_only  # the SQLite file (integrity, locks, backups)
 def test_newer_database_is_refused_with_a_message(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import sqlite3
 
@@ -69,6 +71,7 @@ def test_newer_database_is_refused_with_a_message(data_dir: Path, capsys: pytest
     assert "newer LeadDesk" in capsys.readouterr().err
 
 
+@pytest.mark.sqlite_only  # the SQLite file (integrity, locks, backups)
 def test_backup_writes_a_consistent_copy(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -97,6 +100,7 @@ def test_data_dir_from_environment(data_dir: Path, monkeypatch: pytest.MonkeyPat
     db.close()
 
 
+@pytest.mark.sqlite_only  # the SQLite file (integrity, locks, backups)
 def test_restore_replaces_the_database_and_keeps_the_old_one(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -156,6 +160,7 @@ def locked(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     other.close()
 
 
+@pytest.mark.sqlite_only  # the SQLite file (integrity, locks, backups)
 @pytest.mark.parametrize("argv", [["demo", "--leads", "2"], ["rescore"], ["check"], ["import", "{csv}"]])
 def test_a_locked_database_is_one_clear_line_not_a_traceback_or_damage(
     locked: Path, tmp_path: Path, argv: list[str], capsys: pytest.CaptureFixture[str]
@@ -168,6 +173,7 @@ def test_a_locked_database_is_one_clear_line_not_a_traceback_or_damage(
     assert "SELECT" not in err and "Traceback" not in err and err.count("\n") <= 2, err
 
 
+@pytest.mark.sqlite_only  # the SQLite file (integrity, locks, backups)
 def test_backup_into_a_folder_writes_a_dated_file_there(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -16,12 +16,14 @@ def _direct_mql_value(data_dir: Path, source: str | None = None) -> tuple[float,
     db = Database.open_data_dir(data_dir)
     try:
         with db.engine.connect() as conn:
-            where = "l.erased = 0" + (" AND l.source = :source" if source else "")
+            where = "NOT l.erased" + (" AND l.source = :source" if source else "")
             rows = conn.exec_driver_sql(
                 f"""SELECT l.stage, l.value, l.currency FROM lead l WHERE {where} AND (
                       l.stage IN ('mql', 'sql', 'won')
                       OR EXISTS (SELECT 1 FROM stagechange h WHERE h.lead_id = l.id
-                                 AND h.to_stage IN ('mql', 'sql', 'won')))""".replace(":source", "?"),
+                                 AND h.to_stage IN ('mql', 'sql', 'won')))""".replace(
+                    ":source", "%s" if conn.dialect.name == "postgresql" else "?"
+                ),
                 (source,) if source else (),
             ).fetchall()
     finally:

@@ -16,6 +16,9 @@ import pytest
 
 from leaddesk.cli import main
 
+# Damage, backups, restore and rotation of the SQLite file.
+pytestmark = pytest.mark.sqlite_only
+
 FOLDER_NAMES = ["jürgen", "Müller & Söhne", "a#b;c", "what?", "quote'\"", "with space", "100%"]
 
 

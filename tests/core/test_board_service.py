@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import update
 
+from leaddesk.core.db import positional
 from leaddesk.core.errors import NotFoundError
 from leaddesk.core.models import Lead
 from leaddesk.core.services.board import ROOM_WINDOW, Room, make_room
@@ -31,7 +32,10 @@ def _stored(db: Any, stage: str = "lead") -> list[tuple[int, float, int]]:
         return [
             tuple(r)
             for r in conn.exec_driver_sql(
-                "SELECT id, position, version FROM lead WHERE stage = ? ORDER BY position, id", (stage,)
+                positional(
+                    conn, "SELECT id, position, version FROM lead WHERE stage = ? ORDER BY position, id"
+                ),
+                (stage,),
             )
         ]
 

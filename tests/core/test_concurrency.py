@@ -99,6 +99,7 @@ def test_two_processes_saving_one_lead_at_once_exactly_one_wins(data_dir: Path) 
         db.close()
 
 
+@pytest.mark.sqlite_only  # SQLite file locks
 def test_opening_while_another_process_writes_does_not_wait_for_its_lock(data_dir: Path) -> None:
     """Regression: a connect-time pragma that needs the write lock made every open wait the full
     busy timeout (and fail) while another LeadDesk process wrote."""

@@ -147,6 +147,7 @@ def _import_now(data_dir: Path, csv: Path) -> int:
         db.close()
 
 
+@pytest.mark.sqlite_only  # durability of the SQLite file
 @pytest.mark.slow
 def test_killing_a_writer_at_random_moments_loses_nothing_and_half_writes_nothing(
     data_dir: Path, tmp_path: Path

@@ -17,6 +17,9 @@ from leaddesk.core.services.dbmerge import merge_database
 from leaddesk.core.services.leads import create_lead, get_lead, move_stage, update_lead
 from leaddesk.core.services.merge import merge_leads
 
+# The other laptop's database is made by copying the main database file (SQLite only).
+pytestmark = pytest.mark.sqlite_only
+
 
 def _counts(db: Any) -> dict[str, int]:
     with db.engine.connect() as conn:

@@ -117,6 +117,7 @@ def test_index_for_known_records_finds_what_the_full_index_finds(db: Any) -> Non
         assert only.find(probe) == full.find(probe) != []
 
 
+@pytest.mark.sqlite_only  # SQLite's query plan
 def test_lookups_by_email_and_phone_use_their_indexes_once_the_table_is_large(db: Any) -> None:
     """Without planner statistics SQLite reads every lead through the board's index on
     ``erased`` for a look-up by e-mail or phone (88 ms per duplicate check at 100,000 leads)."""

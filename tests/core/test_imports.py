@@ -267,6 +267,7 @@ def test_cli_import_dry_run_then_import_then_undo(data_dir: Path, tmp_path: Path
     assert "missing.csv" in capsys.readouterr().err
 
 
+@pytest.mark.sqlite_only  # checks SQLite's FTS triggers / page cache
 def test_failure_or_cancel_mid_apply_changes_nothing(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from leaddesk.core.errors import Cancelled
     from leaddesk.core.services import imports
@@ -363,6 +364,7 @@ def test_bulk_path_keeps_the_search_index_exact(db: Any, monkeypatch: pytest.Mon
     assert lead_ids(db, LeadFilter(search="ulm")) == [ida.id]
 
 
+@pytest.mark.sqlite_only  # checks SQLite's FTS triggers / page cache
 def test_apply_enlarges_the_page_cache_only_for_its_transaction(
     db: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -419,6 +421,7 @@ def test_dry_run_reports_progress_over_both_passes_and_can_be_cancelled(db: Any)
         plan_import(db, [("messe.csv", data)], progress=lambda done, total: done < 700)
 
 
+@pytest.mark.sqlite_only  # SQLite's storage classes and stored text
 def test_imported_times_are_stored_in_utc_as_the_orm_stores_them(db: Any) -> None:
     """The bulk insert writes times itself: an offset is converted, and whole seconds keep
     their six decimals, so stored times compare as text the same as ones the ORM wrote."""
@@ -436,6 +439,7 @@ def test_imported_times_are_stored_in_utc_as_the_orm_stores_them(db: Any) -> Non
     assert all(len(created) == 26 for _, created in stored)
 
 
+@pytest.mark.sqlite_only  # SQLite's storage classes and stored text
 def test_bulk_insert_stores_what_the_orm_stores(db: Any) -> None:
     """Columns the file leaves empty are written as literals, the rest bound: every stored value
     and storage class matches a lead the editor (ORM) creates from the same fields."""
@@ -466,6 +470,7 @@ def test_bulk_insert_stores_what_the_orm_stores(db: Any) -> None:
     assert tuple(change) == (None, "lead", "text", 26, "anna", "import", "Import messe.csv, line 2")
 
 
+@pytest.mark.sqlite_only  # SQLite's storage classes and stored text
 def test_sql_literal_reads_back_as_the_same_value(db: Any) -> None:
     values = [None, True, False, 0, -7, 2**62, 0.0, -1.5, 1e-300, 12345.678, "", "O'Neill", "ä\n'?;--", "EUR"]
     with db.engine.connect() as conn:

@@ -122,6 +122,38 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
     assert diff == [], f"models.py changed without a migration: {diff}"
 
 
+def test_models_and_migrations_agree_on_postgresql(pg_cluster) -> None:
+    """The same Alembic history builds the models' schema on PostgreSQL, and goes down and up again."""
+    from alembic import command
+
+    from leaddesk.core.db import _alembic_config, compare_types, write_engine
+
+    engine = make_engine(pg_cluster.create_database("t_migration_drift"))
+    try:
+        migrate(engine)
+        with engine.connect() as conn:
+            diff = compare_metadata(
+                MigrationContext.configure(
+                    conn, opts={"compare_type": compare_types, "include_object": include_in_autogenerate}
+                ),
+                SQLModel.metadata,
+            )
+            assert conn.exec_driver_sql(
+                "SELECT count(*) FROM pg_extension WHERE extname = 'unaccent'"
+            ).scalar()
+        assert diff == [], f"models.py changed without a migration (PostgreSQL): {diff}"
+        cfg = _alembic_config(engine)
+        with write_engine(engine).begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "base")
+        assert current_revision(engine) is None
+        migrate(engine)
+        assert current_revision(engine) == head_revision()
+    finally:
+        engine.dispose()
+        pg_cluster.drop_database("t_migration_drift")
+
+
 def test_database_from_a_newer_leaddesk_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "new.sqlite3"
     Database.open(f"sqlite:///{path}").close()
@@ -140,6 +172,7 @@ def test_garbage_file_gives_a_clear_error(tmp_path: Path) -> None:
         Database.open(f"sqlite:///{path}")
 
 
+@pytest.mark.sqlite_only
 def test_connections_use_wal_and_foreign_keys(db) -> None:
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

@@ -28,6 +28,9 @@ from leaddesk.core.services.leads import create_lead
 from leaddesk.core.services.query import LeadFilter, lead_ids
 from tests.core.privacy_marker import files_with, vcard
 
+# Backups and safety copies are SQLite files; a server is backed up with pg_dump.
+pytestmark = pytest.mark.sqlite_only
+
 PERSON = {
     "first_name": "Jana",
     "last_name": "Quirinus",

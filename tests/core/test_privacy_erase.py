@@ -84,6 +84,7 @@ def _stage_rows(db: Database, lead_id: int) -> list[tuple[str | None, str, objec
         ]
 
 
+@pytest.mark.sqlite_only  # bytes of the SQLite file and its log
 def test_erasing_a_person_leaves_their_text_in_no_byte_of_the_data_folder(
     data_dir: Path, tmp_path: Path
 ) -> None:
@@ -96,6 +97,7 @@ def test_erasing_a_person_leaves_their_text_in_no_byte_of_the_data_folder(
     db.close()
 
 
+@pytest.mark.sqlite_only  # bytes of the SQLite file and its log
 @pytest.mark.slow
 def test_erasure_among_100000_other_leads_leaves_no_byte(data_dir: Path, tmp_path: Path) -> None:
     db = Database.open_data_dir(data_dir)
@@ -155,6 +157,7 @@ def test_erase_by_uid_and_an_unknown_uid(db: Database) -> None:
     assert result.erased_ids == (view.id,)
 
 
+@pytest.mark.sqlite_only  # bytes of the SQLite file and its log
 def test_a_file_made_before_incremental_vacuum_is_vacuumed_once(data_dir: Path, tmp_path: Path) -> None:
     """Databases from older LeadDesk versions have no incremental auto-vacuum: the first erasure
     rewrites the file (and switches it over); the person is gone all the same."""

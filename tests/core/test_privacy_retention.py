@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import update
 
 from leaddesk.core.db import Database
@@ -108,6 +109,7 @@ def test_months_before_keeps_the_day_or_takes_the_last_of_a_shorter_month() -> N
     assert months_before(datetime(2026, 1, 15, tzinfo=UTC), -13) == datetime(2027, 2, 15, tzinfo=UTC)
 
 
+@pytest.mark.sqlite_only  # backup files
 def test_the_monthly_proposal_removes_copies_older_than_the_backup_window(db: Database) -> None:
     import os
 

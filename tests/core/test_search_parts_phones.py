@@ -128,6 +128,8 @@ def test_the_index_folds_as_the_query_does() -> None:
     """The migration's frozen copy of the fold table is the one the queries use."""
     migration = importlib.import_module("leaddesk.core.migrations.versions.search_parts_titles")
     assert migration._FOLDS == search.PART_FOLDS
+    postgresql = importlib.import_module("leaddesk.core.migrations.versions.pg_search")
+    assert postgresql._FOLDS == search.PART_FOLDS
 
 
 def test_every_folded_letter_is_found_both_ways(db: Any) -> None:

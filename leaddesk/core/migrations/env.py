@@ -6,7 +6,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 from leaddesk.core import models  # noqa: F401  (registers the tables on SQLModel.metadata)
-from leaddesk.core.db import include_in_autogenerate
+from leaddesk.core.db import compare_types, include_in_autogenerate
 
 target_metadata = SQLModel.metadata
 
@@ -28,7 +28,7 @@ def _configure_and_run(connection) -> None:  # type: ignore[no-untyped-def]
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=True,
-        compare_type=True,
+        compare_type=compare_types,
         include_object=include_in_autogenerate,
     )
     with context.begin_transaction():

@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from sqlalchemy import text
 from sqlmodel import Session
 
-from leaddesk.core.db import Database, driver_rows, sql_time
+from leaddesk.core.db import Database, SqlFlavor, driver_rows, sql_flavor, sql_time
 from leaddesk.core.models import AppSetting, utcnow
 from leaddesk.core.text import Text
 
@@ -120,11 +120,12 @@ def won_due_from(last_touch: datetime, years: int) -> datetime:
     return datetime(last_touch.year + years + 1, 1, 1, tzinfo=UTC)
 
 
-_LAST_TOUCH = (
-    "max(l.created_at,"
-    " coalesce((SELECT max(a.at) FROM activity a WHERE a.lead_id = l.id), l.created_at),"
-    " coalesce((SELECT max(s.at) FROM stagechange s WHERE s.lead_id = l.id), l.created_at))"
-)
+def _last_touch(flavor: SqlFlavor) -> str:
+    return flavor.greatest(
+        "l.created_at",
+        "coalesce((SELECT max(a.at) FROM activity a WHERE a.lead_id = l.id), l.created_at)",
+        "coalesce((SELECT max(s.at) FROM stagechange s WHERE s.lead_id = l.id), l.created_at)",
+    )
 
 
 def due_for_erasure(db: Database, *, now: datetime | None = None) -> list[DueLead]:
@@ -160,15 +161,24 @@ def due_for_erasure(db: Database, *, now: datetime | None = None) -> list[DueLea
     # First the cheap test on the lead row (a category, created before its cut), then two index
     # searches for a later activity or stage change, then the last touch of the due ones only.
     rows = " OR ".join(f"({cond} AND l.created_at < :{name})" for cond, name in categories)
-    cut = (
-        "max("
-        + ", ".join(f"CASE WHEN {cond} THEN :{name} ELSE '' END" for cond, name in categories)
-        + ", '')"
-    )
+    flavor = sql_flavor(db.engine)
+    if flavor.is_sqlite:
+        cut = (
+            "max("
+            + ", ".join(f"CASE WHEN {cond} THEN :{name} ELSE '' END" for cond, name in categories)
+            + ", '')"
+        )
+    else:  # typed times; greatest() skips the NULL of a category that does not apply
+        rows = " OR ".join(
+            f"({cond} AND l.created_at < CAST(:{name} AS timestamp))" for cond, name in categories
+        )
+        cut = flavor.greatest(
+            *(f"CASE WHEN {cond} THEN CAST(:{name} AS timestamp) END" for cond, name in categories)
+        )
     sql = (
         "SELECT l.id, l.uid, l.first_name, l.last_name, l.company, l.stage,"
-        f" l.consent_at IS NULL OR l.consent_withdrawn_at IS NOT NULL, {_LAST_TOUCH}"
-        f" FROM lead l WHERE l.erased = 0 AND l.deleted_at IS NULL AND ({rows})"
+        f" l.consent_at IS NULL OR l.consent_withdrawn_at IS NOT NULL, {_last_touch(flavor)}"
+        f" FROM lead l WHERE l.erased = {flavor.false} AND l.deleted_at IS NULL AND ({rows})"
         f" AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.lead_id = l.id AND a.at >= {cut})"
         f" AND NOT EXISTS (SELECT 1 FROM stagechange s WHERE s.lead_id = l.id AND s.at >= {cut})"
     )
@@ -183,7 +193,8 @@ def due_for_erasure(db: Database, *, now: datetime | None = None) -> list[DueLea
         if key not in chosen:
             chosen[key] = _category(stage, bool(no_consent), settings, params)
         category, period = chosen[key]
-        touch = datetime.fromisoformat(touched).replace(tzinfo=UTC)
+        touch = touched if isinstance(touched, datetime) else datetime.fromisoformat(touched)
+        touch = touch.replace(tzinfo=UTC)
         out.append(DueLead(lead_id, uid, f"{first} {last}".strip(), company, stage, category, touch, period))
     out.sort(key=lambda d: (d.last_touch, d.lead_id))
     return out

@@ -10,7 +10,7 @@ write it re-reads only the leads the write named (the :class:`~leaddesk.core.cha
 every committed transaction publishes) and splices them in, so a moved card costs
 milliseconds, not a second.
 
-SQLite-only SQL (``julianday``), as the scoring compiler's.
+SQL spelled for the engine by :class:`leaddesk.core.db.SqlFlavor`, as the scoring compiler's.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from sqlalchemy import Connection, select
 from sqlmodel import col
 
 from leaddesk.core.changes import Changes
-from leaddesk.core.db import Database, driver_rows, is_sqlite
+from leaddesk.core.db import Database, SqlFlavor, data_version, driver_rows, sql_flavor
 from leaddesk.core.models import Lead, utcnow
 from leaddesk.core.reports.query import to_jd
 from leaddesk.core.services.activities import CALL, EMAIL, MEETING
@@ -49,10 +49,12 @@ _STAGE_CODE = (
     " WHEN 'won' THEN 3 WHEN 'lost' THEN 4 END"
 )
 
+
 #: Every move: lead, stage index moved into, kind (see ``move_kind``), time, and the stored
 #: reason where reports read it (why lost; the score that made an MQL). Codes are computed by
 #: SQLite, which is much cheaper than a Python branch per move.
-MOVES_SQL = f"""
+def _moves_sql(flavor: SqlFlavor) -> str:
+    return f"""
 SELECT lead_id, to_code,
   CASE WHEN from_code IS NULL THEN {0}
        WHEN to_code = 4 THEN {5}
@@ -62,31 +64,37 @@ SELECT lead_id, to_code,
        ELSE {1} END,
   j, why, from_stage
 FROM (SELECT lead_id, {_STAGE_CODE.format(col="to_stage")} AS to_code,
-             {_STAGE_CODE.format(col="from_stage")} AS from_code, julianday(at) AS j,
+             {_STAGE_CODE.format(col="from_stage")} AS from_code, {flavor.julianday("at")} AS j,
              CASE WHEN to_stage = 'lost' THEN COALESCE(reason, '')
                   WHEN to_stage = 'mql' AND (reason LIKE 'Score %' OR reason LIKE 'Accepted score%')
                   THEN reason END AS why,
              from_stage
-      FROM stagechange)
+      FROM stagechange) AS m
 WHERE to_code IS NOT NULL
 """
 
+
 #: Live leads: not erased, not in the trash (the board does not show those either).
-LEADS_SQL = """
-SELECT l.id, julianday(l.created_at), l.source, l.owner, l.value, l.currency, l.stage,
+def _leads_sql(flavor: SqlFlavor) -> str:
+    return f"""
+SELECT l.id, {flavor.julianday("l.created_at")}, l.source, l.owner, l.value, l.currency, l.stage,
   COALESCE(s.score, 0)
 FROM lead l LEFT JOIN leadscore s ON s.lead_id = l.id
-WHERE l.erased = 0 AND l.deleted_at IS NULL
+WHERE l.erased = {flavor.false} AND l.deleted_at IS NULL
 """
 
+
 #: First sales activity at or after the first arrival in MQL, per lead that ever reached MQL.
-HANDOVER_SQL = f"""
-SELECT h.lead_id,
-  julianday((SELECT MIN(a.at) FROM activity a
+def _handover_sql(flavor: SqlFlavor) -> str:
+    first = f"""(SELECT MIN(a.at) FROM activity a
              WHERE a.lead_id = h.lead_id AND a.kind IN ({", ".join(f"'{k}'" for k in SALES_KINDS)})
-               AND a.at >= h.t))
+               AND a.at >= h.t)"""
+    return f"""
+SELECT h.lead_id,
+  {flavor.julianday(first)}
 FROM (SELECT lead_id, MIN(at) AS t FROM stagechange WHERE to_stage = 'mql' GROUP BY lead_id) AS h
 """
+
 
 _SCORE_IN_REASON = re.compile(r"^(?:Score (-?\d+) reached|Accepted score suggestion \(score (-?\d+)\))")
 
@@ -381,8 +389,10 @@ def _rule_bits(conn: Connection, now: datetime, only: str = "") -> tuple[tuple[s
     rules = [r for r in get_rules(conn) if r.enabled][:62]
     if not rules:
         return (), {}
-    q = build_query(rules, now, "l.stage IN ('won', 'lost')" + only.replace("{id}", "l.id"))
-    mask = " | ".join(f"((r{i} <> 0) << {i})" for i in range(len(q.rules)))
+    flavor = sql_flavor(conn)
+    q = build_query(rules, now, "l.stage IN ('won', 'lost')" + only.replace("{id}", "l.id"), flavor=flavor)
+    bit = "((r{i} <> 0) << {i})" if flavor.is_sqlite else "(CAST((r{i} <> 0) AS integer)::bigint << {i})"
+    mask = " | ".join(bit.format(i=i) for i in range(len(q.rules)))
     rows: list[tuple[Any, ...]] = [
         tuple(r) for r in run(conn, f"{q.ctes} SELECT id, {mask} FROM per", q.params)
     ]
@@ -408,11 +418,10 @@ def _only(ids: Collection[int] | None) -> str:
 def load(conn: Connection, now: datetime | None = None, ids: Collection[int] | None = None) -> ReportData:
     """Read the facts of every live lead (or of ``ids`` only, to splice into a kept copy):
     three plain reads and one grouped one, no per-lead look-ups."""
-    if not is_sqlite(conn.engine):
-        raise NotImplementedError("reports need SQLite (julianday)")
+    flavor = sql_flavor(conn)
     now = now or utcnow()
     only = _only(ids)
-    leads = _fetch(conn, LEADS_SQL + only.replace("{id}", "l.id"))
+    leads = _fetch(conn, _leads_sql(flavor) + only.replace("{id}", "l.id"))
     leads.sort(key=itemgetter(1, 0))  # in order of creation (sorting here is cheaper than in SQLite)
     n = len(leads)
     data = ReportData(loaded_at=now, asked_for=None if ids is None else frozenset(ids))
@@ -430,12 +439,12 @@ def load(conn: Connection, now: datetime | None = None, ids: Collection[int] | N
     data.value = [float(v or 0.0) if h else 0.0 for v, h in zip(value, data.home, strict=True)]
     index_of = data.index_of = {lead_id: k for k, lead_id in enumerate(ids)}
 
-    moves = _fetch(conn, MOVES_SQL + only.replace("{id}", "lead_id"))
+    moves = _fetch(conn, _moves_sql(flavor) + only.replace("{id}", "lead_id"))
     moves.sort(key=itemgetter(3))  # in time order
     if (
         ids is not None
         or conn.exec_driver_sql(
-            "SELECT EXISTS (SELECT 1 FROM lead WHERE erased = 1 OR deleted_at IS NOT NULL)"
+            f"SELECT EXISTS (SELECT 1 FROM lead WHERE erased = {flavor.true} OR deleted_at IS NOT NULL)"
         ).scalar()
     ):
         moves = [m for m in moves if m[0] in index_of]  # not an erased or deleted lead's
@@ -530,7 +539,7 @@ def load(conn: Connection, now: datetime | None = None, ids: Collection[int] | N
         s is not None and x is None and st == "sql" for s, x, st in zip(t_sql, left_sql, stage, strict=True)
     ]
     data.velocity = [None if w is None else w - c for w, c in zip(t_won, created, strict=True)]
-    handover_sql = HANDOVER_SQL + (" WHERE" + only[4:].replace("{id}", "h.lead_id") if only else "")
+    handover_sql = _handover_sql(flavor) + (" WHERE" + only[4:].replace("{id}", "h.lead_id") if only else "")
     handover = {lead_id: t for lead_id, t in _fetch(conn, handover_sql) if t is not None}
     data.first_sales = [handover.get(lead_id) for lead_id in data.ids]
     order = sorted((t, i) for i, t in enumerate(t_mql) if t is not None)
@@ -546,7 +555,8 @@ def tag_ids(conn: Connection, data: ReportData, tag: str) -> frozenset[int]:
     """Ids of the leads carrying ``tag`` (folded as the board's tag filter), cached in ``data``."""
     key = tag.strip().casefold()
     if key not in data._tags:
-        stmt = select(col(Lead.id)).where(col(Lead.erased).is_(False), tag_clause(tag, sqlite=True))
+        sqlite = sql_flavor(conn).is_sqlite
+        stmt = select(col(Lead.id)).where(col(Lead.erased).is_(False), tag_clause(tag, sqlite=sqlite))
         data._tags[key] = frozenset(r[0] for r in driver_rows(conn, stmt))
     return data._tags[key]
 
@@ -600,7 +610,7 @@ class ReportSource:
     def data(self, now: datetime | None = None) -> ReportData:
         """The facts: kept, spliced for the leads the latest changes named, or read again."""
         with self.connection() as conn:
-            version = int(conn.exec_driver_sql("PRAGMA data_version").scalar() or 0)
+            version = data_version(conn)
             if self._data is not None and version == self._version:
                 self._take_pending()  # already part of what was read
                 self.last_path = "kept"

@@ -7,7 +7,9 @@ which is much cheaper for 100,000 leads. A test keeps the two in step. Activitie
 read once per statement through the ``agg`` aggregate (one pass over the covering
 index ``ix_activity_lead_kind_at``).
 
-SQLite-only pieces: ``julianday``, ``pow`` (math functions), ``UPDATE … FROM``.
+The pieces SQLite and PostgreSQL spell differently (Julian days, scalar MIN/MAX, ``IS NOT``,
+LIKE's case) come from the connection's :class:`leaddesk.core.db.SqlFlavor`; SQLite keeps its
+original SQL.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, CursorResult
 from sqlmodel import Session
 
+from leaddesk.core.db import SQLITE, SqlFlavor, sql_flavor
 from leaddesk.core.scoring.freemail import FREEMAIL_DOMAINS
 from leaddesk.core.scoring.rules import FIELDS, Group, Kind, Rule, fold
 
@@ -34,7 +37,7 @@ def run(conn: Session | Connection, sql: str, params: dict[str, Any] | None = No
     whole budget of explaining one lead. The driver also caches the prepared statement.
     """
     connection = conn.connection() if isinstance(conn, Session) else conn
-    return connection.exec_driver_sql(sql, params or {})
+    return connection.exec_driver_sql(sql_flavor(connection).driver_text(sql), params or {})
 
 
 def sql_time(moment: datetime) -> str:
@@ -101,6 +104,7 @@ class ScoreQuery:
     #: The per-lead activity aggregate, for callers that materialise it (``agg_table``).
     agg_sql: str = ""
     agg_columns: tuple[str, ...] = ()
+    flavor: SqlFlavor = SQLITE
 
     @property
     def rule_columns(self) -> list[str]:
@@ -117,9 +121,9 @@ class ScoreQuery:
         assert limits is not None, "build the query with limits for totals"
         total = "(fit + eng + m)"
         if limits.total_max is not None:
-            total = f"MIN({int(limits.total_max)}, {total})"
+            total = self.flavor.least(str(int(limits.total_max)), total)
         if limits.total_min is not None:
-            total = f"MAX({int(limits.total_min)}, {total})"
+            total = self.flavor.greatest(str(int(limits.total_min)), total)
         return f"SELECT id, fit, eng, {total} AS total, x, f0, e0, s0, x0, g0, st FROM per"
 
 
@@ -137,21 +141,22 @@ def like_pattern(value: str, *, prefix: str = "", suffix: str = "") -> str:
     return prefix + "".join("_" if c in UMLAUTS else c for c in escaped) + suffix
 
 
-def _match(expr: str, value: str, op: str, p: _Params, *, folded: bool) -> str:
+def _match(expr: str, value: str, op: str, p: _Params, *, folded: bool, flavor: SqlFlavor = SQLITE) -> str:
     """``expr`` (raw column) equals / contains / starts with the folded ``value``."""
     shape = {"equals": ("", ""), "contains": ("%", "%"), "starts_with": ("", "%")}[op]
-    like = f"{expr} LIKE {p.add(like_pattern(value, prefix=shape[0], suffix=shape[1]))} ESCAPE '\\'"
+    pattern = p.add(like_pattern(value, prefix=shape[0], suffix=shape[1]))
+    like = f"{expr} {flavor.like} {pattern} ESCAPE '\\'"
     if not folded or not UMLAUTS.intersection(value):
         return like
     exact = {
         "equals": f"{fold_sql(expr)} = {p.add(value)}",
-        "contains": f"instr({fold_sql(expr)}, {p.add(value)}) > 0",
-        "starts_with": f"instr({fold_sql(expr)}, {p.add(value)}) = 1",
+        "contains": f"{flavor.position(fold_sql(expr), p.add(value))} > 0",
+        "starts_with": f"{flavor.position(fold_sql(expr), p.add(value))} = 1",
     }[op]
     return f"({like} AND {exact})"
 
 
-def _text_condition(rule: Rule, p: _Params) -> str:
+def _text_condition(rule: Rule, p: _Params, flavor: SqlFlavor = SQLITE) -> str:
     spec = rule.spec
     op = rule.operator
     if op == "is_freemail":
@@ -166,15 +171,15 @@ def _text_condition(rule: Rule, p: _Params) -> str:
     norm = fold if folded else str.lower
     values = [norm(v) for v in (rule.value if isinstance(rule.value, list) else [rule.value])]
     if op in ("equals", "not_equals"):
-        cond = _match(spec.sql, values[0], "equals", p, folded=folded)
+        cond = _match(spec.sql, values[0], "equals", p, folded=folded, flavor=flavor)
         return cond if op == "equals" else f"NOT ({cond})"
     if op == "one_of":
         if not any(UMLAUTS.intersection(v) for v in values):
             # NOCASE folds A–Z only, which equals ``fold`` when no value holds an umlaut
             # (and, unlike lower(), copies no string per lead).
-            return f"{spec.sql} COLLATE NOCASE IN ({p.many(values)})"
+            return f"{flavor.nocase(spec.sql)} IN ({p.many(values)})"
         op = "equals"
-    return "(" + " OR ".join(_match(spec.sql, v, op, p, folded=folded) for v in values) + ")"
+    return "(" + " OR ".join(_match(spec.sql, v, op, p, folded=folded, flavor=flavor) for v in values) + ")"
 
 
 def _number_condition(rule: Rule, p: _Params) -> str:
@@ -204,13 +209,13 @@ def _number_condition(rule: Rule, p: _Params) -> str:
     raise AssertionError(f"operator {op} on a number")
 
 
-def decayed_points_sql(rule: Rule, age: str) -> str:
+def decayed_points_sql(rule: Rule, age: str, flavor: SqlFlavor = SQLITE) -> str:
     """Points after decay for an activity ``age`` whole days old (rounded half away from zero)."""
     if rule.decay_mode == "linear":
         d = rule.decay_days
-        return f"CAST(ROUND({rule.points} * MAX(0, {d} - {age}) * 1.0 / {d}) AS INTEGER)"
+        return flavor.round_int(f"{rule.points} * {flavor.greatest('0', f'{d} - {age}')} * 1.0 / {d}")
     if rule.decay_mode == "half_life":
-        return f"CAST(ROUND({rule.points} * pow(0.5, {age} * 1.0 / {rule.decay_days})) AS INTEGER)"
+        return flavor.round_int(f"{rule.points} * {flavor.power('0.5', f'{age} * 1.0 / {rule.decay_days}')}")
     return str(rule.points)
 
 
@@ -240,6 +245,7 @@ def build_query(
     limits: Limits | None = None,
     agg_table: str | None = None,
     activity_filter: str | None = None,
+    flavor: SqlFlavor = SQLITE,
 ) -> ScoreQuery:
     """The shared CTEs for ``rules`` (enabled ones only) at the moment ``now``.
 
@@ -283,7 +289,7 @@ def build_query(
     kinds: set[str] = set()
     counts: dict[tuple[str, int | None], str] = {}
     newest_cols: dict[tuple[str, bool], str] = {}
-    tomorrow = f"julianday(date({now_param})) + 1"
+    tomorrow = f"{flavor.julian_day_start(now_param)} + 1"
 
     kind_params: dict[str, str] = {}
 
@@ -300,7 +306,7 @@ def build_query(
         if (kind, julian) not in newest_cols:
             name = newest_cols[(kind, julian)] = f"{'j' if julian else 't'}{len(newest_cols)}"
             where = "" if kind == "any" else f" FILTER (WHERE {kind_is(kind)})"
-            expr = f"julianday(MAX(at){where})" if julian else f"MAX(at){where}"
+            expr = flavor.julianday(f"MAX(at){where}") if julian else f"MAX(at){where}"
             agg_cols.append(f"{expr} AS {name}")
         return f"a.{newest_cols[(kind, julian)]}"
 
@@ -334,8 +340,8 @@ def build_query(
                 # so the kind's overall newest activity gives the age that decay uses.
                 # julianday(:now) is a constant SQLite evaluates once per statement.
                 j = newest(kind, julian=True)
-                age = f"CAST(julianday({now_param}) - {j} AS INTEGER)"
-                points[i] = f"CASE WHEN {hit} THEN {decayed_points_sql(rule, age)} ELSE 0 END"
+                age = flavor.trunc_int(f"{flavor.julianday(now_param)} - {j}")
+                points[i] = f"CASE WHEN {hit} THEN {decayed_points_sql(rule, age, flavor)} ELSE 0 END"
                 # The points change when the age grows by a day; "age < n" is false without
                 # an activity, so a rule that needs just one asks nothing more.
                 end = f"CASE WHEN {age} < {rule.zero_after_days} THEN {j} + {age} + 1 ELSE {NEVER} END"
@@ -348,7 +354,9 @@ def build_query(
                 window_hits.append(hit)
             continue
         needs_bant = needs_bant or rule.spec.needs_bant
-        cond = _number_condition(rule, p) if rule.spec.kind is Kind.NUMBER else _text_condition(rule, p)
+        cond = (
+            _number_condition(rule, p) if rule.spec.kind is Kind.NUMBER else _text_condition(rule, p, flavor)
+        )
         points[i] = f"CASE WHEN {cond} THEN {rule.points} ELSE 0 END"
     pred = f" AND ({lead_filter})" if lead_filter else ""
     agg_sql = ""
@@ -365,7 +373,7 @@ def build_query(
         if activity_filter:
             where.append(f"({activity_filter})")
         elif lead_filter:
-            where.append(f"lead_id IN (SELECT l.id FROM lead l WHERE l.erased = 0{pred})")
+            where.append(f"lead_id IN (SELECT l.id FROM lead l WHERE l.erased = {flavor.false}{pred})")
         agg_sql = (
             f"SELECT lead_id, {', '.join(agg_cols)} FROM activity "
             f"WHERE {' AND '.join(where)} GROUP BY lead_id"
@@ -393,19 +401,19 @@ def build_query(
             # (no ``agg`` row) get neither.
             if window_hits:
                 expiries.append(f"CASE WHEN {' OR '.join(window_hits)} THEN {tomorrow} ELSE {NEVER} END")
-            x = f"NULLIF(MIN({NEVER}, {', '.join(expiries)}), {NEVER})" if expiries else "NULL"
+            x = f"NULLIF({flavor.least(str(NEVER), *expiries)}, {NEVER})" if expiries else "NULL"
             activity_points = " + ".join(pts for i, pts in points.items() if active[i].is_activity)
             agg_sql = (
                 f"SELECT lead_id, {activity_points} AS ea, "
-                f"strftime('%Y-%m-%d %H:%M:%f', {x}) || '000' AS x FROM ({agg_sql} LIMIT -1 OFFSET 0) AS a"
+                f"{flavor.julian_to_time(x)} AS x FROM ({agg_sql} {flavor.no_flatten}) AS a"
             )
             agg_cols = ["ea", "x"]
             eng = f"{eng} + COALESCE(a.ea, 0)"
         if limits.fit_cap is not None:
-            fit = f"MIN({limits.fit_cap}, {fit})"
+            fit = flavor.least(str(limits.fit_cap), fit)
         if limits.engagement_cap is not None:
-            eng = f"MIN({limits.engagement_cap}, {eng})"
-        columns += [f"{fit} AS fit", f"{eng} AS eng", "a.x AS x" if agg_sql else "NULL AS x"]
+            eng = flavor.least(str(limits.engagement_cap), eng)
+        columns += [f"{fit} AS fit", f"{eng} AS eng", "a.x AS x" if agg_sql else f"{flavor.null_time} AS x"]
     else:
         columns += [f"{points[i]} AS r{i}" for i in range(len(active))]
     ctes = [] if agg_table or not agg_sql else [f"agg AS ({agg_sql})"]
@@ -415,7 +423,8 @@ def build_query(
     # visits the leads, their scores and aggregates in board order, one B-tree search each;
     # with it, an id-range scan reads all three in rowid order (~150 ms less for 100,000).
     ctes.append(
-        f"per AS (SELECT {', '.join(columns)} FROM lead l{joins} WHERE +l.erased = 0{pred} LIMIT -1 OFFSET 0)"
+        f"per AS (SELECT {', '.join(columns)} FROM lead l{joins} "
+        f"WHERE {flavor.unindexed('l.erased')} = {flavor.false}{pred} {flavor.no_flatten})"
     )
     return ScoreQuery(
         ctes="WITH " + ", ".join(ctes),
@@ -424,4 +433,5 @@ def build_query(
         limits=limits,
         agg_sql=agg_sql,
         agg_columns=tuple(c.rsplit(" AS ", 1)[-1] for c in agg_cols),
+        flavor=flavor,
     )

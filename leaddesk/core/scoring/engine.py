@@ -21,7 +21,7 @@ from sqlalchemy import insert, select, update
 from sqlmodel import Session
 
 from leaddesk.core.changes import note
-from leaddesk.core.db import Database, bulk_cache
+from leaddesk.core.db import Database, bulk_cache, sql_flavor
 from leaddesk.core.errors import LeadDeskError, NotFoundError
 from leaddesk.core.models import Lead, ScoreAdjustment, ScoreSettings, utcnow
 from leaddesk.core.scoring.compile import build_query, run, sql_time
@@ -81,9 +81,11 @@ def flag_for(stage: str, score: int, settings: Settings) -> str:
 
 #: A lead with its computed score (``LeadScore``), for the statements that need both.
 SCORED_LEAD = "lead l LEFT JOIN leadscore s ON s.lead_id = l.id"
-AGG_TABLE = "temp.score_activity"
-#: The ids a narrowed rescore visits (see ``rescore_in``).
-IDS_TABLE = "temp.rescore_ids"
+AGG_TABLE = "score_activity"
+#: The ids a narrowed rescore visits (see ``rescore_in``); both are connection-private tables.
+IDS_TABLE = "rescore_ids"
+#: ``where`` of a rescore of every lead.
+ALL_LEADS = "1 = 1"
 _SCORE_COLUMNS = ("lead_id", "fit_score", "engagement_score", "score", "score_expires_at", "score_flag")
 
 
@@ -106,28 +108,34 @@ def _update_scores(
     In bulk the activity aggregate is first written to a temporary table keyed by lead id:
     it is computed once per lead, and a join on a rowid key is the cheapest SQLite offers.
     """
+    flavor = sql_flavor(conn)
+    agg_table = flavor.temp_table(AGG_TABLE)
     q = build_query(
         rules,
         now,
         where,
         limits=settings.limits,
-        agg_table=AGG_TABLE if bulk else None,
+        agg_table=agg_table if bulk else None,
         activity_filter=activity_filter,
+        flavor=flavor,
     )
     flag = flag_sql(settings, "t.total", "t.st")
+    d = flavor.distinct
     changes = (
-        "t.total IS NOT t.s0 OR t.fit IS NOT t.f0 OR t.eng IS NOT t.e0 OR t.x IS NOT t.x0 "
-        f"OR {flag} IS NOT t.g0"
+        f"{d('t.total', 't.s0')} OR {d('t.fit', 't.f0')} OR {d('t.eng', 't.e0')} OR {d('t.x', 't.x0')} "
+        f"OR {d(flag, 't.g0')}"
     )
     if bulk:
-        run(conn, f"DROP TABLE IF EXISTS {AGG_TABLE}")
+        run(conn, f"DROP TABLE IF EXISTS {agg_table}")
         if q.agg_sql:
             cols = ", ".join(q.agg_columns)
-            run(conn, f"CREATE TABLE {AGG_TABLE} (lead_id INTEGER PRIMARY KEY, {cols})")
-            run(conn, f"INSERT INTO {AGG_TABLE} {q.agg_sql}", q.params | params)
+            if not flavor.is_sqlite:  # PostgreSQL wants a type for every column
+                cols = ", ".join(f"{c} {'timestamp' if c == 'x' else 'numeric'}" for c in q.agg_columns)
+            run(conn, f"CREATE TABLE {agg_table} (lead_id INTEGER PRIMARY KEY, {cols})")
+            run(conn, f"INSERT INTO {agg_table} {q.agg_sql}", q.params | params)
     # The CTEs sit inside the FROM subquery: pysqlite only opens a transaction before a
     # statement that *starts* with INSERT/UPDATE/DELETE, so "WITH … INSERT" would autocommit.
-    run(
+    result = run(
         conn,
         f"INSERT INTO leadscore ({', '.join(_SCORE_COLUMNS)}) "
         f"SELECT t.id, t.fit, t.eng, t.total, t.x, {flag} FROM ({q.ctes} {q.totals_select()}) AS t "
@@ -135,9 +143,9 @@ def _update_scores(
         + ", ".join(f"{c} = excluded.{c}" for c in _SCORE_COLUMNS[1:]),
         q.params | params,
     )
-    changed = int(run(conn, "SELECT changes()").scalar_one())
+    changed = int(run(conn, "SELECT changes()").scalar_one()) if flavor.is_sqlite else int(result.rowcount)
     if bulk:
-        run(conn, f"DROP TABLE IF EXISTS {AGG_TABLE}")
+        run(conn, f"DROP TABLE IF EXISTS {agg_table}")
     return changed
 
 
@@ -146,8 +154,9 @@ def _move_forward_bulk(
 ) -> int:
     """Move mode, set-based: history rows first, then stage and a place at the column's bottom."""
     mql, sql = int(settings.mql_threshold), int(settings.sql_threshold)
+    no = sql_flavor(conn).false
     due = (
-        f"l.erased = 0 AND ({where}) AND "
+        f"l.erased = {no} AND ({where}) AND "
         f"((l.stage = 'lead' AND s.score >= {mql}) OR (l.stage = 'mql' AND s.score >= {sql}))"
     )
     count = run(conn, f"SELECT COUNT(*) FROM {SCORED_LEAD} WHERE {due}", params).scalar_one()
@@ -166,7 +175,7 @@ def _move_forward_bulk(
             "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, actor, actor_kind, reason) "
             f"SELECT l.id, '{from_stage}', '{to_stage}', :at, :actor, 'rule', "
             f"'{reason}' "
-            f"FROM {SCORED_LEAD} WHERE l.erased = 0 AND ({where}) AND {cond}",
+            f"FROM {SCORED_LEAD} WHERE l.erased = {no} AND ({where}) AND {cond}",
             params | {"at": at, "actor": RULE_ACTOR},
         )
     bases = {
@@ -184,7 +193,7 @@ def _move_forward_bulk(
         "version = version + 1, updated_at = :at FROM ("
         f"SELECT id, target, ROW_NUMBER() OVER (PARTITION BY target ORDER BY score DESC, id) AS rn FROM ("
         f"SELECT l.id, s.score, CASE WHEN s.score >= {sql} THEN 'sql' ELSE 'mql' END AS target "
-        f"FROM {SCORED_LEAD} WHERE {due})) AS m WHERE lead.id = m.id",
+        f"FROM {SCORED_LEAD} WHERE {due}) AS c) AS m WHERE lead.id = m.id",
         params | {"at": at, "base_sql": bases["sql"], "base_mql": bases["mql"]},
     )
     return int(count)
@@ -192,10 +201,12 @@ def _move_forward_bulk(
 
 def _update_flags(conn: Conn, settings: Settings, where: str, params: dict[str, Any]) -> None:
     flag = flag_sql(settings, "leadscore.score", "m.stage")
+    flavor = sql_flavor(conn)
     run(
         conn,
         f"UPDATE leadscore SET score_flag = {flag} FROM (SELECT l.id, l.stage FROM lead l "
-        f"WHERE l.erased = 0 AND ({where})) AS m WHERE leadscore.lead_id = m.id AND score_flag IS NOT {flag}",
+        f"WHERE l.erased = {flavor.false} AND ({where})) AS m "
+        f"WHERE leadscore.lead_id = m.id AND {flavor.distinct('score_flag', flag)}",
         params,
     )
 
@@ -206,7 +217,7 @@ def rescore_all(
     now: datetime | None = None,
     progress: Progress | None = None,
     chunk: int = CHUNK,
-    where: str = "1",
+    where: str = ALL_LEADS,
     params: dict[str, Any] | None = None,
 ) -> RescoreReport:
     """Rescore every lead in one transaction, in id-range chunks so progress and cancel work.
@@ -245,7 +256,7 @@ def rescore_in(
     now: datetime | None = None,
     progress: Progress | None = None,
     chunk: int = CHUNK,
-    where: str = "1",
+    where: str = ALL_LEADS,
     params: dict[str, Any] | None = None,
 ) -> RescoreReport:
     """``rescore_all`` inside the caller's transaction."""
@@ -255,23 +266,26 @@ def rescore_in(
     changed = moved = 0
     rules = get_rules(session)
     settings = get_settings(session)
-    narrowed = where != "1"
+    narrowed = where != ALL_LEADS
+    flavor = sql_flavor(session)
+    no = flavor.false
+    ids_table = flavor.temp_table(IDS_TABLE)
     if narrowed:
         # An import's batch or the leads due for decay: their ids once, in a table keyed by id.
         # Each chunk then visits just those leads in id order, rather than testing ``where``
         # on every lead of its id range (an import of 88,000 among 190,000 leads: ~0.3 s less).
-        run(session, f"DROP TABLE IF EXISTS {IDS_TABLE}")
-        run(session, f"CREATE TABLE {IDS_TABLE} (id INTEGER PRIMARY KEY)")
+        run(session, f"DROP TABLE IF EXISTS {ids_table}")
+        run(session, f"CREATE TABLE {ids_table} (id INTEGER PRIMARY KEY)")
         run(
             session,
-            f"INSERT INTO {IDS_TABLE} SELECT l.id FROM lead l WHERE l.erased = 0 AND ({where})",
+            f"INSERT INTO {ids_table} SELECT l.id FROM lead l WHERE l.erased = {no} AND ({where})",
             extra,
         )
-        where, extra = f"l.id IN {IDS_TABLE}", {}
-        low, high, total = run(session, f"SELECT MIN(id), MAX(id), COUNT(*) FROM {IDS_TABLE}").one()
+        where, extra = flavor.in_ids_table("l.id", ids_table), {}
+        low, high, total = run(session, f"SELECT MIN(id), MAX(id), COUNT(*) FROM {ids_table}").one()
     else:
         low, high, total = run(
-            session, "SELECT MIN(id), MAX(id), COUNT(*) FROM lead l WHERE l.erased = 0"
+            session, f"SELECT MIN(id), MAX(id), COUNT(*) FROM lead l WHERE l.erased = {no}"
         ).one()
     if total:
         step = max(1, chunk)
@@ -294,7 +308,7 @@ def rescore_in(
                     bounds,
                     bulk=True,
                     # Few leads due (decay refresh): read only their activities, not the range's.
-                    activity_filter=f"lead_id IN (SELECT id FROM {IDS_TABLE} WHERE id BETWEEN :lo AND :hi)"
+                    activity_filter=f"lead_id IN (SELECT id FROM {ids_table} WHERE id BETWEEN :lo AND :hi)"
                     if narrowed
                     else "lead_id BETWEEN :lo AND :hi",
                 )
@@ -307,7 +321,7 @@ def rescore_in(
         if progress is not None and progress(total, total) is False:
             raise RescoreCancelled()
     if narrowed:
-        run(session, f"DROP TABLE IF EXISTS {IDS_TABLE}")
+        run(session, f"DROP TABLE IF EXISTS {ids_table}")
     if moved:
         note(session, all_leads=True)  # moves by score, set-based: too many to name one by one
     return RescoreReport(int(total or 0), changed, moved, time.perf_counter() - started)
@@ -430,7 +444,8 @@ def suggestion_of(session: Session, lead_id: int) -> tuple[str, int, str] | None
     """(stage, score, flag) of a live lead, or None when it does not exist."""
     row = run(
         session,
-        f"SELECT l.stage, s.score, s.score_flag FROM {SCORED_LEAD} WHERE l.id = :i AND l.erased = 0",
+        f"SELECT l.stage, s.score, s.score_flag FROM {SCORED_LEAD} "
+        f"WHERE l.id = :i AND l.erased = {sql_flavor(session).false}",
         {"i": lead_id},
     ).one_or_none()
     return None if row is None else (row.stage, int(row.score or 0), row.score_flag or "")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from leaddesk.core.db import Database, as_utc
+from leaddesk.core.db import Database, as_utc, sql_flavor
 from leaddesk.core.errors import NotFoundError
 from leaddesk.core.models import utcnow
 from leaddesk.core.scoring.compile import build_query, combine, run, sql_time
@@ -112,7 +112,7 @@ def explain_rows(
         where, activity_filter, params = "l.id = :lead_id", "lead_id = :lead_id", {"lead_id": ids[0]}
     else:
         where = f"l.id IN ({', '.join(str(int(i)) for i in ids)})"
-    q = build_query(rules, now, where, activity_filter=activity_filter)
+    q = build_query(rules, now, where, activity_filter=activity_filter, flavor=sql_flavor(conn))
     out = {}
     for row in run(conn, f"{q.ctes} SELECT * FROM per", q.params | params).mappings():
         points = {c: int(row[c]) for c in q.rule_columns}
@@ -126,7 +126,9 @@ def explain_rows(
 def explain_in(conn: Conn, lead_id: int, now: datetime | None = None) -> Explanation:
     now = now or utcnow()
     lead = run(
-        conn, "SELECT stage, manual_score FROM lead WHERE id = :i AND erased = 0", {"i": lead_id}
+        conn,
+        f"SELECT stage, manual_score FROM lead WHERE id = :i AND erased = {sql_flavor(conn).false}",
+        {"i": lead_id},
     ).one_or_none()
     if lead is None:
         raise NotFoundError(Text("lead {id} does not exist", id=lead_id))

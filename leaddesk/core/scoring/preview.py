@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from leaddesk.core.db import Database
+from leaddesk.core.db import Database, sql_flavor
 from leaddesk.core.models import utcnow
 from leaddesk.core.scoring.compile import build_query, run
 from leaddesk.core.scoring.engine import flag_for
@@ -65,14 +65,15 @@ def current_distribution(conn: Conn, settings: Settings) -> Distribution:
     rows = run(
         conn,
         "SELECT l.stage, COALESCE(s.score, 0) AS score, COUNT(*) FROM lead l "
-        "LEFT JOIN leadscore s ON s.lead_id = l.id WHERE l.erased = 0 GROUP BY l.stage, 2",
+        "LEFT JOIN leadscore s ON s.lead_id = l.id "
+        f"WHERE l.erased = {sql_flavor(conn).false} GROUP BY l.stage, 2",
     )
     return Distribution.of(((r[0], int(r[1]), int(r[2])) for r in rows), settings)
 
 
 def rule_hits(conn: Conn, rule: Rule, now: datetime) -> int:
     """How many leads ``rule`` gives points to (as if it were enabled)."""
-    q = build_query([replace(rule, enabled=True)], now)
+    q = build_query([replace(rule, enabled=True)], now, flavor=sql_flavor(conn))
     return int(run(conn, f"{q.ctes} SELECT COUNT(*) FROM per WHERE r0 <> 0", q.params).scalar_one())
 
 
@@ -86,7 +87,7 @@ def preview_in(
     now: datetime | None = None,
 ) -> Preview:
     now = now or utcnow()
-    q = build_query(list(rules), now, limits=settings.limits)
+    q = build_query(list(rules), now, limits=settings.limits, flavor=sql_flavor(conn))
     rows = run(
         conn,
         f"{q.ctes} SELECT t.st, t.total, COUNT(*) FROM ({q.totals_select()}) AS t GROUP BY t.st, t.total",

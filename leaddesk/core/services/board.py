@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from leaddesk.core.db import Database, driver_errors, driver_rows, is_sqlite, search_ids_sql
+from leaddesk.core.db import Database, driver_errors, driver_rows, is_sqlite, positional, search_ids_sql
 from leaddesk.core.errors import NotFoundError
 from leaddesk.core.models import Lead, ScoreSettings
 from leaddesk.core.services.query import LeadFilter, rows_by_id, where_clauses
@@ -229,7 +229,7 @@ def make_room(db: Database, stage: str, below: int) -> Room:
         stretch = rows[start:end]
         new = [first + step * (n + 1) for n in range(count)]
         conn.exec_driver_sql(
-            "UPDATE lead SET position = ? WHERE id = ?",
+            positional(conn, "UPDATE lead SET position = ? WHERE id = ?"),
             [(p, lead_id) for (lead_id, _old), p in zip(stretch, new, strict=True)],
         )
     points = [(old, p) for (_id, old), p in zip(stretch, new, strict=True)]

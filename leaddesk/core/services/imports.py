@@ -23,16 +23,21 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, text, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 
 from leaddesk.core.changes import note
 from leaddesk.core.db import (
     Database,
     as_utc,
     bulk_cache,
+    engine_literal,
     fts_add_rows,
     fts_remove_rows,
     fts_triggers_suspended,
+    ids_written,
+    json_id_subquery,
+    json_values,
+    positional,
     sql_literal,
     sql_time,
 )
@@ -93,7 +98,6 @@ UID_MAX = 255
 #: Leads whose id is in the JSON array ``:ids`` (one statement for any number of ids).
 _IN_IDS = "id IN (SELECT value FROM json_each(:ids))"
 #: The values of one JSON array parameter, for ``x IN …`` with any number of values.
-_JSON_VALUES = "(SELECT value FROM json_each(?))"
 # Above this many new leads, FTS triggers are dropped and the index rebuilt once.
 _BULK_FTS = 2000
 
@@ -757,7 +761,7 @@ def _insert_new(
             placeholders[column] = "?"
             continue
         try:
-            placeholders[column] = sql_literal(defaults[column])
+            placeholders[column] = engine_literal(conn, defaults[column])
         except ValueError:
             placeholders[column] = "?"
     # In statement order: the driver fills the question marks from left to right.
@@ -766,25 +770,29 @@ def _insert_new(
     base = [defaults.get(c) for c in bound]
     at_email, at_phone, at_uid, at_position = (slot[c] for c in _OWN_COLUMNS)
     dates = [(key, slot[key]) for key in _DATE_COLUMNS if key in slot]
-    lead_sql = (
+    lead_sql = positional(
+        conn,
         f"INSERT INTO lead (id, {', '.join(_LEAD_COLUMNS)})"
-        f" VALUES (?, {', '.join(placeholders[c] for c in _LEAD_COLUMNS)})"
+        f" VALUES (?, {', '.join(placeholders[c] for c in _LEAD_COLUMNS)})",
     )
-    change_sql = (
+    change_sql = positional(
+        conn,
         "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, actor, actor_kind, reason)"
-        f" VALUES (?, NULL, ?, {sql_literal(stamp)}, ?, 'import', ?)"
+        f" VALUES (?, NULL, ?, {sql_literal(stamp)}, ?, 'import', ?)",
     )
     # A follow-up date in the file becomes an open task (timed, as the file gives it): the lead's
     # next_follow_up mirrors its earliest open task, and the follow-up list reads tasks.
-    task_sql = (
+    no = engine_literal(conn, False)
+    task_sql = positional(
+        conn,
         "INSERT INTO task (lead_id, title, notes, due_at, all_day, done, who, created_at)"
-        f" VALUES (?, {sql_literal(DEFAULT_TITLE)}, '', ?, 0, 0, ?, {sql_literal(stamp)})"
+        f" VALUES (?, {sql_literal(DEFAULT_TITLE)}, '', ?, {no}, {no}, ?, {sql_literal(stamp)})",
     )
     at_follow_up = slot.get("next_follow_up")
     # A file's own uid is kept unless a lead has it already: one merged away (erased rows keep
     # theirs), or the one this row matched when the person chose "import as new".
     own = [r.uid for r in rows if r.uid and len(r.uid) <= UID_MAX]
-    taken = f"SELECT uid FROM lead WHERE uid IN {_JSON_VALUES}"
+    taken = positional(conn, f"SELECT uid FROM lead WHERE uid IN {json_values(conn)}")
     known_uids: set[str] = set(conn.exec_driver_sql(taken, (json.dumps(own),)).scalars()) if own else set()
     # The driver's own executemany, in the session's transaction: rows go in as built (lists).
     cursor = conn.connection.dbapi_connection.cursor()
@@ -825,6 +833,7 @@ def _insert_new(
         if progress is not None and progress(start + len(lead_rows), total) is False:
             raise Cancelled(IMPORT_CANCELLED)
     cursor.close()
+    ids_written(conn, "lead")
     photos = [(lead_id, r) for lead_id, r in enumerate(rows, start=first_id) if r.photo]
     for lead_id, row in photos:
         session.add(
@@ -863,7 +872,7 @@ def _apply_duplicates(
     found = {
         lead["id"]: lead
         for lead in session.execute(
-            select(*cols).where(table.c.id.in_(_ids_in({"ids": json.dumps(ids)})))
+            select(*cols).where(table.c.id.in_(_ids_in({"ids": json.dumps(ids)}, session)))
         ).mappings()
     }
     # One query; the leads are still taken in the order the conflicts were always listed in.
@@ -1007,9 +1016,9 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
                 # One set-based statement per table: SQLite walks each table's lead_id index.
                 for table in LEAD_CHILD_TABLES if demo else _DEPENDENT:
                     t = table.__table__  # type: ignore[attr-defined]
-                    session.execute(delete(t).where(t.c.lead_id.in_(_ids_in(gone))))
+                    session.execute(delete(t).where(t.c.lead_id.in_(_ids_in(gone, session))))
                 lead_table = Lead.__table__  # type: ignore[attr-defined]
-                session.execute(delete(lead_table).where(lead_table.c.id.in_(_ids_in(gone))))
+                session.execute(delete(lead_table).where(lead_table.c.id.in_(_ids_in(gone, session))))
             origin = f"import:{batch_id}"
             now = utcnow()
             groups: dict[frozenset[str], list[dict[str, Any]]] = {}
@@ -1024,7 +1033,7 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
         if restored:
             fs = FieldSource.__table__  # type: ignore[attr-defined]
             back = {"ids": json.dumps(restored)}
-            session.execute(delete(fs).where(fs.c.lead_id.in_(_ids_in(back)), fs.c.origin == origin))
+            session.execute(delete(fs).where(fs.c.lead_id.in_(_ids_in(back, session)), fs.c.origin == origin))
             rescore_in(session, where=_BATCH_LEADS, params={"batch": batch_id})
         session.execute(update(Lead).where(Lead.import_batch_id == batch_id).values(import_batch_id=None))
         batch.undone_at = utcnow()
@@ -1040,10 +1049,9 @@ def _update_groups(session: Any, groups: dict[frozenset[str], list[dict[str, Any
         session.execute(stmt, params)
 
 
-def _ids_in(params: dict[str, str]) -> Any:
+def _ids_in(params: dict[str, str], bind: Any) -> Any:
     """``SELECT value FROM json_each(:ids)``: any number of ids as one bound JSON array."""
-    each = text("json_each(:ids)").bindparams(**params)
-    return select(text("value")).select_from(each).scalar_subquery()
+    return json_id_subquery(bind, params["ids"])
 
 
 def _versions(session: Any, batch_id: int) -> dict[int, int]:

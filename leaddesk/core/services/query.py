@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, Integer, and_, column, func, literal, or_, select, text
 from sqlalchemy.sql import Select
 
-from leaddesk.core.db import Database, driver_sql, fts_match_expression, is_sqlite, search_ids_sql
+from leaddesk.core.db import POSTGRESQL, SQLITE, Database, driver_sql, is_sqlite, search_ids
 from leaddesk.core.models import EDITABLE_FIELDS, SCORE_FIELDS, Lead, LeadScore, utcnow
 from leaddesk.core.stages import Stage, parse_stage
 from leaddesk.core.tz import system_timezone
@@ -82,30 +82,12 @@ def end_of_today(now: datetime, tz: str) -> datetime:
 
 
 def search_clause(query: str, *, sqlite: bool = True) -> ColumnElement[bool] | None:
-    """Leads matching every word typed, as prefixes, ignoring case and accents (FTS5 on SQLite)."""
-    expression = fts_match_expression(query)
-    if expression is None:
+    """Leads matching every word typed, as prefixes, ignoring case and accents (FTS5 on SQLite,
+    the folded ``search_vector`` on PostgreSQL; see :func:`leaddesk.core.db.search_ids`)."""
+    ids = search_ids(SQLITE if sqlite else POSTGRESQL, query)
+    if ids is None:
         return None
-    if sqlite:
-        # Word parts and phone digits too (leaddesk/core/search.py states the rules).
-        found = search_ids_sql(query, name_prefix="fts_")
-        if found is None:
-            return None
-        sql, params = found
-        ids = text(sql).bindparams(**params)
-        return Lead.id.in_(ids.columns(column("id", Integer)))
-    words = query.split()
-    return and_(
-        *(
-            or_(
-                *(
-                    getattr(Lead, c).ilike(f"%{w}%")
-                    for c in ("first_name", "last_name", "company", "email", "city")
-                )
-            )
-            for w in words
-        )
-    )
+    return Lead.id.in_(ids)
 
 
 #: Above the last cased letter of Python 3.11's Unicode 14 (Adlam): nothing further folds.

@@ -205,7 +205,10 @@ def lead_facts(db: Database) -> tuple[dict[int, dict[str, Any]], dict[int, list[
         ).mappings():
             leads[r["id"]] = dict(r)
         for lead_id, kind, at in conn.execute(text("SELECT lead_id, kind, at FROM activity")):
-            stamp = datetime.fromisoformat(at).replace(tzinfo=NOW.tzinfo)
+            # SQLite hands back the stored text, PostgreSQL a datetime.
+            stamp = (at if isinstance(at, datetime) else datetime.fromisoformat(at)).replace(
+                tzinfo=NOW.tzinfo
+            )
             acts.setdefault(lead_id, []).append((kind, stamp))
     return leads, acts
 

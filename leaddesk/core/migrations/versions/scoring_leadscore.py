@@ -51,7 +51,9 @@ def downgrade() -> None:
     for column in ("fit_score", "engagement_score", "score"):
         op.execute(f"ALTER TABLE lead ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
     op.execute("ALTER TABLE lead ADD COLUMN score_flag VARCHAR NOT NULL DEFAULT ''")
-    op.execute("ALTER TABLE lead ADD COLUMN score_expires_at DATETIME")
+    # DATETIME is SQLite's spelling; PostgreSQL calls it TIMESTAMP.
+    stamp = "DATETIME" if op.get_bind().dialect.name == "sqlite" else "TIMESTAMP"
+    op.execute(f"ALTER TABLE lead ADD COLUMN score_expires_at {stamp}")
     op.execute(
         f"UPDATE lead SET ({', '.join(MOVED)}) = "
         f"(SELECT {', '.join(MOVED)} FROM leadscore s WHERE s.lead_id = lead.id)"
