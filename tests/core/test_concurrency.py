@@ -2,7 +2,10 @@
 
 The version a save checks is read inside its write transaction, which begins with BEGIN
 IMMEDIATE, so the second writer reads the first one's version and gets ConflictError.
-Real processes (forkserver: cheap to start, nothing inherited from the test process).
+Real processes (forkserver: cheap to start, nothing inherited from the test process). That
+includes the environment: the fork server keeps the one of the moment it started (often an
+earlier test's), so the racers get the database URL as an argument, never from
+``LEADDESK_DATABASE_URL`` (on PostgreSQL they would otherwise open a new, empty SQLite file).
 """
 
 from __future__ import annotations
@@ -25,13 +28,19 @@ def _context() -> Any:
     return ctx
 
 
-def _racer(data_dir: str, lead_id: int, me: int, rounds: int, barrier: Any, results: Any) -> None:
+def _racer(url: str, lead_id: int, me: int, rounds: int, barrier: Any, results: Any) -> None:
     """One process: each round read the version, meet the other at the barrier, save, report."""
     from leaddesk.core.db import Database
     from leaddesk.core.errors import ConflictError
     from leaddesk.core.services import leads, qualification
 
-    db = Database.open_data_dir(data_dir)
+    try:
+        db = Database.open(url)
+        leads.get_lead(db, lead_id)
+    except Exception as exc:  # reported at once: the test fails with the reason, not a timeout
+        barrier.abort()
+        results.put(("open", -1, me, f"error {type(exc).__name__}: {exc}"))
+        return
     db.busy_patience = 30.0
     try:
         for n in range(rounds):
@@ -65,24 +74,27 @@ def _racer(data_dir: str, lead_id: int, me: int, rounds: int, barrier: Any, resu
 
 @pytest.mark.slow
 def test_two_processes_saving_one_lead_at_once_exactly_one_wins(data_dir: Path) -> None:
+    from leaddesk.core import paths
     from leaddesk.core.db import Database
     from leaddesk.core.services import leads, qualification
 
-    db = Database.open_data_dir(data_dir)
+    url = paths.database_url(data_dir).render_as_string(hide_password=False)
+    db = Database.open(url)
     lead, _ = leads.create_lead(db, {"first_name": "Rita", "last_name": "Renn", "company": "Race AG"})
     db.close()
     ctx = _context()
     barrier = ctx.Barrier(2, timeout=60)
     results = ctx.Queue()
     procs = [
-        ctx.Process(target=_racer, args=(str(data_dir), lead.id, me, ROUNDS, barrier, results))
+        ctx.Process(target=_racer, args=(url, lead.id, me, ROUNDS, barrier, results))
         for me in (0, 1)
     ]
     for p in procs:
         p.start()
     outcomes: dict[tuple[str, int], list[str]] = {}
     for _ in range(2 * ROUNDS * len(KINDS)):
-        kind, n, _me, outcome = results.get(timeout=120)
+        kind, n, me, outcome = results.get(timeout=120)
+        assert kind != "open", f"racer {me} could not start: {outcome}"
         outcomes.setdefault((kind, n), []).append(outcome)
     for p in procs:
         p.join(timeout=60)
