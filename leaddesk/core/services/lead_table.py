@@ -8,6 +8,7 @@ score part, the moment of the last activity, or how long the lead has been in it
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -187,8 +188,17 @@ def column_keys(db: Database, column: str, ids: Iterable[int] | None = None) -> 
     if column == "stage":
         return [(r[0], (_FUNNEL_ORDER.get(r[1], 9), r[2])) for r in rows]
     if column in _FOLDED:
-        return [(r[0], r[1].casefold() if r[1] else None) for r in rows]
+        return [(r[0], text_key(r[1]) if r[1] else None) for r in rows]
     return [(r[0], r[1] if r[1] != "" else None) for r in rows]
+
+
+def text_key(text: str) -> str:
+    """How a text sorts as people read it: case folded and accents dropped ("Ölwerk" beside "Olm",
+    as German phone books do, not after "Z"). ASCII text, the usual case, skips the normalising."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
 
 
 def is_reversed(column: str) -> bool:
