@@ -15,7 +15,7 @@ from datetime import UTC, datetime, time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
@@ -108,6 +108,7 @@ class BulkCommand(QUndoCommand):
         super().__init__(text)
         self._db = db
         self.result = result
+        self.command_stack: QUndoStack | None = None
         self._again = again
         self._report = report
         self._skip_redo = True
@@ -116,10 +117,31 @@ class BulkCommand(QUndoCommand):
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._guard(lambda: setattr(self, "result", self._again()))
+        self._guard(lambda: self._done(self._again(), undone=False))
 
     def undo(self) -> None:
-        self._guard(lambda: undo_bulk(self._db, self.result))
+        self._guard(lambda: self._done(undo_bulk(self._db, self.result), undone=True))
+
+    def _done(self, after: BulkResult, *, undone: bool) -> None:
+        """The leads now have new versions: the nearest earlier (undo) or later (redo) bulk step
+        of each lead will find these, not the ones it saved (as ``Board.hand_over`` for cards)."""
+        if not undone:
+            self.result = after
+        stack = self.command_stack
+        if stack is None:
+            return
+        commands = [stack.command(i) for i in range(stack.count())]
+        at = next((i for i, c in enumerate(commands) if c is self), None)
+        if at is None:
+            return
+        others = reversed(commands[:at]) if undone else commands[at + 1 :]
+        waiting = set(after.versions)
+        for other in others:
+            if not waiting or not isinstance(other, BulkCommand):
+                continue
+            for lead_id in waiting & set(other.result.ids):
+                other.result.versions[lead_id] = after.versions[lead_id]
+            waiting -= set(other.result.ids)
 
     def _guard(self, fn: Callable[[], object]) -> None:
         try:
@@ -167,7 +189,9 @@ class BulkActions(QObject):
                 translate("Bulk", "Nothing to change: the selected leads have that already."), 5000
             )
             return
-        self.stack.push(BulkCommand(self.db, text, result, again, self.window.show_error))
+        command = BulkCommand(self.db, text, result, again, self.window.show_error)
+        command.command_stack = self.stack
+        self.stack.push(command)
         self.window.statusBar().showMessage(text, 5000)
 
     def _run(self, fn: Callable[[], BulkResult]) -> BulkResult | None:
