@@ -431,6 +431,7 @@ def test_board_column_sorting_by_value_and_back_to_manual_is_remembered(
     assert again.board.models["lead"].ids[0] == five[4].id
     again.board.set_column_sort("lead", "manual")
     assert list(again.board.models["lead"].ids) == manual
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=10_000)  # closing asks while a write runs
 
 
 @pytest.mark.parametrize("mode", ["score", "last_activity", "follow_up"])
