@@ -143,6 +143,7 @@ class LeadEditor(QDialog):
         self._add(sales, "notes", self.tr("Notes"), notes)
 
         consent = self._form_tab(self.tr("Consent"))
+        self.consent_page = self.tabs.widget(self.tabs.count() - 1)
         cw = QWidget(self)
         cl = QHBoxLayout(cw)
         cl.setContentsMargins(0, 0, 0, 0)

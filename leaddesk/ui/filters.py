@@ -319,6 +319,7 @@ class FilterBar(QWidget):
             target.addStretch(1)
         for widget, stretch in self._second:
             target.addWidget(widget, stretch)
+        self._rows.activate()  # lay out now: the rows changed inside a resize, not after it
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
             view = column.view
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(lambda pos, v=view: self._card_menu(v, pos))
+        from leaddesk.ui.listview import install as install_list_view
+
+        install_list_view(self)  # View → List (Ctrl+2), bulk actions, board column order
         self.resize(1280, 800)
         self.restore_layout()
         load_board_for_window(self.board)  # the app's start: a screenful first (leaddesk.ui.startup)

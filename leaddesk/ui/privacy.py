@@ -219,6 +219,8 @@ class Privacy:
         if editor.lead is None:
             return
         editor.add_tab(ConsentTab(self.db, editor.lead.id, editor), translate("Privacy", "Consent"))
+        # The full consent page replaces the editor's plain fields (one "Consent" tab, not two).
+        editor.tabs.setTabVisible(editor.tabs.indexOf(editor.consent_page), False)
         buttons = editor.findChild(QDialogButtonBox)
         if buttons is None:
             return

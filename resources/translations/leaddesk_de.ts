@@ -374,8 +374,12 @@ Einzelheiten stehen in der Protokolldatei:
 <context>
     <name>Board</name>
     <message>
+        <source>Order of the cards: %1</source>
+        <extracomment>Up to this many leads in one change are placed card by card (row inserts keep the selection). More leads than this in one change: read the whole board again (cheaper than placing them). Several cards dropped on another column: lead ids, target stage (one bulk move, one question). A column&apos;s order changed (stage, mode): the window remembers it.</extracomment>
+        <translation>Reihenfolge der Karten: %1</translation>
+    </message>
+    <message>
         <source>Delete lead</source>
-        <extracomment>Up to this many leads in one change are placed card by card (row inserts keep the selection). More leads than this in one change: read the whole board again (cheaper than placing them).</extracomment>
         <translation>Lead löschen</translation>
     </message>
     <message>
@@ -385,6 +389,30 @@ Einzelheiten stehen in der Protokolldatei:
     <message>
         <source>Move to trash</source>
         <translation>In den Papierkorb</translation>
+    </message>
+</context>
+<context>
+    <name>BoardSort</name>
+    <message>
+        <source>Manual order</source>
+        <extracomment>Mode → (list column read, descending?): highest score and value, latest activity and earliest follow-up first.</extracomment>
+        <translation>Manuelle Reihenfolge</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Deal value</source>
+        <translation>Auftragswert</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>Wiedervorlagedatum</translation>
     </message>
 </context>
 <context>
@@ -424,6 +452,117 @@ Einzelheiten stehen in der Protokolldatei:
     <message>
         <source>Kind</source>
         <translation>Art</translation>
+    </message>
+</context>
+<context>
+    <name>Bulk</name>
+    <message>
+        <source>%n lead(s)</source>
+        <translation>%n Leads</translation>
+    </message>
+    <message>
+        <source>Set follow-up</source>
+        <translation>Wiedervorlage setzen</translation>
+    </message>
+    <message>
+        <source>Next follow-up on:</source>
+        <translation>Nächste Wiedervorlage am:</translation>
+    </message>
+    <message>
+        <source>Move to stage</source>
+        <translation>In Phase verschieben</translation>
+    </message>
+    <message>
+        <source>Set owner…</source>
+        <translation>Betreuer setzen …</translation>
+    </message>
+    <message>
+        <source>Add tag…</source>
+        <translation>Schlagwort hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove tag…</source>
+        <translation>Schlagwort entfernen …</translation>
+    </message>
+    <message>
+        <source>Set follow-up…</source>
+        <translation>Wiedervorlage setzen …</translation>
+    </message>
+    <message>
+        <source>Export selection…</source>
+        <translation>Auswahl exportieren …</translation>
+    </message>
+    <message>
+        <source>Delete selection…</source>
+        <translation>Auswahl löschen …</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the selected leads have that already.</source>
+        <translation>Nichts zu ändern: Die ausgewählten Leads haben das schon.</translation>
+    </message>
+    <message>
+        <source>Change stage</source>
+        <translation>Phase ändern</translation>
+    </message>
+    <message>
+        <source>Move %n lead(s) to %1?</source>
+        <translation>%n Leads nach %1 verschieben?</translation>
+    </message>
+    <message>
+        <source>Move %n lead(s)</source>
+        <translation>%n Leads verschieben</translation>
+    </message>
+    <message>
+        <source>Set owner</source>
+        <translation>Betreuer setzen</translation>
+    </message>
+    <message>
+        <source>Owner of %n lead(s):</source>
+        <translation>Betreuer von %n Leads:</translation>
+    </message>
+    <message>
+        <source>Give %n lead(s) to %1?</source>
+        <translation>%n Leads an %1 übergeben?</translation>
+    </message>
+    <message>
+        <source>Set owner of %n lead(s)</source>
+        <translation>Betreuer von %n Leads setzen</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>Schlagwort hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove tag</source>
+        <translation>Schlagwort entfernen</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>Schlagwort:</translation>
+    </message>
+    <message>
+        <source>Add the tag %1 to %n lead(s)?</source>
+        <translation>Schlagwort %1 zu %n Leads hinzufügen?</translation>
+    </message>
+    <message>
+        <source>Remove the tag %1 from %n lead(s)?</source>
+        <translation>Schlagwort %1 von %n Leads entfernen?</translation>
+    </message>
+    <message>
+        <source>Set the next follow-up of %n lead(s) to %1?</source>
+        <translation>Nächste Wiedervorlage von %n Leads auf %1 setzen?</translation>
+    </message>
+    <message>
+        <source>Delete leads</source>
+        <translation>Leads löschen</translation>
+    </message>
+    <message>
+        <source>Move %n lead(s) to the trash? You can restore them from File → Trash for %1 days, or undo with Ctrl+Z.</source>
+        <translation>%n Leads in den Papierkorb verschieben? Sie können sie %1 Tage lang unter Datei → Papierkorb wiederherstellen oder mit Strg+Z rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Move %n lead(s) to trash</source>
+        <translation>%n Leads in den Papierkorb</translation>
     </message>
 </context>
 <context>
@@ -617,9 +756,14 @@ Einzelheiten stehen in der Protokolldatei:
 </context>
 <context>
     <name>ColumnHeader</name>
+    <message>
+        <source>Order of the cards</source>
+        <extracomment>Currency amounts a column header shows side by side before it shortens to &quot;+ …&quot;.</extracomment>
+        <translation>Reihenfolge der Karten</translation>
+    </message>
     <message numerus="yes">
         <source>%n lead(s)</source>
-        <extracomment>Currency amounts a column header shows side by side before it shortens to &quot;+ …&quot;. The euro part of the sums (callers that want one number); ``sums`` has every currency.</extracomment>
+        <extracomment>The euro part of the sums (callers that want one number); ``sums`` has every currency.</extracomment>
         <translation>
             <numerusform>%n Lead</numerusform>
             <numerusform>%n Leads</numerusform>
@@ -2240,6 +2384,62 @@ Ihre Eingaben stehen noch im Formular.</translation>
     <message>
         <source>Save your changes to this lead?</source>
         <translation>Ihre Änderungen an diesem Lead speichern?</translation>
+    </message>
+</context>
+<context>
+    <name>LeadList</name>
+    <message>
+        <source>Score</source>
+        <extracomment>The raw value of a cell (sorting in tests, copying). Rows read around a cache miss: two screens and some, one query. Up to this many leads in an ``updated`` change are compared in place; more re-read the ids.</extracomment>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Fit points</source>
+        <translation>Fit-Punkte</translation>
+    </message>
+    <message>
+        <source>Engagement points</source>
+        <translation>Engagement-Punkte</translation>
+    </message>
+    <message>
+        <source>Manual points</source>
+        <translation>Manuelle Punkte</translation>
+    </message>
+    <message>
+        <source>BANT confirmed</source>
+        <translation>BANT bestätigt</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>Tage in Phase</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+</context>
+<context>
+    <name>LeadListView</name>
+    <message>
+        <source>Lead list</source>
+        <extracomment>Bump when ``TABLE_COLUMNS`` changes order or length: an older saved header is then ignored.</extracomment>
+        <translation>Lead-Liste</translation>
+    </message>
+    <message>
+        <source>Default columns</source>
+        <translation>Standardspalten</translation>
     </message>
 </context>
 <context>
@@ -5310,8 +5510,16 @@ oder Strg+O drücken</translation>
         <translation>Für „Verloren“ braucht es einen Grund</translation>
     </message>
     <message>
+        <source>moving leads to Lost or back needs a reason</source>
+        <translation>Leads nach Verloren oder zurück zu verschieben braucht einen Grund</translation>
+    </message>
+    <message>
         <source>must be between 0 and {max}</source>
         <translation>muss zwischen 0 und {max} liegen</translation>
+    </message>
+    <message>
+        <source>name a tag to add or remove</source>
+        <translation>Nennen Sie ein Schlagwort zum Hinzufügen oder Entfernen</translation>
     </message>
     <message>
         <source>name and company</source>
@@ -5788,6 +5996,28 @@ oder Strg+O drücken</translation>
     <message>
         <source>{what} was changed elsewhere (you edited version {expected}, it is now at version {actual}); nothing was saved</source>
         <translation>{what} wurde inzwischen an anderer Stelle geändert (Sie haben Version {expected} bearbeitet, jetzt ist es Version {actual}); nichts wurde gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <source>Selected leads (%1)</source>
+        <translation>Ausgewählte Leads (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>&amp;Board</source>
+        <translation>&amp;Board</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>&amp;Alle auswählen</translation>
     </message>
 </context>
 </TS>

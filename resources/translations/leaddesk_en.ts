@@ -5,7 +5,7 @@
     <name>ColumnHeader</name>
     <message numerus="yes">
         <source>%n lead(s)</source>
-        <extracomment>Currency amounts a column header shows side by side before it shortens to &quot;+ …&quot;. The euro part of the sums (callers that want one number); ``sums`` has every currency.</extracomment>
+        <extracomment>The euro part of the sums (callers that want one number); ``sums`` has every currency.</extracomment>
         <translation>
             <numerusform>%n lead</numerusform>
             <numerusform>%n leads</numerusform>

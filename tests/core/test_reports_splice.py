@@ -51,8 +51,9 @@ def source(db):
     for k in range(6):
         create_lead(db, {"last_name": f"Lead {k}", "company": "ACME", "source": "Website", "value": 100 * k})
     source = ReportSource(db)
+    data = source.data()
     with source.connection() as conn:
-        compute(conn, source.data(), WIDE)  # fills the caches a splice must keep right
+        compute(conn, data, WIDE)  # fills the caches a splice must keep right
     assert source.last_path == "read"
     yield source
     source.close()

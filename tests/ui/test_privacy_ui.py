@@ -133,6 +133,8 @@ def test_consent_tab_records_withdraws_and_marks_do_not_contact(
 
     tab = editor.findChild(ConsentTab)
     assert tab is not None and tab.state.text() == "No consent"
+    titles = [editor.tabs.tabText(i) for i in range(editor.tabs.count()) if editor.tabs.isTabVisible(i)]
+    assert titles.count("Consent") == 1  # the full page, not the editor's plain fields beside it
     tab.source.setText("Messe")
     tab.purpose.setText("Angebote per E-Mail")
     tab.wording.setPlainText("Ich willige ein, Angebote per E-Mail zu erhalten.")

@@ -580,7 +580,7 @@ class ReportSource:
         self._conn: Connection | None = None
         self._version: int | None = None
         self._data: ReportData | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # data() may be asked inside connection()
         self._pending: Changes | None = None
         self._pending_lock = threading.Lock()
         #: How the last :meth:`data` got its facts: "kept", "spliced" or "read".

@@ -75,11 +75,16 @@ def delete_leads(db: Database, ids: Iterable[int], *, now: datetime | None = Non
     """Move live leads to the trash in one transaction; returns the ids moved (not those already there)."""
     now = now or utcnow()
     with db.transaction() as session:
-        live = [
+        candidates = _ids(session, ids, in_trash=False)
+        # One read for all of them (a bulk delete of 10,000 leads was 10,000 look-ups).
+        erased = {
             i
-            for i in _ids(session, ids, in_trash=False)
-            if not session.execute(select(Lead.erased).where(Lead.id == i)).scalar_one()
-        ]
+            for start in range(0, len(candidates), 500)
+            for i in session.execute(
+                select(Lead.id).where(Lead.id.in_(candidates[start : start + 500]), Lead.erased.is_(True))  # type: ignore[union-attr]
+            ).scalars()
+        }
+        live = [i for i in candidates if i not in erased]
         if live:
             session.execute(
                 update(Lead)

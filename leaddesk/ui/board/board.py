@@ -12,9 +12,9 @@ import bisect
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
 from leaddesk.core.changes import Changes
 from leaddesk.core.db import Database
@@ -45,6 +45,7 @@ from leaddesk.ui.board.column import BoardColumn, LostStrip
 from leaddesk.ui.board.commands import EditCommand, MoveCommand, TrashCommand
 from leaddesk.ui.board.delegate import CardDelegate
 from leaddesk.ui.board.model import Card, ColumnModel
+from leaddesk.ui.board.sorting import MANUAL, ColumnSorting, mode_labels
 from leaddesk.ui.dialogs import ReasonDialog, ask_destructive
 from leaddesk.ui.i18n import error_text
 from leaddesk.ui.ops import operations
@@ -64,6 +65,11 @@ class Board(QWidget):
     error = Signal(str)
     moved = Signal(int, str)  # lead id, new stage (after save and repaint)
     lost_toggle_requested = Signal()  # the collapsed Lost strip was clicked
+    selection_changed = Signal()  # the selected cards (any column) changed
+    #: Several cards dropped on another column: lead ids, target stage (one bulk move, one question).
+    bulk_move_requested = Signal(object, str)
+    #: A column's order changed (stage, mode): the window remembers it.
+    sort_changed = Signal(str, str)
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, actor: str = "") -> None:
         super().__init__(parent)
@@ -77,6 +83,7 @@ class Board(QWidget):
         self.delegate = CardDelegate(self)
         self.delegate.pill_clicked.connect(self.accept_suggestion)
         self.models: dict[str, ColumnModel] = {}
+        self.sorting = ColumnSorting(db)
         self.columns: dict[str, BoardColumn] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -91,6 +98,14 @@ class Board(QWidget):
                 lambda step, s=stage.value: self._focus_neighbour(s, step)
             )
             column.view.first_painted.connect(lambda s=stage.value: self._column_painted(s))
+            column.view.select_all_requested.connect(self.select_all)
+            column.view.selectionModel().selectionChanged.connect(
+                lambda *_a, s=stage.value: self._selection_changed(s)
+            )
+            # The current card is set after the selection: both tell what the actions may do.
+            column.view.selectionModel().currentChanged.connect(lambda *_a: self.selection_changed.emit())
+            model.bulk_move_requested.connect(self.bulk_move_requested)
+            self._fill_sort_menu(column, stage.value)
             self.models[stage.value] = model
             self.columns[stage.value] = column
             layout.addWidget(column, 1)
@@ -103,6 +118,7 @@ class Board(QWidget):
         )
         self.lost_strip.clicked.connect(self.lost_toggle_requested)
         layout.addWidget(self.lost_strip)
+        self._selecting_all = False
         self.ops = operations(db)
         self.ops.changed.connect(self.apply_changes)
         self._clock = QTimer(self)
@@ -120,6 +136,7 @@ class Board(QWidget):
             self.report_error(error_text(exc))
         for model in self.models.values():
             model.forget()
+        self.sorting.forget()
         self.set_filter(self.filter)
 
     def set_filter(self, f: LeadFilter) -> None:
@@ -129,7 +146,8 @@ class Board(QWidget):
         matched = self.matched
         for stage, model in self.models.items():
             base = self.snapshot.ids.get(stage, [])
-            model.set_ids(list(base) if matched is None else [i for i in base if i in matched])
+            shown = list(base) if matched is None else [i for i in base if i in matched]
+            model.set_ids(self.sorting.order(stage, shown))
         self._update_totals()
 
     @property
@@ -197,6 +215,76 @@ class Board(QWidget):
         if 0 <= i < len(order):
             current_view.clearSelection()
             self.columns[order[i]].view.select_row(max(row, 0))
+
+    def selected_ids(self) -> list[int]:
+        """Every selected card, column by column (board order), for the bulk actions."""
+        out: list[int] = []
+        for stage, column in self.columns.items():
+            if column.isHidden():
+                continue
+            ids = self.models[stage].ids
+            rows = sorted(i.row() for i in column.view.selectionModel().selectedRows())
+            out.extend(ids[r] for r in rows if r < len(ids))
+        return out
+
+    def select_all(self) -> None:
+        """Ctrl+A twice: every card of every shown column."""
+        self._selecting_all = True
+        try:
+            for column in self.columns.values():
+                if not column.isHidden():
+                    column.view.selectAll()
+        finally:
+            self._selecting_all = False
+
+    def _selection_changed(self, stage: str) -> None:
+        """A plain click or arrow key in one column leaves no card selected in another: two cards
+        never look selected at once unless Ctrl or Shift asked for it."""
+        view = self.columns[stage].view
+        modifiers = QApplication.keyboardModifiers()
+        adding = modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        if view.selectionModel().hasSelection() and not adding and not self._selecting_all:
+            for other, column in self.columns.items():
+                if other != stage and column.view.selectionModel().hasSelection():
+                    column.view.clearSelection()
+        self.selection_changed.emit()
+
+    # --- column order ----------------------------------------------------------------------------
+    def _fill_sort_menu(self, column: BoardColumn, stage: str) -> None:
+        header = column.header
+        for mode, label in mode_labels().items():
+            action = header.sort_menu.addAction(label)
+            action.setCheckable(True)
+            action.setData(mode)
+            action.setChecked(mode == MANUAL)
+            header.sort_group.addAction(action)
+            action.triggered.connect(lambda _c=False, m=mode, s=stage: self.set_column_sort(s, m))
+        header.sort_button.setToolTip(self.tr("Order of the cards: %1").replace("%1", mode_labels()[MANUAL]))
+
+    def set_column_sort(self, stage: str, mode: str) -> None:
+        """Order ``stage``'s cards by ``mode`` (``MANUAL``: the drag order), keeping the selection."""
+        if mode not in mode_labels():
+            mode = MANUAL
+        self.sorting.modes[stage] = mode
+        header = self.columns[stage].header
+        for action in header.sort_group.actions():
+            action.setChecked(action.data() == mode)
+        header.sort_button.setToolTip(self.tr("Order of the cards: %1").replace("%1", mode_labels()[mode]))
+        header.sort_button.setText("⇅" if mode == MANUAL else "⇅ " + mode_labels()[mode])
+        model = self.models[stage]
+        selected = set(self.selected_ids())
+        base = self.snapshot.ids.get(stage, [])
+        shown = list(base) if self.matched is None else [i for i in base if i in self.matched]
+        model.set_ids(self.sorting.order(stage, shown))
+        view = self.columns[stage].view
+        for lead_id in selected:
+            row = model.row_of(lead_id)
+            if row >= 0:
+                view.selectionModel().select(
+                    model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        self.sort_changed.emit(stage, mode)
 
     def _open_row(self, model: ColumnModel, row: int) -> None:
         if 0 <= row < len(model.ids):
@@ -287,6 +375,8 @@ class Board(QWidget):
         target = self.models[to_stage]
         if row < 0:
             row = target.rowCount()
+        if from_stage == to_stage and self.sorting.is_sorted(to_stage):
+            return  # a sorted column has no manual order to change
         if from_stage == to_stage:
             old = target.row_of(lead_id)
             if old < 0 or row in (old, old + 1):
@@ -333,7 +423,9 @@ class Board(QWidget):
 
         position: float | None = None
         try:
-            position = self._position_for(lead_id, to_stage, row)
+            # A sorted column shows no manual order: the card goes to the end of it (None).
+            if not self.sorting.is_sorted(to_stage):
+                position = self._position_for(lead_id, to_stage, row)
             result = save(position)
         except DatabaseBusyError:
             # Another LeadDesk process is writing: the window stays live, and the move is saved
@@ -426,6 +518,7 @@ class Board(QWidget):
         snap = self.snapshot
         if not self.filter.is_empty:
             self.matched = matching_ids(self.db, self.filter)
+        self.sorting.refresh(ids)
         for lead_id in ids:
             self._take_off(lead_id)
             row = rows.get(lead_id)
@@ -439,7 +532,8 @@ class Board(QWidget):
             if self.matched is None or lead_id in self.matched:
                 target = self.models[row.stage]
                 shown = target.ids
-                target.insert_id(bisect.bisect_left(shown, self._key(lead_id), key=self._key), lead_id)
+                key = self.sorting.key(row.stage) or self._key
+                target.insert_id(bisect.bisect_left(shown, key(lead_id), key=key), lead_id)
         self._update_totals()
 
     def _place_many(self, ids: set[int]) -> None:
@@ -469,10 +563,12 @@ class Board(QWidget):
         for model in self.models.values():
             model.forget(list(ids & set(model.cached_ids())))
         self.matched = matching_ids(self.db, self.filter) if not self.filter.is_empty else None
+        self.sorting.refresh(ids)
         for stage in touched:
             base = snap.ids[stage]
             matched = self.matched
-            self.models[stage].set_ids(list(base) if matched is None else [i for i in base if i in matched])
+            shown = list(base) if matched is None else [i for i in base if i in matched]
+            self.models[stage].set_ids(self.sorting.order(stage, shown))
         self._update_totals()
 
     def _key(self, lead_id: int) -> tuple[float, int]:

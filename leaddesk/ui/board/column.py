@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QLocale, QModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
+    QActionGroup,
     QColor,
     QDrag,
     QDragEnterEvent,
@@ -19,6 +20,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QKeyEvent,
+    QKeySequence,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -27,10 +29,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QStyleOptionViewItem,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +52,7 @@ class CardView(QTableView):
     first_painted = Signal()
     open_requested = Signal(int)  # row
     neighbour_requested = Signal(int)  # -1 left, +1 right
+    select_all_requested = Signal()  # Ctrl+A in a column already wholly selected: every column
 
     def __init__(self, model: ColumnModel, delegate: CardDelegate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +74,8 @@ class CardView(QTableView):
         self.setWordWrap(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift/Ctrl-click and Ctrl+A select several cards for the bulk actions.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setDragEnabled(True)
@@ -98,6 +105,14 @@ class CardView(QTableView):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
             if self.currentIndex().isValid():
                 self.open_requested.emit(self.currentIndex().row())
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.SelectAll):
+            rows = len(self.selectionModel().selectedRows())
+            if rows and rows == self.column_model().rowCount():
+                self.select_all_requested.emit()
+            else:
+                self.selectAll()
             event.accept()
             return
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and plain:
@@ -233,7 +248,21 @@ class ColumnHeader(QFrame):
         self.title.setFont(font)
         self.totals = QLabel(self)
         self.totals.setObjectName("columnTotals")
-        layout.addWidget(self.title)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.title, 1)
+        # How the cards are ordered (manual, score, value …): a small menu button beside the title.
+        self.sort_button = QToolButton(self)
+        self.sort_button.setObjectName("columnSort")
+        self.sort_button.setAutoRaise(True)
+        self.sort_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.sort_button.setText("⇅")
+        self.sort_button.setAccessibleName(self.tr("Order of the cards"))
+        self.sort_menu = QMenu(self.sort_button)
+        self.sort_group = QActionGroup(self.sort_menu)
+        self.sort_button.setMenu(self.sort_menu)
+        top.addWidget(self.sort_button)
+        layout.addLayout(top)
         layout.addWidget(self.totals)
         self.count = 0
         #: The euro part of the sums (callers that want one number); ``sums`` has every currency.

@@ -93,6 +93,8 @@ class ColumnModel(QAbstractTableModel):
 
     #: lead id, from stage, to stage, target row in this column's visible list
     move_requested = Signal(int, str, str, int)
+    #: Several cards dropped here from another column: ids, this stage (one bulk move).
+    bulk_move_requested = Signal(object, str)
 
     def __init__(self, stage: str, fetch: Fetcher, parent: Any = None) -> None:
         super().__init__(parent)
@@ -242,6 +244,9 @@ class ColumnModel(QAbstractTableModel):
         from_stage, ids = payload
         if row < 0:
             row = parent.row() if parent.isValid() else len(self._ids)
+        if len(ids) > 1 and from_stage != self.stage:
+            self.bulk_move_requested.emit(ids, self.stage)
+            return True
         for offset, lead_id in enumerate(ids):
             self.move_requested.emit(lead_id, from_stage, self.stage, row + offset)
         return bool(ids)

@@ -1,0 +1,125 @@
+"""Bulk actions on a selection: one transaction each, what they change, and their undo."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from leaddesk.core.errors import ConflictError, ValidationError
+from leaddesk.core.services.bulk import (
+    _with_tags,
+    bulk_move,
+    bulk_set_follow_up,
+    bulk_set_owner,
+    bulk_tags,
+    needs_reason,
+    undo_bulk,
+)
+from leaddesk.core.services.leads import create_lead, get_lead, stage_history, update_lead
+from leaddesk.core.services.tasks import list_tasks
+
+
+def _leads(db: Any, n: int, **fields: Any) -> list[int]:
+    return [create_lead(db, {"last_name": f"Lead {i}", **fields})[0].id for i in range(n)]
+
+
+def test_bulk_move_writes_history_and_undo_takes_it_back(db: Any) -> None:
+    ids = _leads(db, 5)
+    result = bulk_move(db, ids[:3], "mql", actor="anna")
+    assert result.count == 3
+    assert [get_lead(db, i).stage for i in ids] == ["mql"] * 3 + ["lead"] * 2
+    history = stage_history(db, ids[0])
+    assert [(h.from_stage, h.to_stage, h.actor) for h in history][-1] == ("lead", "mql", "anna")
+    positions = [get_lead(db, i).position for i in ids[:3]]
+    assert positions == sorted(positions) and len(set(positions)) == 3  # their order kept, no ties
+    undo_bulk(db, result)
+    assert [get_lead(db, i).stage for i in ids] == ["lead"] * 5
+    assert [h.to_stage for h in stage_history(db, ids[0])] == ["lead"]
+
+
+def test_bulk_move_back_or_to_lost_needs_one_reason(db: Any) -> None:
+    ids = _leads(db, 3)
+    bulk_move(db, ids, "sql")
+    assert needs_reason(db, ids, "mql")
+    assert not needs_reason(db, ids, "won")
+    with pytest.raises(ValidationError):
+        bulk_move(db, ids, "lost")
+    result = bulk_move(db, ids, "lost", reason="no_budget")
+    assert {get_lead(db, i).lost_reason for i in ids} == {"no_budget"}
+    assert {stage_history(db, i)[-1].reason for i in ids} == {"no_budget"}
+    undo_bulk(db, result)
+    assert {get_lead(db, i).stage for i in ids} == {"sql"}
+    assert {get_lead(db, i).lost_reason for i in ids} == {""}
+
+
+def test_leads_already_in_the_stage_are_left_alone(db: Any) -> None:
+    ids = _leads(db, 2)
+    bulk_move(db, ids[:1], "mql")
+    version = get_lead(db, ids[0]).version
+    result = bulk_move(db, ids, "mql")
+    assert result.ids == (ids[1],)
+    assert get_lead(db, ids[0]).version == version
+
+
+def test_undo_is_refused_when_a_lead_changed_since(db: Any) -> None:
+    ids = _leads(db, 2)
+    result = bulk_set_owner(db, ids, "Anna")
+    lead = get_lead(db, ids[1])
+    update_lead(db, ids[1], {"city": "Ulm"}, expected_version=lead.version)
+    with pytest.raises(ConflictError):
+        undo_bulk(db, result)
+    assert {get_lead(db, i).owner for i in ids} == {"Anna"}  # nothing was taken back
+
+
+def test_owner_and_undo(db: Any) -> None:
+    ids = _leads(db, 3, owner="Bernd")
+    result = bulk_set_owner(db, ids[:2], "Anna")
+    assert [get_lead(db, i).owner for i in ids] == ["Anna", "Anna", "Bernd"]
+    undo_bulk(db, result)
+    assert {get_lead(db, i).owner for i in ids} == {"Bernd"}
+
+
+def test_tags_add_and_remove_and_undo(db: Any) -> None:
+    ids = _leads(db, 2, tags="Messe,VIP")
+    result = bulk_tags(db, ids, add=["Stuttgart 2026"], remove=["vip"])
+    assert {get_lead(db, i).tags for i in ids} == {"Messe,Stuttgart 2026"}
+    undo_bulk(db, result)
+    assert {get_lead(db, i).tags for i in ids} == {"Messe,VIP"}
+    with pytest.raises(ValidationError):
+        bulk_tags(db, ids)
+
+
+@given(
+    st.lists(st.sampled_from(["a", "A", "b", "Messe", "messe", "ß"]), max_size=5),
+    st.lists(st.sampled_from(["a", "b", "Neu"]), max_size=3),
+    st.lists(st.sampled_from(["A", "messe"]), max_size=2),
+)
+def test_tag_sets_never_repeat_and_removed_tags_are_gone(
+    stored: list[str], add: list[str], remove: list[str]
+) -> None:
+    out = _with_tags(",".join(stored), add, remove).split(",")
+    folded = [t.casefold() for t in out if t]
+    assert len(folded) == len(set(folded))
+    assert not {t.casefold() for t in remove} & set(folded)
+    assert {t.casefold() for t in add} - {t.casefold() for t in remove} <= set(folded)
+
+
+def test_follow_up_moves_earliest_task_or_makes_one_and_undo_restores(db: Any) -> None:
+    ids = _leads(db, 2)
+    early = datetime(2027, 1, 5, 9, tzinfo=UTC)
+    lead = get_lead(db, ids[0])
+    update_lead(db, ids[0], {"next_follow_up": early}, expected_version=lead.version)
+    before = get_lead(db, ids[0]).next_follow_up
+    result = bulk_set_follow_up(db, ids, datetime(2027, 2, 1, 12, tzinfo=UTC))
+    after = [get_lead(db, i).next_follow_up for i in ids]
+    assert all(a is not None and a.date().isoformat() in ("2027-02-01", "2027-01-31") for a in after)
+    assert len(list_tasks(db, ids[0], include_done=False)) == 1  # moved, not added
+    assert len(list_tasks(db, ids[1], include_done=False)) == 1
+    undo_bulk(db, result)
+    assert get_lead(db, ids[0]).next_follow_up == before
+    assert get_lead(db, ids[1]).next_follow_up is None
+    assert list_tasks(db, ids[1]) == []
