@@ -1586,6 +1586,13 @@ def json_values(bind: Engine | Connection | Session | SqlFlavor) -> str:
     return "(SELECT json_array_elements_text(CAST(? AS json)))"
 
 
+def json_ids_sql(bind: Engine | Connection | Session | SqlFlavor, name: str) -> str:
+    """A one-column subquery (SQL text) of the integers of a JSON array bound as ``:name``."""
+    if sql_flavor(bind).is_sqlite:
+        return f"(SELECT value FROM json_each(:{name}))"
+    return f"(SELECT CAST(value AS integer) FROM json_array_elements_text(CAST(:{name} AS json)) AS value)"
+
+
 def engine_literal(bind: Engine | Connection | Session | SqlFlavor, value: object) -> str:
     """:func:`sql_literal` for this engine (PostgreSQL's booleans are ``true``/``false``)."""
     if isinstance(value, bool) and not sql_flavor(bind).is_sqlite:

@@ -85,10 +85,7 @@ def test_two_processes_saving_one_lead_at_once_exactly_one_wins(data_dir: Path) 
     ctx = _context()
     barrier = ctx.Barrier(2, timeout=60)
     results = ctx.Queue()
-    procs = [
-        ctx.Process(target=_racer, args=(url, lead.id, me, ROUNDS, barrier, results))
-        for me in (0, 1)
-    ]
+    procs = [ctx.Process(target=_racer, args=(url, lead.id, me, ROUNDS, barrier, results)) for me in (0, 1)]
     for p in procs:
         p.start()
     outcomes: dict[tuple[str, int], list[str]] = {}

@@ -12,8 +12,9 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select
 
+from leaddesk.core.models import StageChange
 from leaddesk.core.reports import Mode, ReportQuery, compute
 from leaddesk.core.reports.data import PER_LEAD, PER_MOVE, ReportData, ReportSource, load
 from leaddesk.core.services.activities import CALL, add_activity
@@ -150,12 +151,10 @@ def test_an_old_move_rewritten_is_spliced_the_slow_way_and_still_equal(db, sourc
     move_stage(db, ids[0], "sql")
     source.data()
     with db.transaction() as session:  # the first move happened a day earlier (a merge might do this)
-        session.execute(
-            text(
-                "UPDATE stagechange SET at = datetime(at, '-1 day') WHERE lead_id = :id AND to_stage = 'mql'"
-            ),
-            {"id": ids[0]},
-        )
+        change = session.execute(
+            select(StageChange).where(StageChange.lead_id == ids[0], StageChange.to_stage == "mql")
+        ).scalar_one()
+        change.at = change.at - timedelta(days=1)
         note(session, updated=[ids[0]])
     _check(db, source, "spliced")
 

@@ -23,7 +23,7 @@ from sqlalchemy import ColumnElement, bindparam, delete, func, insert, literal, 
 from sqlmodel import Session
 
 from leaddesk.core.changes import note
-from leaddesk.core.db import Database, is_sqlite
+from leaddesk.core.db import Database, is_sqlite, json_ids_sql
 from leaddesk.core.errors import ConflictError, ValidationError
 from leaddesk.core.models import Lead, LeadScore, StageChange, Task, utcnow
 from leaddesk.core.scoring.engine import flag_sql
@@ -120,7 +120,7 @@ def _rescore(session: Session, ids: list[int]) -> None:
         return
     rescore_in(
         session,
-        where="l.id IN (SELECT value FROM json_each(:bulk_ids))",
+        where=f"l.id IN {json_ids_sql(session, 'bulk_ids')}",
         params={"bulk_ids": json.dumps(ids)},
     )
 

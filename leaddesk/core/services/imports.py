@@ -650,11 +650,8 @@ def _move_stages(session: Any, rows: list[PlannedRow], now: datetime, actor: str
     where = {r.match.lead_id: r for r in rows if r.match is not None}
     if not wanted:
         return set()
-    current = dict(
-        session.execute(
-            select(Lead.id, Lead.stage).where(Lead.id.in_(_ids_in({"ids": json.dumps(sorted(wanted))})))
-        ).all()
-    )
+    chosen = _ids_in({"ids": json.dumps(sorted(wanted))}, session)
+    current = dict(session.execute(select(Lead.id, Lead.stage).where(Lead.id.in_(chosen))).all())
     moves = [
         (i, current[i], stage) for i, stage in sorted(wanted.items()) if current.get(i) not in (None, stage)
     ]
