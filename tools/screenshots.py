@@ -90,6 +90,9 @@ def main() -> int:
     settle(1.0)
     window.board.select_lead(a.id, "lead")
     snap(window, "main_window")
+    window.list_page.act_show_list.trigger()  # View → List (Ctrl+2)
+    snap(window, "list_view")
+    window.list_page.act_show_board.trigger()
     window.filters.search.setText("Jäger")  # a search that finds one lead: "1 of N leads shown"
     settle(1.0)
     snap(window.statusBar(), "status_bar_filtered")
