@@ -103,9 +103,11 @@ def main() -> int:
     assert editor is not None
     snap(editor, "editor_contact")
     for title in ("BANT", "History", "Activities"):
-        index = next(i for i in range(editor.tabs.count()) if editor.tabs.widget(i) is not None and _is(
-            editor.tabs.widget(i), title
-        ))
+        index = next(
+            i
+            for i in range(editor.tabs.count())
+            if editor.tabs.widget(i) is not None and _is(editor.tabs.widget(i), title)
+        )
         editor.tabs.setCurrentIndex(index)
         snap(editor, f"editor_{title.lower()}")
     bant = next(i for i in range(editor.tabs.count()) if _is(editor.tabs.widget(i), "BANT"))
