@@ -90,6 +90,9 @@ def main() -> int:
     settle(1.0)
     window.board.select_lead(a.id, "lead")
     snap(window, "main_window")
+    window.list_page.act_show_list.trigger()  # View → List (Ctrl+2)
+    snap(window, "list_view")
+    window.list_page.act_show_board.trigger()
     window.filters.search.setText("Jäger")  # a search that finds one lead: "1 of N leads shown"
     settle(1.0)
     snap(window.statusBar(), "status_bar_filtered")
@@ -100,9 +103,11 @@ def main() -> int:
     assert editor is not None
     snap(editor, "editor_contact")
     for title in ("BANT", "History", "Activities"):
-        index = next(i for i in range(editor.tabs.count()) if editor.tabs.widget(i) is not None and _is(
-            editor.tabs.widget(i), title
-        ))
+        index = next(
+            i
+            for i in range(editor.tabs.count())
+            if editor.tabs.widget(i) is not None and _is(editor.tabs.widget(i), title)
+        )
         editor.tabs.setCurrentIndex(index)
         snap(editor, f"editor_{title.lower()}")
     bant = next(i for i in range(editor.tabs.count()) if _is(editor.tabs.widget(i), "BANT"))

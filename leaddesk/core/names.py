@@ -101,7 +101,7 @@ def split_prefix(text: str) -> tuple[str, str, str]:
 
 
 def salutation_word(code: str, lang: str = "de") -> str:
-    """"Frau"/"Herr" (de) or "Ms"/"Mr"/"Mx" (en) for a code; an unknown value as it is."""
+    """ "Frau"/"Herr" (de) or "Ms"/"Mr"/"Mx" (en) for a code; an unknown value as it is."""
     table = _WORDS.get(lang[:2], _WORDS["en"])
     return table.get(code, code if code not in SALUTATIONS else "")
 

@@ -619,7 +619,9 @@ class MainWindow(QMainWindow):
         if not self._tool_windows_may_close():
             event.ignore()
             return
-        if self.ops.busy:
+        # A write that finished but whose result is not yet delivered counts as busy: a moment's
+        # wait tells it from one that is really still writing, which is worth a question.
+        if self.ops.busy and not self.ops.wait_idle(300):
             answer = QMessageBox.question(
                 self, APP_NAME, self.tr("LeadDesk is still writing. Wait for it to finish and quit?")
             )

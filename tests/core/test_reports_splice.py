@@ -166,3 +166,12 @@ def test_undo_then_another_move_between_two_reads(db, source, in_place) -> None:
     undo_move(db, move_stage(db, ids[5], "sql"))
     move_stage(db, ids[5], "lost", reason="no_budget")
     _check(db, source, "spliced")
+
+
+def test_a_move_undone_and_made_again_is_spliced_in_place(db, source, in_place) -> None:
+    ids = _lead_ids(db)
+    first = move_stage(db, ids[3], "mql")
+    _check(db, source, "spliced")
+    undo_move(db, first)
+    move_stage(db, ids[3], "sql")  # the newest move is taken back and another one made
+    _check(db, source, "spliced")

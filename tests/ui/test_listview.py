@@ -134,7 +134,10 @@ def test_days_in_stage_and_last_activity_columns(db: Any, five: list[Any], windo
         view.set_column_visible(name, True)
     row = view.lead_model.row_of(five[2].id)
     assert view.lead_model.index(row, TABLE_COLUMNS.index("days_in_stage")).data() == "0"
-    assert "2026" in view.lead_model.index(row, TABLE_COLUMNS.index("last_activity")).data()
+    from leaddesk.ui.zone import local_text
+
+    shown = view.lead_model.index(row, TABLE_COLUMNS.index("last_activity")).data()
+    assert shown == local_text(datetime(2026, 11, 2, 9, tzinfo=UTC))  # the user's date format and zone
     view.sortByColumn(TABLE_COLUMNS.index("last_activity"), Qt.SortOrder.DescendingOrder)
     assert row_ids(view)[0] == five[2].id
 

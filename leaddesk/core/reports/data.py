@@ -264,46 +264,42 @@ class ReportData:
         return True
 
     def _splice_moves(self, part: ReportData, rows: list[int], old: dict[int, tuple[int, Any, Any]]) -> bool:
-        """The usual case in O(changed): a lead's history only grew at its end (a move) or lost
-        its newest rows (an undone move). False when it changed otherwise; nothing is touched then."""
+        """The usual case in O(changed): a lead's history changed only at its newest end — moves
+        added (a move), taken back (an undo), or both (an undo, then another move). False when
+        it changed otherwise; nothing is touched then."""
         mine: list[list[tuple[int, int, float]]] = [[] for _ in rows]
         for j, to, kind, at in zip(part.m_index, part.m_to, part.m_kind, part.m_at, strict=True):
             mine[j].append((to, kind, at))
+        # The newest few moves of each changed lead, by position, from one scan from the end.
+        newest: dict[int, list[int]] = {row: [] for row in rows if row in old and old[row][0]}
+        wanted = {row: min(old[row][0], TAIL) for row in newest}
+        for pos in range(len(self.m_index) - 1, -1, -1):
+            if not wanted:
+                break
+            row = self.m_index[pos]
+            if row in wanted:
+                newest[row].append(pos)
+                wanted[row] -= 1
+                if not wanted[row]:
+                    del wanted[row]
         added: list[tuple[int, int, int, float]] = []
-        drop: dict[int, int] = {}  # row → how many of its newest moves go
+        positions: list[int] = []
         for j, row in enumerate(rows):
             moves = mine[j]
             if row not in old:
                 added += [(row, *m) for m in moves]
                 continue
             count, key, _t = old[row]
-            if len(moves) >= count and _key_of(moves[:count]) == key:
-                added += [(row, *m) for m in moves[count:]]
-            elif len(moves) < count:
-                drop[row] = count - len(moves)
+            tail = newest.get(row, [])
+            for keep in range(min(len(moves), count), count - len(tail) - 1, -1):
+                taken = tail[: count - keep]
+                taken_key = sum(_move_key(self.m_to[p], self.m_at[p]) for p in taken)
+                if abs(_key_of(moves[:keep]) + taken_key - key) <= 1e-6:
+                    positions += taken
+                    added += [(row, *m) for m in moves[keep:]]
+                    break
             else:
                 return False
-        positions: list[int] = []
-        if drop:
-            wanted = dict(drop)
-            for pos in range(len(self.m_index) - 1, -1, -1):
-                row = self.m_index[pos]
-                if row in wanted:
-                    positions.append(pos)
-                    wanted[row] -= 1
-                    if not wanted[row]:
-                        del wanted[row]
-                        if not wanted:
-                            break
-            if wanted:
-                return False
-            removed: dict[int, float] = {}
-            for pos in positions:
-                row = self.m_index[pos]
-                removed[row] = removed.get(row, 0.0) + _move_key(self.m_to[pos], self.m_at[pos])
-            for j, row in enumerate(rows):  # what is left must be exactly what was read
-                if row in drop and abs(old[row][1] - removed[row] - _key_of(mine[j])) > 1e-6:
-                    return False
         gone = {(self.m_index[p], self.m_at[p]) for p in positions if self.m_to[p] == 4}
         for pos in sorted(positions, reverse=True):
             columns: tuple[list[Any], ...] = (self.m_index, self.m_to, self.m_kind, self.m_at)
@@ -367,6 +363,9 @@ def _key_of(moves: list[tuple[int, int, float]]) -> float:
         key += _move_key(to, at)
     return key
 
+
+#: How many of a lead's newest moves a splice may take back (an undo takes back one).
+TAIL = 4
 
 #: The columns with one entry per lead (in the order of ``ids``), which :meth:`ReportData.splice`
 #: replaces row by row; every other list is per move or derived from these.

@@ -61,7 +61,7 @@ class LeadListView(QTableView):
         header = self.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)  # no empty strip at the right of a wide window
         header.setSortIndicatorShown(True)
         header.setDefaultSectionSize(self.fontMetrics().averageCharWidth() * 16)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -207,8 +207,12 @@ class LeadListView(QTableView):
             header.moveSection(header.visualIndex(TABLE_COLUMNS.index(name)), visual)
         char = self.fontMetrics().averageCharWidth()
         for section, name in enumerate(TABLE_COLUMNS):
-            width = {"stage": 10, "score": 8, "value": 12, "owner": 12, "source": 14}.get(name, 16)
-            header.resizeSection(section, char * width + 16)
+            widths = {"stage": 10, "score": 8, "value": 12, "owner": 12, "source": 14, "company": 24}
+            width = widths.get(name, 16)
+            # Never narrower than the column's own (translated) title plus its sort arrow.
+            title = str(self.lead_model.headerData(section, Qt.Orientation.Horizontal))
+            needed = header.fontMetrics().horizontalAdvance(title) + 2 * char + 24
+            header.resizeSection(section, max(char * width + 16, needed))
         header.setSortIndicator(TABLE_COLUMNS.index("stage"), Qt.SortOrder.AscendingOrder)
         self.lead_model.sort_column, self.lead_model.descending = "stage", False
 
