@@ -46,6 +46,7 @@ CORE_STRINGS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "Industry"),
     QT_TRANSLATE_NOOP("core", "Job title"),
     QT_TRANSLATE_NOOP("core", "Last name"),
+    QT_TRANSLATE_NOOP("core", "LeadDesk's backups copy a database file; a PostgreSQL server is backed up with the server's own tools (pg_dump)"),
     QT_TRANSLATE_NOOP("core", "Lost, no activity within the retention period"),
     QT_TRANSLATE_NOOP("core", "Meeting"),
     QT_TRANSLATE_NOOP("core", "Mobile"),

@@ -5190,6 +5190,10 @@ oder Strg+O drücken</translation>
         <translation>Nachname</translation>
     </message>
     <message>
+        <source>LeadDesk&apos;s backups copy a database file; a PostgreSQL server is backed up with the server&apos;s own tools (pg_dump)</source>
+        <translation>Die Sicherungen von LeadDesk kopieren eine Datenbankdatei; ein PostgreSQL-Server wird mit den Werkzeugen des Servers gesichert (pg_dump)</translation>
+    </message>
+    <message>
         <source>Lost, no activity within the retention period</source>
         <translation>Verloren, keine Aktivität innerhalb der Aufbewahrungsfrist</translation>
     </message>
