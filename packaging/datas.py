@@ -90,6 +90,10 @@ EXCLUDES: tuple[str, ...] = (
     # email-validator checks deliverability (DNS) only when asked; LeadDesk never asks (offline).
     "email_validator.deliverability",
     "dns",
+    # psycopg's bundled libpq with its own OpenSSL and Kerberos (~9 MB): the frozen app reaches a
+    # PostgreSQL server (team mode) through psycopg's pure-Python layer and the system's libpq
+    # (Debian/Ubuntu: libpq5), as the README's office-server section says; SQLite needs neither.
+    "psycopg_binary",
     # Interactive-terminal modules.
     "readline",
     "curses",
