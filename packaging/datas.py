@@ -92,7 +92,7 @@ EXCLUDES: tuple[str, ...] = (
     "dns",
     # psycopg's bundled libpq with its own OpenSSL and Kerberos (~9 MB): the frozen app reaches a
     # PostgreSQL server (team mode) through psycopg's pure-Python layer and the system's libpq
-    # (Debian/Ubuntu: libpq5), as the README's office-server section says; SQLite needs neither.
+    # (Debian/Ubuntu: libpq5), as the README says under "Where your data lives"; SQLite needs neither.
     "psycopg_binary",
     # Interactive-terminal modules.
     "readline",
