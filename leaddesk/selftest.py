@@ -90,12 +90,17 @@ def step_rescore(t: SelfTest) -> str:
 
 def step_report(t: SelfTest) -> str:
     """The reports' figures over the imported leads (``leaddesk.core.reports``)."""
-    from datetime import date, timedelta
+    from datetime import datetime, timedelta
 
     from leaddesk.core.reports import ReportQuery, compute_report, to_json
+    from leaddesk.core.reports.query import zone
+    from leaddesk.core.services.tasks import user_timezone
 
-    today = date.today()
-    report = to_json(compute_report(t.db, ReportQuery(start=today - timedelta(days=30), end=today)))
+    # "Today" in the zone the report counts days in, as ``leaddesk report`` does: late in the
+    # UTC evening Berlin is already on tomorrow, and leads made now fall after a UTC "today".
+    tz = user_timezone(t.db)
+    today = datetime.now(zone(tz)).date()
+    report = to_json(compute_report(t.db, ReportQuery(start=today - timedelta(days=30), end=today, tz=tz)))
     if report["cohort_size"] != 2:
         raise RuntimeError(f"the report counts {report['cohort_size']} new leads, expected 2")
     return f"{len(report['funnel'])} funnel rows"

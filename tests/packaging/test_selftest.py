@@ -20,6 +20,9 @@ def test_selftest_passes_from_the_source_install_and_leaves_no_data(tmp_path: Pa
         os.environ, PYTHONPATH=str(ROOT), TMPDIR=str(tmp_path), LEADDESK_DATA_DIR=str(tmp_path / "user")
     )
     env.pop("QT_QPA_PLATFORM", None)  # the selftest chooses offscreen itself
+    # A machine clock far west of the user's zone (Berlin): its "today" is Berlin's yesterday for
+    # half of every day, as UTC's is from 23:00; the report step must count in the user's zone.
+    env["TZ"] = "Etc/GMT+12"
     done = subprocess.run(
         [sys.executable, "-m", "leaddesk", "--selftest"], env=env, capture_output=True, text=True, timeout=120
     )
