@@ -85,6 +85,33 @@ def test_clicking_a_header_sorts_by_that_column(five: list[Any], window: Any, qt
     assert [get_lead(view.db, i).value for i in row_ids(view)] == [9000, 2500, 500, 100, 0]
 
 
+def test_a_click_on_a_header_reads_the_order_once(
+    five: list[Any], window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 100,000 leads one read of the order is most of the sort's time: never twice per click."""
+    from leaddesk.ui.listview import model as list_model
+
+    view = shown_list(window)
+    reads: list[str] = []
+    real = list_model.sorted_ids
+
+    def counted(db: Any, f: Any, column: str = "last_name", **kw: Any) -> list[int]:
+        reads.append(column)
+        return real(db, f, column, **kw)
+
+    monkeypatch.setattr(list_model, "sorted_ids", counted)
+    header = view.horizontalHeader()
+    section = TABLE_COLUMNS.index("city")
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(header.sectionViewportPosition(section) + 5, 5),
+    )
+    assert reads == ["city"]
+    view.sortByColumn(TABLE_COLUMNS.index("value"), Qt.SortOrder.DescendingOrder)
+    assert reads == ["city", "value"]
+
+
 def test_sorting_keeps_the_selection_on_the_same_leads(five: list[Any], window: Any) -> None:
     view = shown_list(window)
     select(view, [five[1].id, five[3].id])

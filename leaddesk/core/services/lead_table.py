@@ -149,8 +149,9 @@ def column_keys(db: Database, column: str, ids: Iterable[int] | None = None) -> 
     for every alphabet (SQLite's ``lower`` only A–Z), and the keys of a few changed leads can be
     read again alone (the list view then moves just their rows). ``stage`` sorts in funnel order
     and within a stage in board order; ``days_in_stage`` by the moment the stage was entered
-    (see :func:`is_reversed`). Last activity and stage entry are read as one grouped pass over
-    their tables rather than a look-up per lead (~120 ms instead of ~850 ms and ~2.5 s).
+    (see :func:`is_reversed`), looked up per lead through ``stagechange``'s lead index (at
+    100,000 leads ~180 ms, a third less than reading every move and keeping the latest in Python).
+    Last activity is one grouped pass over ``activity`` (faster there than a look-up per lead).
     """
     if column not in TABLE_COLUMNS:
         raise ValueError(f"unknown list column {column!r}")
@@ -165,19 +166,6 @@ def column_keys(db: Database, column: str, ids: Iterable[int] | None = None) -> 
                 latest = latest.where(Activity.lead_id.in_(select(Lead.id).where(*live)))
             last = dict(driver_rows(conn, latest))
             return [(i, last.get(i)) for i in lead_ids]
-        if column == "days_in_stage":
-            leads = driver_rows(
-                conn, select(Lead.id, Lead.stage, Lead.created_at).where(*live).order_by(Lead.id)
-            )
-            moves = select(StageChange.lead_id, StageChange.to_stage, StageChange.at)
-            if ids is not None:
-                moves = moves.where(StageChange.lead_id.in_(select(Lead.id).where(*live)))
-            entered: dict[tuple[int, str], Any] = {}
-            for lead_id, stage, at in driver_rows(conn, moves):
-                key = (lead_id, stage)
-                if at is not None and (key not in entered or at > entered[key]):
-                    entered[key] = at
-            return [(i, entered.get((i, stage)) or created) for i, stage, created in leads]
         if column == "stage":
             stmt = select(Lead.id, Lead.stage, Lead.position)
         else:

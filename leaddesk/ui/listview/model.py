@@ -85,6 +85,8 @@ class LeadTableModel(QAbstractTableModel):
         self.fetched: tuple[str, ...] = TABLE_COLUMNS
         self.now: Callable[[], datetime] = lambda: datetime.now(UTC)
         self.loaded = False
+        #: The (column, descending) the ids are in; changes keep it true (see ``apply_changes``).
+        self._order: tuple[str, bool] | None = None
         self._reasons = lost_reason_labels()
 
     # --- ids --------------------------------------------------------------------------------
@@ -101,6 +103,7 @@ class LeadTableModel(QAbstractTableModel):
         """Read the ids again under the filter and sort (a reset: for the first load)."""
         self.beginResetModel()
         self._ids = sorted_ids(self.db, self.filter, self.sort_column, descending=self.descending)
+        self._order = (self.sort_column, self.descending)
         self._rows = None
         self._cache.clear()
         self.loaded = True
@@ -112,6 +115,7 @@ class LeadTableModel(QAbstractTableModel):
         old_ids = self._ids
         persistent = self.persistentIndexList()
         new_ids = sorted_ids(self.db, self.filter, self.sort_column, descending=self.descending)
+        self._order = (self.sort_column, self.descending)
         self._ids = new_ids
         self._rows = None
         for lead_id in forget:
@@ -294,5 +298,7 @@ class LeadTableModel(QAbstractTableModel):
             return
         self.sort_column = self.columns[column]
         self.descending = order == Qt.SortOrder.DescendingOrder
-        if self.loaded:
+        # Already in this order (``QTableView.sortByColumn`` asks twice): a second read of
+        # 100,000 keys would double the wait for nothing.
+        if self.loaded and self._order != (self.sort_column, self.descending):
             self.relayout()

@@ -69,6 +69,10 @@ class LeadListView(QTableView):
         self.setAccessibleName(self.tr("Lead list"))
         self._apply_default_layout()
         self.restore_layout()
+        # Qt sorts on a header click or ``sortByColumn``, once (with sorting disabled,
+        # ``sortByColumn`` would sort a second time after the indicator's signal). The model is
+        # not read yet, so the sort this call asks for costs nothing.
+        self.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sort_changed)
         header.sectionMoved.connect(lambda *_: self.save_layout())
         header.sectionResized.connect(lambda *_: self._save_soon())
@@ -216,9 +220,8 @@ class LeadListView(QTableView):
         header.setSortIndicator(TABLE_COLUMNS.index("stage"), Qt.SortOrder.AscendingOrder)
         self.lead_model.sort_column, self.lead_model.descending = "stage", False
 
-    def _sort_changed(self, section: int, order: Qt.SortOrder) -> None:
-        self.lead_model.sort(section, order)
-        self.save_layout()
+    def _sort_changed(self, _section: int, _order: Qt.SortOrder) -> None:
+        self.save_layout()  # the view itself has asked the model to sort
 
     # --- layout memory ----------------------------------------------------------------------------
     def _save_soon(self) -> None:
