@@ -24,7 +24,14 @@ from leaddesk.core.changes import note
 from leaddesk.core.db import Database
 from leaddesk.core.errors import ValidationError
 from leaddesk.core.models import AppSetting
-from leaddesk.core.reports.settings import COSTS_KEY, DEFAULT_HANDOVER_DAYS, FAIRS_KEY, HANDOVER_KEY
+from leaddesk.core.reports.settings import (
+    COSTS_KEY,
+    DEFAULT_HANDOVER_DAYS,
+    FAIRS_KEY,
+    HANDOVER_KEY,
+    MONDAY_TO_FRIDAY,
+    WORKING_DAYS_KEY,
+)
 from leaddesk.core.services.tasks import TZ_SETTING, zone
 from leaddesk.core.stages import LOST_REASONS
 from leaddesk.core.text import Text
@@ -32,7 +39,6 @@ from leaddesk.core.tz import system_timezone
 
 CURRENCY_KEY = "app.currency"
 FOLLOW_UP_DAYS_KEY = "followup.default_days"
-WORKING_DAYS_KEY = "app.working_days"
 SOURCES_KEY = "sources.extra"
 TAGS_KEY = "tags.extra"
 LOST_REASONS_KEY = "lost.extra_reasons"
@@ -40,7 +46,7 @@ LOST_REASONS_KEY = "lost.extra_reasons"
 DEFAULT_CURRENCY = "EUR"
 DEFAULT_FOLLOW_UP_DAYS = 7
 #: Monday = 0 … Sunday = 6.
-DEFAULT_WORKING_DAYS: tuple[int, ...] = (0, 1, 2, 3, 4)
+DEFAULT_WORKING_DAYS: tuple[int, ...] = MONDAY_TO_FRIDAY
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ The calendar: 1 December 2026 is a Tuesday, so 5 November is a Thursday, 8 Novem
 
 from __future__ import annotations
 
+import dataclasses
+
 from datetime import UTC, date, datetime
 
 import pytest
@@ -324,6 +326,34 @@ def test_working_days_and_percentiles() -> None:
     assert add_working_days(thursday, 5) == thursday + 7 * day
     assert percentile([], 0.5) is None and percentile([3.0], 0.75) == 3.0
     assert percentile([1.0, 2.0, 3.0, 4.0], 0.5) == 2.5
+
+
+def test_working_days_follow_the_teams_week() -> None:
+    day = 86400.0
+    friday = ((date(2026, 11, 6) - date(1970, 1, 1)).days) * day + 10 * 3600  # 6 Nov 2026 10:00
+    six_days = (0, 1, 2, 3, 4, 5)
+    assert add_working_days(friday, 1, six_days) == friday + day  # Saturday counts
+    assert add_working_days(friday, 2, six_days) == friday + 3 * day  # → Monday
+    assert add_working_days(friday, 6, six_days) == friday + 7 * day  # a whole week of six days
+    tue_to_sat = (1, 2, 3, 4, 5)
+    monday = friday + 3 * day
+    # Monday is a day off: counting starts Tuesday 0:00, one working day later is Wednesday 0:00.
+    assert add_working_days(monday, 1, tue_to_sat) == (monday // day + 2) * day
+    assert add_working_days(friday, 2) == add_working_days(friday, 2, (0, 1, 2, 3, 4)) == friday + 4 * day
+
+
+def test_handover_counts_the_working_days_set_in_the_settings(db) -> None:
+    """An MQL reached on Friday morning, never answered, looked at on Tuesday at 9:00 in Berlin:
+    within two working days for a Monday-to-Friday team, late for a team that works Saturdays."""
+    from leaddesk.core.preferences import write_preferences
+
+    lead = add_lead(db, "Friday", t(6, 8), [("mql", t(6, 9), "")])  # 10:00 in Berlin
+    query = ReportQuery(**{**NOVEMBER, "now": datetime(2026, 11, 10, 8, 0, tzinfo=UTC)}, handover_days=2)
+    assert compute_report(db, query).handover.over_ids == ()
+    write_preferences(db, working_days=(0, 1, 2, 3, 4, 5))
+    assert compute_report(db, query).handover.over_ids == (lead,)
+    week = dataclasses.replace(query, working_days=(0, 1, 2, 3, 4))  # as asked, not as set
+    assert compute_report(db, week).handover.over_ids == ()
 
 
 def test_settings_and_presets(db) -> None:

@@ -206,8 +206,11 @@ class ReportData:
     asked_for: frozenset[int] | None = None
     #: Lead ids per tag (folded), filled on demand.
     _tags: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
-    #: Handover per (zone, working days): row → (local deadline, answered after it), filled on demand.
-    _deadlines: dict[tuple[str, int], dict[int, tuple[float, bool]]] = field(default_factory=dict, repr=False)
+    #: Handover per (zone, days allowed, weekdays worked): row → (local deadline, answered after
+    #: it), filled on demand.
+    _deadlines: dict[tuple[str, int, tuple[int, ...]], dict[int, tuple[float, bool]]] = field(
+        default_factory=dict, repr=False
+    )
     #: Rows spliced since the handover deadlines were cached: worked out again on the next use.
     deadline_todo: set[int] = field(default_factory=set, repr=False)
 

@@ -50,6 +50,8 @@ class ReportQuery:
     now: datetime | None = None
     #: Working days an MQL may wait for sales; None reads the setting (default 2).
     handover_days: int | None = None
+    #: The weekdays that count as working days (Monday = 0); None reads the setting (Mon–Fri).
+    working_days: tuple[int, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.end < self.start:

@@ -15,7 +15,7 @@ from leaddesk.core.reports.lost import LostRow, lost_reasons
 from leaddesk.core.reports.query import ReportQuery
 from leaddesk.core.reports.scope import make_scope
 from leaddesk.core.reports.scoring_check import ScoringCheck, scoring_check
-from leaddesk.core.reports.settings import fair_names_in, handover_days_in, source_costs_in
+from leaddesk.core.reports.settings import fair_names_in, handover_days_in, source_costs_in, working_days_in
 from leaddesk.core.reports.sources import SourceRow, sources
 from leaddesk.core.reports.timing import Handover, Timing, handover, time_in_stage
 from leaddesk.core.reports.value import MqlValue, mql_value
@@ -50,6 +50,7 @@ def compute(conn: Connection, data: ReportData, query: ReportQuery) -> Report:
 
     scope = timed("scope", make_scope, conn, data, query)
     threshold = query.handover_days if query.handover_days is not None else handover_days_in(conn)
+    working = query.working_days or working_days_in(conn)
     costs = source_costs_in(conn)
     overall, per_source = timed("mql_value", mql_value, data, scope)
     return Report(
@@ -58,7 +59,7 @@ def compute(conn: Connection, data: ReportData, query: ReportQuery) -> Report:
         cohort_size=len(scope.cohort),
         funnel=timed("funnel", funnel, data, scope),
         timing=timed("time_in_stage", time_in_stage, data, scope),
-        handover=timed("handover", handover, data, scope, threshold),
+        handover=timed("handover", handover, data, scope, threshold, working),
         sources=timed("sources", sources, data, scope, costs, fair_names_in(conn)),
         lost_reasons=timed("lost_reasons", lost_reasons, data, scope),
         mql_value=overall,

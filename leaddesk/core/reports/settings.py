@@ -19,6 +19,9 @@ COSTS_KEY = "reports.source_costs"
 FAIRS_KEY = "sources.fairs"
 #: An MQL should hear from sales within two working days.
 DEFAULT_HANDOVER_DAYS = 2
+#: The team's working days (Settings → Follow-ups), Monday = 0 … Sunday = 6.
+WORKING_DAYS_KEY = "app.working_days"
+MONDAY_TO_FRIDAY: tuple[int, ...] = (0, 1, 2, 3, 4)
 
 
 def _read(conn: Connection, key: str) -> object:
@@ -34,6 +37,15 @@ def _read(conn: Connection, key: str) -> object:
 def handover_days_in(conn: Connection) -> int:
     value = _read(conn, HANDOVER_KEY)
     return value if isinstance(value, int) and 0 <= value <= 60 else DEFAULT_HANDOVER_DAYS
+
+
+def working_days_in(conn: Connection) -> tuple[int, ...]:
+    """The weekdays the team works, which the handover deadline counts (Monday to Friday by default)."""
+    value = _read(conn, WORKING_DAYS_KEY)
+    if not isinstance(value, list):
+        return MONDAY_TO_FRIDAY
+    days = tuple(sorted({d for d in value if isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6}))
+    return days or MONDAY_TO_FRIDAY
 
 
 def handover_days(db: Database) -> int:

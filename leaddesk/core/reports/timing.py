@@ -6,14 +6,16 @@ stage or in Lost, over the cohort; leads that have not left the stage yet are no
 
 Handover looks at the MQLs reached in the period (first arrival in MQL): the hours until the
 first sales activity (call, e-mail or meeting) at or after that moment, and how many waited
-longer than the threshold of working days (Monday to Friday in the user's zone; public
-holidays are not known) — answered late, or still waiting today.
+longer than the threshold of working days (the team's working days from the settings, Monday
+to Friday by default, in the user's zone; public holidays are not known) — answered late, or
+still waiting today.
 """
 
 from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -23,6 +25,7 @@ from zoneinfo import ZoneInfo
 from leaddesk.core.reports.data import ReportData
 from leaddesk.core.reports.query import UNIX_EPOCH_JD, from_jd
 from leaddesk.core.reports.scope import Scope
+from leaddesk.core.reports.settings import MONDAY_TO_FRIDAY
 
 TIMED_STAGES: tuple[str, ...] = ("lead", "mql", "sql")
 
@@ -113,53 +116,69 @@ class _LocalClock:
         return seconds + self._offset(int(seconds // 3600))
 
 
-def add_working_days(local_seconds: float, days: int) -> float:
-    """The local moment ``days`` working days (Mon–Fri) later; from a weekend, counting starts Monday 0:00."""
+def add_working_days(local_seconds: float, days: int, working: Collection[int] = MONDAY_TO_FRIDAY) -> float:
+    """The local moment ``days`` of the team's working days later (weekdays, Monday = 0; Monday
+    to Friday unless told); from a day off, counting starts at the next working day's 0:00."""
+    work = frozenset(working) or MONDAY_TO_FRIDAY
     day, into_day = divmod(local_seconds, 86400.0)
     weekday = (int(day) + 3) % 7  # 1 January 1970 was a Thursday; Monday = 0
-    if weekday >= 5:
-        day += 7 - weekday
+    if weekday not in work:
+        while weekday not in work:
+            day += 1
+            weekday = (weekday + 1) % 7
         into_day = 0.0
-        weekday = 0
-    weeks, rest = divmod(days, 5)
-    step = weeks * 7 + rest + (2 if weekday + rest >= 5 else 0)
-    return (day + step) * 86400.0 + into_day
+    weeks, rest = divmod(days, len(work))
+    day += weeks * 7
+    while rest:
+        day += 1
+        weekday = (weekday + 1) % 7
+        rest -= weekday in work
+    return day * 86400.0 + into_day
 
 
-def deadlines(data: ReportData, tz: str, days: int) -> dict[int, tuple[float, bool]]:
+def deadlines(
+    data: ReportData, tz: str, days: int, working: tuple[int, ...] = MONDAY_TO_FRIDAY
+) -> dict[int, tuple[float, bool]]:
     """Per row that reached MQL: its local deadline and whether sales answered after it (cached;
     rows a splice changed are worked out again here, see ``ReportData.deadline_todo``)."""
     if data.deadline_todo:
-        for (zone_name, working_days), cached in data._deadlines.items():
+        for (zone_name, n, week), cached in data._deadlines.items():
             clock = _LocalClock(zone_name)
             for i in data.deadline_todo:
-                _deadline(data, clock, working_days, i, cached)
+                _deadline(data, clock, n, week, i, cached)
         data.deadline_todo.clear()
-    key = (tz, days)
+    key = (tz, days, working)
     if key not in data._deadlines:
         clock = _LocalClock(tz)
         out: dict[int, tuple[float, bool]] = {}
         for i in data.mql_rows:
-            _deadline(data, clock, days, i, out)
+            _deadline(data, clock, days, working, i, out)
         data._deadlines[key] = out
     return data._deadlines[key]
 
 
 def _deadline(
-    data: ReportData, clock: _LocalClock, days: int, i: int, out: dict[int, tuple[float, bool]]
+    data: ReportData,
+    clock: _LocalClock,
+    days: int,
+    working: tuple[int, ...],
+    i: int,
+    out: dict[int, tuple[float, bool]],
 ) -> None:
     """Row ``i``'s entry in ``out``: its handover deadline, and whether sales answered after it."""
     t = data.t_mql[i]
     if t is None:
         out.pop(i, None)
         return
-    due = add_working_days(clock.local_seconds(t), days)
+    due = add_working_days(clock.local_seconds(t), days, working)
     f = data.first_sales[i]
     out[i] = (due, f is not None and clock.local_seconds(f) > due)
 
 
-def handover(data: ReportData, scope: Scope, threshold_days: int) -> Handover:
-    due = deadlines(data, scope.query.tz, threshold_days)
+def handover(
+    data: ReportData, scope: Scope, threshold_days: int, working: tuple[int, ...] = MONDAY_TO_FRIDAY
+) -> Handover:
+    due = deadlines(data, scope.query.tz, threshold_days, working)
     a, b = bisect_left(data.mql_times, scope.lo), bisect_left(data.mql_times, scope.hi)
     rows = data.mql_rows[a:b]
     if scope.kept is not None:
