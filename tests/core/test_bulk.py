@@ -20,7 +20,7 @@ from leaddesk.core.services.bulk import (
     undo_bulk,
 )
 from leaddesk.core.services.leads import create_lead, get_lead, stage_history, update_lead
-from leaddesk.core.services.tasks import list_tasks
+from leaddesk.core.services.tasks import create_task, list_tasks
 
 
 def _leads(db: Any, n: int, **fields: Any) -> list[int]:
@@ -123,3 +123,20 @@ def test_follow_up_moves_earliest_task_or_makes_one_and_undo_restores(db: Any) -
     assert get_lead(db, ids[0]).next_follow_up == before
     assert get_lead(db, ids[1]).next_follow_up is None
     assert list_tasks(db, ids[1]) == []
+
+
+def test_clearing_the_follow_up_closes_each_earliest_task_and_undo_opens_it_again(db: Any) -> None:
+    ids = _leads(db, 3)
+    first, later = datetime(2027, 1, 5, 9, tzinfo=UTC), datetime(2027, 3, 1, 9, tzinfo=UTC)
+    bulk_set_follow_up(db, ids[:2], first)
+    create_task(db, ids[1], later, title="Angebot nachfassen")  # a second, later task on lead 2
+    result = bulk_set_follow_up(db, ids, None)
+    assert get_lead(db, ids[0]).next_follow_up is None
+    assert get_lead(db, ids[1]).next_follow_up.date() == later.date()  # the next open task takes its place
+    assert get_lead(db, ids[2]).next_follow_up is None  # had none: nothing to close, nothing made
+    assert [t.done for t in list_tasks(db, ids[0])] == [True]
+    assert list_tasks(db, ids[2]) == []
+    undo_bulk(db, result)
+    assert [get_lead(db, i).next_follow_up is not None for i in ids] == [True, True, False]
+    assert get_lead(db, ids[1]).next_follow_up.date() <= first.date()
+    assert not any(t.done for t in list_tasks(db, ids[0]) + list_tasks(db, ids[1]))

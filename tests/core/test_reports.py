@@ -7,7 +7,6 @@ The calendar: 1 December 2026 is a Tuesday, so 5 November is a Thursday, 8 Novem
 from __future__ import annotations
 
 import dataclasses
-
 from datetime import UTC, date, datetime
 
 import pytest

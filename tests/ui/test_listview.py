@@ -312,6 +312,35 @@ def test_bulk_follow_up_and_undo(
     assert list_tasks(db, five[0].id) == []
 
 
+def test_bulk_no_follow_up_clears_it_and_undo_brings_it_back(
+    db: Any, five: list[Any], window: Any, questions: Any, monkeypatch: Any
+) -> None:
+    view = shown_list(window)
+    monkeypatch.setattr(bulk_ui, "ask_day", lambda _p: datetime(2027, 3, 10, 12, tzinfo=UTC))
+    select(view, [five[0].id, five[4].id])
+    window.list_page.bulk.set_follow_up(view.selected_ids())
+    monkeypatch.setattr(bulk_ui, "ask_day", lambda _p: bulk_ui.NO_FOLLOW_UP)
+    window.list_page.bulk.set_follow_up(view.selected_ids())
+    assert plain(questions.asked)[-1].startswith("Clear the next follow-up of 2 leads?")
+    assert [get_lead(db, f.id).next_follow_up for f in (five[0], five[4])] == [None, None]
+    assert column(view, "next_follow_up")[view.lead_model.row_of(five[0].id)] == ""
+    window.act_undo.trigger()
+    assert all(get_lead(db, f.id).next_follow_up is not None for f in (five[0], five[4]))
+
+
+def test_follow_up_dialog_offers_no_follow_up(qtbot: Any, monkeypatch: Any) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    def press() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        dialog.findChild(QPushButton, "noFollowUp").click()
+
+    QTimer.singleShot(0, press)
+    assert bulk_ui.ask_day(None) == bulk_ui.NO_FOLLOW_UP  # type: ignore[arg-type]
+
+
 def test_bulk_export_writes_exactly_the_selection(
     db: Any, five: list[Any], window: Any, qtbot: Any, tmp_path: Path
 ) -> None:

@@ -51,6 +51,8 @@ class BulkResult:
     #: Tasks a follow-up change created (deleted by its undo) and moved (task id → old due, all_day).
     created_tasks: tuple[int, ...] = ()
     moved_tasks: dict[int, tuple[datetime, bool]] = field(default_factory=dict)
+    #: Tasks a cleared follow-up marked done (open again after its undo).
+    closed_tasks: tuple[int, ...] = ()
 
     @property
     def count(self) -> int:
@@ -312,19 +314,18 @@ def _write_values(session: Session, column: str, values: dict[int, Any], now: da
 
 # --- follow-up ----------------------------------------------------------------------------------
 def bulk_set_follow_up(
-    db: Database, ids: Iterable[int], day: datetime, *, now: datetime | None = None
+    db: Database, ids: Iterable[int], day: datetime | None, *, now: datetime | None = None
 ) -> BulkResult:
     """Set every lead's next follow-up to the day of ``day`` (in the user's zone), as the editor does:
-    each lead's earliest open task moves there, or an all-day task is made where there is none."""
-    if day.tzinfo is None:
+    each lead's earliest open task moves there, or an all-day task is made where there is none.
+    ``None`` clears it, as the editor's "no follow-up" does: that earliest open task is marked done."""
+    if day is not None and day.tzinfo is None:
         raise ValidationError({"next_follow_up": Text("needs a time zone")})
     now = now or utcnow()
     with db.transaction() as session:
         live = [r.id for r in _live(session, ids)]
         if not live:
             return BulkResult(FOLLOW_UP, ())
-        tz = user_timezone_in(session)
-        due = start_of_day(local_day(day, tz), tz)
         open_tasks = session.execute(
             select(Task.id, Task.lead_id, Task.due_at, Task.all_day)
             .where(Task.lead_id.in_(select(Lead.id).where(_in(session, live))), Task.done.is_(False))  # type: ignore[attr-defined]
@@ -333,8 +334,25 @@ def bulk_set_follow_up(
         earliest: dict[int, Any] = {}
         for t in open_tasks:
             earliest.setdefault(t.lead_id, t)
-        moved_tasks = {t.id: (t.due_at, bool(t.all_day)) for t in earliest.values()}
         task_table = Task.__table__  # type: ignore[attr-defined]
+        before = {
+            r.id: {"next_follow_up": r.next_follow_up} for r in _live(session, live, Lead.next_follow_up)
+        }
+        if day is None:
+            closed = tuple(sorted(t.id for t in earliest.values()))
+            for start in range(0, len(closed), 500):
+                session.execute(
+                    update(task_table)
+                    .where(task_table.c.id.in_(closed[start : start + 500]))
+                    .values(done=True, done_at=now)
+                    .execution_options(synchronize_session=False)
+                )
+            versions = _sync_follow_ups(session, live, now)
+            note(session, updated=live, tasks=True)
+            return BulkResult(FOLLOW_UP, tuple(live), versions, before, closed_tasks=closed)
+        tz = user_timezone_in(session)
+        due = start_of_day(local_day(day, tz), tz)
+        moved_tasks = {t.id: (t.due_at, bool(t.all_day)) for t in earliest.values()}
         if moved_tasks:
             session.execute(
                 update(task_table)
@@ -364,9 +382,6 @@ def bulk_set_follow_up(
                 ],
             )
             created = tuple(session.execute(select(Task.id).where(Task.id > last_task)).scalars())  # type: ignore[operator]
-        before = {
-            r.id: {"next_follow_up": r.next_follow_up} for r in _live(session, live, Lead.next_follow_up)
-        }
         versions = _sync_follow_ups(session, live, now)
         note(session, updated=live, tasks=True)
         return BulkResult(
@@ -441,6 +456,13 @@ def undo_bulk(db: Database, result: BulkResult, *, now: datetime | None = None) 
                     .values(due_at=bindparam("b_due"), all_day=bindparam("b_all_day"))
                     .execution_options(synchronize_session=False),
                     [{"b_id": i, "b_due": d, "b_all_day": a} for i, (d, a) in result.moved_tasks.items()],
+                )
+            for start in range(0, len(result.closed_tasks), 500):
+                session.execute(
+                    update(task_table)
+                    .where(task_table.c.id.in_(result.closed_tasks[start : start + 500]))
+                    .values(done=False, done_at=None)
+                    .execution_options(synchronize_session=False)
                 )
             _sync_follow_ups(session, ids, now)
             note(session, updated=ids, tasks=True)

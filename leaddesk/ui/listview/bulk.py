@@ -70,8 +70,13 @@ def ask_choice(parent: QWidget, title: str, label: str, choices: list[str]) -> s
     return text if ok and text else None
 
 
-def ask_day(parent: QWidget) -> datetime | None:
-    """A day on a calendar (default: tomorrow), returned as noon of that day in the user's zone."""
+#: What :func:`ask_day` answers when the user chose "No follow-up" (None means cancelled).
+NO_FOLLOW_UP = "none"
+
+
+def ask_day(parent: QWidget) -> datetime | str | None:
+    """A day on a calendar (default: tomorrow), returned as noon of that day in the user's zone;
+    :data:`NO_FOLLOW_UP` to clear the follow-up; None when cancelled."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(translate("Bulk", "Set follow-up"))
     layout = QVBoxLayout(dialog)
@@ -82,15 +87,25 @@ def ask_day(parent: QWidget) -> datetime | None:
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
     )
+    clear = buttons.addButton(translate("Bulk", "No follow-up"), QDialogButtonBox.ButtonRole.ResetRole)
+    clear.setObjectName("noFollowUp")
+    clear.clicked.connect(lambda: dialog.done(CLEARED))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    answer = dialog.exec()
+    if answer == CLEARED:
+        return NO_FOLLOW_UP
+    if answer != QDialog.DialogCode.Accepted:
         return None
     day = calendar.selectedDate().toPython()
     from zoneinfo import ZoneInfo
 
     return datetime.combine(day, time(12), tzinfo=ZoneInfo(zone_name())).astimezone(UTC)
+
+
+#: The follow-up dialog's result code for "No follow-up" (beside Accepted = 1, Rejected = 0).
+CLEARED = 2
 
 
 # --- undo -------------------------------------------------------------------------------------------
@@ -302,33 +317,49 @@ class BulkActions(QObject):
         n = len(ids)
         if not n:
             return None
-        day = ask_day(self.window)
+        answer = ask_day(self.window)
+        if answer is None:
+            return None
+        day = answer if isinstance(answer, datetime) else None
         if day is None:
-            return None
-        shown = to_local(day).date()
-        from PySide6.QtCore import QLocale
+            question = translate(
+                "Bulk",
+                "Clear the next follow-up of %n lead(s)? Each one's next open task is marked done.",
+                "",
+                n,
+            )
+            if not ask_destructive(
+                self.window,
+                translate("Bulk", "Clear follow-up"),
+                question,
+                translate("Bulk", "Clear follow-up"),
+            ):
+                return None
+            done_text = translate("Bulk", "Follow-up of %n lead(s) cleared", "", n)
+        else:
+            shown = to_local(day).date()
+            from PySide6.QtCore import QLocale
 
-        day_text = QLocale().toString(
-            QDate(shown.year, shown.month, shown.day), QLocale.FormatType.ShortFormat
-        )
-        if not ask_destructive(
-            self.window,
-            translate("Bulk", "Set follow-up"),
-            translate("Bulk", "Set the next follow-up of %n lead(s) to %1?", "", n).replace("%1", day_text),
-            translate("Bulk", "Set follow-up"),
-        ):
-            return None
+            day_text = QLocale().toString(
+                QDate(shown.year, shown.month, shown.day), QLocale.FormatType.ShortFormat
+            )
+            if not ask_destructive(
+                self.window,
+                translate("Bulk", "Set follow-up"),
+                translate("Bulk", "Set the next follow-up of %n lead(s) to %1?", "", n).replace(
+                    "%1", day_text
+                ),
+                translate("Bulk", "Set follow-up"),
+            ):
+                return None
+            done_text = translate("Bulk", "Follow-up of %n lead(s) on %1", "", n).replace("%1", day_text)
 
         def again() -> BulkResult:
             return bulk_set_follow_up(self.db, ids, day)
 
         result = self._run(again)
         if result is not None:
-            self._push(
-                translate("Bulk", "Follow-up of %n lead(s) on %1", "", result.count).replace("%1", day_text),
-                result,
-                again,
-            )
+            self._push(done_text, result, again)
         return result
 
     def export(self, ids: list[int]) -> QWidget | None:
