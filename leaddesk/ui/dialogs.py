@@ -67,13 +67,36 @@ class ReasonDialog(QDialog):
     followed by ": details" when the user wrote some; for a step back the text typed.
     """
 
-    def __init__(self, lead_name: str, from_stage: str, to_stage: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        lead_name: str,
+        from_stage: str,
+        to_stage: str,
+        parent: QWidget | None = None,
+        *,
+        count: int | None = None,
+    ) -> None:
+        """One lead by name, or ``count`` selected leads (then ``from_stage`` may be empty: they
+        go back from different stages)."""
         super().__init__(parent)
         self.to_stage = to_stage
         self.setWindowTitle(self.tr("Why?"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
         layout = QVBoxLayout(self)
-        if to_stage == Stage.LOST:
+        if count is not None:
+            if to_stage == Stage.LOST:
+                text = self.tr("Why are %n lead(s) lost?", "", count)
+            elif not from_stage:
+                text = self.tr("Why do %n lead(s) go back to %1?", "", count).replace(
+                    "%1", stage_label(to_stage)
+                )
+            else:
+                text = (
+                    self.tr("Why do %n lead(s) go back from %1 to %2?", "", count)
+                    .replace("%1", stage_label(from_stage))
+                    .replace("%2", stage_label(to_stage))
+                )
+        elif to_stage == Stage.LOST:
             text = self.tr("Why is %1 lost?").replace("%1", lead_name)
         else:
             text = (

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QLabel, QMenu
 
 from leaddesk.core.services.lead_table import TABLE_COLUMNS
 from leaddesk.core.services.leads import get_lead, stage_history, update_lead
@@ -241,7 +241,7 @@ def test_bulk_move_to_lost_asks_the_reason_once(
 ) -> None:
     asked: list[str] = []
 
-    def reason(_parent: Any, label: str, _from: str, _to: str) -> str:
+    def reason(_parent: Any, label: str, _from: str, _to: str, _count: int) -> str:
         asked.append(label)
         return "no_budget"
 
@@ -254,6 +254,36 @@ def test_bulk_move_to_lost_asks_the_reason_once(
     assert stage_history(db, five[3].id)[-1].from_stage == "mql"
     window.act_undo.trigger()
     assert get_lead(db, five[3].id).stage == "mql"
+
+
+def test_bulk_step_back_names_the_stage_left_only_when_all_leave_the_same(
+    db: Any, five: list[Any], window: Any, questions: Any, monkeypatch: Any
+) -> None:
+    from leaddesk.ui.dialogs import ReasonDialog
+
+    texts: list[str] = []
+
+    def reason(parent: Any, label: str, from_stage: str, to_stage: str, count: int) -> str:
+        dialog = ReasonDialog(label, from_stage, to_stage, parent, count=count)
+        texts.append(dialog.findChildren(QLabel)[0].text())
+        return "recheck"
+
+    monkeypatch.setattr(bulk_ui, "ask_reason", reason)
+    view = shown_list(window)
+    window.list_page.bulk.move([five[0].id, five[1].id], "sql")
+    window.list_page.bulk.move([five[0].id, five[1].id], "mql")
+    assert plain(texts) == ["Why do 2 leads go back from SQL to MQL?"]
+    window.list_page.bulk.move([five[0].id, five[1].id, five[2].id], "won")  # forward: no question
+    window.list_page.bulk.move([five[2].id], "lead")  # from Won alone
+    window.list_page.bulk.move([five[0].id, five[2].id, five[3].id], "lead")  # from Won and from MQL
+    assert plain(texts)[2:] == ["Why do 3 leads go back to Lead?"]
+    # One lead: "does … lead" once the catalogue has the plural forms, the source form before.
+    assert texts[1] in (
+        "Why does 1 lead go back from Won to Lead?",
+        "Why do 1 lead(s) go back from Won to Lead?",
+    )
+    assert [get_lead(db, i).stage for i in (five[0].id, five[2].id, five[3].id)] == ["lead"] * 3
+    assert view.lead_model.rowCount() == 5
 
 
 def test_cancelled_question_changes_nothing(db: Any, five: list[Any], window: Any, questions: Any) -> None:

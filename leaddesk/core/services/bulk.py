@@ -130,9 +130,13 @@ def _rescore(session: Session, ids: list[int]) -> None:
 # --- stage --------------------------------------------------------------------------------------
 def needs_reason(db: Database, ids: Iterable[int], to_stage: str | Stage) -> bool:
     """Whether moving these leads to ``to_stage`` needs a reason (Lost, or one of them goes back)."""
+    return parse_stage(str(to_stage)) is Stage.LOST or bool(backward_stages(db, ids, to_stage))
+
+
+def backward_stages(db: Database, ids: Iterable[int], to_stage: str | Stage) -> tuple[str, ...]:
+    """The stages (in funnel order) from which some of these leads would go back to ``to_stage``:
+    what the reason question names ("back from SQL to MQL" only when they all come from SQL)."""
     target = parse_stage(str(to_stage))
-    if target is Stage.LOST:
-        return True
     with db.engine.connect() as conn:
         stages = set(
             conn.execute(
@@ -141,7 +145,7 @@ def needs_reason(db: Database, ids: Iterable[int], to_stage: str | Stage) -> boo
                 .distinct()
             ).scalars()
         )
-    return any(s != target and is_backward(Stage(s), target) for s in stages)
+    return tuple(s.value for s in Stage if s.value in stages and s != target and is_backward(s, target))
 
 
 def bulk_move(

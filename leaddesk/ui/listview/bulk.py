@@ -31,6 +31,7 @@ from leaddesk.core.db import Database
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.services.bulk import (
     BulkResult,
+    backward_stages,
     bulk_move,
     bulk_set_follow_up,
     bulk_set_owner,
@@ -57,9 +58,10 @@ def count_text(n: int) -> str:
 
 
 # --- small dialogs (module functions: tests answer them) -----------------------------------------
-def ask_reason(parent: QWidget, label: str, from_stage: str, to_stage: str) -> str | None:
-    """The reason for Lost or a step back, asked once for the whole selection (None: cancelled)."""
-    dialog = ReasonDialog(label, from_stage, to_stage, parent)
+def ask_reason(parent: QWidget, label: str, from_stage: str, to_stage: str, count: int = 0) -> str | None:
+    """The reason for Lost or a step back, asked once for the whole selection (None: cancelled);
+    ``from_stage`` empty when the selection leaves different stages."""
+    dialog = ReasonDialog(label, from_stage, to_stage, parent, count=count or None)
     return dialog.reason() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -231,12 +233,10 @@ class BulkActions(QObject):
             return None
         reason = ""
         if needs_reason(self.db, ids, stage):
-            answer = ask_reason(
-                self.window,
-                count_text(n),
-                Stage.SQL.value if stage != Stage.LOST else Stage.LEAD.value,
-                stage,
-            )
+            back_from = backward_stages(self.db, ids, stage) if stage != Stage.LOST else ()
+            # Name the stage they leave only when they all leave the same one.
+            leaving = back_from[0] if len(back_from) == 1 else ""
+            answer = ask_reason(self.window, count_text(n), leaving, stage, n)
             if answer is None:
                 return None
             reason = answer
