@@ -14,8 +14,8 @@ import pytest
 
 from leaddesk.core.db import Database
 from leaddesk.core.exporters import excel_phone, export_leads
-from leaddesk.core.services.imports import apply_import, plan_import
-from leaddesk.core.services.leads import create_lead, get_lead, stage_history
+from leaddesk.core.services.imports import UndoRefused, apply_import, list_batches, plan_import, undo_import
+from leaddesk.core.services.leads import create_lead, get_lead, move_stage, stage_history
 from leaddesk.core.services.query import LeadFilter, list_leads
 from leaddesk.core.stages import Stage
 
@@ -113,7 +113,16 @@ def test_a_pipeline_round_trips_through_excel(db: Any, tmp_path: Path, elsewhere
 
 
 def test_stages_edited_in_excel_move_the_leads(db: Any, tmp_path: Path) -> None:
+    _edited_in_excel(db, tmp_path, {})
+
+
+def _edited_in_excel(db: Any, tmp_path: Path, before: dict[str, Any]) -> tuple[dict[str, int], Any]:
+    """The pipeline exported, two stages changed in "Excel", imported back as updates; ``before``
+    gets each lead's (stage, position, history length) ahead of the import."""
     ids = _pipeline(db)
+    for name, lead_id in ids.items():
+        lead = get_lead(db, lead_id)
+        before[name] = (lead.stage, lead.position, len(stage_history(db, lead_id)))
     path = tmp_path / "leads.csv"
     export_leads(db, path, "excel")
     _raw, rows = _read(path)
@@ -132,6 +141,29 @@ def test_stages_edited_in_excel_move_the_leads(db: Any, tmp_path: Path) -> None:
     assert get_lead(db, ids["anna"]).stage == "sql"  # unchanged
     last = stage_history(db, ids["alex"])[-1]
     assert (last.from_stage, last.to_stage) == ("mql", "sql")
+    return ids, plan
+
+
+def test_undoing_an_excel_import_moves_the_leads_back(db: Any, tmp_path: Path) -> None:
+    """The stage column's moves are part of the import: one undo takes them back with the fields."""
+    before = {}
+    ids, _plan = _edited_in_excel(db, tmp_path, before)
+    batch = list_batches(db)[0]
+    undo_import(db, batch.id)
+    for name, lead_id in ids.items():
+        lead = get_lead(db, lead_id)
+        assert (lead.stage, lead.position, len(stage_history(db, lead_id))) == before[name], name
+    # Undone and no edit since: the leads are where they were, with their own history only.
+    assert all(c.actor_kind != "import" for i in ids.values() for c in stage_history(db, i)[1:])
+
+
+def test_an_excel_move_edited_afterwards_keeps_the_undo_from_moving_it(db: Any, tmp_path: Path) -> None:
+    ids, _plan = _edited_in_excel(db, tmp_path, {})
+    lead = get_lead(db, ids["alex"])
+    move_stage(db, lead.id, "won", expected_version=lead.version)
+    with pytest.raises(UndoRefused):
+        undo_import(db, list_batches(db)[0].id)
+    assert get_lead(db, ids["alex"]).stage == "won"
 
 
 def test_an_unknown_stage_is_a_warning_and_the_lead_starts_as_lead(db: Any) -> None:

@@ -608,7 +608,7 @@ def _apply_import(
                 updated, conflicts, changed = _apply_duplicates(
                     session, to_change, on_duplicate, batch.id, origin
                 )
-                moved = _move_stages(session, to_change, now, actor)
+                moved = _move_stages(session, to_change, now, actor, batch.id)
                 unchanged = sum(
                     1
                     for r in to_change
@@ -638,11 +638,13 @@ def _apply_import(
     return ImportResult(batch_id, created, updated, skipped, plan.errors, conflicts, unchanged)
 
 
-def _move_stages(session: Any, rows: list[PlannedRow], now: datetime, actor: str) -> set[int]:
+def _move_stages(session: Any, rows: list[PlannedRow], now: datetime, actor: str, batch_id: int) -> set[int]:
     """Matched leads whose row names another stage (an Excel round trip) move there; their ids.
 
     Each move is a stage change by the import (history, reports); the lead goes to the bottom of
-    its new column. Not taken back by undoing the import (fields are; see ImportChange).
+    its new column, its version goes up as with any move. The stage, place and history row are
+    kept in the lead's ``ImportChange`` (merged into the one its field changes made), so undoing
+    the import moves it back and removes that history row.
     """
     wanted = {
         r.match.lead_id: r.values["stage"] for r in rows if r.match is not None and r.values.get("stage")
@@ -651,32 +653,58 @@ def _move_stages(session: Any, rows: list[PlannedRow], now: datetime, actor: str
     if not wanted:
         return set()
     chosen = _ids_in({"ids": json.dumps(sorted(wanted))}, session)
-    current = dict(session.execute(select(Lead.id, Lead.stage).where(Lead.id.in_(chosen))).all())
+    current = {
+        row.id: row
+        for row in session.execute(
+            select(Lead.id, Lead.stage, Lead.position, Lead.version).where(Lead.id.in_(chosen))
+        )
+    }
     moves = [
-        (i, current[i], stage) for i, stage in sorted(wanted.items()) if current.get(i) not in (None, stage)
+        (i, current[i], stage)
+        for i, stage in sorted(wanted.items())
+        if i in current and current[i].stage != stage
     ]
     if not moves:
         return set()
+    moved_ids = [m[0] for m in moves]
+    ic = ImportChange.__table__  # type: ignore[attr-defined]
+    recorded = dict(
+        session.execute(
+            select(ic.c.lead_id, ic.c.id).where(ic.c.batch_id == batch_id, ic.c.lead_id.in_(moved_ids))
+        ).all()
+    )
     top = dict(session.execute(select(Lead.stage, func.max(Lead.position)).group_by(Lead.stage)).all())
     for lead_id, old, new in moves:
         top[new] = (top.get(new) or 0.0) + 1.0
         session.execute(
-            update(Lead).where(Lead.id == lead_id).values(stage=new, position=top[new], updated_at=now)
+            update(Lead)
+            .where(Lead.id == lead_id)
+            .values(stage=new, position=top[new], updated_at=now, version=old.version + 1)
         )
-        session.add(
-            StageChange(
-                lead_id=lead_id,
-                from_stage=old,
-                to_stage=new,
-                at=now,
-                actor=actor,
-                actor_kind="import",
-                reason=IMPORTED.format(file=where[lead_id].file_name, line=where[lead_id].line),
-            )
+        change = StageChange(
+            lead_id=lead_id,
+            from_stage=old.stage,
+            to_stage=new,
+            at=now,
+            actor=actor,
+            actor_kind="import",
+            reason=IMPORTED.format(file=where[lead_id].file_name, line=where[lead_id].line),
         )
-    session.flush()
-    note(session, moved=[m[0] for m in moves])
-    return {m[0] for m in moves}
+        session.add(change)
+        session.flush()
+        if lead_id in recorded:
+            row_id = recorded[lead_id]
+            before = json.loads(session.execute(select(ic.c.before).where(ic.c.id == row_id)).scalar_one())
+        else:
+            row_id, before = None, {"_version_before": old.version}
+        before |= {"stage": old.stage, "position": old.position, "_stage_change": change.id}
+        before["_version_after"] = old.version + 1
+        if row_id is None:
+            session.execute(insert(ic).values(batch_id=batch_id, lead_id=lead_id, before=json.dumps(before)))
+        else:
+            session.execute(update(ic).where(ic.c.id == row_id).values(before=json.dumps(before)))
+    note(session, moved=moved_ids)
+    return set(moved_ids)
 
 
 def _fold_in_file(rows: list[PlannedRow]) -> list[PlannedRow]:
@@ -1025,6 +1053,12 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
                 values |= derived_keys(values) | {"version": before["_version_before"], "updated_at": now}
                 groups.setdefault(frozenset(values), []).append({"_id": lead_id, **values})
             _update_groups(session, groups)
+            # Moves the import made (an Excel stage column) leave the history with the move.
+            taken_back = [b["_stage_change"] for _i, b in restore if "_stage_change" in b]
+            for start in range(0, len(taken_back), 500):
+                session.execute(
+                    delete(StageChange).where(StageChange.id.in_(taken_back[start : start + 500]))
+                )
             if bulk and restored:
                 fts_add_rows(session, _IN_IDS, {"ids": json.dumps(restored)})
         if restored:
@@ -1034,7 +1068,8 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
             rescore_in(session, where=_BATCH_LEADS, params={"batch": batch_id})
         session.execute(update(Lead).where(Lead.import_batch_id == batch_id).values(import_batch_id=None))
         batch.undone_at = utcnow()
-        note(session, removed=removable, updated=restored, imports=True)
+        moved_back = [lead_id for lead_id, before in restore if "stage" in before]
+        note(session, removed=removable, updated=restored, moved=moved_back, imports=True)
         return UndoResult(batch_id, len(removable), len(restore), kept)
 
 
