@@ -211,6 +211,7 @@ class _ListPage(_Page):
         row.addWidget(self.remove_button)
         row.addStretch(1)
         layout.addLayout(row)
+        self.button_row = row
         self.fixed: list[str] = []
         self.own: list[str] = []
         self.list.currentRowChanged.connect(lambda *_: self._update())
@@ -263,18 +264,57 @@ class _ListPage(_Page):
 
 
 class TagsPage(_ListPage):
+    """Tags in use and the team's own; "Rename…" renames one on every lead at once (undoable)."""
+
     field = "tags"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, rename: Callable[[str, str], Any] | None = None
+    ) -> None:
         super().__init__(
             translate(
                 "SettingsDialog",
                 "Tags in use on leads are listed first. Tags you add here are offered in the filter "
-                "before any lead carries them.",
+                "before any lead carries them. Rename a tag to change it on every lead.",
             ),
             translate("SettingsDialog", "Add tag…"),
             parent,
         )
+        self.rename_on_leads = rename
+        self.rename_button = QPushButton(translate("SettingsDialog", "Rename…"), self)
+        self.rename_button.setObjectName("renameTag")
+        self.rename_button.clicked.connect(lambda: self.rename_current())
+        self.button_row.insertWidget(1, self.rename_button)  # Add, Rename, Remove
+        self._update()
+
+    def _update(self) -> None:
+        super()._update()
+        if hasattr(self, "rename_button"):
+            self.rename_button.setEnabled(self.list.currentItem() is not None)
+
+    def rename_current(self, new: str | None = None) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        old = item.text()
+        if new is None:
+            new, ok = QInputDialog.getText(
+                self,
+                translate("SettingsDialog", "Rename tag"),
+                translate("SettingsDialog", "New name:"),
+                text=old,
+            )
+            if not ok:
+                return
+        new = " ".join(new.split())
+        if not new or new == old or "," in new:
+            return
+        in_use = item.data(Qt.ItemDataRole.UserRole) is None  # on leads: rename it there first
+        if in_use and (self.rename_on_leads is None or self.rename_on_leads(old, new) is None):
+            return
+        self.own = [new if n.casefold() == old.casefold() else n for n in self.own]
+        self.fixed = [new if n.casefold() == old.casefold() else n for n in self.fixed]
+        self._fill()
 
 
 class LostReasonsPage(_ListPage):
@@ -589,8 +629,14 @@ class SettingsDialog(QDialog):
     """The pages on the left, the chosen one on the right; OK, Apply and Cancel below."""
 
     def __init__(
-        self, db: Database, parent: QWidget | None = None, *, open_backups: Callable[[], Any] | None = None
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        open_backups: Callable[[], Any] | None = None,
+        rename_tag: Callable[[str, str], Any] | None = None,
     ) -> None:
+        """``rename_tag(old, new)`` renames a tag on the leads (asking first; None: not done)."""
         super().__init__(parent)
         self.db = db
         self.ops = operations(db)
@@ -624,7 +670,7 @@ class SettingsDialog(QDialog):
         self.general = GeneralPage(self)
         self.follow_ups = FollowUpPage(self)
         self.sources = SourcesPage(self)
-        self.tags = TagsPage(self)
+        self.tags = TagsPage(self, rename_tag)
         self.lost = LostReasonsPage(self)
         self._add("general", self.tr("General"), self.general)
         self._add("follow_ups", self.tr("Follow-ups"), self.follow_ups)
@@ -765,8 +811,12 @@ def install(window: MainWindow) -> QAction:
         dialog = getattr(window, "settings_dialog", None)
         if dialog is None or not shiboken6.isValid(dialog):
             features = getattr(window, "features", None)
+            list_page = getattr(window, "list_page", None)
             dialog = SettingsDialog(
-                window.db, window, open_backups=features.open_backups if features is not None else None
+                window.db,
+                window,
+                open_backups=features.open_backups if features is not None else None,
+                rename_tag=list_page.bulk.rename_tag if list_page is not None else None,
             )
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.settings_dialog = dialog  # type: ignore[attr-defined]

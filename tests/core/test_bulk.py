@@ -17,6 +17,7 @@ from leaddesk.core.services.bulk import (
     bulk_set_owner,
     bulk_tags,
     needs_reason,
+    rename_tag,
     undo_bulk,
 )
 from leaddesk.core.services.leads import create_lead, get_lead, stage_history, update_lead
@@ -140,3 +141,18 @@ def test_clearing_the_follow_up_closes_each_earliest_task_and_undo_opens_it_agai
     assert [get_lead(db, i).next_follow_up is not None for i in ids] == [True, True, False]
     assert get_lead(db, ids[1]).next_follow_up.date() <= first.date()
     assert not any(t.done for t in list_tasks(db, ids[0]) + list_tasks(db, ids[1]))
+
+
+def test_renaming_a_tag_changes_it_on_every_lead_in_place_and_undo_restores(db: Any) -> None:
+    ids = [
+        create_lead(db, {"last_name": name, "tags": tags})[0].id
+        for name, tags in (("A", "Messe,VIP"), ("B", "vip,messe 2026"), ("C", "Kunde"), ("D", "VIP,Premium"))
+    ]
+    result = rename_tag(db, " vip ", "Premium")
+    assert [get_lead(db, i).tags for i in ids] == ["Messe,Premium", "Premium,messe 2026", "Kunde", "Premium"]
+    assert sorted(result.ids) == [ids[0], ids[1], ids[3]]
+    undo_bulk(db, result)
+    assert [get_lead(db, i).tags for i in ids] == ["Messe,VIP", "vip,messe 2026", "Kunde", "VIP,Premium"]
+    assert rename_tag(db, "nowhere", "Neu").ids == ()
+    with pytest.raises(ValidationError):
+        rename_tag(db, "VIP", "a,b")

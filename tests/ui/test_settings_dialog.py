@@ -393,3 +393,44 @@ def test_f1_in_the_lead_editor_lists_the_editors_shortcuts(
     assert "New lead…" not in rows
     dialog.close()
     editor.done(0)
+
+
+def test_renaming_a_tag_in_settings_changes_every_lead_and_ctrl_z_takes_it_back(
+    db: Any, add_lead: Any, window: Any, features: Any, qtbot: Any, questions: Any
+) -> None:
+    from leaddesk.core.services.leads import get_lead
+
+    leads = [add_lead("A", tags="Messe,VIP"), add_lead("B", tags="vip"), add_lead("C", tags="Kunde")]
+    QTest.keySequence(window, QKeySequence("Ctrl+,"))
+    dialog = window.settings_dialog
+    page = dialog.show_page("tags")
+    qtbot.waitUntil(lambda: bool(page.fixed))
+    row = [page.list.item(i).text() for i in range(page.list.count())].index("VIP")
+    page.list.setCurrentRow(row)
+    assert page.rename_button.isEnabled()
+    page.rename_current("Premium")
+    assert [q.replace("lead(s)", "leads") for q in questions.asked] == [
+        "Rename the tag VIP to Premium on 2 leads?"
+    ]
+    assert questions.defaults == ["Cancel"]
+    assert [get_lead(db, lead.id).tags for lead in leads] == ["Messe,Premium", "Premium", "Kunde"]
+    assert "Premium" in [page.list.item(i).text() for i in range(page.list.count())]
+    qtbot.waitUntil(lambda: window.filters.tag.findData("Premium") >= 0, timeout=5000)  # the board follows
+    window.act_undo.trigger()
+    assert [get_lead(db, lead.id).tags for lead in leads] == ["Messe,VIP", "vip", "Kunde"]
+
+
+def test_a_cancelled_tag_rename_changes_nothing(
+    db: Any, add_lead: Any, window: Any, features: Any, qtbot: Any, questions: Any
+) -> None:
+    from leaddesk.core.services.leads import get_lead
+
+    lead = add_lead("A", tags="VIP")
+    questions.answer = False
+    QTest.keySequence(window, QKeySequence("Ctrl+,"))
+    page = window.settings_dialog.show_page("tags")
+    qtbot.waitUntil(lambda: bool(page.fixed))
+    page.list.setCurrentRow(0)
+    page.rename_current("Premium")
+    assert get_lead(db, lead.id).tags == "VIP"
+    assert [page.list.item(i).text() for i in range(page.list.count())] == ["VIP"]

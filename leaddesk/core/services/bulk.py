@@ -28,7 +28,7 @@ from leaddesk.core.errors import ConflictError, ValidationError
 from leaddesk.core.models import Lead, LeadScore, StageChange, Task, utcnow
 from leaddesk.core.scoring.engine import flag_sql
 from leaddesk.core.scoring.store import get_settings
-from leaddesk.core.services.query import ids_clause
+from leaddesk.core.services.query import ids_clause, tag_clause
 from leaddesk.core.services.tasks import DEFAULT_TITLE, local_day, start_of_day, user_timezone_in
 from leaddesk.core.stages import Stage, is_backward, parse_stage
 from leaddesk.core.text import Text
@@ -302,6 +302,40 @@ def bulk_tags(
         return BulkResult(
             TAGS, tuple(changed), _versions(session, changed), {r.id: {"tags": r.tags or ""} for r in rows}
         )
+
+
+def rename_tag(db: Database, old: str, new: str, *, now: datetime | None = None) -> BulkResult:
+    """Rename tag ``old`` (any case) to ``new`` on every live lead carrying it, in its place among
+    the lead's tags; a lead that has both keeps one. One transaction, undone by :func:`undo_bulk`."""
+    old_key = " ".join(old.split()).casefold()
+    name = " ".join(new.split())
+    if not name or "," in name:
+        raise ValidationError({"tags": Text("a tag needs a name without commas")})
+    if not old_key:
+        raise ValidationError({"tags": Text("name a tag to add or remove")})
+    now = now or utcnow()
+    with db.transaction() as session:
+        carrying = tag_clause(old, sqlite=is_sqlite(session.get_bind()))
+        rows = session.execute(
+            select(Lead.id, Lead.version, Lead.tags).where(Lead.erased.is_(False), carrying)
+        ).all()
+        renamed: dict[int, str] = {}
+        before: dict[int, dict[str, Any]] = {}
+        for r in rows:
+            tags = _split_tags(r.tags)
+            if not any(t.casefold() == old_key for t in tags):
+                continue
+            value = _with_tags(",".join(name if t.casefold() == old_key else t for t in tags), [], [])
+            if value != r.tags:
+                renamed[r.id] = value
+                before[r.id] = {"tags": r.tags}
+        if not renamed:
+            return BulkResult(TAGS, ())
+        changed = sorted(renamed)
+        _write_values(session, "tags", renamed, now)
+        _rescore(session, changed)  # rules may score tags
+        note(session, updated=changed)
+        return BulkResult(TAGS, tuple(changed), _versions(session, changed), before)
 
 
 def _write_values(session: Session, column: str, values: dict[int, Any], now: datetime) -> None:

@@ -427,6 +427,15 @@ def distinct_values(db: Database, column: str) -> list[str]:
         return sorted(values, key=str.casefold)
 
 
+def tag_count(db: Database, tag: str) -> int:
+    """How many live leads carry ``tag`` (the count a rename names before it asks)."""
+    if not tag.strip():
+        return 0
+    with db.engine.connect() as conn:
+        clause = tag_clause(tag, sqlite=is_sqlite(db.engine))
+        return int(conn.execute(select(func.count()).where(clause, Lead.erased.is_(False))).scalar_one())
+
+
 def all_tags(db: Database) -> list[str]:
     seen: dict[str, str] = {}
     with db.engine.connect() as conn:

@@ -37,9 +37,10 @@ from leaddesk.core.services.bulk import (
     bulk_set_owner,
     bulk_tags,
     needs_reason,
+    rename_tag,
     undo_bulk,
 )
-from leaddesk.core.services.query import LeadFilter, all_tags, distinct_values
+from leaddesk.core.services.query import LeadFilter, all_tags, distinct_values, tag_count
 from leaddesk.core.services.trash import TRASH_DAYS, delete_leads
 from leaddesk.core.stages import ALL_STAGES, Stage
 from leaddesk.ui.dialogs import ReasonDialog, ask_destructive
@@ -360,6 +361,25 @@ class BulkActions(QObject):
         result = self._run(again)
         if result is not None:
             self._push(done_text, result, again)
+        return result
+
+    def rename_tag(self, old: str, new: str) -> BulkResult | None:
+        """Rename a tag on every lead carrying it, after a question naming the count; one undo step."""
+        n = tag_count(self.db, old)
+        if not n:
+            return None
+        title = translate("Bulk", "Rename tag")
+        question = translate("Bulk", "Rename the tag %1 to %2 on %n lead(s)?", "", n)
+        if not ask_destructive(self.window, title, question.replace("%1", old).replace("%2", new), title):
+            return None
+
+        def again() -> BulkResult:
+            return rename_tag(self.db, old, new)
+
+        result = self._run(again)
+        if result is not None:
+            done = translate("Bulk", "Tag %1 renamed to %2 on %n lead(s)", "", result.count)
+            self._push(done.replace("%1", old).replace("%2", new), result, again)
         return result
 
     def export(self, ids: list[int]) -> QWidget | None:
