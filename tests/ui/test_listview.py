@@ -112,6 +112,48 @@ def test_a_click_on_a_header_reads_the_order_once(
     assert reads == ["city", "value"]
 
 
+def test_a_long_list_sorts_on_the_read_lane_and_keeps_the_selection(
+    five: list[Any], window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above ``SORT_IN_BACKGROUND`` rows the click returns at once; the new order follows."""
+    from leaddesk.ui.listview import model as list_model
+
+    monkeypatch.setattr(list_model, "SORT_IN_BACKGROUND", 2)
+    view = shown_list(window)
+    select(view, [five[1].id, five[3].id])
+    reads: list[str] = []
+    real = list_model.sorted_ids
+
+    def counted(db: Any, f: Any, column: str = "last_name", **kw: Any) -> list[int]:
+        reads.append(column)
+        return real(db, f, column, **kw)
+
+    monkeypatch.setattr(list_model, "sorted_ids", counted)
+    with qtbot.waitSignal(view.lead_model.sorted, timeout=5000):
+        view.sortByColumn(TABLE_COLUMNS.index("value"), Qt.SortOrder.DescendingOrder)
+    assert [get_lead(view.db, i).value for i in row_ids(view)] == [9000, 2500, 500, 100, 0]
+    window.ops.wait_idle(5000)
+    assert reads == ["value"]  # sortByColumn asks twice; one read
+    assert sorted(view.selected_ids()) == sorted([five[1].id, five[3].id])
+
+
+def test_a_background_sort_overtaken_by_a_change_is_dropped(
+    db: Any, five: list[Any], window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leaddesk.ui.listview import model as list_model
+
+    monkeypatch.setattr(list_model, "SORT_IN_BACKGROUND", 2)
+    view = shown_list(window)
+    model = view.lead_model
+    applied: list[list[int]] = []
+    monkeypatch.setattr(model, "_apply_ids", lambda ids, order, forget=(): applied.append(ids))
+    view.sortByColumn(TABLE_COLUMNS.index("city"), Qt.SortOrder.AscendingOrder)
+    model._generation += 1  # as a read of the ids after a change does, before the sort arrives
+    window.ops.wait_idle(5000)
+    qtbot.wait(50)
+    assert applied == []
+
+
 def test_sorting_keeps_the_selection_on_the_same_leads(five: list[Any], window: Any) -> None:
     view = shown_list(window)
     select(view, [five[1].id, five[3].id])
