@@ -32,10 +32,9 @@ from leaddesk.core.reports.settings import (
     MONDAY_TO_FRIDAY,
     WORKING_DAYS_KEY,
 )
-from leaddesk.core.services.tasks import TZ_SETTING, zone
 from leaddesk.core.stages import LOST_REASONS
 from leaddesk.core.text import Text
-from leaddesk.core.tz import system_timezone
+from leaddesk.core.tz import TZ_SETTING, system_timezone, zone
 
 CURRENCY_KEY = "app.currency"
 FOLLOW_UP_DAYS_KEY = "followup.default_days"

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, update
 from sqlmodel import Session
@@ -28,9 +28,11 @@ from leaddesk.core.errors import NotFoundError, ValidationError
 from leaddesk.core.models import AppSetting, Lead, Task, utcnow
 from leaddesk.core.services.activities import after_lead_change
 from leaddesk.core.text import Text
-from leaddesk.core.tz import system_timezone
+from leaddesk.core.tz import TZ_SETTING as TZ_SETTING  # re-exported: callers read the zone here
+from leaddesk.core.tz import user_timezone as user_timezone
+from leaddesk.core.tz import user_timezone_in as user_timezone_in
+from leaddesk.core.tz import zone as zone
 
-TZ_SETTING = "user.timezone"
 DEFAULT_TITLE = "Follow up"
 
 
@@ -38,31 +40,6 @@ class DueState(StrEnum):
     OVERDUE = "overdue"
     TODAY = "today"
     LATER = "later"
-
-
-def zone(tz: str) -> ZoneInfo:
-    """The zone named ``tz``; ValidationError for an unknown name."""
-    try:
-        return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError({"tz": Text("unknown time zone {tz!r}", tz=tz)}) from None
-
-
-def user_timezone(db: Database) -> str:
-    """The zone that decides where the user's day begins: the setting ``user.timezone``, else the
-    machine's zone. Every date LeadDesk shows or compares (cards, follow-ups, calls, CLI) uses it."""
-    with db.session() as session:
-        return user_timezone_in(session)
-
-
-def user_timezone_in(session: Session) -> str:
-    """:func:`user_timezone` inside the caller's session."""
-    row = session.get(AppSetting, TZ_SETTING)
-    if row is not None:
-        name = json.loads(row.value)
-        if isinstance(name, str) and name:
-            return name
-    return system_timezone()
 
 
 def set_user_timezone(db: Database, tz: str) -> None:
