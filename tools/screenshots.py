@@ -166,6 +166,33 @@ def main() -> int:
         settle(0.1)
     snap(wizard, "import_mapping")
     wizard.close()
+
+    # Settings: the tags page with Rename (issue 17); the bulk dialogs a selection opens.
+    dialog = window.open_settings()
+    page = dialog.show_page("tags")
+    settle(0.5)
+    page.list.setCurrentRow(0)
+    snap(dialog, "settings_tags")
+    dialog.close()
+    from PySide6.QtCore import QTimer
+
+    from leaddesk.ui.dialogs import ReasonDialog
+    from leaddesk.ui.listview import bulk
+
+    reason = ReasonDialog("", "", "lead", window, count=3)
+    reason.show()
+    snap(reason, "bulk_reason_back")
+    reason.reject()
+
+    def grab_modal() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            modal.grab().save(str(out / "bulk_follow_up.png"))
+            print(out / "bulk_follow_up.png")
+            modal.close()
+
+    QTimer.singleShot(600, grab_modal)
+    bulk.ask_day(window)
     os.environ.get("KEEP") or db.close()
     return 0
 
