@@ -103,7 +103,7 @@ def _painted_window(qtbot: Any, db: Database, *, head_first: bool = False) -> An
 
 
 def test_a_large_database_is_checked_after_the_paint_and_the_board_is_complete(
-    qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch, english: Any
 ) -> None:
     from leaddesk.core.appinfo import app_versions
     from leaddesk.core.services.board import load_board
