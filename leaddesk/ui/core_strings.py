@@ -75,6 +75,7 @@ CORE_STRINGS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "a quote opened on line {line} is closed only on line {end}: {count} line(s) that look like rows were read as one cell; check the quotes there"),
     QT_TRANSLATE_NOOP("core", "a range needs a minimum, a maximum or both"),
     QT_TRANSLATE_NOOP("core", "a saved filter named {name!r} exists"),
+    QT_TRANSLATE_NOOP("core", "a tag needs a name without commas"),
     QT_TRANSLATE_NOOP("core", "a target is a date (2027-03-31) or a quarter (2027-Q1)"),
     QT_TRANSLATE_NOOP("core", "a task due at a time needs a date and a time"),
     QT_TRANSLATE_NOOP("core", "a threshold is required"),

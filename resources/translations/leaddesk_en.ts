@@ -2,6 +2,150 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BulkActions</name>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <extracomment>The follow-up dialog&apos;s result code for &quot;No follow-up&quot; (beside Accepted = 1, Rejected = 0).</extracomment>
+        <translation>
+            <numerusform>%n lead</numerusform>
+            <numerusform>%n leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n lead(s) to %1?</source>
+        <translation>
+            <numerusform>Move %n lead to %1?</numerusform>
+            <numerusform>Move %n leads to %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n lead(s)</source>
+        <translation>
+            <numerusform>Move %n lead</numerusform>
+            <numerusform>Move %n leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n lead(s) to %1</source>
+        <translation>
+            <numerusform>Move %n lead to %1</numerusform>
+            <numerusform>Move %n leads to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Owner of %n lead(s):</source>
+        <translation>
+            <numerusform>Owner of %n lead:</numerusform>
+            <numerusform>Owner of %n leads:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Give %n lead(s) to %1?</source>
+        <translation>
+            <numerusform>Give %n lead to %1?</numerusform>
+            <numerusform>Give %n leads to %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set owner of %n lead(s)</source>
+        <translation>
+            <numerusform>Set owner of %n lead</numerusform>
+            <numerusform>Set owner of %n leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Owner of %n lead(s): %1</source>
+        <translation>
+            <numerusform>Owner of %n lead: %1</numerusform>
+            <numerusform>Owner of %n leads: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add the tag %1 to %n lead(s)?</source>
+        <translation>
+            <numerusform>Add the tag %1 to %n lead?</numerusform>
+            <numerusform>Add the tag %1 to %n leads?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the tag %1 from %n lead(s)?</source>
+        <translation>
+            <numerusform>Remove the tag %1 from %n lead?</numerusform>
+            <numerusform>Remove the tag %1 from %n leads?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag %1 added to %n lead(s)</source>
+        <translation>
+            <numerusform>Tag %1 added to %n lead</numerusform>
+            <numerusform>Tag %1 added to %n leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag %1 removed from %n lead(s)</source>
+        <translation>
+            <numerusform>Tag %1 removed from %n lead</numerusform>
+            <numerusform>Tag %1 removed from %n leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear the next follow-up of %n lead(s)? Each one&apos;s next open task is marked done.</source>
+        <translation>
+            <numerusform>Clear the next follow-up of %n lead? Its next open task is marked done.</numerusform>
+            <numerusform>Clear the next follow-up of %n leads? Each one&apos;s next open task is marked done.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Follow-up of %n lead(s) cleared</source>
+        <translation>
+            <numerusform>Follow-up of %n lead cleared</numerusform>
+            <numerusform>Follow-up of %n leads cleared</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the next follow-up of %n lead(s) to %1?</source>
+        <translation>
+            <numerusform>Set the next follow-up of %n lead to %1?</numerusform>
+            <numerusform>Set the next follow-up of %n leads to %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Follow-up of %n lead(s) on %1</source>
+        <translation>
+            <numerusform>Follow-up of %n lead on %1</numerusform>
+            <numerusform>Follow-up of %n leads on %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rename the tag %1 to %2 on %n lead(s)?</source>
+        <translation>
+            <numerusform>Rename the tag %1 to %2 on %n lead?</numerusform>
+            <numerusform>Rename the tag %1 to %2 on %n leads?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag %1 renamed to %2 on %n lead(s)</source>
+        <translation>
+            <numerusform>Tag %1 renamed to %2 on %n lead</numerusform>
+            <numerusform>Tag %1 renamed to %2 on %n leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n lead(s) to the trash? You can restore them from File → Trash for %1 days, or undo with Ctrl+Z.</source>
+        <translation>
+            <numerusform>Move %n lead to the trash? You can restore it from File → Trash for %1 days, or undo with Ctrl+Z.</numerusform>
+            <numerusform>Move %n leads to the trash? You can restore them from File → Trash for %1 days, or undo with Ctrl+Z.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n lead(s) to trash</source>
+        <translation>
+            <numerusform>Move %n lead to trash</numerusform>
+            <numerusform>Move %n leads to trash</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ColumnHeader</name>
     <message numerus="yes">
         <source>%n lead(s)</source>
@@ -163,6 +307,30 @@
         <translation>
             <numerusform>%n unfinished call note</numerusform>
             <numerusform>%n unfinished call notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message numerus="yes">
+        <source>Why are %n lead(s) lost?</source>
+        <translation>
+            <numerusform>Why is %n lead lost?</numerusform>
+            <numerusform>Why are %n leads lost?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Why do %n lead(s) go back to %1?</source>
+        <translation>
+            <numerusform>Why does %n lead go back to %1?</numerusform>
+            <numerusform>Why do %n leads go back to %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Why do %n lead(s) go back from %1 to %2?</source>
+        <translation>
+            <numerusform>Why does %n lead go back from %1 to %2?</numerusform>
+            <numerusform>Why do %n leads go back from %1 to %2?</numerusform>
         </translation>
     </message>
 </context>

@@ -53,11 +53,6 @@ if TYPE_CHECKING:
     from leaddesk.ui.main_window import MainWindow
 
 
-def count_text(n: int) -> str:
-    """ "37 leads" in the UI's language (plural forms through Qt's %n)."""
-    return translate("Bulk", "%n lead(s)", "", n)
-
-
 # --- small dialogs (module functions: tests answer them) -----------------------------------------
 def ask_reason(parent: QWidget, label: str, from_stage: str, to_stage: str, count: int = 0) -> str | None:
     """The reason for Lost or a step back, asked once for the whole selection (None: cancelled);
@@ -178,6 +173,11 @@ class BulkActions(QObject):
         self.db = window.db
         self.stack = window.board.undo_stack
 
+    def count_text(self, n: int) -> str:
+        """ "37 leads" in the UI's language. Counted strings use ``self.tr``: only there does
+        pyside6-lupdate mark them as plural forms (so English says "1 lead", "2 leads")."""
+        return self.tr("%n lead(s)", "", n)
+
     # --- menu ---------------------------------------------------------------------------------
     def fill_menu(self, menu: QMenu, ids: Callable[[], list[int]]) -> None:
         """The bulk entries for the selection ``ids()`` (read when an entry is chosen)."""
@@ -228,8 +228,8 @@ class BulkActions(QObject):
         if not ask_destructive(
             self.window,
             translate("Bulk", "Change stage"),
-            translate("Bulk", "Move %n lead(s) to %1?", "", n).replace("%1", label),
-            translate("Bulk", "Move %n lead(s)", "", n),
+            self.tr("Move %n lead(s) to %1?", "", n).replace("%1", label),
+            self.tr("Move %n lead(s)", "", n),
         ):
             return None
         reason = ""
@@ -237,7 +237,7 @@ class BulkActions(QObject):
             back_from = backward_stages(self.db, ids, stage) if stage != Stage.LOST else ()
             # Name the stage they leave only when they all leave the same one.
             leaving = back_from[0] if len(back_from) == 1 else ""
-            answer = ask_reason(self.window, count_text(n), leaving, stage, n)
+            answer = ask_reason(self.window, self.count_text(n), leaving, stage, n)
             if answer is None:
                 return None
             reason = answer
@@ -249,7 +249,7 @@ class BulkActions(QObject):
         result = self._run(again)
         if result is not None:
             self._push(
-                translate("Bulk", "Move %n lead(s) to %1", "", result.count).replace("%1", label),
+                self.tr("Move %n lead(s) to %1", "", result.count).replace("%1", label),
                 result,
                 again,
             )
@@ -262,14 +262,14 @@ class BulkActions(QObject):
         owner = ask_choice(
             self.window,
             translate("Bulk", "Set owner"),
-            translate("Bulk", "Owner of %n lead(s):", "", n),
+            self.tr("Owner of %n lead(s):", "", n),
             distinct_values(self.db, "owner"),
         )
         if owner is None or not ask_destructive(
             self.window,
             translate("Bulk", "Set owner"),
-            translate("Bulk", "Give %n lead(s) to %1?", "", n).replace("%1", owner),
-            translate("Bulk", "Set owner of %n lead(s)", "", n),
+            self.tr("Give %n lead(s) to %1?", "", n).replace("%1", owner),
+            self.tr("Set owner of %n lead(s)", "", n),
         ):
             return None
 
@@ -279,7 +279,7 @@ class BulkActions(QObject):
         result = self._run(again)
         if result is not None:
             self._push(
-                translate("Bulk", "Owner of %n lead(s): %1", "", result.count).replace("%1", owner),
+                self.tr("Owner of %n lead(s): %1", "", result.count).replace("%1", owner),
                 result,
                 again,
             )
@@ -294,9 +294,9 @@ class BulkActions(QObject):
         if tag is None:
             return None
         question = (
-            translate("Bulk", "Add the tag %1 to %n lead(s)?", "", n)
+            self.tr("Add the tag %1 to %n lead(s)?", "", n)
             if add
-            else translate("Bulk", "Remove the tag %1 from %n lead(s)?", "", n)
+            else self.tr("Remove the tag %1 from %n lead(s)?", "", n)
         ).replace("%1", tag)
         if not ask_destructive(self.window, title, question, title):
             return None
@@ -307,9 +307,9 @@ class BulkActions(QObject):
         result = self._run(again)
         if result is not None:
             text = (
-                translate("Bulk", "Tag %1 added to %n lead(s)", "", result.count)
+                self.tr("Tag %1 added to %n lead(s)", "", result.count)
                 if add
-                else translate("Bulk", "Tag %1 removed from %n lead(s)", "", result.count)
+                else self.tr("Tag %1 removed from %n lead(s)", "", result.count)
             ).replace("%1", tag)
             self._push(text, result, again)
         return result
@@ -323,8 +323,7 @@ class BulkActions(QObject):
             return None
         day = answer if isinstance(answer, datetime) else None
         if day is None:
-            question = translate(
-                "Bulk",
+            question = self.tr(
                 "Clear the next follow-up of %n lead(s)? Each one's next open task is marked done.",
                 "",
                 n,
@@ -336,7 +335,7 @@ class BulkActions(QObject):
                 translate("Bulk", "Clear follow-up"),
             ):
                 return None
-            done_text = translate("Bulk", "Follow-up of %n lead(s) cleared", "", n)
+            done_text = self.tr("Follow-up of %n lead(s) cleared", "", n)
         else:
             shown = to_local(day).date()
             from PySide6.QtCore import QLocale
@@ -347,13 +346,11 @@ class BulkActions(QObject):
             if not ask_destructive(
                 self.window,
                 translate("Bulk", "Set follow-up"),
-                translate("Bulk", "Set the next follow-up of %n lead(s) to %1?", "", n).replace(
-                    "%1", day_text
-                ),
+                self.tr("Set the next follow-up of %n lead(s) to %1?", "", n).replace("%1", day_text),
                 translate("Bulk", "Set follow-up"),
             ):
                 return None
-            done_text = translate("Bulk", "Follow-up of %n lead(s) on %1", "", n).replace("%1", day_text)
+            done_text = self.tr("Follow-up of %n lead(s) on %1", "", n).replace("%1", day_text)
 
         def again() -> BulkResult:
             return bulk_set_follow_up(self.db, ids, day)
@@ -369,7 +366,7 @@ class BulkActions(QObject):
         if not n:
             return None
         title = translate("Bulk", "Rename tag")
-        question = translate("Bulk", "Rename the tag %1 to %2 on %n lead(s)?", "", n)
+        question = self.tr("Rename the tag %1 to %2 on %n lead(s)?", "", n)
         if not ask_destructive(self.window, title, question.replace("%1", old).replace("%2", new), title):
             return None
 
@@ -378,7 +375,7 @@ class BulkActions(QObject):
 
         result = self._run(again)
         if result is not None:
-            done = translate("Bulk", "Tag %1 renamed to %2 on %n lead(s)", "", result.count)
+            done = self.tr("Tag %1 renamed to %2 on %n lead(s)", "", result.count)
             self._push(done.replace("%1", old).replace("%2", new), result, again)
         return result
 
@@ -400,13 +397,12 @@ class BulkActions(QObject):
         if not ask_destructive(
             self.window,
             translate("Bulk", "Delete leads"),
-            translate(
-                "Bulk",
+            self.tr(
                 "Move %n lead(s) to the trash? You can restore them from File → Trash for %1 days, or undo with Ctrl+Z.",  # noqa: E501
                 "",
                 n,
             ).replace("%1", str(TRASH_DAYS)),
-            translate("Bulk", "Move %n lead(s) to trash", "", n),
+            self.tr("Move %n lead(s) to trash", "", n),
         ):
             return []
         try:
@@ -415,5 +411,5 @@ class BulkActions(QObject):
             self.window.show_error(error_text(exc))
             return []
         if deleted:
-            self.stack.push(TrashCommand(self.window.board, deleted, count_text(len(deleted))))
+            self.stack.push(TrashCommand(self.window.board, deleted, self.count_text(len(deleted))))
         return deleted
