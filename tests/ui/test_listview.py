@@ -584,3 +584,22 @@ def test_board_column_sorts_by_each_key(db: Any, five: list[Any], window: Any, m
         scores = [window.board.models["lead"].card_at(r).score for r in range(len(ids))]
         assert scores == sorted(scores, reverse=True)
     assert LEAD_ID_ROLE  # ids come from the model the view paints
+
+
+def test_a_closed_window_no_longer_follows_the_database(db: Any, qtbot: Any, add_lead: Any) -> None:
+    """The operations of a database outlive its windows: a change after a window was deleted
+    must not reach that window's list page (it raised "Internal C++ object already deleted")."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from leaddesk.ui.main_window import MainWindow
+
+    first = MainWindow(db)
+    first.show()
+    stack = first.list_page.stack
+    first.close()
+    first.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(stack)
+    add_lead("Neu")  # a committed write: the change signal fires with no window left
+    qtbot.wait(50)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QStackedWidget, QWidget
 
@@ -26,10 +26,15 @@ if TYPE_CHECKING:
 __all__ = ["LeadListView", "ListPage", "install"]
 
 
-class ListPage:
-    """What :func:`install` added to a window: the stack, the list, the bulk actions and the switches."""
+class ListPage(QObject):
+    """What :func:`install` added to a window: the stack, the list, the bulk actions and the switches.
+
+    A QObject child of the window: its slots on the per-database operations' signals and on the
+    application's focus signal are disconnected when the window goes (they outlive it).
+    """
 
     def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
         board = window.board
         settings = window.settings()
@@ -76,13 +81,16 @@ class ListPage:
             window.addAction(action)
         board.selection_changed.connect(self.update_actions)
         self.list.selection_changed.connect(self.update_actions)
-        window.ops.changed.connect(lambda _c: self.update_actions())
-        window.ops.busy_changed.connect(lambda _b: self.update_actions())
+        window.ops.changed.connect(self._ops_event)
+        window.ops.busy_changed.connect(self._ops_event)
         # The board's "current card" follows the focused column too (a move focuses its target).
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
         self._restore(settings)
+        self.update_actions()
+
+    def _ops_event(self, _what: object) -> None:
         self.update_actions()
 
     # --- pages -------------------------------------------------------------------------------
