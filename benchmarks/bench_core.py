@@ -77,10 +77,12 @@ def run(ctx: Context) -> dict[str, float]:
 
 def _phone_spellings(db: Any, rng: random.Random) -> list[str]:
     """Ten stored numbers of the demo as people type them (0711 …, +49 …, 0049…, bare digits)."""
-    with db.engine.connect() as conn:
-        phones = [
-            r[0] for r in conn.exec_driver_sql("SELECT phone FROM lead WHERE phone LIKE '+49%' LIMIT 2000")
-        ]
+    from sqlalchemy import select
+
+    from leaddesk.core.models import Lead
+
+    with db.engine.connect() as conn:  # a bound LIKE: psycopg reads a literal "%" as a placeholder
+        phones = list(conn.execute(select(Lead.phone).where(Lead.phone.like("+49%")).limit(2000)).scalars())
     out = []
     for i, e164 in enumerate(rng.sample(phones, 10)):
         national = e164[3:]
