@@ -777,12 +777,10 @@ def cmd_retention(args: argparse.Namespace) -> int:
 
 
 def _user() -> str:
-    import getpass
+    """Who is acting (``--as``, ``LEADDESK_USER``, this machine's choice, the login name)."""
+    from leaddesk.core import who
 
-    try:
-        return getpass.getuser()
-    except Exception:
-        return ""
+    return who.current()
 
 
 def build_parser() -> argparse.ArgumentParser:
