@@ -52,7 +52,8 @@ def test_upgrade_turns_every_owner_on_a_lead_into_a_user(old_engine_url: Any) ->
             session.commit()
         migrate(engine)
         with engine.connect() as conn:
-            rows = conn.exec_driver_sql('SELECT name, initials, email, active FROM "user" ORDER BY name').all()
+            query = 'SELECT name, initials, email, active FROM "user" ORDER BY name'
+            rows = conn.exec_driver_sql(query).all()
             owners = sorted(conn.exec_driver_sql("SELECT owner FROM lead").scalars())
         assert [tuple(r) for r in rows] == [
             ("Anna Berger", "AB", "", True),
