@@ -219,7 +219,7 @@ class PeoplePage(QWidget):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.ops.changed.connect(self._on_changes)
-        who_notifier().changed.connect(lambda _name: self._fill_who())
+        who_notifier().changed.connect(self._who_changed)
         self._update()
         self.reload()
 
@@ -266,6 +266,10 @@ class PeoplePage(QWidget):
                 self.who.addItem(chosen, chosen)
                 index = self.who.count() - 1
             self.who.setCurrentIndex(index)
+
+    def _who_changed(self, _name: str) -> None:
+        if shiboken6.isValid(self):  # the notifier outlives the dialog
+            self._fill_who()
 
     def current(self) -> UserView | None:
         item = self.table.item(self.table.currentRow(), 0)
