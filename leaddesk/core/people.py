@@ -135,7 +135,7 @@ def rename_user(db: Database, old: str, new: str) -> Changes:
         session.flush()
         spellings = [
             o
-            for o in session.execute(select(Lead.owner).distinct()).scalars()
+            for o in session.execute(select(Lead.owner).distinct()).scalars()  # type: ignore[call-overload]
             if _clean(o).casefold() == before.casefold()
         ]
         ids: list[int] = []
@@ -145,7 +145,7 @@ def rename_user(db: Database, old: str, new: str) -> Changes:
                     update(Lead)
                     .where(Lead.owner.in_(spellings))  # type: ignore[attr-defined]
                     .values(owner=name, updated_at=utcnow(), version=Lead.version + 1)
-                    .returning(Lead.id)
+                    .returning(Lead.id)  # type: ignore[call-overload]
                     .execution_options(synchronize_session=False)
                 ).scalars()
             )

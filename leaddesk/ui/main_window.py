@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.card_menu_hooks: list[Callable[[QMenu, int], None]] = []
         self.editor_hooks: list[Callable[[LeadEditor], None]] = []
         self.editor: LeadEditor | None = None
+        self.former_users: set[str] = set()  # deactivated users (team mode): not offered as owner
 
         self.board = Board(db, self)
         self.filters = FilterBar(self)
@@ -385,19 +386,21 @@ class MainWindow(QMainWindow):
         """
         db = self.db
 
-        def read(_op: Op) -> tuple[list[str], list[str], list[str]]:
-            from leaddesk.core.people import active_names
+        def read(_op: Op) -> tuple[list[str], list[str], list[str], set[str]]:
+            from leaddesk.core.people import list_users
 
+            users = list_users(db)
             owners = distinct_values(db, "owner")
             known = {o.casefold() for o in owners}  # the team's users are offered before they own a lead
-            owners += [n for n in active_names(db) if n.casefold() not in known]
-            return distinct_values(db, "source"), all_tags(db), sorted(owners, key=str.casefold)
+            owners += [u.name for u in users if u.active and u.name.casefold() not in known]
+            former = {u.name for u in users if not u.active}
+            return distinct_values(db, "source"), all_tags(db), sorted(owners, key=str.casefold), former
 
-        def done(choices: tuple[list[str], list[str], list[str]]) -> None:
+        def done(choices: tuple[list[str], list[str], list[str], set[str]]) -> None:
             # Settings may name sources and tags before any lead carries them (a fair next month).
             from leaddesk.ui.prefs import current as current_settings
 
-            sources, tags, owners = choices
+            sources, tags, owners, self.former_users = choices
             extra = current_settings()
             sources = sorted({*sources, *extra.sources, *extra.fairs}, key=str.casefold)
             known = {t.casefold() for t in tags}
@@ -455,7 +458,11 @@ class MainWindow(QMainWindow):
             lead,
             self.save_lead,
             sources=[self.filters.source.itemData(i) for i in range(1, self.filters.source.count())],
-            owners=[self.filters.owner.itemData(i) for i in range(1, self.filters.owner.count())],
+            owners=[  # deactivated users still filter their leads, but get no new ones
+                o
+                for o in (self.filters.owner.itemData(i) for i in range(1, self.filters.owner.count()))
+                if o not in self.former_users
+            ],
             owner=owner,
             parent=self,
         )

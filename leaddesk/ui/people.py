@@ -339,7 +339,7 @@ class PeoplePage(QWidget):
             self,
             self.tr("Deactivate user"),
             self.tr(
-                "Deactivate %1? They are no longer offered as owner or as who is working. "
+                "Deactivate %1? They are no longer offered as a new owner or as who is working. "
                 "Their leads and history keep the name; you can reactivate them later."
             ).replace("%1", user.name),
             self.tr("Deactivate %1").replace("%1", user.name),

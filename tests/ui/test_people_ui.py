@@ -71,6 +71,11 @@ def test_settings_user_list_add_rename_deactivate(
     questions.answer = True
     page.deactivate_button.click()
     qtbot.waitUntil(lambda: page.table.rowCount() == 1)  # deactivated users are hidden …
+    qtbot.waitUntil(lambda: window.former_users == {"Tobias Klein"})
+    editor = window.open_editor(None)  # … and get no new leads
+    owners = [editor.widgets["owner"].itemText(i) for i in range(editor.widgets["owner"].count())]
+    assert "Anna Schmidt" in owners and "Tobias Klein" not in owners
+    editor.done(0)
     page.show_inactive.setChecked(True)  # … unless asked for
     assert rows(page)[1] == ("Tobias Klein", "TK", "tobias@example.com", "Deactivated")
     page.select("Tobias Klein")
