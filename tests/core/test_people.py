@@ -27,6 +27,7 @@ from leaddesk.core.people import (
 from leaddesk.core.privacy.audit import entries
 from leaddesk.core.privacy.consent import set_do_not_contact
 from leaddesk.core.services.bulk import bulk_move
+from leaddesk.core.services.imports import apply_import, plan_import
 from leaddesk.core.services.leads import create_lead, get_lead, move_stage, stage_history
 
 
@@ -168,6 +169,10 @@ def test_history_and_audit_entries_name_who_is_working(db: Any) -> None:
     ]
     set_do_not_contact(db, lead.id, True)
     assert [e.actor for e in entries(db, kind="consent")] == ["Anna Berger"]
+    plan = plan_import(db, [("messe.csv", b"Nachname;Firma\nKessler;Kessler AG\n")])
+    assert apply_import(db, plan).created == 1
+    new_id = lead.id + 1  # the next lead
+    assert [(m.actor, m.actor_kind) for m in stage_history(db, new_id)] == [("Anna Berger", "import")]
 
 
 def test_default_owner(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
