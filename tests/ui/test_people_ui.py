@@ -191,3 +191,20 @@ def window_factory(qtbot: Any, db: Any) -> Any:
         win.board.undo_stack.clear()
         win.close()
         win.deleteLater()
+
+
+def test_a_card_taken_at_the_booth_is_owned_by_who_is_working(db: Any, qtbot: Any) -> None:
+    from leaddesk.ui.quick_entry import open_quick_entry
+    from tests.ui.test_quick_entry import enter, leads, type_fields
+
+    who.choose("Sabine Roth")
+    entry = open_quick_entry(db)
+    qtbot.addWidget(entry)
+    entry.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is entry.source_edit)
+    enter(qtbot)
+    type_fields(qtbot, "Eva", "Roth", "Roth GmbH")
+    enter(qtbot)
+    (lead,) = leads(db)
+    assert lead.owner == "Sabine Roth"
+    assert [m.actor for m in stage_history(db, lead.id)] == ["Sabine Roth"]
