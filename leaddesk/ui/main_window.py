@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self.filters.filter_changed.connect(self.board.set_filter)
-        from leaddesk.ui.people import who_notifier
+        from leaddesk.ui.working import who_notifier
 
         who_notifier().changed.connect(self._who_changed)
         self.board.counts_changed.connect(self._show_counts)

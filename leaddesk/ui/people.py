@@ -4,7 +4,7 @@ The list is the database's (:mod:`leaddesk.core.people`): add, rename (the owner
 follows), deactivate (asked first, No by default). Who is working is this machine's choice
 (:mod:`leaddesk.core.who`); it is asked once at start when the team has two or more users and
 nobody was chosen here, and can be changed in Settings → People. Every history entry, audit
-entry and new lead's owner then names that person; :func:`who_notifier` tells open windows.
+entry and new lead's owner then names that person; :mod:`leaddesk.ui.working` tells open windows.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,31 +43,10 @@ from leaddesk.core.people import UserView
 from leaddesk.ui.dialogs import confirmed, destructive_question
 from leaddesk.ui.i18n import error_text
 from leaddesk.ui.ops import operations
+from leaddesk.ui.working import choose_who, who_notifier
 
 if TYPE_CHECKING:
     from leaddesk.ui.main_window import MainWindow
-
-
-class WhoNotifier(QObject):
-    """``changed(name)``: someone chose who is working on this computer (the filter bar's
-    "My leads" and a new lead's owner follow)."""
-
-    changed = Signal(str)
-
-
-_NOTIFIER: list[WhoNotifier] = []
-
-
-def who_notifier() -> WhoNotifier:
-    if not _NOTIFIER or not shiboken6.isValid(_NOTIFIER[0]):
-        _NOTIFIER[:] = [WhoNotifier()]
-    return _NOTIFIER[0]
-
-
-def choose_who(name: str | None) -> None:
-    """Remember ``name`` as working on this computer and tell the open windows (raises LeadDeskError)."""
-    who.choose(name)
-    who_notifier().changed.emit(who.current())
 
 
 class WhoDialog(QDialog):

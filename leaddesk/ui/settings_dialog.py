@@ -58,10 +58,10 @@ from leaddesk.core.services.query import all_tags, distinct_values
 from leaddesk.ui import prefs
 from leaddesk.ui.i18n import error_text, lost_reason_labels
 from leaddesk.ui.ops import Op, operations
-from leaddesk.ui.people import PeoplePage
 
 if TYPE_CHECKING:
     from leaddesk.ui.main_window import MainWindow
+    from leaddesk.ui.people import PeoplePage
 
 translate = QCoreApplication.translate
 PageFactory = Callable[["SettingsDialog"], QWidget]
@@ -667,6 +667,8 @@ class SettingsDialog(QDialog):
             title, factory = _REGISTERED["owners"]
             self._add("owners", title(), factory(self))
         else:
+            from leaddesk.ui.people import PeoplePage  # loaded when Settings opens, not at start
+
             self.people = PeoplePage(db, self)
             self._add("owners", self.tr("People"), self.people)
         self._add("backups", self.tr("Backups"), BackupsPage(db, open_backups, self))

@@ -143,7 +143,7 @@ def test_my_leads_filter_by_keyboard(db: Any, add_lead: Any, qtbot: Any, window_
     # Choosing the owner by hand lights the button; choosing someone else as working follows.
     bar.owner.set_checked(["Anna Berger"])
     assert bar.act_mine.isChecked()
-    from leaddesk.ui.people import choose_who
+    from leaddesk.ui.working import choose_who
 
     choose_who("Tobias Klein")
     assert bar.owner.checked() == ["Tobias Klein"] and bar.act_mine.isChecked()
