@@ -670,6 +670,33 @@ def cmd_timezone(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_users(args: argparse.Namespace) -> int:
+    """The team's user list: list, add, rename (the owner of their leads too), deactivate."""
+    from leaddesk.core import people, who
+
+    with _open_db(args) as db:
+        action = args.users_action
+        if action == "add":
+            people.add_user(db, args.name, initials=args.initials or "", email=args.email or "")
+        elif action == "rename":
+            changes = people.rename_user(db, args.old, args.new)
+            print(f"renamed; {len(changes.updated)} lead(s) now name {' '.join(args.new.split())} as owner")
+            return EXIT_OK
+        elif action == "deactivate":
+            people.deactivate_user(db, args.name)
+        users = people.list_users(db, include_inactive=action != "list" or args.all)
+    me = who.current().casefold()
+    if action == "list" and args.json:
+        rows = [{**u.__dict__, "current": u.name.casefold() == me} for u in users]
+        print(json.dumps(rows, default=_json_default, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for u in users:
+        mark = "*" if u.name.casefold() == me else " "
+        state = "" if u.active else "  (inactive)"
+        print(f"{mark} {u.name:<30} {u.initials:<8} {u.email}{state}".rstrip())
+    return EXIT_OK
+
+
 def cmd_erase(args: argparse.Namespace) -> int:
     """Erase people for good (Art. 17); asks unless --yes, and says what stays."""
     from leaddesk.core.privacy.erase import erase_leads, preview, scrub_local_copies
@@ -777,12 +804,10 @@ def cmd_retention(args: argparse.Namespace) -> int:
 
 
 def _user() -> str:
-    import getpass
+    """Who is acting (``--as``, ``LEADDESK_USER``, this machine's choice, the login name)."""
+    from leaddesk.core import who
 
-    try:
-        return getpass.getuser()
-    except Exception:
-        return ""
+    return who.current()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -799,11 +824,18 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("de", "en"),
         help="language of the window and of the messages of import (default: system; LEADDESK_LANG)",
     )
+    as_help = "who is working: the name stage history and audit entries carry (default: LEADDESK_USER, "
+    as_help += "the name chosen in Settings on this computer, else your login name)"
+    parser.add_argument("--as", dest="as_user", metavar="USER", help=as_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--data-dir", default=argparse.SUPPRESS, help="folder of the LeadDesk database")
+        p.add_argument("--as", dest="as_user", metavar="USER", default=argparse.SUPPRESS, help=as_help)
 
     def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("--data-dir", default=argparse.SUPPRESS, help="folder of the LeadDesk database")
+        common(p)
         p.set_defaults(handler=handler)
         return p
 
@@ -936,6 +968,23 @@ def build_parser() -> argparse.ArgumentParser:
         " (a number, or 'off')",
     )
 
+    p = add("users", cmd_users, "the team's users: list, add, rename, deactivate")
+    actions = p.add_subparsers(dest="users_action", metavar="ACTION", required=True)
+    u = actions.add_parser("list", help="list the users (* marks who is working)")
+    u.add_argument("--all", action="store_true", help="deactivated users too")
+    u.add_argument("--json", action="store_true", help="print a JSON array")
+    u = actions.add_parser("add", help="add a user")
+    u.add_argument("name", metavar="NAME")
+    u.add_argument("--initials", metavar="X", help="initials (default: from the name, Anna Berger → AB)")
+    u.add_argument("--email", metavar="E", help="e-mail address")
+    u = actions.add_parser("rename", help="rename a user, and the owner of their leads with them")
+    u.add_argument("old", metavar="OLD")
+    u.add_argument("new", metavar="NEW")
+    u = actions.add_parser("deactivate", help="a user who left: kept on their leads and in history")
+    u.add_argument("name", metavar="NAME")
+    for u in actions.choices.values():
+        common(u)
+
     p = add("audit", cmd_audit, "show or export the data-protection log")
     p.add_argument("--kind", help="only this kind (erasure, access_export, consent, restore, …)")
     p.add_argument("--limit", type=int, help="at most this many entries, newest first")
@@ -973,6 +1022,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
+    if args.as_user:
+        from leaddesk.core import who
+
+        who.use(args.as_user)  # --as: this process only (beats LEADDESK_USER and the machine's choice)
     try:
         if args.selftest:
             return run_selftest(args)
@@ -1006,6 +1059,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     finally:
         _uninstall_language()
+        if getattr(args, "as_user", None):
+            from leaddesk.core import who
+
+            who.use(None)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,12 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("LEADDESK_DATA_DIR", str(home / "leaddesk"))
+    # Who is working (leaddesk/core/who.py): nobody chosen, unless a test chooses.
+    monkeypatch.delenv("LEADDESK_USER", raising=False)
+    monkeypatch.delenv("LEADDESK_CONFIG_DIR", raising=False)
+    from leaddesk.core import who
+
+    monkeypatch.setattr(who, "_override", None)
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ _NOTES = "leaddesk_changes"
 _RESULT = "leaddesk_committed_changes"
 
 _ID_KINDS = ("created", "updated", "moved", "removed")
-_FLAG_KINDS = ("all_leads", "tasks", "activities", "rules", "settings", "imports", "trash")
+_FLAG_KINDS = ("all_leads", "tasks", "activities", "rules", "settings", "imports", "trash", "users")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ class Changes:
     settings: bool = False
     imports: bool = False
     trash: bool = False
+    #: The user list (team mode) changed: added, renamed, deactivated.
+    users: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         values: dict[str, Any] = {k: getattr(self, k) | getattr(other, k) for k in _ID_KINDS}

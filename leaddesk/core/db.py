@@ -500,7 +500,7 @@ def prune_safety_copies(copy: Path, keep: int = KEEP_SAFETY_COPIES) -> list[Path
 #: The newest migration's revision id. Lets an up-to-date database open without loading
 #: Alembic and parsing every migration script (~100 ms of each start); a test keeps it equal
 #: to the scripts' head.
-SCHEMA_HEAD = "pg_1"
+SCHEMA_HEAD = "team_1"
 
 
 def _stored_revision(engine: Engine) -> str | None:

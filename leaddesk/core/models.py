@@ -392,6 +392,22 @@ class SavedFilter(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
 
 
+class User(SQLModel, table=True):
+    """A colleague in team mode: the names leads are owned by and history entries are signed with.
+
+    ``name`` is what ``Lead.owner`` holds (so renaming a user renames it there too, see
+    ``leaddesk/core/people.py``). A user who left is deactivated, never deleted: old history
+    still names them.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, sa_column_kwargs={"unique": True})
+    initials: str = Field(default="", max_length=8)
+    email: str = Field(default="", max_length=320)
+    active: bool = True
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 class ErasureLog(SQLModel, table=True):
     """A person erased for data protection (Art. 17): what a restored backup or a merge re-applies.
 

@@ -35,6 +35,14 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return path.expanduser()
 
 
+def config_dir() -> Path:
+    """This machine's LeadDesk settings folder (beside ``window.ini``): what belongs to a person's
+    computer, not to the shared database. ``LEADDESK_CONFIG_DIR`` overrides it."""
+    if os.environ.get("LEADDESK_CONFIG_DIR"):
+        return Path(os.environ["LEADDESK_CONFIG_DIR"]).expanduser()
+    return Path(platformdirs.user_config_dir("LeadDesk", appauthor=False))
+
+
 def sqlite_url(file: str | os.PathLike[str]) -> URL:
     """The SQLAlchemy URL of a SQLite file, whatever characters its path holds."""
     return URL.create("sqlite", database=os.fspath(file))

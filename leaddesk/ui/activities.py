@@ -10,7 +10,6 @@ Hook: ``ActivityTimeline(db, lead_id)`` as a tab of the lead editor; connect
 
 from __future__ import annotations
 
-import getpass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -49,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.core import who
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.services.activities import (
     CALL,
@@ -379,8 +379,5 @@ class ActivityTimeline(QWidget):
 
 
 def current_user() -> str:
-    """Who is logged as the author of activities and BANT changes (the OS account for now)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+    """Who is logged as the author of activities and BANT changes (see ``leaddesk.core.who``)."""
+    return who.current()

@@ -33,14 +33,20 @@ def save_question(parent: QWidget, title: str, text: str) -> QMessageBox:
     return box
 
 
-def destructive_question(parent: QWidget | None, title: str, text: str, action: str) -> QMessageBox:
+def destructive_question(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    action: str,
+    harmless: QMessageBox.StandardButton = QMessageBox.StandardButton.Cancel,
+) -> QMessageBox:
     """A question before something that removes or replaces data: it names what will happen,
-    the button doing it says so (``action``, e.g. "Remove 22 leads"), and Cancel is the default,
-    so Enter or Esc never destroys. The caller shows it with ``exec()`` or ``open()`` and acts
-    only when :func:`confirmed` says so."""
+    the button doing it says so (``action``, e.g. "Remove 22 leads"), and Cancel (or the
+    ``harmless`` button given, e.g. No) is the default, so Enter or Esc never destroys. The caller
+    shows it with ``exec()`` or ``open()`` and acts only when :func:`confirmed` says so."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
     do_it = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel = box.addButton(harmless)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     do_it.setObjectName("destructiveAction")

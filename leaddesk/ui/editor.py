@@ -68,8 +68,10 @@ class LeadEditor(QDialog):
         *,
         sources: list[str] = (),  # type: ignore[assignment]
         owners: list[str] = (),  # type: ignore[assignment]
+        owner: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """``owner``: a new lead's owner as offered (who is working here)."""
         super().__init__(parent)
         self.lead = lead
         self._save_handler = save_handler
@@ -186,6 +188,9 @@ class LeadEditor(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
         self._load(lead)
+        owner_box = self.widgets.get("owner")
+        if lead is None and owner and isinstance(owner_box, QComboBox):
+            owner_box.setCurrentText(owner)
         self._initial = self.values()
         screen = self.screen()
         available = screen.availableGeometry().size() if screen is not None else QSize(1280, 800)

@@ -276,6 +276,9 @@ class Features:
         if recovery is not None:
             recovery.call_resumed.connect(self._watch_call)
         self.today.refresh()  # a badge and a calm banner, no message box to click away
+        from leaddesk.ui.people import ask_who_if_needed
+
+        ask_who_if_needed(self.window)  # team mode: once, when 2+ users and nobody chosen here
 
 
 def install(window: MainWindow) -> Features:

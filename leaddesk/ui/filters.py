@@ -16,7 +16,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QAction,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPaintEvent,
+    QResizeEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.core import who
 from leaddesk.core.services.query import LeadFilter
 from leaddesk.core.stages import Stage
 from leaddesk.ui.i18n import stage_label
@@ -231,6 +241,17 @@ class FilterBar(QWidget):
         self.source = self._combo(self.tr("All sources"))
         self.tag = self._combo(self.tr("All tags"))
         self.owner = self._combo(self.tr("All owners"))
+        # "My leads": the owner filter set to who is working here (leaddesk/core/who.py), one key.
+        self.act_mine = QAction(self.tr("&My leads"), self)
+        self.act_mine.setObjectName("myLeads")
+        self.act_mine.setCheckable(True)
+        self.act_mine.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.act_mine.toggled.connect(self._mine_toggled)
+        self.mine = QToolButton(self)
+        self.mine.setObjectName("myLeadsButton")
+        self.mine.setDefaultAction(self.act_mine)
+        self.mine.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._mine_tooltip()
         self.stage = self._combo(self.tr("All stages"))
         self.stage.setObjectName("stageFilter")
         self.stage.set_items([s.value for s in Stage], {s.value: stage_label(s) for s in Stage})
@@ -281,6 +302,7 @@ class FilterBar(QWidget):
             (self.source, 1),
             (self.tag, 1),
             (self.owner, 1),
+            (self.mine, 0),
             (self.stage, 1),
         ]
         self._second: list[tuple[QWidget, int]] = [
@@ -439,10 +461,44 @@ class FilterBar(QWidget):
         self.score_max.setValue(100)
         self.follow_up.setCurrentIndex(self.ANY)
 
+    # --- my leads -----------------------------------------------------------------------------
+    def _mine_tooltip(self) -> None:
+        keys = self.act_mine.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.act_mine.setToolTip(
+            self.tr("Only the leads owned by %1 (%2)").replace("%1", who.current() or "–").replace("%2", keys)
+        )
+
+    def _mine_toggled(self, on: bool) -> None:
+        me = who.current()
+        if on and me:
+            self.owner.set_checked([me])
+        elif not on and self.owner.checked() == [me]:
+            self.owner.set_checked([])
+        else:
+            self._sync_mine()
+
+    def _sync_mine(self) -> None:
+        """The button shows whether the owner filter is exactly who is working."""
+        me = who.current()
+        mine = bool(me) and self.owner.checked() == [me]
+        if self.act_mine.isChecked() != mine:
+            self.act_mine.blockSignals(True)
+            self.act_mine.setChecked(mine)
+            self.act_mine.blockSignals(False)
+
+    def who_changed(self) -> None:
+        """Someone else is working here now: "My leads", if on, shows theirs."""
+        self._mine_tooltip()
+        if self.act_mine.isChecked():
+            self.owner.set_checked([who.current()])
+        else:
+            self._sync_mine()
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
     def _emit(self, *_args: Any) -> None:
+        self._sync_mine()
         if not self._quiet:
             self.filter_changed.emit(self.current_filter())

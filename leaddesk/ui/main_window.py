@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.card_menu_hooks: list[Callable[[QMenu, int], None]] = []
         self.editor_hooks: list[Callable[[LeadEditor], None]] = []
         self.editor: LeadEditor | None = None
+        self.former_users: set[str] = set()  # deactivated users (team mode): not offered as owner
 
         self.board = Board(db, self)
         self.filters = FilterBar(self)
@@ -115,6 +116,9 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self.filters.filter_changed.connect(self.board.set_filter)
+        from leaddesk.ui.working import who_notifier
+
+        who_notifier().changed.connect(self._who_changed)
         self.board.counts_changed.connect(self._show_counts)
         self.board.open_lead.connect(self.open_editor)
         self.board.error.connect(self.show_error)
@@ -246,7 +250,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.act_find, self.act_clear])
         view_menu = self.menus["view"] = bar.addMenu(self.tr("&View"))
-        view_menu.addActions([self.act_board, self.act_lost])
+        view_menu.addActions([self.act_board, self.act_lost, self.filters.act_mine])
         lead_menu = self.menus["lead"] = bar.addMenu(self.tr("&Lead"))
         lead_menu.addActions([self.act_open, self.act_next, self.act_prev, self.act_to_lost, self.act_accept])
         lead_menu.addSeparator()
@@ -382,14 +386,21 @@ class MainWindow(QMainWindow):
         """
         db = self.db
 
-        def read(_op: Op) -> tuple[list[str], list[str], list[str]]:
-            return distinct_values(db, "source"), all_tags(db), distinct_values(db, "owner")
+        def read(_op: Op) -> tuple[list[str], list[str], list[str], set[str]]:
+            from leaddesk.core.people import list_users
 
-        def done(choices: tuple[list[str], list[str], list[str]]) -> None:
+            users = list_users(db)
+            owners = distinct_values(db, "owner")
+            known = {o.casefold() for o in owners}  # the team's users are offered before they own a lead
+            owners += [u.name for u in users if u.active and u.name.casefold() not in known]
+            former = {u.name for u in users if not u.active}
+            return distinct_values(db, "source"), all_tags(db), sorted(owners, key=str.casefold), former
+
+        def done(choices: tuple[list[str], list[str], list[str], set[str]]) -> None:
             # Settings may name sources and tags before any lead carries them (a fair next month).
             from leaddesk.ui.prefs import current as current_settings
 
-            sources, tags, owners = choices
+            sources, tags, owners, self.former_users = choices
             extra = current_settings()
             sources = sorted({*sources, *extra.sources, *extra.fairs}, key=str.casefold)
             known = {t.casefold() for t in tags}
@@ -401,7 +412,7 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changes: Changes) -> None:
         """Whatever window wrote: the page, the filter choices and an open editor follow."""
         self._show_page()
-        if changes.created or changes.updated or changes.all_leads or changes.settings:
+        if changes.created or changes.updated or changes.all_leads or changes.settings or changes.users:
             self._choices_timer.start()
         editor = self.editor
         if editor is not None and editor.lead is not None and editor.lead.id in changes.lead_ids:
@@ -412,6 +423,12 @@ class MainWindow(QMainWindow):
                     editor.lead_updated(get_lead(self.db, editor.lead.id))
                 except LeadDeskError:
                     editor.lead_removed()
+
+    def _who_changed(self, _name: str) -> None:
+        """Someone chose who is working here (Settings, the start-up question): "My leads" follows."""
+        if shiboken6.isValid(self):
+            self.filters.who_changed()
+            self._choices_timer.start()
 
     def _read_failed(self, exc: BaseException, trace: str) -> None:
         self.statusBar().showMessage(error_text(exc), 10_000)
@@ -431,11 +448,22 @@ class MainWindow(QMainWindow):
         except LeadDeskError as exc:
             self.show_error(error_text(exc))
             return None
+        from leaddesk.core.people import default_owner
+
+        try:  # a new lead is owned by who is working here (leaddesk/core/who.py)
+            owner = default_owner(self.db) if lead_id is None else ""
+        except LeadDeskError:
+            owner = ""
         editor = LeadEditor(
             lead,
             self.save_lead,
             sources=[self.filters.source.itemData(i) for i in range(1, self.filters.source.count())],
-            owners=[self.filters.owner.itemData(i) for i in range(1, self.filters.owner.count())],
+            owners=[  # deactivated users still filter their leads, but get no new ones
+                o
+                for o in (self.filters.owner.itemData(i) for i in range(1, self.filters.owner.count()))
+                if o not in self.former_users
+            ],
+            owner=owner,
             parent=self,
         )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

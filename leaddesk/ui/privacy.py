@@ -545,12 +545,9 @@ class AuditDialog(QDialog):
 
 
 def _actor() -> str:
-    import getpass
+    from leaddesk.core import who
 
-    try:
-        return getpass.getuser()
-    except Exception:
-        return ""
+    return who.current()
 
 
 def install(window: MainWindow) -> Privacy:

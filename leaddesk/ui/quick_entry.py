@@ -809,7 +809,11 @@ class QuickEntryWindow(QWidget):
             )
             return False
         try:
-            lead, warnings = save_card(self.db, self.values(), self.fair(), image=self._pending_image)
+            from leaddesk.core.people import default_owner
+
+            values = self.values()  # a card taken here is owned by who is working (core/who.py)
+            values["owner"] = values.get("owner") or default_owner(self.db)
+            lead, warnings = save_card(self.db, values, self.fair(), image=self._pending_image)
         except ValidationError as exc:
             self._show_validation(exc)
             return False

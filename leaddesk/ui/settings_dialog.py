@@ -1,14 +1,15 @@
 """Edit → Settings… (Ctrl+,): the team's settings in one dialog, one page each.
 
 Pages: general (currency, time zone, language), follow-ups (default delay, working days,
-handover threshold), sources and trade fairs (dates, cost), tags, lost reasons, owners,
-backups, data folder. Values come from :mod:`leaddesk.core.preferences` (which keeps every
-setting where it already lived) and are written there in one transaction on Apply/OK, on the
-operations layer's write lane; every open window follows the change signal (``settings``).
+handover threshold), sources and trade fairs (dates, cost), tags, lost reasons, people (the
+user list and who is working here: :mod:`leaddesk.ui.people`, written at once), backups, data
+folder. Values come from :mod:`leaddesk.core.preferences` (which keeps every setting where it
+already lived) and are written there in one transaction on Apply/OK, on the operations layer's
+write lane; every open window follows the change signal (``settings``).
 
 Other features add pages with :func:`register_page` (before the dialog opens) or
-``dialog.add_page(title, factory)``. A page registered under the key ``"owners"`` (the team's
-People page) takes the place of the plain owners list.
+``dialog.add_page(title, factory)``. A page registered under the key ``"owners"`` takes the
+place of the People page.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ from leaddesk.ui.ops import Op, operations
 
 if TYPE_CHECKING:
     from leaddesk.ui.main_window import MainWindow
+    from leaddesk.ui.people import PeoplePage
 
 translate = QCoreApplication.translate
 PageFactory = Callable[["SettingsDialog"], QWidget]
@@ -72,7 +74,7 @@ CURRENCIES = ("EUR", "CHF", "USD", "GBP", "PLN", "CZK", "SEK", "DKK", "NOK")
 
 def register_page(key: str, title: Callable[[], str], factory: PageFactory) -> None:
     """Add a page to every Settings dialog opened from now on (``title`` is called then, so it is
-    translated). Key ``"owners"`` replaces the built-in owners list (the People page)."""
+    translated). Key ``"owners"`` replaces the built-in People page."""
     _REGISTERED[key] = (title, factory)
 
 
@@ -331,23 +333,6 @@ class LostReasonsPage(_ListPage):
             parent,
         )
         self.set_fixed(list(lost_reason_labels().values()))
-
-
-class OwnersPage(_Page):
-    """The owners named on leads (until a People page is registered under "owners")."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            _hint(self.tr("Owners are the names set on leads. Set a lead's owner in its editor."), self)
-        )
-        self.list = QListWidget(self)
-        layout.addWidget(self.list, 1)
-
-    def set_owners(self, owners: list[str]) -> None:
-        self.list.clear()
-        self.list.addItems(owners)
 
 
 class SourcesPage(_Page):
@@ -677,13 +662,15 @@ class SettingsDialog(QDialog):
         self._add("sources", self.tr("Sources and trade fairs"), self.sources)
         self._add("tags", self.tr("Tags"), self.tags)
         self._add("lost_reasons", self.tr("Lost reasons"), self.lost)
-        self.owners: OwnersPage | None = None
+        self.people: PeoplePage | None = None
         if "owners" in _REGISTERED:
             title, factory = _REGISTERED["owners"]
             self._add("owners", title(), factory(self))
         else:
-            self.owners = OwnersPage(self)
-            self._add("owners", self.tr("Owners"), self.owners)
+            from leaddesk.ui.people import PeoplePage  # loaded when Settings opens, not at start
+
+            self.people = PeoplePage(db, self)
+            self._add("owners", self.tr("People"), self.people)
         self._add("backups", self.tr("Backups"), BackupsPage(db, open_backups, self))
         self.data = DataFolderPage(db, self)
         self._add("data", self.tr("Data folder"), self.data)
@@ -730,15 +717,13 @@ class SettingsDialog(QDialog):
     def _read_choices(self) -> None:
         db = self.db
 
-        def read(_op: Op) -> tuple[list[str], list[str], list[str]]:
-            return distinct_values(db, "source"), all_tags(db), distinct_values(db, "owner")
+        def read(_op: Op) -> tuple[list[str], list[str]]:
+            return distinct_values(db, "source"), all_tags(db)
 
-        def done(choices: tuple[list[str], list[str], list[str]]) -> None:
-            sources, tags, owners = choices
+        def done(choices: tuple[list[str], list[str]]) -> None:
+            sources, tags = choices
             self.sources.set_in_use(sources)
             self.tags.set_fixed(tags)
-            if self.owners is not None:
-                self.owners.set_owners(owners)
 
         self.ops.read(read, done=done, owner=self)
 

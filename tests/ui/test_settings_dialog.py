@@ -75,7 +75,7 @@ def test_settings_round_trip_reaches_another_window(
         "Sources and trade fairs",
         "Tags",
         "Lost reasons",
-        "Owners",
+        "People",
         "Backups",
         "Data folder",
     ]

@@ -39,6 +39,7 @@ DEFERRED = (
     "leaddesk.ui.scoring.rule_editor",
     "leaddesk.ui.quick_entry",
     "leaddesk.ui.call.window",
+    "leaddesk.ui.people",  # Settings → People and the start-up "Who is working?" question
     "leaddesk.core.reports.data",
     "leaddesk.core.reports.report",
     "sqlalchemy.dialects.postgresql",  # on SQLite (this test's database)

@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlmodel import Session
 
+from leaddesk.core import who
 from leaddesk.core.db import Database, as_utc
 from leaddesk.core.models import AuditEntry, utcnow
 
@@ -31,7 +32,9 @@ def record(session: Session, kind: str, subject: str = "", *, actor: str = "", d
     """Add one entry in the caller's transaction; ``subject`` must already be masked."""
     if kind not in KINDS:
         raise ValueError(f"unknown audit kind {kind!r}")
-    session.add(AuditEntry(at=utcnow(), actor=actor, kind=kind, subject=subject, detail=detail))
+    session.add(
+        AuditEntry(at=utcnow(), actor=actor or who.current(), kind=kind, subject=subject, detail=detail)
+    )
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from leaddesk.core.services.query import ids_clause, tag_clause
 from leaddesk.core.services.tasks import DEFAULT_TITLE, local_day, start_of_day, user_timezone_in
 from leaddesk.core.stages import Stage, is_backward, parse_stage
 from leaddesk.core.text import Text
+from leaddesk.core.who import user_actor
 
 #: ``BulkResult.kind`` values.
 MOVE, OWNER, TAGS, FOLLOW_UP = "move", "owner", "tags", "follow_up"
@@ -114,7 +115,7 @@ def _refresh_flags(session: Session, ids: list[int]) -> None:
     )
 
 
-def _rescore(session: Session, ids: list[int]) -> None:
+def rescore_leads(session: Session, ids: list[int]) -> None:
     """Rescore the leads whose fields changed (rules may read owner or tags), in this transaction."""
     from leaddesk.core.scoring.engine import rescore_in
 
@@ -191,7 +192,7 @@ def bulk_move(
                     Lead.stage,
                     literal(target.value),
                     literal(now, StageChange.__table__.c.at.type),  # type: ignore[attr-defined]
-                    literal(actor),
+                    literal(user_actor(actor)),
                     literal("user"),
                     literal(reason),
                 )
@@ -252,7 +253,7 @@ def bulk_set_owner(
         if not changed:
             return BulkResult(OWNER, ())
         versions = _bump(session, changed, now, owner=owner)
-        _rescore(session, changed)
+        rescore_leads(session, changed)
         note(session, updated=changed)
         return BulkResult(OWNER, tuple(changed), versions, {r.id: {"owner": r.owner} for r in rows})
 
@@ -297,7 +298,7 @@ def bulk_tags(
         if not changed:
             return BulkResult(TAGS, ())
         _write_values(session, "tags", {i: new[i] for i in changed}, now)
-        _rescore(session, changed)
+        rescore_leads(session, changed)
         note(session, updated=changed)
         return BulkResult(
             TAGS, tuple(changed), _versions(session, changed), {r.id: {"tags": r.tags or ""} for r in rows}
@@ -333,7 +334,7 @@ def rename_tag(db: Database, old: str, new: str, *, now: datetime | None = None)
             return BulkResult(TAGS, ())
         changed = sorted(renamed)
         _write_values(session, "tags", renamed, now)
-        _rescore(session, changed)  # rules may score tags
+        rescore_leads(session, changed)  # rules may score tags
         note(session, updated=changed)
         return BulkResult(TAGS, tuple(changed), _versions(session, changed), before)
 
@@ -480,7 +481,7 @@ def undo_bulk(db: Database, result: BulkResult, *, now: datetime | None = None) 
         elif result.kind in (OWNER, TAGS):
             column = "owner" if result.kind == OWNER else "tags"
             _write_values(session, column, {i: b[column] for i, b in result.before.items()}, now)
-            _rescore(session, ids)
+            rescore_leads(session, ids)
             note(session, updated=ids)
         elif result.kind == FOLLOW_UP:
             task_table = Task.__table__  # type: ignore[attr-defined]

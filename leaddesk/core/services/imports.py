@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 
+from leaddesk.core import who
 from leaddesk.core.changes import note
 from leaddesk.core.db import (
     Database,
@@ -542,7 +543,9 @@ def apply_import(
 
     ``on_duplicate`` is "skip", "update" or "merge" (default). Refuses (ImportRefused) while
     the plan has errors unless ``skip_errors``; then the rows with errors are left out.
+    The stage history and follow-ups name ``actor``, else who is working (leaddesk/core/who.py).
     """
+    actor = actor or who.current()
     with paused_gc():
         return _apply_import(
             db, plan, on_duplicate=on_duplicate, skip_errors=skip_errors, progress=progress, actor=actor

@@ -23,6 +23,7 @@ from leaddesk.core.names import normalize_title, parse_salutation
 from leaddesk.core.stages import Stage, is_backward, parse_stage
 from leaddesk.core.text import Text
 from leaddesk.core.validation import check_email, normalize_phone, normalize_tags, normalize_website
+from leaddesk.core.who import user_actor
 
 _EDITABLE = frozenset(EDITABLE_FIELDS)
 _TEXT_FIELDS = _EDITABLE - {"company_size", "value", "next_follow_up", "consent_at"}
@@ -231,7 +232,12 @@ def insert_lead(
     assert lead.id is not None
     session.add(
         StageChange(
-            lead_id=lead.id, from_stage=None, to_stage=stage.value, at=now, actor=actor, actor_kind=actor_kind
+            lead_id=lead.id,
+            from_stage=None,
+            to_stage=stage.value,
+            at=now,
+            actor=user_actor(actor, actor_kind),
+            actor_kind=actor_kind,
         )
     )
     session.flush()
@@ -335,7 +341,7 @@ def move_stage_in(
             from_stage=current.value,
             to_stage=target.value,
             at=now,
-            actor=actor,
+            actor=user_actor(actor, actor_kind),
             actor_kind=actor_kind,
             reason=reason,
         )

@@ -8,13 +8,13 @@ promotion back with it, and the change signal names the move.
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import func, select, update
 from sqlmodel import Session
 
+from leaddesk.core import who
 from leaddesk.core.changes import note
 from leaddesk.core.db import Database
 from leaddesk.core.errors import NotFoundError, ValidationError
@@ -33,11 +33,8 @@ from leaddesk.core.text import Text
 
 
 def current_user() -> str:
-    """The login name, as who made a change when the caller names nobody."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some sandboxes and services
-        return ""
+    """Who made a change when the caller names nobody (see ``leaddesk.core.who``)."""
+    return who.current()
 
 
 def rescore_and_apply(session: Session, lead_id: int, now: datetime | None = None) -> LeadScore:
