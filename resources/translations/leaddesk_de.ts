@@ -1448,6 +1448,10 @@ Einzelheiten stehen in der Protokolldatei:
         <translation>Alle Betreuer</translation>
     </message>
     <message>
+        <source>&amp;My leads</source>
+        <translation>&amp;Meine Leads</translation>
+    </message>
+    <message>
         <source>All stages</source>
         <translation>Alle Phasen</translation>
     </message>
@@ -1501,6 +1505,10 @@ Einzelheiten stehen in der Protokolldatei:
             <numerusform>Bericht: %1 (%Ln Lead) ✕</numerusform>
             <numerusform>Bericht: %1 (%Ln Leads) ✕</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Only the leads owned by %1 (%2)</source>
+        <translation>Nur die Leads von %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -3087,13 +3095,6 @@ Ihre Eingaben stehen noch im Formular.</translation>
     </message>
 </context>
 <context>
-    <name>OwnersPage</name>
-    <message>
-        <source>Owners are the names set on leads. Set a lead&apos;s owner in its editor.</source>
-        <translation>Betreuer sind die Namen, die an Leads stehen. Den Betreuer eines Leads legen Sie in seinem Editor fest.</translation>
-    </message>
-</context>
-<context>
     <name>PairModel</name>
     <message>
         <source>Possible duplicate: check before merging</source>
@@ -3114,6 +3115,109 @@ Ihre Eingaben stehen noch im Formular.</translation>
     <message>
         <source>Score</source>
         <translation>Punkte</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Everyone working with this database. A user&apos;s name is the owner on their leads: renaming a user renames it there too. Deactivate someone who left; their leads and history keep the name.</source>
+        <translation>Alle, die mit dieser Datenbank arbeiten. Der Name eines Benutzers steht als Betreuer an seinen Leads: Wer einen Benutzer umbenennt, benennt ihn auch dort um. Deaktivieren Sie, wer nicht mehr da ist; Leads und Verlauf behalten den Namen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Initials</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Show deactivated users</source>
+        <translation>Deaktivierte Benutzer zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate…</source>
+        <translation>&amp;Deaktivieren…</translation>
+    </message>
+    <message>
+        <source>Reac&amp;tivate</source>
+        <translation>&amp;Reaktivieren</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>&amp;Who is working?</source>
+        <translation>&amp;Wer arbeitet hier?</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Not chosen (your login name: %1)</source>
+        <translation>Nicht gewählt (Ihr Anmeldename: %1)</translation>
+    </message>
+    <message>
+        <source>%1 added.</source>
+        <translation>%1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Rename user</source>
+        <translation>Benutzer umbenennen</translation>
+    </message>
+    <message>
+        <source>New name (their leads follow):</source>
+        <translation>Neuer Name (die Leads folgen):</translation>
+    </message>
+    <message>
+        <source>%1 is now %2, on their leads too.</source>
+        <translation>%1 heißt jetzt %2, auch an den Leads.</translation>
+    </message>
+    <message>
+        <source>Deactivate user</source>
+        <translation>Benutzer deaktivieren</translation>
+    </message>
+    <message>
+        <source>Deactivate %1? They are no longer offered as a new owner or as who is working. Their leads and history keep the name; you can reactivate them later.</source>
+        <translation>%1 deaktivieren? Der Name wird nicht mehr als Betreuer neuer Leads oder bei „Wer arbeitet hier?“ angeboten. Leads und Verlauf behalten ihn; Sie können den Benutzer später reaktivieren.</translation>
+    </message>
+    <message>
+        <source>Deactivate %1</source>
+        <translation>%1 deaktivieren</translation>
+    </message>
+    <message>
+        <source>%1 deactivated.</source>
+        <translation>%1 deaktiviert.</translation>
+    </message>
+    <message>
+        <source>%1 is active again.</source>
+        <translation>%1 ist wieder aktiv.</translation>
+    </message>
+    <message>
+        <source>On this computer, %1 is working.</source>
+        <translation>An diesem Computer arbeitet %1.</translation>
     </message>
 </context>
 <context>
@@ -4827,8 +4931,8 @@ oder Strg+O drücken</translation>
         <translation>Verlustgründe</translation>
     </message>
     <message>
-        <source>Owners</source>
-        <translation>Betreuer</translation>
+        <source>People</source>
+        <translation>Personen</translation>
     </message>
     <message>
         <source>Backups</source>
@@ -5179,6 +5283,36 @@ oder Strg+O drücken</translation>
     </message>
 </context>
 <context>
+    <name>UserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Initials</source>
+        <translation>&amp;Kürzel</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+</context>
+<context>
+    <name>WhoDialog</name>
+    <message>
+        <source>Who is working?</source>
+        <translation>Wer arbeitet hier?</translation>
+    </message>
+    <message>
+        <source>Choose your name. LeadDesk remembers it on this computer and signs your changes with it; you can change it in Settings → People.</source>
+        <translation>Wählen Sie Ihren Namen. LeadDesk merkt ihn sich auf diesem Computer und zeichnet Ihre Änderungen damit; ändern können Sie ihn unter Einstellungen → Personen.</translation>
+    </message>
+</context>
+<context>
     <name>_ListPage</name>
     <message>
         <source>Remove</source>
@@ -5336,6 +5470,10 @@ oder Strg+O drücken</translation>
         <translation>Nachname</translation>
     </message>
     <message>
+        <source>LeadDesk could not remember who is working ({reason})</source>
+        <translation>LeadDesk konnte sich nicht merken, wer hier arbeitet ({reason})</translation>
+    </message>
+    <message>
         <source>LeadDesk&apos;s backups copy a database file; a PostgreSQL server is backed up with the server&apos;s own tools (pg_dump)</source>
         <translation>Die Sicherungen von LeadDesk kopieren eine Datenbankdatei; ein PostgreSQL-Server wird mit den Werkzeugen des Servers gesichert (pg_dump)</translation>
     </message>
@@ -5436,6 +5574,10 @@ oder Strg+O drücken</translation>
         <translation>Eine manuelle Punkteänderung braucht eine Begründung</translation>
     </message>
     <message>
+        <source>a name cannot contain a comma</source>
+        <translation>ein Name darf kein Komma enthalten</translation>
+    </message>
+    <message>
         <source>a name has at most {n} characters</source>
         <translation>ein Name hat höchstens {n} Zeichen</translation>
     </message>
@@ -5466,6 +5608,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>a threshold is required</source>
         <translation>Eine Schwelle ist erforderlich</translation>
+    </message>
+    <message>
+        <source>a user needs a name</source>
+        <translation>ein Benutzer braucht einen Namen</translation>
     </message>
     <message>
         <source>activities are engagement (what they did), not fit</source>
@@ -5618,6 +5764,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>import {id} was already undone on {when}</source>
         <translation>Import {id} wurde bereits am {when} rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>initials have at most {n} characters</source>
+        <translation>ein Kürzel hat höchstens {n} Zeichen</translation>
     </message>
     <message>
         <source>is not an object</source>
@@ -5916,6 +6066,10 @@ oder Strg+O drücken</translation>
         <translation>die UID ist länger als {max} Zeichen; eine neue wird vergeben</translation>
     </message>
     <message>
+        <source>there is no user {name!r}</source>
+        <translation>es gibt keinen Benutzer {name!r}</translation>
+    </message>
+    <message>
         <source>this database was written by a newer LeadDesk (schema {schema}); please update LeadDesk to open it — the file was left untouched</source>
         <translation>Diese Datenbank wurde von einer neueren LeadDesk-Version geschrieben (Schema {schema}); bitte aktualisieren Sie LeadDesk, um sie zu öffnen – die Datei wurde nicht verändert</translation>
     </message>
@@ -6008,6 +6162,10 @@ oder Strg+O drücken</translation>
         <translation>{count} Datensatz/Datensätze mit Fehlern, nichts wurde importiert (korrigieren oder überspringen): {first}</translation>
     </message>
     <message>
+        <source>{email!r} is not an e-mail address</source>
+        <translation>{email!r} ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
         <source>{file} is damaged: {problem}</source>
         <translation>{file} ist beschädigt: {problem}</translation>
     </message>
@@ -6074,6 +6232,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>{mode!r} is not a mode (valid: suggest, move)</source>
         <translation>{mode!r} ist kein Modus (gültig: suggest, move)</translation>
+    </message>
+    <message>
+        <source>{name!r} is a user already</source>
+        <translation>{name!r} ist schon ein Benutzer</translation>
     </message>
     <message>
         <source>{operator!r} does not apply to {label} (valid: {valid})</source>
