@@ -1,0 +1,228 @@
+"""Moving over: copy a LeadDesk SQLite file into an empty PostgreSQL LeadDesk database (issue 16).
+
+Every table the models describe is copied with its ids (leads, history, activities, tasks, BANT,
+scores, rules, settings, attachments with their images, imports, the data-protection log …),
+parents before children, in chunks through :func:`leaddesk.core.db.copy_rows` (COPY on
+PostgreSQL), all in one transaction: a failure leaves the server database empty. The source is
+read through a private, migrated copy (:func:`leaddesk.core.services.dbmerge.open_other`), so it
+may stay open in a running LeadDesk and is never changed.
+
+Afterwards both sides are read again and compared per table: the row count and a digest of the
+rows in primary-key order, each value written in one engine-neutral form (SQLite's text times
+and 0/1 booleans read back as the same values PostgreSQL returns).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Float, Integer, Table, func, select
+from sqlalchemy.engine import URL
+from sqlmodel import SQLModel
+
+from leaddesk.core import models  # noqa: F401  (registers every table in SQLModel.metadata)
+from leaddesk.core.changes import note
+from leaddesk.core.db import Database, after_bulk_copy, copy_rows, init_server, server_label, server_url
+from leaddesk.core.errors import DatabaseError
+from leaddesk.core.services.dbmerge import open_other
+from leaddesk.core.text import Text
+
+#: Rows per COPY (and per progress step).
+CHUNK_ROWS = 5000
+
+#: ``progress(table, done, total)`` after every chunk.
+CopyProgress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class TableCheck:
+    """One table after the copy: rows and digest on both sides."""
+
+    name: str
+    source_rows: int
+    target_rows: int
+    source_digest: str
+    target_digest: str
+
+    @property
+    def equal(self) -> bool:
+        return self.source_rows == self.target_rows and self.source_digest == self.target_digest
+
+
+@dataclass
+class MoveReport:
+    """What ``migrate-to`` copied and whether every table reads back the same."""
+
+    source: str
+    target: str
+    tables: list[TableCheck] = field(default_factory=list)
+    copy_seconds: float = 0.0
+    verify_seconds: float = 0.0
+
+    @property
+    def equal(self) -> bool:
+        return all(t.equal for t in self.tables)
+
+    def lines(self) -> list[str]:
+        out = []
+        for t in self.tables:
+            mark = "ok" if t.equal else "DIFFERENT"
+            out.append(
+                f"{t.name:<20} {t.source_rows:>9} → {t.target_rows:>9} rows  "
+                f"{t.source_digest[:16]} {t.target_digest[:16]}  {mark}"
+            )
+        return out
+
+    def summary(self) -> str:
+        rows = sum(t.target_rows for t in self.tables)
+        if self.equal:
+            return Text(
+                "copied {rows} rows in {tables} tables to {target} in {seconds} s; "
+                "counts and checksums agree",
+                rows=rows,
+                tables=len(self.tables),
+                target=self.target,
+                seconds=f"{self.copy_seconds:.1f}",
+            )
+        bad = ", ".join(t.name for t in self.tables if not t.equal)
+        message = Text(
+            "the copy on {target} differs from the source in: {tables}", target=self.target, tables=bad
+        )
+        return message
+
+
+def lead_desk_tables() -> list[Table]:
+    """Every table of the models, parents before children."""
+    return list(SQLModel.metadata.sorted_tables)
+
+
+def move_to_server(
+    source_file: str | Path, url: str | URL, *, progress: CopyProgress | None = None
+) -> MoveReport:
+    """Copy the SQLite database ``source_file`` into the empty PostgreSQL database ``url``.
+
+    The server's schema is created or upgraded first (:func:`leaddesk.core.db.init_server`); a
+    database that already holds LeadDesk rows is refused and left untouched.
+    """
+    target_url = server_url(url)
+    init_server(target_url)
+    other, folder = open_other(source_file)
+    try:
+        target = Database.open(target_url)
+        try:
+            tables = lead_desk_tables()
+            report = MoveReport(str(source_file), server_label(target_url))
+            _refuse_filled(target, tables, report.target)
+            started = time.perf_counter()
+            with other.engine.connect() as src, target.transaction() as session:
+                conn = session.connection()
+                for table in tables:
+                    _copy_table(src, conn, table, progress)
+                after_bulk_copy(conn, [t.name for t in tables if _serial_id(t)])
+                note(session, all_leads=True, activities=True, tasks=True, imports=True)
+            report.copy_seconds = time.perf_counter() - started
+            started = time.perf_counter()
+            with other.engine.connect() as src, target.engine.connect() as dst:
+                for table in tables:
+                    rows_a, digest_a = table_digest(src, table)
+                    rows_b, digest_b = table_digest(dst, table)
+                    report.tables.append(TableCheck(table.name, rows_a, rows_b, digest_a, digest_b))
+            report.verify_seconds = time.perf_counter() - started
+            return report
+        finally:
+            target.close()
+    finally:
+        other.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _refuse_filled(target: Database, tables: list[Table], where: str) -> None:
+    with target.engine.connect() as conn:
+        filled = [t.name for t in tables if conn.execute(select(1).select_from(t).limit(1)).first()]
+    if filled:
+        raise DatabaseError(
+            Text(
+                "{target} already holds LeadDesk data (tables: {tables}); migrate-to only copies "
+                "into an empty database — nothing was copied",
+                target=where,
+                tables=", ".join(filled),
+            )
+        )
+
+
+def _serial_id(table: Table) -> bool:
+    column = table.c.get("id")
+    return column is not None and column.primary_key and isinstance(column.type, Integer)
+
+
+def _copy_table(src: Connection, dst: Connection, table: Table, progress: CopyProgress | None) -> None:
+    total = int(src.execute(select(func.count()).select_from(table)).scalar() or 0)
+    columns = [c.name for c in table.columns]
+    done = 0
+    if progress is not None:
+        progress(table.name, 0, total)
+    for chunk in _chunks(src, table):
+        copy_rows(dst, table, columns, chunk)
+        done += len(chunk)
+        if progress is not None:
+            progress(table.name, done, total)
+
+
+def _chunks(conn: Connection, table: Table) -> Iterator[list[tuple[Any, ...]]]:
+    result = conn.execution_options(yield_per=CHUNK_ROWS).execute(
+        select(*table.columns).order_by(*table.primary_key.columns)
+    )
+    for part in result.partitions(CHUNK_ROWS):
+        yield [tuple(row) for row in part]
+
+
+def table_digest(conn: Connection, table: Table) -> tuple[int, str]:
+    """Rows and a SHA-256 of ``table`` in primary-key order, equal on SQLite and PostgreSQL.
+
+    Integer keys are ordered by the database; other keys (settings) in Python, as the server's
+    collation may sort text differently from SQLite.
+    """
+    keys = list(table.primary_key.columns)
+    floats = [isinstance(c.type, Float) for c in table.columns]
+    digest = hashlib.sha256()
+    count = 0
+    stmt = select(*table.columns)
+    if all(isinstance(k.type, Integer) for k in keys):
+        rows: Any = conn.execution_options(yield_per=CHUNK_ROWS).execute(stmt.order_by(*keys))
+    else:
+        positions = [list(table.columns).index(k) for k in keys]
+        rows = sorted(conn.execute(stmt), key=lambda r: tuple(str(r[i]) for i in positions))
+    for row in rows:
+        count += 1
+        for value, is_float in zip(row, floats, strict=True):
+            digest.update(_canonical(value, is_float))
+            digest.update(b"\x1f")
+        digest.update(b"\x1e")
+    return count, digest.hexdigest()
+
+
+def _canonical(value: Any, is_float: bool) -> bytes:
+    """One engine-neutral byte form per value (NULL, booleans, numbers, times, bytes, text)."""
+    if value is None:
+        return b"\x00N"
+    if isinstance(value, bool):
+        return b"1" if value else b"0"
+    if is_float and isinstance(value, int | float | Decimal):
+        return repr(float(value)).encode()
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value.isoformat(sep=" ", timespec="microseconds").encode()
+    if isinstance(value, date):
+        return value.isoformat().encode()
+    if isinstance(value, bytes | bytearray | memoryview):
+        return b"\x00B" + hashlib.sha256(bytes(value)).digest()
+    return str(value).encode("utf-8", "surrogatepass")
