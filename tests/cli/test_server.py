@@ -51,7 +51,9 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
         from leaddesk.core.models import AppSetting, Attachment
 
         with db.transaction() as session:
-            session.add(Attachment(lead_id=1, file_name="card.png", mime="image/png", data=bytes(range(256)) * 3))
+            session.add(
+                Attachment(lead_id=1, file_name="card.png", mime="image/png", data=bytes(range(256)) * 3)
+            )
             session.add(AppSetting(key="zz.ümlaut", value='"Größe"'))
             session.add(AppSetting(key="Zeta", value="1"))
     finally:
@@ -89,7 +91,9 @@ def test_migrate_to_copies_every_table_and_the_app_reads_the_same(
         assert list_leads(source, everyone) == list_leads(target, everyone)
         for query in ("GmbH", "mueller", "ber", "Messe"):
             f = LeadFilter(search=query)
-            assert [r["uid"] for r in list_leads(source, f)] == [r["uid"] for r in list_leads(target, f)], query
+            assert [r["uid"] for r in list_leads(source, f)] == [r["uid"] for r in list_leads(target, f)], (
+                query
+            )
         # New rows continue after the copied ids (the sequences were moved on).
         from leaddesk.core.services.leads import create_lead
 
