@@ -24,6 +24,7 @@ EXIT_CODES = {
     "no_schema": 8,
     "older_schema": 9,
     "newer_schema": 10,
+    "privileges": 12,
 }
 #: ``leaddesk migrate-to``: the copy reads back different from the source.
 EXIT_MISMATCH = 11

@@ -254,6 +254,8 @@ def make_engine(url: str | URL, *, read_only: bool = False) -> Engine:
         return engine
     # A server password comes from the URL, the system keyring (``leaddesk server password``)
     # or libpq's own ~/.pgpass; LeadDesk's settings never hold one.
+    if url.get_backend_name() == "postgresql":
+        url = server_url(url)  # plain postgresql:// through psycopg, the driver LeadDesk installs
     engine = create_engine(with_stored_password(url), pool_pre_ping=True)
     if url.get_backend_name() == "postgresql":
         event.listen(engine, "begin", _server_begin)
@@ -1657,8 +1659,9 @@ class ServerCheckError(DatabaseError):
 @dataclass(frozen=True)
 class ServerCheck:
     """What :func:`check_server` found. ``problem`` is "" when LeadDesk can use the database, else
-    one of "unreachable", "login", "no_database", "too_old", "extension", "no_schema",
-    "older_schema", "newer_schema"; ``message`` is the one line saying what to do."""
+    one of "unreachable", "login", "no_database", "too_old", "extension", "privileges" (may not
+    create tables), "no_schema", "older_schema", "newer_schema"; ``message`` is the one line
+    saying what to do."""
 
     problem: str
     message: str
@@ -1842,6 +1845,8 @@ def check_server(url: str | URL) -> ServerCheck:
             revision = None
             if conn.exec_driver_sql("SELECT to_regclass('public.alembic_version')").scalar() is not None:
                 revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            may_build = bool(conn.exec_driver_sql("SELECT has_schema_privilege('public', 'CREATE')").scalar())
+            user = str(conn.exec_driver_sql("SELECT session_user").scalar())
     except DBAPIError as exc:
         return _connect_failure(exc, parsed)
     finally:
@@ -1855,6 +1860,19 @@ def check_server(url: str | URL) -> ServerCheck:
             missing=missing,
         )
     state = dict(version=version, revision=revision, missing=missing, can_create=can_create)
+    if revision != SCHEMA_HEAD and not may_build and (revision is None or revision in _known_revisions()):
+        # PostgreSQL 15+: only the database owner may create tables in schema public.
+        return ServerCheck(
+            "privileges",
+            Text(
+                "the role {user} may not create LeadDesk's tables in the database {database} "
+                "(schema public belongs to the database's owner); an administrator must run: "
+                'sudo -u postgres psql -c "ALTER DATABASE {database} OWNER TO {user};"',
+                user=user,
+                database=database,
+            ),
+            **state,  # type: ignore[arg-type]
+        )
     if revision is None:
         return ServerCheck(
             "no_schema",
@@ -1947,7 +1965,9 @@ def _known_revisions() -> set[str]:
 
 
 #: Problems ``server init`` cannot repair itself.
-_INIT_STOPS = frozenset({"unreachable", "login", "no_database", "too_old", "extension", "newer_schema"})
+_INIT_STOPS = frozenset(
+    {"unreachable", "login", "no_database", "too_old", "extension", "privileges", "newer_schema"}
+)
 
 
 def init_server(url: str | URL) -> tuple[ServerCheck, MigrationResult]:
