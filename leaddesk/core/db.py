@@ -1999,33 +1999,49 @@ def init_server(url: str | URL) -> tuple[ServerCheck, MigrationResult]:
     return before, result
 
 
-def copy_rows(conn: Connection, table: Any, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
-    """Insert ``rows`` (Python values of ``columns``) into ``table`` in one go, ids included.
+def stored_rows(
+    conn: Connection, table: Any, columns: list[str], size: int
+) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of a SQLite ``table`` as stored (times as text, booleans 0/1), in primary-key
+    order, ``size`` at a time: straight from the driver, for :func:`copy_rows`."""
+    if not sql_flavor(conn).is_sqlite:
+        raise ValueError("stored rows are read from a SQLite database")
+    quote = conn.dialect.identifier_preparer.quote
+    keys = ", ".join(quote(c.name) for c in table.primary_key.columns)
+    names = ", ".join(quote(name) for name in columns)
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with driver_errors():
+            cursor.execute(f"SELECT {names} FROM {quote(table.name)} ORDER BY {keys}")
+            while chunk := cursor.fetchmany(size):
+                yield chunk
+    finally:
+        cursor.close()
 
-    PostgreSQL: ``COPY … FROM STDIN`` through psycopg (values converted by the columns' own
-    types); SQLite: one ``executemany``.
+
+def copy_rows(conn: Connection, table: Any, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """Insert ``rows`` of ``columns`` as SQLite stores them (:func:`stored_rows`) into ``table``,
+    ids included, in one go.
+
+    PostgreSQL: ``COPY … FROM STDIN`` through psycopg, which reads SQLite's stored forms as its
+    own text input (UTC times ``2026-11-23 09:00:00.000000``, booleans ``0``/``1``), so no value
+    is converted in Python; SQLite: one ``executemany``.
     """
     if not rows:
         return
-    if sql_flavor(conn).is_sqlite:
-        conn.execute(table.insert(), [dict(zip(columns, row, strict=True)) for row in rows])
-        return
     quote = conn.dialect.identifier_preparer.quote
-    processors = [table.c[name].type.bind_processor(conn.dialect) for name in columns]
-    if any(processors):
-        rows = [_processed(row, processors) for row in rows]
+    names = ", ".join(quote(name) for name in columns)
+    if sql_flavor(conn).is_sqlite:
+        marks = ", ".join("?" for _ in columns)
+        conn.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})", rows)  # type: ignore[arg-type]
+        return
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        names = ", ".join(quote(name) for name in columns)
         with cursor.copy(f"COPY {quote(table.name)} ({names}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
     finally:
         cursor.close()
-
-
-def _processed(row: tuple[Any, ...], processors: list[Any]) -> tuple[Any, ...]:
-    return tuple(v if p is None or v is None else p(v) for v, p in zip(row, processors, strict=True))
 
 
 def after_bulk_copy(conn: Connection, tables: list[str]) -> None:

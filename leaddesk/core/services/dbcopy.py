@@ -17,20 +17,27 @@ from __future__ import annotations
 import hashlib
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from decimal import Decimal
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Float, Integer, Table, func, select
+from sqlalchemy import Boolean, Connection, DateTime, Float, Integer, LargeBinary, Table, func, select
 from sqlalchemy.engine import URL
 from sqlmodel import SQLModel
 
 from leaddesk.core import models  # noqa: F401  (registers every table in SQLModel.metadata)
 from leaddesk.core.changes import note
-from leaddesk.core.db import Database, after_bulk_copy, copy_rows, init_server, server_label, server_url
+from leaddesk.core.db import (
+    Database,
+    after_bulk_copy,
+    copy_rows,
+    init_server,
+    server_label,
+    server_url,
+    stored_rows,
+)
 from leaddesk.core.errors import DatabaseError
 from leaddesk.core.services.dbmerge import open_other
 from leaddesk.core.text import Text
@@ -169,29 +176,22 @@ def _copy_table(src: Connection, dst: Connection, table: Table, progress: CopyPr
     done = 0
     if progress is not None:
         progress(table.name, 0, total)
-    for chunk in _chunks(src, table):
+    for chunk in stored_rows(src, table, columns, CHUNK_ROWS):
         copy_rows(dst, table, columns, chunk)
         done += len(chunk)
         if progress is not None:
             progress(table.name, done, total)
 
 
-def _chunks(conn: Connection, table: Table) -> Iterator[list[tuple[Any, ...]]]:
-    result = conn.execution_options(yield_per=CHUNK_ROWS).execute(
-        select(*table.columns).order_by(*table.primary_key.columns)
-    )
-    for part in result.partitions(CHUNK_ROWS):
-        yield [tuple(row) for row in part]
-
-
 def table_digest(conn: Connection, table: Table) -> tuple[int, str]:
     """Rows and a SHA-256 of ``table`` in primary-key order, equal on SQLite and PostgreSQL.
 
-    Integer keys are ordered by the database; other keys (settings) in Python, as the server's
-    collation may sort text differently from SQLite.
+    Values are read through the columns' types (SQLite's text times become times) and written in
+    one engine-neutral form per type. Integer keys are ordered by the database; other keys
+    (settings) in Python, as the server's collation may sort text differently from SQLite.
     """
     keys = list(table.primary_key.columns)
-    floats = [isinstance(c.type, Float) for c in table.columns]
+    forms = [_canonical_form(c.type) for c in table.columns]
     digest = hashlib.sha256()
     count = 0
     stmt = select(*table.columns)
@@ -202,27 +202,29 @@ def table_digest(conn: Connection, table: Table) -> tuple[int, str]:
         rows = sorted(conn.execute(stmt), key=lambda r: tuple(str(r[i]) for i in positions))
     for row in rows:
         count += 1
-        for value, is_float in zip(row, floats, strict=True):
-            digest.update(_canonical(value, is_float))
-            digest.update(b"\x1f")
+        line = "\x1f".join(["\x00N" if v is None else form(v) for v, form in zip(row, forms, strict=True)])
+        digest.update(line.encode("utf-8", "surrogatepass"))
         digest.update(b"\x1e")
     return count, digest.hexdigest()
 
 
-def _canonical(value: Any, is_float: bool) -> bytes:
-    """One engine-neutral byte form per value (NULL, booleans, numbers, times, bytes, text)."""
-    if value is None:
-        return b"\x00N"
-    if isinstance(value, bool):
-        return b"1" if value else b"0"
-    if is_float and isinstance(value, int | float | Decimal):
-        return repr(float(value)).encode()
+def _canonical_form(type_: Any) -> Callable[[Any], str]:
+    """How one column's values are written for the digest (NULL is handled by the caller)."""
+    if isinstance(type_, Boolean):
+        return lambda v: "1" if v else "0"
+    if isinstance(type_, Float):
+        return lambda v: repr(float(v))
+    if isinstance(type_, LargeBinary):
+        return lambda v: "\x00B" + hashlib.sha256(bytes(v)).hexdigest()
+    if isinstance(type_, DateTime) or isinstance(getattr(type_, "impl_instance", None), DateTime):
+        return _time_text
+    return str
+
+
+def _time_text(value: Any) -> str:
+    """A time as naive UTC text with microseconds (both engines hand back UTC times)."""
     if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC).replace(tzinfo=None)
-        return value.isoformat(sep=" ", timespec="microseconds").encode()
-    if isinstance(value, date):
-        return value.isoformat().encode()
-    if isinstance(value, bytes | bytearray | memoryview):
-        return b"\x00B" + hashlib.sha256(bytes(value)).digest()
-    return str(value).encode("utf-8", "surrogatepass")
+        if value.tzinfo is not None and value.tzinfo is not UTC:
+            value = value.astimezone(UTC)
+        return value.isoformat(sep=" ", timespec="microseconds")[:26]
+    return str(value)
