@@ -17,12 +17,12 @@ from sqlalchemy import select
 from leaddesk.cli import main
 from leaddesk.core import paths
 from leaddesk.core.db import Database, backup_sqlite
-from leaddesk.core.models import Activity, Qualification, StageChange, utcnow
+from leaddesk.core.models import Qualification, StageChange
 from leaddesk.core.services.dbcopy import move_to_server
 from leaddesk.core.services.dbmerge import merge_database
-from leaddesk.core.services.leads import create_lead, get_lead, move_stage, update_lead
-from leaddesk.core.services.merge import merge_leads
+from leaddesk.core.services.leads import create_lead, get_lead, update_lead
 from leaddesk.core.services.query import LeadFilter, list_leads
+from tests.core.test_dbmerge import edit_at_the_fair
 from tests.pg_cluster import PgCluster
 
 FIELDS = ("uid", "first_name", "last_name", "company", "email", "phone", "mobile", "city", "title")
@@ -48,28 +48,6 @@ def _at_the_office(db: Database, ids: dict[str, int]) -> None:
         s.add(Qualification(lead_id=a.id, budget_status="confirmed", budget_amount=1000.0))
 
 
-def _at_the_fair(laptop_file: Path, ids: dict[str, int]) -> None:
-    laptop = Database.open(paths.sqlite_url(laptop_file))
-    try:
-        a = get_lead(laptop, ids["a"])
-        update_lead(laptop, a.id, {"city": "Neu-Ulm", "title": "Einkauf"}, expected_version=a.version)
-        move_stage(laptop, a.id, "mql", actor="Messe")
-        with laptop.transaction() as s:
-            s.add(Activity(lead_id=a.id, kind="booth_visit", subject="Stand B12", at=utcnow()))
-            s.add(Qualification(lead_id=a.id, need_status="partial", need_pain="Ausfallzeiten"))
-        create_lead(
-            laptop, {"first_name": "Clara", "last_name": "Neu", "company": "Neu KG", "source": "Messe"}
-        )
-        create_lead(
-            laptop,
-            {"first_name": "Bernd", "last_name": "Berg", "email": "BERND@berg.de", "mobile": "0151 111222"},
-        )
-        create_lead(laptop, {"first_name": "Erika", "last_name": "Ende", "company": "Ende AG"})
-        merge_leads(laptop, ids["e"], 6)  # merged on the laptop: the erased row must not come back
-    finally:
-        laptop.close()
-
-
 @pytest.fixture
 def offices(pg_cluster: PgCluster, tmp_path: Path, request: pytest.FixtureRequest) -> Any:
     """The same office twice, on a SQLite file and on the server, and the laptop file."""
@@ -87,7 +65,7 @@ def offices(pg_cluster: PgCluster, tmp_path: Path, request: pytest.FixtureReques
     on_server = Database.open(url)
     for office in (on_file, on_server):
         _at_the_office(office, ids)
-    _at_the_fair(laptop_file, ids)
+    edit_at_the_fair(laptop_file, ids["a"], ids["e"])
     yield on_file, on_server, laptop_file, ids, url
     on_file.close()
     on_server.close()

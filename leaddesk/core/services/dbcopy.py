@@ -100,10 +100,9 @@ class MoveReport:
                 seconds=f"{self.copy_seconds:.1f}",
             )
         bad = ", ".join(t.name for t in self.tables if not t.equal)
-        message = Text(
+        return Text(
             "the copy on {target} differs from the source in: {tables}", target=self.target, tables=bad
         )
-        return message
 
 
 def lead_desk_tables() -> list[Table]:
@@ -127,10 +126,10 @@ def move_to_server(
         try:
             tables = lead_desk_tables()
             report = MoveReport(str(source_file), server_label(target_url))
-            _refuse_filled(target, tables, report.target)
             started = time.perf_counter()
             with other.engine.connect() as src, target.transaction() as session:
-                conn = session.connection()
+                conn = session.connection()  # holds LeadDesk's write lock: nobody adds rows meanwhile
+                _refuse_filled(conn, tables, report.target)
                 for table in tables:
                     _copy_table(src, conn, table, progress)
                 after_bulk_copy(conn, [t.name for t in tables if _serial_id(t)])
@@ -151,9 +150,8 @@ def move_to_server(
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _refuse_filled(target: Database, tables: list[Table], where: str) -> None:
-    with target.engine.connect() as conn:
-        filled = [t.name for t in tables if conn.execute(select(1).select_from(t).limit(1)).first()]
+def _refuse_filled(conn: Connection, tables: list[Table], where: str) -> None:
+    filled = [t.name for t in tables if conn.execute(select(1).select_from(t).limit(1)).first()]
     if filled:
         raise DatabaseError(
             Text(
