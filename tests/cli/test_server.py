@@ -304,3 +304,39 @@ def test_move_to_server_refuses_a_sqlite_target(demo_file: Path) -> None:
 
     with pytest.raises(DatabaseError, match="is not a PostgreSQL address"):
         move_to_server(demo_file, "sqlite:///elsewhere.sqlite3")
+
+
+def test_the_readme_team_roles_share_one_database(pg_cluster: PgCluster, capsys: Any) -> None:
+    """README's recipe: a role per person in a team role that owns the database and its tables."""
+    name = pg_cluster.unique_name("team")
+    for statement in (
+        "DROP ROLE IF EXISTS ld_anna",
+        "DROP ROLE IF EXISTS ld_ben",
+        "DROP ROLE IF EXISTS ld_team",
+        "CREATE ROLE ld_team NOLOGIN",
+        "CREATE ROLE ld_anna LOGIN PASSWORD 'a' IN ROLE ld_team",
+        "CREATE ROLE ld_ben LOGIN PASSWORD 'b' IN ROLE ld_team",
+        "ALTER ROLE ld_anna SET role = 'ld_team'",
+        "ALTER ROLE ld_ben SET role = 'ld_team'",
+        f'CREATE DATABASE "{name}" OWNER ld_team',
+    ):
+        pg_cluster.admin(statement)
+    try:
+        anna = pg_cluster.url(name).set(username="ld_anna")
+        ben = pg_cluster.url(name).set(username="ld_ben")
+        assert main(["server", "init", _url_text(anna)]) == 0
+        assert "created the extensions unaccent, pg_trgm" in capsys.readouterr().out
+        assert _sql(ben, "SELECT tableowner FROM pg_tables WHERE tablename = 'lead'") == [("ld_team",)]
+        assert main(["server", "check", _url_text(ben)]) == 0
+        assert "ld_ben@" in capsys.readouterr().out
+        from leaddesk.core.services.leads import create_lead
+
+        db = Database.open(ben)
+        try:
+            assert create_lead(db, {"first_name": "Ben", "company": "Team GmbH"})[0].id == 1
+        finally:
+            db.close()
+    finally:
+        pg_cluster.drop_database(name)
+        for role in ("ld_anna", "ld_ben", "ld_team"):
+            pg_cluster.admin(f"DROP ROLE IF EXISTS {role}")
