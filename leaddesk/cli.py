@@ -990,6 +990,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, help="at most this many entries, newest first")
     p.add_argument("--format", choices=("text", "csv", "json"), default="text")
     p.add_argument("-o", "--output", help="write to this file instead of the screen")
+
+    from leaddesk.cli_server import add_server_commands  # server init/check/password, migrate-to
+
+    add_server_commands(sub, add)
     return parser
 
 

@@ -252,7 +252,11 @@ def make_engine(url: str | URL, *, read_only: bool = False) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         event.listen(engine, "handle_error", _sqlite_errors, retval=True)
         return engine
-    engine = create_engine(url, pool_pre_ping=True)
+    # A server password comes from the URL, the system keyring (``leaddesk server password``)
+    # or libpq's own ~/.pgpass; LeadDesk's settings never hold one.
+    if url.get_backend_name() == "postgresql":
+        url = server_url(url)  # plain postgresql:// through psycopg, the driver LeadDesk installs
+    engine = create_engine(with_stored_password(url), pool_pre_ping=True)
     if url.get_backend_name() == "postgresql":
         event.listen(engine, "begin", _server_begin)
         event.listen(engine, "handle_error", _server_errors, retval=True)
@@ -1621,3 +1625,435 @@ def json_id_subquery(bind: Engine | Connection | Session | SqlFlavor, ids_json: 
         return select(text("value")).select_from(each).scalar_subquery()
     each = text("json_array_elements_text(CAST(:ids AS json)) AS value").bindparams(ids=ids_json)
     return select(cast(column("value"), Integer)).select_from(each).scalar_subquery()
+
+
+# --- A shared PostgreSQL server: set-up, checks, passwords, bulk copy (issue 16 parts 6–8) --------
+# ``leaddesk server init/check/password`` and ``leaddesk migrate-to`` (leaddesk/cli_server.py) ask
+# these functions; they alone know how PostgreSQL reports its problems.
+
+#: The oldest PostgreSQL LeadDesk runs on (``server_version_num``).
+PG_MIN_VERSION = 150000
+#: Extensions the schema needs (migration pg_1): accent folding and trigram indexes.
+PG_EXTENSIONS = ("unaccent", "pg_trgm")
+#: The system keyring's service name for server passwords (``leaddesk server password``).
+KEYRING_SERVICE = "LeadDesk"
+#: Seconds a server check waits for the server to answer.
+CONNECT_TIMEOUT_S = 10
+
+_NO_DATABASE = re.compile(r'database "[^"]*" does not exist|Datenbank »[^«]*« existiert nicht')
+_LOGIN_FAILED = re.compile(
+    r"password authentication failed|no password supplied|role \"[^\"]*\" does not exist|pg_hba\.conf|"
+    r"authentication failed|Passwort|Rolle »[^«]*« existiert nicht|Authentifizierung",
+)
+
+
+class ServerCheckError(DatabaseError):
+    """A server LeadDesk cannot use (yet); ``problem`` names the class (see :class:`ServerCheck`)."""
+
+    def __init__(self, check: ServerCheck) -> None:
+        self.problem = check.problem
+        self.check = check
+        super().__init__(check.message)
+
+
+@dataclass(frozen=True)
+class ServerCheck:
+    """What :func:`check_server` found. ``problem`` is "" when LeadDesk can use the database, else
+    one of "unreachable", "login", "no_database", "too_old", "extension", "privileges" (may not
+    create tables), "no_schema", "older_schema", "newer_schema"; ``message`` is the one line
+    saying what to do."""
+
+    problem: str
+    message: str
+    version: int = 0
+    revision: str | None = None
+    #: Needed extensions not installed in the database (init creates them when ``can_create``).
+    missing: tuple[str, ...] = ()
+    can_create: bool = False
+
+
+def server_url(url: str | URL, *, password: str | None = None) -> URL:
+    """``url`` as a PostgreSQL URL through psycopg, rebuilt with ``URL.create``.
+
+    ``password`` replaces the URL's own (from the keyring); plain ``postgresql://`` gets psycopg,
+    the driver LeadDesk installs.
+    """
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = url if isinstance(url, URL) else make_url(url)
+    except ArgumentError:
+        raise DatabaseError(
+            Text("{url} is not a database address (postgresql://user@host/database)", url=str(url))
+        ) from None
+    if parsed.get_backend_name() != "postgresql":
+        raise DatabaseError(
+            Text(
+                "{url} is not a PostgreSQL address (postgresql://user@host/database)",
+                url=parsed.render_as_string(hide_password=True),
+            )
+        )
+    driver = parsed.drivername if "+" in parsed.drivername else "postgresql+psycopg"
+    return URL.create(
+        driver,
+        username=parsed.username,
+        password=password if password is not None else parsed.password,
+        host=parsed.host,
+        port=parsed.port,
+        database=parsed.database,
+        query=parsed.query,
+    )
+
+
+def server_label(url: URL) -> str:
+    """``user@host:port/database`` for messages and the keyring (never the password)."""
+    host = url.host or str(url.query.get("host") or "") or "localhost"
+    user = url.username or os.environ.get("PGUSER") or _login_name()
+    return f"{user}@{host}:{url.port or 5432}/{url.database or user}"
+
+
+def _login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:
+        return ""
+
+
+def _keyring() -> Any | None:
+    """The ``keyring`` package (optional extra ``leaddesk[keyring]``), imported only when asked."""
+    try:
+        import keyring
+    except ImportError:
+        return None
+    return keyring
+
+
+def keyring_password(url: URL) -> str | None:
+    """The password stored for ``url`` in the system keyring, or None (no keyring, nothing stored)."""
+    ring = _keyring()
+    if ring is None:
+        return None
+    try:
+        found = ring.get_password(KEYRING_SERVICE, server_label(url))
+    except Exception:  # no usable backend (a server without a desktop): libpq's .pgpass still works
+        return None
+    return str(found) if found else None
+
+
+def store_password(url: str | URL, password: str) -> str:
+    """Keep ``password`` for ``url`` in the system keyring (never in LeadDesk's settings); its label."""
+    parsed = server_url(url, password="")
+    ring = _keyring()
+    if ring is None:
+        raise DatabaseError(
+            Text(
+                "the system keyring is not available (pip install 'leaddesk[keyring]'); "
+                "put the password into ~/.pgpass instead"
+            )
+        )
+    label = server_label(parsed)
+    try:
+        ring.set_password(KEYRING_SERVICE, label, password)
+    except Exception as exc:
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        message = Text("the system keyring refused the password: {detail}", detail=detail)
+        raise DatabaseError(message) from None
+    return label
+
+
+def with_stored_password(url: URL) -> URL:
+    """A PostgreSQL URL without a password gets the keyring's, if one is stored (else libpq's .pgpass)."""
+    if url.get_backend_name() != "postgresql" or url.password is not None:
+        return url
+    password = keyring_password(url)
+    return server_url(url, password=password) if password else url
+
+
+def _server_probe_engine(url: URL) -> Engine:
+    from sqlalchemy.pool import NullPool
+
+    return create_engine(
+        with_stored_password(url), poolclass=NullPool, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
+    )
+
+
+def _connect_failure(exc: DBAPIError, url: URL) -> ServerCheck:
+    """Sort a failed connection into unreachable, login refused or database missing (libpq gives
+    no SQLSTATE here: its English and German sentences are recognised)."""
+    raw = _driver_message(exc)
+    detail = raw.split("FATAL:", 1)[-1].strip() if "FATAL:" in raw else raw.rsplit("failed: ", 1)[-1]
+    where = server_label(url)
+    server = where.split("@", 1)[-1].rsplit("/", 1)[0]
+    if _NO_DATABASE.search(raw):
+        return ServerCheck(
+            "no_database",
+            Text(
+                "the server {server} has no database {database}; create it first (README: "
+                "An office server in ten minutes)",
+                server=server,
+                database=where.rsplit("/", 1)[-1],
+            ),
+        )
+    if _LOGIN_FAILED.search(raw):
+        return ServerCheck(
+            "login",
+            Text(
+                "the server {server} refused the login of {user}: {detail} (check the password in "
+                "~/.pgpass or store it with: leaddesk server password URL)",
+                server=server,
+                user=where.split("@", 1)[0],
+                detail=detail,
+            ),
+        )
+    return ServerCheck(
+        "unreachable",
+        Text(
+            "cannot reach a PostgreSQL server at {server}: {detail} "
+            "(is it running; are host and port right?)",
+            server=server,
+            detail=detail,
+        ),
+    )
+
+
+def _version_text(version: int) -> str:
+    return f"{version // 10000}.{version % 10000}"
+
+
+def check_server(url: str | URL) -> ServerCheck:
+    """Whether LeadDesk can use this PostgreSQL database, and if not the first thing that is wrong."""
+    parsed = server_url(url)
+    where = server_label(parsed)
+    database = where.rsplit("/", 1)[-1]
+    engine = _server_probe_engine(parsed)
+    try:
+        with engine.connect() as conn:
+            version = int(conn.exec_driver_sql("SHOW server_version_num").scalar() or 0)
+            if version < PG_MIN_VERSION:
+                return ServerCheck(
+                    "too_old",
+                    Text(
+                        "the server {server} runs PostgreSQL {version}; LeadDesk needs 15 or newer",
+                        server=where.split("@", 1)[-1].rsplit("/", 1)[0],
+                        version=_version_text(version),
+                    ),
+                    version=version,
+                )
+            missing, can_create, available = _extension_state(conn)
+            revision = None
+            if conn.exec_driver_sql("SELECT to_regclass('public.alembic_version')").scalar() is not None:
+                revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            may_build = bool(conn.exec_driver_sql("SELECT has_schema_privilege('public', 'CREATE')").scalar())
+            user = str(conn.exec_driver_sql("SELECT session_user").scalar())
+    except DBAPIError as exc:
+        return _connect_failure(exc, parsed)
+    finally:
+        engine.dispose()
+    if missing and not (can_create and available):
+        return ServerCheck(
+            "extension",
+            _extension_message(database, missing, available),
+            version=version,
+            revision=revision,
+            missing=missing,
+        )
+    state = dict(version=version, revision=revision, missing=missing, can_create=can_create)
+    if revision != SCHEMA_HEAD and not may_build and (revision is None or revision in _known_revisions()):
+        # PostgreSQL 15+: only the database owner may create tables in schema public.
+        return ServerCheck(
+            "privileges",
+            Text(
+                "the role {user} may not create LeadDesk's tables in the database {database} "
+                "(schema public belongs to the database's owner); an administrator must run: "
+                'sudo -u postgres psql -c "ALTER DATABASE {database} OWNER TO {user};"',
+                user=user,
+                database=database,
+            ),
+            **state,  # type: ignore[arg-type]
+        )
+    if revision is None:
+        return ServerCheck(
+            "no_schema",
+            Text(
+                "the database {database} has no LeadDesk tables yet; run: leaddesk server init URL",
+                database=database,
+            ),
+            **state,  # type: ignore[arg-type]
+        )
+    if revision != SCHEMA_HEAD:
+        if revision not in _known_revisions():
+            return ServerCheck(
+                "newer_schema",
+                Text(
+                    "the database {database} was set up by a newer LeadDesk (schema {revision}); "
+                    "update LeadDesk on this computer",
+                    database=database,
+                    revision=revision,
+                ),
+                **state,  # type: ignore[arg-type]
+            )
+        return ServerCheck(
+            "older_schema",
+            Text(
+                "the database {database} has an older LeadDesk schema ({revision}, this LeadDesk: "
+                "{head}); upgrade it with: leaddesk server init URL",
+                database=database,
+                revision=revision,
+                head=SCHEMA_HEAD,
+            ),
+            **state,  # type: ignore[arg-type]
+        )
+    return ServerCheck(
+        "",
+        Text(
+            "{where}: PostgreSQL {version}, LeadDesk schema {revision}: ready",
+            where=where,
+            version=_version_text(version),
+            revision=revision,
+        ),
+        **state,  # type: ignore[arg-type]
+    )
+
+
+def _extension_state(conn: Connection) -> tuple[tuple[str, ...], bool, bool]:
+    """(extensions missing in this database, may this role create them, does the server have them)."""
+    installed = {r[0] for r in conn.exec_driver_sql("SELECT extname FROM pg_extension")}
+    missing = tuple(e for e in PG_EXTENSIONS if e not in installed)
+    if not missing:
+        return missing, True, True
+    rows = conn.exec_driver_sql(
+        "SELECT v.name, bool_or(v.trusted) FROM pg_available_extension_versions v"
+        " WHERE v.name IN ('unaccent', 'pg_trgm') GROUP BY v.name"
+    ).all()
+    trusted = {name: bool(t) for name, t in rows}
+    available = all(e in trusted for e in missing)
+    superuser = bool(
+        conn.exec_driver_sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").scalar()
+    )
+    may_create = bool(
+        conn.exec_driver_sql("SELECT has_database_privilege(current_database(), 'CREATE')").scalar()
+    )
+    can_create = superuser or (may_create and all(trusted.get(e, False) for e in missing))
+    return missing, can_create, available
+
+
+def _extension_message(database: str, missing: tuple[str, ...], available: bool) -> str:
+    names = ", ".join(missing)
+    if not available:
+        return Text(
+            "the server lacks the extension(s) {names}; install PostgreSQL's contrib package on the "
+            "server (Debian/Ubuntu: apt install postgresql-contrib), then run: leaddesk server init URL",
+            names=names,
+        )
+    sql = " ".join(f"CREATE EXTENSION IF NOT EXISTS {name};" for name in missing)
+    return Text(
+        "the database {database} lacks the extension(s) {names}, which this role may not create; "
+        'an administrator must run: sudo -u postgres psql -d {database} -c "{sql}"',
+        database=database,
+        names=names,
+        sql=sql,
+    )
+
+
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config(make_engine("sqlite://")))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+#: Problems ``server init`` cannot repair itself.
+_INIT_STOPS = frozenset(
+    {"unreachable", "login", "no_database", "too_old", "extension", "privileges", "newer_schema"}
+)
+
+
+def init_server(url: str | URL) -> tuple[ServerCheck, MigrationResult]:
+    """Create or upgrade LeadDesk's schema on a PostgreSQL database (the migrations SQLite gets).
+
+    The needed extensions are created first where this role may; otherwise ServerCheckError
+    names the SQL an administrator must run. Returns the check before and what the migration did.
+    """
+    parsed = server_url(url)
+    before = check_server(parsed)
+    if before.problem in _INIT_STOPS:
+        raise ServerCheckError(before)
+    engine = make_engine(parsed)
+    try:
+        if before.missing:
+            try:
+                with engine.begin() as conn:
+                    for name in before.missing:
+                        conn.exec_driver_sql(f"CREATE EXTENSION IF NOT EXISTS {name}")
+            except DBAPIError as exc:
+                if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient privilege
+                    raise
+                database = server_label(parsed).rsplit("/", 1)[-1]
+                message = _extension_message(database, before.missing, True)
+                raise ServerCheckError(ServerCheck("extension", message, missing=before.missing)) from None
+        result = migrate(engine)
+    finally:
+        engine.dispose()
+    return before, result
+
+
+def stored_rows(
+    conn: Connection, table: Any, columns: list[str], size: int
+) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of a SQLite ``table`` as stored (times as text, booleans 0/1), in primary-key
+    order, ``size`` at a time: straight from the driver, for :func:`copy_rows`."""
+    if not sql_flavor(conn).is_sqlite:
+        raise ValueError("stored rows are read from a SQLite database")
+    quote = conn.dialect.identifier_preparer.quote
+    keys = ", ".join(quote(c.name) for c in table.primary_key.columns)
+    names = ", ".join(quote(name) for name in columns)
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with driver_errors():
+            cursor.execute(f"SELECT {names} FROM {quote(table.name)} ORDER BY {keys}")
+            while chunk := cursor.fetchmany(size):
+                yield chunk
+    finally:
+        cursor.close()
+
+
+def copy_rows(conn: Connection, table: Any, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """Insert ``rows`` of ``columns`` as SQLite stores them (:func:`stored_rows`) into ``table``,
+    ids included, in one go.
+
+    PostgreSQL: ``COPY … FROM STDIN`` through psycopg, which reads SQLite's stored forms as its
+    own text input (UTC times ``2026-11-23 09:00:00.000000``, booleans ``0``/``1``), so no value
+    is converted in Python; SQLite: one ``executemany``.
+    """
+    if not rows:
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    names = ", ".join(quote(name) for name in columns)
+    if sql_flavor(conn).is_sqlite:
+        marks = ", ".join("?" for _ in columns)
+        conn.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})", rows)  # type: ignore[arg-type]
+        return
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(f"COPY {quote(table.name)} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    finally:
+        cursor.close()
+
+
+def after_bulk_copy(conn: Connection, tables: list[str]) -> None:
+    """After rows were copied in with their ids: PostgreSQL's id sequences continue after the
+    highest id (1 for an empty table) and the planner learns the new sizes (ANALYZE)."""
+    if sql_flavor(conn).is_sqlite:
+        return
+    for table in tables:
+        seq = conn.exec_driver_sql("SELECT pg_get_serial_sequence(%s, 'id')", (table,)).scalar()
+        if seq:
+            quoted = conn.dialect.identifier_preparer.quote(table)
+            conn.exec_driver_sql(
+                f"SELECT setval(%s, COALESCE((SELECT MAX(id) FROM {quoted}), 0) + 1, false)", (seq,)
+            )
+    conn.exec_driver_sql("ANALYZE")

@@ -41,14 +41,20 @@ def fair(db: Any, tmp_path: Path) -> tuple[Any, Path, dict[str, int]]:
     update_lead(db, a.id, {"phone": "0731 123456"}, expected_version=a.version)
     with db.transaction() as s:
         s.add(Qualification(lead_id=a.id, budget_status="confirmed", budget_amount=1000.0))
+    edit_at_the_fair(laptop_file, a.id, e.id)
+    return db, laptop_file, {"a": a.id, "b": b.id, "e": e.id}
+
+
+def edit_at_the_fair(laptop_file: Path, anna: int, erik: int) -> None:
+    """The laptop's changes at the fair (also used by tests/core/test_dbmerge_server.py)."""
     laptop = Database.open(f"sqlite:///{laptop_file}")
     try:
-        a2 = get_lead(laptop, a.id)
-        update_lead(laptop, a.id, {"city": "Neu-Ulm", "title": "Einkauf"}, expected_version=a2.version)
-        move_stage(laptop, a.id, "mql", actor="Messe")
+        a2 = get_lead(laptop, anna)
+        update_lead(laptop, anna, {"city": "Neu-Ulm", "title": "Einkauf"}, expected_version=a2.version)
+        move_stage(laptop, anna, "mql", actor="Messe")
         with laptop.transaction() as s:
-            s.add(Activity(lead_id=a.id, kind="booth_visit", subject="Stand B12", at=utcnow()))
-            s.add(Qualification(lead_id=a.id, need_status="partial", need_pain="Ausfallzeiten"))
+            s.add(Activity(lead_id=anna, kind="booth_visit", subject="Stand B12", at=utcnow()))
+            s.add(Qualification(lead_id=anna, need_status="partial", need_pain="Ausfallzeiten"))
         create_lead(
             laptop, {"first_name": "Clara", "last_name": "Neu", "company": "Neu KG", "source": "Messe"}
         )
@@ -57,10 +63,9 @@ def fair(db: Any, tmp_path: Path) -> tuple[Any, Path, dict[str, int]]:
             {"first_name": "Bernd", "last_name": "Berg", "email": "BERND@berg.de", "mobile": "0151 111222"},
         )
         create_lead(laptop, {"first_name": "Erika", "last_name": "Ende", "company": "Ende AG"})
-        merge_leads(laptop, e.id, 6)  # merged on the laptop: the erased row must not come back
+        merge_leads(laptop, erik, 6)  # merged on the laptop: the erased row must not come back
     finally:
         laptop.close()
-    return db, laptop_file, {"a": a.id, "b": b.id, "e": e.id}
 
 
 def test_merge_database_adds_merges_and_leaves(fair: Any) -> None:
