@@ -5654,6 +5654,10 @@ oder Strg+O drücken</translation>
         <translation>Die Datenbank {file} lässt sich nicht öffnen; prüfen Sie, ob der Ordner existiert und beschreibbar ist</translation>
     </message>
     <message>
+        <source>cannot reach a PostgreSQL server at {server}: {detail} (is it running; are host and port right?)</source>
+        <translation>kein PostgreSQL-Server erreichbar unter {server}: {detail} (läuft er; stimmen Rechner und Port?)</translation>
+    </message>
+    <message>
         <source>cannot read the file as {encoding}: {detail}</source>
         <translation>Die Datei lässt sich nicht als {encoding} lesen: {detail}</translation>
     </message>
@@ -5688,6 +5692,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>contains NUL bytes: not a text CSV file</source>
         <translation>enthält NUL-Bytes: keine CSV-Textdatei</translation>
+    </message>
+    <message>
+        <source>copied {rows} rows in {tables} tables to {target} in {seconds} s; counts and checksums agree</source>
+        <translation>{rows} Zeilen in {tables} Tabellen nach {target} kopiert in {seconds} s; Anzahlen und Prüfsummen stimmen überein</translation>
     </message>
     <message>
         <source>customer: retention under §257 HGB ended</source>
@@ -5990,6 +5998,10 @@ oder Strg+O drücken</translation>
         <translation>die Adresse ist zu lang</translation>
     </message>
     <message>
+        <source>the copy on {target} differs from the source in: {tables}</source>
+        <translation>die Kopie auf {target} weicht von der Quelle ab in: {tables}</translation>
+    </message>
+    <message>
         <source>the database is being restored from a backup; try again in a moment</source>
         <translation>die Datenbank wird gerade aus einer Sicherung wiederhergestellt; versuchen Sie es gleich noch einmal</translation>
     </message>
@@ -6008,6 +6020,22 @@ oder Strg+O drücken</translation>
     <message>
         <source>the database is open in LeadDesk or another program; close it and try again (nothing was changed)</source>
         <translation>die Datenbank ist in LeadDesk oder einem anderen Programm geöffnet; schließen Sie es und versuchen Sie es erneut (nichts wurde geändert)</translation>
+    </message>
+    <message>
+        <source>the database {database} has an older LeadDesk schema ({revision}, this LeadDesk: {head}); upgrade it with: leaddesk server init URL</source>
+        <translation>die Datenbank {database} hat ein älteres LeadDesk-Schema ({revision}, dieses LeadDesk: {head}); aktualisieren mit: leaddesk server init URL</translation>
+    </message>
+    <message>
+        <source>the database {database} has no LeadDesk tables yet; run: leaddesk server init URL</source>
+        <translation>die Datenbank {database} hat noch keine LeadDesk-Tabellen; ausführen: leaddesk server init URL</translation>
+    </message>
+    <message>
+        <source>the database {database} lacks the extension(s) {names}, which this role may not create; an administrator must run: sudo -u postgres psql -d {database} -c &quot;{sql}&quot;</source>
+        <translation>der Datenbank {database} fehlen die Erweiterung(en) {names}, die diese Rolle nicht anlegen darf; ein Administrator muss ausführen: sudo -u postgres psql -d {database} -c &quot;{sql}&quot;</translation>
+    </message>
+    <message>
+        <source>the database {database} was set up by a newer LeadDesk (schema {revision}); update LeadDesk on this computer</source>
+        <translation>die Datenbank {database} wurde von einem neueren LeadDesk eingerichtet (Schema {revision}); aktualisieren Sie LeadDesk auf diesem Computer</translation>
     </message>
     <message>
         <source>the database {file} is in use by another program (locked); close it and try again</source>
@@ -6054,8 +6082,36 @@ oder Strg+O drücken</translation>
         <translation>das Bild ist zu groß zum Lesen (über {limit} Megapixel)</translation>
     </message>
     <message>
+        <source>the role {user} may not create LeadDesk&apos;s tables in the database {database} (schema public belongs to the database&apos;s owner); an administrator must run: sudo -u postgres psql -c &quot;ALTER DATABASE {database} OWNER TO {user};&quot;</source>
+        <translation>die Rolle {user} darf in der Datenbank {database} keine LeadDesk-Tabellen anlegen (das Schema public gehört dem Eigentümer der Datenbank); ein Administrator muss ausführen: sudo -u postgres psql -c &quot;ALTER DATABASE {database} OWNER TO {user};&quot;</translation>
+    </message>
+    <message>
         <source>the saved filter no longer exists</source>
         <translation>der gespeicherte Filter existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>the server lacks the extension(s) {names}; install PostgreSQL&apos;s contrib package on the server (Debian/Ubuntu: apt install postgresql-contrib), then run: leaddesk server init URL</source>
+        <translation>dem Server fehlen die Erweiterung(en) {names}; installieren Sie auf dem Server das contrib-Paket von PostgreSQL (Debian/Ubuntu: apt install postgresql-contrib) und führen Sie dann aus: leaddesk server init URL</translation>
+    </message>
+    <message>
+        <source>the server {server} has no database {database}; create it first (README: An office server in ten minutes)</source>
+        <translation>der Server {server} hat keine Datenbank {database}; legen Sie sie zuerst an (README: An office server in ten minutes)</translation>
+    </message>
+    <message>
+        <source>the server {server} refused the login of {user}: {detail} (check the password in ~/.pgpass or store it with: leaddesk server password URL)</source>
+        <translation>der Server {server} hat die Anmeldung von {user} abgelehnt: {detail} (prüfen Sie das Passwort in ~/.pgpass oder speichern Sie es mit: leaddesk server password URL)</translation>
+    </message>
+    <message>
+        <source>the server {server} runs PostgreSQL {version}; LeadDesk needs 15 or newer</source>
+        <translation>auf dem Server {server} läuft PostgreSQL {version}; LeadDesk braucht 15 oder neuer</translation>
+    </message>
+    <message>
+        <source>the system keyring is not available (pip install &apos;leaddesk[keyring]&apos;); put the password into ~/.pgpass instead</source>
+        <translation>der Schlüsselbund des Systems ist nicht verfügbar (pip install &apos;leaddesk[keyring]&apos;); tragen Sie das Passwort stattdessen in ~/.pgpass ein</translation>
+    </message>
+    <message>
+        <source>the system keyring refused the password: {detail}</source>
+        <translation>der Schlüsselbund des Systems hat das Passwort abgelehnt: {detail}</translation>
     </message>
     <message>
         <source>the tesseract program was not found</source>
@@ -6278,6 +6334,18 @@ oder Strg+O drücken</translation>
         <translation>{reason}; in den Notizen aufbewahrt</translation>
     </message>
     <message>
+        <source>{target} already holds LeadDesk data (tables: {tables}); migrate-to only copies into an empty database — nothing was copied</source>
+        <translation>{target} enthält schon LeadDesk-Daten (Tabellen: {tables}); migrate-to kopiert nur in eine leere Datenbank – nichts wurde kopiert</translation>
+    </message>
+    <message>
+        <source>{url} is not a PostgreSQL address (postgresql://user@host/database)</source>
+        <translation>{url} ist keine PostgreSQL-Adresse (postgresql://benutzer@rechner/datenbank)</translation>
+    </message>
+    <message>
+        <source>{url} is not a database address (postgresql://user@host/database)</source>
+        <translation>{url} ist keine Datenbankadresse (postgresql://benutzer@rechner/datenbank)</translation>
+    </message>
+    <message>
         <source>{value!r} is not a date (expected YYYY-MM-DD)</source>
         <translation>{value!r} ist kein Datum (erwartet: JJJJ-MM-TT)</translation>
     </message>
@@ -6312,6 +6380,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>{what} was changed elsewhere (you edited version {expected}, it is now at version {actual}); nothing was saved</source>
         <translation>{what} wurde inzwischen an anderer Stelle geändert (Sie haben Version {expected} bearbeitet, jetzt ist es Version {actual}); nichts wurde gespeichert</translation>
+    </message>
+    <message>
+        <source>{where}: PostgreSQL {version}, LeadDesk schema {revision}: ready</source>
+        <translation>{where}: PostgreSQL {version}, LeadDesk-Schema {revision}: bereit</translation>
     </message>
 </context>
 <context>
