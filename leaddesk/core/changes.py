@@ -9,6 +9,7 @@ afterwards: a window that shows leads updates exactly the ids named here.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -129,3 +130,56 @@ def committed(session: Any) -> Changes:
 
 def keep_committed(session: Any, changes: Changes) -> None:
     session.info[_RESULT] = changes
+
+
+# --- Changes between processes (issue 16: colleagues see each other's work live) -------------------
+# A committed write announces its Changes to the other LeadDesk processes on the same database
+# (PostgreSQL's NOTIFY, see leaddesk.core.db.announce_changes) as a compact JSON text.
+
+_SHORT = {"created": "c", "updated": "u", "moved": "m", "removed": "r"}
+
+
+def to_payload(changes: Changes, origin: str, max_bytes: int) -> str:
+    """``changes`` as compact JSON naming its sender ``origin``, at most ``max_bytes`` long.
+
+    Too many ids to fit say "all leads changed" instead (the receiver reloads), so the
+    announcement is never dropped for its size.
+    """
+    flags = [k for k in _FLAG_KINDS if getattr(changes, k)]
+    body: dict[str, Any] = {"o": origin}
+    for kind, short in _SHORT.items():
+        ids = getattr(changes, kind)
+        if ids:
+            body[short] = sorted(ids)
+    if flags:
+        body["f"] = flags
+    text = json.dumps(body, separators=(",", ":"))
+    if len(text.encode()) <= max_bytes:
+        return text
+    flags = ["all_leads", *(f for f in flags if f != "all_leads")]
+    return json.dumps({"o": origin, "f": flags}, separators=(",", ":"))
+
+
+def from_payload(text: str) -> tuple[str, Changes]:
+    """The sender and the Changes of :func:`to_payload`'s text.
+
+    A text that cannot be read (another program on the channel, a newer LeadDesk) counts as
+    "everything changed": a needless reload is better than a missed change.
+    """
+    try:
+        body = json.loads(text)
+        if not isinstance(body, dict):
+            raise ValueError("not an object")
+        values: dict[str, Any] = {
+            kind: frozenset(int(i) for i in body.get(short, ())) for kind, short in _SHORT.items()
+        }
+        values.update({k: True for k in body.get("f", ()) if k in _FLAG_KINDS})
+        return str(body.get("o", "")), Changes(**values)
+    except (ValueError, TypeError):
+        return "", EVERYTHING
+
+
+#: What a receiver assumes when it may have missed announcements (a lost connection).
+EVERYTHING = Changes(
+    all_leads=True, tasks=True, activities=True, rules=True, settings=True, imports=True, trash=True
+)

@@ -25,6 +25,7 @@ import logging
 import math
 import os
 import re
+import secrets
 import sqlite3
 import threading
 import time
@@ -42,7 +43,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 from leaddesk.core import paths
-from leaddesk.core.changes import Changes, discard_notes, keep_committed, take_notes
+from leaddesk.core.changes import Changes, discard_notes, keep_committed, take_notes, to_payload
 from leaddesk.core.errors import (
     DatabaseBusyError,
     DatabaseDamagedError,
@@ -630,6 +631,9 @@ class Database:
     def __init__(self, engine: Engine, *, damage: tuple[str, ...] = ()) -> None:
         self.engine = engine
         self._listeners: list[Callable[[Changes], None]] = []
+        self._closing: list[Callable[[], None]] = []
+        #: Names this open database in its change announcements, so it can ignore its own.
+        self.origin = secrets.token_hex(6)
         self.writer = write_engine(engine)
         self.damage = damage
         self.busy_patience = 0.0
@@ -753,7 +757,14 @@ class Database:
     ) -> Database:
         return cls.open(paths.database_url(paths.data_dir(data_dir)), upgrade=upgrade, check=check)
 
+    def on_close(self, fn: Callable[[], None]) -> None:
+        """Call ``fn()`` first thing in :meth:`close` (a live-update thread stops before the engine goes)."""
+        self._closing.append(fn)
+
     def close(self) -> None:
+        for fn in self._closing:
+            fn()
+        self._closing.clear()
         if self.checkpointer is not None:
             self.checkpointer.stop()
         self.engine.dispose()
@@ -773,7 +784,9 @@ class Database:
         wins, the other gets ConflictError) and DDL inside it is part of it.
 
         What the work noted (:func:`leaddesk.core.changes.note`) is published once after the
-        commit to every listener and stays readable as ``changes.committed(session)``.
+        commit to every listener and stays readable as ``changes.committed(session)``; on
+        PostgreSQL it is also announced to the other LeadDesk processes as part of the
+        transaction (:func:`announce_changes`), so they hear of it exactly when it commits.
         """
         session, tx = self._begin_write()
         with session:
@@ -781,6 +794,8 @@ class Database:
                 with tx:
                     yield session
                     changes = take_notes(session)
+                    if changes:
+                        announce_changes(session, changes, self.origin)
             except DBAPIError as exc:  # disk full, read-only …: the core's error, no SQL in it
                 discard_notes(session)
                 raise DatabaseError(describe_operational_error(exc, str(self.file or "database"))) from exc
@@ -836,6 +851,71 @@ class Database:
     @property
     def file(self) -> Path | None:
         return sqlite_file(self.engine)
+
+
+# --- Live updates between processes (issue 16) ---------------------------------------------------
+#: PostgreSQL channel on which committed writes announce their Changes (one per database).
+CHANGE_CHANNEL = "leaddesk_changes"
+#: PostgreSQL refuses a NOTIFY payload of 8000 bytes or more.
+NOTIFY_MAX_BYTES = 7999
+
+
+def announces_changes(engine: Engine) -> bool:
+    """True where other processes hear of commits (PostgreSQL); SQLite has no such channel."""
+    return not is_sqlite(engine)
+
+
+def announce_changes(session: Session, changes: Changes, origin: str) -> None:
+    """Inside a write transaction: tell the other processes what it changes (PostgreSQL only).
+
+    NOTIFY is transactional: delivered when the transaction commits, never when it rolls back,
+    and in commit order. The payload names ``origin`` so the sender can skip its own.
+    """
+    if is_sqlite(session.get_bind().engine):  # type: ignore[union-attr]
+        return
+    payload = to_payload(changes, origin, NOTIFY_MAX_BYTES)
+    session.execute(
+        text("SELECT pg_notify(:channel, :payload)"), {"channel": CHANGE_CHANNEL, "payload": payload}
+    )
+
+
+class ChangeReceiver:
+    """A dedicated PostgreSQL connection LISTENing on :data:`CHANGE_CHANNEL` (not from the pool).
+
+    Used by one thread at a time (:mod:`leaddesk.core.live`). A lost connection raises
+    DatabaseError from :meth:`receive`; the caller opens a new receiver.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        if is_sqlite(engine):
+            raise ValueError("SQLite announces no changes")
+        cargs, cparams = engine.dialect.create_connect_args(engine.url)
+        try:
+            self._conn = engine.dialect.dbapi.connect(*cargs, **cparams)  # type: ignore[union-attr]
+            self._conn.autocommit = True  # LISTEN takes effect now; notes arrive between statements
+            self._conn.execute(f"LISTEN {CHANGE_CHANNEL}")
+        except Exception as exc:
+            raise DatabaseError(Text("cannot listen for changes: {detail}", detail=_first_line(exc))) from exc
+
+    def receive(self, timeout: float) -> list[str]:
+        """Payloads that arrived, waiting up to ``timeout`` seconds for the first; [] if none."""
+        try:
+            got = [n.payload for n in self._conn.notifies(timeout=timeout, stop_after=1)]
+            if got:  # whatever arrived with it or right after: one refresh for a burst
+                got += [n.payload for n in self._conn.notifies(timeout=0)]
+            return got
+        except Exception as exc:
+            raise DatabaseError(Text("lost the change channel: {detail}", detail=_first_line(exc))) from exc
+
+    def close(self) -> None:
+        try:
+            self._conn.close()
+        except Exception:
+            logging.getLogger(__name__).debug("closing the change channel failed", exc_info=True)
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def _is_damage(exc: DBAPIError) -> bool:
