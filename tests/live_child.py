@@ -12,7 +12,42 @@ Actions: ``move LEAD_ID STAGE`` (as a drag to another column), ``edit LEAD_ID FI
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def start(url: str, action: str, lead_id: int, *args: str) -> subprocess.Popen[str]:
+    """Start a colleague's process and wait until it has read the lead (``READY``)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.live_child", url, action, str(lead_id), *args],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline().strip()
+    assert line == "READY", f"the colleague's process did not start: {line!r}"
+    return proc
+
+
+def go(*procs: subprocess.Popen[str]) -> None:
+    """Let the processes write (as close to the same moment as two pipes allow)."""
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+
+
+def outcome(proc: subprocess.Popen[str]) -> dict[str, Any]:
+    """The JSON line the process printed after its write (it then exits)."""
+    out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0, out
+    return dict(json.loads(out.strip().splitlines()[-1]))
 
 
 def main(url: str, action: str, lead_id: int, *args: str) -> int:

@@ -17,6 +17,11 @@ with the core's :class:`~leaddesk.core.changes.Changes` on the GUI thread, once 
 whoever wrote: a job on a lane, a short synchronous write through :meth:`Operations.run`, or
 a service called directly. The board, the lead editor, the follow-up list, the status bar
 and the filter choices subscribe to it; nobody reloads by guessing.
+
+**Colleagues' writes.** On PostgreSQL (team mode) other LeadDesk processes announce their
+commits; a thread of :class:`LiveFeed` listens (:class:`leaddesk.core.live.Listener`) and
+publishes what they changed to the database's listeners, so it arrives as ``changed`` like
+a local commit, within a second. SQLite has no announcements and no such thread.
 """
 
 from __future__ import annotations
@@ -32,8 +37,9 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from leaddesk.core.changes import Changes
-from leaddesk.core.db import Database, wait_briefly_on
+from leaddesk.core.db import Database, announces_changes, wait_briefly_on
 from leaddesk.core.errors import DatabaseBusyError
+from leaddesk.core.live import Listener
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -145,10 +151,15 @@ class Operations(QObject):
         # A write on the GUI thread gives up quickly when another process holds the lock
         # (DatabaseBusyError) instead of freezing the window; ``write_when_free`` waits instead.
         wait_briefly_on(threading.current_thread())
+        self.live = LiveFeed(db) if announces_changes(db.engine) else None
+        db.on_close(self.close)
 
     def close(self) -> None:
         """Stop listening (the database is being closed)."""
         self.db.remove_listener(self._committed.emit)
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
 
     @Slot(object)
     def _deliver(self, changes: Changes) -> None:
@@ -280,6 +291,45 @@ class Operations(QObject):
     def wait_idle(self, msecs: int = -1) -> bool:
         """Block until queued jobs are done (on quit, so no thread outlives the window)."""
         return wait_all(msecs)
+
+
+class LiveFeed:
+    """A thread that hears other processes' commits and publishes them to ``db``'s listeners.
+
+    Publishing (rather than emitting a signal here) reaches every listener of the database:
+    the :class:`Operations` (its ``changed`` on the GUI thread) and the reports' source, which
+    then splices the named leads instead of reading everything again.
+    """
+
+    #: How often the thread looks up from waiting to see whether it should stop.
+    WAKE_S = 0.25
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._stop = threading.Event()
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="leaddesk-live", daemon=True)
+        self._thread.start()
+
+    def wait_ready(self, timeout: float = 5.0) -> bool:
+        """Block until the thread listens (tests; the window does not need to wait)."""
+        return self._ready.wait(timeout)
+
+    def _run(self) -> None:
+        listener = Listener(self.db)
+        self._ready.set()
+        try:
+            while not self._stop.is_set():
+                changes = listener.wait(self.WAKE_S)
+                if changes and not self._stop.is_set():
+                    log.debug("changed elsewhere: %s", changes.summary())
+                    self.db.publish(changes)
+        finally:
+            listener.close()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
 
 
 def operations(db: Database) -> Operations:

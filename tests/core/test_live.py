@@ -7,12 +7,7 @@ database (its own connections and origin) or, for the race, a real child process
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -20,8 +15,7 @@ from leaddesk.core.changes import EVERYTHING, Changes, from_payload, note, to_pa
 from leaddesk.core.db import NOTIFY_MAX_BYTES, Database
 from leaddesk.core.live import Listener
 from leaddesk.core.services.leads import create_lead, get_lead, move_stage, update_lead
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests import live_child
 
 
 @pytest.fixture
@@ -127,38 +121,18 @@ def test_sqlite_announces_nothing(db: Database, db_engine: str) -> None:
     listener.close()
 
 
-def _child(url: str, *args: str) -> subprocess.Popen[str]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.live_child", url, *args],
-        cwd=ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "READY"
-    return proc
-
-
-def _outcome(proc: subprocess.Popen[str]) -> dict[str, Any]:
-    out, _ = proc.communicate(timeout=60)
-    assert proc.returncode == 0
-    return dict(json.loads(out.strip().splitlines()[-1]))
-
-
-def test_two_processes_saving_one_version_one_conflict_no_lost_update(pg_db: Database) -> None:
-    lead, _ = create_lead(pg_db, {"last_name": "Race", "company": "Start"})
-    url = pg_db.engine.url.render_as_string(hide_password=False)
+def test_two_processes_saving_one_version_one_conflict_no_lost_update(db: Database) -> None:
+    """Both engines: the version check and the write are one transaction behind the write lock."""
+    lead, _ = create_lead(db, {"last_name": "Race", "company": "Start"})
+    url = db.engine.url.render_as_string(hide_password=False)
     racers = {
-        name: _child(url, "edit", str(lead.id), "company", name, str(lead.version))
+        name: live_child.start(url, "edit", lead.id, "company", name, str(lead.version))
         for name in ("Alpha", "Beta")
     }
-    for proc in racers.values():  # let both go at once
-        assert proc.stdin is not None
-        proc.stdin.write("go\n")
-        proc.stdin.flush()
-    outcomes = {name: _outcome(proc) for name, proc in racers.items()}
+    live_child.go(*racers.values())  # both at once, with the same version
+    outcomes = {name: live_child.outcome(proc) for name, proc in racers.items()}
     assert sorted(o["outcome"] for o in outcomes.values()) == ["conflict", "won"], outcomes
     winner = next(name for name, o in outcomes.items() if o["outcome"] == "won")
-    stored = get_lead(pg_db, lead.id)
+    stored = get_lead(db, lead.id)
     assert stored.company == winner and stored.version == lead.version + 1  # the loser wrote nothing
     assert all(o["version"] == stored.version for o in outcomes.values())  # the loser was told it
