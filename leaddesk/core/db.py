@@ -879,11 +879,15 @@ def announce_changes(session: Session, changes: Changes, origin: str) -> None:
     )
 
 
+class ChannelLost(ConnectionError):
+    """The change channel could not be opened or was lost (logged and retried, never shown)."""
+
+
 class ChangeReceiver:
     """A dedicated PostgreSQL connection LISTENing on :data:`CHANGE_CHANNEL` (not from the pool).
 
     Used by one thread at a time (:mod:`leaddesk.core.live`). A lost connection raises
-    DatabaseError from :meth:`receive`; the caller opens a new receiver.
+    ChannelLost from :meth:`receive`; the caller opens a new receiver.
     """
 
     def __init__(self, engine: Engine) -> None:
@@ -895,7 +899,7 @@ class ChangeReceiver:
             self._conn.autocommit = True  # LISTEN takes effect now; notes arrive between statements
             self._conn.execute(f"LISTEN {CHANGE_CHANNEL}")
         except Exception as exc:
-            raise DatabaseError(Text("cannot listen for changes: {detail}", detail=_first_line(exc))) from exc
+            raise ChannelLost(f"cannot listen for changes: {_first_line(exc)}") from exc
 
     def receive(self, timeout: float) -> list[str]:
         """Payloads that arrived, waiting up to ``timeout`` seconds for the first; [] if none."""
@@ -905,7 +909,7 @@ class ChangeReceiver:
                 got += [n.payload for n in self._conn.notifies(timeout=0)]
             return got
         except Exception as exc:
-            raise DatabaseError(Text("lost the change channel: {detail}", detail=_first_line(exc))) from exc
+            raise ChannelLost(f"lost the change channel: {_first_line(exc)}") from exc
 
     def close(self) -> None:
         try:

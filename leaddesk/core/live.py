@@ -18,8 +18,7 @@ import logging
 import time
 
 from leaddesk.core.changes import EVERYTHING, NO_CHANGES, Changes, from_payload
-from leaddesk.core.db import ChangeReceiver, Database, announces_changes
-from leaddesk.core.errors import DatabaseError
+from leaddesk.core.db import ChangeReceiver, ChannelLost, Database, announces_changes
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +46,7 @@ class Listener:
     def _connect(self) -> bool:
         try:
             self._receiver = ChangeReceiver(self.db.engine)
-        except DatabaseError as exc:
+        except ChannelLost as exc:
             log.warning("live updates: %s; trying again in %.1f s", exc, self._retry_s)
             self._retry_at = time.monotonic() + self._retry_s
             self._retry_s = min(self._retry_s * 2, RETRY_MAX_S)
@@ -79,7 +78,7 @@ class Listener:
             if self._receiver is not None:
                 try:
                     payloads = self._receiver.receive(max(deadline - time.monotonic(), 0.0))
-                except DatabaseError as exc:
+                except ChannelLost as exc:
                     log.warning("live updates: %s; reconnecting", exc)
                     self._receiver.close()
                     self._receiver = None
