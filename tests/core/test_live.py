@@ -136,3 +136,24 @@ def test_two_processes_saving_one_version_one_conflict_no_lost_update(db: Databa
     stored = get_lead(db, lead.id)
     assert stored.company == winner and stored.version == lead.version + 1  # the loser wrote nothing
     assert all(o["version"] == stored.version for o in outcomes.values())  # the loser was told it
+
+
+def test_reports_splice_what_a_colleague_changed(
+    pg_db: Database, listener: Listener, other: Database
+) -> None:
+    """Heard Changes published to the database's listeners (as the UI's live feed does) let the
+    reports read only the named leads again instead of everything."""
+    from leaddesk.core.reports.data import ReportSource
+
+    create_lead(pg_db, {"last_name": "Bericht", "value": 100})
+    source = ReportSource(pg_db)
+    try:
+        source.data()
+        assert source.last_path == "read"
+        lead, _ = create_lead(other, {"last_name": "Neu", "value": 250})
+        pg_db.publish(listener.wait(1.0))
+        after = source.data()
+        assert source.last_path == "spliced"
+        assert lead.id in after.ids
+    finally:
+        source.close()

@@ -113,3 +113,17 @@ def test_editing_one_lead_at_once_one_wins_the_other_is_asked(
     else:
         assert stored.company == "Ihre GmbH" and len(asked) == 1
         assert editor.isVisible() and editor.widgets["company"].text() == "Meine GmbH"  # kept
+
+
+def test_a_colleagues_edit_shows_in_the_list(
+    db: Any, add_lead: Any, window: Any, listening: Any, url: str, qtbot: Any
+) -> None:
+    from tests.ui.test_listview import column, shown_list
+
+    lead = add_lead("Liste", company="Alt GmbH")
+    view = shown_list(window)
+    qtbot.waitUntil(lambda: "Alt GmbH" in column(view, "company"), timeout=5000)
+    colleague = live_child.start(url, "edit", lead.id, "company", "Neu GmbH")
+    live_child.go(colleague)
+    assert live_child.outcome(colleague)["outcome"] == "won"
+    qtbot.waitUntil(lambda: column(view, "company") == ["Neu GmbH"], timeout=WITHIN_MS)
