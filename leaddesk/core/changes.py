@@ -180,6 +180,4 @@ def from_payload(text: str) -> tuple[str, Changes]:
 
 
 #: What a receiver assumes when it may have missed announcements (a lost connection).
-EVERYTHING = Changes(
-    all_leads=True, tasks=True, activities=True, rules=True, settings=True, imports=True, trash=True
-)
+EVERYTHING = Changes(**dict.fromkeys(_FLAG_KINDS, True))  # type: ignore[arg-type]
