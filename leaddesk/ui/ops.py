@@ -324,6 +324,8 @@ class LiveFeed:
                 if changes and not self._stop.is_set():
                     log.debug("changed elsewhere: %s", changes.summary())
                     self.db.publish(changes)
+        except Exception:  # a bug, not a lost connection (the listener reconnects by itself)
+            log.exception("live updates stopped; colleagues' changes show after a reload")
         finally:
             listener.close()
 
