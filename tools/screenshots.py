@@ -173,6 +173,8 @@ def main() -> int:
     settle(0.5)
     page.list.setCurrentRow(0)
     snap(dialog, "settings_tags")
+    dialog.show_page("owners")  # Settings → People (team mode)
+    snap(dialog, "settings_people")
     dialog.close()
     from PySide6.QtCore import QTimer
 
