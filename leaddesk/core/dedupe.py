@@ -171,12 +171,23 @@ def _match_key(phone: str) -> str:
 
 
 def _keys(first: str, last: str, company: str, email: str, phone: str, mobile: str) -> MatchKeys:
+    return _keys_of(
+        person_name(first, last),
+        company_core(company),
+        last,
+        email.strip().lower() if email else "",
+        phone,
+        mobile,
+    )
+
+
+def _keys_of(name: str, core: str, last: str, email: str, phone: str, mobile: str) -> MatchKeys:
+    """:func:`_keys` for a record whose folded name, company core and e-mail key are known already."""
     # Stored numbers are E.164 already: their key is the digits (phone_key's fast path, inlined).
     p1 = phone[1:] if phone[:1] == "+" and phone[1:].isdigit() else _match_key(phone)
     p2 = mobile[1:] if mobile[:1] == "+" and mobile[1:].isdigit() else _match_key(mobile)
     phones = (p1, p2) if p1 and p2 and p1 != p2 else (p1,) if p1 else (p2,) if p2 else ()
-    name, core, last_word = person_name(first, last), company_core(company), _last_word(last)
-    email = email.strip().lower() if email else ""
+    last_word = _last_word(last)
     # tuple.__new__ is what MatchKeys(...) runs, without its Python-level wrapper (~0.3 µs a record).
     return _new_tuple(MatchKeys, (email, phones, name, core, last_word, block_keys(name, core, last_word)))
 
@@ -561,15 +572,18 @@ class DuplicateIndex:
         cores = {b[2 : b.index("|")] for b in blocks if b[:2] == "c:"}
         plus = {"+" + p for p in phones}
         for lead_id, first, last, company, email, phone, mobile in rows:
+            # The name, company core and e-mail key the test needs are those the keys hold: each once.
+            name, core = person_name(first, last), company_core(company)
+            mail = email.strip().lower() if email else ""
             if (
-                person_name(first, last) not in names
-                and company_core(company) not in cores
-                and (not email or email.strip().lower() not in emails)
+                name not in names
+                and core not in cores
+                and (not mail or mail not in emails)
                 and _no_phone_in(phone, plus)
                 and _no_phone_in(mobile, plus)
             ):
                 continue
-            keys = _keys(first, last, company, email, phone, mobile)
+            keys = _keys_of(name, core, last, mail, phone, mobile)
             entry = None
             if keys.email in emails:
                 entry = _Entry(lead_id, None, keys, (first, last, company, email))
