@@ -89,6 +89,9 @@ DEFAULT_COLUMNS: tuple[str, ...] = (
 _SCORE_PARTS = frozenset({"score", "fit_score", "engagement_score", "score_flag"})
 #: Long free text is cut for the table (the editor shows all of it).
 NOTES_CHARS = 200
+#: Notes sort by their first characters: reading and folding all 200 for 100,000 leads made it
+#: the slowest column to sort, and notes that agree for this long are as good as equal.
+NOTES_SORT_CHARS = 40
 
 
 def _expression(name: str) -> Any:
@@ -168,6 +171,8 @@ def column_keys(db: Database, column: str, ids: Iterable[int] | None = None) -> 
             return [(i, last.get(i)) for i in lead_ids]
         if column == "stage":
             stmt = select(Lead.id, Lead.stage, Lead.position)
+        elif column == "notes":
+            stmt = select(Lead.id, func.substr(Lead.notes, 1, NOTES_SORT_CHARS))
         else:
             stmt = select(Lead.id, _expression(column))
             if _needs_scores([column]):

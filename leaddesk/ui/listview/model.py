@@ -10,6 +10,7 @@ the ids, again keeping the selection.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -37,6 +38,8 @@ from leaddesk.core.services.query import LeadFilter
 from leaddesk.ui.board.delegate import money
 from leaddesk.ui.i18n import field_label, lost_reason_labels, stage_label
 from leaddesk.ui.zone import local_text
+
+log = logging.getLogger(__name__)
 
 LEAD_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 #: The raw value of a cell (sorting in tests, copying).
@@ -78,6 +81,8 @@ class LeadTableModel(QAbstractTableModel):
 
     #: A sort has been applied (a long list's, read on the read lane, arrives later than the click).
     sorted = Signal()
+    #: True while a background sort reads the new order, False once it is shown or given up.
+    sort_pending = Signal(bool)
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
@@ -115,7 +120,7 @@ class LeadTableModel(QAbstractTableModel):
         """Read the ids again under the filter and sort (a reset: for the first load)."""
         self.beginResetModel()
         self._generation += 1
-        self._pending = None
+        self._settle_pending()
         self._ids = sorted_ids(self.db, self.filter, self.sort_column, descending=self.descending)
         self._order = (self.sort_column, self.descending)
         self._rows = None
@@ -126,9 +131,15 @@ class LeadTableModel(QAbstractTableModel):
     def relayout(self, *, forget: Iterable[int] = ()) -> None:
         """Read the ids again and move the rows there, keeping selection and current row by id."""
         self._generation += 1
-        self._pending = None
+        self._settle_pending()
         order = (self.sort_column, self.descending)
         self._apply_ids(sorted_ids(self.db, self.filter, order[0], descending=order[1]), order, forget)
+
+    def _settle_pending(self) -> None:
+        """A read of the ids overtakes a background sort: that sort is no longer awaited."""
+        if self._pending is not None:
+            self._pending = None
+            self.sort_pending.emit(False)
 
     def _apply_ids(self, new_ids: list[int], order: tuple[str, bool], forget: Iterable[int] = ()) -> None:
         """Show ``new_ids`` (in ``order``) as one layout change; persistent indexes follow their lead."""
@@ -340,8 +351,16 @@ class LeadTableModel(QAbstractTableModel):
             if generation == self._generation:
                 self._pending = None
                 self._apply_ids(ids, order)
+                self.sort_pending.emit(False)
                 self.sorted.emit()
+
+        def failed(exc: BaseException, _trace: str) -> None:
+            if generation == self._generation:
+                self._pending = None
+                self.sort_pending.emit(False)
+            log.warning("sorting the list by %s failed: %s", order[0], type(exc).__name__)
 
         from leaddesk.ui.ops import operations
 
-        operations(self.db).read(read, done=done, owner=self)
+        self.sort_pending.emit(True)
+        operations(self.db).read(read, done=done, failed=failed, owner=self)
