@@ -307,6 +307,9 @@ def build_demo(
         # One import batch: File → Past imports (or leaddesk undo-import) takes the demo back.
         batch = ImportBatch(file_name=DEMO_FILE_NAME, file_format=DEMO_FORMAT, started_at=utcnow())
         session.add(batch)
+        # The demo's owners are the team (Settings → People, "My leads"), as a lead's owner is a user.
+        if leads:
+            _add_demo_users(session)
         session.flush()
         first_id = (session.execute(select(func.max(Lead.id))).scalar() or 0) + 1
         positions = {
@@ -349,6 +352,25 @@ def build_demo(
         rescore_all(db, now=now.replace(tzinfo=UTC))
     db.refresh_stats()
     return DemoReport(leads, n_activities, n_changes)
+
+
+def _add_demo_users(session: Any) -> None:
+    """The demo's owners as users, unless a user of that name exists already (kept after an undo)."""
+    from sqlalchemy import func, select
+
+    from leaddesk.core.models import User
+    from leaddesk.core.people import initials_of
+
+    names = [n for n in OWNERS if n]
+    known = set(
+        session.execute(
+            select(func.lower(User.name)).where(func.lower(User.name).in_([n.lower() for n in names]))
+        ).scalars()
+    )
+    for name in names:
+        if name.lower() not in known:
+            session.add(User(name=name, initials=initials_of(name)))
+    note(session, users=True)
 
 
 def _make_lead(

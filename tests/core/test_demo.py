@@ -8,6 +8,7 @@ from collections import defaultdict
 import pytest
 from sqlalchemy import select
 
+from leaddesk.core import demo
 from leaddesk.core.db import Database, integrity_check
 from leaddesk.core.demo import build_demo
 from leaddesk.core.errors import Cancelled
@@ -87,3 +88,16 @@ def test_demo_data_is_one_import_batch_that_undoes_like_any_import(db: Database)
     result = undo_import(db, batch.id, force=True)
     assert result.removed == 39 and result.kept == [kept]
     assert set(load_board(db).position) == {own.id, kept}
+
+
+def test_the_demos_owners_are_users_once(db: Database) -> None:
+    """Settings → People and "My leads" know the demo's owners; a second demo adds none twice."""
+    from leaddesk.core.people import list_users
+
+    build_demo(db, leads=30, seed=2)
+    build_demo(db, leads=10, seed=3)
+    names = sorted(u.name for u in list_users(db))
+    assert names == sorted(n for n in demo.OWNERS if n)
+    with db.engine.connect() as conn:
+        owners = {o for (o,) in conn.exec_driver_sql("SELECT DISTINCT owner FROM lead WHERE owner <> ''")}
+    assert owners <= set(names)
