@@ -12,8 +12,9 @@ rescores), and loading the whole package with it (default rules, explanations, p
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from leaddesk.core.lazy import lazy_exports
 
 # Eager: the function ``explain`` shares its name with its module, and a lazy name would be
 # shadowed by the module once anything imported ``leaddesk.core.scoring.explain`` directly.
@@ -102,10 +103,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOMES)
