@@ -593,8 +593,7 @@ def cmd_merge_db(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     """The reports window's figures as JSON or a short text summary (default: the last 12 months)."""
     from leaddesk.core.reports import Mode, Preset, ReportQuery, compute_report, preset_period, to_json
-    from leaddesk.core.reports.query import zone
-    from leaddesk.core.services.tasks import user_timezone
+    from leaddesk.core.tz import user_timezone, zone
 
     with _open_db(args) as db:
         tz = args.tz or user_timezone(db)

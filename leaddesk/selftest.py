@@ -93,8 +93,7 @@ def step_report(t: SelfTest) -> str:
     from datetime import datetime, timedelta
 
     from leaddesk.core.reports import ReportQuery, compute_report, to_json
-    from leaddesk.core.reports.query import zone
-    from leaddesk.core.services.tasks import user_timezone
+    from leaddesk.core.tz import user_timezone, zone
 
     # "Today" in the zone the report counts days in, as ``leaddesk report`` does: late in the
     # UTC evening Berlin is already on tomorrow, and leads made now fall after a UTC "today".

@@ -21,7 +21,8 @@ from sqlalchemy import func, select
 from leaddesk.core.changes import note
 from leaddesk.core.db import Database, fts_triggers_suspended, ids_written, positional, sql_time
 from leaddesk.core.errors import Cancelled
-from leaddesk.core.models import DEMO_FORMAT, Activity, ImportBatch, Lead, StageChange, Task, utcnow
+from leaddesk.core.models import DEMO_FORMAT, Activity, ImportBatch, Lead, StageChange, Task, User, utcnow
+from leaddesk.core.people import initials_of
 from leaddesk.core.services.activities import (
     BOOTH_VISIT,
     CALL,
@@ -356,11 +357,6 @@ def build_demo(
 
 def _add_demo_users(session: Any) -> None:
     """The demo's owners as users, unless a user of that name exists already (kept after an undo)."""
-    from sqlalchemy import func, select
-
-    from leaddesk.core.models import User
-    from leaddesk.core.people import initials_of
-
     names = [n for n in OWNERS if n]
     known = set(
         session.execute(

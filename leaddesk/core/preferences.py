@@ -31,6 +31,7 @@ from leaddesk.core.reports.settings import (
     HANDOVER_KEY,
     MONDAY_TO_FRIDAY,
     WORKING_DAYS_KEY,
+    working_days_of,
 )
 from leaddesk.core.stages import LOST_REASONS
 from leaddesk.core.text import Text
@@ -110,7 +111,6 @@ def _from_stored(raw: dict[str, Any]) -> Preferences:
     currency = raw.get("currency")
     tz = raw.get("timezone")
     days = raw.get("follow_up_days")
-    work = raw.get("working_days")
     handover = raw.get("handover_days")
     fairs_raw = raw.get("fairs")
     costs_raw = raw.get("costs")
@@ -126,12 +126,7 @@ def _from_stored(raw: dict[str, Any]) -> Preferences:
         currency=currency if isinstance(currency, str) and len(currency) == 3 else d.currency,
         timezone=tz if isinstance(tz, str) and tz else d.timezone,
         follow_up_days=days if isinstance(days, int) and 0 <= days <= 365 else d.follow_up_days,
-        working_days=(
-            tuple(sorted({w for w in work if isinstance(w, int) and 0 <= w <= 6}))
-            if isinstance(work, list) and work
-            else d.working_days
-        )
-        or d.working_days,
+        working_days=working_days_of(raw.get("working_days")),
         handover_days=handover if isinstance(handover, int) and 0 <= handover <= 60 else d.handover_days,
         sources=_strings(raw.get("sources")),
         fairs=fairs,

@@ -42,6 +42,13 @@ def row_ids(view: Any) -> list[int]:
     return list(view.lead_model.ids)
 
 
+def click_header(qtbot: Any, view: Any, name: str) -> None:
+    """A mouse click on the header of column ``name``, as a user sorts."""
+    header = view.horizontalHeader()
+    x = header.sectionViewportPosition(TABLE_COLUMNS.index(name)) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+
 def select(view: Any, ids: list[int]) -> None:
     view.select_ids(ids)
     assert sorted(view.selected_ids()) == sorted(ids)
@@ -70,13 +77,7 @@ def test_ctrl_2_shows_every_lead_and_ctrl_1_the_board(five: list[Any], window: A
 
 def test_clicking_a_header_sorts_by_that_column(five: list[Any], window: Any, qtbot: Any) -> None:
     view = shown_list(window)
-    header = view.horizontalHeader()
-    section = TABLE_COLUMNS.index("last_name")
-    qtbot.mouseClick(
-        header.viewport(),
-        Qt.MouseButton.LeftButton,
-        pos=QPoint(header.sectionViewportPosition(section) + 5, 5),
-    )
+    click_header(qtbot, view, "last_name")
     first = column(view, "last_name")
     assert first in (sorted(first, key=str.casefold), sorted(first, key=str.casefold, reverse=True))
     view.sortByColumn(TABLE_COLUMNS.index("company"), Qt.SortOrder.AscendingOrder)
@@ -104,16 +105,9 @@ def test_a_click_on_a_header_reads_the_order_once(
     five: list[Any], window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """At 100,000 leads one read of the order is most of the sort's time: never twice per click."""
-
     view = shown_list(window)
     reads = count_order_reads(monkeypatch)
-    header = view.horizontalHeader()
-    section = TABLE_COLUMNS.index("city")
-    qtbot.mouseClick(
-        header.viewport(),
-        Qt.MouseButton.LeftButton,
-        pos=QPoint(header.sectionViewportPosition(section) + 5, 5),
-    )
+    click_header(qtbot, view, "city")
     assert reads == ["city"]
     view.sortByColumn(TABLE_COLUMNS.index("value"), Qt.SortOrder.DescendingOrder)
     assert reads == ["city", "value"]

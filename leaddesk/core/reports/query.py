@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from leaddesk.core.errors import ValidationError
 from leaddesk.core.text import Text
+from leaddesk.core.tz import zone
 
 #: Julian day number of the Unix epoch (1970-01-01 00:00 UTC).
 UNIX_EPOCH_JD = 2440587.5
@@ -58,13 +58,6 @@ class ReportQuery:
             raise ValidationError({"period": Text("the period ends before it starts")})
         zone(self.tz)
         Mode(self.mode)
-
-
-def zone(tz: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError({"tz": Text("unknown time zone {tz!r}", tz=tz)}) from None
 
 
 def to_jd(moment: datetime) -> float:

@@ -39,13 +39,17 @@ def handover_days_in(conn: Connection) -> int:
     return value if isinstance(value, int) and 0 <= value <= 60 else DEFAULT_HANDOVER_DAYS
 
 
-def working_days_in(conn: Connection) -> tuple[int, ...]:
-    """The weekdays the team works, which the handover deadline counts (Monday to Friday by default)."""
-    value = _read(conn, WORKING_DAYS_KEY)
+def working_days_of(value: object) -> tuple[int, ...]:
+    """The stored working days (a JSON list of weekdays) as a sorted tuple; Monday to Friday
+    when none is stored or none is readable (the settings and the reports read it alike)."""
     if not isinstance(value, list):
         return MONDAY_TO_FRIDAY
-    days = tuple(sorted({d for d in value if isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6}))
-    return days or MONDAY_TO_FRIDAY
+    return tuple(sorted({d for d in value if isinstance(d, int) and 0 <= d <= 6})) or MONDAY_TO_FRIDAY
+
+
+def working_days_in(conn: Connection) -> tuple[int, ...]:
+    """The weekdays the team works, which the handover deadline counts (Monday to Friday by default)."""
+    return working_days_of(_read(conn, WORKING_DAYS_KEY))
 
 
 def handover_days(db: Database) -> int:

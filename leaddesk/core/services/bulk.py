@@ -317,9 +317,7 @@ def rename_tag(db: Database, old: str, new: str, *, now: datetime | None = None)
     now = now or utcnow()
     with db.transaction() as session:
         carrying = tag_clause(old, sqlite=is_sqlite(session.get_bind()))
-        rows = session.execute(
-            select(Lead.id, Lead.version, Lead.tags).where(Lead.erased.is_(False), carrying)
-        ).all()
+        rows = session.execute(select(Lead.id, Lead.tags).where(Lead.erased.is_(False), carrying)).all()
         renamed: dict[int, str] = {}
         before: dict[int, dict[str, Any]] = {}
         for r in rows:
@@ -379,13 +377,7 @@ def bulk_set_follow_up(
         }
         if day is None:
             closed = tuple(sorted(t.id for t in earliest.values()))
-            for start in range(0, len(closed), 500):
-                session.execute(
-                    update(task_table)
-                    .where(task_table.c.id.in_(closed[start : start + 500]))
-                    .values(done=True, done_at=now)
-                    .execution_options(synchronize_session=False)
-                )
+            _mark_done(session, closed, now)
             versions = _sync_follow_ups(session, live, now)
             note(session, updated=live, tasks=True)
             return BulkResult(FOLLOW_UP, tuple(live), versions, before, closed_tasks=closed)
@@ -425,6 +417,18 @@ def bulk_set_follow_up(
         note(session, updated=live, tasks=True)
         return BulkResult(
             FOLLOW_UP, tuple(live), versions, before, created_tasks=created, moved_tasks=moved_tasks
+        )
+
+
+def _mark_done(session: Session, task_ids: tuple[int, ...], at: datetime | None) -> None:
+    """Mark tasks done at ``at``, or open again with None (a cleared follow-up and its undo)."""
+    table = Task.__table__  # type: ignore[attr-defined]
+    for start in range(0, len(task_ids), 500):
+        session.execute(
+            update(table)
+            .where(table.c.id.in_(task_ids[start : start + 500]))
+            .values(done=at is not None, done_at=at)
+            .execution_options(synchronize_session=False)
         )
 
 
@@ -496,13 +500,7 @@ def undo_bulk(db: Database, result: BulkResult, *, now: datetime | None = None) 
                     .execution_options(synchronize_session=False),
                     [{"b_id": i, "b_due": d, "b_all_day": a} for i, (d, a) in result.moved_tasks.items()],
                 )
-            for start in range(0, len(result.closed_tasks), 500):
-                session.execute(
-                    update(task_table)
-                    .where(task_table.c.id.in_(result.closed_tasks[start : start + 500]))
-                    .values(done=False, done_at=None)
-                    .execution_options(synchronize_session=False)
-                )
+            _mark_done(session, result.closed_tasks, None)
             _sync_follow_ups(session, ids, now)
             note(session, updated=ids, tasks=True)
         else:

@@ -671,11 +671,14 @@ def _move_stages(session: Any, rows: list[PlannedRow], now: datetime, actor: str
         return set()
     moved_ids = [m[0] for m in moves]
     ic = ImportChange.__table__  # type: ignore[attr-defined]
-    recorded = dict(
-        session.execute(
-            select(ic.c.lead_id, ic.c.id).where(ic.c.batch_id == batch_id, ic.c.lead_id.in_(moved_ids))
-        ).all()
-    )
+    recorded = {
+        lead_id: (row_id, stored)
+        for lead_id, row_id, stored in session.execute(
+            select(ic.c.lead_id, ic.c.id, ic.c.before).where(
+                ic.c.batch_id == batch_id, ic.c.lead_id.in_(moved_ids)
+            )
+        )
+    }
     top = dict(session.execute(select(Lead.stage, func.max(Lead.position)).group_by(Lead.stage)).all())
     for lead_id, old, new in moves:
         top[new] = (top.get(new) or 0.0) + 1.0
@@ -696,8 +699,8 @@ def _move_stages(session: Any, rows: list[PlannedRow], now: datetime, actor: str
         session.add(change)
         session.flush()
         if lead_id in recorded:
-            row_id = recorded[lead_id]
-            before = json.loads(session.execute(select(ic.c.before).where(ic.c.id == row_id)).scalar_one())
+            row_id, stored = recorded[lead_id]
+            before = json.loads(stored)
         else:
             row_id, before = None, {"_version_before": old.version}
         before |= {"stage": old.stage, "position": old.position, "_stage_change": change.id}

@@ -136,7 +136,7 @@ class LeadTableModel(QAbstractTableModel):
         self._apply_ids(sorted_ids(self.db, self.filter, order[0], descending=order[1]), order, forget)
 
     def _settle_pending(self) -> None:
-        """A read of the ids overtakes a background sort: that sort is no longer awaited."""
+        """The background sort is no longer awaited: it arrived, failed or was overtaken by a read."""
         if self._pending is not None:
             self._pending = None
             self.sort_pending.emit(False)
@@ -349,15 +349,13 @@ class LeadTableModel(QAbstractTableModel):
 
         def done(ids: list[int]) -> None:
             if generation == self._generation:
-                self._pending = None
                 self._apply_ids(ids, order)
-                self.sort_pending.emit(False)
+                self._settle_pending()
                 self.sorted.emit()
 
         def failed(exc: BaseException, _trace: str) -> None:
             if generation == self._generation:
-                self._pending = None
-                self.sort_pending.emit(False)
+                self._settle_pending()
             log.warning("sorting the list by %s failed: %s", order[0], type(exc).__name__)
 
         from leaddesk.ui.ops import operations

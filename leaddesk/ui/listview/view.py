@@ -73,9 +73,9 @@ class LeadListView(QTableView):
         self.setAccessibleName(self.tr("Lead list"))
         self._apply_default_layout()
         self.restore_layout()
-        # Qt sorts on a header click or ``sortByColumn``, once (with sorting disabled,
-        # ``sortByColumn`` would sort a second time after the indicator's signal). The model is
-        # not read yet, so the sort this call asks for costs nothing.
+        # Qt asks the model to sort on a header click or ``sortByColumn`` (the latter asks twice;
+        # the model reads the order once). The model is not read yet, so the sort this call asks
+        # for costs nothing.
         self.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sort_changed)
         header.sectionMoved.connect(lambda *_: self.save_layout())
