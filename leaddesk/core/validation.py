@@ -82,7 +82,8 @@ def _german_validity() -> dict[int, re.Pattern[str]]:
         ]
         if patterns:
             types = ")|(?:".join(patterns)
-            by_length[length] = re.compile(f"(?=(?:{general.national_number_pattern})$)(?:{types})")
+            # The alternatives grouped as one: the look-ahead must hold for every one of them.
+            by_length[length] = re.compile(f"(?=(?:{general.national_number_pattern})$)(?:(?:{types}))")
     return by_length
 
 

@@ -6,7 +6,7 @@ from unittest.mock import patch
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from leaddesk.core.validation import _fast_email, _fast_german, normalize_phone
@@ -74,6 +74,7 @@ def test_german_length_table_matches_is_possible_number() -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(st.from_regex(r"(\+49|0)[1-9][0-9]{3,13}", fullmatch=True))
+@example("+494969000")  # a type's pattern alone matched it: the general pattern must hold for every type
 def test_german_validity_shortcut_agrees_with_phonenumbers(text: str) -> None:
     from leaddesk.core.validation import german_number_is_valid
 
@@ -83,3 +84,16 @@ def test_german_validity_shortcut_agrees_with_phonenumbers(text: str) -> None:
     result = normalize_phone(text)
     if result.parsed and result.value.startswith("+49"):
         assert result.valid == phonenumbers.is_valid_number(number)
+
+
+def test_german_validity_shortcut_agrees_for_every_prefix_and_length() -> None:
+    """Every two-digit area start at every length, with a few fillers: what sampling can miss."""
+    from leaddesk.core.validation import german_number_is_valid
+
+    for start in range(10, 100):
+        for length in range(4, 15):
+            for filler in "0369":
+                national = (str(start) + filler * length)[:length]
+                number = phonenumbers.PhoneNumber(country_code=49, national_number=int(national))
+                expected = phonenumbers.is_valid_number(number)
+                assert german_number_is_valid("+49" + national) == expected, national
