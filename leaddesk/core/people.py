@@ -9,6 +9,7 @@ the leads a rename touched). Who is working at this computer is :mod:`leaddesk.c
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -94,6 +95,50 @@ def _check_name(session: Session, name: str, *, other_than: int | None = None) -
     return name
 
 
+def owner_users(
+    session: Session, names: Iterable[str], *, details: dict[str, tuple[str, str]] | None = None
+) -> dict[str, str]:
+    """The user each owner name stands for, adding users for names no user has yet (any case).
+
+    A lead's owner is a user ("My leads", the owner filter, Settings → People): an owner typed in
+    the editor, read from a file or brought by a fair laptop's database becomes one in the caller's
+    transaction (``users`` noted). Returns each name as given mapped to the user's own spelling
+    ("anna  berger" → "Anna Berger"). A name no user could have (a comma, over
+    :data:`NAME_MAX` characters) is left out: the lead keeps it as text. ``details`` gives a new
+    user's (initials, e-mail) by name, as the other database had them.
+    """
+    given: dict[str, str] = {}  # as given → tidied
+    for raw in dict.fromkeys(names):  # a file names few owners, each many times
+        name = _clean(raw or "")
+        if name and len(name) <= NAME_MAX and "," not in name:
+            given[raw] = name
+    if not given:
+        return {}
+    users = {u.casefold(): u for u in session.execute(select(User.name)).scalars()}  # type: ignore[call-overload]
+    now = utcnow()
+    added = False
+    for name in dict.fromkeys(given.values()):
+        if name.casefold() in users:
+            continue
+        initials, email = (details or {}).get(name, ("", ""))
+        try:
+            initials, email = _check_details(initials, email)
+        except ValidationError:
+            initials, email = "", ""
+        session.add(User(name=name, initials=initials or initials_of(name), email=email, created_at=now))
+        users[name.casefold()] = name
+        added = True
+    if added:
+        session.flush()
+        note(session, users=True)
+    return {raw: users[name.casefold()] for raw, name in given.items()}
+
+
+def owner_user(session: Session, owner: str) -> str:
+    """:func:`owner_users` for one owner: the user's spelling, or ``owner`` when no user can have it."""
+    return owner_users(session, [owner]).get(owner, owner) if owner else owner
+
+
 def _check_details(initials: str, email: str) -> tuple[str, str]:
     initials, email = "".join(initials.split()).upper(), email.strip()
     errors: dict[str, str] = {}
@@ -150,9 +195,9 @@ def rename_user(db: Database, old: str, new: str) -> Changes:
                 ).scalars()
             )
         if ids:
-            from leaddesk.core.services.bulk import rescore_leads
+            from leaddesk.core.scoring.engine import rescore_ids
 
-            rescore_leads(session, sorted(ids))
+            rescore_ids(session, sorted(ids))
         note(session, updated=ids, users=True)
     return committed(session)
 

@@ -2851,6 +2851,13 @@ Ihre Eingaben stehen noch im Formular.</translation>
             <numerusform>%n Einträge schon vorhanden, nicht doppelt übernommen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n new user(s) in Settings → People: %1</source>
+        <translation>
+            <numerusform>%n neuer Benutzer in Einstellungen → Personen: %1</numerusform>
+            <numerusform>%n neue Benutzer in Einstellungen → Personen: %1</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Your database as it was before: %1</source>
         <translation>Ihre Datenbank vor dem Zusammenführen: %1</translation>

@@ -250,6 +250,13 @@
             <numerusform>%n entries already here, not copied twice</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n new user(s) in Settings → People: %1</source>
+        <translation>
+            <numerusform>%n new user in Settings → People: %1</numerusform>
+            <numerusform>%n new users in Settings → People: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OutcomeModel</name>

@@ -18,11 +18,13 @@ def _run(data_dir: Path, *args: str) -> int:
 
 
 def test_users_add_list_rename_deactivate(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = Database.open_data_dir(data_dir)
-    lead, _ = create_lead(db, {"last_name": "Kessler", "owner": "Anna Berger"})
-    db.close()
     assert _run(data_dir, "users", "add", "Anna Berger", "--email", "anna@example.com") == 0
     assert _run(data_dir, "users", "add", "Tobias Klein", "--initials", "tk") == 0
+    db = Database.open_data_dir(data_dir)
+    lead, _ = create_lead(db, {"last_name": "Kessler", "owner": "anna berger"})  # typed by hand
+    assert lead.owner == "Anna Berger"  # the user's spelling
+    db.close()
+    assert _run(data_dir, "users", "add", "ANNA BERGER") == 1
     capsys.readouterr()
     assert _run(data_dir, "users", "list", "--json") == 0
     rows = json.loads(capsys.readouterr().out)

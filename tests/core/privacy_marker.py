@@ -77,7 +77,8 @@ def make_marker_lead(db: Database, tmp: Path, marker: str = MARKER) -> MarkerLea
         "industry": f"{m}bau",
         "source": f"Messe {m}",
         "tags": f"{m}tag",
-        "owner": f"Berater {m}",
+        # The owner is a colleague (a user of the team, kept by an erasure), not the person erased.
+        "owner": "Berater Vogt",
         "notes": f"Notiz {m}",
         "consent_source": f"Formular {m}",
         "consent_purpose": f"Newsletter {m}",

@@ -250,3 +250,27 @@ def test_values_that_differ_only_in_case_or_spacing_are_not_conflicts(db: Any, t
     merged = get_lead(db, lead.id)
     assert merged.email == "bernd@berg.de" and merged.city == "Köln"
     assert report.conflicts == [] and "Abweichend" not in merged.notes and "Vorheriger" not in merged.notes
+
+
+def test_the_laptops_users_and_owners_become_users_here(db: Any, tmp_path: Path) -> None:
+    from leaddesk.core.people import add_user, list_users
+
+    add_user(db, "Anna Berger")
+    laptop_file = tmp_path / "laptop.sqlite3"
+    backup_sqlite(db.engine, laptop_file)
+    laptop = Database.open(f"sqlite:///{laptop_file}")
+    add_user(laptop, "Messe Team", initials="MT", email="messe@example.com")
+    create_lead(laptop, {"last_name": "Neu", "owner": "anna berger"})
+    create_lead(laptop, {"last_name": "Fair", "owner": "Messe Team"})
+    laptop.close()
+
+    report = merge_database(db, laptop_file)
+
+    assert report.users_added == ["Messe Team"]
+    assert "user added: Messe Team" in report.lines()
+    users = {u.name: (u.initials, u.email) for u in list_users(db)}
+    assert users == {"Anna Berger": ("AB", ""), "Messe Team": ("MT", "messe@example.com")}
+    with db.session() as s:
+        rows = s.execute(select(Lead.last_name, Lead.owner).where(Lead.last_name.in_(["Neu", "Fair"])))
+        owners = {name: owner for name, owner in rows}
+    assert owners == {"Neu": "Anna Berger", "Fair": "Messe Team"}

@@ -26,9 +26,9 @@ from leaddesk.core.people import (
 )
 from leaddesk.core.privacy.audit import entries
 from leaddesk.core.privacy.consent import set_do_not_contact
-from leaddesk.core.services.bulk import bulk_move
+from leaddesk.core.services.bulk import bulk_move, bulk_set_owner
 from leaddesk.core.services.imports import apply_import, plan_import
-from leaddesk.core.services.leads import create_lead, get_lead, move_stage, stage_history
+from leaddesk.core.services.leads import create_lead, get_lead, move_stage, stage_history, update_lead
 
 
 @pytest.fixture
@@ -190,3 +190,34 @@ def test_created_at_is_utc(db: Any) -> None:
     before = datetime.now(UTC).replace(microsecond=0)
     add_user(db, "Anna")
     assert list_users(db)[0].created_at >= before
+
+
+def test_an_owner_typed_on_a_lead_becomes_a_user_in_the_same_transaction(db: Any) -> None:
+    add_user(db, "Anna Berger")
+    heard: list[Any] = []
+    db.add_listener(heard.append)
+    lead, _ = create_lead(db, {"last_name": "Kessler", "owner": "  jonas   weber "})
+    assert heard[-1].users and lead.id in heard[-1].created
+    # Spelled by the user list from now on; an existing user in other case or spacing is reused.
+    assert lead.owner == "jonas weber"
+    other, _ = create_lead(db, {"last_name": "Lang", "owner": "ANNA berger"})
+    assert other.owner == "Anna Berger"
+    assert [(u.name, u.initials) for u in list_users(db)] == [("Anna Berger", "AB"), ("jonas weber", "JW")]
+    updated, _ = update_lead(db, other.id, {"owner": "Tobias Klein"}, expected_version=other.version)
+    assert updated.owner == "Tobias Klein" and "Tobias Klein" in [u.name for u in list_users(db)]
+    # A name no user could have stays the lead's text only (a comma would split the owner lists).
+    odd, _ = create_lead(db, {"last_name": "Odd", "owner": "Berger, Anna"})
+    assert odd.owner == "Berger, Anna"
+    assert "Berger, Anna" not in [u.name for u in list_users(db)]
+
+
+def test_bulk_owner_and_an_imported_owner_column_add_users(db: Any) -> None:
+    leads = [create_lead(db, {"last_name": f"L{n}"})[0] for n in range(3)]
+    result = bulk_set_owner(db, [lead.id for lead in leads], "Mara Roth")
+    assert len(result.ids) == 3 and "Mara Roth" in [u.name for u in list_users(db)]
+    csv = "Nachname;Besitzer\nKlein;Paul Frei\nGroß;paul frei\nBauer;Mara Roth\n".encode()
+    plan = plan_import(db, [("team.csv", csv)], mapping={"Nachname": "last_name", "Besitzer": "owner"})
+    apply_import(db, plan)
+    owners = {get_lead(db, i).owner for i in range(4, 7)}
+    assert owners == {"Paul Frei", "Mara Roth"}
+    assert [u.name for u in list_users(db)] == ["Mara Roth", "Paul Frei"]

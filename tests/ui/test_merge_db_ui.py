@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,8 @@ def test_dry_run_report_then_merge_updates_the_board(
     assert "messe-laptop.sqlite3" in summary
     assert "New: <b>4</b> · Merged: <b>1</b> · Unchanged: <b>1</b> · Left out: <b>0</b>" in summary
     assert "Brings over: 10 activities, 8 stage changes, 2 tasks." in summary
+    # The demo leads' owners are the laptop's users; this office has none of them yet.
+    assert re.search(r"4 new users in Settings → People: \w+ \w+, ", summary)
     assert _counts(db) == before  # the dry run changed nothing
     qtmodeltester.check(dialog.outcomes)
     rows = {
@@ -217,6 +220,7 @@ def test_the_dialog_speaks_german(
         "Neu: <b>4</b> · Zusammengeführt: <b>1</b> · Unverändert: <b>1</b>" in summary
         and "10 Aktivitäten" in summary
     )
+    assert "4 neue Benutzer in Einstellungen → Personen: " in summary
     texts = [dialog.proxy.index(r, 3).data() for r in range(dialog.proxy.rowCount())]
     assert any(t.startswith("Ergänzt: Ort") and "1 Aktivität" in t for t in texts)
     assert dialog.merge_button.text() == "&Zusammenführen"

@@ -41,8 +41,7 @@ def rows(page: Any) -> list[tuple[str, ...]]:
 def test_settings_user_list_add_rename_deactivate(
     db: Any, add_lead: Any, window: Any, settings: Any, qtbot: Any, questions: Any
 ) -> None:
-    lead = add_lead("Kessler", owner="Anna Berger")
-    add_user(db, "Anna Berger")
+    lead = add_lead("Kessler", owner="Anna Berger")  # a lead's owner is a user from then on
     page = settings.people
     page.reload()
     qtbot.waitUntil(lambda: page.table.rowCount() == 1)

@@ -11,6 +11,7 @@ Every function takes ``now`` so decay can be tested over simulated time.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,7 +22,7 @@ from sqlalchemy import insert, select, update
 from sqlmodel import Session
 
 from leaddesk.core.changes import note
-from leaddesk.core.db import Database, bulk_cache, sql_flavor
+from leaddesk.core.db import Database, bulk_cache, json_ids_sql, sql_flavor
 from leaddesk.core.errors import LeadDeskError, NotFoundError
 from leaddesk.core.models import Lead, ScoreAdjustment, ScoreSettings, utcnow
 from leaddesk.core.scoring.compile import build_query, run, sql_time
@@ -325,6 +326,17 @@ def rescore_in(
     if moved:
         note(session, all_leads=True)  # moves by score, set-based: too many to name one by one
     return RescoreReport(int(total or 0), changed, moved, time.perf_counter() - started)
+
+
+def rescore_ids(session: Session, ids: Sequence[int]) -> None:
+    """Rescore these leads in the caller's transaction (their fields changed: rules may read them)."""
+    if not ids:
+        return
+    rescore_in(
+        session,
+        where=f"l.id IN {json_ids_sql(session, 'rescore_ids')}",
+        params={"rescore_ids": json.dumps(list(ids))},
+    )
 
 
 def refresh_decay(

@@ -13,7 +13,6 @@ Statements are per selection, not per lead: one read of the leads' current value
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,10 +22,11 @@ from sqlalchemy import ColumnElement, bindparam, delete, func, insert, literal, 
 from sqlmodel import Session
 
 from leaddesk.core.changes import note
-from leaddesk.core.db import Database, is_sqlite, json_ids_sql
+from leaddesk.core.db import Database, is_sqlite
 from leaddesk.core.errors import ConflictError, ValidationError
 from leaddesk.core.models import Lead, LeadScore, StageChange, Task, utcnow
-from leaddesk.core.scoring.engine import flag_sql
+from leaddesk.core.people import owner_user
+from leaddesk.core.scoring.engine import flag_sql, rescore_ids
 from leaddesk.core.scoring.store import get_settings
 from leaddesk.core.services.query import ids_clause, tag_clause
 from leaddesk.core.services.tasks import DEFAULT_TITLE, local_day, start_of_day, user_timezone_in
@@ -112,19 +112,6 @@ def _refresh_flags(session: Session, ids: list[int]) -> None:
         .where(LeadScore.lead_id.in_(select(Lead.id).where(_in(session, ids))))  # type: ignore[attr-defined]
         .values(score_flag=literal_column(flag))
         .execution_options(synchronize_session=False)
-    )
-
-
-def rescore_leads(session: Session, ids: list[int]) -> None:
-    """Rescore the leads whose fields changed (rules may read owner or tags), in this transaction."""
-    from leaddesk.core.scoring.engine import rescore_in
-
-    if not ids:
-        return
-    rescore_in(
-        session,
-        where=f"l.id IN {json_ids_sql(session, 'bulk_ids')}",
-        params={"bulk_ids": json.dumps(ids)},
     )
 
 
@@ -244,16 +231,20 @@ def bulk_move(
 def bulk_set_owner(
     db: Database, ids: Iterable[int], owner: str, *, now: datetime | None = None
 ) -> BulkResult:
-    """Give the leads ``owner`` ("" takes the owner away); leads that have it already are left alone."""
+    """Give the leads ``owner`` ("" takes the owner away); leads that have it already are left alone.
+
+    A name no user has yet becomes a user (see :func:`leaddesk.core.people.owner_users`).
+    """
     owner = owner.strip()
     now = now or utcnow()
     with db.transaction() as session:
+        owner = owner_user(session, owner)
         rows = [r for r in _live(session, ids, Lead.owner) if r.owner != owner]
         changed = [r.id for r in rows]
         if not changed:
             return BulkResult(OWNER, ())
         versions = _bump(session, changed, now, owner=owner)
-        rescore_leads(session, changed)
+        rescore_ids(session, changed)
         note(session, updated=changed)
         return BulkResult(OWNER, tuple(changed), versions, {r.id: {"owner": r.owner} for r in rows})
 
@@ -298,7 +289,7 @@ def bulk_tags(
         if not changed:
             return BulkResult(TAGS, ())
         _write_values(session, "tags", {i: new[i] for i in changed}, now)
-        rescore_leads(session, changed)
+        rescore_ids(session, changed)
         note(session, updated=changed)
         return BulkResult(
             TAGS, tuple(changed), _versions(session, changed), {r.id: {"tags": r.tags or ""} for r in rows}
@@ -332,7 +323,7 @@ def rename_tag(db: Database, old: str, new: str, *, now: datetime | None = None)
             return BulkResult(TAGS, ())
         changed = sorted(renamed)
         _write_values(session, "tags", renamed, now)
-        rescore_leads(session, changed)  # rules may score tags
+        rescore_ids(session, changed)  # rules may score tags
         note(session, updated=changed)
         return BulkResult(TAGS, tuple(changed), _versions(session, changed), before)
 
@@ -485,7 +476,7 @@ def undo_bulk(db: Database, result: BulkResult, *, now: datetime | None = None) 
         elif result.kind in (OWNER, TAGS):
             column = "owner" if result.kind == OWNER else "tags"
             _write_values(session, column, {i: b[column] for i, b in result.before.items()}, now)
-            rescore_leads(session, ids)
+            rescore_ids(session, ids)
             note(session, updated=ids)
         elif result.kind == FOLLOW_UP:
             task_table = Task.__table__  # type: ignore[attr-defined]

@@ -44,8 +44,10 @@ from leaddesk.core.models import (
     ScoreAdjustment,
     StageChange,
     Task,
+    User,
     utcnow,
 )
+from leaddesk.core.people import owner_users
 from leaddesk.core.perf import paused_gc
 from leaddesk.core.privacy.erase import reapply_erasures
 from leaddesk.core.privacy.suppression import SuppressionChecker
@@ -113,6 +115,8 @@ class DbMergeReport:
     rows_added: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     rows_present: int = 0
     leads: list[LeadOutcome] = field(default_factory=list)
+    #: Users added here for the other file's owners and users (names), see ``owner_users``.
+    users_added: list[str] = field(default_factory=list)
     #: The database as it was before a real merge (None for a dry run or a database that is no file).
     safety_copy: Path | None = None
 
@@ -130,6 +134,7 @@ class DbMergeReport:
         out += [f"merged: {x}" for x in self.merged]
         out += [f"left: {x}" for x in self.left]
         out += [f"kept both values: {x}" for x in self.conflicts]
+        out += [f"user added: {x}" for x in self.users_added]
         return out
 
 
@@ -247,6 +252,7 @@ def _load(other: Database) -> dict[str, Any]:
         data: dict[str, Any] = {
             "leads": _rows(s, Lead),
             "qual": {q["lead_id"]: q for q in _rows(s, Qualification)},
+            "users": {u["name"]: (u["initials"], u["email"]) for u in _rows(s, User)},
         }
         for model in (*_CHILDREN, CallDraft):
             by_lead: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -290,6 +296,12 @@ def _merge(session: Session, data: dict[str, Any], report: DbMergeReport, progre
     origin = f"db:{report.other_file}"
     blocked = SuppressionChecker.load(session)
     leads = data["leads"]
+    # The other file's owners are users here too (with the initials and e-mail it knew them by).
+    before = set(session.execute(select(User.name)).scalars())  # type: ignore[call-overload]
+    owners = owner_users(
+        session, [*(r["owner"] for r in leads if r["owner"]), *data["users"]], details=data["users"]
+    )
+    report.users_added = sorted(set(owners.values()) - before, key=str.casefold)
     for n, row in enumerate(leads, start=1):
         text = f"{display_text(row)} (uid {row['uid']})"
         outcome = LeadOutcome("left", display_text(row), row["uid"])
@@ -318,7 +330,7 @@ def _merge(session: Session, data: dict[str, Any], report: DbMergeReport, progre
                 outcome.match = strong[0].reason
         rows_before = dict(report.rows_added)
         if target_id is None:
-            lead = _add_lead(session, row)
+            lead = _add_lead(session, row | {"owner": owners.get(row["owner"], row["owner"])})
             assert lead.id is not None
             index.add(row, lead_id=lead.id)
             uids[row["uid"]] = (lead.id, False)

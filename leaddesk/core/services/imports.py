@@ -73,6 +73,7 @@ from leaddesk.core.models import (
     new_uid,
     utcnow,
 )
+from leaddesk.core.people import owner_users
 from leaddesk.core.perf import paused_gc
 from leaddesk.core.privacy.suppression import SuppressionChecker, import_issues
 from leaddesk.core.scoring.engine import rescore_in
@@ -820,6 +821,9 @@ def _insert_new(
         f" VALUES (?, {sql_literal(DEFAULT_TITLE)}, '', ?, {no}, {no}, ?, {sql_literal(stamp)})",
     )
     at_follow_up = slot.get("next_follow_up")
+    # A file's owners are users: names no user has yet are added, spelled as first written.
+    at_owner = slot.get("owner")
+    owners = owner_users(session, [r.values["owner"] for r in rows if r.values.get("owner")])
     # A file's own uid is kept unless a lead has it already: one merged away (erased rows keep
     # theirs), or the one this row matched when the person chose "import as new".
     own = [r.uid for r in rows if r.uid and len(r.uid) <= UID_MAX]
@@ -849,6 +853,8 @@ def _insert_new(
             cells[at_phone] = phone_key(get("phone") or get("mobile") or "")
             cells[at_uid] = uid
             cells[at_position] = position
+            if at_owner is not None and cells[at_owner]:
+                cells[at_owner] = owners.get(cells[at_owner], cells[at_owner])
             for key, at in dates:
                 moment = get(key)
                 if isinstance(moment, datetime):

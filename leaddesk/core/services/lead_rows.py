@@ -20,6 +20,7 @@ from leaddesk.core.db import as_utc
 from leaddesk.core.errors import NEEDS_NAME_OR_COMPANY, ConflictError, NotFoundError, ValidationError
 from leaddesk.core.models import EDITABLE_FIELDS, SCORE_FIELDS, Lead, LeadScore, StageChange, utcnow
 from leaddesk.core.names import normalize_title, parse_salutation
+from leaddesk.core.people import owner_user
 from leaddesk.core.stages import Stage, is_backward, parse_stage
 from leaddesk.core.text import Text
 from leaddesk.core.validation import check_email, normalize_phone, normalize_tags, normalize_website
@@ -218,6 +219,8 @@ def insert_lead(
 ) -> Lead:
     """Add an already cleaned lead inside the caller's transaction (importers, merges)."""
     now = utcnow()
+    if values.get("owner"):  # the owner is a user (added if new)
+        values = {**values, "owner": owner_user(session, values["owner"])}
     lead = Lead(
         **values,
         **derived_keys(values),
@@ -259,11 +262,13 @@ def _check_version(lead: Lead, expected_version: int | None) -> None:
 
 def apply_values(lead: Lead, values: dict[str, Any]) -> None:
     """Set cleaned values on a loaded lead and bump its version (one place for the bookkeeping)."""
+    session = object_session(lead)
+    if values.get("owner") and session is not None:  # the owner is a user (added if new)
+        values = {**values, "owner": owner_user(session, values["owner"])}
     for key, value in (values | derived_keys(values)).items():
         setattr(lead, key, value)
     lead.updated_at = utcnow()
     lead.version += 1
-    session = object_session(lead)
     if session is not None and lead.id is not None:
         note(session, updated=[lead.id])
 

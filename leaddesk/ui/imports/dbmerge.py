@@ -372,6 +372,10 @@ class MergeDatabaseDialog(QDialog):
         if n:
             text_n = self.tr("%n entry(ies) already here, not copied twice", "", n)
             extras.append(text_n.replace(str(n), loc.toString(n), 1))
+        n = len(report.users_added)
+        if n:  # owners and users of the other file that this team list did not have
+            names = _html(", ".join(report.users_added))
+            extras.append(self.tr("%n new user(s) in Settings → People: %1", "", n).replace("%1", names))
         if extras:
             text += "<br>" + " · ".join(extras)
         if not dry_run and self.backup is not None:
