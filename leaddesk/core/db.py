@@ -1848,6 +1848,32 @@ def server_url(url: str | URL, *, password: str | None = None) -> URL:
     )
 
 
+def server_address(
+    host: str, port: int | None, database: str, user: str, *, ssl: bool = True, password: str = ""
+) -> URL:
+    """The URL of a server database from the fields a person fills in (Settings → Database).
+
+    Built with ``URL.create``: a password or name with ``@``, ``/`` or ``#`` stays itself. A host
+    starting with "/" is a Unix socket folder (libpq's ``host``); ``ssl`` asks for an encrypted
+    connection (``sslmode=require``, which libpq ignores on a local socket).
+    """
+    host = host.strip()
+    query: dict[str, str] = {}
+    if host.startswith("/"):
+        query["host"], host = host, ""
+    if ssl:
+        query["sslmode"] = "require"
+    return URL.create(
+        "postgresql+psycopg",
+        username=user.strip() or None,
+        password=password or None,
+        host=host or None,
+        port=port or None,
+        database=database.strip() or None,
+        query=query,
+    )
+
+
 def server_label(url: URL) -> str:
     """``user@host:port/database`` for messages and the keyring (never the password)."""
     host = url.host or str(url.query.get("host") or "") or "localhost"

@@ -11,6 +11,7 @@ SHM, backups, card images) 0600, set on creation and repaired on opening (POSIX 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import stat
 from pathlib import Path
@@ -19,6 +20,8 @@ import platformdirs
 from sqlalchemy.engine import URL, make_url
 
 DB_FILE_NAME = "leaddesk.sqlite3"
+#: The office server this computer uses (Settings → Database), in :func:`config_dir`.
+SERVER_FILE_NAME = "server.json"
 #: Permissions of the data folder and of the files in it.
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
@@ -49,11 +52,60 @@ def sqlite_url(file: str | os.PathLike[str]) -> URL:
 
 
 def database_url(data_directory: Path) -> URL:
-    """``LEADDESK_DATABASE_URL`` if set (a shared server later), else the SQLite file in the data dir."""
+    """``LEADDESK_DATABASE_URL`` if set, else the office server chosen on this computer
+    (:func:`chosen_server`), else the SQLite file in the data folder."""
     url = os.environ.get("LEADDESK_DATABASE_URL")
     if url:
         return make_url(url)
-    return sqlite_url(data_directory / DB_FILE_NAME)
+    return chosen_server() or sqlite_url(data_directory / DB_FILE_NAME)
+
+
+def server_file() -> Path:
+    return config_dir() / SERVER_FILE_NAME
+
+
+def chosen_server() -> URL | None:
+    """The server database chosen in Settings → Database on this computer, or None (the file).
+
+    A per-computer choice, like the window's size: the fair laptop keeps its own file while
+    the office computers use the server. Unreadable or foreign content counts as no choice.
+    """
+    try:
+        data = json.loads(server_file().read_text(encoding="utf-8"))
+        url = make_url(data["url"]) if isinstance(data, dict) and isinstance(data.get("url"), str) else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return url if url is not None and url.get_backend_name() == "postgresql" else None
+
+
+def choose_server(url: URL | None) -> None:
+    """Use the server database ``url`` from the next start on (None: this computer's file again).
+
+    The password is never written (it lives in the system keyring or libpq's ``.pgpass``); the
+    file is private (0600) and replaced atomically. OSError when the folder cannot be written.
+    """
+    file = server_file()
+    if url is None:
+        with contextlib.suppress(FileNotFoundError):
+            file.unlink()
+        return
+    make_private_dir(file.parent)
+    tmp = file.with_suffix(".tmp")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    make_private_file(tmp)
+    # Rebuilt without the password (``URL.set(password=None)`` would keep it: None means "unchanged").
+    bare = URL.create(
+        url.drivername,
+        username=url.username,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query=url.query,
+    )
+    address = bare.render_as_string(hide_password=False)
+    tmp.write_text(json.dumps({"url": address}, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, file)
 
 
 def database_file(data_directory: Path) -> Path:

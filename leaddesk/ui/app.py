@@ -118,6 +118,41 @@ def run(data_dir: str | Path | None = None, lang: str | None = None) -> int:
         lock.unlock()
 
 
+def _offer_own_file(message: str) -> bool:
+    """Say why the database cannot be opened; True when the person goes back to this computer's file.
+
+    Offered only when the database was the office server chosen in Settings → Database (not
+    ``LEADDESK_DATABASE_URL``): a server that is down or out of reach must not lock anyone out
+    of LeadDesk. Quit is the default; the choice of server is forgotten only when asked.
+    """
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from leaddesk import APP_NAME
+    from leaddesk.core import paths
+
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message)
+    quit_button = box.addButton(QMessageBox.StandardButton.Close)
+    own = None
+    if paths.chosen_server() is not None and not os.environ.get("LEADDESK_DATABASE_URL"):
+        own = box.addButton(
+            QCoreApplication.translate("App", "Use this computer's file"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "App",
+                "This computer is set to use an office server. You can work in this computer's own "
+                "database file instead and choose the server again in Settings → Database.",
+            )
+        )
+    box.setDefaultButton(quit_button)
+    box.exec()
+    if own is None or box.clickedButton() is not own:
+        return False
+    paths.choose_server(None)
+    return True
+
+
 def _run_window(app: Any, data_dir: str | Path | None) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QMessageBox
@@ -129,33 +164,26 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
     from leaddesk.core.errors import LeadDeskError
     from leaddesk.ui.startup import check_later, open_database, paint_head_first, prepare
 
-    try:
-        db, check_deferred = open_database(data_dir)  # a large file's quick check waits for the paint
-    except DriverDatabaseError as exc:  # e.g. "file is not a database": not raised as LeadDeskError by core
-        url = paths.database_url(paths.data_dir(data_dir))
-        QMessageBox.critical(
-            None,
-            APP_NAME,
-            QCoreApplication.translate("App", "LeadDesk cannot open its database.")
-            + "\n\n"
-            + describe_operational_error(exc, url),  # type: ignore[arg-type]
-        )
-        return 1
-    except LeadDeskError as exc:
-        QMessageBox.critical(
-            None,
-            APP_NAME,
-            QCoreApplication.translate("App", "LeadDesk cannot open its database.") + "\n\n" + str(exc),
-        )
-        return 1
-    except Exception as exc:  # a bug, not the environment: still say so in a window
-        QMessageBox.critical(
-            None,
-            APP_NAME,
-            QCoreApplication.translate("App", "Unexpected error while opening the database:")
-            + f"\n\n{exc!r}",
-        )
-        raise
+    while True:
+        try:
+            db, check_deferred = open_database(data_dir)  # a large file's quick check waits for the paint
+            break
+        except DriverDatabaseError as exc:  # e.g. "file is not a database": not raised as LeadDeskError
+            url = paths.database_url(paths.data_dir(data_dir))
+            why = describe_operational_error(exc, url)  # type: ignore[arg-type]
+        except LeadDeskError as exc:
+            why = str(exc)
+        except Exception as exc:  # a bug, not the environment: still say so in a window
+            QMessageBox.critical(
+                None,
+                APP_NAME,
+                QCoreApplication.translate("App", "Unexpected error while opening the database:")
+                + f"\n\n{exc!r}",
+            )
+            raise
+        message = QCoreApplication.translate("App", "LeadDesk cannot open its database.") + "\n\n" + why
+        if not _offer_own_file(message):
+            return 1
     try:
         from leaddesk.ui import features
         from leaddesk.ui.main_window import MainWindow, app_icon

@@ -88,7 +88,8 @@ def open_folder(folder: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
-def _hint(text: str, parent: QWidget) -> QLabel:
+def hint_label(text: str, parent: QWidget) -> QLabel:
+    """A page's explaining line, in the muted colour of the theme."""
     label = QLabel(text, parent)
     label.setWordWrap(True)
     label.setObjectName("settingsHint")
@@ -117,7 +118,7 @@ class GeneralPage(_Page):
         if edit is not None:
             edit.setMaxLength(3)
         form.addRow(self.tr("Home currency"), self.currency)
-        form.addRow("", _hint(self.tr("The currency of new leads."), self))
+        form.addRow("", hint_label(self.tr("The currency of new leads."), self))
         self.timezone = QComboBox(self)
         self.timezone.setEditable(True)
         self.timezone.addItems(sorted(zoneinfo.available_timezones()))
@@ -125,7 +126,7 @@ class GeneralPage(_Page):
         self.timezone.setMinimumContentsLength(20)
         form.addRow(self.tr("Time zone"), self.timezone)
         form.addRow(
-            "", _hint(self.tr("Where your day begins: what is due today, and every date shown."), self)
+            "", hint_label(self.tr("Where your day begins: what is due today, and every date shown."), self)
         )
         self.language = QComboBox(self)
         self.language.addItem(self.tr("As the system"), "")
@@ -133,7 +134,7 @@ class GeneralPage(_Page):
         self.language.addItem("Deutsch", "de")
         self.language.setCurrentIndex(max(self.language.findData(prefs.stored_language() or ""), 0))
         form.addRow(self.tr("Language"), self.language)
-        form.addRow("", _hint(self.tr("A new language takes effect when LeadDesk starts again."), self))
+        form.addRow("", hint_label(self.tr("A new language takes effect when LeadDesk starts again."), self))
 
     def load(self, p: Preferences) -> None:
         self.currency.setCurrentText(p.currency)
@@ -154,7 +155,7 @@ class FollowUpPage(_Page):
         self.delay.setRange(0, 365)
         self.delay.setSuffix(self.tr(" days"))
         form.addRow(self.tr("Default follow-up"), self.delay)
-        form.addRow("", _hint(self.tr("How far ahead a new follow-up is proposed."), self))
+        form.addRow("", hint_label(self.tr("How far ahead a new follow-up is proposed."), self))
         days = QWidget(self)
         row = QHBoxLayout(days)
         row.setContentsMargins(0, 0, 0, 0)
@@ -168,14 +169,15 @@ class FollowUpPage(_Page):
         row.addStretch(1)
         form.addRow(self.tr("Working days"), days)
         form.addRow(
-            "", _hint(self.tr("Follow-ups moved to “the next working day” skip the other days."), self)
+            "", hint_label(self.tr("Follow-ups moved to “the next working day” skip the other days."), self)
         )
         self.handover = QSpinBox(self)
         self.handover.setRange(0, 60)
         self.handover.setSuffix(self.tr(" working days"))
         form.addRow(self.tr("Handover threshold"), self.handover)
         form.addRow(
-            "", _hint(self.tr("Reports flag an MQL that waits longer for its first sales activity."), self)
+            "",
+            hint_label(self.tr("Reports flag an MQL that waits longer for its first sales activity."), self),
         )
 
     def load(self, p: Preferences) -> None:
@@ -200,7 +202,7 @@ class _ListPage(_Page):
     def __init__(self, intro: str, add_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.addWidget(_hint(intro, self))
+        layout.addWidget(hint_label(intro, self))
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         layout.addWidget(self.list, 1)
@@ -342,7 +344,7 @@ class SourcesPage(_Page):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            _hint(
+            hint_label(
                 self.tr(
                     "Sources come from the leads; add one before its first lead (a fair next month). "
                     "A trade fair's cost gives the reports their cost per lead."
@@ -546,7 +548,7 @@ class BackupsPage(_Page):
 
         layout = QVBoxLayout(self)
         layout.addWidget(
-            _hint(
+            hint_label(
                 self.tr(
                     "LeadDesk backs up the database once a day when it starts and keeps %1 daily, "
                     "%2 weekly and %3 monthly copies."
@@ -573,38 +575,6 @@ class BackupsPage(_Page):
         if open_backups is not None:
             self.backups_button.clicked.connect(lambda: open_backups())
         row.addWidget(self.backups_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(1)
-
-
-class DataFolderPage(_Page):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            _hint(
-                self.tr(
-                    "All your leads are in one database file in this folder. Copy the whole folder "
-                    "to move LeadDesk to another computer."
-                ),
-                self,
-            )
-        )
-        self.folder = data_folder(db)
-        form = QFormLayout()
-        folder = QLineEdit(str(self.folder), self)
-        folder.setReadOnly(True)
-        folder.setObjectName("dataFolder")
-        form.addRow(self.tr("Data folder"), folder)
-        database = QLineEdit(str(db.file) if db.file is not None else db.engine.url.render_as_string(), self)
-        database.setReadOnly(True)
-        form.addRow(self.tr("Database"), database)
-        layout.addLayout(form)
-        self.open_button = QPushButton(self.tr("Open folder"), self)
-        self.open_button.clicked.connect(lambda: open_folder(self.folder))
-        row = QHBoxLayout()
-        row.addWidget(self.open_button)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(1)
@@ -672,8 +642,10 @@ class SettingsDialog(QDialog):
             self.people = PeoplePage(db, self)
             self._add("owners", self.tr("People"), self.people)
         self._add("backups", self.tr("Backups"), BackupsPage(db, open_backups, self))
-        self.data = DataFolderPage(db, self)
-        self._add("data", self.tr("Data folder"), self.data)
+        from leaddesk.ui.database_page import DatabasePage  # loaded when Settings opens, not at start
+
+        self.data = DatabasePage(db, self)
+        self._add("data", self.tr("Database"), self.data)
         for key, (title, factory) in _REGISTERED.items():
             if key != "owners":
                 self._add(key, title(), factory(self))

@@ -90,6 +90,14 @@ Einzelheiten stehen in der Protokolldatei:
         <translation>LeadDesk ist mit dieser Datenbank (%1) schon geöffnet. Bitte wechseln Sie zu diesem Fenster.</translation>
     </message>
     <message>
+        <source>Use this computer&apos;s file</source>
+        <translation>Die Datei dieses Computers verwenden</translation>
+    </message>
+    <message>
+        <source>This computer is set to use an office server. You can work in this computer&apos;s own database file instead and choose the server again in Settings → Database.</source>
+        <translation>Dieser Computer ist auf einen Büro-Server eingestellt. Sie können stattdessen mit der eigenen Datenbankdatei dieses Computers arbeiten und den Server später unter Einstellungen → Datenbank wieder wählen.</translation>
+    </message>
+    <message>
         <source>LeadDesk cannot open its database.</source>
         <translation>LeadDesk kann seine Datenbank nicht öffnen.</translation>
     </message>
@@ -955,22 +963,98 @@ Einzelheiten stehen in der Protokolldatei:
     </message>
 </context>
 <context>
-    <name>DataFolderPage</name>
+    <name>DatabasePage</name>
     <message>
         <source>All your leads are in one database file in this folder. Copy the whole folder to move LeadDesk to another computer.</source>
-        <translation>Alle Ihre Leads liegen in einer Datenbankdatei in diesem Ordner. Kopieren Sie den ganzen Ordner, um LeadDesk auf einen anderen Computer zu bringen.</translation>
+        <translation>Alle Ihre Leads liegen in einer Datenbankdatei in diesem Ordner. Kopieren Sie den ganzen Ordner, um LeadDesk auf einen anderen Computer umzuziehen.</translation>
     </message>
     <message>
         <source>Data folder</source>
         <translation>Datenordner</translation>
     </message>
     <message>
-        <source>Database</source>
-        <translation>Datenbank</translation>
+        <source>Database in use</source>
+        <translation>Verwendete Datenbank</translation>
     </message>
     <message>
         <source>Open folder</source>
         <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Office server (PostgreSQL)</source>
+        <translation>Büro-Server (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Colleagues share one database on a PostgreSQL server; the README&apos;s section “An office server in ten minutes” sets one up. The password is kept in the system&apos;s keyring, never in LeadDesk&apos;s files.</source>
+        <translation>Kolleginnen und Kollegen teilen eine Datenbank auf einem PostgreSQL-Server; der Abschnitt „An office server in ten minutes“ der README richtet ihn ein. Das Passwort liegt im Schlüsselbund des Systems, nie in den Dateien von LeadDesk.</translation>
+    </message>
+    <message>
+        <source>e.g. server.office.local</source>
+        <translation>z. B. server.buero.local</translation>
+    </message>
+    <message>
+        <source>stored in the keyring</source>
+        <translation>wird im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>Encrypted connection (required)</source>
+        <translation>Verschlüsselte Verbindung (erforderlich)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>Datenbankname</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>&amp;Use this server</source>
+        <translation>Diesen Server &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Use this computer&apos;s &amp;file</source>
+        <translation>&amp;Datei dieses Computers verwenden</translation>
+    </message>
+    <message>
+        <source>LEADDESK_DATABASE_URL decides which database LeadDesk opens here.</source>
+        <translation>LEADDESK_DATABASE_URL bestimmt, welche Datenbank LeadDesk hier öffnet.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <source>Not usable yet: %1</source>
+        <translation>Noch nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Verbunden: %1</translation>
+    </message>
+    <message>
+        <source>LeadDesk opens %1 when it starts next. The leads in this computer&apos;s file stay there (leaddesk migrate-to copies them to an empty server).</source>
+        <translation>LeadDesk öffnet beim nächsten Start %1. Die Leads in der Datei dieses Computers bleiben dort (leaddesk migrate-to kopiert sie auf einen leeren Server).</translation>
+    </message>
+    <message>
+        <source>LeadDesk opens this computer&apos;s file when it starts next: %1</source>
+        <translation>LeadDesk öffnet beim nächsten Start die Datei dieses Computers: %1</translation>
     </message>
 </context>
 <context>
@@ -4946,8 +5030,8 @@ oder Strg+O drücken</translation>
         <translation>Sicherungen</translation>
     </message>
     <message>
-        <source>Data folder</source>
-        <translation>Datenordner</translation>
+        <source>Database</source>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <source>The new language takes effect when LeadDesk starts again.</source>

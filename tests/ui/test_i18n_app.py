@@ -142,7 +142,7 @@ def test_unusable_database_is_shown_in_a_dialog(qapp: QApplication, tmp_path: Pa
 
     (tmp_path / DB_FILE_NAME).write_bytes(b"this is not a database" * 100)
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     assert app.run(data_dir=tmp_path, lang="en") == 1
     assert shown and "cannot open its database" in shown[0] and "not a LeadDesk database" in shown[0]
 

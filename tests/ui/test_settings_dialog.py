@@ -77,7 +77,7 @@ def test_settings_round_trip_reaches_another_window(
         "Lost reasons",
         "People",
         "Backups",
-        "Data folder",
+        "Database",
     ]
     qtbot.waitUntil(lambda: dialog.sources.table.rowCount() == 1)  # "Website", read off the GUI thread
     dialog.general.currency.setCurrentText("CHF")
