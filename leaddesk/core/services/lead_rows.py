@@ -28,9 +28,6 @@ from leaddesk.core.who import user_actor
 
 _EDITABLE = frozenset(EDITABLE_FIELDS)
 _TEXT_FIELDS = _EDITABLE - {"company_size", "value", "next_follow_up", "consent_at"}
-#: (field, whether it is text) in the order values are stored in.
-_FIELD_KINDS = tuple((key, key in _TEXT_FIELDS) for key in EDITABLE_FIELDS)
-_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -125,13 +122,12 @@ def clean_fields(data: dict[str, Any], *, require_identity: bool = True) -> Clea
     if not _EDITABLE.issuperset(data):
         for key in sorted(data.keys() - _EDITABLE):
             errors[key] = Text("unknown field")
-    for key, is_text in _FIELD_KINDS:
-        raw = data.get(key, _MISSING)  # one look-up per field: imports clean 100,000 rows
-        if raw is _MISSING:
-            continue
-        if is_text:
+    # Only the fields given are visited (a file row holds ~10 of the ~36): imports clean 100,000 rows.
+    text_fields = _TEXT_FIELDS
+    for key, raw in data.items():
+        if key in text_fields:
             values[key] = raw.strip() if type(raw) is str else "" if raw is None else str(raw).strip()
-        else:
+        elif key in _EDITABLE:
             values[key] = raw
     if "email" in values:
         try:
