@@ -29,7 +29,7 @@ from leaddesk.core import paths
 from leaddesk.core.db import Database, ServerCheck, check_server, server_address, server_label, store_password
 from leaddesk.ui.i18n import error_text, tr_core
 from leaddesk.ui.ops import Op, operations
-from leaddesk.ui.settings_dialog import data_folder, hint_label, open_folder
+from leaddesk.ui.settings_base import data_folder, hint_label, open_folder
 
 
 class DatabasePage(QWidget):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.ui.settings_dialog import data_folder, open_folder
+from leaddesk.ui.settings_base import data_folder, open_folder
 
 if TYPE_CHECKING:
     from leaddesk.ui.main_window import MainWindow

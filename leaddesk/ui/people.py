@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -22,14 +21,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -43,6 +40,7 @@ from leaddesk.core.people import UserView
 from leaddesk.ui.dialogs import confirmed, destructive_question
 from leaddesk.ui.i18n import error_text
 from leaddesk.ui.ops import operations
+from leaddesk.ui.settings_base import list_table, select_row
 from leaddesk.ui.working import choose_who, who_notifier
 
 if TYPE_CHECKING:
@@ -159,16 +157,10 @@ class PeoplePage(QWidget):
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.table = QTableWidget(0, self.COLUMNS, self)
-        self.table.setObjectName("users")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Initials"), self.tr("E-mail"), self.tr("Status")]
+        self.table = list_table(
+            self, [self.tr("Name"), self.tr("Initials"), self.tr("E-mail"), self.tr("Status")]
         )
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setObjectName("users")
         self.table.currentCellChanged.connect(lambda *_: self._update())
         layout.addWidget(self.table, 1)
         self.show_inactive = QCheckBox(self.tr("Show deactivated users"), self)
@@ -256,10 +248,7 @@ class PeoplePage(QWidget):
         return next((u for u in self.users if u.name == name), None)
 
     def select(self, name: str) -> None:
-        for row in range(self.table.rowCount()):
-            item = self.table.item(row, 0)
-            if item is not None and item.data(Qt.ItemDataRole.UserRole) == name:
-                self.table.setCurrentCell(row, 0)
+        select_row(self.table, name)
 
     def _update(self) -> None:
         user = self.current()
