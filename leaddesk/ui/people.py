@@ -139,8 +139,6 @@ class PeoplePage(QWidget):
     the page follows every ``users`` change, from this window or another.
     """
 
-    COLUMNS = 4
-
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
