@@ -10,6 +10,7 @@ tests and the keyring run on the operations layer's read lane, never on the GUI 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -161,22 +162,22 @@ class DatabasePage(QWidget):
         self.use_button.setEnabled(complete and not self.busy and not locked)
         self.file_button.setEnabled(paths.chosen_server() is not None and not self.busy and not locked)
 
-    def _run(self, fn: object, done: object) -> None:
+    def _run(self, fn: Callable[[Op], ServerCheck], done: Callable[[ServerCheck], None]) -> None:
         self.busy = True
         self.result.setText(self.tr("Connecting…"))
         self._update()
 
-        def finish(value: object) -> None:
+        def finish(value: ServerCheck) -> None:
             self.busy = False
             self._update()
-            done(value)  # type: ignore[operator]
+            done(value)
 
         def failed(exc: BaseException, _trace: str) -> None:
             self.busy = False
             self._update()
             self.result.setText(error_text(exc))
 
-        self.ops.read(fn, done=finish, failed=failed, owner=self)  # type: ignore[arg-type]
+        self.ops.read(fn, done=finish, failed=failed, owner=self)
 
     def test_connection(self) -> None:
         url = self.address()
