@@ -1017,14 +1017,27 @@ def _database_name(args: argparse.Namespace) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from leaddesk.core.perf import pause_gc_for_start, resume_gc
+
+    pause_gc_for_start()  # the window's start turns it on again (leaddesk.ui.app), a command here
+    try:
+        return _main(argv)
+    finally:
+        resume_gc()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from sqlalchemy.exc import DBAPIError
 
     from leaddesk.core.db import describe_operational_error
     from leaddesk.core.errors import LeadDeskError
+    from leaddesk.core.perf import resume_gc
 
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
+    if handler is not None or args.selftest:
+        resume_gc()  # only the window's start runs without the collector
     if args.as_user:
         from leaddesk.core import who
 

@@ -81,7 +81,7 @@ def _lock_file(data_dir: Path) -> Any:
 
 
 def run(data_dir: str | Path | None = None, lang: str | None = None) -> int:
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from leaddesk import APP_NAME, __version__
@@ -91,6 +91,11 @@ def run(data_dir: str | Path | None = None, lang: str | None = None) -> int:
 
     log_file = setup_logging()
     app = QApplication.instance() or QApplication(sys.argv)
+    from leaddesk.core.perf import resume_gc
+
+    # The collector, paused for the start (leaddesk.cli.main), runs again as soon as the event
+    # loop does: the main window's or a message box's, whichever comes first.
+    QTimer.singleShot(0, resume_gc)
     install_excepthook(log_file)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
