@@ -132,7 +132,13 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
     from leaddesk.core import paths
     from leaddesk.core.db import describe_operational_error
     from leaddesk.core.errors import LeadDeskError
-    from leaddesk.ui.startup import check_later, open_database, paint_head_first, prepare
+    from leaddesk.ui.startup import (
+        build_hidden_later,
+        check_later,
+        open_database,
+        paint_head_first,
+        prepare,
+    )
 
     try:
         db, check_deferred = open_database(data_dir)  # a large file's quick check waits for the paint
@@ -170,6 +176,7 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
             prepare(db)  # default rules for a new database, version stamp
         app.setWindowIcon(app_icon())
         paint_head_first()  # the board's first screenful before the paint, the rest after it
+        build_hidden_later()  # the list page and some menus' entries right after the paint
         window = MainWindow(db)
         if check_deferred:
             check_later(window)  # before the start-up offers (connected first, runs first)

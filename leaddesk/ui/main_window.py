@@ -46,8 +46,9 @@ from leaddesk.ui.dialogs import ask_destructive
 from leaddesk.ui.filters import FilterBar
 from leaddesk.ui.first_run import FirstRunPage
 from leaddesk.ui.i18n import error_text, resource_path, stage_label
+from leaddesk.ui.later import Later
 from leaddesk.ui.ops import Op, operations
-from leaddesk.ui.startup import load_board_for_window
+from leaddesk.ui.startup import load_board_for_window, take_hidden_later
 from leaddesk.ui.zone import use_zone
 
 if TYPE_CHECKING:  # the editor loads when a lead is first opened, not before the first paint
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self.editor_hooks: list[Callable[[LeadEditor], None]] = []
         self.editor: LeadEditor | None = None
         self.former_users: set[str] = set()  # deactivated users (team mode): not offered as owner
+        # What the window does not show at start waits here until its first paint (leaddesk.ui.later).
+        self.later = Later(self, deferring=take_hidden_later())
 
         self.board = Board(db, self)
         self.filters = FilterBar(self)
@@ -148,6 +151,10 @@ class MainWindow(QMainWindow):
         self.board.first_painted.connect(lambda: QTimer.singleShot(0, self.refresh_choices))
         if self.board.total == 0:
             QTimer.singleShot(0, self.refresh_choices)
+        if self.board.total:
+            self.later.run_after(self.board.first_painted)
+        else:  # the first-run page: nothing large to paint first
+            self.later.run_soon()
 
     def _damage_banner(self) -> QWidget | None:
         """A damaged database opened read-only: say so above the board and offer the newest good backup."""

@@ -86,6 +86,25 @@ def _damage_found(window: MainWindow) -> None:
     layout.insertWidget(0, banner)  # above the filter bar, as MainWindow puts it
 
 
+# --- what is hidden at start: built after the paint (leaddesk.ui.later) -----------------------------
+
+_hidden_later = False
+
+
+def build_hidden_later() -> None:
+    """The app's start: the next main window builds what it does not show (the list page, the
+    entries of some menus) right after its first paint, or sooner at the user's first key or click."""
+    global _hidden_later
+    _hidden_later = True
+
+
+def take_hidden_later() -> bool:
+    """For the window being built: whether :func:`build_hidden_later` was asked (once)."""
+    global _hidden_later
+    asked, _hidden_later = _hidden_later, False
+    return asked
+
+
 # --- the board: a screenful first, the rest after the paint -----------------------------------------
 
 #: Cards read per column before the first paint: more than a tall screen shows at 100 %.

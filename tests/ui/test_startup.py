@@ -40,6 +40,12 @@ DEFERRED = (
     "leaddesk.ui.quick_entry",
     "leaddesk.ui.call.window",
     "leaddesk.ui.people",  # Settings → People and the start-up "Who is working?" question
+    # Built right after the first paint (leaddesk.ui.later): the list page, Settings, Help, data protection.
+    "leaddesk.ui.listview.view",
+    "leaddesk.ui.listview.model",
+    "leaddesk.ui.settings_dialog",
+    "leaddesk.ui.help",
+    "leaddesk.ui.privacy",
     "leaddesk.core.reports.data",
     "leaddesk.core.reports.report",
     "sqlalchemy.dialects.postgresql",  # on SQLite (this test's database)
