@@ -35,10 +35,9 @@ from leaddesk import APP_NAME
 from leaddesk.core.changes import Changes
 from leaddesk.core.db import Database
 from leaddesk.core.errors import LeadDeskError
-from leaddesk.core.services.leads import LeadView, create_lead, get_lead, promotion_of, update_lead
 from leaddesk.core.services.query import all_tags, distinct_values
-from leaddesk.core.services.tasks import user_timezone
 from leaddesk.core.stages import Stage
+from leaddesk.core.tz import user_timezone
 from leaddesk.ui.board.board import Board
 from leaddesk.ui.board.commands import EditCommand
 from leaddesk.ui.board.delegate import ready_for
@@ -51,7 +50,8 @@ from leaddesk.ui.ops import Op, operations
 from leaddesk.ui.startup import load_board_for_window, take_hidden_later
 from leaddesk.ui.zone import use_zone
 
-if TYPE_CHECKING:  # the editor loads when a lead is first opened, not before the first paint
+if TYPE_CHECKING:  # the editor and the write services load when first used, not before the first paint
+    from leaddesk.core.services.leads import LeadView
     from leaddesk.ui.editor import LeadEditor
 
 #: Bump when the toolbar/dock layout changes: older saved state is then ignored, not restored.
@@ -426,6 +426,8 @@ class MainWindow(QMainWindow):
             if editor.lead.id in changes.removed:
                 editor.lead_removed()
             else:
+                from leaddesk.core.services.leads import get_lead
+
                 try:
                     editor.lead_updated(get_lead(self.db, editor.lead.id))
                 except LeadDeskError:
@@ -448,6 +450,7 @@ class MainWindow(QMainWindow):
 
     def open_editor(self, lead_id: int | None) -> LeadEditor | None:
         """Open the editor for a lead (None: a new one); returns it (window-modal, non-blocking)."""
+        from leaddesk.core.services.leads import get_lead
         from leaddesk.ui.editor import LeadEditor
 
         try:
@@ -496,6 +499,8 @@ class MainWindow(QMainWindow):
 
     def save_lead(self, lead_id: int | None, changes: dict[str, Any], version: int | None) -> LeadView:
         """The editor's save: create or update, record the undo step, update the board."""
+        from leaddesk.core.services.leads import create_lead, get_lead, promotion_of, update_lead
+
         if lead_id is None:
             from leaddesk.ui.prefs import current as current_settings
 

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QApplication, QMenu, QStackedWidget, QWidget
 from leaddesk.core.lazy import lazy_exports
 from leaddesk.core.stages import ALL_STAGES, Stage
 from leaddesk.ui.board.delegate import ready_for
-from leaddesk.ui.listview.bulk import BulkActions
 
 if TYPE_CHECKING:
+    from leaddesk.ui.listview.bulk import BulkActions
     from leaddesk.ui.listview.view import LeadListView
     from leaddesk.ui.main_window import MainWindow
 
@@ -45,7 +45,7 @@ class ListPage(QObject):
         board = window.board
         settings = window.settings()
         self._list: LeadListView | None = None
-        self.bulk = BulkActions(window)
+        self._bulk: BulkActions | None = None
         # The stack takes the board's place under the filter bar.
         self.stack = QStackedWidget(board.parentWidget())
         layout = board.parentWidget().layout()
@@ -89,6 +89,15 @@ class ListPage(QObject):
         self._restore(settings)
         self.update_actions()
         window.later.add(lambda: self.list)
+
+    @property
+    def bulk(self) -> BulkActions:
+        """The bulk actions, loaded with their services when first used (a menu, a multi-card drop)."""
+        if self._bulk is None:
+            from leaddesk.ui.listview.bulk import BulkActions
+
+            self._bulk = BulkActions(self.window)
+        return self._bulk
 
     @property
     def list(self) -> LeadListView:
