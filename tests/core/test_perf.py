@@ -80,8 +80,8 @@ def test_a_command_runs_with_the_collector_and_leaves_it_on(
     seen: list[bool] = []
     build = cli.build_parser
 
-    def with_probe() -> argparse.ArgumentParser:
-        parser = build()
+    def with_probe(**kwargs: bool) -> argparse.ArgumentParser:
+        parser = build(**kwargs)
         sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
         sub.add_parser("probe").set_defaults(handler=lambda _args: seen.append(gc.isenabled()) or 0)
         return parser
