@@ -168,14 +168,16 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
         )
         raise
     try:
+        if not check_deferred:
+            prepare(db)  # default rules for a new database, version stamp
+        # The board's first screenful before the paint, the rest after it; that screenful is read
+        # on a thread while the window's modules load and its widgets are built.
+        paint_head_first(db)
         from leaddesk.ui import features
         from leaddesk.ui.main_window import MainWindow, app_icon
         from leaddesk.ui.ops import wait_all
 
-        if not check_deferred:
-            prepare(db)  # default rules for a new database, version stamp
         app.setWindowIcon(app_icon())
-        paint_head_first()  # the board's first screenful before the paint, the rest after it
         build_hidden_later()  # the list page and some menus' entries right after the paint
         window = MainWindow(db)
         if check_deferred:

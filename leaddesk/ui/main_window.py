@@ -8,10 +8,8 @@ import, rule editor, reports …) and ``card_menu_hooks`` (extra card context-me
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import platformdirs
 import shiboken6
 from PySide6.QtCore import QByteArray, QLocale, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -47,6 +45,7 @@ from leaddesk.ui.first_run import FirstRunPage
 from leaddesk.ui.i18n import error_text, resource_path, stage_label
 from leaddesk.ui.later import Later
 from leaddesk.ui.ops import Op, operations
+from leaddesk.ui.prefs import settings_file
 from leaddesk.ui.startup import load_board_for_window, take_hidden_later
 from leaddesk.ui.zone import use_zone
 
@@ -57,11 +56,6 @@ if TYPE_CHECKING:  # the editor and the write services load when first used, not
 #: Bump when the toolbar/dock layout changes: older saved state is then ignored, not restored.
 STATE_VERSION = 1
 DEMO_LEADS = 2000
-
-
-def settings_file() -> Path:
-    """QSettings in LeadDesk's own config folder (not the registry/global plist), one ini file."""
-    return Path(platformdirs.user_config_dir("LeadDesk", appauthor=False)) / "window.ini"
 
 
 def app_icon() -> QIcon:

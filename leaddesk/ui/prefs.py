@@ -11,6 +11,7 @@ The language is a person's, not the team's: it is kept beside the window layout 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
@@ -75,9 +76,17 @@ def next_working_day(day: date, days: int = 1) -> date:
     return day
 
 
-def _ini() -> QSettings:
-    from leaddesk.ui.main_window import settings_file
+def settings_file() -> Path:
+    """QSettings in LeadDesk's own config folder (not the registry/global plist), one ini file.
 
+    Here rather than beside the main window: the start reads the language from it before it
+    loads the window's modules (issue 18)."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("LeadDesk", appauthor=False)) / "window.ini"
+
+
+def _ini() -> QSettings:
     path = settings_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     return QSettings(str(path), QSettings.Format.IniFormat)

@@ -212,3 +212,40 @@ def test_a_small_database_is_still_checked_before_the_window_opens(data_dir: Pat
         assert not deferred and db.read_only
     finally:
         db.close()
+
+
+def test_the_first_cards_are_read_on_a_thread_while_the_window_is_built(
+    qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from leaddesk.core.services import board_head
+    from leaddesk.core.services.board import load_board
+    from leaddesk.ui import startup
+    from leaddesk.ui.main_window import MainWindow
+
+    _demo(data_dir, 60)
+    monkeypatch.setattr(startup, "HEAD_ROWS", 5)
+    readers: list[str] = []
+    read = board_head.load_board_head
+
+    def spy(db: Database, per_stage: int) -> Any:
+        readers.append(threading.current_thread().name)
+        return read(db, per_stage)
+
+    monkeypatch.setattr(board_head, "load_board_head", spy)
+    db = Database.open_data_dir(data_dir)
+    try:
+        startup.paint_head_first(db)  # as the app's start does, before it loads the window's modules
+        window = MainWindow(db)
+        qtbot.addWidget(window)
+        assert readers == ["leaddesk-board-head"]  # not the GUI thread, and only once
+        full = load_board(db)
+        for stage, ids in full.ids.items():
+            assert window.board.models[stage].ids == ids[:5]
+            assert window.board.columns[stage].header.count == len(ids)
+        with qtbot.waitSignal(window.board.first_painted, timeout=10_000):
+            window.show()
+        qtbot.waitUntil(lambda: window.board.shown_count() == 60, timeout=10_000)
+    finally:
+        db.close()
