@@ -60,19 +60,21 @@ def test_what_waits_for_the_first_paint_is_built_right_after_it_as_it_always_was
 
 
 @pytest.fixture
-def no_paint_yet(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The user is quicker than the first paint: nothing runs the waiting work but their input."""
+def early_window(qtbot: Any, db: Any, add_lead: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The app's window, active, and a user quicker than its first paint: nothing runs the waiting
+    work but their input."""
     monkeypatch.setattr(Later, "run_after", lambda self, painted: None)
-
-
-def test_a_shortcut_pressed_before_its_menu_entry_is_built_still_works(
-    qtbot: Any, db: Any, add_lead: Any, no_paint_yet: None
-) -> None:
     add_lead("Berg")
     window = _window(qtbot, db, later=True)
     window.show()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need an active window
-    assert window.later.pending and getattr(window, "settings_dialog", None) is None
+    assert window.later.pending
+    return window
+
+
+def test_a_shortcut_pressed_before_its_menu_entry_is_built_still_works(early_window: Any) -> None:
+    window = early_window
+    assert getattr(window, "settings_dialog", None) is None
     QTest.keySequence(window, QKeySequence("Ctrl+,"))  # Edit → Settings…
     assert not window.later.pending
     dialog = window.settings_dialog
@@ -84,14 +86,8 @@ def test_a_shortcut_pressed_before_its_menu_entry_is_built_still_works(
     shortcuts.close()
 
 
-def test_a_click_before_the_menus_are_built_finds_every_entry(
-    qtbot: Any, db: Any, add_lead: Any, no_paint_yet: None
-) -> None:
-    add_lead("Berg")
-    window = _window(qtbot, db, later=True)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.later.pending
+def test_a_click_before_the_menus_are_built_finds_every_entry(early_window: Any) -> None:
+    window = early_window
     bar = window.menuBar()
     QTest.mousePress(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() - 2, bar.height() // 2))
     QTest.mouseRelease(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() - 2, bar.height() // 2))
