@@ -81,7 +81,7 @@ def _lock_file(data_dir: Path) -> Any:
 
 
 def run(data_dir: str | Path | None = None, lang: str | None = None) -> int:
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from leaddesk import APP_NAME, __version__
@@ -91,6 +91,11 @@ def run(data_dir: str | Path | None = None, lang: str | None = None) -> int:
 
     log_file = setup_logging()
     app = QApplication.instance() or QApplication(sys.argv)
+    from leaddesk.core.perf import resume_gc
+
+    # The collector, paused for the start (leaddesk.cli.main), runs again as soon as the event
+    # loop does: the main window's or a message box's, whichever comes first.
+    QTimer.singleShot(0, resume_gc)
     install_excepthook(log_file)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -162,7 +167,13 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
     from leaddesk.core import paths
     from leaddesk.core.db import describe_operational_error
     from leaddesk.core.errors import LeadDeskError
-    from leaddesk.ui.startup import check_later, open_database, paint_head_first, prepare
+    from leaddesk.ui.startup import (
+        build_hidden_later,
+        check_later,
+        open_database,
+        paint_head_first,
+        prepare,
+    )
 
     while True:
         try:
@@ -185,14 +196,17 @@ def _run_window(app: Any, data_dir: str | Path | None) -> int:
         if not _offer_own_file(message):
             return 1
     try:
+        if not check_deferred:
+            prepare(db)  # default rules for a new database, version stamp
+        # The board's first screenful before the paint, the rest after it; that screenful is read
+        # on a thread while the window's modules load and its widgets are built.
+        paint_head_first(db)
         from leaddesk.ui import features
         from leaddesk.ui.main_window import MainWindow, app_icon
         from leaddesk.ui.ops import wait_all
 
-        if not check_deferred:
-            prepare(db)  # default rules for a new database, version stamp
         app.setWindowIcon(app_icon())
-        paint_head_first()  # the board's first screenful before the paint, the rest after it
+        build_hidden_later()  # the list page and some menus' entries right after the paint
         window = MainWindow(db)
         if check_deferred:
             check_later(window)  # before the start-up offers (connected first, runs first)

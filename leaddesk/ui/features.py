@@ -32,8 +32,26 @@ class Features:
         self.db = window.db
         self._open: dict[str, QWidget] = {}
         self._build_actions()
-        window.editor_hooks.append(self._extend_editor)
-        window.card_menu_hooks.append(self._extend_card_menu)
+        # Menu entries nobody sees at start wait for the first paint (``window.later``); the
+        # hooks join after them, in the order the editor's tabs and the card menu always had.
+        later = getattr(window, "later", None)
+        if later is not None:
+            later.add(self._build_hidden)
+        else:
+            self._build_hidden()
+
+    def _build_hidden(self) -> None:
+        """Data protection, Settings and Help: menu entries, their hooks and shortcuts (Ctrl+, F1)."""
+        from leaddesk.ui import help as help_menu
+        from leaddesk.ui import settings_dialog
+        from leaddesk.ui.privacy import install as install_privacy
+
+        w = self.window
+        self.privacy = install_privacy(w)
+        self.act_settings = settings_dialog.install(w)
+        self.act_shortcuts = help_menu.install(w)
+        w.editor_hooks.append(self._extend_editor)
+        w.card_menu_hooks.append(self._extend_card_menu)
 
     # --- menus ---------------------------------------------------------------------------------
     def _action(self, text: str, slot: Any, shortcut: str | None = None) -> QAction:
@@ -77,18 +95,13 @@ class Features:
         w.add_feature_action("tools", self.act_duplicates)
         w.add_feature_action("tools", self.act_rules)
         w.add_feature_action("tools", self.act_qualification)
-        from leaddesk.ui.privacy import install as install_privacy
         from leaddesk.ui.reports import install as install_reports
 
         self.act_reports = install_reports(w)
-        self.privacy = install_privacy(w)
-        # Settings, saved filters, help and the "today" banner (issue 17): each its own module.
-        from leaddesk.ui import help as help_menu
-        from leaddesk.ui import saved_filters, settings_dialog, today
+        # Saved filters and the "today" banner (issue 17), shown at start: each its own module.
+        from leaddesk.ui import saved_filters, today
 
-        self.act_settings = settings_dialog.install(w)
         self.saved_filters = saved_filters.install(w)
-        self.act_shortcuts = help_menu.install(w)
         self.today = today.install(w, self.act_follow_ups, self.show_follow_ups)
 
     def _show(self, key: str, factory: Any) -> QWidget:

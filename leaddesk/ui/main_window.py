@@ -8,10 +8,8 @@ import, rule editor, reports …) and ``card_menu_hooks`` (extra card context-me
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import platformdirs
 import shiboken6
 from PySide6.QtCore import QByteArray, QLocale, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -35,10 +33,9 @@ from leaddesk import APP_NAME
 from leaddesk.core.changes import Changes
 from leaddesk.core.db import Database
 from leaddesk.core.errors import LeadDeskError
-from leaddesk.core.services.leads import LeadView, create_lead, get_lead, promotion_of, update_lead
 from leaddesk.core.services.query import all_tags, distinct_values
-from leaddesk.core.services.tasks import user_timezone
 from leaddesk.core.stages import Stage
+from leaddesk.core.tz import user_timezone
 from leaddesk.ui.board.board import Board
 from leaddesk.ui.board.commands import EditCommand
 from leaddesk.ui.board.delegate import ready_for
@@ -46,21 +43,19 @@ from leaddesk.ui.dialogs import ask_destructive
 from leaddesk.ui.filters import FilterBar
 from leaddesk.ui.first_run import FirstRunPage
 from leaddesk.ui.i18n import error_text, resource_path, stage_label
+from leaddesk.ui.later import Later
 from leaddesk.ui.ops import Op, operations
-from leaddesk.ui.startup import load_board_for_window
+from leaddesk.ui.prefs import settings_file
+from leaddesk.ui.startup import load_board_for_window, take_hidden_later
 from leaddesk.ui.zone import use_zone
 
-if TYPE_CHECKING:  # the editor loads when a lead is first opened, not before the first paint
+if TYPE_CHECKING:  # the editor and the write services load when first used, not before the first paint
+    from leaddesk.core.services.leads import LeadView
     from leaddesk.ui.editor import LeadEditor
 
 #: Bump when the toolbar/dock layout changes: older saved state is then ignored, not restored.
 STATE_VERSION = 1
 DEMO_LEADS = 2000
-
-
-def settings_file() -> Path:
-    """QSettings in LeadDesk's own config folder (not the registry/global plist), one ini file."""
-    return Path(platformdirs.user_config_dir("LeadDesk", appauthor=False)) / "window.ini"
 
 
 def app_icon() -> QIcon:
@@ -85,6 +80,8 @@ class MainWindow(QMainWindow):
         self.editor_hooks: list[Callable[[LeadEditor], None]] = []
         self.editor: LeadEditor | None = None
         self.former_users: set[str] = set()  # deactivated users (team mode): not offered as owner
+        # What the window does not show at start waits here until its first paint (leaddesk.ui.later).
+        self.later = Later(self, deferring=take_hidden_later())
 
         self.board = Board(db, self)
         self.filters = FilterBar(self)
@@ -148,6 +145,10 @@ class MainWindow(QMainWindow):
         self.board.first_painted.connect(lambda: QTimer.singleShot(0, self.refresh_choices))
         if self.board.total == 0:
             QTimer.singleShot(0, self.refresh_choices)
+        if self.board.total:
+            self.later.run_after(self.board.first_painted)
+        else:  # the first-run page: nothing large to paint first
+            self.later.run_soon()
 
     def _damage_banner(self) -> QWidget | None:
         """A damaged database opened read-only: say so above the board and offer the newest good backup."""
@@ -419,6 +420,8 @@ class MainWindow(QMainWindow):
             if editor.lead.id in changes.removed:
                 editor.lead_removed()
             else:
+                from leaddesk.core.services.leads import get_lead
+
                 try:
                     editor.lead_updated(get_lead(self.db, editor.lead.id))
                 except LeadDeskError:
@@ -441,6 +444,7 @@ class MainWindow(QMainWindow):
 
     def open_editor(self, lead_id: int | None) -> LeadEditor | None:
         """Open the editor for a lead (None: a new one); returns it (window-modal, non-blocking)."""
+        from leaddesk.core.services.leads import get_lead
         from leaddesk.ui.editor import LeadEditor
 
         try:
@@ -489,6 +493,8 @@ class MainWindow(QMainWindow):
 
     def save_lead(self, lead_id: int | None, changes: dict[str, Any], version: int | None) -> LeadView:
         """The editor's save: create or update, record the undo step, update the board."""
+        from leaddesk.core.services.leads import create_lead, get_lead, promotion_of, update_lead
+
         if lead_id is None:
             from leaddesk.ui.prefs import current as current_settings
 

@@ -11,23 +11,35 @@ The language is a person's, not the team's: it is kept beside the window layout 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
 from leaddesk.core.changes import Changes
 from leaddesk.core.db import Database
-from leaddesk.core.preferences import Preferences, read_preferences
+
+if TYPE_CHECKING:  # the settings load after the first paint; the language (below) before it
+    from leaddesk.core.preferences import Preferences
 
 LANGUAGE_KEY = "app/language"
 
-_current: Preferences = Preferences()
+_current: Preferences | None = None
 
 
 def current() -> Preferences:
+    """The settings read last (the defaults before the first read)."""
+    global _current
+    if _current is None:
+        from leaddesk.core.preferences import Preferences
+
+        _current = Preferences()
     return _current
 
 
 def load(db: Database) -> Preferences:
+    from leaddesk.core.preferences import read_preferences
+
     global _current
     _current = read_preferences(db)
     return _current
@@ -52,21 +64,29 @@ def follow(db: Database) -> Preferences:
 def reset() -> None:
     """Back to the defaults (a database closed; tests)."""
     global _current
-    _current = Preferences()
+    _current = None
 
 
 def next_working_day(day: date, days: int = 1) -> date:
     """``days`` calendar days after ``day``, moved forward onto one of the team's working days."""
-    working = set(_current.working_days) or {0, 1, 2, 3, 4}
+    working = set(current().working_days) or {0, 1, 2, 3, 4}
     day += timedelta(days=days)
     while day.weekday() not in working:
         day += timedelta(days=1)
     return day
 
 
-def _ini() -> QSettings:
-    from leaddesk.ui.main_window import settings_file
+def settings_file() -> Path:
+    """QSettings in LeadDesk's own config folder (not the registry/global plist), one ini file.
 
+    Here rather than beside the main window: the start reads the language from it before it
+    loads the window's modules (issue 18)."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("LeadDesk", appauthor=False)) / "window.ini"
+
+
+def _ini() -> QSettings:
     path = settings_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     return QSettings(str(path), QSettings.Format.IniFormat)

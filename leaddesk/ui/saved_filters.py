@@ -52,7 +52,10 @@ VISIBLE_KEY = "savedFilters/visible"
 class SavedFilters(QWidget):
     """The list and its buttons; ``filters`` is the bar whose filter is saved and set."""
 
-    def __init__(self, db: Database, filters: FilterBar, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, filters: FilterBar, parent: QWidget | None = None, *, read_now: bool = True
+    ) -> None:
+        """``read_now=False``: the caller asks :meth:`reload` (the app's start: after the first paint)."""
         super().__init__(parent)
         self.db = db
         self.filters = filters
@@ -87,7 +90,8 @@ class SavedFilters(QWidget):
             layout.addWidget(button)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.ops.changed.connect(self._on_changes)
-        self.reload()
+        if read_now:
+            self.reload()
 
     # --- reading ------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -225,7 +229,9 @@ def install(window: MainWindow) -> QDockWidget:
     dock = QDockWidget(translate("SavedFilters", "Saved filters"), window)
     dock.setObjectName("savedFiltersDock")
     dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
-    panel = SavedFilters(window.db, window.filters, dock)
+    # Read after the board's first paint: the read lane's Python would share the GIL with the start.
+    panel = SavedFilters(window.db, window.filters, dock, read_now=False)
+    window.later.add(panel.reload)
     dock.setWidget(panel)
     # Narrow enough that board and list fit a 1024 px window; long names elide (tooltip has them).
     chars = panel.fontMetrics().averageCharWidth()

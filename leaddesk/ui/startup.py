@@ -86,19 +86,77 @@ def _damage_found(window: MainWindow) -> None:
     layout.insertWidget(0, banner)  # above the filter bar, as MainWindow puts it
 
 
+# --- what is hidden at start: built after the paint (leaddesk.ui.later) -----------------------------
+
+_hidden_later = False
+
+
+def build_hidden_later() -> None:
+    """The app's start: the next main window builds what it does not show (the list page, the
+    entries of some menus) right after its first paint, or sooner at the user's first key or click."""
+    global _hidden_later
+    _hidden_later = True
+
+
+def take_hidden_later() -> bool:
+    """For the window being built: whether :func:`build_hidden_later` was asked (once)."""
+    global _hidden_later
+    asked, _hidden_later = _hidden_later, False
+    return asked
+
+
 # --- the board: a screenful first, the rest after the paint -----------------------------------------
 
 #: Cards read per column before the first paint: more than a tall screen shows at 100 %.
 HEAD_ROWS = 100
 
 _head_first = False
+_early: _EarlyHead | None = None
 
 
-def paint_head_first() -> None:
+def paint_head_first(db: Database | None = None) -> None:
     """The app's start (not a window opened by code or a test): the next :func:`load_board_for_window`
-    paints the first cards of each column and reads the rest of the board after that paint."""
-    global _head_first
+    paints the first cards of each column and reads the rest of the board after that paint.
+
+    With ``db`` those first cards are read right away on a thread of their own, while the window's
+    modules load and its widgets are built: SQLite counts and sums 100,000 leads (~10 ms) without
+    holding Python's lock, so that read costs the start almost nothing.
+    """
+    global _head_first, _early
     _head_first = True
+    if db is not None:
+        _early = _EarlyHead(db)
+
+
+class _EarlyHead:
+    """:func:`paint_head_first`'s read on its own thread; :meth:`take` waits for it."""
+
+    def __init__(self, db: Database) -> None:
+        import threading
+
+        from leaddesk.core.services.board import score_thresholds
+        from leaddesk.core.services.board_head import load_board_head
+
+        self.db = db
+        # Imported here, on the GUI thread, not while the window's modules load there.
+        self._read = lambda: (load_board_head(db, HEAD_ROWS), score_thresholds(db))
+        self._result: tuple[Any, tuple[int, int]] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="leaddesk-board-head", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._result = self._read()
+        except BaseException as exc:  # raised again on the GUI thread, as if read there
+            self._error = exc
+
+    def take(self) -> tuple[Any, tuple[int, int]]:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result
 
 
 def load_board_for_window(board: Board) -> None:
@@ -110,7 +168,8 @@ def load_board_for_window(board: Board) -> None:
     under the filter typed meanwhile. A write seen while that read ran reads the board again,
     so no change is lost between the two reads.
     """
-    global _head_first
+    global _head_first, _early
+    early, _early = _early, None
     if not _head_first:
         board.reload()
         return
@@ -121,8 +180,11 @@ def load_board_for_window(board: Board) -> None:
     from leaddesk.core.stages import Stage
 
     try:
-        head = load_board_head(board.db, HEAD_ROWS)
-        board.delegate.mql_threshold, board.delegate.sql_threshold = score_thresholds(board.db)
+        if early is not None and early.db is board.db:
+            head, thresholds = early.take()
+        else:
+            head, thresholds = load_board_head(board.db, HEAD_ROWS), score_thresholds(board.db)
+        board.delegate.mql_threshold, board.delegate.sql_threshold = thresholds
     except LeadDeskError:
         board.reload()  # says what is wrong and shows what it can, as always
         return

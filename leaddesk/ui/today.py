@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButt
 
 from leaddesk.core.changes import Changes
 from leaddesk.core.db import Database
-from leaddesk.core.services.tasks import due_counts
 from leaddesk.ui.ops import Op, operations
 
 if TYPE_CHECKING:
@@ -130,6 +129,8 @@ class Today(QObject):
         self.ops.changed.connect(self._on_changes)
 
     def refresh(self) -> Op:
+        from leaddesk.core.services.tasks import due_counts  # after the first paint (issue 18)
+
         db = self.db
         return self.ops.read(lambda _op: due_counts(db), done=self.show_counts, owner=self)
 

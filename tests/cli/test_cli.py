@@ -224,3 +224,38 @@ def test_timezone_defaults_to_the_machine_and_can_be_set(
     assert main([*args, "America/New_York"]) == 0 and capsys.readouterr().out.strip() == "America/New_York"
     assert main(args) == 0 and capsys.readouterr().out.strip() == "America/New_York"
     assert main([*args, "Mars/Olympus"]) == 1 and "Mars/Olympus" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--data-dir", "x"],
+        ["--data-dir=x", "--lang", "de"],
+        ["--as", "Ann", "--lang=en", "--data-dir", "y"],
+    ],
+)
+def test_a_window_start_reads_its_options_as_the_whole_command_line_does(argv: list[str]) -> None:
+    """The window's start builds no command parsers (issue 18) and reads the same options."""
+    from leaddesk.cli import _opens_window, build_parser
+
+    assert _opens_window(argv)
+    assert vars(build_parser(commands=False).parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["--data-dir", "x", "list"],
+        ["-h"],
+        ["--help"],
+        ["--version"],
+        ["--data", "x"],
+        ["--selftest"],
+    ],
+)
+def test_a_command_help_or_anything_unusual_gets_every_command(argv: list[str]) -> None:
+    from leaddesk.cli import _opens_window
+
+    assert not _opens_window(argv)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import gc
 import weakref
+from pathlib import Path
+
+import pytest
 
 from leaddesk.core.perf import paused_gc
 
@@ -46,3 +50,42 @@ def test_nested_pauses_and_objects_frozen_by_others_are_left_alone() -> None:
         assert gc.isenabled() and gc.get_freeze_count() >= frozen > 0
     finally:
         gc.unfreeze()
+
+
+def test_the_start_pause_ends_once_and_leaves_a_pause_of_someone_else_alone() -> None:
+    from leaddesk.core.perf import pause_gc_for_start, resume_gc
+
+    pause_gc_for_start()
+    assert not gc.isenabled()
+    kept = [[i] for i in range(1000)]
+    resume_gc()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(x) in oldest for x in kept)
+    gc.disable()  # someone else's pause: neither call turns the collector back on
+    try:
+        pause_gc_for_start()
+        resume_gc()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_command_runs_with_the_collector_and_leaves_it_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``leaddesk.cli.main`` pauses the collector for the window's start only: a command has it."""
+    from leaddesk import cli
+
+    seen: list[bool] = []
+    build = cli.build_parser
+
+    def with_probe(**kwargs: bool) -> argparse.ArgumentParser:
+        parser = build(**kwargs)
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        sub.add_parser("probe").set_defaults(handler=lambda _args: seen.append(gc.isenabled()) or 0)
+        return parser
+
+    monkeypatch.setattr(cli, "build_parser", with_probe)
+    assert cli.main(["--data-dir", str(tmp_path), "probe"]) == 0
+    assert seen == [True] and gc.isenabled()

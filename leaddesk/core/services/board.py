@@ -292,10 +292,9 @@ def card_rows(db: Database, ids: list[int]) -> dict[int, dict[str, Any]]:
 
 def score_thresholds(db: Database) -> tuple[int, int]:
     """(MQL, SQL) thresholds from ScoreSettings row 1; 50/80 when scoring was never configured."""
+    c = ScoreSettings.__table__.c  # type: ignore[attr-defined]  # table columns: read before the first paint
     with db.engine.connect() as conn:
-        row = conn.execute(
-            select(ScoreSettings.mql_threshold, ScoreSettings.sql_threshold).where(ScoreSettings.id == 1)
-        ).first()
+        row = conn.execute(select(c.mql_threshold, c.sql_threshold).where(c.id == 1)).first()
     if row is None:
         return DEFAULT_MQL_THRESHOLD, DEFAULT_SQL_THRESHOLD
     return int(row[0]), int(row[1])

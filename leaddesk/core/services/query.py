@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Integer, and_, column, func, literal, or_, select, text
+from sqlalchemy import ColumnElement, Integer, and_, bindparam, column, func, literal, or_, select, text
 from sqlalchemy.sql import Select
 
 from leaddesk.core.db import POSTGRESQL, SQLITE, Database, driver_sql, is_sqlite, search_ids
@@ -393,15 +393,39 @@ def list_leads_json(db: Database, f: LeadFilter, *, limit: int | None = None) ->
 
 def rows_by_id(db: Database, ids: list[int], columns: tuple[str, ...]) -> dict[int, dict[str, Any]]:
     """Selected columns for the given ids, in chunks under SQLite's variable limit."""
-    cols = [Lead.id, *(lead_column(c) for c in columns if c != "id")]
-    stmt = _scored(select(*cols))
+    stmt = _rows_statement(columns)
     out: dict[int, dict[str, Any]] = {}
     with db.engine.connect() as conn:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            for row in conn.execute(stmt.where(Lead.id.in_(chunk))):
+            for row in conn.execute(stmt, {"ids": chunk}):
                 out[row.id] = dict(row._mapping)
     return out
+
+
+@lru_cache(maxsize=32)
+def _rows_statement(columns: tuple[str, ...]) -> Select[Any]:
+    """:func:`rows_by_id`'s statement, built once per column set: building it again for every
+    call (each column's first cards at the paint, every scroll) cost ~2 ms, reading 0.3 ms.
+
+    On the tables' columns, not the ORM classes' (the same SQL and row keys): the app's first
+    paint reads its cards with it, and an ORM statement would set up every mapper first (~10 ms).
+    """
+    lead, score = Lead.__table__, LeadScore.__table__  # type: ignore[attr-defined]
+    cols: list[Any] = [lead.c.id]
+    for name in columns:
+        if name == "id":
+            continue
+        if name not in SCORE_FIELDS:
+            cols.append(lead.c[name])
+        elif name in _UNSCORED:
+            cols.append(func.coalesce(score.c[name], _UNSCORED[name]).label(name))
+        else:
+            cols.append(score.c[name])
+    stmt = select(*cols)
+    if any(name in SCORE_FIELDS for name in columns):  # join the score row only when needed
+        stmt = stmt.select_from(lead.outerjoin(score, score.c.lead_id == lead.c.id))
+    return stmt.where(lead.c.id.in_(bindparam("ids", expanding=True)))
 
 
 @dataclass(frozen=True)

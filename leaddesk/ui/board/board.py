@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -28,10 +29,7 @@ from leaddesk.core.services.board import (
     matching_ids,
     score_thresholds,
 )
-from leaddesk.core.services.leads import LeadView, MoveResult, move_stage
 from leaddesk.core.services.query import LeadFilter
-from leaddesk.core.services.rescoring import accept_suggestion
-from leaddesk.core.services.trash import TRASH_DAYS, delete_leads
 from leaddesk.core.stages import (
     ALL_STAGES,
     FUNNEL,
@@ -49,6 +47,10 @@ from leaddesk.ui.board.sorting import MANUAL, ColumnSorting, mode_labels
 from leaddesk.ui.dialogs import ReasonDialog, ask_destructive
 from leaddesk.ui.i18n import error_text
 from leaddesk.ui.ops import operations
+
+# The write services load with the first write, not with the board (the first paint needs none).
+if TYPE_CHECKING:
+    from leaddesk.core.services.leads import LeadView, MoveResult
 
 #: Up to this many leads in one change are placed card by card (row inserts keep the selection).
 PLACE_ONE_BY_ONE = 300
@@ -324,6 +326,8 @@ class Board(QWidget):
             card = self._fetch_cards([lead_id]).get(lead_id)
         if card is None or not ready_for(card):
             return
+        from leaddesk.core.services.rescoring import accept_suggestion
+
         try:
             result = accept_suggestion(self.db, lead_id, actor=self.actor, expected_version=card.version)
         except LeadDeskError as exc:
@@ -343,6 +347,8 @@ class Board(QWidget):
         card = next((m.cached(lead_id) for m in self.models.values() if m.cached(lead_id)), None)
         if card is None:
             card = self._fetch_cards([lead_id]).get(lead_id)
+        from leaddesk.core.services.trash import TRASH_DAYS, delete_leads
+
         name = card.title if card is not None else str(lead_id)
         label = f"{name} ({card.company})" if card is not None and card.name and card.company else name
         if not ask_destructive(
@@ -400,6 +406,8 @@ class Board(QWidget):
         self._save_move(lead_id, from_stage, to_stage, row, "")
 
     def _save_move(self, lead_id: int, from_stage: str, to_stage: str, row: int, reason: str) -> None:
+        from leaddesk.core.services.leads import move_stage
+
         card = self.models[from_stage].cached(lead_id)
 
         def save(position: float | None) -> MoveResult:

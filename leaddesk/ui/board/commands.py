@@ -15,19 +15,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from leaddesk.core.errors import LeadDeskError
-from leaddesk.core.services.leads import (
-    LeadView,
-    MoveResult,
-    get_lead,
-    move_stage,
-    promotion_of,
-    undo_move,
-    update_lead,
-)
-from leaddesk.core.services.trash import delete_leads, restore_leads
 from leaddesk.ui.i18n import error_text, stage_label
 
+# The services load with the first write, not with the board (the app's first paint needs none).
 if TYPE_CHECKING:
+    from leaddesk.core.services.leads import LeadView, MoveResult
     from leaddesk.ui.board.board import Board
 
 
@@ -53,6 +45,8 @@ class MoveCommand(QUndoCommand):
         if self._skip_redo:
             self._skip_redo = False
             return
+        from leaddesk.core.services.leads import move_stage
+
         r = self._result
         self._guard(
             lambda: self._apply_redo(
@@ -88,6 +82,8 @@ class MoveCommand(QUndoCommand):
         self._board.hand_over(self, result.lead.version, undone=False)
 
     def undo(self) -> None:
+        from leaddesk.core.services.leads import undo_move
+
         r = self._result
         self._guard(lambda: self._apply_undo(undo_move(self._board.db, r)))
 
@@ -135,6 +131,8 @@ class EditCommand(QUndoCommand):
         self._version = version
 
     def _write(self, values: dict[str, Any], *, undone: bool) -> None:
+        from leaddesk.core.services.leads import get_lead, promotion_of, undo_move, update_lead
+
         db = self._board.db
         try:
             version = self._version
@@ -175,9 +173,13 @@ class TrashCommand(QUndoCommand):
         if self._skip_redo:
             self._skip_redo = False
             return
+        from leaddesk.core.services.trash import delete_leads
+
         self._guard(lambda: delete_leads(self._board.db, self._ids))
 
     def undo(self) -> None:
+        from leaddesk.core.services.trash import restore_leads
+
         self._guard(lambda: restore_leads(self._board.db, self._ids))
 
     def _guard(self, fn: Callable[[], Any]) -> None:

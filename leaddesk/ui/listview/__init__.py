@@ -15,15 +15,18 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QStackedWidget, QWidget
 
+from leaddesk.core.lazy import lazy_exports
 from leaddesk.core.stages import ALL_STAGES, Stage
 from leaddesk.ui.board.delegate import ready_for
-from leaddesk.ui.listview.bulk import BulkActions
-from leaddesk.ui.listview.view import LeadListView
 
 if TYPE_CHECKING:
+    from leaddesk.ui.listview.bulk import BulkActions
+    from leaddesk.ui.listview.view import LeadListView
     from leaddesk.ui.main_window import MainWindow
 
 __all__ = ["LeadListView", "ListPage", "install"]
+
+__getattr__ = lazy_exports(__name__, {"LeadListView": "view"})
 
 
 class ListPage(QObject):
@@ -31,6 +34,9 @@ class ListPage(QObject):
 
     A QObject child of the window: its slots on the per-database operations' signals and on the
     application's focus signal are disconnected when the window goes (they outlive it).
+
+    The list itself (:attr:`list`) is built when first asked for: at the app's start right after
+    the board's first paint (``window.later``), or before it when the list was the page shown last.
     """
 
     def __init__(self, window: MainWindow) -> None:
@@ -38,19 +44,13 @@ class ListPage(QObject):
         self.window = window
         board = window.board
         settings = window.settings()
-        self.list = LeadListView(window.db, window, settings=settings)
-        self.bulk = BulkActions(window)
+        self._list: LeadListView | None = None
+        self._bulk: BulkActions | None = None
         # The stack takes the board's place under the filter bar.
         self.stack = QStackedWidget(board.parentWidget())
         layout = board.parentWidget().layout()
         layout.replaceWidget(board, self.stack)
         self.stack.addWidget(board)
-        self.stack.addWidget(self.list)
-        self.list.lead_model.filter = window.filters.current_filter()
-        window.filters.filter_changed.connect(self.list.set_filter)
-        self.list.open_lead.connect(window.open_editor)
-        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.list.customContextMenuRequested.connect(self.row_menu)
         board.bulk_move_requested.connect(lambda ids, stage: self.bulk.move(list(ids), stage))
         board.sort_changed.connect(self._save_board_sort)
         window.card_menu_hooks.append(self._card_menu)
@@ -80,7 +80,6 @@ class ListPage(QObject):
         for action in (window.act_delete, window.act_open):
             window.addAction(action)
         board.selection_changed.connect(self.update_actions)
-        self.list.selection_changed.connect(self.update_actions)
         window.ops.changed.connect(self._ops_event)
         window.ops.busy_changed.connect(self._ops_event)
         # The board's "current card" follows the focused column too (a move focuses its target).
@@ -89,6 +88,33 @@ class ListPage(QObject):
             app.focusChanged.connect(self._focus_changed)
         self._restore(settings)
         self.update_actions()
+        window.later.add(lambda: self.list)
+
+    @property
+    def bulk(self) -> BulkActions:
+        """The bulk actions, loaded with their services when first used (a menu, a multi-card drop)."""
+        if self._bulk is None:
+            from leaddesk.ui.listview.bulk import BulkActions
+
+            self._bulk = BulkActions(self.window)
+        return self._bulk
+
+    @property
+    def list(self) -> LeadListView:
+        """The list page's table, built on first use (it reads its rows when first shown)."""
+        if self._list is None:
+            from leaddesk.ui.listview.view import LeadListView
+
+            window = self.window
+            view = self._list = LeadListView(window.db, window, settings=window.settings())
+            self.stack.addWidget(view)
+            view.lead_model.filter = window.filters.current_filter()
+            window.filters.filter_changed.connect(view.set_filter)
+            view.open_lead.connect(window.open_editor)
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(self.row_menu)
+            view.selection_changed.connect(self.update_actions)
+        return self._list
 
     def _ops_event(self, _what: object) -> None:
         self.update_actions()
@@ -96,13 +122,14 @@ class ListPage(QObject):
     # --- pages -------------------------------------------------------------------------------
     @property
     def list_shown(self) -> bool:
-        return self.stack.currentWidget() is self.list
+        return self._list is not None and self.stack.currentWidget() is self._list
 
     def show_list(self, shown: bool = True) -> None:
         """Switch between board and list; the list reads its rows when first shown."""
-        self.stack.setCurrentWidget(self.list if shown else self.window.board)
+        page: QWidget = self.list if shown else self.window.board
+        self.stack.setCurrentWidget(page)
         (self.act_show_list if shown else self.act_show_board).setChecked(True)
-        (self.list if shown else self.window.board).setFocus()
+        page.setFocus()
         if not shown:
             self.window.board.focus_board()
         store = self.window.settings()
