@@ -325,13 +325,14 @@ class MigrationResult:
 
 def include_in_autogenerate(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
     """Keep the search index (made by raw SQL in migrations) out of model comparisons: FTS5's
-    shadow tables on SQLite, the generated ``search_vector`` column and its index on PostgreSQL."""
-    if type_ == "table" and name is not None and name.startswith("lead_fts"):
+    shadow tables on SQLite, the ``lead_search`` table and its indexes on PostgreSQL."""
+    if type_ == "table" and name is not None and (name.startswith("lead_fts") or name == "lead_search"):
         return False
     return not (type_ in ("column", "index") and name in _PG_SEARCH_OBJECTS)
 
 
-#: PostgreSQL's search columns and indexes (migration pg_1), generated from the lead's own columns.
+#: PostgreSQL's search columns and indexes: generated columns of ``lead`` (migration pg_1), since
+#: pg_2 in the trigger-kept table ``lead_search`` (so that a move or an owner change writes no GIN entry).
 _PG_SEARCH_OBJECTS = frozenset(
     {"search_vector", "ix_lead_search", "search_parts", "ix_lead_search_parts"}
     | {"search_phones", "ix_lead_search_phones"}
@@ -1196,9 +1197,9 @@ def _pg_search_sql(query: str, name_prefix: str = "") -> tuple[str, dict[str, st
 
     Per word: the prefix ``tsquery`` on ``search_vector`` OR (three or more characters) the
     folded word part inside ``search_parts``; every word required; a phone query OR its digits
-    inside ``search_phones``. The ``LIKE '%…%'`` tests are answered by ``pg_trgm`` GIN indexes
-    (migration pg_1). A word that yields no search term (only punctuation) is left out, as the
-    whole-query ``tsquery`` always did.
+    inside ``search_phones`` (the table ``lead_search``, migrations pg_1 and pg_2). The
+    ``LIKE '%…%'`` tests are answered by ``pg_trgm`` GIN indexes. A word that yields no search
+    term (only punctuation) is left out, as the whole-query ``tsquery`` always did.
     """
     from leaddesk.core.search import part_spellings, phone_query_digits, query_words
 
@@ -1227,7 +1228,7 @@ def _pg_search_sql(query: str, name_prefix: str = "") -> tuple[str, dict[str, st
         where = " AND ".join(required)
     else:
         return None
-    return f"SELECT id FROM lead WHERE {where}", params
+    return f"SELECT lead_id AS id FROM lead_search WHERE {where}", params
 
 
 #: Page cache for one bulk transaction. SQLite's default (2 MiB) thrashes once inserts into the
@@ -1572,7 +1573,7 @@ class SqlFlavor:
 
     def nocase(self, expr: str) -> str:
         """``expr`` compared ignoring the case of A–Z (against lower-case values), as SQLite's NOCASE."""
-        return f"{expr} COLLATE NOCASE" if self.is_sqlite else f"lower({expr} COLLATE \"C\")"
+        return f"{expr} COLLATE NOCASE" if self.is_sqlite else f'lower({expr} COLLATE "C")'
 
     def unindexed(self, expr: str) -> str:
         """``expr`` hidden from SQLite's index choice (a unary plus); PostgreSQL plans by cost."""
@@ -1613,9 +1614,9 @@ def sql_flavor(bind: Engine | Connection | Session | SqlFlavor) -> SqlFlavor:
 
 
 # --- Search on both engines (issue 16) --------------------------------------------------------------
-# SQLite: FTS5 (``lead_fts``). PostgreSQL: ``lead.search_vector`` (migration pg_1), the searchable
-# columns folded as FTS5 folds them. Both get the same words: every word a prefix, all required,
-# a word typed without umlauts also as its umlaut spelling.
+# SQLite: FTS5 (``lead_fts``). PostgreSQL: ``lead_search.search_vector`` (migrations pg_1, pg_2),
+# the searchable columns folded as FTS5 folds them. Both get the same words: every word a prefix,
+# all required, a word typed without umlauts also as its umlaut spelling.
 
 _SEARCH_TOKEN = re.compile(r"[^\W_]+")
 #: Letters unaccent() rewrites that have no decomposition in Unicode (NFKD keeps them).
@@ -1698,7 +1699,7 @@ def word_block_ids(conn: Connection, words: dict[str, str], limit: int) -> list[
     if not alternatives:
         return []
     rows = conn.execute(
-        text("SELECT id FROM lead WHERE search_vector @@ to_tsquery('simple', :q) LIMIT :n"),
+        text("SELECT lead_id FROM lead_search WHERE search_vector @@ to_tsquery('simple', :q) LIMIT :n"),
         {"q": " | ".join(alternatives), "n": limit},
     )
     return [r[0] for r in rows]
