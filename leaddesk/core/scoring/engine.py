@@ -56,14 +56,18 @@ class RescoreReport:
 
 
 def flag_sql(settings: Settings, score: str = "score", stage: str = "stage") -> str:
-    """The suggest-mode flag as an SQL CASE over ``stage`` and ``score`` (``flag_for`` is its twin)."""
+    """The suggest-mode flag as an SQL CASE over ``stage`` and ``score`` (``flag_for`` is its twin).
+
+    ``stage`` is read once (a simple CASE): a bulk move passes a subquery for it.
+    """
     mql, sql = int(settings.mql_threshold), int(settings.sql_threshold)
     return (
-        f"CASE WHEN {stage} = 'lead' AND {score} >= {sql} THEN 'sql' "
-        f"WHEN {stage} = 'lead' AND {score} >= {mql} THEN 'mql' "
-        f"WHEN {stage} = 'mql' AND {score} >= {sql} THEN 'sql' "
-        f"WHEN {stage} = 'mql' AND {score} < {mql} THEN 'below_mql' "
-        f"WHEN {stage} = 'sql' AND {score} < {sql} THEN 'below_sql' ELSE '' END"
+        f"CASE {stage} "
+        f"WHEN 'lead' THEN CASE WHEN {score} >= {sql} THEN 'sql' WHEN {score} >= {mql} THEN 'mql' "
+        "ELSE '' END "
+        f"WHEN 'mql' THEN CASE WHEN {score} >= {sql} THEN 'sql' WHEN {score} < {mql} THEN 'below_mql' "
+        "ELSE '' END "
+        f"WHEN 'sql' THEN CASE WHEN {score} < {sql} THEN 'below_sql' ELSE '' END ELSE '' END"
     )
 
 
