@@ -1,8 +1,8 @@
 """Realistic demo data: German and international leads spread over the funnel.
 
 Used to try the app and as the benchmarks' data set, so it must be fast: 100,000 leads
-with history and activities are written with driver-level ``executemany`` in one
-transaction (the ORM would take ~30x longer, see FACTS.md).
+with history and activities are written with ``db.insert_rows`` (the driver's ``executemany``;
+COPY on PostgreSQL) in one transaction (the ORM would take ~30x longer, see FACTS.md).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from leaddesk.core.changes import note
-from leaddesk.core.db import Database, fts_triggers_suspended, ids_written, positional, sql_time
+from leaddesk.core.db import Database, fts_triggers_suspended, ids_written, insert_rows, sql_time
 from leaddesk.core.errors import Cancelled
 from leaddesk.core.models import DEMO_FORMAT, Activity, ImportBatch, Lead, StageChange, Task, User, utcnow
 from leaddesk.core.people import initials_of
@@ -289,17 +289,9 @@ def build_demo(
     # Naive UTC inside the generator: formatting is the hot path.
     now = (now or utcnow()).astimezone(UTC).replace(tzinfo=None)
     columns = _lead_columns()
-    lead_sql = f"INSERT INTO lead ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
     change_cols = [c.name for c in StageChange.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]
     activity_cols = [c.name for c in Activity.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]
     task_cols = [c.name for c in Task.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]
-    task_sql = f"INSERT INTO task ({', '.join(task_cols)}) VALUES ({', '.join('?' for _ in task_cols)})"
-    change_sql = (
-        f"INSERT INTO stagechange ({', '.join(change_cols)}) VALUES ({', '.join('?' for _ in change_cols)})"
-    )
-    activity_sql = (
-        f"INSERT INTO activity ({', '.join(activity_cols)}) VALUES ({', '.join('?' for _ in activity_cols)})"
-    )
     n_activities = n_changes = 0
     chunk = 5000
     with db.transaction() as session, fts_triggers_suspended(session):
@@ -333,12 +325,10 @@ def build_demo(
                 lead_rows.append(tuple(lead.get(c) for c in columns))
                 change_rows.extend(tuple(ch.get(c) for c in change_cols) for ch in changes)
                 activity_rows.extend(tuple(a.get(c) for c in activity_cols) for a in activities)
-            conn.exec_driver_sql(positional(conn, lead_sql), lead_rows)  # type: ignore[arg-type]
-            conn.exec_driver_sql(positional(conn, change_sql), change_rows)  # type: ignore[arg-type]
-            if activity_rows:
-                conn.exec_driver_sql(positional(conn, activity_sql), activity_rows)  # type: ignore[arg-type]
-            if task_rows:
-                conn.exec_driver_sql(positional(conn, task_sql), task_rows)  # type: ignore[arg-type]
+            insert_rows(conn, "lead", columns, lead_rows)
+            insert_rows(conn, "stagechange", change_cols, change_rows)
+            insert_rows(conn, "activity", activity_cols, activity_rows)
+            insert_rows(conn, "task", task_cols, task_rows)
             n_changes += len(change_rows)
             n_activities += len(activity_rows)
             if progress is not None and progress(start + count, leads) is False:

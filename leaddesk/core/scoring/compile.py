@@ -145,7 +145,7 @@ def _match(expr: str, value: str, op: str, p: _Params, *, folded: bool, flavor: 
     """``expr`` (raw column) equals / contains / starts with the folded ``value``."""
     shape = {"equals": ("", ""), "contains": ("%", "%"), "starts_with": ("", "%")}[op]
     pattern = p.add(like_pattern(value, prefix=shape[0], suffix=shape[1]))
-    like = f"{expr} {flavor.like} {pattern} ESCAPE '\\'"
+    like = flavor.like(expr, pattern)
     if not folded or not UMLAUTS.intersection(value):
         return like
     exact = {
@@ -245,6 +245,7 @@ def build_query(
     limits: Limits | None = None,
     agg_table: str | None = None,
     activity_filter: str | None = None,
+    score_filter: str | None = None,
     flavor: SqlFlavor = SQLITE,
 ) -> ScoreQuery:
     """The shared CTEs for ``rules`` (enabled ones only) at the moment ``now``.
@@ -264,7 +265,9 @@ def build_query(
     keyed by ``lead_id`` joins far faster than SQLite's automatic index over a
     materialised CTE. ``activity_filter`` (over ``activity``) replaces the default
     "lead_id IN (leads matching lead_filter)" with something cheaper, such as an id
-    range that is a range scan of the activity index.
+    range that is a range scan of the activity index. ``score_filter`` (over ``s``, the stored
+    scores) repeats such a range for the scores' join: PostgreSQL carries no range from
+    ``l.id`` over to ``s.lead_id`` and hashed all 100,000 score rows for each chunk of 25,000.
     """
     active = tuple(r for r in rules if r.enabled)
     totals = limits is not None
@@ -384,6 +387,7 @@ def build_query(
     if totals:
         # LEFT: a lead without its score row (e.g. written with the trigger suspended) gets one.
         joins += " LEFT JOIN leadscore s ON s.lead_id = l.id"
+        joins += f" AND ({score_filter})" if score_filter else ""
 
     def total(group: Group, *, fields_only: bool = False) -> str:
         terms = [

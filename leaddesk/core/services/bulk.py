@@ -22,7 +22,7 @@ from sqlalchemy import ColumnElement, bindparam, delete, func, insert, literal, 
 from sqlmodel import Session
 
 from leaddesk.core.changes import note
-from leaddesk.core.db import Database, is_sqlite
+from leaddesk.core.db import Database, is_sqlite, json_id_subquery, json_ids_sql
 from leaddesk.core.errors import ConflictError, ValidationError
 from leaddesk.core.models import Lead, LeadScore, StageChange, Task, utcnow
 from leaddesk.core.people import owner_user
@@ -61,8 +61,9 @@ class BulkResult:
 
 
 def _in(db_or_session: Any, ids: Iterable[int]) -> ColumnElement[bool]:
-    """``Lead.id IN ids`` as one parameter (no 32,766-variable limit)."""
-    return ids_clause(frozenset(ids), sqlite=is_sqlite(db_or_session.get_bind()))
+    """``Lead.id IN ids`` as one JSON parameter on both engines (no 32,766-variable limit; on
+    PostgreSQL 10,000 bound values cost ~140 ms to send and plan, four times in a bulk move)."""
+    return Lead.id.in_(json_id_subquery(db_or_session, json.dumps(sorted(set(ids)))))  # type: ignore[attr-defined]
 
 
 def _live(session: Session, ids: Iterable[int], *columns: Any) -> list[Any]:

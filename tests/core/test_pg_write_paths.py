@@ -1,0 +1,104 @@
+"""Team mode's bulk write paths (issue 16, speed on PostgreSQL).
+
+- ``insert_rows`` puts rows and their constant columns in on both engines (COPY on PostgreSQL).
+- PostgreSQL keeps the search columns in ``lead_search`` (migration pg_2): a lead's row follows
+  its searchable columns, and a move or an owner change writes no search row (no GIN entries).
+- ``leadscore`` leaves room on its pages for in-place score updates.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from leaddesk.core.db import Database, insert_rows, search_ids, sql_flavor, sql_time
+from leaddesk.core.models import utcnow
+from leaddesk.core.services.bulk import bulk_move
+from leaddesk.core.services.leads import create_lead, get_lead, update_lead
+
+
+def test_insert_rows_writes_the_rows_and_their_constants(db: Database) -> None:
+    lead, _ = create_lead(db, {"first_name": "Ada", "last_name": "Lovelace"})
+    stamp = sql_time(utcnow())
+    rows = [(lead.id, "mql", "Ada", "one"), (lead.id, "sql", "Ada", "two's")]
+    with db.transaction() as session:
+        insert_rows(
+            session.connection(),
+            "stagechange",
+            ("lead_id", "to_stage", "actor", "reason"),
+            rows,
+            {"from_stage": None, "at": stamp, "actor_kind": "import"},
+        )
+    with db.engine.connect() as conn:
+        got = conn.execute(
+            text(
+                "SELECT from_stage, to_stage, actor_kind, reason, at FROM stagechange "
+                "WHERE actor_kind = 'import' ORDER BY id"
+            )
+        ).all()
+    assert [(r[0], r[1], r[2], r[3]) for r in got] == [
+        (None, "mql", "import", "one"),
+        (None, "sql", "import", "two's"),
+    ]
+    assert all(sql_time(r[4]) == stamp if not isinstance(r[4], str) else r[4] == stamp for r in got)
+
+
+def _found(db: Database, words: str) -> set[int]:
+    ids = search_ids(db.engine, words)
+    assert ids is not None
+    with db.engine.connect() as conn:
+        return set(conn.execute(ids).scalars())
+
+
+def _search_row_version(db: Database, lead_id: int) -> Any:
+    with db.engine.connect() as conn:
+        return conn.execute(
+            text("SELECT xmin::text FROM lead_search WHERE lead_id = :i"), {"i": lead_id}
+        ).scalar_one()
+
+
+def test_search_row_follows_the_lead_and_a_move_writes_none(pg_url: Any) -> None:
+    db = Database.open(pg_url)
+    try:
+        lead, _ = create_lead(
+            db,
+            {"first_name": "Jürgen", "last_name": "Groß", "company": "Fräsen AG", "phone": "+49 89 1234567"},
+        )
+        assert lead.id is not None
+        assert _found(db, "jurgen") == _found(db, "fräsen") == _found(db, "891234") == {lead.id}
+        before = _search_row_version(db, lead.id)
+        bulk_move(db, [lead.id], "mql")
+        with db.engine.begin() as conn:
+            conn.execute(text("UPDATE lead SET owner = 'Anna Berger' WHERE id = :i"), {"i": lead.id})
+        assert _search_row_version(db, lead.id) == before
+        version = get_lead(db, lead.id).version
+        update_lead(db, lead.id, {"first_name": "Jörg"}, expected_version=version)
+        assert _search_row_version(db, lead.id) != before
+        assert _found(db, "jorg") == {lead.id} and _found(db, "jurgen") == set()
+        with db.engine.begin() as conn:
+            conn.execute(text("DELETE FROM stagechange WHERE lead_id = :i"), {"i": lead.id})
+            conn.execute(text("DELETE FROM lead WHERE id = :i"), {"i": lead.id})
+            assert conn.execute(text("SELECT count(*) FROM lead_search")).scalar() == 0
+            options = conn.execute(
+                text("SELECT reloptions FROM pg_class WHERE relname = 'leadscore'")
+            ).scalar()
+        assert "fillfactor=50" in options
+        assert not sql_flavor(db.engine).is_sqlite
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("text_", ["CEO", "ceo", "Ceo"])
+def test_like_ignores_the_case_of_a_to_z_only(db: Database, text_: str) -> None:
+    """SQLite's LIKE folds A–Z and nothing else; PostgreSQL's spelling of it does the same."""
+    flavor = sql_flavor(db.engine)
+    with db.engine.connect() as conn:
+        ascii_hit = conn.execute(
+            text(f"SELECT {flavor.like('CAST(:t AS TEXT)', ':p')}"), {"t": text_, "p": "%ceo%"}
+        ).scalar()
+        accent_hit = conn.execute(
+            text(f"SELECT {flavor.like('CAST(:t AS TEXT)', ':p')}"), {"t": "É", "p": "é"}
+        ).scalar()
+    assert bool(ascii_hit) and not bool(accent_hit)
