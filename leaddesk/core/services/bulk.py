@@ -13,6 +13,7 @@ Statements are per selection, not per lead: one read of the leads' current value
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,7 +23,7 @@ from sqlalchemy import ColumnElement, bindparam, delete, func, insert, literal, 
 from sqlmodel import Session
 
 from leaddesk.core.changes import note
-from leaddesk.core.db import Database, is_sqlite, json_id_subquery, json_ids_sql
+from leaddesk.core.db import Database, is_sqlite, json_id_subquery
 from leaddesk.core.errors import ConflictError, ValidationError
 from leaddesk.core.models import Lead, LeadScore, StageChange, Task, utcnow
 from leaddesk.core.people import owner_user
