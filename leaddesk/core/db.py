@@ -1546,11 +1546,30 @@ class SqlFlavor:
     def power(self, base: str, exponent: str) -> str:
         return f"pow({base}, {exponent})" if self.is_sqlite else f"power({base}, {exponent})"
 
-    def round_int(self, expr: str) -> str:
-        """Rounded half away from zero, as an integer (SQLite's ROUND; PostgreSQL's on numeric)."""
+    def round_int(self, expr: str, *, negative: bool = False) -> str:
+        """The float ``expr`` rounded half away from zero, as an integer; ``negative``: ``expr`` is < 0.
+
+        SQLite's ROUND adds ±0.5 and cuts. PostgreSQL does the same in float8 (its ROUND of a
+        float8 rounds half to even; on numeric it cost the rescore a conversion per decaying
+        rule and lead). The caller knows the sign (a rule's points times a factor ≥ 0), so the
+        expression is written once.
+        """
         if self.is_sqlite:
             return f"CAST(ROUND({expr}) AS INTEGER)"
-        return f"CAST(ROUND(CAST({expr} AS numeric)) AS INTEGER)"
+        return f"CAST(trunc({expr} {'-' if negative else '+'} 0.5) AS INTEGER)"
+
+    def real(self, literal: str) -> str:
+        """A decimal literal as a float (PostgreSQL reads ``1.0`` as numeric, SQLite as a double)."""
+        return literal if self.is_sqlite else f"CAST({literal} AS float8)"
+
+    def julian_bound(self, sqlite_expr: str, bound: str) -> str:
+        """The Julian day of a moment known before the statement runs (``now``, today's midnight).
+
+        SQLite evaluates ``sqlite_expr`` (``julianday(:now)``) once per statement. PostgreSQL
+        would parse and convert the text on every row (a cast to timestamp is not constant to
+        its planner), so it reads ``bound``: the parameter holding :func:`julian_day` of it.
+        """
+        return sqlite_expr if self.is_sqlite else f"CAST({bound} AS float8)"
 
     def trunc_int(self, expr: str) -> str:
         """Cut towards zero to an integer (PostgreSQL's CAST rounds instead)."""
@@ -1571,6 +1590,18 @@ class SqlFlavor:
             return f"{expr} LIKE {pattern} ESCAPE '\\'"
         return f"lower({expr} COLLATE \"C\") LIKE {pattern} ESCAPE '\\'"
 
+    def like_any(self, expr: str, patterns: Sequence[str]) -> str:
+        """``expr`` matches one of the ``patterns`` as in :meth:`like`.
+
+        SQLite: an OR of LIKEs. PostgreSQL: one ``LIKE ANY (ARRAY[…])``, which folds ``expr`` once
+        instead of once per pattern (backslash is its default LIKE escape).
+        """
+        if len(patterns) == 1:
+            return self.like(expr, patterns[0])
+        if self.is_sqlite:
+            return "(" + " OR ".join(self.like(expr, p) for p in patterns) + ")"
+        return f'lower({expr} COLLATE "C") LIKE ANY (ARRAY[{", ".join(patterns)}])'
+
     def nocase(self, expr: str) -> str:
         """``expr`` compared ignoring the case of A–Z (against lower-case values), as SQLite's NOCASE."""
         return f"{expr} COLLATE NOCASE" if self.is_sqlite else f'lower({expr} COLLATE "C")'
@@ -1590,6 +1621,17 @@ class SqlFlavor:
     def driver_text(self, sql: str) -> str:
         """SQL with ``:name`` parameters in the driver's own parameter style."""
         return sql if self.is_sqlite else _pyformat(sql)
+
+
+def julian_day(moment: datetime) -> float:
+    """An aware moment as PostgreSQL's flavour computes its Julian day (:meth:`SqlFlavor.julianday`).
+
+    The same float8 steps (whole microseconds / 10^6, / 86400, + epoch), so a bound value and a
+    column converted in SQL subtract to the same ages.
+    """
+    delta = moment.astimezone(UTC).replace(tzinfo=None) - datetime(1970, 1, 1)
+    micros = (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
+    return micros / 1_000_000 / 86400.0 + _JULIAN_EPOCH
 
 
 @functools.lru_cache(maxsize=512)
