@@ -19,9 +19,8 @@ from leaddesk.core.changes import note
 from leaddesk.core.db import Database
 from leaddesk.core.errors import NotFoundError, ValidationError
 from leaddesk.core.models import Lead, ScoreAdjustment, utcnow
-from leaddesk.core.scoring.engine import (
-    RULE_ACTOR,
-    Adjustment,
+from leaddesk.core.scoring.engine import RULE_ACTOR, Adjustment
+from leaddesk.core.scoring.one_lead import (
     LeadScore,
     refresh_flag,
     rescore_lead,
