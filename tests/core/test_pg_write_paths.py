@@ -102,3 +102,35 @@ def test_like_ignores_the_case_of_a_to_z_only(db: Database, text_: str) -> None:
             text(f"SELECT {flavor.like('CAST(:t AS TEXT)', ':p')}"), {"t": "É", "p": "é"}
         ).scalar()
     assert bool(ascii_hit) and not bool(accent_hit)
+
+
+def test_a_read_that_wrote_still_rolls_back(db: Database) -> None:
+    """A read transaction ends with COMMIT on PostgreSQL only when it wrote nothing."""
+    lead, _ = create_lead(db, {"first_name": "Ada", "owner": "Anna"})
+    with db.engine.connect() as conn:
+        conn.execute(text("UPDATE lead SET owner = 'Ben' WHERE id = :i"), {"i": lead.id})
+    assert get_lead(db, lead.id).owner == "Anna"
+    with pytest.raises(RuntimeError), db.engine.begin() as conn:
+        conn.execute(text("UPDATE lead SET owner = 'Ben' WHERE id = :i"), {"i": lead.id})
+        raise RuntimeError("boom")
+    assert get_lead(db, lead.id).owner == "Anna"
+
+
+def test_reads_keep_the_prepared_statements(pg_url: Any) -> None:
+    """psycopg forgets its prepared statements on ROLLBACK: a read must not end with one."""
+    db = Database.open(pg_url)
+    try:
+        lead, _ = create_lead(db, {"first_name": "Ada"})
+        for _ in range(8):
+            with db.engine.connect() as conn:
+                conn.execute(text("SELECT stage FROM lead WHERE id = :i"), {"i": lead.id}).one()
+        with db.engine.connect() as conn:
+            prepared = conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_prepared_statements "
+                    "WHERE statement LIKE 'SELECT stage FROM lead%'"
+                )
+            ).scalar_one()
+        assert prepared == 1
+    finally:
+        db.close()

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import text
 
-from leaddesk.core.db import Database, julian_day, sql_flavor, sql_time
+from leaddesk.core.db import Database, driver_execute, julian_day, sql_flavor, sql_time
 
 MOMENTS = [
     datetime(2026, 11, 23, 12, 0, tzinfo=UTC),
@@ -53,3 +53,13 @@ def test_like_any_matches_as_its_likes_do(db: Database, value: str, hit: bool) -
             patterns | {"t": value},
         ).one()
     assert (bool(got[0]), bool(got[1])) == (hit, hit)
+
+
+def test_driver_execute_binds_names_used_twice_and_keeps_percent_signs(db: Database) -> None:
+    with db.engine.connect() as conn:
+        row = driver_execute(
+            conn,
+            "SELECT :a || '%' || :b || :a, CAST(CAST(:n AS INTEGER) + 1 AS TEXT)",
+            {"a": "x", "b": "y", "n": 4},
+        ).one()
+    assert tuple(row) == ("x%yx", "5")

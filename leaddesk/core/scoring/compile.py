@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, CursorResult
 from sqlmodel import Session
 
-from leaddesk.core.db import SQLITE, SqlFlavor, julian_day, sql_flavor
+from leaddesk.core.db import SQLITE, SqlFlavor, driver_execute, julian_day
 from leaddesk.core.scoring.freemail import FREEMAIL_DOMAINS
 from leaddesk.core.scoring.rules import FIELDS, Group, Kind, Rule, fold
 
@@ -37,7 +37,8 @@ def run(conn: Session | Connection, sql: str, params: dict[str, Any] | None = No
     whole budget of explaining one lead. The driver also caches the prepared statement.
     """
     connection = conn.connection() if isinstance(conn, Session) else conn
-    return connection.exec_driver_sql(sql_flavor(connection).driver_text(sql), params or {})
+    result: CursorResult[Any] = driver_execute(connection, sql, params)
+    return result
 
 
 def sql_time(moment: datetime) -> str:
