@@ -90,8 +90,8 @@ class _Params:
 class ScoreQuery:
     """The ``WITH agg, per`` prefix plus what a statement needs to finish it.
 
-    ``per`` has one row per lead: ``id`` and ``m`` (manual points), then either one
-    column of points per rule (``r0``, ``r1``, …; explain) or, given ``limits``, the
+    ``per`` has one row per lead: ``id`` and ``m`` (manual points), then either the stage
+    ``st`` and one column of points per rule (``r0``, ``r1``, …; explain) or, given ``limits``, the
     capped group sums ``fit`` and ``eng``, the expiry ``x`` and the stored values
     (``f0``, ``e0``, ``s0``, ``x0``, ``g0``) and stage (``st``), so writers can skip
     the leads whose score does not change.
@@ -444,7 +444,7 @@ def build_query(
             eng = flavor.least(str(limits.engagement_cap), eng)
         columns += [f"{fit} AS fit", f"{eng} AS eng", "a.x AS x" if agg_sql else f"{flavor.null_time} AS x"]
     else:
-        columns += [f"{points[i]} AS r{i}" for i in range(len(active))]
+        columns += ["l.stage AS st", *(f"{points[i]} AS r{i}" for i in range(len(active)))]
     ctes = [] if agg_table or not agg_sql else [f"agg AS ({agg_sql})"]
     # OFFSET 0 keeps SQLite from flattening ``per`` into the statements that read it:
     # flattened, every reference to a total would evaluate all rule expressions again.
