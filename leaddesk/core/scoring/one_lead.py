@@ -66,8 +66,9 @@ def rescore_lead(session: Session, lead_id: int, now: datetime | None = None) ->
     """
     now = now or utcnow()
     session.flush()
-    rules = get_rules(session)
-    settings = get_settings(session)
+    conn = session.connection()  # Core reads: the ORM's execution path costs more per statement
+    rules = get_rules(conn)
+    settings = get_settings(conn)
     where, params = "l.id = :lead_id", {"lead_id": lead_id}
     update_scores(
         session, rules, settings, now, where, params, activity_filter="lead_id = :lead_id", count=False
