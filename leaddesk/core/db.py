@@ -257,12 +257,26 @@ def make_engine(url: str | URL, *, read_only: bool = False) -> Engine:
     # or libpq's own ~/.pgpass; LeadDesk's settings never hold one.
     if url.get_backend_name() == "postgresql":
         url = server_url(url)  # plain postgresql:// through psycopg, the driver LeadDesk installs
-    engine = create_engine(with_stored_password(url), pool_pre_ping=True)
+    kwargs = {}
+    if url.get_backend_name() == "postgresql":
+        kwargs["connect_args"] = {"options": server_options(url)}
+    engine = create_engine(with_stored_password(url), pool_pre_ping=True, **kwargs)
     if url.get_backend_name() == "postgresql":
         event.listen(engine, "begin", _server_begin)
         event.listen(engine, "rollback", _server_read_end)
         event.listen(engine, "handle_error", _server_errors, retval=True)
     return engine
+
+
+def server_options(url: URL) -> str:
+    """libpq ``options`` for LeadDesk's server connections: the URL's own, and the time zone UTC.
+
+    LeadDesk stores UTC and binds UTC moments as text (:func:`sql_time`), which the server reads
+    in its session time zone; with a server set to Europe/Berlin, "activities up to now" ended an
+    hour early and decay ages were counted in local time (scores differed from SQLite's).
+    """
+    own = str(url.query.get("options", "")).strip()
+    return f"{own} -c TimeZone=UTC".strip()
 
 
 #: psycopg's ``TransactionStatus.INTRANS``: inside a transaction, no error.

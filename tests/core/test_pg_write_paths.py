@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from sqlalchemy import text
 
 from leaddesk.core.db import Database, insert_rows, search_ids, sql_flavor, sql_time
 from leaddesk.core.models import utcnow
+from leaddesk.core.scoring import Settings, rescore_all, save_rules, save_settings, validate_rule
 from leaddesk.core.services.bulk import bulk_move
 from leaddesk.core.services.leads import create_lead, get_lead, update_lead
 
@@ -132,5 +134,36 @@ def test_reads_keep_the_prepared_statements(pg_url: Any) -> None:
                 )
             ).scalar_one()
         assert prepared == 1
+    finally:
+        db.close()
+
+
+def test_a_server_in_another_time_zone_scores_as_sqlite(pg_url: Any) -> None:
+    """Stored and bound times are UTC: a server set to Europe/Berlin must not shift "now" by an hour."""
+    import psycopg  # the server's driver (not needed by the SQLite tests of this module)
+
+    with psycopg.connect(
+        host=pg_url.query["host"], user=pg_url.username, dbname=pg_url.database, autocommit=True
+    ) as admin:
+        admin.execute(f"ALTER DATABASE \"{pg_url.database}\" SET timezone = 'Europe/Berlin'")
+    db = Database.open(pg_url)
+    try:
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("SHOW TimeZone").scalar() == "UTC"
+        call = {"group": "engagement", "field": "activity.call", "operator": "happened", "points": 10}
+        save_rules(db, [validate_rule(call)])
+        save_settings(db, Settings())
+        lead, _ = create_lead(db, {"first_name": "Ada"})
+        now = utcnow()
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO activity (lead_id, kind, at, created_at, who, subject, notes, outcome) "
+                    "VALUES (:i, 'call', :at, :at, '', '', '', '')"
+                ),
+                {"i": lead.id, "at": now - timedelta(minutes=30)},
+            )
+        rescore_all(db, now=now)
+        assert get_lead(db, lead.id).engagement_score == 10
     finally:
         db.close()
