@@ -40,6 +40,8 @@ class LeadScore:
     mode: str = "suggest"
     ready_for: str | None = None
     thresholds: Mapping[str, int] = field(default_factory=dict)
+    #: Whether this rescore wrote anything (score, flag or expiry differed from the stored ones).
+    changed: bool = False
 
 
 _ORDER = ("lead", "mql", "sql")
@@ -70,12 +72,12 @@ def rescore_lead(session: Session, lead_id: int, now: datetime | None = None) ->
     rules = get_rules(conn)
     settings = get_settings(conn)
     where, params = "l.id = :lead_id", {"lead_id": lead_id}
-    update_scores(
-        session, rules, settings, now, where, params, activity_filter="lead_id = :lead_id", count=False
-    )
+    only_its_activities = "lead_id = :lead_id"
+    written = update_scores(session, rules, settings, now, where, params, activity_filter=only_its_activities)
     score = _read_score(session, lead_id)
     return replace(
         score,
+        changed=written > 0,
         mode=settings.mode,
         ready_for=ready_for(score.stage, score.score, settings),
         thresholds={"mql": int(settings.mql_threshold), "sql": int(settings.sql_threshold)},

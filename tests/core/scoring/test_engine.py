@@ -345,3 +345,16 @@ def test_save_and_rescore_is_all_or_nothing(db: Database) -> None:
     saved, report = save_and_rescore(db, new_rules, Settings(mql_threshold=30, sql_threshold=90), now=NOW)
     assert saved[0].id is not None and report.changed == 1
     assert score_of(db, lead)[3:5] == (60, "mql")
+
+
+def test_rescore_one_announces_the_lead_only_when_its_score_changed(db: Database) -> None:
+    lead = add_lead(db, title="CEO")
+    setup(db, [rule(field="title", operator="contains", value="ceo", points=20)])
+    heard: list[Any] = []
+    db.add_listener(heard.append)
+    first = rescore_one(db, lead, NOW)
+    assert first.changed and first.score == 20
+    assert [c.updated for c in heard] == [frozenset({lead})]
+    again = rescore_one(db, lead, NOW)
+    assert not again.changed and again.score == 20
+    assert len(heard) == 1  # nothing changed, nobody is told
