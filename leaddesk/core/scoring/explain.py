@@ -17,7 +17,7 @@ from leaddesk.core.models import utcnow
 from leaddesk.core.scoring.compile import build_query, combine, run, sql_time
 from leaddesk.core.scoring.engine import Adjustment, adjustments, flag_for
 from leaddesk.core.scoring.rules import Group, Rule
-from leaddesk.core.scoring.store import Conn, Settings, get_rules, get_settings
+from leaddesk.core.scoring.store import Conn, Settings, get_rules_and_settings
 from leaddesk.core.text import Text
 
 
@@ -153,8 +153,7 @@ def explain_rows(
 
 def explain_in(conn: Conn, lead_id: int, now: datetime | None = None) -> Explanation:
     now = now or utcnow()
-    rules = get_rules(conn)
-    settings = get_settings(conn)
+    rules, settings = get_rules_and_settings(conn)
     active = [r for r in rules if r.enabled]
     # The rules' query also reads the lead's stage and manual points (and finds no live lead).
     leads: dict[int, tuple[str, int]] = {}

@@ -18,7 +18,7 @@ from leaddesk.core.errors import NotFoundError
 from leaddesk.core.models import Lead, utcnow
 from leaddesk.core.scoring.compile import run
 from leaddesk.core.scoring.engine import SCORED_LEAD, update_flags, update_scores
-from leaddesk.core.scoring.store import Settings, get_rules, get_settings
+from leaddesk.core.scoring.store import Settings, get_rules_and_settings, get_settings
 from leaddesk.core.text import Text
 
 
@@ -69,8 +69,7 @@ def rescore_lead(session: Session, lead_id: int, now: datetime | None = None) ->
     now = now or utcnow()
     session.flush()
     conn = session.connection()  # Core reads: the ORM's execution path costs more per statement
-    rules = get_rules(conn)
-    settings = get_settings(conn)
+    rules, settings = get_rules_and_settings(conn)
     where, params = "l.id = :lead_id", {"lead_id": lead_id}
     only_its_activities = "lead_id = :lead_id"
     written = update_scores(session, rules, settings, now, where, params, activity_filter=only_its_activities)
