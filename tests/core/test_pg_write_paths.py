@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from sqlalchemy import text
 from leaddesk.core.db import ANALYZE_AFTER_ROWS, Database, insert_rows, search_ids, sql_flavor, sql_time
 from leaddesk.core.demo import build_demo
 from leaddesk.core.models import utcnow
+from leaddesk.core.scoring import Settings, rescore_all, save_rules, save_settings, validate_rule
 from leaddesk.core.services.bulk import bulk_move
 from leaddesk.core.services.leads import create_lead, get_lead, update_lead
 
@@ -137,5 +139,68 @@ def test_a_bulk_load_refreshes_the_planner_statistics_and_a_small_write_does_not
         first = db.analyzing
         create_lead(db, {"first_name": "Grace", "last_name": "Hopper"})
         assert db.analyzing is first  # one new lead: no second refresh
+    finally:
+        db.close()
+
+
+def test_a_read_that_wrote_still_rolls_back(db: Database) -> None:
+    """A read transaction ends with COMMIT on PostgreSQL only when it wrote nothing."""
+    lead, _ = create_lead(db, {"first_name": "Ada", "owner": "Anna"})
+    with db.engine.connect() as conn:
+        conn.execute(text("UPDATE lead SET owner = 'Ben' WHERE id = :i"), {"i": lead.id})
+    assert get_lead(db, lead.id).owner == "Anna"
+    with pytest.raises(RuntimeError), db.engine.begin() as conn:
+        conn.execute(text("UPDATE lead SET owner = 'Ben' WHERE id = :i"), {"i": lead.id})
+        raise RuntimeError("boom")
+    assert get_lead(db, lead.id).owner == "Anna"
+
+
+def test_reads_keep_the_prepared_statements(pg_url: Any) -> None:
+    """psycopg forgets its prepared statements on ROLLBACK: a read must not end with one."""
+    db = Database.open(pg_url)
+    try:
+        lead, _ = create_lead(db, {"first_name": "Ada"})
+        for _ in range(8):
+            with db.engine.connect() as conn:
+                conn.execute(text("SELECT stage FROM lead WHERE id = :i"), {"i": lead.id}).one()
+        with db.engine.connect() as conn:
+            prepared = conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_prepared_statements "
+                    "WHERE statement LIKE 'SELECT stage FROM lead%'"
+                )
+            ).scalar_one()
+        assert prepared == 1
+    finally:
+        db.close()
+
+
+def test_a_server_in_another_time_zone_scores_as_sqlite(pg_url: Any) -> None:
+    """Stored and bound times are UTC: a server set to Europe/Berlin must not shift "now" by an hour."""
+    import psycopg  # the server's driver (not needed by the SQLite tests of this module)
+
+    with psycopg.connect(
+        host=pg_url.query["host"], user=pg_url.username, dbname=pg_url.database, autocommit=True
+    ) as admin:
+        admin.execute(f"ALTER DATABASE \"{pg_url.database}\" SET timezone = 'Europe/Berlin'")
+    db = Database.open(pg_url)
+    try:
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("SHOW TimeZone").scalar() == "UTC"
+        call = {"group": "engagement", "field": "activity.call", "operator": "happened", "points": 10}
+        save_rules(db, [validate_rule(call)])
+        save_settings(db, Settings())
+        lead, _ = create_lead(db, {"first_name": "Ada"})
+        now = utcnow()
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO activity (lead_id, kind, at, created_at, who, subject, notes, outcome) "
+                    "VALUES (:i, 'call', :at, :at, '', '', '', '')"
+                ),
+                {"i": lead.id, "at": now - timedelta(minutes=30)},
+            )
+        rescore_all(db, now=now)
+        assert get_lead(db, lead.id).engagement_score == 10
     finally:
         db.close()

@@ -1,7 +1,7 @@
 """Lead scoring: rules as data, one SQL definition shared by bulk rescoring and explain.
 
 Public API: rules/settings storage (``store``), the default German SME rule set
-(``defaults``), ``rescore_all``/``rescore_lead``/``refresh_decay`` (``engine``), ``explain``
+(``defaults``), ``rescore_all``/``refresh_decay`` (``engine``), ``rescore_lead`` (``one_lead``), ``explain``
 (``explain``) and the editor preview (``preview``). Scoring computes and returns: manual points
 and the moves a score earns are ``leaddesk.core.services.rescoring``'s.
 
@@ -27,10 +27,10 @@ if TYPE_CHECKING:
         RescoreReport,
         refresh_decay,
         rescore_all,
-        rescore_lead,
         save_and_rescore,
     )
     from leaddesk.core.scoring.freemail import FREEMAIL_DOMAINS, is_freemail
+    from leaddesk.core.scoring.one_lead import rescore_lead
     from leaddesk.core.scoring.rules import Rule, validate_rule, validate_rules
     from leaddesk.core.scoring.store import (
         Settings,
@@ -53,7 +53,7 @@ _HOMES = {
     "RescoreReport": "engine",
     "refresh_decay": "engine",
     "rescore_all": "engine",
-    "rescore_lead": "engine",
+    "rescore_lead": "one_lead",
     "save_and_rescore": "engine",
     "FREEMAIL_DOMAINS": "freemail",
     "is_freemail": "freemail",

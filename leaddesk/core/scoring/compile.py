@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, CursorResult
 from sqlmodel import Session
 
-from leaddesk.core.db import SQLITE, SqlFlavor, sql_flavor
+from leaddesk.core.db import SQLITE, SqlFlavor, driver_execute, julian_day
 from leaddesk.core.scoring.freemail import FREEMAIL_DOMAINS
 from leaddesk.core.scoring.rules import FIELDS, Group, Kind, Rule, fold
 
@@ -37,7 +37,8 @@ def run(conn: Session | Connection, sql: str, params: dict[str, Any] | None = No
     whole budget of explaining one lead. The driver also caches the prepared statement.
     """
     connection = conn.connection() if isinstance(conn, Session) else conn
-    return connection.exec_driver_sql(sql_flavor(connection).driver_text(sql), params or {})
+    result: CursorResult[Any] = driver_execute(connection, sql, params)
+    return result
 
 
 def sql_time(moment: datetime) -> str:
@@ -89,8 +90,8 @@ class _Params:
 class ScoreQuery:
     """The ``WITH agg, per`` prefix plus what a statement needs to finish it.
 
-    ``per`` has one row per lead: ``id`` and ``m`` (manual points), then either one
-    column of points per rule (``r0``, ``r1``, …; explain) or, given ``limits``, the
+    ``per`` has one row per lead: ``id`` and ``m`` (manual points), then either the stage
+    ``st`` and one column of points per rule (``r0``, ``r1``, …; explain) or, given ``limits``, the
     capped group sums ``fit`` and ``eng``, the expiry ``x`` and the stored values
     (``f0``, ``e0``, ``s0``, ``x0``, ``g0``) and stage (``st``), so writers can skip
     the leads whose score does not change.
@@ -141,9 +142,13 @@ def like_pattern(value: str, *, prefix: str = "", suffix: str = "") -> str:
     return prefix + "".join("_" if c in UMLAUTS else c for c in escaped) + suffix
 
 
+#: LIKE pattern (prefix, suffix) of each text operator.
+_SHAPES = {"equals": ("", ""), "contains": ("%", "%"), "starts_with": ("", "%")}
+
+
 def _match(expr: str, value: str, op: str, p: _Params, *, folded: bool, flavor: SqlFlavor = SQLITE) -> str:
     """``expr`` (raw column) equals / contains / starts with the folded ``value``."""
-    shape = {"equals": ("", ""), "contains": ("%", "%"), "starts_with": ("", "%")}[op]
+    shape = _SHAPES[op]
     pattern = p.add(like_pattern(value, prefix=shape[0], suffix=shape[1]))
     like = flavor.like(expr, pattern)
     if not folded or not UMLAUTS.intersection(value):
@@ -179,7 +184,21 @@ def _text_condition(rule: Rule, p: _Params, flavor: SqlFlavor = SQLITE) -> str:
             # (and, unlike lower(), copies no string per lead).
             return f"{flavor.nocase(spec.sql)} IN ({p.many(values)})"
         op = "equals"
-    return "(" + " OR ".join(_match(spec.sql, v, op, p, folded=folded, flavor=flavor) for v in values) + ")"
+    # Values a LIKE decides alone go in one ``like_any`` (PostgreSQL folds the column once for
+    # all of them); one with an umlaut keeps its exact comparison. The terms keep the values' order.
+    terms: list[str] = []
+    plain: list[str] = []
+    shape = _SHAPES[op]
+    for v in values:
+        if folded and UMLAUTS.intersection(v):
+            terms.append(_match(spec.sql, v, op, p, folded=folded, flavor=flavor))
+        else:
+            if not plain:
+                terms.append("")  # the group's place
+            plain.append(p.add(like_pattern(v, prefix=shape[0], suffix=shape[1])))
+    if plain:
+        terms[terms.index("")] = flavor.like_any(spec.sql, plain)
+    return terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")"
 
 
 def _number_condition(rule: Rule, p: _Params) -> str:
@@ -211,11 +230,14 @@ def _number_condition(rule: Rule, p: _Params) -> str:
 
 def decayed_points_sql(rule: Rule, age: str, flavor: SqlFlavor = SQLITE) -> str:
     """Points after decay for an activity ``age`` whole days old (rounded half away from zero)."""
+    one, negative = flavor.real("1.0"), rule.points < 0
     if rule.decay_mode == "linear":
         d = rule.decay_days
-        return flavor.round_int(f"{rule.points} * {flavor.greatest('0', f'{d} - {age}')} * 1.0 / {d}")
+        linear = f"{rule.points} * {flavor.greatest('0', f'{d} - {age}')} * {one} / {d}"
+        return flavor.round_int(linear, negative=negative)
     if rule.decay_mode == "half_life":
-        return flavor.round_int(f"{rule.points} * {flavor.power('0.5', f'{age} * 1.0 / {rule.decay_days}')}")
+        factor = flavor.power(flavor.real("0.5"), f"{age} * {one} / {rule.decay_days}")
+        return flavor.round_int(f"{rule.points} * {factor}", negative=negative)
     return str(rule.points)
 
 
@@ -292,7 +314,11 @@ def build_query(
     kinds: set[str] = set()
     counts: dict[tuple[str, int | None], str] = {}
     newest_cols: dict[tuple[str, bool], str] = {}
-    tomorrow = f"{flavor.julian_day_start(now_param)} + 1"
+    # Julian days of now and of today's midnight: constants SQLite computes once per statement,
+    # bound values on PostgreSQL (see ``SqlFlavor.julian_bound``).
+    midnight = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    now_jd = flavor.julian_bound(flavor.julianday(now_param), p.add(julian_day(now)))
+    tomorrow = f"{flavor.julian_bound(flavor.julian_day_start(now_param), p.add(julian_day(midnight)))} + 1"
 
     kind_params: dict[str, str] = {}
 
@@ -341,9 +367,8 @@ def build_query(
             if rule.decays:
                 # The newest matching activity is inside the window whenever the rule hits,
                 # so the kind's overall newest activity gives the age that decay uses.
-                # julianday(:now) is a constant SQLite evaluates once per statement.
                 j = newest(kind, julian=True)
-                age = flavor.trunc_int(f"{flavor.julianday(now_param)} - {j}")
+                age = flavor.trunc_int(f"{now_jd} - {j}")
                 points[i] = f"CASE WHEN {hit} THEN {decayed_points_sql(rule, age, flavor)} ELSE 0 END"
                 # The points change when the age grows by a day; "age < n" is false without
                 # an activity, so a rule that needs just one asks nothing more.
@@ -419,7 +444,7 @@ def build_query(
             eng = flavor.least(str(limits.engagement_cap), eng)
         columns += [f"{fit} AS fit", f"{eng} AS eng", "a.x AS x" if agg_sql else f"{flavor.null_time} AS x"]
     else:
-        columns += [f"{points[i]} AS r{i}" for i in range(len(active))]
+        columns += ["l.stage AS st", *(f"{points[i]} AS r{i}" for i in range(len(active)))]
     ctes = [] if agg_table or not agg_sql else [f"agg AS ({agg_sql})"]
     # OFFSET 0 keeps SQLite from flattening ``per`` into the statements that read it:
     # flattened, every reference to a total would evaluate all rule expressions again.

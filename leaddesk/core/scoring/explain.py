@@ -17,7 +17,7 @@ from leaddesk.core.models import utcnow
 from leaddesk.core.scoring.compile import build_query, combine, run, sql_time
 from leaddesk.core.scoring.engine import Adjustment, adjustments, flag_for
 from leaddesk.core.scoring.rules import Group, Rule
-from leaddesk.core.scoring.store import Conn, Settings, get_rules, get_settings
+from leaddesk.core.scoring.store import Conn, Settings, get_rules_and_settings
 from leaddesk.core.text import Text
 
 
@@ -67,23 +67,42 @@ def _aware(value: Any) -> datetime:
     return result
 
 
-def _expiry(conn: Conn, lead_id: int, rule: Rule, now: datetime) -> tuple[datetime | None, datetime | None]:
-    """When an engagement rule's points end (decay to zero or the window closing) and its last activity."""
-    params: dict[str, Any] = {"lead": lead_id, "now": sql_time(now)}
-    cond = "lead_id = :lead AND at <= :now"
-    if rule.activity_kind != "any":
-        cond += " AND kind = :kind"
-        params["kind"] = rule.activity_kind
-    if rule.within_days is not None:
-        cond += " AND at >= :cut"
-        params["cut"] = sql_time(now - timedelta(days=rule.within_days))
-    rows = run(
+#: The lead's newest activities by kind and of every kind, each newest first (``_newest_activities``).
+Newest = tuple[dict[str, list[datetime]], list[datetime]]
+
+
+def _newest_activities(conn: Conn, lead_id: int, rules: list[Rule], now: datetime) -> Newest:
+    """The lead's newest activities up to ``now`` by kind, newest first, as many as a rule counts.
+
+    One statement for every rule that hit (a statement each cost a server round trip): a rule's
+    newest matching activities are among its kind's newest ``min_count``, and "any" kind's among
+    the union of every kind's.
+    """
+    if not rules:
+        return {}, []
+    rows: Any = run(
         conn,
-        f"SELECT at FROM activity WHERE {cond} ORDER BY at DESC LIMIT :n",
-        params | {"n": rule.min_count},
-    ).scalars()
-    # text() queries hand back SQLite's stored text, not datetimes.
-    parsed = [_aware(t) for t in rows]
+        "SELECT kind, at FROM (SELECT kind, at, ROW_NUMBER() OVER (PARTITION BY kind ORDER BY at DESC) AS n "
+        "FROM activity WHERE lead_id = :lead AND at <= :now) AS a WHERE n <= :most ORDER BY at DESC",
+        {"lead": lead_id, "now": sql_time(now), "most": max(r.min_count for r in rules)},
+    ).all()
+    by_kind: dict[str, list[datetime]] = {}
+    every: list[datetime] = []
+    for kind, at in rows:
+        moment = _aware(at)  # text() queries hand back SQLite's stored text, not datetimes
+        by_kind.setdefault(kind, []).append(moment)
+        every.append(moment)
+    return by_kind, every
+
+
+def _expiry(newest: Newest, rule: Rule, now: datetime) -> tuple[datetime | None, datetime | None]:
+    """When an engagement rule's points end (decay to zero or the window closing) and its last activity."""
+    by_kind, every = newest
+    parsed = every if rule.activity_kind == "any" else by_kind.get(rule.activity_kind, [])
+    if rule.within_days is not None:
+        cut = now - timedelta(days=rule.within_days)
+        parsed = [at for at in parsed if at >= cut]
+    parsed = parsed[: rule.min_count]
     if not parsed:
         return None, None
     last = parsed[0]
@@ -97,11 +116,18 @@ def _expiry(conn: Conn, lead_id: int, rule: Rule, now: datetime) -> tuple[dateti
 
 
 def explain_rows(
-    conn: Conn, lead_ids: Iterable[int] | None, rules: list[Rule], settings: Settings, now: datetime
+    conn: Conn,
+    lead_ids: Iterable[int] | None,
+    rules: list[Rule],
+    settings: Settings,
+    now: datetime,
+    *,
+    leads: dict[int, tuple[str, int]] | None = None,
 ) -> dict[int, tuple[dict[str, int], int, int, int, int, int]]:
     """Per lead: (points by rule column, fit_raw, fit, engagement_raw, engagement, total).
 
     ``lead_ids`` None means all leads: the agreement test compares this with the bulk path.
+    ``leads``, when given, gets each live lead's (stage, manual points).
     """
     ids = None if lead_ids is None else list(lead_ids)
     params: dict[str, Any] = {}
@@ -120,30 +146,28 @@ def explain_rows(
         eng_raw = sum(points[f"r{i}"] for i, r in enumerate(q.rules) if r.group == Group.ENGAGEMENT)
         fit, eng, total = combine(fit_raw, eng_raw, int(row["m"]), settings.limits)
         out[int(row["id"])] = (points, fit_raw, fit, eng_raw, eng, total)
+        if leads is not None:
+            leads[int(row["id"])] = (str(row["st"]), int(row["m"]))
     return out
 
 
 def explain_in(conn: Conn, lead_id: int, now: datetime | None = None) -> Explanation:
     now = now or utcnow()
-    lead = run(
-        conn,
-        f"SELECT stage, manual_score FROM lead WHERE id = :i AND erased = {sql_flavor(conn).false}",
-        {"i": lead_id},
-    ).one_or_none()
-    if lead is None:
-        raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
-    rules = get_rules(conn)
-    settings = get_settings(conn)
+    rules, settings = get_rules_and_settings(conn)
     active = [r for r in rules if r.enabled]
-    points, fit_raw, fit, eng_raw, eng, total = explain_rows(conn, [lead_id], rules, settings, now)[lead_id]
+    # The rules' query also reads the lead's stage and manual points (and finds no live lead).
+    leads: dict[int, tuple[str, int]] = {}
+    found = explain_rows(conn, [lead_id], rules, settings, now, leads=leads)
+    if lead_id not in found:
+        raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
+    points, fit_raw, fit, eng_raw, eng, total = found[lead_id]
+    hits = [(rule, points[f"r{i}"]) for i, rule in enumerate(active) if points[f"r{i}"] != 0]
+    newest = _newest_activities(conn, lead_id, [rule for rule, _ in hits if rule.is_activity], now)
     lines = []
-    for i, rule in enumerate(active):
-        value = points[f"r{i}"]
-        if value == 0:
-            continue
+    for rule, value in hits:
         expires = last = None
         if rule.is_activity:
-            expires, last = _expiry(conn, lead_id, rule, now)
+            expires, last = _expiry(newest, rule, now)
         lines.append(Line(rule.id, rule.name, rule.group, value, rule.points, expires, last))
     return Explanation(
         lead_id=lead_id,
@@ -153,9 +177,9 @@ def explain_in(conn: Conn, lead_id: int, now: datetime | None = None) -> Explana
         fit=fit,
         engagement_raw=eng_raw,
         engagement=eng,
-        manual=int(lead.manual_score),
+        manual=leads[lead_id][1],
         total=total,
-        flag=flag_for(lead.stage, total, settings),
+        flag=flag_for(leads[lead_id][0], total, settings),
         settings=settings,
     )
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, literal, select, true, update
 from sqlmodel import Session
 
 from leaddesk.core.changes import note
@@ -102,16 +102,53 @@ def get_settings(conn: Conn) -> Settings:
     if row is None:
         return Settings()
     s = row[0] if isinstance(row[0], ScoreSettings) else row
+    return _settings_of({name: getattr(s, name) for name in _SETTINGS_FIELDS})
+
+
+_SETTINGS_FIELDS = (
+    "mql_threshold",
+    "sql_threshold",
+    "fit_cap",
+    "engagement_cap",
+    "total_min",
+    "total_max",
+    "mode",
+    "last_decay_refresh",
+)
+
+
+def _settings_of(values: Mapping[str, Any]) -> Settings:
     return Settings(
-        mql_threshold=s.mql_threshold,
-        sql_threshold=s.sql_threshold,
-        fit_cap=s.fit_cap,
-        engagement_cap=s.engagement_cap,
-        total_min=s.total_min,
-        total_max=s.total_max,
-        mode=s.mode,
-        last_decay_refresh=as_utc(s.last_decay_refresh),
+        **{k: values[k] for k in _SETTINGS_FIELDS[:-1]},
+        last_decay_refresh=as_utc(values["last_decay_refresh"]),
     )
+
+
+def get_rules_and_settings(conn: Conn) -> tuple[list[Rule], Settings]:
+    """``get_rules`` and ``get_settings`` in one statement (a one-lead rescore and an explanation
+    read both; on a server every statement is a round trip)."""
+    rule_columns = list(ScoreRule.__table__.columns)  # type: ignore[attr-defined]
+    settings_columns = [c.label(f"s_{c.name}") for c in ScoreSettings.__table__.columns]  # type: ignore[attr-defined]
+    one = select(literal(1).label("one")).subquery()
+    rows = (
+        conn.execute(
+            select(*settings_columns, *rule_columns)
+            .select_from(
+                one.outerjoin(ScoreSettings, ScoreSettings.id == 1).outerjoin(ScoreRule, true())  # type: ignore[arg-type]
+            )
+            .order_by(ScoreRule.position, ScoreRule.id)
+        )
+        .mappings()
+        .all()
+    )
+    first = rows[0]  # the one row of ``one`` at least
+    settings = (
+        Settings() if first["s_id"] is None else _settings_of({k: first[f"s_{k}"] for k in _SETTINGS_FIELDS})
+    )
+    rules = [
+        rule_from_row({c.name: row[c.name] for c in rule_columns}) for row in rows if row["id"] is not None
+    ]
+    return rules, settings
 
 
 def put_settings(conn: Conn, settings: Settings) -> None:

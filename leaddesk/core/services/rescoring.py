@@ -19,9 +19,8 @@ from leaddesk.core.changes import note
 from leaddesk.core.db import Database
 from leaddesk.core.errors import NotFoundError, ValidationError
 from leaddesk.core.models import Lead, ScoreAdjustment, utcnow
-from leaddesk.core.scoring.engine import (
-    RULE_ACTOR,
-    Adjustment,
+from leaddesk.core.scoring.engine import RULE_ACTOR, Adjustment
+from leaddesk.core.scoring.one_lead import (
     LeadScore,
     refresh_flag,
     rescore_lead,
@@ -37,10 +36,17 @@ def current_user() -> str:
     return who.current()
 
 
-def rescore_and_apply(session: Session, lead_id: int, now: datetime | None = None) -> LeadScore:
-    """Rescore one lead and, in "move" mode, move it to the stage its score reached."""
+def rescore_and_apply(
+    session: Session, lead_id: int, now: datetime | None = None, *, only_if_changed: bool = False
+) -> LeadScore:
+    """Rescore one lead and, in "move" mode, move it to the stage its score reached.
+
+    The lead is named in the change signal: callers that changed it rely on that.
+    ``only_if_changed`` (nothing else changed the lead): only when the rescore wrote something.
+    """
     score = rescore_lead(session, lead_id, now)
-    note(session, updated=[lead_id])
+    if score.changed or not only_if_changed:
+        note(session, updated=[lead_id])
     if score.mode != "move" or not score.ready_for:
         return score
     settings_threshold = score.thresholds[score.ready_for]
@@ -151,6 +157,11 @@ def accept_suggestion(
 
 
 def rescore_one(db: Database, lead_id: int, now: datetime | None = None) -> LeadScore:
-    """Rescore one lead in a transaction of its own (and move it, in "move" mode)."""
+    """Rescore one lead in a transaction of its own (and move it, in "move" mode).
+
+    A rescore that changes nothing (the stored score was current) announces nothing: on
+    PostgreSQL it then commits without a NOTIFY, which would cost a round trip and a
+    transaction id, so a commit record to flush (~0.3 ms of a ~3 ms rescore).
+    """
     with db.transaction() as session:
-        return rescore_and_apply(session, lead_id, now)
+        return rescore_and_apply(session, lead_id, now, only_if_changed=True)

@@ -269,3 +269,54 @@ def test_sql_points_match_python_oracle(db: Database, only_recent: bool) -> None
             assert points[f"r{i}"] == expected, (rule, leads[lead_id], acts.get(lead_id))
             hits += expected != 0
     assert hits > 1000  # the random rules really hit something
+
+
+def oracle_ends(rule: Rule, acts: list[tuple[str, datetime]], now: datetime) -> tuple[Any, Any]:
+    """(when the rule's points end, its newest activity), read from the rule's documented meaning."""
+    cut = None if rule.within_days is None else now - timedelta(days=rule.within_days)
+    matching = sorted(
+        (
+            at
+            for kind, at in acts
+            if rule.activity_kind in ("any", kind) and at <= now and (cut is None or at >= cut)
+        ),
+        reverse=True,
+    )[: rule.min_count]
+    if not matching:
+        return None, None
+    ends = []
+    if rule.zero_after_days is not None:
+        ends.append(matching[0] + timedelta(days=rule.zero_after_days))
+    if rule.within_days is not None and len(matching) >= rule.min_count:
+        ends.append(matching[-1] + timedelta(days=rule.within_days))
+    return (min(ends) if ends else None), matching[0]
+
+
+def test_explain_lines_end_when_the_rules_say(db: Database) -> None:
+    """Every activity line's end and last activity, for many rules at once (one query reads them)."""
+    rng = random.Random(11)
+    ids = make_data(db, 400, rng)
+    rules = [r for r in (random_rule(rng) for _ in range(120)) if r.is_activity][:25]
+    save_rules(db, rules)
+    # Recent activities, several per kind: rules counting two or three in a window hit too.
+    recent = [
+        {
+            "lead_id": lead_id,
+            "kind": rng.choice(KINDS[:3]),
+            "at": NOW - timedelta(hours=rng.randint(1, 40 * 24)),
+        }
+        for lead_id in ids[:150]
+        for _ in range(rng.randint(0, 8))
+    ]
+    add_activities(db, recent)
+    _, acts = lead_facts(db)
+    now = NOW + timedelta(seconds=rng.randint(0, 86400))
+    by_id = {r.id: r for r in load_rules(db)}
+    checked = counted = 0
+    for lead_id in ids[:150]:
+        for line in explain(db, lead_id, now).lines:
+            rule = by_id[line.rule_id]
+            assert (line.expires_at, line.last_activity) == oracle_ends(rule, acts.get(lead_id, []), now)
+            checked += 1
+            counted += rule.min_count > 1 and rule.within_days is not None
+    assert checked > 100 and counted > 20

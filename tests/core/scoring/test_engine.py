@@ -148,6 +148,35 @@ def test_linear_and_half_life_decay_over_simulated_time(db: Database) -> None:
     assert ends["Quote"] == NOW + timedelta(days=190)
 
 
+def test_decayed_halves_round_away_from_zero_on_every_path(db: Database) -> None:
+    """x.5 points round away from zero, as SQLite's ROUND; PostgreSQL computes decay in float8,
+    whose own ROUND rounds half to even (2.5 → 2), so the engines could drift apart here."""
+    kinds = ("booth_visit", "quote_request", "webinar", "download")
+    setup(
+        db,
+        [  # linear 5 · 5/10 = 2.5, half-life 5 · 0.5^(1/1) = 2.5, and both negative
+            rule(group="engagement", field=f"activity.{kinds[0]}", operator="happened", points=5,
+                 decay_mode="linear", decay_days=10),
+            rule(group="engagement", field=f"activity.{kinds[1]}", operator="happened", points=-5,
+                 decay_mode="linear", decay_days=10),
+            rule(group="engagement", field=f"activity.{kinds[2]}", operator="happened", points=5,
+                 decay_mode="half_life", decay_days=1),
+            rule(group="engagement", field=f"activity.{kinds[3]}", operator="happened", points=-5,
+                 decay_mode="half_life", decay_days=1),
+        ],
+    )  # fmt: skip
+    ages = {kinds[0]: 5, kinds[1]: 5, kinds[2]: 1, kinds[3]: 1}
+    leads = {kind: add_lead(db) for kind in kinds}
+    add_activities(
+        db, [{"lead_id": leads[k], "kind": k, "at": NOW - timedelta(days=ages[k], hours=1)} for k in kinds]
+    )
+    expected = {kinds[0]: 3, kinds[1]: -3, kinds[2]: 3, kinds[3]: -3}
+    rescore_all(db, now=NOW)
+    assert {k: score_of(db, i)[1] for k, i in leads.items()} == expected
+    assert {k: explain(db, i, NOW).engagement for k, i in leads.items()} == expected
+    assert {k: rescore_one(db, i, NOW).engagement for k, i in leads.items()} == expected
+
+
 def test_refresh_decay_is_due_daily_and_only_touches_due_leads(db: Database) -> None:
     setup(db, [rule(group="engagement", field="activity.webinar", operator="happened", points=10,
                     decay_mode="linear", decay_days=10)])  # fmt: skip
@@ -316,3 +345,16 @@ def test_save_and_rescore_is_all_or_nothing(db: Database) -> None:
     saved, report = save_and_rescore(db, new_rules, Settings(mql_threshold=30, sql_threshold=90), now=NOW)
     assert saved[0].id is not None and report.changed == 1
     assert score_of(db, lead)[3:5] == (60, "mql")
+
+
+def test_rescore_one_announces_the_lead_only_when_its_score_changed(db: Database) -> None:
+    lead = add_lead(db, title="CEO")
+    setup(db, [rule(field="title", operator="contains", value="ceo", points=20)])
+    heard: list[Any] = []
+    db.add_listener(heard.append)
+    first = rescore_one(db, lead, NOW)
+    assert first.changed and first.score == 20
+    assert [c.updated for c in heard] == [frozenset({lead})]
+    again = rescore_one(db, lead, NOW)
+    assert not again.changed and again.score == 20
+    assert len(heard) == 1  # nothing changed, nobody is told

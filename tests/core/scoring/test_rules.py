@@ -154,3 +154,35 @@ def test_settings_validation() -> None:
     with pytest.raises(ValidationError, match="0 or more"):
         validate_settings({"fit_cap": -1})
     assert validate_settings({"fit_cap": "", "mode": "move"}).fit_cap is None
+
+
+def test_rules_and_settings_read_in_one_statement_equal_the_two_reads(db: Database) -> None:
+    from datetime import UTC, datetime
+
+    from leaddesk.core.scoring.store import (
+        Settings,
+        get_rules,
+        get_rules_and_settings,
+        get_settings,
+        save_settings,
+    )
+
+    def both() -> tuple[object, object]:
+        with db.engine.connect() as conn:
+            together = get_rules_and_settings(conn)
+            assert together == (get_rules(conn), get_settings(conn))
+            return together
+
+    with db.engine.begin() as conn:  # an empty database: no rules, no settings row
+        conn.exec_driver_sql("DELETE FROM scorerule")
+        conn.exec_driver_sql("DELETE FROM scoresettings")
+    assert both() == ([], Settings())
+    save_settings(db, Settings(mql_threshold=30, sql_threshold=60, fit_cap=25, mode="move"))
+    assert both()[0] == []
+    save_rules(db, [validate_rule({"group": "fit", "field": "title", "operator": "contains", "value": v,
+                                   "points": p}) for v, p in (("ceo", 20), ("inhaber", 15))])  # fmt: skip
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE scoresettings SET last_decay_refresh = '2026-11-23 12:00:00.000000'")
+    rules, settings = both()
+    assert [r.value for r in rules] == ["ceo", "inhaber"]
+    assert settings.fit_cap == 25 and settings.last_decay_refresh == datetime(2026, 11, 23, 12, tzinfo=UTC)
