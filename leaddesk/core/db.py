@@ -1808,6 +1808,37 @@ def search_ids(bind: Engine | Connection | Session | SqlFlavor, query: str) -> A
     return text(sql).bindparams(**params).columns(column("id", Integer))
 
 
+def search_id_set(engine: Engine, query: str) -> set[int] | None:
+    """The ids of leads ``query`` finds (:func:`search_ids_sql`), or None for a query of no words.
+
+    The board asks this on every keystroke, and one letter finds ~70,000 of 100,000 leads. So the
+    rows come from the driver's cursor (SQLAlchemy's Row objects doubled the time) and the search
+    index alone answers: erased leads keep no searchable text on either engine, and trashed ones
+    are not in ``lead``. PostgreSQL reads the ids in binary, with ``$n`` parameters (``RawCursor``):
+    for "a" 27 ms instead of the 61 ms of a join to ``lead`` read as text.
+    """
+    flavor = sql_flavor(engine)
+    found = search_ids_sql(query, flavor=flavor)
+    if found is None:
+        return None
+    sql, params = found
+    raw = engine.raw_connection()
+    try:
+        with driver_errors():
+            if flavor.is_sqlite:
+                cursor = raw.cursor()
+                try:
+                    return {row[0] for row in cursor.execute(sql, params)}
+                finally:
+                    cursor.close()
+            numbered, names = _numbered(sql)
+            with _raw_cursor()(raw.driver_connection) as pg:
+                pg.execute(numbered, tuple(params[name] for name in names), binary=True)
+                return {row[0] for row in pg.fetchall()}
+    finally:
+        raw.close()
+
+
 def word_block_ids(conn: Connection, words: dict[str, str], limit: int) -> list[int]:
     """Ids of leads with ``words[column]`` as a whole word of that column (a duplicate check's block).
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from itertools import groupby
+from itertools import groupby, repeat
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select
 
-from leaddesk.core.db import Database, driver_errors, driver_rows, is_sqlite, positional, search_ids_sql
+from leaddesk.core.db import Database, driver_errors, driver_rows, is_sqlite, positional, search_id_set
 from leaddesk.core.errors import NotFoundError
 from leaddesk.core.models import Lead, ScoreSettings
 from leaddesk.core.services.query import LeadFilter, rows_by_id, where_clauses
@@ -88,11 +88,9 @@ class BoardSnapshot:
         set intersection (~2 ms for 100,000 ids) and a pass over the foreign leads shown.
         """
         values = self.value
-        if not self.currency:
-            return {HOME_CURRENCY: sum(values.get(i, 0.0) for i in ids)}
-        foreign = self.currency.keys() & ids
-        if not foreign:
-            return {HOME_CURRENCY: sum(values.get(i, 0.0) for i in ids)}
+        if not self.currency or not (foreign := self.currency.keys() & ids):
+            # ``map`` calls ``dict.get`` from C: ~3x faster than a generator for 100,000 ids.
+            return {HOME_CURRENCY: sum(map(values.get, ids, repeat(0.0)))}
         out = {HOME_CURRENCY: sum(values.get(i, 0.0) for i in ids if i not in foreign)}
         for i in foreign:
             code = self.currency[i]
@@ -266,23 +264,14 @@ def matching_ids(db: Database, f: LeadFilter) -> set[int] | None:
         return set(f.ids) if rest is None else rest & f.ids
     if f.is_empty:
         return None
-    sqlite = is_sqlite(db.engine)
-    if sqlite and f == LeadFilter(search=f.search, tz=f.tz):
-        found = search_ids_sql(f.search)
-        if found is None:
-            return None
-        # Driver cursor: "m" matches ~50,000 rows, which SQLAlchemy's rows would make 2x slower.
-        return {row[0] for row in _raw_rows(db, *found)}
-    clauses = where_clauses(f, sqlite=sqlite)
+    if f == LeadFilter(search=f.search, tz=f.tz):
+        return search_id_set(db.engine, f.search)
+    clauses = where_clauses(f, sqlite=is_sqlite(db.engine))
     if len(clauses) == 1:  # only "not erased": e.g. a search of punctuation
         return None
-    stmt = select(Lead.id).where(*clauses)
-    if not sqlite:
-        with db.engine.connect() as conn:
-            return set(conn.execute(stmt).scalars())
-    # Driver cursor, as above: a score range can keep 40,000 leads (~90 ms less than Row objects).
+    # Driver cursor: a score range can keep 40,000 leads (~90 ms less than Row objects).
     with db.engine.connect() as conn:
-        return {row[0] for row in driver_rows(conn, stmt)}
+        return {row[0] for row in driver_rows(conn, select(Lead.id).where(*clauses))}
 
 
 def card_rows(db: Database, ids: list[int]) -> dict[int, dict[str, Any]]:

@@ -161,10 +161,17 @@ class Board(QWidget):
             return self.models[stage].rowCount()
         return sum(m.rowCount() for m in self.models.values())
 
-    def _update_totals(self) -> None:
-        for stage, column in self.columns.items():
-            ids = self.models[stage].ids
-            column.header.set_totals(len(ids), self.snapshot.sums(ids))  # per currency, never mixed
+    def _update_totals(self, stages: Iterable[str] | None = None) -> None:
+        """Count and sum the shown cards of ``stages`` (every column if None) and the totals.
+
+        A card move touches two columns: summing only those keeps the other 100,000 ids out of
+        the ~20 ms a drop may take.
+        """
+        for stage in self.columns if stages is None else stages:
+            column = self.columns.get(stage)
+            if column is not None:
+                ids = self.models[stage].ids
+                column.header.set_totals(len(ids), self.snapshot.sums(ids))  # per currency, never mixed
         self.lost_strip.set_count(len(self.models[Stage.LOST].ids))
         self.counts_changed.emit(self.total, self.shown_count())
 
@@ -524,6 +531,7 @@ class Board(QWidget):
             return
         rows = board_rows(self.db, ids)
         snap = self.snapshot
+        touched = {snap.stage[i] for i in ids if i in snap.stage} | {r.stage for r in rows.values()}
         if not self.filter.is_empty:
             self.matched = matching_ids(self.db, self.filter)
         self.sorting.refresh(ids)
@@ -542,7 +550,7 @@ class Board(QWidget):
                 shown = target.ids
                 key = self.sorting.key(row.stage) or self._key
                 target.insert_id(bisect.bisect_left(shown, key(lead_id), key=key), lead_id)
-        self._update_totals()
+        self._update_totals(touched)
 
     def _place_many(self, ids: set[int]) -> None:
         """``place`` for an import's worth of leads: the columns they touch are rebuilt in one
@@ -577,7 +585,7 @@ class Board(QWidget):
             matched = self.matched
             shown = list(base) if matched is None else [i for i in base if i in matched]
             self.models[stage].set_ids(self.sorting.order(stage, shown))
-        self._update_totals()
+        self._update_totals(touched)
 
     def _key(self, lead_id: int) -> tuple[float, int]:
         return self.snapshot.position[lead_id], lead_id
