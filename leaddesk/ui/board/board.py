@@ -455,8 +455,11 @@ class Board(QWidget):
     def _position_for(self, lead_id: int, stage: str, row: int) -> float:
         """A position that puts the lead before the ``row``-th shown card (after the last if none)."""
         pos = self.snapshot.position
-        shown = [i for i in self.models[stage].ids if i != lead_id]
-        ids = [i for i in self.snapshot.ids.get(stage, []) if i != lead_id]
+        shown = self.models[stage].ids
+        ids = self.snapshot.ids.get(stage, [])
+        if self.snapshot.stage.get(lead_id) == stage:  # within its column: place it as if it were gone
+            shown = [i for i in shown if i != lead_id]
+            ids = [i for i in ids if i != lead_id]
 
         def base_index(i: int) -> int:
             return bisect.bisect_left(ids, (pos[i], i), key=lambda x: (pos[x], x))
