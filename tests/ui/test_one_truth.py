@@ -189,13 +189,17 @@ def test_score_threshold_move(window: Any, db: Database, add_lead: Any) -> None:
 
 
 def _ready(db: Database, lead_id: int) -> None:
-    """Scoring says "ready for SQL" (written as the bulk rescore would, without a change signal)."""
+    """Scoring says "ready for SQL", written and announced as a rescore of this lead would be
+    (leaddesk/core/services/rescoring.py): open windows learn of it from the change signal."""
     from sqlalchemy import update
+
+    from leaddesk.core.changes import note
 
     with db.transaction() as session:
         session.execute(
             update(LeadScore).where(LeadScore.lead_id == lead_id).values(score=85, score_flag="sql")
         )
+        note(session, updated=[lead_id])
 
 
 def test_accepting_a_suggestion_by_clicking_the_pill_then_undo_and_redo(

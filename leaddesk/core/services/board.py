@@ -154,6 +154,25 @@ def board_rows(db: Database, ids: Iterable[int]) -> dict[int, BoardRow]:
     return out
 
 
+def placed_cards(db: Database, ids: Iterable[int]) -> tuple[dict[int, BoardRow], dict[int, dict[str, Any]]]:
+    """:func:`board_rows` and :func:`card_rows` of a few leads in one read.
+
+    After a card move the board needs both for the moved lead: its place, and its card to paint.
+    Two reads were two round trips to a server (~1.3 ms each on PostgreSQL, of a 20 ms budget).
+    """
+    rows = rows_by_id(db, sorted(set(ids)), (*CARD_COLUMNS, "position", "erased"))
+    places: dict[int, BoardRow] = {}
+    cards: dict[int, dict[str, Any]] = {}
+    for lead_id, row in rows.items():
+        if row["erased"]:
+            continue
+        places[lead_id] = BoardRow(
+            lead_id, row["stage"], row["position"], float(row["value"] or 0.0), row["currency"] or ""
+        )
+        cards[lead_id] = row
+    return places, cards
+
+
 def live_lead_clauses() -> tuple[Any, ...]:
     """What keeps a lead on the board (not erased)."""
     return (Lead.erased.is_(False),)

@@ -27,6 +27,7 @@ from leaddesk.core.services.board import (
     load_board,
     make_room,
     matching_ids,
+    placed_cards,
     score_thresholds,
 )
 from leaddesk.core.services.query import LeadFilter
@@ -532,7 +533,7 @@ class Board(QWidget):
         if len(ids) > PLACE_ONE_BY_ONE:
             self._place_many(ids)
             return
-        rows = board_rows(self.db, ids)
+        rows, cards = placed_cards(self.db, ids)
         snap = self.snapshot
         touched = {snap.stage[i] for i in ids if i in snap.stage} | {r.stage for r in rows.values()}
         if not self.filter.is_empty:
@@ -550,6 +551,7 @@ class Board(QWidget):
             base.insert(bisect.bisect_left(base, self._key(lead_id), key=self._key), lead_id)
             if self.matched is None or lead_id in self.matched:
                 target = self.models[row.stage]
+                target.keep_card(Card.of(cards[lead_id]))  # read with its place: none at the paint
                 shown = target.ids
                 key = self.sorting.key(row.stage) or self._key
                 target.insert_id(bisect.bisect_left(shown, key(lead_id), key=key), lead_id)

@@ -155,6 +155,10 @@ class ColumnModel(QAbstractTableModel):
             index = self.index(row, 0)
             self.dataChanged.emit(index, index, [CARD_ROLE, int(Qt.ItemDataRole.DisplayRole)])
 
+    def keep_card(self, card: Card) -> None:
+        """Store a card read with others (its row is about to be inserted and painted)."""
+        self._cache[card.id] = card
+
     def cached_ids(self) -> list[int]:
         return list(self._cache)
 
