@@ -57,6 +57,29 @@ def test_bulk_move_back_or_to_lost_needs_one_reason(db: Any) -> None:
     assert {get_lead(db, i).lost_reason for i in ids} == {""}
 
 
+def test_bulk_move_puts_the_leads_after_the_column_in_stage_then_board_order(db: Any) -> None:
+    """One UPDATE places them all: after the last card of the column, ordered by (stage, position,
+    id) as they stood; only leads leaving Lost drop their lost reason."""
+    won = _leads(db, 1)[0]
+    bulk_move(db, [won], "won")
+    sql_a, sql_b, lost, mql = _leads(db, 4)
+    bulk_move(db, [sql_b, sql_a], "sql")  # keeps their creation order: a before b
+    bulk_move(db, [lost], "lost", reason="no_budget")
+    bulk_move(db, [mql], "mql")
+    top = get_lead(db, won).position
+
+    result = bulk_move(db, [sql_a, sql_b, lost, mql], "won", reason="came back")
+
+    assert sorted(result.ids) == sorted([sql_a, sql_b, lost, mql])
+    placed = sorted((get_lead(db, i).position, i) for i in result.ids)
+    assert [i for _p, i in placed] == [lost, mql, sql_a, sql_b]  # "lost" < "mql" < "sql"
+    assert [p for p, _i in placed] == [top + 1, top + 2, top + 3, top + 4]
+    assert get_lead(db, lost).lost_reason == ""
+    assert {get_lead(db, i).stage for i in result.ids} == {"won"}
+    undo_bulk(db, result)
+    assert get_lead(db, lost).lost_reason == "no_budget" and get_lead(db, lost).stage == "lost"
+
+
 def test_leads_already_in_the_stage_are_left_alone(db: Any) -> None:
     ids = _leads(db, 2)
     bulk_move(db, ids[:1], "mql")

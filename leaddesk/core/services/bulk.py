@@ -19,7 +19,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, delete, func, insert, literal, literal_column, select, update
+from sqlalchemy import (
+    ColumnElement,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    literal_column,
+    select,
+    update,
+)
 from sqlmodel import Session
 
 from leaddesk.core.changes import note
@@ -189,29 +200,35 @@ def bulk_move(
                 .order_by(Lead.id),
             )
         )
-        lost_reason = reason if target is Stage.LOST else ""
+        # One set-based UPDATE (an executemany was one statement per lead: 0.5 s for 10,000 on
+        # PostgreSQL): each lead's place at the end of the column is its rank in the order above
+        # (stage, position, id); the right-hand side reads the old row, so the old stage decides
+        # whether a lost reason is cleared.
         table = Lead.__table__  # type: ignore[attr-defined]
+        order = (
+            select(
+                table.c.id,
+                func.row_number().over(order_by=(table.c.stage, table.c.position, table.c.id)).label("n"),
+            )
+            .where(_in(session, moved))
+            .subquery()
+        )
+        lost_reason: Any = (
+            literal(reason)
+            if target is Stage.LOST
+            else case((table.c.stage == Stage.LOST.value, literal("")), else_=table.c.lost_reason)
+        )
         session.execute(
             update(table)
-            .where(table.c.id == bindparam("b_id"))
+            .where(table.c.id == order.c.id)
             .values(
                 stage=target.value,
-                position=bindparam("b_position"),
-                lost_reason=bindparam("b_lost"),
+                position=literal(float(top)) + order.c.n,
+                lost_reason=lost_reason,
                 updated_at=now,
                 version=table.c.version + 1,
             )
-            .execution_options(synchronize_session=False),
-            [
-                {
-                    "b_id": r.id,
-                    "b_position": top + n + 1.0,
-                    "b_lost": lost_reason
-                    if target is Stage.LOST
-                    else ("" if r.stage == Stage.LOST else r.lost_reason),
-                }
-                for n, r in enumerate(rows)
-            ],
+            .execution_options(synchronize_session=False)
         )
         change_ids = tuple(
             session.execute(select(StageChange.id).where(StageChange.id > last_change)).scalars()  # type: ignore[operator]
