@@ -190,20 +190,14 @@ def test_reads_keep_the_prepared_statements(pg_url: Any) -> None:
 def test_server_connections_compile_no_jit_unless_the_url_asks(pg_url: Any) -> None:
     """JIT compiling cost ~190 ms of a 390 ms list sort (see server_options); an office that wants
     it can say so in the URL's own ``options``."""
-    db = Database.open(pg_url)
-    try:
-        with db.engine.connect() as conn:
-            assert conn.exec_driver_sql("SHOW jit").scalar() == "off"
-            assert conn.exec_driver_sql("SHOW TimeZone").scalar() == "UTC"
-    finally:
-        db.close()
-    db = Database.open(pg_url.update_query_dict({"options": "-c jit=on"}))
-    try:
-        with db.engine.connect() as conn:
-            assert conn.exec_driver_sql("SHOW jit").scalar() == "on"
-            assert conn.exec_driver_sql("SHOW TimeZone").scalar() == "UTC"
-    finally:
-        db.close()
+    for url, jit in ((pg_url, "off"), (pg_url.update_query_dict({"options": "-c jit=on"}), "on")):
+        db = Database.open(url)
+        try:
+            with db.engine.connect() as conn:
+                assert conn.exec_driver_sql("SHOW jit").scalar() == jit
+                assert conn.exec_driver_sql("SHOW TimeZone").scalar() == "UTC"
+        finally:
+            db.close()
 
 
 def test_a_server_in_another_time_zone_scores_as_sqlite(pg_url: Any) -> None:
