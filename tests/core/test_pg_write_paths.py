@@ -5,6 +5,8 @@
   its searchable columns, and a move or an owner change writes no search row (no GIN entries).
 - ``leadscore`` leaves room on its pages for in-place score updates.
 - A bulk load refreshes the planner's statistics after its commit; a small write does not.
+- A bulk write keeps the server's plan caching (foreign-key checks) and prepares nothing only
+  where asked (a rescore's chunks).
 """
 
 from __future__ import annotations
@@ -16,7 +18,16 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from leaddesk.core.db import ANALYZE_AFTER_ROWS, Database, insert_rows, search_ids, sql_flavor, sql_time
+from leaddesk.core.db import (
+    ANALYZE_AFTER_ROWS,
+    Database,
+    bulk_cache,
+    custom_plans,
+    insert_rows,
+    search_ids,
+    sql_flavor,
+    sql_time,
+)
 from leaddesk.core.demo import build_demo
 from leaddesk.core.models import utcnow
 from leaddesk.core.scoring import Settings, rescore_all, save_rules, save_settings, validate_rule
@@ -227,5 +238,32 @@ def test_a_server_in_another_time_zone_scores_as_sqlite(pg_url: Any) -> None:
             )
         rescore_all(db, now=now)
         assert get_lead(db, lead.id).engagement_score == 10
+    finally:
+        db.close()
+
+
+def test_a_bulk_write_plans_custom_only_where_asked(pg_url: Any) -> None:
+    """Forcing custom plans over a whole import re-planned every foreign-key check per row
+    (history rows 2.7x slower); only a rescore's chunk statements need them (see custom_plans)."""
+    db = Database.open(pg_url)
+    probe = "SELECT count(*) FROM lead WHERE id > %s"
+    try:
+        with db.transaction() as session:
+            conn = session.connection()
+            dbapi: Any = conn.connection.dbapi_connection
+            threshold = dbapi.prepare_threshold
+            with bulk_cache(session):
+                assert conn.exec_driver_sql("SHOW plan_cache_mode").scalar() == "auto"
+                assert conn.exec_driver_sql("SHOW gin_pending_list_limit").scalar() == "256MB"
+                assert conn.exec_driver_sql("SHOW jit").scalar() == "off"
+                with custom_plans(session):
+                    for i in range(threshold + 2):  # would be prepared after ``threshold`` runs
+                        conn.exec_driver_sql(probe, (i,))
+                assert dbapi.prepare_threshold == threshold
+            assert conn.exec_driver_sql("SHOW gin_pending_list_limit").scalar() == "4MB"
+            prepared = conn.exec_driver_sql(
+                "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s", (probe[:30] + "%",)
+            ).scalar()
+        assert prepared == 0
     finally:
         db.close()

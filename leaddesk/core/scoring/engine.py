@@ -22,7 +22,7 @@ from sqlalchemy import insert, select, update
 from sqlmodel import Session
 
 from leaddesk.core.changes import note
-from leaddesk.core.db import Database, bulk_cache, json_ids_sql, sql_flavor
+from leaddesk.core.db import Database, bulk_cache, custom_plans, json_ids_sql, sql_flavor
 from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.models import ScoreAdjustment, ScoreSettings, utcnow
 from leaddesk.core.scoring.compile import build_query, run, sql_time
@@ -303,7 +303,7 @@ def rescore_in(
         step = max(1, chunk)
         done = 0
         span = int(high) - int(low) + 1
-        with bulk_cache(session):
+        with bulk_cache(session), custom_plans(session):
             for start in range(int(low), int(high) + 1, step):
                 if progress is not None and progress(done, total) is False:
                     raise RescoreCancelled()
