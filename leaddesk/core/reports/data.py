@@ -393,8 +393,7 @@ def _rule_bits(conn: Connection, now: datetime, only: str = "") -> tuple[tuple[s
         return (), {}
     flavor = sql_flavor(conn)
     q = build_query(rules, now, "l.stage IN ('won', 'lost')" + only.replace("{id}", "l.id"), flavor=flavor)
-    bit = "((r{i} <> 0) << {i})" if flavor.is_sqlite else "(CAST((r{i} <> 0) AS integer)::bigint << {i})"
-    mask = " | ".join(bit.format(i=i) for i in range(len(q.rules)))
+    mask = " | ".join(flavor.bit(f"r{i} <> 0", i) for i in range(len(q.rules)))
     rows: list[tuple[Any, ...]] = [
         tuple(r) for r in run(conn, f"{q.ctes} SELECT id, {mask} FROM per", q.params)
     ]
@@ -557,8 +556,8 @@ def tag_ids(conn: Connection, data: ReportData, tag: str) -> frozenset[int]:
     """Ids of the leads carrying ``tag`` (folded as the board's tag filter), cached in ``data``."""
     key = tag.strip().casefold()
     if key not in data._tags:
-        sqlite = sql_flavor(conn).is_sqlite
-        stmt = select(col(Lead.id)).where(col(Lead.erased).is_(False), tag_clause(tag, sqlite=sqlite))
+        carrying = tag_clause(tag, flavor=sql_flavor(conn))
+        stmt = select(col(Lead.id)).where(col(Lead.erased).is_(False), carrying)
         data._tags[key] = frozenset(r[0] for r in driver_rows(conn, stmt))
     return data._tags[key]
 

@@ -140,9 +140,7 @@ def update_scores(
     if bulk:
         run(conn, f"DROP TABLE IF EXISTS {agg_table}")
         if q.agg_sql:
-            cols = ", ".join(q.agg_columns)
-            if not flavor.is_sqlite:  # PostgreSQL wants a type for every column
-                cols = ", ".join(f"{c} {'timestamp' if c == 'x' else 'numeric'}" for c in q.agg_columns)
+            cols = flavor.scratch_columns(q.agg_columns, {"x": "timestamp"}, "numeric")
             run(conn, f"CREATE TABLE {agg_table} (lead_id INTEGER PRIMARY KEY, {cols})")
             run(conn, f"INSERT INTO {agg_table} {q.agg_sql}", q.params | params)
     # The CTEs sit inside the FROM subquery: pysqlite only opens a transaction before a

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from leaddesk.core.db import Database, driver_errors, driver_rows, is_sqlite, positional, search_id_set
+from leaddesk.core.db import Database, driver_errors, driver_rows, positional, search_id_set, sql_flavor
 from leaddesk.core.errors import NotFoundError
 from leaddesk.core.models import Lead, ScoreSettings
 from leaddesk.core.services.query import LeadFilter, rows_by_id, where_clauses
@@ -285,7 +285,7 @@ def matching_ids(db: Database, f: LeadFilter) -> set[int] | None:
         return None
     if f == LeadFilter(search=f.search, tz=f.tz):
         return search_id_set(db.engine, f.search)
-    clauses = where_clauses(f, sqlite=is_sqlite(db.engine))
+    clauses = where_clauses(f, flavor=sql_flavor(db.engine))
     if len(clauses) == 1:  # only "not erased": e.g. a search of punctuation
         return None
     # Driver cursor: a score range can keep 40,000 leads (~90 ms less than Row objects).

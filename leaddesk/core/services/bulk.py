@@ -34,7 +34,7 @@ from sqlalchemy import (
 from sqlmodel import Session
 
 from leaddesk.core.changes import note
-from leaddesk.core.db import Database, is_sqlite, json_id_subquery
+from leaddesk.core.db import Database, json_id_subquery, sql_flavor
 from leaddesk.core.errors import ConflictError, ValidationError
 from leaddesk.core.models import Lead, LeadScore, StageChange, Task, utcnow
 from leaddesk.core.people import owner_user
@@ -142,7 +142,7 @@ def backward_stages(db: Database, ids: Iterable[int], to_stage: str | Stage) -> 
         stages = set(
             conn.execute(
                 select(Lead.stage)
-                .where(ids_clause(frozenset(ids), sqlite=is_sqlite(db.engine)), Lead.erased.is_(False))
+                .where(ids_clause(frozenset(ids), flavor=sql_flavor(db.engine)), Lead.erased.is_(False))
                 .distinct()
             ).scalars()
         )
@@ -326,7 +326,7 @@ def rename_tag(db: Database, old: str, new: str, *, now: datetime | None = None)
         raise ValidationError({"tags": Text("name a tag to add or remove")})
     now = now or utcnow()
     with db.transaction() as session:
-        carrying = tag_clause(old, sqlite=is_sqlite(session.get_bind()))
+        carrying = tag_clause(old, flavor=sql_flavor(session))
         rows = session.execute(select(Lead.id, Lead.tags).where(Lead.erased.is_(False), carrying)).all()
         renamed: dict[int, str] = {}
         before: dict[int, dict[str, Any]] = {}

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select, true
 
-from leaddesk.core.db import Database, driver_rows, is_sqlite
+from leaddesk.core.db import Database, driver_rows, sql_flavor
 from leaddesk.core.models import Activity, Lead, LeadScore, StageChange
 from leaddesk.core.services.query import LeadFilter, ids_clause, lead_column
 
@@ -160,7 +160,7 @@ def column_keys(db: Database, column: str, ids: Iterable[int] | None = None) -> 
         raise ValueError(f"unknown list column {column!r}")
     live: list[Any] = [Lead.erased.is_(False)]
     if ids is not None:
-        live.append(ids_clause(frozenset(ids), sqlite=is_sqlite(db.engine)))
+        live.append(ids_clause(frozenset(ids), flavor=sql_flavor(db.engine)))
     with db.engine.connect() as conn:
         if column == "last_activity":
             lead_ids = [r[0] for r in driver_rows(conn, select(Lead.id).where(*live).order_by(Lead.id))]

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from functools import cache, lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Integer, and_, bindparam, column, func, literal, or_, select, text
+from sqlalchemy import ColumnElement, and_, bindparam, func, literal, or_, select
 from sqlalchemy.sql import Select
 
-from leaddesk.core.db import POSTGRESQL, SQLITE, Database, driver_sql, is_sqlite, search_ids
+from leaddesk.core.db import (
+    Database,
+    SqlFlavor,
+    driver_sql,
+    in_id_list,
+    is_sqlite,
+    list_member,
+    search_ids,
+    sql_flavor,
+)
 from leaddesk.core.models import EDITABLE_FIELDS, SCORE_FIELDS, Lead, LeadScore, utcnow
 from leaddesk.core.stages import Stage, parse_stage
 from leaddesk.core.tz import system_timezone
@@ -81,10 +89,10 @@ def end_of_today(now: datetime, tz: str) -> datetime:
     return datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=zone)
 
 
-def search_clause(query: str, *, sqlite: bool = True) -> ColumnElement[bool] | None:
+def search_clause(query: str, *, flavor: SqlFlavor) -> ColumnElement[bool] | None:
     """Leads matching every word typed, as prefixes, ignoring case and accents (FTS5 on SQLite,
     the folded ``search_vector`` on PostgreSQL; see :func:`leaddesk.core.db.search_ids`)."""
-    ids = search_ids(SQLITE if sqlite else POSTGRESQL, query)
+    ids = search_ids(flavor, query)
     if ids is None:
         return None
     return Lead.id.in_(ids)
@@ -137,7 +145,7 @@ def _like_pattern(folded_tag: str, folds: tuple[tuple[str, str], ...]) -> str:
     return "".join(out)
 
 
-def tag_clause(tag: str, *, sqlite: bool = True) -> ColumnElement[bool]:
+def tag_clause(tag: str, *, flavor: SqlFlavor) -> ColumnElement[bool]:
     """Leads carrying ``tag``, compared as ``str.casefold`` does (as tags are de-duplicated).
 
     SQLite's ``lower()`` folds A–Z only, so "Ärzte" never matched. Here the few non-ASCII
@@ -151,18 +159,16 @@ def tag_clause(tag: str, *, sqlite: bool = True) -> ColumnElement[bool]:
     for c, c_folded in folds:
         stored = func.replace(stored, c, c_folded)
     padded = literal(",") + func.lower(stored) + literal(",")
-    if not sqlite:  # lower() folds all letters there; LIKE may heed case
-        return padded.contains("," + folded + ",", autoescape=True)
-    exact = func.instr(padded, "," + folded + ",") > 0
-    return and_(Lead.tags.like(_like_pattern(folded, folds), escape=_ESCAPE), exact)
+    pretest = Lead.tags.like(_like_pattern(folded, folds), escape=_ESCAPE)
+    return list_member(flavor, padded, folded, pretest)
 
 
-def where_clauses(f: LeadFilter, *, sqlite: bool = True) -> list[ColumnElement[bool]]:
+def where_clauses(f: LeadFilter, *, flavor: SqlFlavor) -> list[ColumnElement[bool]]:
     clauses: list[ColumnElement[bool]] = [Lead.erased.is_(False)]
     if f.stages:
         clauses.append(Lead.stage.in_([parse_stage(s).value for s in f.stages]))
     if f.search.strip():
-        clause = search_clause(f.search, sqlite=sqlite)
+        clause = search_clause(f.search, flavor=flavor)
         if clause is not None:
             clauses.append(clause)
     if f.source:
@@ -170,7 +176,7 @@ def where_clauses(f: LeadFilter, *, sqlite: bool = True) -> list[ColumnElement[b
     if f.owner:
         clauses.append(Lead.owner == f.owner)
     if f.tag.strip():
-        clauses.append(tag_clause(f.tag, sqlite=sqlite))
+        clauses.append(tag_clause(f.tag, flavor=flavor))
     if f.score_min is not None or f.score_max is not None:
         # A self-contained clause (no join) so every caller can use it: one primary-key look-up
         # per lead, and a lead not scored yet counts as 0 points, as it reads everywhere.
@@ -185,13 +191,13 @@ def where_clauses(f: LeadFilter, *, sqlite: bool = True) -> list[ColumnElement[b
         limit = end_of_today(f.now or utcnow(), f.tz)
         clauses.append(and_(Lead.next_follow_up.is_not(None), Lead.next_follow_up < limit))
     if f.ids is not None:
-        clauses.append(ids_clause(f.ids, sqlite=sqlite))
+        clauses.append(ids_clause(f.ids, flavor=flavor))
     clauses.extend(consent_clauses(f))
-    clauses.extend(multi_clauses(f, sqlite=sqlite))
+    clauses.extend(multi_clauses(f, flavor=flavor))
     return clauses
 
 
-def multi_clauses(f: LeadFilter, *, sqlite: bool = True) -> list[ColumnElement[bool]]:
+def multi_clauses(f: LeadFilter, *, flavor: SqlFlavor) -> list[ColumnElement[bool]]:
     """The several-values filters: any of the sources, tags, owners, stages; no open follow-up."""
     out: list[ColumnElement[bool]] = []
     if f.sources:
@@ -200,7 +206,7 @@ def multi_clauses(f: LeadFilter, *, sqlite: bool = True) -> list[ColumnElement[b
         out.append(Lead.owner.in_(list(f.owners)))
     tags = [t for t in f.tags if t.strip()]
     if tags:
-        out.append(or_(*(tag_clause(t, sqlite=sqlite) for t in tags)))
+        out.append(or_(*(tag_clause(t, flavor=flavor) for t in tags)))
     if f.stage_in:
         out.append(Lead.stage.in_([parse_stage(s).value for s in f.stage_in]))
     if f.no_follow_up:
@@ -280,13 +286,9 @@ def filter_from_spec(spec: dict[str, Any], *, tz: str | None = None) -> LeadFilt
     )
 
 
-def ids_clause(ids: frozenset[int], *, sqlite: bool = True) -> ColumnElement[bool]:
-    """Leads among ``ids``: one JSON parameter on SQLite, whose limit of 32,766 parameters a
-    report's selection (say the 60,000 leads of a year) would exceed as a plain IN list."""
-    if not sqlite:
-        return Lead.id.in_(sorted(ids))
-    chosen = text("SELECT value FROM json_each(:report_ids)").bindparams(report_ids=json.dumps(sorted(ids)))
-    return Lead.id.in_(chosen.columns(column("value", Integer)))
+def ids_clause(ids: frozenset[int], *, flavor: SqlFlavor) -> ColumnElement[bool]:
+    """Leads among ``ids`` (a report's selection may hold 60,000: see :func:`in_id_list`)."""
+    return in_id_list(flavor, Lead.id, ids)
 
 
 def consent_clauses(f: LeadFilter) -> list[ColumnElement[bool]]:
@@ -324,7 +326,7 @@ def _scored(stmt: Select[Any]) -> Select[Any]:
 
 
 def _select(db: Database, columns: list[Any], f: LeadFilter) -> Select[Any]:
-    return _scored(select(*columns)).where(*where_clauses(f, sqlite=is_sqlite(db.engine)))
+    return _scored(select(*columns)).where(*where_clauses(f, flavor=sql_flavor(db.engine)))
 
 
 def lead_ids(db: Database, f: LeadFilter, *, limit: int | None = None, offset: int = 0) -> list[int]:
@@ -456,7 +458,7 @@ def tag_count(db: Database, tag: str) -> int:
     if not tag.strip():
         return 0
     with db.engine.connect() as conn:
-        clause = tag_clause(tag, sqlite=is_sqlite(db.engine))
+        clause = tag_clause(tag, flavor=sql_flavor(db.engine))
         return int(conn.execute(select(func.count()).where(clause, Lead.erased.is_(False))).scalar_one())
 
 
