@@ -1634,6 +1634,19 @@ class SqlFlavor:
     def greatest(self, *exprs: str) -> str:
         return f"{'MAX' if self.is_sqlite else 'GREATEST'}({', '.join(exprs)})"
 
+    def time_param(self, name: str) -> str:
+        """The bound time ``:name`` (:func:`sql_time` text): compared as text on SQLite, where times
+        are stored so; read as a time on PostgreSQL."""
+        return f":{name}" if self.is_sqlite else f"CAST(:{name} AS timestamp)"
+
+    def latest_when(self, cases: Sequence[tuple[str, str]]) -> str:
+        """The latest of the times (SQL) whose condition holds, for each (condition, time) of
+        ``cases``; when none holds, '' on SQLite (before every stored time), NULL on PostgreSQL
+        (where ``GREATEST`` skips NULLs and a comparison with NULL keeps nothing)."""
+        if self.is_sqlite:
+            return "max(" + ", ".join(f"CASE WHEN {c} THEN {t} ELSE '' END" for c, t in cases) + ", '')"
+        return self.greatest(*(f"CASE WHEN {c} THEN {t} END" for c, t in cases))
+
     def distinct(self, a: str, b: str) -> str:
         """``a`` differs from ``b``, NULL counting as a value."""
         return f"{a} IS NOT {b}" if self.is_sqlite else f"{a} IS DISTINCT FROM {b}"

@@ -160,21 +160,9 @@ def due_for_erasure(db: Database, *, now: datetime | None = None) -> list[DueLea
     # touch lies before it, i.e. created before it with no activity or stage change since.
     # First the cheap test on the lead row (a category, created before its cut), then two index
     # searches for a later activity or stage change, then the last touch of the due ones only.
-    rows = " OR ".join(f"({cond} AND l.created_at < :{name})" for cond, name in categories)
     flavor = sql_flavor(db.engine)
-    if flavor.is_sqlite:
-        cut = (
-            "max("
-            + ", ".join(f"CASE WHEN {cond} THEN :{name} ELSE '' END" for cond, name in categories)
-            + ", '')"
-        )
-    else:  # typed times; greatest() skips the NULL of a category that does not apply
-        rows = " OR ".join(
-            f"({cond} AND l.created_at < CAST(:{name} AS timestamp))" for cond, name in categories
-        )
-        cut = flavor.greatest(
-            *(f"CASE WHEN {cond} THEN CAST(:{name} AS timestamp) END" for cond, name in categories)
-        )
+    rows = " OR ".join(f"({cond} AND l.created_at < {flavor.time_param(name)})" for cond, name in categories)
+    cut = flavor.latest_when([(cond, flavor.time_param(name)) for cond, name in categories])
     sql = (
         "SELECT l.id, l.uid, l.first_name, l.last_name, l.company, l.stage,"
         f" l.consent_at IS NULL OR l.consent_withdrawn_at IS NOT NULL, {_last_touch(flavor)}"
