@@ -1482,6 +1482,16 @@ def sql_literal(value: object) -> str:
     raise ValueError(f"no exact SQL literal for {value!r}")
 
 
+def iso_utc(stored: str | datetime | None) -> str | None:
+    """A stored UTC time, as the driver hands it back, in ISO 8601 with its offset: SQLite's text
+    ("2026-11-23 09:00:00.123456") or PostgreSQL's time; None for none."""
+    if not stored:
+        return None
+    if isinstance(stored, datetime):
+        return as_utc(stored).isoformat()  # type: ignore[union-attr]
+    return stored.replace(" ", "T", 1) + "+00:00"
+
+
 def as_utc(value: datetime | None) -> datetime | None:
     """SQLite hands datetimes back naive; they were stored as UTC."""
     if value is None or value.tzinfo is not None:

@@ -14,9 +14,9 @@ from sqlalchemy.sql import Select
 from leaddesk.core.db import (
     Database,
     SqlFlavor,
-    driver_sql,
+    driver_rows,
     in_id_list,
-    is_sqlite,
+    iso_utc,
     list_member,
     search_ids,
     sql_flavor,
@@ -358,13 +358,6 @@ def list_leads(
 _DATETIME_FIELDS = frozenset({"next_follow_up", "consent_at", "created_at", "updated_at", "score_expires_at"})
 
 
-def _iso_utc(stored: str | None) -> str | None:
-    """SQLite's stored UTC text ("2026-11-23 09:00:00.123456") as ISO 8601 with its offset."""
-    if not stored:
-        return None
-    return stored.replace(" ", "T", 1) + "+00:00"
-
-
 def list_leads_json(db: Database, f: LeadFilter, *, limit: int | None = None) -> list[dict[str, Any]]:
     """``list_leads`` for export and ``leaddesk list --json``: datetimes as ISO strings.
 
@@ -373,20 +366,14 @@ def list_leads_json(db: Database, f: LeadFilter, *, limit: int | None = None) ->
     stmt = _select(db, [lead_column(c) for c in JSON_FIELDS], f).order_by(Lead.stage, Lead.position, Lead.id)
     if limit is not None:
         stmt = stmt.limit(limit)
-    if not is_sqlite(db.engine):
-        rows = list_leads(db, f, limit=limit)
-        return [
-            {k: (v.isoformat() if k in _DATETIME_FIELDS and v else v) for k, v in r.items()} for r in rows
-        ]
-    sql, params = driver_sql(db.engine, stmt)
     dt_index = [i for i, name in enumerate(JSON_FIELDS) if name in _DATETIME_FIELDS]
     bool_index = [i for i, name in enumerate(JSON_FIELDS) if name == "erased"]
     out = []
     with db.engine.connect() as conn:
-        for raw in conn.exec_driver_sql(sql, params):
+        for raw in driver_rows(conn, stmt):
             row = list(raw)
             for i in dt_index:
-                row[i] = _iso_utc(row[i])
+                row[i] = iso_utc(row[i])
             for i in bool_index:
                 row[i] = bool(row[i])
             out.append(dict(zip(JSON_FIELDS, row, strict=True)))
