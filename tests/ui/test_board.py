@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from leaddesk.core.changes import Changes
 from leaddesk.core.services.leads import get_lead, stage_history
 from leaddesk.core.services.query import LeadFilter
 from leaddesk.ui.board.model import LEAD_ID_ROLE
@@ -416,3 +417,49 @@ def test_column_sums_are_per_currency_and_follow_moves(
     ]
     assert header.totals.text() == f"5 Leads · {amounts[0]} + {amounts[1]} + …"
     assert header.totals.toolTip() == f"5 Leads · {' + '.join(amounts)}"
+
+
+def test_column_totals_adjusted_by_each_move_equal_a_fresh_count(
+    window: Any, db: Any, add_lead: Any, elsewhere: Any
+) -> None:
+    """A move adjusts the two headers by the moved card (Board._update_totals) instead of summing
+    the column again: after moves, undos, a filter, edits and a colleague's change they still
+    show what summing every shown card gives."""
+    from leaddesk.core.services.leads import update_lead
+
+    leads = [
+        add_lead(f"Summe {i}", value=value, currency=currency)
+        for i, (value, currency) in enumerate(
+            [(1200.5, "EUR"), (0.0, "EUR"), (99.99, "CHF"), (10000, "CHF"), (333.33, "EUR"), (7.1, "USD")]
+        )
+    ]
+    window.board.reload()
+    board = window.board
+
+    def assert_fresh() -> None:
+        for stage, column in board.columns.items():
+            ids = board.models[stage].ids
+            fresh = board.snapshot.sums(ids)
+            shown = column.header.sums
+            assert column.header.count == len(ids), stage
+            assert set(shown) == {c for c, v in fresh.items() if c == "EUR" or v}, stage
+            assert all(abs(shown[c] - fresh[c]) < 0.005 for c in shown), (stage, shown, fresh)
+
+    for lead in leads:
+        assert drag(window, lead.id, "lead", "mql")
+        assert_fresh()
+    board.undo_stack.undo()  # the USD lead goes back
+    board.undo_stack.undo()
+    assert_fresh()
+    board.set_filter(LeadFilter(search="Summe"))
+    assert drag(window, leads[0].id, "mql", "sql")
+    assert_fresh()
+    update_lead(db, leads[3].id, {"value": 250.25}, expected_version=get_lead(db, leads[3].id).version)
+    assert_fresh()
+    board.set_filter(LeadFilter())
+    update_lead(
+        elsewhere, leads[2].id, {"currency": "EUR"}, expected_version=get_lead(db, leads[2].id).version
+    )
+    board.apply_changes(Changes(updated=frozenset({leads[2].id})))  # as the live feed delivers it
+    assert_fresh()
+    assert board.columns["mql"].header.sums.get("CHF", 0) == 250.25
