@@ -85,7 +85,7 @@ class Board(QWidget):
         self.matched: set[int] | None = None
         #: Per column: the card count and per-currency sums last shown in its header, so a move
         #: can adjust them by the moved card instead of summing 45,000 values again.
-        self._totals: dict[str, tuple[int, dict[str, float]]] = {}
+        self._totals: dict[str, _Totals] = {}
         self.reason_dialog: ReasonDialog | None = None
         self.delegate = CardDelegate(self)
         self.delegate.pill_clicked.connect(self.accept_suggestion)
@@ -167,12 +167,12 @@ class Board(QWidget):
         return sum(m.rowCount() for m in self.models.values())
 
     def _update_totals(
-        self, stages: Iterable[str] | None = None, delta: Mapping[str, Mapping[str, float]] | None = None
+        self, stages: Iterable[str] | None = None, delta: Mapping[str, _Totals] | None = None
     ) -> None:
         """Count and sum the shown cards of ``stages`` (every column if None) and the totals.
 
         A card move touches two columns: only those are counted. With ``delta`` (per column, the
-        amounts per currency of the cards just shown there, minus those just taken off) a column
+        cards just shown there minus those taken off, and their amounts per currency) a column
         whose last totals are known is adjusted rather than summed again (~0.5 ms for 45,000
         cards, of the 20 ms a drop may take); when its count does not come out as the cards
         shown, it is summed after all.
@@ -184,11 +184,10 @@ class Board(QWidget):
             ids = self.models[stage].ids
             known = self._totals.get(stage)
             change = delta.get(stage) if delta is not None else None
-            if known is not None and change is not None and known[0] + _count(change) == len(ids):
+            if known is not None and change is not None and known[0] + change[0] == len(ids):
                 sums = dict(known[1])
-                for code, amount in change.items():
-                    if code != _COUNT:
-                        sums[code] = sums.get(code, 0.0) + amount
+                for code, amount in change[1].items():
+                    sums[code] = sums.get(code, 0.0) + amount
                 # Another currency's last card gone: no "+ 0 CHF" (float residue of cents included).
                 sums = {c: v for c, v in sums.items() if c == HOME_CURRENCY or abs(v) >= 0.005}
             else:
@@ -557,16 +556,15 @@ class Board(QWidget):
             return
         rows, cards = placed_cards(self.db, ids)
         snap = self.snapshot
-        touched = {snap.stage[i] for i in ids if i in snap.stage} | {r.stage for r in rows.values()}
         if not self.filter.is_empty:
             self.matched = matching_ids(self.db, self.filter)
         self.sorting.refresh(ids)
-        delta: dict[str, dict[str, float]] = {}
+        delta: dict[str, _Totals] = {}  # the columns whose shown cards change, and by how much
         for lead_id in ids:
             before = (snap.value.get(lead_id, 0.0), snap.currency.get(lead_id, HOME_CURRENCY))
             shown_in = self._take_off(lead_id)
             if shown_in is not None:
-                _add(delta, shown_in, before[1], -before[0], -1)
+                _shift(delta, shown_in, before[1], -before[0], -1)
             row = rows.get(lead_id)
             if row is None:
                 continue
@@ -581,8 +579,8 @@ class Board(QWidget):
                 shown = target.ids
                 key = self.sorting.key(row.stage) or self._key
                 target.insert_id(bisect.bisect_left(shown, key(lead_id), key=key), lead_id)
-                _add(delta, row.stage, snap.currency.get(lead_id, HOME_CURRENCY), snap.value[lead_id], 1)
-        self._update_totals(touched, delta)
+                _shift(delta, row.stage, snap.currency.get(lead_id, HOME_CURRENCY), snap.value[lead_id], 1)
+        self._update_totals(delta, delta)
 
     def _place_many(self, ids: set[int]) -> None:
         """``place`` for an import's worth of leads: the columns they touch are rebuilt in one
@@ -674,16 +672,12 @@ def time_ms(fn: Callable[[], object]) -> float:
     return timer.nsecsElapsed() / 1e6
 
 
-#: Key in a column's entry of ``_update_totals``' delta: cards shown there minus cards taken off.
-_COUNT = ""
+#: A column's header totals: the number of cards shown, and their amounts per currency.
+_Totals = tuple[int, dict[str, float]]
 
 
-def _add(delta: dict[str, dict[str, float]], stage: str, currency: str, amount: float, cards: int) -> None:
+def _shift(delta: dict[str, _Totals], stage: str, currency: str, amount: float, cards: int) -> None:
     """Note in ``delta`` a card shown in ``stage`` (``cards`` 1) or taken off it (-1, negative amount)."""
-    column = delta.setdefault(stage, {})
-    column[currency] = column.get(currency, 0.0) + amount
-    column[_COUNT] = column.get(_COUNT, 0.0) + cards
-
-
-def _count(change: Mapping[str, float]) -> int:
-    return int(change.get(_COUNT, 0.0))
+    count, amounts = delta.get(stage, (0, {}))
+    amounts[currency] = amounts.get(currency, 0.0) + amount
+    delta[stage] = (count + cards, amounts)
