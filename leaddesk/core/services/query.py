@@ -380,9 +380,12 @@ def list_leads_json(db: Database, f: LeadFilter, *, limit: int | None = None) ->
     return out
 
 
-def rows_by_id(db: Database, ids: list[int], columns: tuple[str, ...]) -> dict[int, dict[str, Any]]:
-    """Selected columns for the given ids, in chunks under SQLite's variable limit."""
-    stmt = _rows_statement(columns)
+def rows_by_id(
+    db: Database, ids: list[int], columns: tuple[str, ...], *where: ColumnElement[bool]
+) -> dict[int, dict[str, Any]]:
+    """Selected columns for the given ids (of those also matching ``where``), in chunks under
+    SQLite's variable limit."""
+    stmt = _rows_statement(columns).where(*where) if where else _rows_statement(columns)
     out: dict[int, dict[str, Any]] = {}
     with db.engine.connect() as conn:
         for start in range(0, len(ids), 500):
