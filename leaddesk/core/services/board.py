@@ -139,7 +139,9 @@ class BoardRow:
     currency: str
 
     @classmethod
-    def of(cls, lead_id: int, stage: str, position: float, value: float | None, currency: str | None) -> BoardRow:
+    def of(
+        cls, lead_id: int, stage: str, position: float, value: float | None, currency: str | None
+    ) -> BoardRow:
         return cls(lead_id, stage, position, float(value or 0.0), currency or "")
 
 
