@@ -1879,6 +1879,24 @@ def search_ids(bind: Engine | Connection | Session | SqlFlavor, query: str) -> A
     return text(sql).bindparams(**params).columns(column("id", Integer))
 
 
+def raw_rows(
+    engine: Engine, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()
+) -> list[tuple[Any, ...]]:
+    """All rows of ``sql`` (in the driver's parameter style) through the DBAPI cursor: plain
+    tuples, no Row objects, on a connection of its own."""
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        try:
+            with driver_errors():
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+        finally:
+            cursor.close()
+    finally:
+        raw.close()
+
+
 def search_id_set(engine: Engine, query: str) -> set[int] | None:
     """The ids of leads ``query`` finds (:func:`search_ids_sql`), or None for a query of no words.
 
@@ -1893,15 +1911,11 @@ def search_id_set(engine: Engine, query: str) -> set[int] | None:
     if found is None:
         return None
     sql, params = found
+    if flavor.is_sqlite:
+        return {row[0] for row in raw_rows(engine, sql, params)}
     raw = engine.raw_connection()
     try:
         with driver_errors():
-            if flavor.is_sqlite:
-                cursor = raw.cursor()
-                try:
-                    return {row[0] for row in cursor.execute(sql, params)}
-                finally:
-                    cursor.close()
             numbered, names = _numbered(sql)
             with _raw_cursor()(raw.driver_connection) as pg:
                 pg.execute(numbered, tuple(params[name] for name in names), binary=True)

@@ -17,7 +17,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from leaddesk.core.db import Database, driver_errors, driver_rows, positional, search_id_set, sql_flavor
+from leaddesk.core.db import (
+    Database,
+    driver_rows,
+    positional,
+    raw_rows,
+    search_id_set,
+    sql_flavor,
+)
 from leaddesk.core.errors import NotFoundError
 from leaddesk.core.models import Lead, ScoreSettings
 from leaddesk.core.services.query import LeadFilter, rows_by_id, where_clauses
@@ -110,7 +117,7 @@ def load_board(db: Database) -> BoardSnapshot:
         .where(Lead.erased.is_(False))
         .order_by(Lead.stage, Lead.position, Lead.id)
     )
-    rows = _raw_rows(db, str(stmt.compile(db.engine, compile_kwargs={"literal_binds": True})))
+    rows = raw_rows(db.engine, str(stmt.compile(db.engine, compile_kwargs={"literal_binds": True})))
     snap = BoardSnapshot(ids={s.value: [] for s in ALL_STAGES})
     for stage, group in groupby(rows, key=itemgetter(1)):
         snap.ids[stage] = [r[0] for r in group]
@@ -119,8 +126,8 @@ def load_board(db: Database) -> BoardSnapshot:
     snap.value = {r[0]: r[3] for r in rows}
     # Currency is not in the covering index: a second, narrow read keeps only the non-euro leads.
     foreign = select(Lead.id, Lead.currency).where(Lead.erased.is_(False), Lead.currency != HOME_CURRENCY)
-    for lead_id, currency in _raw_rows(
-        db, str(foreign.compile(db.engine, compile_kwargs={"literal_binds": True}))
+    for lead_id, currency in raw_rows(
+        db.engine, str(foreign.compile(db.engine, compile_kwargs={"literal_binds": True}))
     ):
         code = currency_code(currency)
         if code != HOME_CURRENCY:
@@ -256,21 +263,6 @@ def make_room(db: Database, stage: str, below: int) -> Room:
     if high is not None:
         points.append((high, high))
     return Room({lead_id: p for (lead_id, _old), p in zip(stretch, new, strict=True)}, tuple(points))
-
-
-def _raw_rows(db: Database, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[tuple[Any, ...]]:
-    """All rows of ``sql`` through the DBAPI cursor (plain tuples, no Row objects)."""
-    raw = db.engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        try:
-            with driver_errors():
-                cursor.execute(sql, params)
-                return cursor.fetchall()
-        finally:
-            cursor.close()
-    finally:
-        raw.close()
 
 
 def matching_ids(db: Database, f: LeadFilter) -> set[int] | None:
