@@ -52,6 +52,7 @@ from leaddesk.core.errors import (
     NewerSchemaError,
 )
 from leaddesk.core.models import utcnow
+from leaddesk.core.search import PART_FOLDS
 from leaddesk.core.text import Text
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -1082,11 +1083,20 @@ def rebuild_fts(session: Session) -> None:
     _part_rebuild(session)
 
 
-def fts_add_rows(session: Session, where: str, params: dict[str, object]) -> None:
+def fts_add_rows(
+    session: Session,
+    where: str,
+    params: dict[str, object],
+    *,
+    parts: Sequence[tuple[Any, ...]] | None = None,
+) -> None:
     """Index the leads matching ``where`` (SQL over ``lead``), which must not be indexed yet.
 
     After a bulk insert with the triggers suspended this costs only the new rows, where a
     rebuild re-reads every lead (for 88,000 new among 190,000 leads: ~0.5 s vs ~1.7 s).
+    ``parts``: exactly those leads as (id, *values of PART_SOURCE_COLUMNS), from a caller that
+    still holds the values it wrote: the word-part index then gets them folded in Python
+    (:func:`part_entry`), not by its view in SQL (100,000 leads: ~0.25 s less).
     """
     if not is_sqlite(session.get_bind()):  # type: ignore[arg-type]
         return
@@ -1095,7 +1105,7 @@ def fts_add_rows(session: Session, where: str, params: dict[str, object]) -> Non
         session.execute(
             text(f"INSERT INTO lead_fts(rowid, {cols}) SELECT id, {cols} FROM lead WHERE {where}"), params
         )
-        _part_rows(session, "add", where, params)
+        _part_rows(session, "add", where, params, parts)
 
 
 def fts_remove_rows(session: Session, where: str, params: dict[str, object]) -> None:
@@ -1194,8 +1204,24 @@ def _part_rebuild(session: Session) -> None:
         session.execute(text("INSERT INTO lead_fts_part(lead_fts_part) VALUES('rebuild')"))
 
 
-def _part_rows(session: Session, action: str, where: str, params: dict[str, object]) -> None:
-    """Add or remove the leads matching ``where`` (SQL over ``lead``) in the word-part index."""
+def _part_rows(
+    session: Session,
+    action: str,
+    where: str,
+    params: dict[str, object],
+    parts: Sequence[tuple[Any, ...]] | None = None,
+) -> None:
+    """Add or remove the leads matching ``where`` (SQL over ``lead``) in the word-part index.
+
+    ``parts`` (adding only): those leads' values, folded here (see :func:`fts_add_rows`).
+    """
+    if parts is not None:
+        entries = [(row[0], *part_entry(*row[1:])) for row in parts]
+        # The driver's executemany: one prepared statement, the rows bound in C.
+        session.connection().exec_driver_sql(
+            f"INSERT INTO lead_fts_part(rowid, {_PART_COLUMNS}) VALUES (?, ?, ?)", entries
+        )
+        return
     head = (
         f"INSERT INTO lead_fts_part(rowid, {_PART_COLUMNS}) SELECT id, {_PART_COLUMNS}"
         if action == "add"
@@ -1205,6 +1231,41 @@ def _part_rows(session: Session, action: str, where: str, params: dict[str, obje
     session.execute(
         text(f"{head} FROM lead_fts_part_src WHERE id IN (SELECT id FROM lead WHERE {where})"), params
     )
+
+
+#: What ``lead_fts_part_src`` reads of a lead, in :func:`part_entry`'s order.
+PART_SOURCE_COLUMNS = ("first_name", "last_name", "company", "city", "phone", "mobile")
+#: The view's fold (search.PART_FOLDS, and each letter's capital where it is one letter too).
+_PART_FOLD = str.maketrans(
+    {
+        **{plain: folded for plain, folded in PART_FOLDS},
+        **{plain.upper(): folded for plain, folded in PART_FOLDS if len(plain.upper()) == 1},
+    }
+)
+_PLUS_AND_DIGITS = str.maketrans("", "", "+0123456789")
+_PHONE_PUNCTUATION = str.maketrans("", "", "+ -/().")
+
+
+def part_entry(first: str, last: str, company: str, city: str, phone: str, mobile: str) -> tuple[str, str]:
+    """(words, phones): what the view ``lead_fts_part_src`` shows for a lead with these values.
+
+    Its Python twin, for bulk paths that hold the values they wrote (see :func:`fts_add_rows`):
+    FTS5 takes a row out of an external-content index only with the very values it went in
+    with, so this must agree with the view to the character. A property test compares them,
+    and the index's integrity check compares the index with the view. (The columns are NOT
+    NULL, so the view's NULL cases never arise.)
+    """
+    words = f"{first} {last} {company} {city}"
+    if not words.isascii():  # the view's chain replaces only letters outside ASCII
+        words = words.translate(_PART_FOLD)
+    return words, f"{_part_digits(phone)} {_part_digits(mobile)}"
+
+
+def _part_digits(phone: str) -> str:
+    """The view's digits of one number: "+49..." loses its leading "+", anything else its punctuation."""
+    if not phone.translate(_PLUS_AND_DIGITS):  # only "+" and 0-9 (GLOB '*[^+0-9]*' does not match)
+        return phone.lstrip("+")
+    return phone.translate(_PHONE_PUNCTUATION)
 
 
 def search_ids_sql(
