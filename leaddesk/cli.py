@@ -520,6 +520,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     ):
         text = text.replace(key, str(value))
     print(text)
+    if getattr(result, "rechecked", 0):
+        print(
+            translate(
+                "Cli", "leads changed after the dry run: %1 row(s) were checked again and imported otherwise"
+            ).replace("%1", str(result.rechecked))
+        )
     return EXIT_OK
 
 

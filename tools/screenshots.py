@@ -7,7 +7,8 @@ Run under a virtual screen, once per language and scale, e.g.::
 
 Each window is shown at the size LeadDesk gives it (the editor and dialogs at their defaults)
 and grabbed with ``QWidget.grab()``: BANT tab, import mapping page, follow-up list, duplicate
-finder, merge dialog, call recovery, history tab and the status bar.
+finder, merge dialog, call recovery, history tab and the status bar; an import result after
+leads changed since its check.
 """
 
 from __future__ import annotations
@@ -165,6 +166,29 @@ def main() -> int:
     while wizard.pages.currentIndex() != 1 and time.monotonic() < end:
         settle(0.1)
     snap(wizard, "import_mapping")
+    wizard.close()
+
+    # An import whose leads changed after its check: a colleague added the same person meanwhile.
+    from leaddesk.core.services.leads import create_lead
+    from leaddesk.ui.imports.wizard import REPORT, RESULT
+
+    later = data / "messe-nachtrag.csv"
+    later.write_text(
+        "Vorname;Nachname;Firma;E-Mail\nLena;Kraus;Kraus Feinwerktechnik AG;lena@kraus.example\n"
+        "Timo;Berger;Berger Maschinenbau GmbH;timo@berger.example\n",
+        encoding="utf-8",
+    )
+    wizard = features.open_import([str(later)])
+    wizard.check()
+    end = time.monotonic() + 20
+    while wizard.pages.currentIndex() != REPORT and time.monotonic() < end:
+        settle(0.1)
+    create_lead(db, {"first_name": "Lena", "last_name": "Kraus", "email": "lena@kraus.example"})
+    wizard.import_button.click()
+    end = time.monotonic() + 20
+    while wizard.pages.currentIndex() != RESULT and time.monotonic() < end:
+        settle(0.1)
+    snap(wizard, "import_rechecked")
     wizard.close()
 
     # Settings: the tags page with Rename (issue 17); the bulk dialogs a selection opens.

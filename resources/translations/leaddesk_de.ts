@@ -383,7 +383,7 @@ Einzelheiten stehen in der Protokolldatei:
     <name>Board</name>
     <message>
         <source>Order of the cards: %1</source>
-        <extracomment>Up to this many leads in one change are placed card by card (row inserts keep the selection). More leads than this in one change: read the whole board again (cheaper than placing them). Several cards dropped on another column: lead ids, target stage (one bulk move, one question). A column&apos;s order changed (stage, mode): the window remembers it.</extracomment>
+        <extracomment>Up to this many leads in one change are placed card by card (row inserts keep the selection). More leads than this in one change: read the whole board again (cheaper than placing them). Several cards dropped on another column: lead ids, target stage (one bulk move, one question). A column&apos;s order changed (stage, mode): the window remembers it. Per column: the card count and per-currency sums last shown in its header, so a move can adjust them by the moved card instead of summing 45,000 values again.</extracomment>
         <translation>Reihenfolge der Karten: %1</translation>
     </message>
     <message>
@@ -864,6 +864,7 @@ Einzelheiten stehen in der Protokolldatei:
     </message>
     <message>
         <source>ready for %1</source>
+        <extracomment>Memory for painted cards kept to be drawn again: ~250 cards at 100 % scaling, ~60 at 200 %, more than a screen shows. Painted cards by everything their look depends on, least recently drawn first.</extracomment>
         <translation>bereit für %1</translation>
     </message>
     <message>
@@ -2148,6 +2149,13 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>
             <numerusform>%n Dublette war bereits aktuell.</numerusform>
             <numerusform>%n Dubletten waren bereits aktuell.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Leads changed after the check, so the rows were checked again: %n row(s) went otherwise than the report said.</source>
+        <translation>
+            <numerusform>Nach der Prüfung haben sich Leads geändert, daher wurden die Zeilen erneut geprüft: %n Zeile wurde anders importiert als im Bericht angegeben.</numerusform>
+            <numerusform>Nach der Prüfung haben sich Leads geändert, daher wurden die Zeilen erneut geprüft: %n Zeilen wurden anders importiert als im Bericht angegeben.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5899,6 +5907,10 @@ oder Strg+O drücken</translation>
     <message>
         <source>lead {id} is not in the column {stage}</source>
         <translation>Lead {id} steht nicht in der Spalte {stage}</translation>
+    </message>
+    <message>
+        <source>leads changed since the dry run; checked again, {count} record(s) have errors, nothing was imported (check the files again): {first}</source>
+        <translation>seit der Prüfung haben sich Leads geändert; bei erneuter Prüfung haben {count} Datensatz/Datensätze Fehler, nichts wurde importiert (Dateien erneut prüfen): {first}</translation>
     </message>
     <message>
         <source>line {name!r} has no value (no &apos;:&apos;); ignored</source>

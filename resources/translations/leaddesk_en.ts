@@ -203,6 +203,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Leads changed after the check, so the rows were checked again: %n row(s) went otherwise than the report said.</source>
+        <translation>
+            <numerusform>Leads changed after the check, so the rows were checked again: %n row went otherwise than the report said.</numerusform>
+            <numerusform>Leads changed after the check, so the rows were checked again: %n rows went otherwise than the report said.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n differing value(s) were kept in the leads&apos; notes.</source>
         <translation>
             <numerusform>%n differing value was kept in the leads&apos; notes.</numerusform>

@@ -335,3 +335,37 @@ def test_enter_in_past_imports_closes_and_undoes_nothing(qtbot: QtBot, db: Datab
     assert not history.undo_button.autoDefault()
     QTest.keyClick(history.view, Qt.Key.Key_Return)
     assert _count(db) == 2 and not history.isVisible()  # Close is the default button
+
+
+def test_leads_changed_after_the_check_are_followed_and_said(
+    qtbot: QtBot, db: Database, tmp_path: Path, german: Any
+) -> None:
+    """Between the report and the import a colleague adds one person and another is erased: the
+    import refuses to write the erased person back, says why in German, and once that row is
+    left out it merges the other into the colleague's lead and says the report was outdated."""
+    from leaddesk.core.privacy.erase import erase_leads
+
+    eva = create_lead(db, {"first_name": "Eva", "last_name": "Roth", "email": "eva@roth.de"})[0]
+    f = tmp_path / "messe.csv"
+    f.write_text("Vorname;Nachname;E-Mail;Ort\nEva;Roth;eva@roth.de;Zwickau\nTom;Quast;tom@quast.de;Bonn\n")
+    wizard = _wizard(qtbot, db, [str(f)])
+    wizard.check_button.click()
+    _wait_page(qtbot, wizard, REPORT)
+    erase_leads(db, [eva.id], wipe=False)  # meanwhile, elsewhere
+    wizard.import_button.click()
+    _wait_page(qtbot, wizard, REPORT)
+    summary = wizard.summary_label.text()
+    assert "seit der Prüfung haben sich Leads geändert" in summary, summary
+    assert "messe.csv, Zeile 2: nicht importiert: am " in summary and "(gleiche E-Mail-Adresse)" in summary
+    assert _count(db) == 0
+    create_lead(db, {"first_name": "Tom", "last_name": "Quast", "email": "tom@quast.de"})  # a colleague
+    wizard.skip_errors_box.setChecked(True)
+    with qtbot.waitSignal(wizard.imported, timeout=15000):
+        wizard.import_button.click()
+    _wait_page(qtbot, wizard, RESULT)
+    result = wizard.result_label.text()
+    assert "2 Zeilen wurden anders importiert als im Bericht angegeben" in result, result
+    assert _count(db) == 1  # Tom once; Eva's data did not come back
+    with db.session() as session:
+        shell = session.get(Lead, eva.id)
+        assert shell is not None and (shell.first_name, shell.email, shell.city) == ("", "", "")

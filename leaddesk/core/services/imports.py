@@ -46,9 +46,6 @@ from leaddesk.core.db import (
 )
 from leaddesk.core.dedupe import (
     DuplicateIndex,
-    KeyFilter,
-    Match,
-    MatchKeys,
     match_keys,
     phone_key,
     same_value,
@@ -79,6 +76,7 @@ from leaddesk.core.people import owner_users
 from leaddesk.core.perf import paused_gc
 from leaddesk.core.privacy.suppression import SuppressionChecker, import_issues
 from leaddesk.core.scoring.engine import rescore_in
+from leaddesk.core.services.import_rows import Checked, PlannedRow, classify, leads_state
 from leaddesk.core.services.leads import EDITABLE_FIELDS, clean_fields, derived_keys
 from leaddesk.core.services.tasks import DEFAULT_TITLE
 from leaddesk.core.stages import IMPORTED, Stage, stage_from_name
@@ -104,33 +102,6 @@ _IN_IDS = "id IN (SELECT value FROM json_each(:ids))"
 #: The values of one JSON array parameter, for ``x IN …`` with any number of values.
 # Above this many new leads, FTS triggers are dropped and the index rebuilt once.
 _BULK_FTS = 2000
-
-
-@dataclass(slots=True)
-class PlannedRow:
-    """One record and what applying the plan would do with it."""
-
-    file_name: str
-    line: int
-    action: str  # "new", "duplicate", "in_file", "error"
-    values: dict[str, Any] = field(default_factory=dict)
-    issues: list[Issue] = field(default_factory=list)
-    match: Match | None = None
-    #: For "in_file": index of the earlier row in ``ImportPlan.rows`` this one merges into.
-    into_row: int | None = None
-    #: The person's choice for this duplicate ("skip", "update", "merge" or "new"), over the import's.
-    decision: str | None = None
-    uid: str = ""
-    photo: bytes | None = None
-    photo_mime: str = ""
-
-    @property
-    def errors(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity == "warning"]
 
 
 @dataclass(frozen=True)
@@ -196,6 +167,9 @@ class ImportPlan:
     rows: list[PlannedRow]
     source: str
     file_issues: list[tuple[str, Issue]] = field(default_factory=list)
+    #: What the checks read, as :func:`leads_state` saw it before them; the apply checks the rows
+    #: again when the leads are no longer so (None: a plan made up by its caller, taken as it is).
+    state: tuple[Any, ...] | None = None
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -247,6 +221,9 @@ class ImportResult:
     conflicts: list[str]
     #: Duplicates that were merged or updated but already held every value (a re-import).
     unchanged: int = 0
+    #: Rows that went otherwise than the dry run said: leads changed in between (added, edited,
+    #: erased), so the apply checked the rows again (see :func:`_checked_again`).
+    rechecked: int = 0
 
 
 def _phones(rec: Record, data: dict[str, Any], region: str, issues: list[Issue]) -> dict[str, str]:
@@ -433,8 +410,9 @@ def _plan_import(
     """
     parsed = [parse_file(data, name, mapping=mapping) for name, data in sources]
     total = sum(len(p.records) for p in parsed)
-    plan = ImportPlan(parsed, [], source)
-    checked: list[tuple[str, Record, dict[str, Any], list[Issue], MatchKeys | None]] = []
+    with db.engine.connect() as conn:  # first: a change made while the checks run is caught too
+        plan = ImportPlan(parsed, [], source, state=leads_state(conn))
+    checked: list[Checked] = []
     blocked = SuppressionChecker.load(db)  # data protection: erased / "do not contact" people
     for result in parsed:
         plan.file_issues.extend((result.file_name, i) for i in result.issues)
@@ -446,91 +424,59 @@ def _plan_import(
             checked.append((result.file_name, rec, values, issues, None if failed else match_keys(values)))
             if progress is not None and len(checked) % 500 == 0:
                 _report(progress, len(checked) // 2, total)
-    if index is None:
-        index = DuplicateIndex.from_db(db, only=KeyFilter.of(k for *_, k in checked if k is not None))
-    uids = _existing_uids(db, [r.uid for p in parsed for r in p.records if r.uid])
-    for position, (file_name, rec, values, issues, keys) in enumerate(checked):
-        plan.rows.append(_plan_row(file_name, rec, values, issues, keys, index, uids, position, checked))
+
+    def each(position: int) -> None:
         if progress is not None and (position + 1) % 500 == 0:
             _report(progress, (total + position + 1) // 2, total)
+
+    with db.engine.connect() as conn:
+        plan.rows = classify(conn, checked, index=index, each=each)
     if progress is not None:
         progress(total, total)
     return plan
 
 
+def _first_error(plan: ImportPlan) -> Text:
+    """The plan's first error as "file, line N: reason", translatable as a whole (the report
+    lists them all)."""
+    found = [(name, i) for name, i in plan.file_issues if i.severity == "error"]
+    found += [(row.file_name, i) for row in plan.rows for i in row.issues if i.severity == "error"]
+    name, issue = found[0]
+    return Text("{file}, line {line}: {message}", file=name, line=issue.line, message=issue.message)
+
+
+def _checked_again(session: Any, plan: ImportPlan) -> tuple[ImportPlan, int]:
+    """``plan`` with its rows classified again against the leads as they are now; how many differ.
+
+    For an apply that finds the leads changed since the dry run (see :func:`leads_state`). The
+    validation stands (it reads no leads); the suppression list is asked again, as a person may
+    have been erased meanwhile. A person's choice for a duplicate is kept where the row is still
+    a duplicate of the same lead.
+    """
+    blocked = SuppressionChecker.load(session)
+    checked: list[Checked] = []
+    for row in plan.rows:
+        rec = Record(line=row.line, uid=row.uid, photo=row.photo, photo_mime=row.photo_mime)
+        if row.action == "error":
+            checked.append((row.file_name, rec, row.values, row.checks, None))
+            continue
+        issues = [*row.checks, *import_issues(blocked, row.line, row.values, row.uid)]
+        failed = any(i.severity == "error" for i in issues)
+        checked.append((row.file_name, rec, row.values, issues, None if failed else match_keys(row.values)))
+    rows = classify(session.connection(), checked)
+    differ = 0
+    for old, new in zip(plan.rows, rows, strict=True):
+        before = (old.action, old.match.lead_id if old.match else None, old.into_row)
+        if before == (new.action, new.match.lead_id if new.match else None, new.into_row):
+            new.decision = old.decision
+        else:
+            differ += 1
+    return replace(plan, rows=rows), differ
+
+
 def _report(progress: Progress, done: int, total: int) -> None:
     if progress(done, total) is False:
         raise Cancelled(IMPORT_CANCELLED)
-
-
-def _existing_uids(db: Database, uids: list[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    with db.engine.connect() as conn:
-        for start in range(0, len(uids), 500):
-            chunk = uids[start : start + 500]
-            rows = conn.execute(select(Lead.uid, Lead.id).where(Lead.uid.in_(chunk), Lead.erased.is_(False)))
-            out.update({uid: lead_id for uid, lead_id in rows})
-    return out
-
-
-def _plan_row(
-    file_name: str,
-    rec: Record,
-    values: dict[str, Any],
-    issues: list[Issue],
-    keys: MatchKeys | None,
-    index: DuplicateIndex,
-    uids: dict[str, int],
-    position: int,
-    checked: Sequence[tuple[str, Record, Any, Any, Any]] = (),
-) -> PlannedRow:
-    """Classify one validated record (``keys`` is None when it has errors).
-
-    A strong match makes it a duplicate; a weak e-mail or phone match (names that differ)
-    leaves it new, with a warning naming the lead or earlier row it may repeat.
-    """
-    row = PlannedRow(
-        file_name, rec.line, "new", values, issues, uid=rec.uid, photo=rec.photo, photo_mime=rec.photo_mime
-    )
-    if keys is None:
-        row.action = "error"
-        return row
-    if rec.uid and rec.uid in uids:
-        row.action = "duplicate"
-        row.match = Match(uids[rec.uid], "uid", 100.0, "")
-        return row
-    best, possible = index.classify(values, keys=keys)
-    if possible is not None:
-        # Weak evidence (a shared e-mail or number, names that differ): two leads, flagged.
-        if possible.lead_id:
-            other = Text("lead {id}", id=possible.lead_id)
-        else:
-            earlier = checked[int(possible.ref)]  # type: ignore[call-overload]
-            other = Text("{file}, line {line}", file=earlier[0], line=earlier[1].line)
-        shown = possible.display
-        if possible.reason == "email":
-            why = Text(
-                "possible duplicate of {other} ({display}): same e-mail address, but the names differ;"
-                " imported as a new lead",
-                other=other,
-                display=shown,
-            )
-        else:
-            why = Text(
-                "possible duplicate of {other} ({display}): same phone number, but the names differ;"
-                " imported as a new lead",
-                other=other,
-                display=shown,
-            )
-        row.issues = [*issues, Issue(rec.line, "", why, "warning")]
-    if best is not None:
-        if best.lead_id:
-            row.action, row.match = "duplicate", best
-        else:
-            row.action, row.match, row.into_row = "in_file", best, int(best.ref)  # type: ignore[call-overload]
-        return row
-    index.add(values, ref=position, keys=keys)
-    return row
 
 
 def apply_import(
@@ -568,25 +514,38 @@ def _apply_import(
     if on_duplicate not in POLICIES:
         raise ValueError(f"--on-duplicate must be one of {', '.join(POLICIES)}, not {on_duplicate!r}")
     if plan.errors and not skip_errors:
-        first = [p.removeprefix("error: ") for p in plan.problems("error")[:3]]
         raise ImportRefused(
             Text(
                 "{count} record(s) with errors, nothing was imported (fix or skip them): {first}",
                 count=plan.errors,
-                first="; ".join(first),
+                first=_first_error(plan),
             )
         )
-    rows = _fold_in_file(plan.rows)
-    bad = {r.decision for r in rows if r.decision not in (None, *POLICIES, "new")}
+    bad = {r.decision for r in plan.rows if r.decision not in (None, *POLICIES, "new")}
     if bad:
         raise ValueError(f"unknown duplicate decision(s): {', '.join(sorted(map(str, bad)))}")
-    new_rows = [r for r in rows if r.action == "new" or (r.action == "duplicate" and r.decision == "new")]
-    dup_rows = [r for r in rows if r.action == "duplicate" and r.decision != "new"]
-    total = len(new_rows) + len(dup_rows)
     names = sorted({p.file_name for p in plan.files})
     now = utcnow()
     # Pages of the transaction stay cached until the commit; the cache size is restored just before.
     with db.transaction() as session, bulk_cache(session):
+        rechecked = 0
+        if plan.state is not None and leads_state(session.connection()) != plan.state:
+            # Leads changed since the dry run: its rows are checked again, here, in the write's
+            # own transaction, so what is written follows the leads as they are.
+            plan, rechecked = _checked_again(session, plan)
+            if plan.errors and not skip_errors:
+                raise ImportRefused(
+                    Text(
+                        "leads changed since the dry run; checked again, {count} record(s) have errors,"
+                        " nothing was imported (check the files again): {first}",
+                        count=plan.errors,
+                        first=_first_error(plan),
+                    )
+                )
+        rows = _fold_in_file(plan.rows)
+        new_rows = [r for r in rows if r.action == "new" or (r.action == "duplicate" and r.decision == "new")]
+        dup_rows = [r for r in rows if r.action == "duplicate" and r.decision != "new"]
+        total = len(new_rows) + len(dup_rows)
         batch = ImportBatch(
             file_name=", ".join(names)[:500],
             file_format=",".join(sorted({p.file_format for p in plan.files})),
@@ -641,7 +600,7 @@ def _apply_import(
         batch.finished_at = utcnow()
         batch_id = batch.id
     db.refresh_stats()  # a large import changes which index the planner should take
-    return ImportResult(batch_id, created, updated, skipped, plan.errors, conflicts, unchanged)
+    return ImportResult(batch_id, created, updated, skipped, plan.errors, conflicts, unchanged, rechecked)
 
 
 def _move_stages(session: Any, rows: list[PlannedRow], now: datetime, actor: str, batch_id: int) -> set[int]:

@@ -676,6 +676,14 @@ class ImportWizard(QDialog):
         if result.unchanged:
             # A re-import: its duplicates held nothing new (not "0 updated, 0 skipped" for them).
             text += "<br>" + self.tr("%n duplicate(s) already up to date.", "", result.unchanged)
+        if result.rechecked:
+            # Leads changed after the check (a colleague, another window): the report is out of date.
+            text += "<br>" + self.tr(
+                "Leads changed after the check, so the rows were checked again: %n row(s) went"
+                " otherwise than the report said.",
+                "",
+                result.rechecked,
+            )
         if result.conflicts:
             text += "<br>" + self.tr(
                 "%n differing value(s) were kept in the leads' notes.", "", len(result.conflicts)
