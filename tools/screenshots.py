@@ -17,6 +17,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -69,6 +70,7 @@ def main() -> int:
     create_lead(db, {"first_name": "Petra", "last_name": "Jäger", "company": "Jäger Logistik KG"})
 
     from leaddesk.ui import features as feature_module
+    from leaddesk.ui.imports.wizard import MAPPING, REPORT, RESULT
     from leaddesk.ui.main_window import MainWindow
 
     window = MainWindow(db)
@@ -82,6 +84,12 @@ def main() -> int:
         while time.monotonic() < end:
             app.processEvents()
             time.sleep(0.02)
+
+    def until(page: Callable[[], bool], seconds: float = 20.0) -> None:
+        """Let events run until ``page()`` holds (a wizard reached a page), at most ``seconds``."""
+        end = time.monotonic() + seconds
+        while not page() and time.monotonic() < end:
+            settle(0.1)
 
     def snap(widget: QWidget, name: str) -> None:
         settle()
@@ -162,16 +170,11 @@ def main() -> int:
     )
     wizard = features.open_import([str(csv)])
     wizard.check()
-    end = time.monotonic() + 20
-    while wizard.pages.currentIndex() != 1 and time.monotonic() < end:
-        settle(0.1)
+    until(lambda: wizard.pages.currentIndex() == MAPPING)
     snap(wizard, "import_mapping")
     wizard.close()
 
     # An import whose leads changed after its check: a colleague added the same person meanwhile.
-    from leaddesk.core.services.leads import create_lead
-    from leaddesk.ui.imports.wizard import REPORT, RESULT
-
     later = data / "messe-nachtrag.csv"
     later.write_text(
         "Vorname;Nachname;Firma;E-Mail\nLena;Kraus;Kraus Feinwerktechnik AG;lena@kraus.example\n"
@@ -180,14 +183,10 @@ def main() -> int:
     )
     wizard = features.open_import([str(later)])
     wizard.check()
-    end = time.monotonic() + 20
-    while wizard.pages.currentIndex() != REPORT and time.monotonic() < end:
-        settle(0.1)
+    until(lambda: wizard.pages.currentIndex() == REPORT)
     create_lead(db, {"first_name": "Lena", "last_name": "Kraus", "email": "lena@kraus.example"})
     wizard.import_button.click()
-    end = time.monotonic() + 20
-    while wizard.pages.currentIndex() != RESULT and time.monotonic() < end:
-        settle(0.1)
+    until(lambda: wizard.pages.currentIndex() == RESULT)
     snap(wizard, "import_rechecked")
     wizard.close()
 
