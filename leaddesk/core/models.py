@@ -98,6 +98,8 @@ class Lead(_Table, table=True):
     bant_confirmed: int = 0
     has_qualification: bool = False
 
+    # Its index holds only leads that have a date (partial: migration speed_1, as for
+    # ix_lead_currency_other above); so does deleted_at's.
     next_follow_up: datetime | None = Field(default=None, index=True)
 
     consent_at: datetime | None = None

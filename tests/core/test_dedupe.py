@@ -134,5 +134,5 @@ def test_lookups_by_email_and_phone_use_their_indexes_once_the_table_is_large(db
     assert not db.refresh_stats()  # nothing changed much since: no second ANALYZE
     build_demo(db, leads=2 * STATS_MIN_LEADS, seed=3)
     with db.engine.connect() as conn:
-        analysed = conn.exec_driver_sql("SELECT stat FROM sqlite_stat1 WHERE tbl = 'lead' LIMIT 1").scalar()
+        analysed = conn.exec_driver_sql("SELECT stat FROM sqlite_stat1 WHERE idx = 'ix_lead_board'").scalar()
     assert int(analysed.split()[0]) == 3 * STATS_MIN_LEADS + 200

@@ -260,3 +260,33 @@ def test_schema_head_constant_names_the_newest_migration() -> None:
     from leaddesk.core.db import SCHEMA_HEAD
 
     assert SCHEMA_HEAD == head_revision() == _revisions()[-1]
+
+
+def test_the_date_indexes_hold_only_leads_with_a_date_and_serve_the_trash(db) -> None:
+    """Migration speed_1: the follow-up and trash indexes are partial on either engine, and the
+    trash listing still reads its index (SQLite's plan; PostgreSQL's needs more rows to show it)."""
+    from sqlalchemy import select, text
+
+    from leaddesk.core.db import is_sqlite
+    from leaddesk.core.models import Lead
+    from leaddesk.core.services.leads import create_lead
+    from leaddesk.core.services.trash import delete_leads, list_trash
+
+    names = "('ix_lead_next_follow_up', 'ix_lead_deleted_at')"
+    if is_sqlite(db.engine):
+        found = f"SELECT name, sql FROM sqlite_master WHERE name IN {names}"
+    else:
+        found = f"SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN {names}"
+    with db.engine.connect() as conn:
+        definitions = {name: sql.replace("(", "").replace(")", "") for name, sql in conn.execute(text(found))}
+    assert "WHERE next_follow_up IS NOT NULL" in definitions["ix_lead_next_follow_up"]
+    assert "WHERE deleted_at IS NOT NULL" in definitions["ix_lead_deleted_at"]
+    ids = [create_lead(db, {"last_name": f"Probe {n}"})[0].id for n in range(3)]
+    delete_leads(db, ids[:2])
+    assert [t.id for t in list_trash(db)] == sorted(ids[:2], reverse=True)
+    if is_sqlite(db.engine):
+        query = select(Lead.id).where(Lead.deleted_at.is_not(None)).order_by(Lead.deleted_at.desc())
+        sql = str(query.compile(db.engine))
+        with db.engine.connect() as conn:
+            plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+        assert "ix_lead_deleted_at" in plan, plan
