@@ -31,6 +31,7 @@ def main() -> int:
     from leaddesk.core.db import Database
     from leaddesk.core.demo import build_demo
     from leaddesk.core.models import utcnow
+    from leaddesk.core.privacy.erase import erase_leads
     from leaddesk.core.services.leads import create_lead
     from leaddesk.core.services.qualification import save_draft
     from leaddesk.core.services.tasks import create_task
@@ -181,10 +182,19 @@ def main() -> int:
         "Timo;Berger;Berger Maschinenbau GmbH;timo@berger.example\n",
         encoding="utf-8",
     )
+    timo = create_lead(db, {"first_name": "Timo", "last_name": "Berger", "email": "timo@berger.example"})[0]
     wizard = features.open_import([str(later)])
     wizard.check()
     until(lambda: wizard.pages.currentIndex() == REPORT)
+    first = wizard.plan
+    # Meanwhile: Timo is erased at his request, a colleague adds Lena. The import refuses to write
+    # Timo back, and the wizard checks the file again (the new report says why).
+    erase_leads(db, [timo.id], wipe=False)
     create_lead(db, {"first_name": "Lena", "last_name": "Kraus", "email": "lena@kraus.example"})
+    wizard.import_button.click()
+    until(lambda: wizard.plan is not first and wizard.pages.currentIndex() == REPORT)
+    snap(wizard, "import_rechecked_report")
+    wizard.skip_errors_box.setChecked(True)
     wizard.import_button.click()
     until(lambda: wizard.pages.currentIndex() == RESULT)
     snap(wizard, "import_rechecked")

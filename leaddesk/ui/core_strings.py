@@ -131,7 +131,7 @@ CORE_STRINGS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "lead {id}"),
     QT_TRANSLATE_NOOP("core", "lead {id} does not exist"),
     QT_TRANSLATE_NOOP("core", "lead {id} is not in the column {stage}"),
-    QT_TRANSLATE_NOOP("core", "leads changed since the dry run; checked again, {count} record(s) have errors, nothing was imported (check the files again): {first}"),
+    QT_TRANSLATE_NOOP("core", "leads changed since the dry run; checked again, {count} record(s) have errors and nothing was imported: {first}"),
     QT_TRANSLATE_NOOP("core", "line {name!r} has no value (no ':'); ignored"),
     QT_TRANSLATE_NOOP("core", "moving a lead back from {old} to {new} needs a reason"),
     QT_TRANSLATE_NOOP("core", "moving a lead to Lost needs a reason"),

@@ -5909,8 +5909,8 @@ oder Strg+O drücken</translation>
         <translation>Lead {id} steht nicht in der Spalte {stage}</translation>
     </message>
     <message>
-        <source>leads changed since the dry run; checked again, {count} record(s) have errors, nothing was imported (check the files again): {first}</source>
-        <translation>seit der Prüfung haben sich Leads geändert; bei erneuter Prüfung haben {count} Datensatz/Datensätze Fehler, nichts wurde importiert (Dateien erneut prüfen): {first}</translation>
+        <source>leads changed since the dry run; checked again, {count} record(s) have errors and nothing was imported: {first}</source>
+        <translation>seit der Prüfung haben sich Leads geändert; bei erneuter Prüfung haben {count} Datensatz/Datensätze Fehler, und nichts wurde importiert: {first}</translation>
     </message>
     <message>
         <source>line {name!r} has no value (no &apos;:&apos;); ignored</source>

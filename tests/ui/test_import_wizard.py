@@ -340,9 +340,10 @@ def test_enter_in_past_imports_closes_and_undoes_nothing(qtbot: QtBot, db: Datab
 def test_leads_changed_after_the_check_are_followed_and_said(
     qtbot: QtBot, db: Database, tmp_path: Path, german: Any
 ) -> None:
-    """Between the report and the import a colleague adds one person and another is erased: the
-    import refuses to write the erased person back, says why in German, and once that row is
-    left out it merges the other into the colleague's lead and says the report was outdated."""
+    """Between the report and the import one person is erased and a colleague adds another: the
+    import refuses to write the erased person back, the wizard checks the file again and shows
+    the new report with the reason in German; the import then merges the other person into the
+    colleague's lead and says that the report was outdated."""
     from leaddesk.core.privacy.erase import erase_leads
 
     eva = create_lead(db, {"first_name": "Eva", "last_name": "Roth", "email": "eva@roth.de"})[0]
@@ -351,12 +352,17 @@ def test_leads_changed_after_the_check_are_followed_and_said(
     wizard = _wizard(qtbot, db, [str(f)])
     wizard.check_button.click()
     _wait_page(qtbot, wizard, REPORT)
+    assert wizard.plan is not None and wizard.plan.rows[0].action == "duplicate"
     erase_leads(db, [eva.id], wipe=False)  # meanwhile, elsewhere
+    first_plan = wizard.plan
     wizard.import_button.click()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan is not first_plan, timeout=15000)
     _wait_page(qtbot, wizard, REPORT)
     summary = wizard.summary_label.text()
     assert "seit der Prüfung haben sich Leads geändert" in summary, summary
     assert "messe.csv, Zeile 2: nicht importiert: am " in summary and "(gleiche E-Mail-Adresse)" in summary
+    assert [r.action for r in wizard.plan.rows] == ["error", "new"]  # the report as it is now
+    assert not wizard.import_button.isEnabled()  # an error again: leaving it out is a choice
     assert _count(db) == 0
     create_lead(db, {"first_name": "Tom", "last_name": "Quast", "email": "tom@quast.de"})  # a colleague
     wizard.skip_errors_box.setChecked(True)
@@ -364,7 +370,7 @@ def test_leads_changed_after_the_check_are_followed_and_said(
         wizard.import_button.click()
     _wait_page(qtbot, wizard, RESULT)
     result = wizard.result_label.text()
-    assert "2 Zeilen wurden anders importiert als im Bericht angegeben" in result, result
+    assert "1 Zeile wurde anders importiert als im Bericht angegeben" in result, result
     assert _count(db) == 1  # Tom once; Eva's data did not come back
     with db.session() as session:
         shell = session.get(Lead, eva.id)

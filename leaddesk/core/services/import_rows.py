@@ -99,8 +99,8 @@ def classify(
 ) -> list[PlannedRow]:
     """Each validated record classified against the leads ``conn`` sees and the earlier records.
 
-    ``index`` (a caller's own) replaces the one read from the leads; ``each(position)`` is
-    called after every record (progress, cancelling).
+    ``index`` (a caller's own) replaces the one read from the leads; ``each(done)`` is called
+    after every 500 records (progress, cancelling).
     """
     if index is None:
         index = DuplicateIndex.from_db(conn, only=KeyFilter.of(k for *_, k in checked if k is not None))
@@ -108,8 +108,8 @@ def classify(
     rows = []
     for position, (file_name, rec, values, issues, keys) in enumerate(checked):
         rows.append(plan_row(file_name, rec, values, issues, keys, index, uids, position, checked))
-        if each is not None:
-            each(position)
+        if each is not None and (position + 1) % 500 == 0:
+            each(position + 1)
     return rows
 
 

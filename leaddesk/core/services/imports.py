@@ -211,6 +211,13 @@ class ImportRefused(LeadDeskError):
     """The plan has errors and the caller did not choose to skip them; nothing was written."""
 
 
+class PlanOutdated(ImportRefused):
+    """Leads changed since the dry run, and checked again some rows have errors; nothing was written.
+
+    A caller showing the dry run's report checks the files again, so the report shows them.
+    """
+
+
 @dataclass(frozen=True)
 class ImportResult:
     batch_id: int
@@ -425,12 +432,12 @@ def _plan_import(
             if progress is not None and len(checked) % 500 == 0:
                 _report(progress, len(checked) // 2, total)
 
-    def each(position: int) -> None:
-        if progress is not None and (position + 1) % 500 == 0:
-            _report(progress, (total + position + 1) // 2, total)
+    def each(done: int) -> None:
+        if progress is not None:
+            _report(progress, (total + done) // 2, total)
 
     with db.engine.connect() as conn:
-        plan.rows = classify(conn, checked, index=index, each=each)
+        plan.rows = classify(conn, checked, index=index, each=each if progress is not None else None)
     if progress is not None:
         progress(total, total)
     return plan
@@ -534,10 +541,10 @@ def _apply_import(
             # own transaction, so what is written follows the leads as they are.
             plan, rechecked = _checked_again(session, plan)
             if plan.errors and not skip_errors:
-                raise ImportRefused(
+                raise PlanOutdated(
                     Text(
-                        "leads changed since the dry run; checked again, {count} record(s) have errors,"
-                        " nothing was imported (check the files again): {first}",
+                        "leads changed since the dry run; checked again, {count} record(s) have errors"
+                        " and nothing was imported: {first}",
                         count=plan.errors,
                         first=_first_error(plan),
                     )
@@ -1115,6 +1122,7 @@ __all__ = [
     "ImportPlan",
     "ImportRefused",
     "ImportResult",
+    "PlanOutdated",
     "PlannedRow",
     "UndoRefused",
     "UndoResult",

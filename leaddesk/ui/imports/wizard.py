@@ -41,6 +41,7 @@ from leaddesk.core.services.imports import (
     FileReport,
     ImportPlan,
     ImportResult,
+    PlanOutdated,
     UndoRefused,
     UndoResult,
     apply_import,
@@ -194,6 +195,8 @@ class ImportWizard(QDialog):
         self.db = db
         self.plan: ImportPlan | None = None
         self.result: ImportResult | None = None
+        # Why the files are being checked again (leads changed since the report): said on the new one.
+        self.recheck_reason = ""
         #: Per CSV file name: the columns the person mapped differently from the automatic guess.
         self.mappings: dict[str, dict[str, str]] = {}
         self.mapping_file = ""
@@ -428,11 +431,14 @@ class ImportWizard(QDialog):
 
     def _checked(self, plan: ImportPlan) -> None:
         self.plan = plan
+        reason, self.recheck_reason = self.recheck_reason, ""
         unmapped = self._unmapped()
         if unmapped and not self.mappings:
             self._show_mapping(unmapped[0])
             return
         self._show_report()
+        if reason:
+            self._flash(reason, REPORT)
 
     def _csv_files(self) -> list[str]:
         return [p.file_name for p in self.plan.files if p.file_format == "csv"] if self.plan else []
@@ -746,6 +752,12 @@ class ImportWizard(QDialog):
         """Show ``message``; a refused undo offers the forced one (by type: the text is translated)."""
         if back_to == RESULT and isinstance(error, UndoRefused):
             self.force_undo_button.show()
+        if isinstance(error, PlanOutdated):
+            # Leads changed since the report (a colleague, an erasure): check the files again, so
+            # the report shows the rows as an import would now take them, with the reason on top.
+            self.recheck_reason = message
+            self.check()
+            return
         self.pages.setCurrentIndex(back_to)
         self._flash(message, back_to)
 
