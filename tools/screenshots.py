@@ -200,6 +200,21 @@ def main() -> int:
     snap(wizard, "import_rechecked")
     wizard.close()
 
+    # A person whose lead is in the trash comes in as a new lead; the report says so.
+    from leaddesk.core.services.trash import delete_leads
+
+    delete_leads(db, [a.id])
+    again = data / "messe-wieder.csv"
+    again.write_text(
+        f"Vorname;Nachname;E-Mail\n{a.first_name};{a.last_name};{a.email}\n",
+        encoding="utf-8",
+    )
+    wizard = features.open_import([str(again)])
+    wizard.check()
+    until(lambda: wizard.pages.currentIndex() == REPORT)
+    snap(wizard, "import_trash_warning")
+    wizard.close()
+
     # Settings: the tags page with Rename (issue 17); the bulk dialogs a selection opens.
     dialog = window.open_settings()
     page = dialog.show_page("tags")

@@ -173,6 +173,8 @@ CORE_STRINGS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "reading business cards needs Tesseract OCR: install {packages}{hint}; {detail}"),
     QT_TRANSLATE_NOOP("core", "record has no name, no organisation and no e-mail address"),
     QT_TRANSLATE_NOOP("core", "rescoring was cancelled; no score was changed"),
+    QT_TRANSLATE_NOOP("core", "same e-mail address as lead {id} ({display}) in the trash; imported as a new lead (or restore that one from the trash)"),
+    QT_TRANSLATE_NOOP("core", "same phone number as lead {id} ({display}) in the trash; imported as a new lead (or restore that one from the trash)"),
     QT_TRANSLATE_NOOP("core", "task {id} does not exist"),
     QT_TRANSLATE_NOOP("core", "tesseract does not run: {detail}"),
     QT_TRANSLATE_NOOP("core", "the @ sign is missing"),

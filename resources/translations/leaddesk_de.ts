@@ -6077,6 +6077,14 @@ oder Strg+O drücken</translation>
         <translation>Neubewertung abgebrochen; keine Punktzahl wurde geändert</translation>
     </message>
     <message>
+        <source>same e-mail address as lead {id} ({display}) in the trash; imported as a new lead (or restore that one from the trash)</source>
+        <translation>gleiche E-Mail-Adresse wie Lead {id} ({display}) im Papierkorb; als neuer Lead importiert (oder jenen aus dem Papierkorb wiederherstellen)</translation>
+    </message>
+    <message>
+        <source>same phone number as lead {id} ({display}) in the trash; imported as a new lead (or restore that one from the trash)</source>
+        <translation>gleiche Telefonnummer wie Lead {id} ({display}) im Papierkorb; als neuer Lead importiert (oder jenen aus dem Papierkorb wiederherstellen)</translation>
+    </message>
+    <message>
         <source>task {id} does not exist</source>
         <translation>Aufgabe {id} gibt es nicht</translation>
     </message>

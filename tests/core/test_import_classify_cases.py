@@ -81,3 +81,34 @@ def test_tricky_rows_classify_alike_with_the_filtered_and_the_full_index(db: Any
     result = apply_import(db, filtered, on_duplicate="merge")
     assert (result.created, result.updated + result.unchanged) == (5, 5)
     assert info not in {r.match.lead_id for r in filtered.rows if r.match}
+
+
+def test_a_person_whose_lead_is_in_the_trash_comes_in_new_with_a_warning(db: Any) -> None:
+    """A lead in the trash matches nothing (it may be emptied away), so the person imported again
+    is a new lead; the dry run names the one in the trash, by e-mail or by phone."""
+    from leaddesk.core.services.trash import delete_leads, list_trash
+
+    eva = create_lead(db, {"first_name": "Eva", "last_name": "Roth", "email": "Eva@Roth.de"})[0]
+    tom = create_lead(db, {"first_name": "Tom", "last_name": "Quast", "phone": "+49 711 123456"})[0]
+    ina = create_lead(db, {"first_name": "Ina", "last_name": "Ott", "email": "ina@ott.de"})[0]
+    delete_leads(db, [eva.id, tom.id])
+    data = (
+        b"Vorname;Nachname;E-Mail;Telefon\n"
+        b"Eva;Roth;eva@roth.de;\nTom;Quast;;0711 123456\nIna;Ott;ina@ott.de;\nOle;Lund;ole@lund.de;\n"
+    )
+    plan = plan_import(db, [("messe.csv", data)])
+    assert [r.action for r in plan.rows] == ["new", "new", "duplicate", "new"]
+    warnings = [[str(i.message) for i in r.warnings] for r in plan.rows]
+    assert warnings[0] == [
+        f"same e-mail address as lead {eva.id} (Eva Roth · Eva@roth.de) in the trash; imported as a"
+        " new lead (or restore that one from the trash)"
+    ]
+    assert warnings[1] == [
+        f"same phone number as lead {tom.id} (Tom Quast) in the trash; imported as a new lead"
+        " (or restore that one from the trash)"
+    ]
+    assert warnings[2] == warnings[3] == []
+    assert ina.id == plan.rows[2].match.lead_id  # type: ignore[union-attr]
+    result = apply_import(db, plan)
+    assert (result.created, result.updated) == (3, 0)
+    assert {t.id for t in list_trash(db)} == {eva.id, tom.id}  # the trash is left as it was

@@ -65,6 +65,7 @@ def test_import_report_duplicates_and_undo(
     assert wizard.problems.kinds()[0] == "error" and "duplicate" in wizard.problems.kinds()
     assert not wizard.import_button.isEnabled()  # errors: the person must choose to leave them out
     dup_row = wizard.problems.kinds().index("duplicate")
+    assert wizard.problems.data(wizard.problems.index(dup_row, 3)) == ""  # no field: the row as a whole
     wizard.problem_view.selectRow(dup_row)
     QTest.keyClick(wizard.problem_view, Qt.Key.Key_S)  # skip this one …
     assert wizard.problems.data(wizard.problems.index(dup_row, 5)) == "Skip"

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlmodel import col
 
-from leaddesk.core.dedupe import DuplicateIndex, KeyFilter, Match, MatchKeys
+from leaddesk.core.dedupe import DuplicateIndex, KeyFilter, Match, MatchKeys, display_text
 from leaddesk.core.importers import Issue, Record
 from leaddesk.core.models import ErasureLog, Lead, Suppression
 from leaddesk.core.text import Text
@@ -105,12 +105,68 @@ def classify(
     if index is None:
         index = DuplicateIndex.from_db(conn, only=KeyFilter.of(k for *_, k in checked if k is not None))
     uids = existing_uids(conn, [rec.uid for _, rec, *_ in checked if rec.uid])
+    trash = trashed_keys(conn)
     rows = []
     for position, (file_name, rec, values, issues, keys) in enumerate(checked):
-        rows.append(plan_row(file_name, rec, values, issues, keys, index, uids, position, checked))
+        row = plan_row(file_name, rec, values, issues, keys, index, uids, position, checked)
+        if trash and keys is not None and row.action == "new":
+            _warn_of_trash(row, keys, trash)
+        rows.append(row)
         if each is not None and (position + 1) % 500 == 0:
             each(position + 1)
     return rows
+
+
+def trashed_keys(conn: Connection) -> dict[str, tuple[str, int, str]]:
+    """The e-mail and phone keys of the leads in the trash: key -> ("email"/"phone", id, display).
+
+    Leads in the trash match nothing (they are off the board and may be emptied away), so a
+    person imported again becomes a new lead; the dry run says there is one in the trash.
+    """
+    out: dict[str, tuple[str, int, str]] = {}
+    rows = conn.execute(
+        select(
+            col(Lead.id),
+            col(Lead.first_name),
+            col(Lead.last_name),
+            col(Lead.company),
+            col(Lead.email),
+            col(Lead.email_lower),
+            col(Lead.phone_key),
+        ).where(col(Lead.deleted_at).is_not(None))
+    )
+    for lead_id, first, last, company, email, email_key, phone in rows:
+        shown = display_text({"first_name": first, "last_name": last, "company": company, "email": email})
+        if phone:
+            out.setdefault(phone, ("phone", int(lead_id or 0), shown))
+        if email_key:
+            out.setdefault(email_key, ("email", int(lead_id or 0), shown))
+    return out
+
+
+def _warn_of_trash(row: PlannedRow, keys: MatchKeys, trash: dict[str, tuple[str, int, str]]) -> None:
+    """A warning on a new row whose e-mail or phone a lead in the trash has (a new list: ``checks``
+    stays the validation's own)."""
+    found = trash.get(keys.email) if keys.email else None
+    found = found or next((trash[p] for p in keys.phones if p in trash), None)
+    if found is None:
+        return
+    what, lead_id, shown = found
+    if what == "email":
+        why = Text(
+            "same e-mail address as lead {id} ({display}) in the trash; imported as a new lead"
+            " (or restore that one from the trash)",
+            id=lead_id,
+            display=shown,
+        )
+    else:
+        why = Text(
+            "same phone number as lead {id} ({display}) in the trash; imported as a new lead"
+            " (or restore that one from the trash)",
+            id=lead_id,
+            display=shown,
+        )
+    row.issues = [*row.issues, Issue(row.line, "", why, "warning")]
 
 
 def plan_row(

@@ -126,7 +126,8 @@ class ProblemModel(QAbstractTableModel):
                 "warning": self.tr("Warning"),
                 "duplicate": self.tr("Duplicate"),
             }
-            field_name = self._field_labels.get(field, field)  # the translated name, not the key
+            # The translated name, not the key; none for a row as a whole (not "— do not import —").
+            field_name = self._field_labels.get(field, field) if field else ""
             return (file_name, str(line), kinds.get(kind, kind), field_name, message)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
             return row[4]
