@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -35,6 +36,7 @@ def main() -> int:
     from leaddesk.core.services.leads import create_lead
     from leaddesk.core.services.qualification import save_draft
     from leaddesk.core.services.tasks import create_task
+    from leaddesk.core.services.trash import delete_leads
     from leaddesk.ui.i18n import choose_language, install_translators
 
     translators = install_translators(app, choose_language())  # noqa: F841 (kept alive)
@@ -163,29 +165,32 @@ def main() -> int:
         snap(recovery, "call_recovery")
         recovery.reject()
 
-    csv = data / "messe-export.csv"
-    csv.write_text(
+    def checked(name: str, text: str, page: int) -> Any:
+        """The import wizard on a file ``name`` holding ``text``, once its check reached ``page``."""
+        path = data / name
+        path.write_text(text, encoding="utf-8")
+        wizard = features.open_import([str(path)])
+        wizard.check()
+        until(lambda: wizard.pages.currentIndex() == page)
+        return wizard
+
+    wizard = checked(
+        "messe-export.csv",
         "Spalte Eins;Kontaktperson Nachname;Unternehmen Langname\n"
         "Anna;Berger;Berger Maschinenbau GmbH\nJens;Kraus;Kraus Feinwerktechnik AG\n",
-        encoding="utf-8",
+        MAPPING,
     )
-    wizard = features.open_import([str(csv)])
-    wizard.check()
-    until(lambda: wizard.pages.currentIndex() == MAPPING)
     snap(wizard, "import_mapping")
     wizard.close()
 
     # An import whose leads changed after its check: a colleague added the same person meanwhile.
-    later = data / "messe-nachtrag.csv"
-    later.write_text(
+    timo = create_lead(db, {"first_name": "Timo", "last_name": "Berger", "email": "timo@berger.example"})[0]
+    wizard = checked(
+        "messe-nachtrag.csv",
         "Vorname;Nachname;Firma;E-Mail\nLena;Kraus;Kraus Feinwerktechnik AG;lena@kraus.example\n"
         "Timo;Berger;Berger Maschinenbau GmbH;timo@berger.example\n",
-        encoding="utf-8",
+        REPORT,
     )
-    timo = create_lead(db, {"first_name": "Timo", "last_name": "Berger", "email": "timo@berger.example"})[0]
-    wizard = features.open_import([str(later)])
-    wizard.check()
-    until(lambda: wizard.pages.currentIndex() == REPORT)
     first = wizard.plan
     # Meanwhile: Timo is erased at his request, a colleague adds Lena. The import refuses to write
     # Timo back, and the wizard checks the file again (the new report says why).
@@ -201,17 +206,10 @@ def main() -> int:
     wizard.close()
 
     # A person whose lead is in the trash comes in as a new lead; the report says so.
-    from leaddesk.core.services.trash import delete_leads
-
     delete_leads(db, [a.id])
-    again = data / "messe-wieder.csv"
-    again.write_text(
-        f"Vorname;Nachname;E-Mail\n{a.first_name};{a.last_name};{a.email}\n",
-        encoding="utf-8",
+    wizard = checked(
+        "messe-wieder.csv", f"Vorname;Nachname;E-Mail\n{a.first_name};{a.last_name};{a.email}\n", REPORT
     )
-    wizard = features.open_import([str(again)])
-    wizard.check()
-    until(lambda: wizard.pages.currentIndex() == REPORT)
     snap(wizard, "import_trash_warning")
     wizard.close()
 
