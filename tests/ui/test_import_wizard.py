@@ -360,7 +360,7 @@ def test_leads_changed_after_the_check_are_followed_and_said(
     qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan is not first_plan, timeout=15000)
     _wait_page(qtbot, wizard, REPORT)
     summary = wizard.summary_label.text()
-    assert "seit der Prüfung haben sich Leads geändert" in summary, summary
+    assert "Seit der Prüfung haben sich Leads geändert" in summary, summary
     assert "messe.csv, Zeile 2: nicht importiert: am " in summary and "(gleiche E-Mail-Adresse)" in summary
     assert [r.action for r in wizard.plan.rows] == ["error", "new"]  # the report as it is now
     assert not wizard.import_button.isEnabled()  # an error again: leaving it out is a choice
@@ -376,3 +376,12 @@ def test_leads_changed_after_the_check_are_followed_and_said(
     with db.session() as session:
         shell = session.get(Lead, eva.id)
         assert shell is not None and (shell.first_name, shell.email, shell.city) == ("", "", "")
+
+
+def test_a_reason_on_a_page_is_shown_as_text_and_starts_a_sentence(qtbot: QtBot, db: Database) -> None:
+    """Reasons may quote a file's names; the page's label is rich text, so they are escaped."""
+    wizard = _wizard(qtbot, db, [])
+    wizard._flash("name <b>Müller</b> & Söhne is odd", REPORT)
+    assert wizard.summary_label.text().startswith(
+        "<span style='color:#b00020'>Name &lt;b&gt;Müller&lt;/b&gt; &amp; Söhne is odd</span>"
+    )

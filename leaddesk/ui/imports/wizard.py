@@ -771,7 +771,10 @@ class ImportWizard(QDialog):
             self.check_button.setToolTip(message)
             self.setWindowTitle(self.tr("Import leads") + " – " + message[:80])
             return
-        label.setText(f"<span style='color:#b00020'>{message}</span><br>{label.text()}")
+        # Escaped: a reason may quote a file's names ("Müller & Söhne", "<b>…"); the label is rich
+        # text. Core reasons start in lower case (they also end up inside sentences); here one starts.
+        shown = html.escape(message[:1].upper() + message[1:], quote=False)
+        label.setText(f"<span style='color:#b00020'>{shown}</span><br>{label.text()}")
 
     def closeEvent(self, event: Any) -> None:
         if self.job is not None and self.job.running:
