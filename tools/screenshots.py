@@ -7,8 +7,8 @@ Run under a virtual screen, once per language and scale, e.g.::
 
 Each window is shown at the size LeadDesk gives it (the editor and dialogs at their defaults)
 and grabbed with ``QWidget.grab()``: BANT tab, import mapping page, follow-up list, duplicate
-finder, merge dialog, call recovery, history tab and the status bar; an import result after
-leads changed since its check.
+finder, merge dialog, call recovery, history tab and the status bar; the import report and result
+after leads changed since its check, and the report's warning for a lead in the trash.
 """
 
 from __future__ import annotations
@@ -183,7 +183,7 @@ def main() -> int:
     snap(wizard, "import_mapping")
     wizard.close()
 
-    # An import whose leads changed after its check: a colleague added the same person meanwhile.
+    # An import whose leads changed after its check.
     timo = create_lead(db, {"first_name": "Timo", "last_name": "Berger", "email": "timo@berger.example"})[0]
     wizard = checked(
         "messe-nachtrag.csv",

@@ -16,13 +16,26 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlmodel import col
 
-from leaddesk.core.dedupe import DuplicateIndex, KeyFilter, Match, MatchKeys, display_text
+from leaddesk.core.dedupe import DuplicateIndex, KeyFilter, Match, MatchKeys, display_text, match_keys
 from leaddesk.core.importers import Issue, Record
 from leaddesk.core.models import ErasureLog, Lead, Suppression
+from leaddesk.core.privacy.suppression import SuppressionChecker, import_issues
 from leaddesk.core.text import Text
 
 #: (file name, record, validated values, validation issues, match keys or None for an error row)
 Checked = tuple[str, Record, dict[str, Any], list[Issue], MatchKeys | None]
+
+
+def checked_row(
+    file_name: str, rec: Record, values: dict[str, Any], issues: list[Issue], blocked: SuppressionChecker
+) -> Checked:
+    """A validated record ready for :func:`classify`: the suppression list's verdict added to its
+    issues (a new list then; ``issues`` itself is left alone), its match keys unless it has an error."""
+    refused = import_issues(blocked, rec.line, values, rec.uid)
+    if refused:
+        issues = [*issues, *refused]
+    failed = bool(issues) and any(i.severity == "error" for i in issues)
+    return file_name, rec, values, issues, None if failed else match_keys(values)
 
 
 @dataclass(slots=True)

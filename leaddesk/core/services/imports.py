@@ -46,7 +46,6 @@ from leaddesk.core.db import (
 )
 from leaddesk.core.dedupe import (
     DuplicateIndex,
-    match_keys,
     phone_key,
     same_value,
 )
@@ -74,9 +73,9 @@ from leaddesk.core.models import (
 )
 from leaddesk.core.people import owner_users
 from leaddesk.core.perf import paused_gc
-from leaddesk.core.privacy.suppression import SuppressionChecker, import_issues
+from leaddesk.core.privacy.suppression import SuppressionChecker
 from leaddesk.core.scoring.engine import rescore_in
-from leaddesk.core.services.import_rows import Checked, PlannedRow, classify, leads_state
+from leaddesk.core.services.import_rows import Checked, PlannedRow, checked_row, classify, leads_state
 from leaddesk.core.services.leads import EDITABLE_FIELDS, clean_fields, derived_keys
 from leaddesk.core.services.tasks import DEFAULT_TITLE
 from leaddesk.core.stages import IMPORTED, Stage, stage_from_name
@@ -426,9 +425,7 @@ def _plan_import(
         row_source = source or f"Import {result.file_name}"
         for rec in result.records:
             values, issues = _clean(rec, row_source, region)
-            issues += import_issues(blocked, rec.line, values, rec.uid)
-            failed = bool(issues) and any(i.severity == "error" for i in issues)
-            checked.append((result.file_name, rec, values, issues, None if failed else match_keys(values)))
+            checked.append(checked_row(result.file_name, rec, values, issues, blocked))
             if progress is not None and len(checked) % 500 == 0:
                 _report(progress, len(checked) // 2, total)
 
@@ -464,12 +461,10 @@ def _checked_again(session: Any, plan: ImportPlan) -> tuple[ImportPlan, int]:
     checked: list[Checked] = []
     for row in plan.rows:
         rec = Record(line=row.line, uid=row.uid, photo=row.photo, photo_mime=row.photo_mime)
-        if row.action == "error":
+        if row.action == "error":  # its errors stand (a suppression among them is not added twice)
             checked.append((row.file_name, rec, row.values, row.checks, None))
-            continue
-        issues = [*row.checks, *import_issues(blocked, row.line, row.values, row.uid)]
-        failed = any(i.severity == "error" for i in issues)
-        checked.append((row.file_name, rec, row.values, issues, None if failed else match_keys(row.values)))
+        else:
+            checked.append(checked_row(row.file_name, rec, row.values, row.checks, blocked))
     rows = classify(session.connection(), checked)
     differ = 0
     for old, new in zip(plan.rows, rows, strict=True):
