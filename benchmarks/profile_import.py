@@ -26,7 +26,7 @@ from leaddesk.core import db as db_module
 from leaddesk.core import dedupe
 from leaddesk.core.db import Database
 from leaddesk.core.demo import build_demo
-from leaddesk.core.services import imports
+from leaddesk.core.services import import_write, imports
 
 
 class Phases:
@@ -68,8 +68,8 @@ def timed(phases: Phases) -> Iterator[None]:
 
     wrap(imports, "parse_file", "dry run: read the file", end_mark="parsed")
     wrap(dedupe.DuplicateIndex, "from_db", "dry run: existing leads' match keys", end_mark="indexed")
-    wrap(imports, "insert_rows", lambda _conn, table, *_a, **_k: f"apply: INSERT {table} rows")
-    wrap(imports, "_apply_duplicates", "apply: update/merge duplicates")
+    wrap(import_write, "insert_rows", lambda _conn, table, *_a, **_k: f"apply: INSERT {table} rows")
+    wrap(imports, "apply_duplicates", "apply: update/merge duplicates")
     wrap(imports, "fts_remove_rows", "apply: search index (rows out)")
     wrap(imports, "fts_add_rows", "apply: search index (rows in)")
     wrap(imports, "rescore_in", "apply: rescoring")

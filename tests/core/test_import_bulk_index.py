@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from leaddesk.core import db as db_module
 from leaddesk.core.db import FTS_TABLES, integrity_check
-from leaddesk.core.services import imports
+from leaddesk.core.services import import_write, imports
 from leaddesk.core.services.imports import apply_import, plan_import, undo_import
 from leaddesk.core.services.leads import create_lead
 from leaddesk.core.services.query import LeadFilter, lead_ids
@@ -45,7 +45,7 @@ def test_bulk_index_writes_merge_lazily_and_put_the_setting_back(
         with db.engine.begin() as conn:
             for table in FTS_TABLES:
                 conn.execute(text(f"INSERT INTO {table}({table}, rank) VALUES('automerge', {before})"))
-    monkeypatch.setattr(imports, "_BULK_FTS", 0)
+    monkeypatch.setattr(import_write, "BULK_FTS", 0)
     seen: list[dict[tuple[str, str], int | None]] = []
     real = db_module._part_rows
 
@@ -73,7 +73,7 @@ def test_bulk_index_writes_merge_lazily_and_put_the_setting_back(
 def test_a_failed_bulk_write_leaves_the_merge_setting_as_it_was(
     db: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(imports, "_BULK_FTS", 0)
+    monkeypatch.setattr(import_write, "BULK_FTS", 0)
 
     def boom(*_args: Any, **_kw: Any) -> None:
         raise RuntimeError("disk trouble")
@@ -137,7 +137,7 @@ def test_the_python_fold_is_the_view_to_the_character(db: Any) -> None:
 def test_a_bulk_import_indexes_the_folded_entries_it_wrote(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """The bulk path hands the index its own entries: umlauts, capitals and numbers of every shape
     are found, the integrity check (index against view) passes, and the undo takes them out."""
-    monkeypatch.setattr(imports, "_BULK_FTS", 0)
+    monkeypatch.setattr(import_write, "BULK_FTS", 0)
     rows = [
         "Jürgen;ÖZTÜRK;Straßenbau Çelik GmbH;j@oeztuerk.de;+49 (0)711 / 12-34.56;Göppingen",
         "Émile;Durand;Bâtiment SA;emile@durand.fr;0033 1 23 45 67 89;Paris",

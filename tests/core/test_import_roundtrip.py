@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from leaddesk.core.exporters import _CsvWriter, lead_to_vcard
 from leaddesk.core.importers import parse_file
-from leaddesk.core.services.imports import _clean
+from leaddesk.core.services.import_clean import clean_record
 from leaddesk.core.services.leads import EDITABLE_FIELDS, clean_fields
 
 # Text a person types: letters of several scripts, digits, punctuation vCard and CSV must
@@ -89,7 +89,7 @@ def _read_back(data: bytes, name: str) -> tuple[dict[str, Any], str]:
     result = parse_file(data, name)
     assert not result.issues, result.issues
     (record,) = result.records
-    values, issues = _clean(record, "")
+    values, issues = clean_record(record, "")
     assert not [i for i in issues if i.severity == "error"], issues
     return values, record.uid
 

@@ -270,20 +270,20 @@ def test_cli_import_dry_run_then_import_then_undo(data_dir: Path, tmp_path: Path
 @pytest.mark.sqlite_only  # checks SQLite's FTS triggers / page cache
 def test_failure_or_cancel_mid_apply_changes_nothing(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from leaddesk.core.errors import Cancelled
-    from leaddesk.core.services import imports
+    from leaddesk.core.services import import_write, imports
 
     create_lead(db, {"first_name": "Eva", "last_name": "Roth", "email": "eva@roth.de"})
     rows = [f"Tom{i};Neu{i};Neu KG;tom{i}@neu.de;;Bonn" for i in range(30)] + ["Eva;Roth;;eva@roth.de;;Ulm"]
     plan = plan_import(db, [("gross.csv", _csv(*rows))])
     monkeypatch.setattr(
-        imports, "_BULK_FTS", 0
+        import_write, "BULK_FTS", 0
     )  # take the bulk path: triggers dropped inside the transaction
     before = _snapshot(db)
 
     def boom(*_a: Any, **_k: Any) -> Any:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(imports, "_apply_duplicates", boom)
+    monkeypatch.setattr(imports, "apply_duplicates", boom)
     with pytest.raises(RuntimeError):
         apply_import(db, plan)
     assert _snapshot(db) == before
@@ -332,10 +332,10 @@ def test_bulk_path_keeps_the_search_index_exact(db: Any, monkeypatch: pytest.Mon
     """With triggers suspended, new rows are indexed and changed leads re-indexed, no rebuild."""
     from leaddesk.core import db as db_module
     from leaddesk.core.db import integrity_check
-    from leaddesk.core.services import imports
+    from leaddesk.core.services import import_write
     from leaddesk.core.services.query import LeadFilter, lead_ids
 
-    monkeypatch.setattr(imports, "_BULK_FTS", 0)
+    monkeypatch.setattr(import_write, "BULK_FTS", 0)
     eva = create_lead(db, {"first_name": "Eva", "last_name": "Roth", "email": "eva@roth.de"})[0]
     ida = create_lead(db, {"first_name": "Ida", "last_name": "Kern", "email": "ida@kern.de", "city": "Ulm"})[
         0
@@ -372,13 +372,13 @@ def test_apply_enlarges_the_page_cache_only_for_its_transaction(
     from leaddesk.core.services import imports
 
     seen: list[int] = []
-    real = imports._insert_new
+    real = imports.insert_new
 
     def spy(conn: Any, *args: Any) -> int:
         seen.append(conn.exec_driver_sql("PRAGMA cache_size").scalar())
         return real(conn, *args)
 
-    monkeypatch.setattr(imports, "_insert_new", spy)
+    monkeypatch.setattr(imports, "insert_new", spy)
     with db.engine.connect() as conn:
         before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
     _import(db, _csv("Tom;Quast;Quast KG;tom@quast.de;;Bonn"))
@@ -390,7 +390,7 @@ def test_apply_enlarges_the_page_cache_only_for_its_transaction(
 def test_fresh_uids_are_distinct_version_4_uuids() -> None:
     import uuid
 
-    from leaddesk.core.services.imports import fresh_uids
+    from leaddesk.core.services.import_write import fresh_uids
 
     uids = fresh_uids(2000)
     assert len(set(uids)) == 2000 and fresh_uids(0) == []
