@@ -72,7 +72,7 @@ def _save_and_next(ctx: Context) -> dict[str, float]:
         start = time.perf_counter()
         window.save_and_next()  # (duplicate check,) validation, one transaction, list + count refresh
         elapsed = (time.perf_counter() - start) * 1000
-        assert window.values()["last_name"] == "", window.message.text()
+        assert window.values()["last_name"] == "", window.card.message.text()
         return elapsed
 
     runs = ctx.repeat * 2 + 1

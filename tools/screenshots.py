@@ -222,6 +222,27 @@ def main() -> int:
     dialog.show_page("owners")  # Settings → People (team mode)
     snap(dialog, "settings_people")
     dialog.close()
+    # Quick entry: one card saved (the list below), the next one repeats Sabine by e-mail (the
+    # duplicate band) and has a number that is no phone number (the warning line).
+    quick: Any = features.open_quick_entry()
+    quick.resize(1280, 800)
+    quick.set_values({"first_name": "Jonas", "last_name": "Weber", "company": "Weber Metallbau GmbH"})
+    quick.save_and_next()
+    quick.set_values(
+        {
+            "first_name": "Sabine",
+            "last_name": "Hoffmann-Oberländer",
+            "company": "Feinmechanik Hoffmann-Oberländer",
+            "email": "sabine.hoffmann-oberlaender@feinmechanik-hoffmann.de",
+            "phone": "Zentrale",
+        }
+    )
+    quick.check_duplicates()
+    quick.card.check_field("phone")
+    snap(quick, "quick_entry")
+    quick.discard()
+    quick.close()
+
     from PySide6.QtCore import QTimer
 
     from leaddesk.ui.dialogs import ReasonDialog

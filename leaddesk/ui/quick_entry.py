@@ -12,18 +12,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QLocale,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSize,
     Qt,
     QTimer,
     Signal,
@@ -33,29 +28,21 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
     QFileDialog,
-    QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from leaddesk.core.cardscan import CardImage, CardResult, OcrUnavailable, scan_card, stored_image
+from leaddesk.core.cardscan import CardImage, CardResult
 from leaddesk.core.db import Database
 from leaddesk.core.dedupe import Match, find_matches
 from leaddesk.core.errors import (
-    NEEDS_NAME_OR_COMPANY,
     ConflictError,
     LeadDeskError,
     NotFoundError,
@@ -74,174 +61,17 @@ from leaddesk.core.services.capture import (
 from leaddesk.core.services.leads import LeadView, get_lead, update_lead
 from leaddesk.core.services.query import distinct_values
 from leaddesk.core.services.tasks import user_timezone
-from leaddesk.core.validation import check_email, format_phone, normalize_phone
+from leaddesk.core.validation import format_phone
+from leaddesk.ui.capture.card_form import IDENTITY_FIELDS, CardForm, one_line
+from leaddesk.ui.capture.jobs import CheckJob, CheckSignals, ScanJob, ScanSignals
+from leaddesk.ui.capture.panels import CardPicture, DuplicatePanel
+from leaddesk.ui.capture.recent import RecentEntry, RecentModel
 from leaddesk.ui.dialogs import save_question
 from leaddesk.ui.i18n import error_text
 from leaddesk.ui.ops import operations
-from leaddesk.ui.zone import to_local
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif"})
 DUPLICATE_DELAY_MS = 150
-RECENT_LIMIT = 50
-#: Fields that identify a person; typing in them re-checks for duplicates.
-IDENTITY_FIELDS = ("first_name", "last_name", "company", "email", "phone", "mobile")
-
-
-def _one_line(text: str) -> str:
-    """Multi-line values (notes) shown in a one-line field; unchanged text is not written back."""
-    return " · ".join(part.strip() for part in text.splitlines() if part.strip()) if "\n" in text else text
-
-
-# --- the recent entries list ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RecentEntry:
-    lead: LeadView
-    action: str  # "new", "merged", "edited"
-    at: datetime
-
-
-class RecentModel(QAbstractTableModel):
-    """The cards captured in this session, newest first; plain values, no session objects."""
-
-    LeadIdRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[RecentEntry] = []
-
-    def headers(self) -> tuple[str, ...]:
-        return (
-            self.tr("Time"),
-            self.tr("Name"),
-            self.tr("Company"),
-            self.tr("Email"),
-            self.tr("Phone"),
-            self.tr("Saved as"),
-        )
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        entry = self._rows[index.row()]
-        if role == self.LeadIdRole:
-            return entry.lead.id
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        lead = entry.lead
-        column = index.column()
-        if column == 0:
-            return QLocale().toString(to_local(entry.at).time(), QLocale.FormatType.ShortFormat)
-        if column == 1:
-            return lead.name
-        if column == 2:
-            return lead.company
-        if column == 3:
-            return lead.email
-        if column == 4:
-            return format_phone(lead.phone or lead.mobile)
-        return {"new": self.tr("new lead"), "merged": self.tr("merged"), "edited": self.tr("corrected")}.get(
-            entry.action, entry.action
-        )
-
-    def entry(self, row: int) -> RecentEntry:
-        return self._rows[row]
-
-    def put(self, entry: RecentEntry) -> None:
-        """Add a saved card at the top. A correction refreshes its row in place; a card merged
-        into a lead already listed moves that row to the top."""
-        for row, old in enumerate(self._rows):
-            if old.lead.id != entry.lead.id:
-                continue
-            if entry.action == "edited":
-                self._rows[row] = RecentEntry(entry.lead, old.action, old.at)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-                return
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
-            break
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self._rows.insert(0, entry)
-        self.endInsertRows()
-        if len(self._rows) > RECENT_LIMIT:
-            self.beginRemoveRows(QModelIndex(), RECENT_LIMIT, len(self._rows) - 1)
-            del self._rows[RECENT_LIMIT:]
-            self.endRemoveRows()
-
-
-# --- reading a card off the UI thread ---------------------------------------------------------
-
-
-class _CheckSignals(QObject):
-    done = Signal(object, object)  # check key, list[Match]
-
-
-class _CheckJob:
-    """One duplicate look-up while the person types (read lane), so a slow query never stalls typing."""
-
-    def __init__(
-        self, db: Database, key: tuple[Any, ...], values: dict[str, str], signals: _CheckSignals
-    ) -> None:
-        self.db, self.key, self.values, self.signals = db, key, values, signals
-
-    def run(self) -> None:
-        exclude = {self.key[0]} if self.key[0] else set()
-        try:
-            matches = find_matches(self.db, self.values, exclude_ids=exclude, limit=5)
-        except Exception:  # the check is a hint; Enter checks again on the UI thread and reports errors
-            matches = None
-        self.signals.done.emit(self.key, matches)
-
-
-class _ScanSignals(QObject):
-    image_ready = Signal(int, object)  # token, CardImage
-    finished = Signal(int, object)  # token, CardResult
-    failed = Signal(int, str, object)  # token, kind ("ocr_missing" / "error"), packages or message
-
-
-class _ScanJob:
-    """Re-encodes the picture for storage, then reads it (QR, else OCR), on the read lane.
-
-    Never touches widgets: it reports through ``signals`` (two steps: the stored image, then the
-    fields read), which arrive queued on the GUI thread.
-    """
-
-    def __init__(self, token: int, data: bytes, file_name: str, signals: _ScanSignals) -> None:
-        self.token = token
-        self.data = data
-        self.file_name = file_name
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            self.signals.image_ready.emit(self.token, stored_image(self.data, self.file_name))
-            result = scan_card(self.data)
-        except OcrUnavailable as exc:
-            self.signals.failed.emit(self.token, "ocr_missing", exc.packages)
-        except Exception as exc:  # a broken image file: report it, never crash the window
-            self.signals.failed.emit(self.token, "error", error_text(exc))
-        else:
-            self.signals.finished.emit(self.token, result)
-
-
-# --- the window -------------------------------------------------------------------------------
 
 
 class QuickEntryWindow(QWidget):
@@ -278,7 +108,7 @@ class QuickEntryWindow(QWidget):
         self._set_aside = False
         self._close_question: QMessageBox | None = None
         self._ops = operations(db)
-        self._signals = _ScanSignals(self)
+        self._signals = ScanSignals(self)
         self._signals.image_ready.connect(self._on_image_ready)
         self._signals.finished.connect(self._on_scan_finished)
         self._signals.failed.connect(self._on_scan_failed)
@@ -286,7 +116,7 @@ class QuickEntryWindow(QWidget):
         self._dup_timer.setSingleShot(True)
         self._dup_timer.setInterval(DUPLICATE_DELAY_MS)
         self._dup_timer.timeout.connect(self._check_in_background)
-        self._check_signals = _CheckSignals(self)
+        self._check_signals = CheckSignals(self)
         self._check_signals.done.connect(self._on_check_done)
 
         self.setWindowTitle(self.tr("Quick entry — LeadDesk"))
@@ -335,131 +165,23 @@ class QuickEntryWindow(QWidget):
         middle = QHBoxLayout()
         root.addLayout(middle, 0)
 
-        card_box = QGroupBox(self.tr("Card"))
-        card_layout = QVBoxLayout(card_box)
-        self.edit_banner = QLabel()
-        self.edit_banner.setObjectName("editBanner")
-        self.edit_banner.hide()
-        card_layout.addWidget(self.edit_banner)
-        grid = QGridLayout()
-        card_layout.addLayout(grid)
-        self.fields: dict[str, QLineEdit] = {}
-        self._name_prefix: dict[str, str] = {}
-        specs = [
-            ("first_name", self.tr("&First name:"), 0, 0),
-            ("last_name", self.tr("&Last name:"), 0, 2),
-            ("company", self.tr("&Company:"), 1, 0),
-            ("title", self.tr("&Job title:"), 1, 2),
-            ("email", self.tr("&E-mail:"), 2, 0),
-            ("website", self.tr("&Website:"), 2, 2),
-            ("phone", self.tr("&Phone:"), 3, 0),
-            ("mobile", self.tr("Mo&bile:"), 3, 2),
-            ("street", self.tr("&Street:"), 4, 0),
-            ("postal_code", self.tr("Postal co&de:"), 4, 2),
-            ("city", self.tr("C&ity:"), 5, 0),
-            ("country", self.tr("Co&untry:"), 5, 2),
-            ("notes", self.tr("&Notes:"), 6, 0),
-        ]
-        for key, label_text, row, col in specs:
-            edit = QLineEdit()
-            edit.setObjectName(key)
-            edit.setClearButtonEnabled(False)
-            label = QLabel(label_text)
-            label.setBuddy(edit)
-            grid.addWidget(label, row, col)
-            span = 3 if key == "notes" else 1
-            grid.addWidget(edit, row, col + 1, 1, span)
-            self.fields[key] = edit
-            edit.returnPressed.connect(self.save_and_next)
-            if key in IDENTITY_FIELDS:
-                edit.textEdited.connect(self._schedule_duplicate_check)
-        self.fields["email"].setPlaceholderText("name@firma.de")
-        self.fields["phone"].setPlaceholderText("0711 1234567")
-        self.fields["mobile"].setPlaceholderText("0171 2345678")
-        self.fields["country"].setPlaceholderText("DE")
-        self.fields["notes"].setPlaceholderText(self.tr("interested in …, call back after the fair"))
-        for key in ("phone", "mobile", "email"):
-            self.fields[key].editingFinished.connect(lambda k=key: self._check_field(k))
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        self.card = CardForm()
+        self.card.submitted.connect(self.save_and_next)
+        self.card.identity_edited.connect(self._schedule_duplicate_check)
+        self.card.save_button.clicked.connect(self.save_and_next)
+        self.card.clear_button.clicked.connect(self.clear_or_cancel)
+        self.card.restore_button.clicked.connect(self.restore_cleared)
+        middle.addWidget(self.card, 3)
 
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        card_layout.addWidget(self.message)
+        self.picture = CardPicture()
+        self.picture.scan_button.clicked.connect(self.choose_image)
+        self.picture.remove_button.clicked.connect(self.remove_image)
+        middle.addWidget(self.picture, 2)
 
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("Save && next (Enter)"))
-        self.save_button.setDefault(False)
-        self.save_button.clicked.connect(self.save_and_next)
-        self.clear_button = QPushButton(self.tr("Clear (Esc)"))
-        self.clear_button.clicked.connect(self.clear_or_cancel)
-        self.restore_button = QPushButton(self.tr("Restore cleared card (Alt+R)"))
-        self.restore_button.clicked.connect(self.restore_cleared)
-        self.restore_button.hide()
-        for button in (self.save_button, self.clear_button, self.restore_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.clear_button)
-        buttons.addWidget(self.restore_button)
-        buttons.addStretch(1)
-        card_layout.addLayout(buttons)
-        middle.addWidget(card_box, 3)
-
-        image_box = QGroupBox(self.tr("Card picture"))
-        image_layout = QVBoxLayout(image_box)
-        self.preview = QLabel(self.tr("Drop a photo or scan of the card here\nor press Ctrl+O"))
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(QSize(300, 190))
-        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.preview.setFrameShape(QFrame.Shape.StyledPanel)
-        self.preview.setStyleSheet("color: palette(mid);")
-        image_layout.addWidget(self.preview, 1)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(8)
-        self.busy.hide()
-        self.scan_status = QLabel()
-        self.scan_status.setWordWrap(True)
-        image_buttons = QHBoxLayout()
-        self.scan_button = QPushButton(self.tr("Read card picture… (Ctrl+O)"))
-        self.scan_button.clicked.connect(self.choose_image)
-        self.remove_image_button = QPushButton(self.tr("Remove picture"))
-        self.remove_image_button.clicked.connect(self.remove_image)
-        self.remove_image_button.setEnabled(False)
-        for button in (self.scan_button, self.remove_image_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        image_buttons.addWidget(self.scan_button)
-        image_buttons.addWidget(self.remove_image_button)
-        image_layout.addWidget(self.busy)
-        image_layout.addWidget(self.scan_status)
-        image_layout.addLayout(image_buttons)
-        middle.addWidget(image_box, 2)
-
-        self.duplicates = QFrame()
-        self.duplicates.setObjectName("duplicates")
-        dup_layout = QVBoxLayout(self.duplicates)
-        self.dup_title = QLabel()
-        self.dup_list = QListWidget()
-        self.dup_list.setMaximumHeight(72)
-        self.dup_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        dup_buttons = QHBoxLayout()
-        self.open_button = QPushButton(self.tr("Open existing (Alt+O)"))
-        self.merge_button = QPushButton(self.tr("Merge into existing (Alt+M)"))
-        self.keep_button = QPushButton(self.tr("Keep both (Alt+K)"))
-        self.open_button.clicked.connect(self.open_match)
-        self.merge_button.clicked.connect(self.merge_match)
-        self.keep_button.clicked.connect(self.keep_both)
-        for button in (self.open_button, self.merge_button, self.keep_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            dup_buttons.addWidget(button)
-        dup_buttons.addStretch(1)
-        dup_layout.addWidget(self.dup_title)
-        dup_layout.addWidget(self.dup_list)
-        dup_layout.addLayout(dup_buttons)
-        self.duplicates.hide()
+        self.duplicates = DuplicatePanel()
+        self.duplicates.open_button.clicked.connect(self.open_match)
+        self.duplicates.merge_button.clicked.connect(self.merge_match)
+        self.duplicates.keep_button.clicked.connect(self.keep_both)
         root.addWidget(self.duplicates)
 
         recent_box = QGroupBox(self.tr("Last cards (select and press Enter to correct)"))
@@ -542,70 +264,19 @@ class QuickEntryWindow(QWidget):
     # --- form values ----------------------------------------------------------------------
 
     def values(self) -> dict[str, str]:
-        typed = {key: edit.text().strip() for key, edit in self.fields.items()}
-        # Anrede and academic title read from a card: no field of their own here (the editor has them).
-        return typed | {k: v for k, v in self._name_prefix.items() if v}
+        """The card as typed (trimmed), with a salutation or title read from a picture."""
+        return self.card.values()
 
     def set_values(self, values: dict[str, str], *, only_empty: bool = False) -> list[str]:
         """Fill the form; returns the fields left as they were because the person had typed there."""
-        kept: list[str] = []
-        for key in ("salutation", "academic_title"):
-            if values.get(key) and not (only_empty and self._name_prefix.get(key)):
-                self._name_prefix[key] = values[key]
-        for key, edit in self.fields.items():
-            new = values.get(key, "")
-            if only_empty and edit.text().strip():
-                if new and new != edit.text().strip():
-                    kept.append(key)
-                continue
-            if new or not only_empty:
-                edit.setText(_one_line(new))
+        kept = self.card.fill(values, only_empty=only_empty)
         self._schedule_duplicate_check()
         return kept
 
-    def _set_state(self, edit: QLineEdit, state: str) -> None:
-        edit.setProperty("state", state)
-        edit.style().unpolish(edit)
-        edit.style().polish(edit)
-
-    def _show_message(self, text: str, kind: str = "info") -> None:
-        self.message.setProperty("kind", kind)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(text)
-
-    def _check_field(self, key: str) -> None:
-        """Inline hints while typing; a phone that cannot be read is a warning, never a block."""
-        edit = self.fields[key]
-        text = edit.text().strip()
-        if key == "email":
-            try:
-                check_email(text)
-            except ValueError:
-                self._set_state(edit, "error")
-                edit.setToolTip(self.tr("This is not a valid e-mail address."))
-                self._show_message(self.tr("The e-mail address looks wrong; please check it."), "error")
-                return
-        else:
-            result = normalize_phone(text)
-            if result.warning:
-                self._set_state(edit, "warning")
-                edit.setToolTip(self.tr("Cannot read this as a phone number; it is saved as typed."))
-                self._show_message(
-                    self.tr("%1 cannot be read as a phone number; it will be saved as typed.").replace(
-                        "%1", text
-                    ),
-                    "warning",
-                )
-                return
-        self._set_state(edit, "")
-        edit.setToolTip("")
-
-    def _clear_states(self) -> None:
-        for edit in self.fields.values():
-            if edit.property("state"):
-                self._set_state(edit, "")
-            edit.setToolTip("")
+    @property
+    def fields(self) -> dict[str, QLineEdit]:
+        """The card's line edits by field name."""
+        return self.card.fields
 
     # --- duplicates -----------------------------------------------------------------------
 
@@ -623,7 +294,7 @@ class QuickEntryWindow(QWidget):
         if not any(key[1:]):
             self._show_matches(key, [])
             return
-        job = _CheckJob(self.db, key, self.values(), self._check_signals)
+        job = CheckJob(self.db, key, self.values(), self._check_signals)
         self._ops.read(lambda _op: job.run(), owner=self)
 
     def _on_check_done(self, key: tuple[Any, ...], matches: list[Match] | None) -> None:
@@ -646,31 +317,7 @@ class QuickEntryWindow(QWidget):
     def _show_matches(self, key: tuple[Any, ...], matches: list[Match]) -> None:
         self._checked = key
         self._matches = matches
-        self.dup_list.clear()
-        reasons = {
-            "email": self.tr("same e-mail address"),
-            "phone": self.tr("same phone number"),
-            "name": self.tr("similar name and company"),
-        }
-        for match in matches:
-            reason = reasons.get(match.reason, match.reason)
-            if match.reason == "name":
-                reason += f" ({match.score:.0f} %)"
-            item = QListWidgetItem(f"{match.display}  —  {reason}")
-            item.setData(Qt.ItemDataRole.UserRole, match.lead_id)
-            self.dup_list.addItem(item)
-        if matches:
-            self.dup_list.setCurrentRow(0)
-            strong = any(m.strong for m in matches)
-            self.dup_title.setText(
-                self.tr("<b>Possible duplicate</b> — this card may already be a lead:")
-                if strong
-                else self.tr("<b>Similar lead</b> — check before saving:")
-            )
-        self.duplicates.setVisible(bool(matches))
-        self.open_button.setEnabled(bool(matches))
-        self.merge_button.setEnabled(bool(matches) and self._editing is None)
-        self.keep_button.setEnabled(bool(matches) and self._editing is None)
+        self.duplicates.show_matches(matches, correcting=self._editing is not None)
 
     def _unresolved(self) -> list[Match]:
         return [m for m in self._matches if m.strong and m.lead_id not in self._acknowledged]
@@ -678,7 +325,7 @@ class QuickEntryWindow(QWidget):
     def _selected_match(self) -> Match | None:
         if not self._matches or not self.duplicates.isVisible():
             return None
-        row = max(self.dup_list.currentRow(), 0)
+        row = self.duplicates.current_row()
         return self._matches[row] if row < len(self._matches) else self._matches[0]
 
     def open_match(self) -> None:
@@ -704,7 +351,7 @@ class QuickEntryWindow(QWidget):
             existing = get_lead(self.db, match.lead_id)
             plan = plan_merge(existing, self.values())
         except ValidationError as exc:
-            self._show_validation(exc)
+            self.card.show_validation(exc)
             return
         except NotFoundError:
             self.check_duplicates()
@@ -726,18 +373,18 @@ class QuickEntryWindow(QWidget):
                 image=self._pending_image,
             )
         except (ValidationError, ConflictError) as exc:
-            self._show_error(exc)
+            self.card.show_error(exc)
             return
-        filled = ", ".join(self._field_label(k) for k in plan.fills) or self.tr("nothing new")
+        filled = ", ".join(self.card.field_label(k) for k in plan.fills) or self.tr("nothing new")
         self._after_save(lead, "merged")
-        self._show_message(
+        self.card.show_message(
             self.tr("Merged into %1 (filled: %2).").replace("%1", lead.display_name).replace("%2", filled)
         )
 
     def ask_conflicts(self, existing: LeadView, plan: MergePlan) -> frozenset[str] | None:
         """Where the card and the lead disagree, the person decides; None cancels the merge."""
         lines = "\n".join(
-            f"{self._field_label(k)}: {old}  →  {new}"
+            f"{self.card.field_label(k)}: {old}  →  {new}"
             for k, (old, new) in plan.conflicts.items()
             if k != "source"
         )
@@ -759,25 +406,6 @@ class QuickEntryWindow(QWidget):
             return frozenset(plan.conflicts)
         return None
 
-    def _field_label(self, key: str) -> str:
-        labels = {
-            "first_name": self.tr("first name"),
-            "last_name": self.tr("last name"),
-            "company": self.tr("company"),
-            "title": self.tr("job title"),
-            "email": self.tr("e-mail"),
-            "phone": self.tr("phone"),
-            "mobile": self.tr("mobile"),
-            "website": self.tr("website"),
-            "street": self.tr("street"),
-            "postal_code": self.tr("postal code"),
-            "city": self.tr("city"),
-            "country": self.tr("country"),
-            "source": self.tr("source"),
-            "notes": self.tr("notes"),
-        }
-        return labels.get(key, key)
-
     # --- saving ---------------------------------------------------------------------------
 
     def save_and_next(self) -> bool:
@@ -794,13 +422,13 @@ class QuickEntryWindow(QWidget):
             return False
         if self._scanning and self._pending_image is None:
             # The picture is re-encoded first (well under a second); saving now would lose it.
-            self._show_message(
+            self.card.show_message(
                 self.tr("The card picture is still being prepared; press Enter again in a moment.")
             )
             return False
         unresolved = self._unresolved()
         if unresolved:
-            self._show_message(
+            self.card.show_message(
                 self.tr(
                     "This card may already be a lead. "
                     "Choose Merge (Alt+M), Keep both (Alt+K) or Open (Alt+O)."
@@ -815,22 +443,22 @@ class QuickEntryWindow(QWidget):
             values["owner"] = values.get("owner") or default_owner(self.db)
             lead, warnings = save_card(self.db, values, self.fair(), image=self._pending_image)
         except ValidationError as exc:
-            self._show_validation(exc)
+            self.card.show_validation(exc)
             return False
         except LeadDeskError as exc:
-            self._show_error(exc)
+            self.card.show_error(exc)
             return False
         self._after_save(lead, "new")
         if warnings:
-            fields = ", ".join(self._field_label(k) for k in warnings)
-            self._show_message(
+            fields = ", ".join(self.card.field_label(k) for k in warnings)
+            self.card.show_message(
                 self.tr("Saved %1 — %2 could not be read as a phone number and was kept as typed.")
                 .replace("%1", lead.display_name)
                 .replace("%2", fields),
                 "warning",
             )
         else:
-            self._show_message(self.tr("Saved %1.").replace("%1", lead.display_name))
+            self.card.show_message(self.tr("Saved %1.").replace("%1", lead.display_name))
         return True
 
     def _correction_changes(self) -> dict[str, str]:
@@ -838,7 +466,7 @@ class QuickEntryWindow(QWidget):
         lead = self._editing
         if lead is None:
             return {}
-        return {k: v for k, v in self.values().items() if v != _one_line(str(getattr(lead, k) or ""))}
+        return {k: v for k, v in self.values().items() if v != one_line(str(getattr(lead, k) or ""))}
 
     def _save_edit(self) -> bool:
         assert self._editing is not None
@@ -850,19 +478,19 @@ class QuickEntryWindow(QWidget):
         try:
             saved, warnings = update_lead(self.db, lead.id, changes, expected_version=lead.version)
         except ValidationError as exc:
-            self._show_validation(exc)
+            self.card.show_validation(exc)
             return False
         except (ConflictError, NotFoundError) as exc:
-            self._show_error(exc)
+            self.card.show_error(exc)
             return False
         self._editing = None
-        self.edit_banner.hide()
+        self.card.edit_banner.hide()
         self.recent_model.put(RecentEntry(saved, "edited", saved.updated_at))
         self.lead_saved.emit(saved.id)
         self._reset_form()
         if self._stash:  # the card put aside for this correction is offered back, as on Esc
-            self.restore_button.show()
-        self._show_message(
+            self.card.restore_button.show()
+        self.card.show_message(
             self.tr("Corrected %1.").replace("%1", saved.display_name), "warning" if warnings else "info"
         )
         return True
@@ -878,45 +506,15 @@ class QuickEntryWindow(QWidget):
         self._update_count()
 
     def _reset_form(self) -> None:
-        self._name_prefix = {}
-        for edit in self.fields.values():
-            edit.clear()
-        self._clear_states()
+        self.card.clear()
         self._matches = []
         self._checked = ()  # the same card typed again must be checked again
         self._acknowledged = set()
         self.duplicates.hide()
         self._dup_timer.stop()
         self.remove_image()
-        self.restore_button.hide()
+        self.card.restore_button.hide()
         self.fields["first_name"].setFocus()
-
-    def _show_validation(self, exc: ValidationError) -> None:
-        for key, _reason in exc.errors.items():
-            if key in self.fields:
-                self._set_state(self.fields[key], "error")
-        first = next((k for k in exc.errors if k in self.fields), None)
-        if first:
-            self.fields[first].setFocus()
-        if exc.errors.get("last_name") == NEEDS_NAME_OR_COMPANY:
-            self._show_message(self.tr("A card needs a name or a company."), "error")
-        elif "email" in exc.errors:
-            self._show_message(self.tr("The e-mail address looks wrong; please check it."), "error")
-        else:
-            self._show_message(error_text(exc), "error")
-
-    def _show_error(self, exc: Exception) -> None:
-        if isinstance(exc, ValidationError):
-            self._show_validation(exc)
-        elif isinstance(exc, ConflictError):
-            self._show_message(
-                self.tr(
-                    "Someone changed this lead meanwhile; nothing was saved. Press Esc and open it again."
-                ),
-                "error",
-            )
-        else:
-            self._show_message(error_text(exc), "error")
 
     # --- clearing, correcting -------------------------------------------------------------
 
@@ -935,16 +533,16 @@ class QuickEntryWindow(QWidget):
         self._stash_form()
         self._reset_form()
         if self._stash:
-            self.restore_button.show()
-            self._show_message(self.tr("Card cleared. Alt+R restores it."))
+            self.card.restore_button.show()
+            self.card.show_message(self.tr("Card cleared. Alt+R restores it."))
 
     def restore_cleared(self) -> None:
         if not self._stash or self._editing is not None:
             return
         self.set_values(self._stash)
         self._stash = None
-        self.restore_button.hide()
-        self._show_message("")
+        self.card.restore_button.hide()
+        self.card.show_message("")
         self.fields["first_name"].setFocus()
 
     def _edit_recent(self, index: QModelIndex) -> None:
@@ -955,28 +553,28 @@ class QuickEntryWindow(QWidget):
         try:
             lead = get_lead(self.db, lead_id)
         except NotFoundError as exc:
-            self._show_error(exc)
+            self.card.show_error(exc)
             return
         if self._editing is None:  # the half-typed card comes back with Alt+R after the correction
             self._stash_form(set_aside=True)
         self._reset_form()
         self._editing = lead
         self.set_values({k: str(getattr(lead, k) or "") for k in self.fields})
-        self.edit_banner.setText(
+        self.card.edit_banner.setText(
             self.tr("Correcting %1 — Enter saves the change, Esc cancels.").replace("%1", lead.display_name)
         )
-        self.edit_banner.show()
+        self.card.edit_banner.show()
         self.check_duplicates()
         self.fields["first_name"].setFocus()
         self.fields["first_name"].selectAll()
 
     def cancel_edit(self) -> None:
         self._editing = None
-        self.edit_banner.hide()
+        self.card.edit_banner.hide()
         self._reset_form()
         if self._stash:
-            self.restore_button.show()
-        self._show_message("")
+            self.card.restore_button.show()
+        self.card.show_message("")
 
     # --- card pictures --------------------------------------------------------------------
 
@@ -995,7 +593,7 @@ class QuickEntryWindow(QWidget):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            self._show_message(
+            self.card.show_message(
                 self.tr("Cannot open %1: %2").replace("%1", path.name).replace("%2", exc.strerror or ""),
                 "error",
             )
@@ -1004,39 +602,23 @@ class QuickEntryWindow(QWidget):
             self.cancel_edit()  # a picture starts a new card
         pixmap = QPixmap()
         if not pixmap.loadFromData(data):
-            self._show_message(
+            self.card.show_message(
                 self.tr("%1 is not a picture LeadDesk can read.").replace("%1", path.name), "error"
             )
             return
-        self._show_preview(pixmap)
-        self._show_message("")  # the last card's message does not belong to this one
+        self.picture.reading(pixmap)
+        self.card.show_message("")  # the last card's message does not belong to this one
         self._scan_token += 1
         self._scanning = True
         self._pending_image = None
-        self.busy.show()
-        self.scan_status.setText(self.tr("Reading the card …"))
-        self.remove_image_button.setEnabled(True)
-        job = _ScanJob(self._scan_token, data, path.name, self._signals)
+        job = ScanJob(self._scan_token, data, path.name, self._signals)
         self._ops.read(lambda _op: job.run(), owner=self)
-
-    def _show_preview(self, pixmap: QPixmap) -> None:
-        self._preview_pixmap = pixmap
-        size = self.preview.size()
-        self.preview.setPixmap(
-            pixmap.scaled(
-                size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
-        )
 
     def remove_image(self) -> None:
         self._scan_token += 1  # a result still on its way is for a card that is gone
         self._scanning = False
         self._pending_image = None
-        self.busy.hide()
-        self.scan_status.clear()
-        self.preview.clear()
-        self.preview.setText(self.tr("Drop a photo or scan of the card here\nor press Ctrl+O"))
-        self.remove_image_button.setEnabled(False)
+        self.picture.clear()
 
     def _on_image_ready(self, token: int, image: CardImage) -> None:
         if token == self._scan_token:
@@ -1046,9 +628,8 @@ class QuickEntryWindow(QWidget):
         if token != self._scan_token:
             return
         self._scanning = False
-        self.busy.hide()
         if not result.fields:
-            self.scan_status.setText(
+            self.picture.read(
                 self.tr("No text found on the picture; please type the card. It is kept with the lead.")
             )
         else:
@@ -1060,10 +641,9 @@ class QuickEntryWindow(QWidget):
                 text = self.tr("Read by text recognition — please check every field, then press Enter.")
             if kept:
                 text += " " + self.tr("Kept what you typed in: %1.").replace(
-                    "%1", ", ".join(self._field_label(k) for k in kept)
+                    "%1", ", ".join(self.card.field_label(k) for k in kept)
                 )
-            self.scan_status.setText(text)
-            self.preview.setToolTip("\n".join(result.lines))
+            self.picture.read(text, list(result.lines))
         self.fields["first_name"].setFocus()
         self.fields["first_name"].selectAll()
         self.check_duplicates()
@@ -1073,10 +653,9 @@ class QuickEntryWindow(QWidget):
         if token != self._scan_token:
             return
         self._scanning = False
-        self.busy.hide()
         if kind == "ocr_missing":
             packages = " ".join(detail) if isinstance(detail, tuple | list) else str(detail)
-            self.scan_status.setText(
+            self.picture.read(
                 self.tr(
                     "Text recognition is not installed, so only QR codes can be read. "
                     "Install the packages: %1 (e.g. sudo apt install %1). "
@@ -1084,7 +663,7 @@ class QuickEntryWindow(QWidget):
                 ).replace("%1", packages)
             )
         else:
-            self.scan_status.setText(self.tr("The picture could not be read: %1").replace("%1", str(detail)))
+            self.picture.read(self.tr("The picture could not be read: %1").replace("%1", str(detail)))
         self.scan_finished.emit()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -1108,11 +687,11 @@ class QuickEntryWindow(QWidget):
     def discard(self) -> None:
         """The close question's Discard: drop the typed card, the correction and a card set aside."""
         self._editing = None
-        self.edit_banner.hide()
+        self.card.edit_banner.hide()
         self._stash = None
         self._set_aside = False
         self._reset_form()
-        self._show_message("")
+        self.card.show_message("")
 
     def _nothing_to_lose(self) -> bool:
         """Tidy what closing loses nothing of; True when the form is then empty and not correcting."""

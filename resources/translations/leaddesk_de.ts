@@ -877,6 +877,186 @@ Einzelheiten stehen in der Protokolldatei:
     </message>
 </context>
 <context>
+    <name>CardForm</name>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Firma:</translation>
+    </message>
+    <message>
+        <source>&amp;Job title:</source>
+        <translation>&amp;Position:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Website:</source>
+        <translation>&amp;Website:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>Te&amp;lefon:</translation>
+    </message>
+    <message>
+        <source>Mo&amp;bile:</source>
+        <translation>Mo&amp;bil:</translation>
+    </message>
+    <message>
+        <source>&amp;Street:</source>
+        <translation>&amp;Straße:</translation>
+    </message>
+    <message>
+        <source>Postal co&amp;de:</source>
+        <translation>PL&amp;Z:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>Or&amp;t:</translation>
+    </message>
+    <message>
+        <source>Co&amp;untry:</source>
+        <translation>L&amp;and:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>Not&amp;izen:</translation>
+    </message>
+    <message>
+        <source>interested in …, call back after the fair</source>
+        <translation>interessiert an …, nach der Messe zurückrufen</translation>
+    </message>
+    <message>
+        <source>Save &amp;&amp; next (Enter)</source>
+        <translation>Speichern &amp;&amp; weiter (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>Leeren (Esc)</translation>
+    </message>
+    <message>
+        <source>Restore cleared card (Alt+R)</source>
+        <translation>Geleerte Karte zurückholen (Alt+R)</translation>
+    </message>
+    <message>
+        <source>This is not a valid e-mail address.</source>
+        <translation>Das ist keine gültige E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>The e-mail address looks wrong; please check it.</source>
+        <translation>Die E-Mail-Adresse sieht falsch aus; bitte prüfen.</translation>
+    </message>
+    <message>
+        <source>Cannot read this as a phone number; it is saved as typed.</source>
+        <translation>Keine lesbare Telefonnummer; sie wird wie eingegeben gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as a phone number; it will be saved as typed.</source>
+        <translation>%1 ist keine lesbare Telefonnummer; sie wird wie eingegeben gespeichert.</translation>
+    </message>
+    <message>
+        <source>A card needs a name or a company.</source>
+        <translation>Eine Karte braucht einen Namen oder eine Firma.</translation>
+    </message>
+    <message>
+        <source>Someone changed this lead meanwhile; nothing was saved. Press Esc and open it again.</source>
+        <translation>Jemand hat diesen Lead inzwischen geändert; nichts wurde gespeichert. Drücken Sie Esc und öffnen Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>postal code</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>CardPicture</name>
+    <message>
+        <source>Card picture</source>
+        <translation>Kartenbild</translation>
+    </message>
+    <message>
+        <source>Read card picture… (Ctrl+O)</source>
+        <translation>Kartenbild lesen … (Strg+O)</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>Bild entfernen</translation>
+    </message>
+    <message>
+        <source>Drop a photo or scan of the card here
+or press Ctrl+O</source>
+        <translation>Foto oder Scan der Karte hier ablegen
+oder Strg+O drücken</translation>
+    </message>
+    <message>
+        <source>Reading the card …</source>
+        <translation>Karte wird gelesen …</translation>
+    </message>
+</context>
+<context>
     <name>ColumnHeader</name>
     <message>
         <source>Order of the cards</source>
@@ -1176,6 +1356,41 @@ Einzelheiten stehen in der Protokolldatei:
     <message>
         <source>Merged #%1 into #%2.</source>
         <translation>#%1 mit #%2 zusammengeführt.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePanel</name>
+    <message>
+        <source>Open existing (Alt+O)</source>
+        <translation>Vorhandenen öffnen (Alt+O)</translation>
+    </message>
+    <message>
+        <source>Merge into existing (Alt+M)</source>
+        <translation>In vorhandenen übernehmen (Alt+M)</translation>
+    </message>
+    <message>
+        <source>Keep both (Alt+K)</source>
+        <translation>Beide behalten (Alt+K)</translation>
+    </message>
+    <message>
+        <source>same e-mail address</source>
+        <translation>gleiche E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>same phone number</source>
+        <translation>gleiche Telefonnummer</translation>
+    </message>
+    <message>
+        <source>similar name and company</source>
+        <translation>ähnlicher Name und Firma</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Possible duplicate&lt;/b&gt; — this card may already be a lead:</source>
+        <translation>&lt;b&gt;Mögliche Dublette&lt;/b&gt; – diese Karte ist vielleicht schon ein Lead:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Similar lead&lt;/b&gt; — check before saving:</source>
+        <translation>&lt;b&gt;Ähnlicher Lead&lt;/b&gt; – vor dem Speichern prüfen:</translation>
     </message>
 </context>
 <context>
@@ -3516,108 +3731,6 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>Schla&amp;gwörter:</translation>
     </message>
     <message>
-        <source>Card</source>
-        <translation>Karte</translation>
-    </message>
-    <message>
-        <source>&amp;First name:</source>
-        <translation>&amp;Vorname:</translation>
-    </message>
-    <message>
-        <source>&amp;Last name:</source>
-        <translation>&amp;Nachname:</translation>
-    </message>
-    <message>
-        <source>&amp;Company:</source>
-        <translation>&amp;Firma:</translation>
-    </message>
-    <message>
-        <source>&amp;Job title:</source>
-        <translation>&amp;Position:</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation>&amp;E-Mail:</translation>
-    </message>
-    <message>
-        <source>&amp;Website:</source>
-        <translation>&amp;Website:</translation>
-    </message>
-    <message>
-        <source>&amp;Phone:</source>
-        <translation>Te&amp;lefon:</translation>
-    </message>
-    <message>
-        <source>Mo&amp;bile:</source>
-        <translation>Mo&amp;bil:</translation>
-    </message>
-    <message>
-        <source>&amp;Street:</source>
-        <translation>&amp;Straße:</translation>
-    </message>
-    <message>
-        <source>Postal co&amp;de:</source>
-        <translation>PL&amp;Z:</translation>
-    </message>
-    <message>
-        <source>C&amp;ity:</source>
-        <translation>Or&amp;t:</translation>
-    </message>
-    <message>
-        <source>Co&amp;untry:</source>
-        <translation>L&amp;and:</translation>
-    </message>
-    <message>
-        <source>&amp;Notes:</source>
-        <translation>Not&amp;izen:</translation>
-    </message>
-    <message>
-        <source>interested in …, call back after the fair</source>
-        <translation>interessiert an …, nach der Messe zurückrufen</translation>
-    </message>
-    <message>
-        <source>Save &amp;&amp; next (Enter)</source>
-        <translation>Speichern &amp;&amp; weiter (Eingabe)</translation>
-    </message>
-    <message>
-        <source>Clear (Esc)</source>
-        <translation>Leeren (Esc)</translation>
-    </message>
-    <message>
-        <source>Restore cleared card (Alt+R)</source>
-        <translation>Geleerte Karte zurückholen (Alt+R)</translation>
-    </message>
-    <message>
-        <source>Card picture</source>
-        <translation>Kartenbild</translation>
-    </message>
-    <message>
-        <source>Drop a photo or scan of the card here
-or press Ctrl+O</source>
-        <translation>Foto oder Scan der Karte hier ablegen
-oder Strg+O drücken</translation>
-    </message>
-    <message>
-        <source>Read card picture… (Ctrl+O)</source>
-        <translation>Kartenbild lesen … (Strg+O)</translation>
-    </message>
-    <message>
-        <source>Remove picture</source>
-        <translation>Bild entfernen</translation>
-    </message>
-    <message>
-        <source>Open existing (Alt+O)</source>
-        <translation>Vorhandenen öffnen (Alt+O)</translation>
-    </message>
-    <message>
-        <source>Merge into existing (Alt+M)</source>
-        <translation>In vorhandenen übernehmen (Alt+M)</translation>
-    </message>
-    <message>
-        <source>Keep both (Alt+K)</source>
-        <translation>Beide behalten (Alt+K)</translation>
-    </message>
-    <message>
         <source>Last cards (select and press Enter to correct)</source>
         <translation>Letzte Karten (auswählen und Eingabe drücken zum Korrigieren)</translation>
     </message>
@@ -3628,42 +3741,6 @@ oder Strg+O drücken</translation>
     <message>
         <source>This session: %2</source>
         <translation>In dieser Sitzung: %2</translation>
-    </message>
-    <message>
-        <source>This is not a valid e-mail address.</source>
-        <translation>Das ist keine gültige E-Mail-Adresse.</translation>
-    </message>
-    <message>
-        <source>The e-mail address looks wrong; please check it.</source>
-        <translation>Die E-Mail-Adresse sieht falsch aus; bitte prüfen.</translation>
-    </message>
-    <message>
-        <source>Cannot read this as a phone number; it is saved as typed.</source>
-        <translation>Keine lesbare Telefonnummer; sie wird wie eingegeben gespeichert.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be read as a phone number; it will be saved as typed.</source>
-        <translation>%1 ist keine lesbare Telefonnummer; sie wird wie eingegeben gespeichert.</translation>
-    </message>
-    <message>
-        <source>same e-mail address</source>
-        <translation>gleiche E-Mail-Adresse</translation>
-    </message>
-    <message>
-        <source>same phone number</source>
-        <translation>gleiche Telefonnummer</translation>
-    </message>
-    <message>
-        <source>similar name and company</source>
-        <translation>ähnlicher Name und Firma</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Possible duplicate&lt;/b&gt; — this card may already be a lead:</source>
-        <translation>&lt;b&gt;Mögliche Dublette&lt;/b&gt; – diese Karte ist vielleicht schon ein Lead:</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Similar lead&lt;/b&gt; — check before saving:</source>
-        <translation>&lt;b&gt;Ähnlicher Lead&lt;/b&gt; – vor dem Speichern prüfen:</translation>
     </message>
     <message>
         <source>nothing new</source>
@@ -3690,62 +3767,6 @@ oder Strg+O drücken</translation>
         <translation>Werte der Karte übernehmen</translation>
     </message>
     <message>
-        <source>first name</source>
-        <translation>Vorname</translation>
-    </message>
-    <message>
-        <source>last name</source>
-        <translation>Nachname</translation>
-    </message>
-    <message>
-        <source>company</source>
-        <translation>Firma</translation>
-    </message>
-    <message>
-        <source>job title</source>
-        <translation>Position</translation>
-    </message>
-    <message>
-        <source>e-mail</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>phone</source>
-        <translation>Telefon</translation>
-    </message>
-    <message>
-        <source>mobile</source>
-        <translation>Mobil</translation>
-    </message>
-    <message>
-        <source>website</source>
-        <translation>Website</translation>
-    </message>
-    <message>
-        <source>street</source>
-        <translation>Straße</translation>
-    </message>
-    <message>
-        <source>postal code</source>
-        <translation>PLZ</translation>
-    </message>
-    <message>
-        <source>city</source>
-        <translation>Ort</translation>
-    </message>
-    <message>
-        <source>country</source>
-        <translation>Land</translation>
-    </message>
-    <message>
-        <source>source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
-        <source>notes</source>
-        <translation>Notizen</translation>
-    </message>
-    <message>
         <source>The card picture is still being prepared; press Enter again in a moment.</source>
         <translation>Das Kartenbild wird noch vorbereitet; drücken Sie gleich noch einmal die Eingabetaste.</translation>
     </message>
@@ -3764,14 +3785,6 @@ oder Strg+O drücken</translation>
     <message>
         <source>Corrected %1.</source>
         <translation>%1 korrigiert.</translation>
-    </message>
-    <message>
-        <source>A card needs a name or a company.</source>
-        <translation>Eine Karte braucht einen Namen oder eine Firma.</translation>
-    </message>
-    <message>
-        <source>Someone changed this lead meanwhile; nothing was saved. Press Esc and open it again.</source>
-        <translation>Jemand hat diesen Lead inzwischen geändert; nichts wurde gespeichert. Drücken Sie Esc und öffnen Sie ihn erneut.</translation>
     </message>
     <message>
         <source>Card cleared. Alt+R restores it.</source>
@@ -3796,10 +3809,6 @@ oder Strg+O drücken</translation>
     <message>
         <source>%1 is not a picture LeadDesk can read.</source>
         <translation>%1 ist kein Bild, das LeadDesk lesen kann.</translation>
-    </message>
-    <message>
-        <source>Reading the card …</source>
-        <translation>Karte wird gelesen …</translation>
     </message>
     <message>
         <source>No text found on the picture; please type the card. It is kept with the lead.</source>
@@ -3886,7 +3895,6 @@ oder Strg+O drücken</translation>
     <name>RecentModel</name>
     <message>
         <source>Time</source>
-        <extracomment>Fields that identify a person; typing in them re-checks for duplicates.</extracomment>
         <translation>Zeit</translation>
     </message>
     <message>

@@ -91,10 +91,10 @@ def test_quick_entry_speaks_german(german: None, qtbot: Any, db: Database) -> No
     qtbot.addWidget(win)
     win.fields["email"].setText("anna@example.com")
     win.save_and_next()
-    assert win.message.text() == "Eine Karte braucht einen Namen oder eine Firma."
+    assert win.card.message.text() == "Eine Karte braucht einen Namen oder eine Firma."
     exc = NotFoundError(Text("lead {id} does not exist", id=9))
-    win._show_error(exc)
-    assert win.message.text() == "Lead 9 gibt es nicht"
+    win.card.show_error(exc)
+    assert win.card.message.text() == "Lead 9 gibt es nicht"
 
 
 def test_lead_fields_and_import_problems_read_german(german: None, tmp_path: Any) -> None:

@@ -162,7 +162,7 @@ def test_quick_entry_refuses_an_erased_person_and_says_why(qtbot: Any, db: Datab
     win.fields["last_name"].setText("Weg")
     win.fields["email"].setText("Jana@Weg.de")
     assert not win.save_and_next()
-    assert "erased on" in win.message.text() and "at the person's request" in win.message.text()
+    assert "erased on" in win.card.message.text() and "at the person's request" in win.card.message.text()
     assert win.values()["last_name"] == "Weg"  # the typed card stays, nothing saved
     win.fields["email"].setText("")
     win.fields["last_name"].setText("")

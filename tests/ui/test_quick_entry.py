@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from leaddesk.core.models import Activity, Attachment, Lead
 from leaddesk.core.services.capture import load_session
-from leaddesk.ui.quick_entry import QuickEntryWindow, RecentModel, open_quick_entry
+from leaddesk.ui.capture.recent import RecentModel
+from leaddesk.ui.quick_entry import QuickEntryWindow, open_quick_entry
 from tests.cardrender import Line, qr_image, render_card
 
 
@@ -79,17 +80,17 @@ def test_three_cards_by_keyboard_third_is_flagged_duplicate(qtbot, db, window: Q
     type_fields(qtbot, "Anna", "Berg", "Berg Consulting", "", "anna@berg.example", "", "ruft zurück")
     enter(qtbot)
     assert len(leads(db)) == 2
-    assert window.message.property("kind") == "warning"
+    assert window.card.message.property("kind") == "warning"
     assert leads(db)[1].phone == "ruft zurück"
 
     # Card 3: the same person again, e-mail in other case, now with a mobile number.
     type_fields(qtbot, "Jürgen", "Weiss", "", "", "J.Weiss@Mueller-Soehne.de", "", "", "0171 2345678")
     qtbot.waitUntil(lambda: window.duplicates.isVisible(), timeout=2000)
-    assert "Weiß" in window.dup_list.item(0).text()
-    assert window.dup_title.text().startswith("<b>Possible duplicate")
+    assert "Weiß" in window.duplicates.list.item(0).text()
+    assert window.duplicates.title.text().startswith("<b>Possible duplicate")
     enter(qtbot)  # Enter alone does not create a second Jürgen
     assert len(leads(db)) == 2
-    assert "Merge" in window.message.text()
+    assert "Merge" in window.card.message.text()
 
     qtbot.keyClick(focused(), Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
     rows = leads(db)
@@ -143,14 +144,14 @@ def test_correct_a_recent_card_with_version(qtbot, db, window: QuickEntryWindow)
     assert focused() is window.recent_view
     qtbot.keyClick(focused(), Qt.Key.Key_Down)
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
-    assert window.edit_banner.isVisible()
+    assert window.card.edit_banner.isVisible()
     assert window.fields["company"].text() == "Schäfer KG"
     type_fields(qtbot, "", "", "")  # Tab to the title
     type_text(qtbot, "Einkauf")
     enter(qtbot)
     (lead,) = leads(db)
     assert lead.title == "Einkauf" and lead.version == 2
-    assert not window.edit_banner.isVisible()
+    assert not window.card.edit_banner.isVisible()
 
 
 def test_qr_card_picture_prefills_and_is_kept(qtbot, db, window: QuickEntryWindow, tmp_path: Path) -> None:
@@ -160,7 +161,7 @@ def test_qr_card_picture_prefills_and_is_kept(qtbot, db, window: QuickEntryWindo
     with qtbot.waitSignal(window.scan_finished, timeout=10_000):
         window.scan_file(path)
     assert window.values()["last_name"] == "Öztürk" and window.values()["company"] == "Bäckerei Öztürk e.K."
-    assert "QR" in window.scan_status.text()
+    assert "QR" in window.picture.status.text()
     enter(qtbot)
     (lead,) = leads(db)
     assert lead.phone == "+4930123456"
@@ -182,7 +183,7 @@ def test_missing_ocr_says_what_to_install(qtbot, db, window: QuickEntryWindow, t
         render_card([Line("Nur Text, kein QR", 40)]).save(path)
         with qtbot.waitSignal(window.scan_finished, timeout=10_000):
             window.scan_file(path)
-        assert "tesseract-ocr tesseract-ocr-deu" in window.scan_status.text()
+        assert "tesseract-ocr tesseract-ocr-deu" in window.picture.status.text()
         # Everything else still works: the card is typed and saved with its picture.
         window.fields["first_name"].setFocus()
         type_fields(qtbot, "Nur", "Text")
@@ -205,7 +206,7 @@ def test_escape_clears_and_alt_r_restores(qtbot, window: QuickEntryWindow) -> No
 
 def test_recent_model_is_a_valid_qt_model(qtmodeltester, db) -> None:
     from leaddesk.core.services.capture import save_card
-    from leaddesk.ui.quick_entry import RecentEntry
+    from leaddesk.ui.capture.recent import RecentEntry
 
     model = RecentModel()
     for name in ("Eins", "Zwei"):
@@ -239,12 +240,12 @@ def test_dropped_photo_is_read_off_the_ui_thread(qtbot, db, window: QuickEntryWi
     )
     with qtbot.waitSignal(window.scan_finished, timeout=20_000):
         window.dropEvent(drop)
-        assert window.busy.isVisible()  # the window is free while the card is read
-    assert not window.busy.isVisible()
+        assert window.picture.busy.isVisible()  # the window is free while the card is read
+    assert not window.picture.busy.isVisible()
     values = window.values()
     assert (values["first_name"], values["last_name"]) == ("Jürgen", "Weiß")
     assert values["company"] == "Müller & Söhne Maschinenbau GmbH" and values["mobile"] == "+49 171 2345678"
-    assert "check every field" in window.scan_status.text()
+    assert "check every field" in window.picture.status.text()
     enter(qtbot)  # the person confirms
     (lead,) = leads(db)
     assert lead.mobile == "+491712345678" and lead.city == "Stuttgart"
@@ -301,9 +302,9 @@ def open_first_recent_card(qtbot) -> None:
 def test_cancelled_correction_offers_the_half_typed_card_back(qtbot, db, window: QuickEntryWindow) -> None:
     card_one_then_half_of_card_two(qtbot, db)
     open_first_recent_card(qtbot)
-    assert window.edit_banner.isVisible() and window.values()["last_name"] == "Schäfer"
+    assert window.card.edit_banner.isVisible() and window.values()["last_name"] == "Schäfer"
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # never mind the correction
-    assert not window.edit_banner.isVisible() and window.restore_button.isVisible()
+    assert not window.card.edit_banner.isVisible() and window.card.restore_button.isVisible()
     qtbot.keyClick(focused(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     values = window.values()
     assert (values["first_name"], values["last_name"], values["email"]) == (
@@ -311,7 +312,7 @@ def test_cancelled_correction_offers_the_half_typed_card_back(qtbot, db, window:
         "Weber",
         "jonas@weber.example",
     )
-    assert not window.restore_button.isVisible()
+    assert not window.card.restore_button.isVisible()
 
 
 def test_finished_correction_offers_the_half_typed_card_back(qtbot, db, window: QuickEntryWindow) -> None:
@@ -321,7 +322,7 @@ def test_finished_correction_offers_the_half_typed_card_back(qtbot, db, window: 
     type_text(qtbot, "Einkauf")
     enter(qtbot)  # the correction is saved
     assert leads(db)[0].title == "Einkauf" and window.values()["last_name"] == ""
-    assert window.restore_button.isVisible()
+    assert window.card.restore_button.isVisible()
     qtbot.keyClick(focused(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     assert window.values()["last_name"] == "Weber" and window.values()["title"] == ""
 
@@ -335,13 +336,13 @@ def test_open_existing_then_correct_shows_the_restore_button(qtbot, db, window: 
     type_text(qtbot, "0711 1234567")
     qtbot.waitUntil(lambda: window.duplicates.isVisible(), timeout=2000)
     qtbot.keyClick(focused(), Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # open the existing lead
-    assert window.edit_banner.isVisible()
+    assert window.card.edit_banner.isVisible()
     window.fields["title"].setFocus()
     type_text(qtbot, "CFO")
     enter(qtbot)
     assert leads(db)[0].title == "CFO"
-    assert window.restore_button.isVisible()
-    window.restore_button.click()
+    assert window.card.restore_button.isVisible()
+    window.card.restore_button.click()
     assert window.values()["company"] == "Berg AG" and window.values()["phone"] == "0711 1234567"
 
 
@@ -395,7 +396,7 @@ def test_save_on_close_keeps_the_window_when_the_card_cannot_be_saved(
     window.close()
     answer(qtbot, close_question(qtbot), "save")
     assert window.isVisible() and not leads(db)
-    assert window.message.text() == "A card needs a name or a company."
+    assert window.card.message.text() == "A card needs a name or a company."
     assert window.values()["email"] == "jonas@weber.example"
 
 
@@ -414,7 +415,7 @@ def test_closing_during_a_correction_asks_for_it_and_the_card_set_aside(
     box = close_question(qtbot)  # then Jonas's half-typed card, put aside for the correction
     assert box.text() == "Save the card you typed?"
     answer(qtbot, box, "cancel")
-    assert window.isVisible() and not window.edit_banner.isVisible()
+    assert window.isVisible() and not window.card.edit_banner.isVisible()
     assert window.values()["last_name"] == "Weber" and len(leads(db)) == 1
 
 
@@ -423,7 +424,7 @@ def test_closing_without_anything_typed_does_not_ask(qtbot, db, window: QuickEnt
     type_fields(qtbot, "Lena", "Schäfer")
     enter(qtbot)
     open_first_recent_card(qtbot)  # a correction without changes loses nothing either
-    assert window.edit_banner.isVisible()
+    assert window.card.edit_banner.isVisible()
     assert window.close() is True
     assert QApplication.activeModalWidget() is None
 

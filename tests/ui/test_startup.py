@@ -38,6 +38,7 @@ DEFERRED = (
     "leaddesk.ui.reports.window",
     "leaddesk.ui.scoring.rule_editor",
     "leaddesk.ui.quick_entry",
+    "leaddesk.ui.capture.card_form",
     "leaddesk.ui.call.window",
     "leaddesk.ui.people",  # Settings → People and the start-up "Who is working?" question
     # Built right after the first paint (leaddesk.ui.later): the list page, Settings, Help, data protection.

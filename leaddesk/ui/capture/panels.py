@@ -1,0 +1,146 @@
+"""The quick entry's two side pieces: the band of possible duplicates and the card picture.
+
+Widgets only: what a button does (open, merge, keep both; read a picture) is the window's
+(leaddesk/ui/quick_entry.py), which holds the card being typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.core.dedupe import Match
+
+
+class DuplicatePanel(QFrame):
+    """Leads the typed card may repeat, best first, with Open / Merge / Keep both; hidden when none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("duplicates")
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.list = QListWidget()
+        self.list.setMaximumHeight(72)
+        self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Open existing (Alt+O)"))
+        self.merge_button = QPushButton(self.tr("Merge into existing (Alt+M)"))
+        self.keep_button = QPushButton(self.tr("Keep both (Alt+K)"))
+        for button in (self.open_button, self.merge_button, self.keep_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys work from the form
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        self.hide()
+
+    def show_matches(self, matches: list[Match], *, correcting: bool) -> None:
+        """List ``matches`` (shown only when there are any). While a lead is being corrected there
+        is no new card to merge or keep, so only Open stays enabled."""
+        self.list.clear()
+        reasons = {
+            "email": self.tr("same e-mail address"),
+            "phone": self.tr("same phone number"),
+            "name": self.tr("similar name and company"),
+        }
+        for match in matches:
+            reason = reasons.get(match.reason, match.reason)
+            if match.reason == "name":
+                reason += f" ({match.score:.0f} %)"
+            item = QListWidgetItem(f"{match.display}  —  {reason}")
+            item.setData(Qt.ItemDataRole.UserRole, match.lead_id)
+            self.list.addItem(item)
+        if matches:
+            self.list.setCurrentRow(0)
+            strong = any(m.strong for m in matches)
+            self.title.setText(
+                self.tr("<b>Possible duplicate</b> — this card may already be a lead:")
+                if strong
+                else self.tr("<b>Similar lead</b> — check before saving:")
+            )
+        self.setVisible(bool(matches))
+        self.open_button.setEnabled(bool(matches))
+        self.merge_button.setEnabled(bool(matches) and not correcting)
+        self.keep_button.setEnabled(bool(matches) and not correcting)
+
+    def current_row(self) -> int:
+        """The chosen match's row (the first when none is chosen)."""
+        return max(self.list.currentRow(), 0)
+
+
+class CardPicture(QGroupBox):
+    """The card's picture beside the form: the preview, a busy bar while it is read, what was read."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Card picture"))
+        layout = QVBoxLayout(self)
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumSize(QSize(300, 190))
+        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.preview.setFrameShape(QFrame.Shape.StyledPanel)
+        self.preview.setStyleSheet("color: palette(mid);")
+        layout.addWidget(self.preview, 1)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(8)
+        self.busy.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.scan_button = QPushButton(self.tr("Read card picture… (Ctrl+O)"))
+        self.remove_button = QPushButton(self.tr("Remove picture"))
+        for button in (self.scan_button, self.remove_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        buttons.addWidget(self.scan_button)
+        buttons.addWidget(self.remove_button)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.clear()
+
+    def clear(self) -> None:
+        """No picture: the hint where to drop one."""
+        self.busy.hide()
+        self.status.clear()
+        self.preview.clear()
+        self.preview.setToolTip("")
+        self.preview.setText(self.tr("Drop a photo or scan of the card here\nor press Ctrl+O"))
+        self.remove_button.setEnabled(False)
+
+    def reading(self, pixmap: QPixmap) -> None:
+        """``pixmap`` shown while it is being read."""
+        self.preview.setPixmap(
+            pixmap.scaled(
+                self.preview.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+        self.busy.show()
+        self.status.setText(self.tr("Reading the card …"))
+        self.remove_button.setEnabled(True)
+
+    def read(self, text: str, lines: list[str] | None = None) -> None:
+        """Reading ended: ``text`` says how; ``lines`` (the text recognised) become the tooltip."""
+        self.busy.hide()
+        self.status.setText(text)
+        if lines:
+            self.preview.setToolTip("\n".join(lines))
