@@ -243,6 +243,17 @@ def main() -> int:
     quick.discard()
     quick.close()
 
+    # The scoring rules: the second rule chosen, its form, the preview of what the edit would do.
+    rules: Any = features.open_rule_editor()
+    rules.resize(1280, 800)
+    rules.select_row(1)
+    shown: list[object] = []
+    rules.preview_updated.connect(shown.append)
+    rules.start_preview()
+    until(lambda: bool(shown), 10.0)
+    snap(rules, "rule_editor")
+    rules.close()
+
     from PySide6.QtCore import QTimer
 
     from leaddesk.ui.dialogs import ReasonDialog

@@ -56,7 +56,7 @@ def test_every_core_key_has_a_german_label(qapp: Any) -> None:
     from leaddesk.ui.i18n import lost_reason_labels
     from leaddesk.ui.imports import labels as import_labels
     from leaddesk.ui.scoring.labels import default_rule_names, field_labels
-    from leaddesk.ui.scoring.rule_editor import operator_label
+    from leaddesk.ui.scoring.rule_table import operator_label
 
     catalogue = _catalogue()
     tables: list[tuple[str, dict[str, str]]] = [
@@ -91,7 +91,7 @@ def test_every_core_key_has_a_german_label(qapp: Any) -> None:
 def test_labels_are_german_with_the_catalogue(qapp: Any) -> None:
     from leaddesk.ui.i18n import install_translators
     from leaddesk.ui.scoring.labels import field_label, rule_name
-    from leaddesk.ui.scoring.rule_editor import describe
+    from leaddesk.ui.scoring.rule_table import describe
 
     translators = install_translators(qapp, "de")
     try:

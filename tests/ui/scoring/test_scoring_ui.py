@@ -27,7 +27,8 @@ from leaddesk.core.services.rescoring import accept_suggestion
 from leaddesk.ui import ops
 from leaddesk.ui.scoring import rule_editor
 from leaddesk.ui.scoring.explain import ScoreExplainWidget
-from leaddesk.ui.scoring.rule_editor import RuleEditor, RuleTableModel, describe
+from leaddesk.ui.scoring.rule_editor import RuleEditor
+from leaddesk.ui.scoring.rule_table import RuleTableModel, describe
 from tests.core.scoring.helpers import NOW, add_activities, add_leads, lead_row
 
 
@@ -220,7 +221,7 @@ def test_decay_refresher_runs_at_start_and_when_a_day_passed(qtbot: QtBot, db: D
 def test_numbers_are_read_as_the_user_types_them(
     qtbot: QtBot, request: pytest.FixtureRequest, typed: str, in_german: Any, in_english: Any
 ) -> None:
-    from leaddesk.ui.scoring.rule_editor import _number
+    from leaddesk.ui.scoring.rule_form import _number
 
     request.getfixturevalue("english")
     assert _number(typed) == in_english
