@@ -2249,32 +2249,8 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>&amp;File:</source>
-        <translation>&amp;Datei:</translation>
-    </message>
-    <message>
-        <source>Column in the file</source>
-        <translation>Spalte in der Datei</translation>
-    </message>
-    <message>
-        <source>Import as</source>
-        <translation>Importieren als</translation>
-    </message>
-    <message>
-        <source>Examples</source>
-        <translation>Beispiele</translation>
-    </message>
-    <message>
-        <source>Preview of the first rows:</source>
-        <translation>Vorschau der ersten Zeilen:</translation>
-    </message>
-    <message>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
-    </message>
-    <message>
-        <source>&amp;Check again</source>
-        <translation>Erneut &amp;prüfen</translation>
     </message>
     <message>
         <source>Merge: fill empty fields, keep differing values in the notes</source>
@@ -2330,10 +2306,6 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
             <numerusform>%n Datensatz wird geprüft …</numerusform>
             <numerusform>%n Datensätze werden geprüft …</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Choose what each column of %1 holds (read as %2, separated by “%3”).</source>
-        <translation>Wählen Sie, was jede Spalte von %1 enthält (gelesen als %2, getrennt durch „%3“).</translation>
     </message>
     <message>
         <source>Column “%1” is read as “%2” in %3 but as “%4” in %5. One import reads a column name the same way in all its files: choose the same in both, or import the files one at a time.</source>
@@ -3080,6 +3052,41 @@ Ihre Eingaben stehen noch im Formular.</translation>
     <message>
         <source>LeadDesk is still writing. Wait for it to finish and quit?</source>
         <translation>LeadDesk schreibt noch. Abwarten und dann beenden?</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Spalte in der Datei</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>Importieren als</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Preview of the first rows:</source>
+        <translation>Vorschau der ersten Zeilen:</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Check again</source>
+        <translation>Erneut &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Choose what each column of %1 holds (read as %2, separated by “%3”).</source>
+        <translation>Wählen Sie, was jede Spalte von %1 enthält (gelesen als %2, getrennt durch „%3“).</translation>
     </message>
 </context>
 <context>

@@ -105,12 +105,12 @@ def test_unknown_columns_go_through_the_mapping_dialog(qtbot: QtBot, db: Databas
     wizard = _wizard(qtbot, db, [str(f)])
     wizard.check_button.click()
     _wait_page(qtbot, wizard, MAPPING)
-    assert wizard.mapping_table.rowCount() == 3 and wizard.preview_table.rowCount() == 2
-    assert "Müller Bau" in wizard.mapping_table.item(0, 2).text()
+    assert wizard.mapping.table.rowCount() == 3 and wizard.mapping.preview.rowCount() == 2
+    assert "Müller Bau" in wizard.mapping.table.item(0, 2).text()
     wizard.set_target("Kunde", "company")
     wizard.set_target("Person", "full_name")
     wizard.set_target("Elektronische Post", "email")
-    wizard.remap_button.click()
+    wizard.mapping.remap_button.click()
     _wait_page(qtbot, wizard, REPORT)
     assert "2 new" in wizard.summary_label.text()
     with qtbot.waitSignal(wizard.imported, timeout=15000):
@@ -220,9 +220,9 @@ def _two_unknown_csvs(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def _target(wizard: ImportWizard, header: str) -> str:
-    for r in range(wizard.mapping_table.rowCount()):
-        if wizard.mapping_table.item(r, 0).text() == header:
-            combo = wizard.mapping_table.cellWidget(r, 1)
+    for r in range(wizard.mapping.table.rowCount()):
+        if wizard.mapping.table.item(r, 0).text() == header:
+            combo = wizard.mapping.table.cellWidget(r, 1)
             assert isinstance(combo, QComboBox)
             return str(combo.currentData())
     raise AssertionError(header)
@@ -235,29 +235,29 @@ def test_each_csv_file_gets_its_own_mapping(qtbot: QtBot, db: Database, tmp_path
     qtbot.waitActive(wizard)  # mnemonics (Alt+…) reach the active window only
     wizard.check_button.click()
     _wait_page(qtbot, wizard, MAPPING)
-    assert wizard.mapping_file == "stand_a.csv" and wizard.mapping_files.isVisibleTo(wizard)
+    assert wizard.mapping_file == "stand_a.csv" and wizard.mapping.files.isVisibleTo(wizard)
     wizard.set_target("Gast", "full_name")
     wizard.set_target("Betrieb", "company")
     wizard.set_target("Kontakt-Mail", "email")
-    wizard.remap_button.click()
+    wizard.mapping.remap_button.click()
     _wait_page(qtbot, wizard, REPORT)
     assert wizard.plan is not None and wizard.plan.errors == 1  # stand_b.csv: map the columns first
     QTest.keyClick(
         wizard, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier
     )  # C&olumns…: the file still unmapped
     _wait_page(qtbot, wizard, MAPPING)
-    assert wizard.mapping_file == "stand_b.csv" and wizard.mapping_table.item(0, 0).text() == "Besucher"
+    assert wizard.mapping_file == "stand_b.csv" and wizard.mapping.table.item(0, 0).text() == "Besucher"
     wizard.set_target("Besucher", "full_name")
     # keyboard: the file chooser (Alt+F) switches files; each keeps its choices
     QTest.keyClick(wizard, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
-    assert wizard.focusWidget() is wizard.mapping_files
-    QTest.keyClick(wizard.mapping_files, Qt.Key.Key_Up)
+    assert wizard.focusWidget() is wizard.mapping.files
+    QTest.keyClick(wizard.mapping.files, Qt.Key.Key_Up)
     assert wizard.mapping_file == "stand_a.csv" and _target(wizard, "Gast") == "full_name"
-    QTest.keyClick(wizard.mapping_files, Qt.Key.Key_Down)
+    QTest.keyClick(wizard.mapping.files, Qt.Key.Key_Down)
     assert wizard.mapping_file == "stand_b.csv" and _target(wizard, "Besucher") == "full_name"
     wizard.set_target("Arbeitgeber", "company")
     wizard.set_target("Mailadresse", "email")
-    wizard.remap_button.click()
+    wizard.mapping.remap_button.click()
     _wait_page(qtbot, wizard, REPORT)
     assert wizard.plan is not None and (wizard.plan.errors, wizard.plan.new) == (0, 2), wizard.plan.problems()
     with qtbot.waitSignal(wizard.imported, timeout=15000):
@@ -281,7 +281,7 @@ def test_columns_opens_the_selected_file_once_all_are_mapped(
     wizard.check_button.click()
     _wait_page(qtbot, wizard, MAPPING)
     wizard.set_target("Gast", "full_name")
-    wizard.remap_button.click()
+    wizard.mapping.remap_button.click()
     _wait_page(qtbot, wizard, REPORT)
     row = wizard.problems.kinds().index("duplicate")  # the repeated row of stand_b.csv
     assert wizard.problems.file_name(row) == "stand_b.csv"
@@ -307,7 +307,7 @@ def test_same_unknown_columns_are_mapped_once_and_clashes_are_refused(
     _wait_page(qtbot, wizard, MAPPING)
     wizard.set_target("Gast", "full_name")
     wizard.set_target("Mailadresse", "email")
-    wizard.remap_button.click()
+    wizard.mapping.remap_button.click()
     _wait_page(qtbot, wizard, REPORT)
     assert wizard.plan is not None and (wizard.plan.errors, wizard.plan.new) == (0, 2)  # tag2 read alike
     plan = wizard.plan
@@ -315,11 +315,11 @@ def test_same_unknown_columns_are_mapped_once_and_clashes_are_refused(
     wizard._show_mapping("tag2.csv")
     assert _target(wizard, "Gast") == "full_name"  # shows how it is read now
     wizard.set_target("Gast", "company")
-    wizard.remap_button.click()
+    wizard.mapping.remap_button.click()
     assert wizard.pages.currentIndex() == MAPPING and wizard.plan is plan  # not checked
-    assert "Gast" in wizard.mapping_title.text() and "tag1.csv" in wizard.mapping_title.text()
+    assert "Gast" in wizard.mapping.title.text() and "tag1.csv" in wizard.mapping.title.text()
     wizard.set_target("Gast", "full_name")
-    wizard.remap_button.click()
+    wizard.mapping.remap_button.click()
     _wait_page(qtbot, wizard, REPORT)
     assert wizard.plan is not plan and wizard.plan.errors == 0
 

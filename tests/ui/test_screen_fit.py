@@ -78,10 +78,10 @@ def test_import_mapping_headers_are_not_cut(qtbot: Any, db: Any, tmp_path: Path,
     wizard.show()
     wizard.check_button.click()
     qtbot.waitUntil(lambda: wizard.pages.currentIndex() == MAPPING, timeout=15000)
-    header = wizard.mapping_table.horizontalHeader()
+    header = wizard.mapping.table.horizontalHeader()
     assert header.model().headerData(0, Qt.Orientation.Horizontal) == "Spalte in der Datei"
     assert _header_fits(header, 0) and _header_fits(header, 1)
-    assert all(_visible(wizard.mapping_table, c) for c in range(3))
+    assert all(_visible(wizard.mapping.table, c) for c in range(3))
 
 
 # --- the follow-up list ----------------------------------------------------------------------------

@@ -11,8 +11,8 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,22 +21,18 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
     QStackedWidget,
-    QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from leaddesk.core.db import Database
 from leaddesk.core.errors import LeadDeskError
-from leaddesk.core.importers.csvfile import TARGETS, auto_mapping, preview
+from leaddesk.core.importers.csvfile import auto_mapping
 from leaddesk.core.services.imports import (
     FileReport,
     ImportPlan,
@@ -49,140 +45,14 @@ from leaddesk.core.services.imports import (
     read_sources,
     undo_import,
 )
-from leaddesk.ui.i18n import error_text, tr_core
+from leaddesk.ui.i18n import error_text
 from leaddesk.ui.imports.history import confirm_undo_import
 from leaddesk.ui.imports.jobs import BackgroundJob, RunningPage
-from leaddesk.ui.imports.labels import action_labels, reason_labels, target_labels
+from leaddesk.ui.imports.labels import target_labels
+from leaddesk.ui.imports.mapping import MappingPage
+from leaddesk.ui.imports.problems import ProblemModel, ProblemView
 
 FILES, MAPPING, REPORT, RUNNING, RESULT = range(5)
-_SEVERITY_ORDER = {"error": 0, "duplicate": 1, "warning": 2}
-
-
-class ProblemModel(QAbstractTableModel):
-    """Errors, warnings and duplicates of a plan: file, line, kind, field, message, choice.
-
-    For a duplicate the last column holds the person's choice for that row (skip, update,
-    merge, import as new); empty means the import's choice below the table applies.
-    """
-
-    COLUMNS = 6
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, int, str, str, str, int]] = []
-        self._plan: ImportPlan | None = None
-        self._field_labels = target_labels()
-
-    def set_plan(self, plan: ImportPlan | None) -> None:
-        self.beginResetModel()
-        self._plan = plan
-        self._rows = _problem_rows(plan) if plan is not None else []
-        self.endResetModel()
-
-    def kinds(self) -> list[str]:
-        return [r[2] for r in self._rows]
-
-    def file_name(self, row: int) -> str:
-        """The file a report row is about ("" outside the table): Columns… opens that one."""
-        return self._rows[row][0] if 0 <= row < len(self._rows) else ""
-
-    def set_decision(self, row: int, decision: str | None) -> bool:
-        """Choose what happens to the duplicate shown in ``row``; False if it is not a duplicate."""
-        if self._plan is None or not 0 <= row < len(self._rows) or self._rows[row][5] < 0:
-            return False
-        planned = self._plan.rows[self._rows[row][5]]
-        if planned.action != "duplicate":
-            return False
-        planned.decision = decision
-        index = self.index(row, self.COLUMNS - 1)
-        self.dataChanged.emit(index, index)
-        return True
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            file_name, line, kind, field, message, plan_row = row
-            if index.column() == 5:
-                decision = self._plan.rows[plan_row].decision if self._plan and plan_row >= 0 else None
-                choices = {
-                    "skip": self.tr("Skip"),
-                    "update": self.tr("Update"),
-                    "merge": self.tr("Merge"),
-                    "new": self.tr("Import as new"),
-                }
-                return choices.get(decision or "", "")
-            kinds = {
-                "error": self.tr("Error"),
-                "warning": self.tr("Warning"),
-                "duplicate": self.tr("Duplicate"),
-            }
-            # The translated name, not the key; none for a row as a whole (not "— do not import —").
-            field_name = self._field_labels.get(field, field) if field else ""
-            return (file_name, str(line), kinds.get(kind, kind), field_name, message)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
-            return row[4]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5 and row[5] >= 0:
-            return self.tr("Keys: S skip, U update, M merge, N import as new, Backspace: as chosen below")
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("File"),
-                self.tr("Line"),
-                self.tr("Kind"),
-                self.tr("Field"),
-                self.tr("Message"),
-                self.tr("Choice"),
-            )[section]
-        return None
-
-
-def _problem_rows(plan: ImportPlan) -> list[tuple[str, int, str, str, str, int]]:
-    rows = [(name, i.line, i.severity, i.field, tr_core(i.message), -1) for name, i in plan.file_issues]
-    reasons = reason_labels()
-    actions = action_labels()
-    for n, row in enumerate(plan.rows):
-        rows.extend((row.file_name, i.line, i.severity, i.field, tr_core(i.message), -1) for i in row.issues)
-        if row.match is not None:
-            if row.match.lead_id:
-                reason = reasons.get(row.match.reason, row.match.reason)
-                text = f"{actions['duplicate']}: {reason} – #{row.match.lead_id}"
-            else:
-                first = plan.rows[row.into_row or 0]
-                text = f"{actions['in_file']}: {first.file_name}:{first.line}"
-            rows.append((row.file_name, row.line, "duplicate", "", f"{text} {row.match.display}".strip(), n))
-    rows.sort(key=lambda r: (_SEVERITY_ORDER.get(r[2], 3), r[0], r[1]))
-    return rows
-
-
-_DECISION_KEYS = {Qt.Key.Key_S: "skip", Qt.Key.Key_U: "update", Qt.Key.Key_M: "merge", Qt.Key.Key_N: "new"}
-
-
-class _ProblemView(QTableView):
-    """The report table; S/U/M/N set the choice for the selected duplicate, Backspace clears it."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        model = self.model()
-        if isinstance(model, ProblemModel) and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            key = Qt.Key(event.key())
-            if key in _DECISION_KEYS or key == Qt.Key.Key_Backspace:
-                for index in self.selectionModel().selectedRows():
-                    model.set_decision(index.row(), _DECISION_KEYS.get(key))
-                return
-        super().keyPressEvent(event)
 
 
 class ImportWizard(QDialog):
@@ -265,48 +135,11 @@ class ImportWizard(QDialog):
         return page
 
     def _mapping_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.mapping_title = QLabel()
-        self.mapping_title.setWordWrap(True)
-        layout.addWidget(self.mapping_title)
-        # With several CSV files each gets its own mapping; this chooses which one is shown.
-        self.mapping_files = QComboBox()
-        self.mapping_files.currentIndexChanged.connect(self._switch_mapping_file)
-        self.mapping_files_label = QLabel(self.tr("&File:"))
-        self.mapping_files_label.setBuddy(self.mapping_files)
-        files_row = QHBoxLayout()
-        files_row.addWidget(self.mapping_files_label)
-        files_row.addWidget(self.mapping_files, 1)
-        layout.addLayout(files_row)
-        self.mapping_table = QTableWidget(0, 3)
-        self.mapping_table.setHorizontalHeaderLabels(
-            [self.tr("Column in the file"), self.tr("Import as"), self.tr("Examples")]
-        )
-        # The first two columns fit their header and content ("Spalte in der Datei" was cut to
-        # "palte in der Date" at the default width); the examples take the rest.
-        mapping_header = self.mapping_table.horizontalHeader()
-        mapping_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        mapping_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        mapping_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        mapping_header.setHighlightSections(False)  # a bold header of the current column outgrew its size
-        self.mapping_table.verticalHeader().setVisible(False)
-        layout.addWidget(self.mapping_table, 3)
-        layout.addWidget(QLabel(self.tr("Preview of the first rows:")))
-        self.preview_table = QTableWidget(0, 0)
-        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        layout.addWidget(self.preview_table, 2)
-        buttons = QHBoxLayout()
-        back = QPushButton(self.tr("&Back"))
-        back.clicked.connect(lambda: self.pages.setCurrentIndex(FILES))
-        buttons.addWidget(back)
-        buttons.addStretch()
-        self.remap_button = QPushButton(self.tr("&Check again"))
-        self.remap_button.setDefault(True)
-        self.remap_button.clicked.connect(self._apply_mapping)
-        buttons.addWidget(self.remap_button)
-        layout.addLayout(buttons)
-        return page
+        self.mapping = MappingPage()
+        self.mapping.file_chosen.connect(self._switch_mapping_file)
+        self.mapping.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(FILES))
+        self.mapping.remap_button.clicked.connect(self._apply_mapping)
+        return self.mapping
 
     def _report_page(self) -> QWidget:
         page = QWidget()
@@ -315,7 +148,7 @@ class ImportWizard(QDialog):
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
         self.problems = ProblemModel(self)
-        self.problem_view = _ProblemView()
+        self.problem_view = ProblemView()
         self.problem_view.setModel(self.problems)
         self.problem_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.problem_view.verticalHeader().setVisible(False)
@@ -472,66 +305,23 @@ class ImportWizard(QDialog):
         if path is None:
             return
         self.mapping_file = file_name
-        csv_files = self._csv_files()
-        self.mapping_files.blockSignals(True)  # filling it is not the person switching files
-        self.mapping_files.clear()
-        self.mapping_files.addItems(csv_files)
-        self.mapping_files.setCurrentIndex(max(0, self.mapping_files.findText(file_name)))
-        self.mapping_files.blockSignals(False)
-        self.mapping_files.setVisible(len(csv_files) > 1)
-        self.mapping_files_label.setVisible(len(csv_files) > 1)
-        headers, rows, encoding, delimiter = preview(Path(path).read_bytes())
         current = next(
             (p.mapping for p in (self.plan.files if self.plan else []) if p.file_name == file_name), {}
         )
-        self.mapping_title.setText(
-            self.tr("Choose what each column of %1 holds (read as %2, separated by “%3”).")
-            .replace("%1", file_name)
-            .replace("%2", encoding)
-            .replace("%3", "Tab" if delimiter == "\t" else delimiter)
-        )
-        labels = target_labels()
-        self.mapping_table.setRowCount(len(headers))
-        for r, header in enumerate(headers):
-            item = QTableWidgetItem(header)
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.mapping_table.setItem(r, 0, item)
-            combo = QComboBox()
-            for key in ("", *TARGETS, "note:"):
-                combo.addItem(labels.get(key, key), key)
-            chosen = self.mappings.get(file_name, {}).get(header, current.get(header, ""))
-            combo.setCurrentIndex(max(0, combo.findData("note:" if chosen.startswith("note:") else chosen)))
-            self.mapping_table.setCellWidget(r, 1, combo)
-            samples = [row[r] for row in rows if r < len(row) and row[r].strip()][:3]
-            sample_item = QTableWidgetItem(" | ".join(s.replace("\n", " ") for s in samples))
-            sample_item.setFlags(sample_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.mapping_table.setItem(r, 2, sample_item)
-        self.preview_table.setColumnCount(len(headers))
-        self.preview_table.setHorizontalHeaderLabels(headers)
-        self.preview_table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row[: len(headers)]):
-                self.preview_table.setItem(r, c, QTableWidgetItem(value))
-        self.preview_table.resizeColumnsToContents()
+        chosen = current | self.mappings.get(file_name, {})
+        self.mapping.show_file(file_name, Path(path).read_bytes(), self._csv_files(), chosen)
         self.pages.setCurrentIndex(MAPPING)
-        if not self.mapping_files.hasFocus():
-            self.mapping_table.setFocus()
-            self.mapping_table.setCurrentCell(0, 1)
+        self.mapping.focus_table()
 
-    def _switch_mapping_file(self, index: int) -> None:
+    def _switch_mapping_file(self, name: str) -> None:
         """Another file chosen on the mapping page: keep this file's choices, show that one's."""
-        name = self.mapping_files.itemText(index)
         if name and name != self.mapping_file:
             self._keep_table_choices()
             self._show_mapping(name)
 
     def set_target(self, header: str, target: str) -> None:
-        """Choose the target of one column (keyboard users and tests use the combo the same way)."""
-        for r in range(self.mapping_table.rowCount()):
-            if self.mapping_table.item(r, 0).text() == header:
-                combo = self.mapping_table.cellWidget(r, 1)
-                assert isinstance(combo, QComboBox)
-                combo.setCurrentIndex(combo.findData(target))
+        """Choose the target of one column of the file shown (as the person does with its combo)."""
+        self.mapping.set_target(header, target)
 
     def _keep_table_choices(self) -> None:
         """Remember the shown file's choices; only those that differ from the automatic guess.
@@ -542,16 +332,11 @@ class ImportWizard(QDialog):
         if not self.mapping_file:
             return
         automatic = self._auto_mapping(self.mapping_file)
-        chosen: dict[str, str] = {}
-        for r in range(self.mapping_table.rowCount()):
-            header = self.mapping_table.item(r, 0).text()
-            combo = self.mapping_table.cellWidget(r, 1)
-            assert isinstance(combo, QComboBox)
-            target = combo.currentData()
-            target = f"note:{header}" if target == "note:" else target
-            if target != automatic.get(header, ""):
-                chosen[header] = target
-        self.mappings[self.mapping_file] = chosen
+        self.mappings[self.mapping_file] = {
+            header: target
+            for header, target in self.mapping.targets().items()
+            if target != automatic.get(header, "")
+        }
 
     def _mapping_clash(self) -> tuple[str, str, str, str, str] | None:
         """A column name two mapped files read differently: (column, target, file, other target, other file).
@@ -763,9 +548,7 @@ class ImportWizard(QDialog):
         self._flash(message, back_to)
 
     def _flash(self, message: str, page: int) -> None:
-        label = {FILES: None, REPORT: self.summary_label, RESULT: self.result_label}.get(page)
-        if label is None:
-            label = self.mapping_title if page == MAPPING else None
+        label = {MAPPING: self.mapping.title, REPORT: self.summary_label, RESULT: self.result_label}.get(page)
         if label is None:
             self.error_message = message
             self.check_button.setToolTip(message)
