@@ -33,6 +33,8 @@ bench: $(STAMP)
 # runs need no build step). Run this after changing user-visible strings, translate what linguist
 # shows as unfinished, and run it again. tools/core_strings.py first lists the core's Text(...)
 # templates in leaddesk/ui/core_strings.py for lupdate.
+# Strings moved to another class (a window split in parts) keep their translations with
+# tools/carry_translations.py (see its docstring).
 TS := resources/translations
 QM := leaddesk/resources/translations
 translations: $(STAMP)

@@ -159,3 +159,45 @@ def test_second_instance_is_told(qapp: QApplication, tmp_path: Path, monkeypatch
     finally:
         first.unlock()
     assert shown and "already open" in shown[0]
+
+
+def _ts(path: Path, contexts: dict[str, list[tuple[str, str | None]]]) -> Path:
+    """A small .ts file: per context (source, translation; None for unfinished)."""
+    parts = ['<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="de_DE">']
+    for name, messages in contexts.items():
+        parts.append(f"<context><name>{name}</name>")
+        for source, translation in messages:
+            state = ' type="unfinished"' if translation is None else ""
+            text = translation or ""
+            parts.append(
+                f"<message><source>{source}</source><translation{state}>{text}</translation></message>"
+            )
+        parts.append("</context>")
+    parts.append("</TS>")
+    path.write_text("".join(parts), encoding="utf-8")
+    return path
+
+
+def test_carried_translations_follow_strings_into_their_new_class(tmp_path: Path) -> None:
+    """tools/carry_translations.py: a string moved to another class keeps its translation."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "_carry", SOURCES.parents[1] / "tools" / "carry_translations.py"
+    )
+    assert spec is not None and spec.loader is not None
+    carry = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(carry)
+    old = _ts(
+        tmp_path / "old.ts", {"Window": [("&amp;Back", "&amp;Zurück"), ("Card", "Karte"), ("Gone", None)]}
+    )
+    new = _ts(
+        tmp_path / "new.ts",
+        {"Form": [("Card", None), ("New text", None)], "Window": [("&amp;Back", "&amp;Zurück")]},
+    )
+    filled, left = carry.carry(old, new)
+    assert (filled, left) == (1, [("New text", "")])
+    form = next(c for c in ET.parse(new).getroot().iter("context") if c.findtext("name") == "Form")
+    card = next(m for m in form.iter("message") if m.findtext("source") == "Card")
+    translation = card.find("translation")
+    assert translation is not None and translation.text == "Karte" and translation.get("type") is None
