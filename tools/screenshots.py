@@ -254,6 +254,16 @@ def main() -> int:
     snap(rules, "rule_editor")
     rules.close()
 
+    # The reports window as it opens: the last 12 months, every section computed.
+    from leaddesk.ui.reports import open_reports
+
+    ready: list[object] = []
+    reports = open_reports(window)
+    reports.report_ready.connect(ready.append)
+    until(lambda: bool(ready), 20.0)
+    snap(reports, "reports")
+    reports.close()
+
     from PySide6.QtCore import QTimer
 
     from leaddesk.ui.dialogs import ReasonDialog

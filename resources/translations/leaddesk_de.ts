@@ -3938,89 +3938,10 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     </message>
 </context>
 <context>
-    <name>Reports</name>
-    <message>
-        <source>&amp;Reports…</source>
-        <translation>&amp;Berichte…</translation>
-    </message>
-</context>
-<context>
-    <name>ReportsWindow</name>
-    <message>
-        <source>Reports — LeadDesk</source>
-        <translation>Berichte — LeadDesk</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Zeitraum</translation>
-    </message>
-    <message>
-        <source>This month</source>
-        <translation>Dieser Monat</translation>
-    </message>
-    <message>
-        <source>Last month</source>
-        <translation>Letzter Monat</translation>
-    </message>
-    <message>
-        <source>This quarter</source>
-        <translation>Dieses Quartal</translation>
-    </message>
-    <message>
-        <source>Last 12 months</source>
-        <translation>Letzte 12 Monate</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>Benutzerdefiniert</translation>
-    </message>
+    <name>ReportBody</name>
     <message>
         <source>Funnel</source>
         <translation>Trichter</translation>
-    </message>
-    <message>
-        <source>Cohort: leads created in the period</source>
-        <translation>Kohorte: im Zeitraum angelegte Leads</translation>
-    </message>
-    <message>
-        <source>Period: moves during the period</source>
-        <translation>Zeitraum: Wechsel im Zeitraum</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Compute again with the latest changes (F5)</source>
-        <translation>Mit den neuesten Änderungen neu berechnen (F5)</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Exportieren</translation>
-    </message>
-    <message>
-        <source>Whole report as PDF…</source>
-        <translation>Ganzen Bericht als PDF…</translation>
-    </message>
-    <message>
-        <source>Charts as PNG…</source>
-        <translation>Diagramme als PNG…</translation>
-    </message>
-    <message>
-        <source>Tables as CSV…</source>
-        <translation>Tabellen als CSV…</translation>
-    </message>
-    <message>
-        <source>All sources and fairs</source>
-        <translation>Alle Quellen und Messen</translation>
-    </message>
-    <message>
-        <source>All tags</source>
-        <translation>Alle Schlagwörter</translation>
-    </message>
-    <message>
-        <source>All owners</source>
-        <translation>Alle Betreuer</translation>
     </message>
     <message>
         <source>What an MQL is worth</source>
@@ -4163,29 +4084,6 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>Lift</translation>
     </message>
     <message>
-        <source>Computing…</source>
-        <translation>Wird berechnet…</translation>
-    </message>
-    <message>
-        <source>The report could not be computed: %1</source>
-        <translation>Der Bericht konnte nicht berechnet werden: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 – %2 · %Ln lead(s) created in the period · computed in %3 ms</source>
-        <translation>
-            <numerusform>%1 – %2 · %Ln Lead im Zeitraum angelegt · berechnet in %3 ms</numerusform>
-            <numerusform>%1 – %2 · %Ln Leads im Zeitraum angelegt · berechnet in %3 ms</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>(changed leads read in %1 ms)</source>
-        <translation>(geänderte Leads in %1 ms gelesen)</translation>
-    </message>
-    <message>
-        <source>(stage history read in %1 ms)</source>
-        <translation>(Phasenverlauf gelesen in %1 ms)</translation>
-    </message>
-    <message>
         <source>Cohort: of the leads created in the period, how many reached each stage by today. A lead that skipped a stage counts as having passed it; one that went back keeps what it reached. Lost is compared with all leads.</source>
         <translation>Kohorte: Wie viele der im Zeitraum angelegten Leads haben bis heute jede Phase erreicht? Ein Lead, der eine Phase übersprungen hat, zählt als hindurchgegangen; einer, der zurückging, behält, was er erreicht hat. Verloren wird mit allen Leads verglichen.</translation>
     </message>
@@ -4315,6 +4213,115 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     <message>
         <source>waiting MQLs</source>
         <translation>wartende MQLs</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Berichte…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <source>Reports — LeadDesk</source>
+        <translation>Berichte — LeadDesk</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Dieses Quartal</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>Trichter</translation>
+    </message>
+    <message>
+        <source>Cohort: leads created in the period</source>
+        <translation>Kohorte: im Zeitraum angelegte Leads</translation>
+    </message>
+    <message>
+        <source>Period: moves during the period</source>
+        <translation>Zeitraum: Wechsel im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Compute again with the latest changes (F5)</source>
+        <translation>Mit den neuesten Änderungen neu berechnen (F5)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Whole report as PDF…</source>
+        <translation>Ganzen Bericht als PDF…</translation>
+    </message>
+    <message>
+        <source>Charts as PNG…</source>
+        <translation>Diagramme als PNG…</translation>
+    </message>
+    <message>
+        <source>Tables as CSV…</source>
+        <translation>Tabellen als CSV…</translation>
+    </message>
+    <message>
+        <source>All sources and fairs</source>
+        <translation>Alle Quellen und Messen</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle Schlagwörter</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>Alle Betreuer</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <source>The report could not be computed: %1</source>
+        <translation>Der Bericht konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 – %2 · %Ln lead(s) created in the period · computed in %3 ms</source>
+        <translation>
+            <numerusform>%1 – %2 · %Ln Lead im Zeitraum angelegt · berechnet in %3 ms</numerusform>
+            <numerusform>%1 – %2 · %Ln Leads im Zeitraum angelegt · berechnet in %3 ms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(changed leads read in %1 ms)</source>
+        <translation>(geänderte Leads in %1 ms gelesen)</translation>
+    </message>
+    <message>
+        <source>(stage history read in %1 ms)</source>
+        <translation>(Phasenverlauf gelesen in %1 ms)</translation>
     </message>
     <message>
         <source>Fair cost</source>

@@ -349,14 +349,7 @@
     </message>
 </context>
 <context>
-    <name>ReportsWindow</name>
-    <message numerus="yes">
-        <source>%1 – %2 · %Ln lead(s) created in the period · computed in %3 ms</source>
-        <translation>
-            <numerusform>%1 – %2 · %Ln lead created in the period · computed in %3 ms</numerusform>
-            <numerusform>%1 – %2 · %Ln leads created in the period · computed in %3 ms</numerusform>
-        </translation>
-    </message>
+    <name>ReportBody</name>
     <message numerus="yes">
         <source>Rests on %Ln outcome(s)</source>
         <translation>
@@ -390,6 +383,16 @@
         <translation>
             <numerusform>%Ln outcome; the score recorded at MQL was missing for %1, their current score stands in.</numerusform>
             <numerusform>%Ln outcomes; the score recorded at MQL was missing for %1, their current score stands in.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message numerus="yes">
+        <source>%1 – %2 · %Ln lead(s) created in the period · computed in %3 ms</source>
+        <translation>
+            <numerusform>%1 – %2 · %Ln lead created in the period · computed in %3 ms</numerusform>
+            <numerusform>%1 – %2 · %Ln leads created in the period · computed in %3 ms</numerusform>
         </translation>
     </message>
 </context>

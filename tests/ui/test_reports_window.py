@@ -66,7 +66,7 @@ def test_open_change_period_and_click_a_funnel_bar(qtbot: Any, db: Any, window: 
     window.board.reload()
     reports = open_window(qtbot, window)
     report = set_period(qtbot, reports, date(2026, 11, 1), date(2026, 11, 30))
-    chart = reports.funnel_chart
+    chart = reports.body.funnel_chart
     # Created in November: won, mql, lost, open. MQL: three of them; SQL and Won: one; Lost: one.
     assert [b.value for b in chart.bars] == [4, 3, 1, 1, 1]
     assert report.query.start == date(2026, 11, 1)
@@ -95,23 +95,23 @@ def test_keyboard_and_table_rows_open_leads_too(qtbot: Any, db: Any, window: Any
     window.board.reload()
     reports = open_window(qtbot, window)
     set_period(qtbot, reports, date(2026, 11, 1), date(2026, 11, 30))
-    chart = reports.funnel_chart
+    chart = reports.body.funnel_chart
     chart.setFocus()
     for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Return):  # Lead → Won
         qtbot.keyClick(chart, key)
     assert shown_ids(window) == {ids["won"]}
-    table = reports.sources_table
+    table = reports.body.sources_table
     row = next(r for r in range(table.rowCount()) if table.item(r, 0).text().startswith("Messe Köln"))
     assert "(" in table.item(row, 0).text()  # marked as a fair
     table.cellClicked.emit(row, 0)
     assert shown_ids(window) == {ids["mql"]}
-    reports.timing_table.cellClicked.emit(1, 0)  # MQL: the leads whose stay there was measured
+    reports.body.timing_table.cellClicked.emit(1, 0)  # MQL: the leads whose stay there was measured
     assert shown_ids(window) == {ids["won"], ids["lost"]}
     reports.mode.setCurrentIndex(1)  # period mode: moves during the period
     with qtbot.waitSignal(reports.report_ready, timeout=10_000) as blocker:
         pass
     assert blocker.args[0].funnel.mode == "period"
-    assert "every move" in reports.funnel.explain.text().lower()
+    assert "every move" in reports.body.funnel.explain.text().lower()
 
 
 def test_exports_write_pdf_png_and_csv(qtbot: Any, db: Any, window: Any, tmp_path: Path) -> None:
@@ -137,7 +137,7 @@ def test_reopening_shows_changes_made_meanwhile(qtbot: Any, db: Any, window: Any
     build(db)
     reports = open_window(qtbot, window)
     set_period(qtbot, reports, date(2026, 11, 1), date(2026, 11, 30))
-    assert reports.funnel_chart.bars[0].value == 4
+    assert reports.body.funnel_chart.bars[0].value == 4
     reports.close()
     add_history(db, "Late", t(11, 25), [])
     with qtbot.waitSignal(reports.report_ready, timeout=10_000) as blocker:

@@ -15,8 +15,10 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
 from PySide6.QtWidgets import QApplication, QTableWidget
 
+from leaddesk.ui.reports.body import ReportBody, Section
+
 if TYPE_CHECKING:
-    from leaddesk.ui.reports.window import ReportsWindow, Section
+    from leaddesk.ui.reports.window import ReportsWindow
 
 
 def _slug(text: str) -> str:
@@ -122,10 +124,10 @@ def _draw_section(pages: _Pages, section: Section, fonts: tuple[QFont, QFont], p
     for label in extra:
         bigger = QFont(heading)
         pages.text(label.text(), bigger)
-    if section is getattr(section.window(), "handover", None):
-        window = section.window()
-        pages.text(window.handover_summary.text(), body)  # type: ignore[attr-defined]
-        pages.text(window.handover_button.text(), body)  # type: ignore[attr-defined]
+    report_body = section.parentWidget()
+    if isinstance(report_body, ReportBody) and section is report_body.handover:
+        pages.text(report_body.handover_summary.text(), body)
+        pages.text(report_body.handover_button.text(), body)
     if section.chart is not None and section.chart.bars:
         chart = section.chart
         saved = chart.font()
@@ -169,7 +171,7 @@ def write_pdf(window: ReportsWindow, path: str | Path) -> Path:
         pages = _Pages(writer, painter)
         pages.text(window.windowTitle().split(" — ")[0], title, gap=0.2)
         pages.text(window.status.text(), body, gap=1.0)
-        for section in window.sections:
+        for section in window.body.sections:
             _draw_section(pages, section, (heading, body), palette)
     finally:
         painter.end()
@@ -181,7 +183,7 @@ def write_pngs(window: ReportsWindow, folder: str | Path) -> list[Path]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     out = []
-    for section in window.sections:
+    for section in window.body.sections:
         if section.chart is not None and section.chart.bars:
             target = folder / f"{_slug(section.title())}.png"
             if not section.chart.to_image().save(str(target), "PNG"):
@@ -195,7 +197,7 @@ def write_csvs(window: ReportsWindow, folder: str | Path) -> list[Path]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     out = []
-    for section in window.sections:
+    for section in window.body.sections:
         if section.table is not None:
             target = folder / f"{_slug(section.title())}.csv"
             with target.open("w", encoding="utf-8-sig", newline="") as handle:
