@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.core.cardscan import CardImage, CardResult
+from leaddesk.core.cardscan import CardResult
 from leaddesk.core.db import Database
 from leaddesk.core.dedupe import Match, find_matches
 from leaddesk.core.errors import (
@@ -63,7 +63,7 @@ from leaddesk.core.services.query import distinct_values
 from leaddesk.core.services.tasks import user_timezone
 from leaddesk.core.validation import format_phone
 from leaddesk.ui.capture.card_form import IDENTITY_FIELDS, CardForm, one_line
-from leaddesk.ui.capture.jobs import CheckJob, CheckSignals, ScanJob, ScanSignals
+from leaddesk.ui.capture.jobs import CheckJob, CheckSignals
 from leaddesk.ui.capture.panels import CardPicture, DuplicatePanel
 from leaddesk.ui.capture.recent import RecentEntry, RecentModel
 from leaddesk.ui.dialogs import save_question
@@ -100,18 +100,11 @@ class QuickEntryWindow(QWidget):
         self._matches: list[Match] = []
         self._checked: tuple[Any, ...] = ()
         self._acknowledged: set[int] = set()
-        self._pending_image: CardImage | None = None
-        self._scan_token = 0
-        self._scanning = False
         self._stash: dict[str, str] | None = None
         #: The stash is a card put aside to correct another one, not one the person cleared with Esc.
         self._set_aside = False
         self._close_question: QMessageBox | None = None
         self._ops = operations(db)
-        self._signals = ScanSignals(self)
-        self._signals.image_ready.connect(self._on_image_ready)
-        self._signals.finished.connect(self._on_scan_finished)
-        self._signals.failed.connect(self._on_scan_failed)
         self._dup_timer = QTimer(self)
         self._dup_timer.setSingleShot(True)
         self._dup_timer.setInterval(DUPLICATE_DELAY_MS)
@@ -173,7 +166,9 @@ class QuickEntryWindow(QWidget):
         self.card.restore_button.clicked.connect(self.restore_cleared)
         middle.addWidget(self.card, 3)
 
-        self.picture = CardPicture()
+        self.picture = CardPicture(self._ops)
+        self.picture.finished.connect(self._on_scan_finished)
+        self.picture.failed.connect(self._on_scan_failed)
         self.picture.scan_button.clicked.connect(self.choose_image)
         self.picture.remove_button.clicked.connect(self.remove_image)
         middle.addWidget(self.picture, 2)
@@ -370,7 +365,7 @@ class QuickEntryWindow(QWidget):
                 self.fair(),
                 expected_version=existing.version,
                 overwrite=overwrite,
-                image=self._pending_image,
+                image=self.picture.image,
             )
         except (ValidationError, ConflictError) as exc:
             self.card.show_error(exc)
@@ -420,7 +415,7 @@ class QuickEntryWindow(QWidget):
         if not any(self.values().values()):
             self.fields["first_name"].setFocus()
             return False
-        if self._scanning and self._pending_image is None:
+        if self.picture.reading_now and self.picture.image is None:
             # The picture is re-encoded first (well under a second); saving now would lose it.
             self.card.show_message(
                 self.tr("The card picture is still being prepared; press Enter again in a moment.")
@@ -441,7 +436,7 @@ class QuickEntryWindow(QWidget):
 
             values = self.values()  # a card taken here is owned by who is working (core/who.py)
             values["owner"] = values.get("owner") or default_owner(self.db)
-            lead, warnings = save_card(self.db, values, self.fair(), image=self._pending_image)
+            lead, warnings = save_card(self.db, values, self.fair(), image=self.picture.image)
         except ValidationError as exc:
             self.card.show_validation(exc)
             return False
@@ -606,28 +601,13 @@ class QuickEntryWindow(QWidget):
                 self.tr("%1 is not a picture LeadDesk can read.").replace("%1", path.name), "error"
             )
             return
-        self.picture.reading(pixmap)
         self.card.show_message("")  # the last card's message does not belong to this one
-        self._scan_token += 1
-        self._scanning = True
-        self._pending_image = None
-        job = ScanJob(self._scan_token, data, path.name, self._signals)
-        self._ops.read(lambda _op: job.run(), owner=self)
+        self.picture.start(data, path.name, pixmap)
 
     def remove_image(self) -> None:
-        self._scan_token += 1  # a result still on its way is for a card that is gone
-        self._scanning = False
-        self._pending_image = None
-        self.picture.clear()
+        self.picture.clear()  # a result still on its way is for a card that is gone
 
-    def _on_image_ready(self, token: int, image: CardImage) -> None:
-        if token == self._scan_token:
-            self._pending_image = image
-
-    def _on_scan_finished(self, token: int, result: CardResult) -> None:
-        if token != self._scan_token:
-            return
-        self._scanning = False
+    def _on_scan_finished(self, result: CardResult) -> None:
         if not result.fields:
             self.picture.read(
                 self.tr("No text found on the picture; please type the card. It is kept with the lead.")
@@ -649,10 +629,7 @@ class QuickEntryWindow(QWidget):
         self.check_duplicates()
         self.scan_finished.emit()
 
-    def _on_scan_failed(self, token: int, kind: str, detail: object) -> None:
-        if token != self._scan_token:
-            return
-        self._scanning = False
+    def _on_scan_failed(self, kind: str, detail: object) -> None:
         if kind == "ocr_missing":
             packages = " ".join(detail) if isinstance(detail, tuple | list) else str(detail)
             self.picture.read(
@@ -749,7 +726,7 @@ class QuickEntryWindow(QWidget):
             event.ignore()
             return
         self._store_fair()
-        self._scan_token += 1  # a card still being read belongs to no card any more
+        self.picture.forget()  # a card still being read belongs to no card any more
         super().closeEvent(event)
 
 

@@ -1,12 +1,13 @@
 """The quick entry's two side pieces: the band of possible duplicates and the card picture.
 
-Widgets only: what a button does (open, merge, keep both; read a picture) is the window's
-(leaddesk/ui/quick_entry.py), which holds the card being typed.
+What a button does (open, merge, keep both) and what is done with a picture's fields is the
+window's (leaddesk/ui/quick_entry.py), which holds the card being typed; the picture panel
+reads its picture itself, off the UI thread (leaddesk/ui/capture/jobs.py).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,7 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.core.cardscan import CardImage, CardResult
 from leaddesk.core.dedupe import Match
+from leaddesk.ui.capture.jobs import ScanJob, ScanSignals
+from leaddesk.ui.ops import Operations
 
 
 class DuplicatePanel(QFrame):
@@ -84,10 +88,28 @@ class DuplicatePanel(QFrame):
 
 
 class CardPicture(QGroupBox):
-    """The card's picture beside the form: the preview, a busy bar while it is read, what was read."""
+    """The card's picture beside the form: the preview, a busy bar while it is read, what was read.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    :meth:`start` reads a picture on the read lane: it is re-encoded for storage (``image``),
+    then read (QR, else OCR). ``finished(CardResult)`` or ``failed(kind, detail)`` follow, only
+    for the picture still shown: one removed or replaced meanwhile is forgotten.
+    """
+
+    finished = Signal(object)  # CardResult
+    failed = Signal(str, object)  # kind ("ocr_missing" / "error"), the packages or the message
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._ops = ops
+        self._token = 0
+        # The picture as stored with the lead, once re-encoded (None before, or without one).
+        self.image: CardImage | None = None
+        # True from start() until its fields are read (or reading failed).
+        self.reading_now = False
+        self._signals = ScanSignals(self)
+        self._signals.image_ready.connect(self._image_ready)
+        self._signals.finished.connect(self._finished)
+        self._signals.failed.connect(self._failed)
         self.setTitle(self.tr("Card picture"))
         layout = QVBoxLayout(self)
         self.preview = QLabel()
@@ -117,7 +139,9 @@ class CardPicture(QGroupBox):
         self.clear()
 
     def clear(self) -> None:
-        """No picture: the hint where to drop one."""
+        """No picture: the hint where to drop one; a result still on its way is forgotten."""
+        self.forget()
+        self.image = None
         self.busy.hide()
         self.status.clear()
         self.preview.clear()
@@ -125,8 +149,13 @@ class CardPicture(QGroupBox):
         self.preview.setText(self.tr("Drop a photo or scan of the card here\nor press Ctrl+O"))
         self.remove_button.setEnabled(False)
 
-    def reading(self, pixmap: QPixmap) -> None:
-        """``pixmap`` shown while it is being read."""
+    def forget(self) -> None:
+        """A picture still being read belongs to no card any more (the window closes)."""
+        self._token += 1
+        self.reading_now = False
+
+    def start(self, data: bytes, file_name: str, pixmap: QPixmap) -> None:
+        """Show ``pixmap`` and read ``data`` (the file ``file_name``) in the background."""
         self.preview.setPixmap(
             pixmap.scaled(
                 self.preview.size(),
@@ -137,6 +166,11 @@ class CardPicture(QGroupBox):
         self.busy.show()
         self.status.setText(self.tr("Reading the card …"))
         self.remove_button.setEnabled(True)
+        self._token += 1
+        self.reading_now = True
+        self.image = None
+        job = ScanJob(self._token, data, file_name, self._signals)
+        self._ops.read(lambda _op: job.run(), owner=self)
 
     def read(self, text: str, lines: list[str] | None = None) -> None:
         """Reading ended: ``text`` says how; ``lines`` (the text recognised) become the tooltip."""
@@ -144,3 +178,19 @@ class CardPicture(QGroupBox):
         self.status.setText(text)
         if lines:
             self.preview.setToolTip("\n".join(lines))
+
+    def _image_ready(self, token: int, image: CardImage) -> None:
+        if token == self._token:
+            self.image = image
+
+    def _finished(self, token: int, result: CardResult) -> None:
+        if token == self._token:
+            self.reading_now = False
+            self.busy.hide()
+            self.finished.emit(result)
+
+    def _failed(self, token: int, kind: str, detail: object) -> None:
+        if token == self._token:
+            self.reading_now = False
+            self.busy.hide()
+            self.failed.emit(kind, detail)
