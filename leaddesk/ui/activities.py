@@ -66,7 +66,7 @@ ActivityRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
-#: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
+# Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
 translate = QCoreApplication.translate
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 BENCH_ENV = "LEADDESK_BENCH_EXIT_AFTER_PAINT"
-#: With BENCH_ENV: a file to write the names of the modules loaded at the first paint into.
+# With BENCH_ENV: a file to write the names of the modules loaded at the first paint into.
 BENCH_MODULES_ENV = "LEADDESK_BENCH_MODULES"
 
 

@@ -34,8 +34,8 @@ from leaddesk.ui.i18n import error_text
 from leaddesk.ui.ops import Op, operations
 from leaddesk.ui.zone import local_text
 
-#: Set on the QApplication when the person chose a backup to restore: ``app.run`` restores it
-#: once the window and the database are closed, then starts LeadDesk again.
+# Set on the QApplication when the person chose a backup to restore: ``app.run`` restores it
+# once the window and the database are closed, then starts LeadDesk again.
 RESTORE_PROPERTY = "leaddesk_restore_from"
 
 

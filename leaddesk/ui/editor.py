@@ -42,7 +42,7 @@ from leaddesk.ui.dialogs import save_question
 from leaddesk.ui.i18n import error_text, stage_label, tr_core
 from leaddesk.ui.zone import to_local, zone_name
 
-#: (field, kind) per tab; kinds: text, combo, int, money, date, notes, consent
+# (field, kind) per tab; kinds: text, combo, int, money, date, notes, consent
 SaveHandler = Callable[[int | None, dict[str, Any], int | None], LeadView]
 
 ERROR_STYLE = "border: 1px solid #c62828; border-radius: 3px;"

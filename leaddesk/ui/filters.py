@@ -218,7 +218,7 @@ class FilterBar(QWidget):
 
     filter_changed = Signal(object)  # LeadFilter
 
-    #: Follow-up choices of ``follow_up``.
+    # Follow-up choices of ``follow_up``.
     ANY, DUE, NONE = 0, 1, 2
 
     def __init__(self, parent: QWidget | None = None) -> None:

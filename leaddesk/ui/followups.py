@@ -69,7 +69,7 @@ TaskIdRole = Qt.ItemDataRole.UserRole + 1
 LeadIdRole = Qt.ItemDataRole.UserRole + 2
 
 
-#: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
+# Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
 translate = QCoreApplication.translate
 
 

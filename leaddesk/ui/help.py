@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 
-#: Shortcuts that are not QActions (keys a view handles itself), by window class name:
-#: ``(keys, what)``. A window may also carry its own list as attribute ``known_shortcuts``.
+# Shortcuts that are not QActions (keys a view handles itself), by window class name:
+# ``(keys, what)``. A window may also carry its own list as attribute ``known_shortcuts``.
 KNOWN: dict[str, list[tuple[str, str]]] = {}
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-#: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
+# Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
 translate = QCoreApplication.translate
 
 

@@ -17,10 +17,10 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, SignalInstance
 
-#: At the latest this long after the window was built, what waits is built even without a paint.
+# At the latest this long after the window was built, what waits is built even without a paint.
 LATEST_MS = 500
 
-#: Events that mean the user reaches for something: pending work is done before they are handled.
+# Events that mean the user reaches for something: pending work is done before they are handled.
 _INPUT = frozenset(
     {
         QEvent.Type.ShortcutOverride,

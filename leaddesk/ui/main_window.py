@@ -53,7 +53,7 @@ if TYPE_CHECKING:  # the editor and the write services load when first used, not
     from leaddesk.core.services.leads import LeadView
     from leaddesk.ui.editor import LeadEditor
 
-#: Bump when the toolbar/dock layout changes: older saved state is then ignored, not restored.
+# Bump when the toolbar/dock layout changes: older saved state is then ignored, not restored.
 STATE_VERSION = 1
 DEMO_LEADS = 2000
 

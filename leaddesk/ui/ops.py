@@ -46,9 +46,9 @@ T = TypeVar("T")
 
 _WRITE_POOL: QThreadPool | None = None
 _READ_POOL: QThreadPool | None = None
-#: Reads run two at a time: a card photo being read must not hold up a duplicate check.
+# Reads run two at a time: a card photo being read must not hold up a duplicate check.
 READ_THREADS = 2
-#: How long a write waiting for another LeadDesk process keeps trying before it gives up.
+# How long a write waiting for another LeadDesk process keeps trying before it gives up.
 BUSY_PATIENCE_S = 120.0
 
 
@@ -133,11 +133,11 @@ class _Runnable(QRunnable):
 class Operations(QObject):
     """The operations of one open database: its lanes' jobs and its change signal."""
 
-    #: The core's ``Changes`` of one commit, on the GUI thread.
+    # The core's ``Changes`` of one commit, on the GUI thread.
     changed = Signal(object)
-    #: True while a write job is queued or running (the board is then read-only).
+    # True while a write job is queued or running (the board is then read-only).
     busy_changed = Signal(bool)
-    #: True while a write waits for another LeadDesk process (the status bar says so).
+    # True while a write waits for another LeadDesk process (the status bar says so).
     waiting = Signal(bool)
     _committed = Signal(object)  # from any thread; re-emitted as ``changed`` on the GUI thread
 
@@ -301,7 +301,7 @@ class LiveFeed:
     then splices the named leads instead of reading everything again.
     """
 
-    #: How often the thread looks up from waiting to see whether it should stop.
+    # How often the thread looks up from waiting to see whether it should stop.
     WAKE_S = 0.25
 
     def __init__(self, db: Database) -> None:

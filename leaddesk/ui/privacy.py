@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 # --- the access export's PDF --------------------------------------------------------------------
 
-#: Headings of the PDF in the language the person asked in (independent of the app's language).
+# Headings of the PDF in the language the person asked in (independent of the app's language).
 PDF_HEADINGS: dict[str, dict[str, str]] = {
     "de": {
         "title": "Auskunft nach Art. 15 DSGVO",

@@ -101,7 +101,7 @@ class QuickEntryWindow(QWidget):
         self._checked: tuple[Any, ...] = ()
         self._acknowledged: set[int] = set()
         self._stash: dict[str, str] | None = None
-        #: The stash is a card put aside to correct another one, not one the person cleared with Esc.
+        # The stash is a card put aside to correct another one, not one the person cleared with Esc.
         self._set_aside = False
         self._close_question: QMessageBox | None = None
         self._ops = operations(db)

@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 PageFactory = Callable[["SettingsDialog"], QWidget]
 
-#: Pages other features add to every Settings dialog: key → (title function, factory).
+# Pages other features add to every Settings dialog: key → (title function, factory).
 _REGISTERED: dict[str, tuple[Callable[[], str], PageFactory]] = {}
 
 CURRENCIES = ("EUR", "CHF", "USD", "GBP", "PLN", "CZK", "SEK", "DKK", "NOK")

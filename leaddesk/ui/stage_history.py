@@ -23,7 +23,7 @@ from leaddesk.ui.i18n import lost_reason_labels, stage_label, tr_core
 from leaddesk.ui.ops import follow_lead
 from leaddesk.ui.zone import local_text
 
-#: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
+# Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
 translate = QCoreApplication.translate
 
 

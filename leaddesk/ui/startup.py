@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from leaddesk.ui.board.board import Board
     from leaddesk.ui.main_window import MainWindow
 
-#: Files up to this size are quick-checked before the first paint (a few ms); larger ones after it.
+# Files up to this size are quick-checked before the first paint (a few ms); larger ones after it.
 CHECK_BEFORE_PAINT_BYTES = 16 * 1024 * 1024
 
 
@@ -107,7 +107,7 @@ def take_hidden_later() -> bool:
 
 # --- the board: a screenful first, the rest after the paint -----------------------------------------
 
-#: Cards read per column before the first paint: more than a tall screen shows at 100 %.
+# Cards read per column before the first paint: more than a tall screen shows at 100 %.
 HEAD_ROWS = 100
 
 _head_first = False

@@ -36,7 +36,6 @@
     <name>ActivityTimeline</name>
     <message>
         <source>%1 min</source>
-        <extracomment>Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
         <translation>%1 Min.</translation>
     </message>
     <message>
@@ -79,7 +78,6 @@
 
 The details are in the log file:
 %1</source>
-        <extracomment>With BENCH_ENV: a file to write the names of the modules loaded at the first paint into.</extracomment>
         <translation>In LeadDesk ist etwas schiefgegangen. Ihre Leads sind sicher: Jede Änderung wird ganz oder gar nicht gespeichert.
 
 Einzelheiten stehen in der Protokolldatei:
@@ -137,7 +135,6 @@ Einzelheiten stehen in der Protokolldatei:
     <name>BackupsDialog</name>
     <message>
         <source>Backups</source>
-        <extracomment>Set on the QApplication when the person chose a backup to restore: ``app.run`` restores it once the window and the database are closed, then starts LeadDesk again.</extracomment>
         <translation>Sicherungen</translation>
     </message>
     <message>
@@ -236,7 +233,6 @@ Einzelheiten stehen in der Protokolldatei:
     <name>BantForm</name>
     <message>
         <source>&amp;Budget</source>
-        <extracomment>Border colour per status: the section&apos;s state is visible at a glance. Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
         <translation>&amp;Budget</translation>
     </message>
     <message>
@@ -328,7 +324,6 @@ Einzelheiten stehen in der Protokolldatei:
     <name>BantHistoryView</name>
     <message>
         <source>Edited %1</source>
-        <extracomment>Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
         <translation>Bearbeitet %1</translation>
     </message>
     <message>
@@ -383,7 +378,6 @@ Einzelheiten stehen in der Protokolldatei:
     <name>Board</name>
     <message>
         <source>Order of the cards: %1</source>
-        <extracomment>Up to this many leads in one change are placed card by card (row inserts keep the selection). More leads than this in one change: read the whole board again (cheaper than placing them). Several cards dropped on another column: lead ids, target stage (one bulk move, one question). A column&apos;s order changed (stage, mode): the window remembers it. Per column: the card count and per-currency sums last shown in its header, so a move can adjust them by the moved card instead of summing 45,000 values again.</extracomment>
         <translation>Reihenfolge der Karten: %1</translation>
     </message>
     <message>
@@ -403,7 +397,6 @@ Einzelheiten stehen in der Protokolldatei:
     <name>BoardSort</name>
     <message>
         <source>Manual order</source>
-        <extracomment>Mode → (list column read, descending?): highest score and value, latest activity and earliest follow-up first.</extracomment>
         <translation>Manuelle Reihenfolge</translation>
     </message>
     <message>
@@ -466,7 +459,6 @@ Einzelheiten stehen in der Protokolldatei:
     <name>Bulk</name>
     <message>
         <source>Set follow-up</source>
-        <extracomment>What :func:`ask_day` answers when the user chose &quot;No follow-up&quot; (None means cancelled).</extracomment>
         <translation>Wiedervorlage setzen</translation>
     </message>
     <message>
@@ -546,7 +538,6 @@ Einzelheiten stehen in der Protokolldatei:
     <name>BulkActions</name>
     <message numerus="yes">
         <source>%n lead(s)</source>
-        <extracomment>The follow-up dialog&apos;s result code for &quot;No follow-up&quot; (beside Accepted = 1, Rejected = 0).</extracomment>
         <translation>
             <numerusform>%n Lead</numerusform>
             <numerusform>%n Leads</numerusform>
@@ -864,7 +855,6 @@ Einzelheiten stehen in der Protokolldatei:
     </message>
     <message>
         <source>ready for %1</source>
-        <extracomment>Memory for painted cards kept to be drawn again: ~250 cards at 100 % scaling, ~60 at 200 %, more than a screen shows. Painted cards by everything their look depends on, least recently drawn first.</extracomment>
         <translation>bereit für %1</translation>
     </message>
     <message>
@@ -1060,12 +1050,10 @@ oder Strg+O drücken</translation>
     <name>ColumnHeader</name>
     <message>
         <source>Order of the cards</source>
-        <extracomment>Currency amounts a column header shows side by side before it shortens to &quot;+ …&quot;.</extracomment>
         <translation>Reihenfolge der Karten</translation>
     </message>
     <message numerus="yes">
         <source>%n lead(s)</source>
-        <extracomment>The euro part of the sums (callers that want one number); ``sums`` has every currency.</extracomment>
         <translation>
             <numerusform>%n Lead</numerusform>
             <numerusform>%n Leads</numerusform>
@@ -1088,7 +1076,6 @@ oder Strg+O drücken</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <extracomment>The move scoring made with this edit (&quot;move&quot; mode): undone with it, made again on redo.</extracomment>
         <translation>%1 löschen</translation>
     </message>
 </context>
@@ -1732,7 +1719,6 @@ oder Strg+O drücken</translation>
     <name>FilterBar</name>
     <message>
         <source>Search name, company, email, city, notes (Ctrl+F)</source>
-        <extracomment>Follow-up choices of ``follow_up``.</extracomment>
         <translation>Name, Firma, E-Mail, Ort, Notizen suchen (Strg+F)</translation>
     </message>
     <message>
@@ -1840,7 +1826,6 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <name>FollowUpList</name>
     <message>
         <source>Due</source>
-        <extracomment>Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
         <translation>Fällig</translation>
     </message>
     <message>
@@ -1939,7 +1924,6 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <name>GeneralPage</name>
     <message>
         <source>Home currency</source>
-        <extracomment>Pages other features add to every Settings dialog: key → (title function, factory).</extracomment>
         <translation>Hauswährung</translation>
     </message>
     <message>
@@ -2037,7 +2021,6 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <name>ImportLabels</name>
     <message>
         <source>Salutation</source>
-        <extracomment>Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
         <translation>Anrede</translation>
     </message>
     <message>
@@ -2217,7 +2200,6 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <name>ImportWizard</name>
     <message>
         <source>Import leads</source>
-        <extracomment>Per CSV file name: the columns the person mapped differently from the automatic guess.</extracomment>
         <translation>Leads importieren</translation>
     </message>
     <message>
@@ -2380,7 +2362,6 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <name>Labels</name>
     <message>
         <source>Call</source>
-        <extracomment>Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
         <translation>Anruf</translation>
     </message>
     <message>
@@ -2560,7 +2541,6 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <name>LeadEditor</name>
     <message>
         <source>Edit lead – %1</source>
-        <extracomment>(field, kind) per tab; kinds: text, combo, int, money, date, notes, consent</extracomment>
         <translation>Lead bearbeiten – %1</translation>
     </message>
     <message>
@@ -2790,7 +2770,6 @@ Ihre Eingaben stehen noch im Formular.</translation>
     <name>LeadList</name>
     <message>
         <source>Score</source>
-        <extracomment>The raw value of a cell (sorting in tests, copying). Rows read around a cache miss: two screens and some, one query. Up to this many leads in an ``updated`` change are compared in place; more re-read the ids. Lists longer than this are sorted on the read lane (a sort of 100,000 leads reads for ~100–250 ms); shorter ones at once, so a click never shows a frame of the old order for nothing.</extracomment>
         <translation>Punkte</translation>
     </message>
     <message>
@@ -2834,7 +2813,6 @@ Ihre Eingaben stehen noch im Formular.</translation>
     <name>LeadListView</name>
     <message>
         <source>Lead list</source>
-        <extracomment>Bump when ``TABLE_COLUMNS`` changes order or length: an older saved header is then ignored.</extracomment>
         <translation>Lead-Liste</translation>
     </message>
     <message>
@@ -2992,7 +2970,6 @@ Ihre Eingaben stehen noch im Formular.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <extracomment>Bump when the toolbar/dock layout changes: older saved state is then ignored, not restored.</extracomment>
         <translation>Abbrechen</translation>
     </message>
     <message>
@@ -3093,7 +3070,6 @@ Ihre Eingaben stehen noch im Formular.</translation>
     <name>MergeDatabase</name>
     <message>
         <source>Choose the LeadDesk database to merge</source>
-        <extracomment>Merged leads first (what the person most wants to check), then new ones, unchanged, left out.</extracomment>
         <translation>LeadDesk-Datenbank zum Zusammenführen wählen</translation>
     </message>
     <message>
@@ -3545,7 +3521,6 @@ Ihre Eingaben stehen noch im Formular.</translation>
     <name>Privacy</name>
     <message>
         <source>&amp;Erase person…</source>
-        <extracomment>Headings of the PDF in the language the person asked in (independent of the app&apos;s language).</extracomment>
         <translation>Person &amp;löschen…</translation>
     </message>
     <message>
@@ -3714,7 +3689,6 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     <name>QuickEntryWindow</name>
     <message>
         <source>Quick entry — LeadDesk</source>
-        <extracomment>The stash is a card put aside to correct another one, not one the person cleared with Esc.</extracomment>
         <translation>Schnellerfassung – LeadDesk</translation>
     </message>
     <message>
@@ -4401,7 +4375,6 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     <name>RuleEditor</name>
     <message>
         <source>is</source>
-        <extracomment>Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
         <translation>ist</translation>
     </message>
     <message>
@@ -4813,7 +4786,6 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     <name>ScoreExplainWidget</name>
     <message>
         <source>Accept move</source>
-        <extracomment>Accepting the suggestion goes through the board (one undoable path): lead id.</extracomment>
         <translation>Verschieben übernehmen</translation>
     </message>
     <message>
@@ -4877,7 +4849,6 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     <name>ScoringField</name>
     <message>
         <source>Job title</source>
-        <extracomment>Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
         <translation>Position</translation>
     </message>
     <message>
@@ -5240,7 +5211,6 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     <name>StageHistoryView</name>
     <message>
         <source>New in %1</source>
-        <extracomment>Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.</extracomment>
         <translation>Neu in %1</translation>
     </message>
     <message>

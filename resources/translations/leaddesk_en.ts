@@ -5,7 +5,6 @@
     <name>BulkActions</name>
     <message numerus="yes">
         <source>%n lead(s)</source>
-        <extracomment>The follow-up dialog&apos;s result code for &quot;No follow-up&quot; (beside Accepted = 1, Rejected = 0).</extracomment>
         <translation>
             <numerusform>%n lead</numerusform>
             <numerusform>%n leads</numerusform>
@@ -149,7 +148,6 @@
     <name>ColumnHeader</name>
     <message numerus="yes">
         <source>%n lead(s)</source>
-        <extracomment>The euro part of the sums (callers that want one number); ``sums`` has every currency.</extracomment>
         <translation>
             <numerusform>%n lead</numerusform>
             <numerusform>%n leads</numerusform>

@@ -54,9 +54,9 @@ from leaddesk.ui.ops import operations
 if TYPE_CHECKING:
     from leaddesk.core.services.leads import LeadView, MoveResult
 
-#: Up to this many leads in one change are placed card by card (row inserts keep the selection).
+# Up to this many leads in one change are placed card by card (row inserts keep the selection).
 PLACE_ONE_BY_ONE = 300
-#: More leads than this in one change: read the whole board again (cheaper than placing them).
+# More leads than this in one change: read the whole board again (cheaper than placing them).
 RELOAD_OVER = 40_000
 
 
@@ -70,9 +70,9 @@ class Board(QWidget):
     moved = Signal(int, str)  # lead id, new stage (after save and repaint)
     lost_toggle_requested = Signal()  # the collapsed Lost strip was clicked
     selection_changed = Signal()  # the selected cards (any column) changed
-    #: Several cards dropped on another column: lead ids, target stage (one bulk move, one question).
+    # Several cards dropped on another column: lead ids, target stage (one bulk move, one question).
     bulk_move_requested = Signal(object, str)
-    #: A column's order changed (stage, mode): the window remembers it.
+    # A column's order changed (stage, mode): the window remembers it.
     sort_changed = Signal(str, str)
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, actor: str = "") -> None:
@@ -83,8 +83,8 @@ class Board(QWidget):
         self.snapshot = BoardSnapshot(ids={s.value: [] for s in ALL_STAGES})
         self.filter = LeadFilter()
         self.matched: set[int] | None = None
-        #: Per column: the card count and per-currency sums last shown in its header, so a move
-        #: can adjust them by the moved card instead of summing 45,000 values again.
+        # Per column: the card count and per-currency sums last shown in its header, so a move
+        # can adjust them by the moved card instead of summing 45,000 values again.
         self._totals: dict[str, _Totals] = {}
         self.reason_dialog: ReasonDialog | None = None
         self.delegate = CardDelegate(self)
@@ -672,7 +672,7 @@ def time_ms(fn: Callable[[], object]) -> float:
     return timer.nsecsElapsed() / 1e6
 
 
-#: A column's header totals: the number of cards shown, and their amounts per currency.
+# A column's header totals: the number of cards shown, and their amounts per currency.
 _Totals = tuple[int, dict[str, float]]
 
 

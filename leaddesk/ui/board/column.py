@@ -227,7 +227,7 @@ class CardView(QTableView):
             event.ignore()
 
 
-#: Currency amounts a column header shows side by side before it shortens to "+ …".
+# Currency amounts a column header shows side by side before it shortens to "+ …".
 MAX_AMOUNTS = 2
 
 
@@ -265,7 +265,7 @@ class ColumnHeader(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.totals)
         self.count = 0
-        #: The euro part of the sums (callers that want one number); ``sums`` has every currency.
+        # The euro part of the sums (callers that want one number); ``sums`` has every currency.
         self.value = 0.0
         self.sums: dict[str, float] = {}
 

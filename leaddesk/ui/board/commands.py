@@ -118,7 +118,7 @@ class EditCommand(QUndoCommand):
         self._version = lead.version
         self._before = before
         self._after = after
-        #: The move scoring made with this edit ("move" mode): undone with it, made again on redo.
+        # The move scoring made with this edit ("move" mode): undone with it, made again on redo.
         self._promotion = promotion
         self._skip_redo = True
 

@@ -44,8 +44,8 @@ WHITE = QColor("white")
 LINES = 4
 PAD = 8  # inside the card, logical pixels
 GAP = 4  # between cards
-#: Memory for painted cards kept to be drawn again: ~250 cards at 100 % scaling, ~60 at 200 %,
-#: more than a screen shows.
+# Memory for painted cards kept to be drawn again: ~250 cards at 100 % scaling, ~60 at 200 %,
+# more than a screen shows.
 PIXMAP_BUDGET = 32 * 1024 * 1024
 
 
@@ -108,7 +108,7 @@ class CardDelegate(QStyledItemDelegate):
         self.sql_threshold = 80
         self._now = datetime.now(UTC)
         self._font_cache: dict[str, _Fonts] = {}
-        #: Painted cards by everything their look depends on, least recently drawn first.
+        # Painted cards by everything their look depends on, least recently drawn first.
         self._pixmaps: OrderedDict[tuple[Any, ...], QPixmap] = OrderedDict()
         self._pixmap_bytes = 0
 

@@ -29,8 +29,8 @@ MIME_TYPE = "application/x-leaddesk-lead-ids"
 LEAD_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 CARD_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 
-#: Rows fetched around a cache miss: a screenful of cards and some. Each row is a random read of a
-#: wide lead row (~25 µs cold), so a search keystroke that shows new cards in four columns stays cheap.
+# Rows fetched around a cache miss: a screenful of cards and some. Each row is a random read of a
+# wide lead row (~25 µs cold), so a search keystroke that shows new cards in four columns stays cheap.
 CHUNK_BEFORE = 8
 CHUNK_AFTER = 32
 CACHE_LIMIT = 6000
@@ -56,7 +56,7 @@ class Card:
     stage: str
     owner: str
     version: int
-    #: The person asked not to be contacted (data protection): the card says so.
+    # The person asked not to be contacted (data protection): the card says so.
     do_not_contact: bool = False
 
     @property
@@ -91,9 +91,9 @@ Fetcher = Callable[[list[int]], Mapping[int, Card]]
 class ColumnModel(QAbstractTableModel):
     """Ids of one stage in board order; one column; cards fetched lazily through ``fetch``."""
 
-    #: lead id, from stage, to stage, target row in this column's visible list
+    # lead id, from stage, to stage, target row in this column's visible list
     move_requested = Signal(int, str, str, int)
-    #: Several cards dropped here from another column: ids, this stage (one bulk move).
+    # Several cards dropped here from another column: ids, this stage (one bulk move).
     bulk_move_requested = Signal(object, str)
 
     def __init__(self, stage: str, fetch: Fetcher, parent: Any = None) -> None:

@@ -18,8 +18,8 @@ from leaddesk.core.db import Database
 from leaddesk.core.services.lead_table import column_keys
 
 MANUAL = "manual"
-#: Mode → (list column read, descending?): highest score and value, latest activity and
-#: earliest follow-up first.
+# Mode → (list column read, descending?): highest score and value, latest activity and
+# earliest follow-up first.
 MODES: dict[str, tuple[str, bool]] = {
     "score": ("score", True),
     "value": ("value", True),

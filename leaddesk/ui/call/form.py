@@ -35,11 +35,11 @@ from leaddesk.ui.call.questions import questions_for
 from leaddesk.ui.i18n import tr_core
 from leaddesk.ui.labels import field_labels, status_labels, yes_no_labels
 
-#: Border colour per status: the section's state is visible at a glance.
+# Border colour per status: the section's state is visible at a glance.
 STATUS_COLORS = {"unknown": "#9aa0a6", "partial": "#e0a100", "confirmed": "#2e9d4f", "no_fit": "#d0443e"}
 
 
-#: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
+# Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
 translate = QCoreApplication.translate
 
 

@@ -14,7 +14,7 @@ from leaddesk.ui.call.dialogs import format_duration
 from leaddesk.ui.labels import field_labels, outcome_labels, status_labels, yes_no_labels
 from leaddesk.ui.zone import local_text
 
-#: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
+# Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
 translate = QCoreApplication.translate
 
 

@@ -506,8 +506,8 @@ def start_call_action(parent: QWidget, db: Any, current_lead_id: Callable[[], in
     return action
 
 
-#: The call window open for each lead: a second "Start discovery call" brings it to the front
-#: instead of opening a rival window writing the same draft.
+# The call window open for each lead: a second "Start discovery call" brings it to the front
+# instead of opening a rival window writing the same draft.
 _open_calls: dict[int, CallWindow] = {}
 
 

@@ -48,7 +48,7 @@ from leaddesk.ui.ops import Op, operations
 translate = QCoreApplication.translate  # literal calls below, so pyside6-lupdate finds every string
 
 RUNNING, REPORT, ERROR = range(3)
-#: Merged leads first (what the person most wants to check), then new ones, unchanged, left out.
+# Merged leads first (what the person most wants to check), then new ones, unchanged, left out.
 KINDS = ("merged", "added", "same", "left")
 OutcomeRole = Qt.ItemDataRole.UserRole + 1
 

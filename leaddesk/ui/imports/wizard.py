@@ -68,7 +68,7 @@ class ImportWizard(QDialog):
         self.result: ImportResult | None = None
         # Why the files are being checked again (leads changed since the report): said on the new one.
         self.recheck_reason = ""
-        #: Per CSV file name: the columns the person mapped differently from the automatic guess.
+        # Per CSV file name: the columns the person mapped differently from the automatic guess.
         self.mappings: dict[str, dict[str, str]] = {}
         self.mapping_file = ""
         self.job: BackgroundJob | None = None

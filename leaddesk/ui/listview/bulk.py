@@ -68,7 +68,7 @@ def ask_choice(parent: QWidget, title: str, label: str, choices: list[str]) -> s
     return text if ok and text else None
 
 
-#: What :func:`ask_day` answers when the user chose "No follow-up" (None means cancelled).
+# What :func:`ask_day` answers when the user chose "No follow-up" (None means cancelled).
 NO_FOLLOW_UP = "none"
 
 
@@ -102,7 +102,7 @@ def ask_day(parent: QWidget) -> datetime | str | None:
     return datetime.combine(day, time(12), tzinfo=ZoneInfo(zone_name())).astimezone(UTC)
 
 
-#: The follow-up dialog's result code for "No follow-up" (beside Accepted = 1, Rejected = 0).
+# The follow-up dialog's result code for "No follow-up" (beside Accepted = 1, Rejected = 0).
 CLEARED = 2
 
 

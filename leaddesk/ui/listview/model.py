@@ -42,17 +42,17 @@ from leaddesk.ui.zone import local_text
 log = logging.getLogger(__name__)
 
 LEAD_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-#: The raw value of a cell (sorting in tests, copying).
+# The raw value of a cell (sorting in tests, copying).
 VALUE_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 
-#: Rows read around a cache miss: two screens and some, one query.
+# Rows read around a cache miss: two screens and some, one query.
 WINDOW_BEFORE = 60
 WINDOW_AFTER = 200
 CACHE_LIMIT = 5000
-#: Up to this many leads in an ``updated`` change are compared in place; more re-read the ids.
+# Up to this many leads in an ``updated`` change are compared in place; more re-read the ids.
 PATCH_LIMIT = 500
-#: Lists longer than this are sorted on the read lane (a sort of 100,000 leads reads for ~100–250
-#: ms); shorter ones at once, so a click never shows a frame of the old order for nothing.
+# Lists longer than this are sorted on the read lane (a sort of 100,000 leads reads for ~100–250
+# ms); shorter ones at once, so a click never shows a frame of the old order for nothing.
 SORT_IN_BACKGROUND = 5000
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -79,9 +79,9 @@ def column_label(name: str) -> str:
 class LeadTableModel(QAbstractTableModel):
     """All leads the filter keeps, one row each, every column of ``TABLE_COLUMNS``."""
 
-    #: A sort has been applied (a long list's, read on the read lane, arrives later than the click).
+    # A sort has been applied (a long list's, read on the read lane, arrives later than the click).
     sorted = Signal()
-    #: True while a background sort reads the new order, False once it is shown or given up.
+    # True while a background sort reads the new order, False once it is shown or given up.
     sort_pending = Signal(bool)
 
     def __init__(self, db: Database, parent: Any = None) -> None:
@@ -94,15 +94,15 @@ class LeadTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: dict[int, int] | None = None  # id → row, built when first needed
         self._cache: dict[int, dict[str, Any]] = {}
-        #: Columns read for each row: the visible ones (the view says which); all until told.
+        # Columns read for each row: the visible ones (the view says which); all until told.
         self.fetched: tuple[str, ...] = TABLE_COLUMNS
         self.now: Callable[[], datetime] = lambda: datetime.now(UTC)
         self.loaded = False
-        #: The (column, descending) the ids are in; changes keep it true (see ``apply_changes``).
+        # The (column, descending) the ids are in; changes keep it true (see ``apply_changes``).
         self._order: tuple[str, bool] | None = None
-        #: Bumped by every read of the ids: a background sort older than the last read is dropped.
+        # Bumped by every read of the ids: a background sort older than the last read is dropped.
         self._generation = 0
-        #: The order a background sort is reading (``sortByColumn`` asks twice; read it once).
+        # The order a background sort is reading (``sortByColumn`` asks twice; read it once).
         self._pending: tuple[str, bool] | None = None
         self._reasons = lost_reason_labels()
 

@@ -22,7 +22,7 @@ from leaddesk.core.services.query import LeadFilter
 from leaddesk.ui.listview.model import LEAD_ID_ROLE, LeadTableModel, column_label
 from leaddesk.ui.ops import operations
 
-#: Bump when ``TABLE_COLUMNS`` changes order or length: an older saved header is then ignored.
+# Bump when ``TABLE_COLUMNS`` changes order or length: an older saved header is then ignored.
 LAYOUT_VERSION = 1
 
 

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 class Bar:
     label: str
     value: float
-    #: Shown after the bar ("1.234 · 61,0 %"), already in the user's locale.
+    # Shown after the bar ("1.234 · 61,0 %"), already in the user's locale.
     text: str
-    #: The leads behind the bar: what clicking it shows on the board.
+    # The leads behind the bar: what clicking it shows on the board.
     ids: tuple[int, ...] = ()
     tooltip: str = ""
 

@@ -19,7 +19,7 @@ from leaddesk.core.scoring import RescoreReport, refresh_decay
 from leaddesk.ui.i18n import error_text
 from leaddesk.ui.ops import Op, operations
 
-#: How often to check whether the daily refresh is due (cheap: one settings read).
+# How often to check whether the daily refresh is due (cheap: one settings read).
 CHECK_INTERVAL_MS = 60 * 60 * 1000
 
 

@@ -109,7 +109,7 @@ class ScoreExplainWidget(QWidget):
     """Why the lead has its score, plus "add/subtract points" with a mandatory reason."""
 
     score_changed = Signal(int)
-    #: Accepting the suggestion goes through the board (one undoable path): lead id.
+    # Accepting the suggestion goes through the board (one undoable path): lead id.
     accept_requested = Signal(int)
 
     def __init__(

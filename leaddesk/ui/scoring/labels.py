@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from leaddesk.ui.labels import kind_labels
 
-#: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
+# Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
 translate = QCoreApplication.translate
 
 

@@ -30,7 +30,7 @@ from leaddesk.ui.scoring.labels import field_label, rule_name
 
 Index = QModelIndex | QPersistentModelIndex
 
-#: Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
+# Literal ``translate(context, text)`` calls below: pyside6-lupdate extracts only those.
 translate = QCoreApplication.translate
 
 
