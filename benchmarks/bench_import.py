@@ -174,7 +174,8 @@ def run(ctx: Context) -> dict[str, float]:
         cpu_applies.append((cpu_end - cpu_mid) * 1000)
         cpu_totals.append((cpu_end - cpu_start) * 1000)
         # Not part of the import's time (the leads are committed and shown), but real work: the
-        # background thread copying the import's write-ahead log back into the database file.
+        # background thread copying the import's write-ahead log back into the database file, and
+        # merging the search indexes' segments the import put off (WalCheckpointer).
         _quiet(db)
         checkpoints.append((time.perf_counter() - end) * 1000)
         start, cpu_start = time.perf_counter(), time.process_time()

@@ -95,7 +95,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 class WalCheckpointer:
-    """Copies the write-ahead log back into the database file on a thread of its own.
+    """Copies the write-ahead log back into the database file on a thread of its own, and pays
+    the search indexes' merges a bulk write put off (:meth:`merge_fts`).
 
     With SQLite's automatic checkpoint the commit that pushes the log past 1,000 pages does
     the copying: a card move on the GUI thread could stall for tens of milliseconds, and an
@@ -104,10 +105,21 @@ class WalCheckpointer:
     committed, never blocks readers or writers, and is simply repeated if a writer kept
     adding. A commit is durable without it (WAL); SQLite also checkpoints when the last
     connection closes, so short CLI runs need no thread at all.
+
+    A bulk write indexes its rows with FTS5's merging put off (:func:`fts_merges_deferred`).
+    Left alone, that merging fell on the next ordinary writes: after an import of 100,000 leads
+    the first edit of one lead took 0.1–0.6 s instead of 3 ms. Here it is done in small steps
+    (each its own transaction: ~5–80 ms, ~1 s in all after 100,000 leads) while nobody else
+    writes: a commit of someone else pauses it until the next quiet moment. (An edit right after
+    the bulk write may still merge a little itself; migration speed_2 keeps that small.)
     """
 
     #: Quiet time before checkpointing, so a burst of commits is copied once.
     DEBOUNCE_S = 0.05
+    #: FTS5 pages written per merge step: one short write transaction each.
+    MERGE_PAGES = 200
+    #: How long a merge step waits for the write lock before trying again at the next quiet moment.
+    MERGE_BUSY_MS = 100
 
     def __init__(self, path: Path, threshold: int = CHECKPOINT_BYTES) -> None:
         self._path = path
@@ -117,6 +129,7 @@ class WalCheckpointer:
         self._stopping = False
         self._idle = threading.Event()
         self._idle.set()
+        self._merge_due = False
         self._thread = threading.Thread(target=self._run, name="leaddesk-wal-checkpoint", daemon=True)
         self._thread.start()
 
@@ -125,8 +138,13 @@ class WalCheckpointer:
         self._idle.clear()
         self._wake.set()
 
+    def merge_fts(self) -> None:
+        """A bulk write put off FTS5's merging (called after its commit): do it when writes pause."""
+        self._merge_due = True
+        self.poke()
+
     def wait_idle(self, timeout: float = 10.0) -> bool:
-        """Block until pending checkpoint work is done (tests, and before copying the file)."""
+        """Block until pending checkpoint and merge work is done (tests, and before copying the file)."""
         return self._idle.wait(timeout)
 
     def stop(self) -> None:
@@ -142,7 +160,7 @@ class WalCheckpointer:
 
     def _run(self) -> None:
         conn: sqlite3.Connection | None = None
-        retries = 0
+        retries = merge_tries = 0
         try:
             while True:
                 self._wake.wait()
@@ -150,10 +168,20 @@ class WalCheckpointer:
                     self._wake.clear()  # still committing: wait for a pause
                 if self._stopping:
                     return
+                if self._merge_due:
+                    conn = conn or self._connect()
+                    self._merge_due = not self._merge_steps(conn)
+                    if self._merge_due and not self._wake.is_set():
+                        # The write lock was taken (or the file is read-only): try again shortly,
+                        # a few times; the merging then falls to the writes, as without this.
+                        merge_tries += 1
+                        self._merge_due = merge_tries < 8
+                        self._wake.wait(0.2)
+                        self._wake.set()
+                        continue
+                    merge_tries = 0
                 if self._due():
-                    if conn is None:
-                        conn = sqlite3.connect(self._path, timeout=BUSY_TIMEOUT_MS / 1000)
-                        conn.execute(f"PRAGMA journal_size_limit={WAL_KEEP_BYTES}")
+                    conn = conn or self._connect()
                     busy, log, done = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
                     if (busy or done < log) and retries < 8:
                         # A reader still needs old pages: try again later, backing off.
@@ -170,6 +198,41 @@ class WalCheckpointer:
             self._idle.set()
             if conn is not None:
                 conn.close()
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self._path, timeout=self.MERGE_BUSY_MS / 1000, isolation_level=None)
+        conn.execute(f"PRAGMA journal_size_limit={WAL_KEEP_BYTES}")
+        conn.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
+        conn.execute("PRAGMA secure_delete=FAST")  # as every connection (_privacy_pragmas)
+        return conn
+
+    def _merge_steps(self, conn: sqlite3.Connection) -> bool:
+        """Merge the search indexes' segments step by step; True when no merge work is left.
+
+        Stops early (False) when another writer commits or holds the lock: its writes go first.
+        FTS5's 'merge' did nothing when the database's change count rose by less than two.
+        """
+        pages = self.MERGE_PAGES
+        for table in FTS_TABLES:
+            while True:
+                if self._wake.is_set() or self._stopping:
+                    return False
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                except sqlite3.OperationalError:  # another writer holds the lock
+                    return False
+                try:
+                    before = conn.total_changes
+                    conn.execute(f"INSERT INTO {table}({table}, rank) VALUES('merge', ?)", (pages,))
+                    conn.execute("COMMIT")
+                except sqlite3.OperationalError as exc:
+                    conn.execute("ROLLBACK")
+                    if "no such table" in str(exc):
+                        break  # a database from before the search indexes: nothing to merge
+                    return False
+                if conn.total_changes - before < 2:
+                    break
+        return True
 
 
 #: How long a write begun on the thread that draws the window waits for another process's write
@@ -554,7 +617,7 @@ def prune_safety_copies(copy: Path, keep: int = KEEP_SAFETY_COPIES) -> list[Path
 #: The newest migration's revision id. Lets an up-to-date database open without loading
 #: Alembic and parsing every migration script (~100 ms of each start); a test keeps it equal
 #: to the scripts' head.
-SCHEMA_HEAD = "speed_1"
+SCHEMA_HEAD = "speed_2"
 
 
 def _stored_revision(engine: Engine) -> str | None:
@@ -854,6 +917,7 @@ class Database:
                     if changes:
                         announce_changes(session, changes, self.origin)
                     bulk = take_bulk_tables(session.connection())
+                    merges_put_off = session.info.pop(_FTS_MERGES_PUT_OFF, False)
             except DBAPIError as exc:  # disk full, read-only …: the core's error, no SQL in it
                 discard_notes(session)
                 raise DatabaseError(describe_operational_error(exc, str(self.file or "database"))) from exc
@@ -861,6 +925,8 @@ class Database:
                 discard_notes(session)
                 raise
         if self.checkpointer is not None:
+            if merges_put_off:
+                self.checkpointer.merge_fts()
             self.checkpointer.poke()  # committed now (the engine's commit event fires just before)
         keep_committed(session, changes)
         if bulk and not is_sqlite(self.engine):
@@ -1142,10 +1208,13 @@ _FTS_DEFAULTS = {"automerge": 4, "hashsize": 1024 * 1024}
 #: Measured on 100,000 leads, indexing 92,000 new ones: 3.0 s at the defaults, 1.3 s with
 #: automerge 16, 1.1 s with both (hash at 8 MiB), where an earlier import had been undone (more
 #: segments to merge into); ~2.0 s and ~1.3 s on a freshly built index. The defaults' extra time is
-#: merging the new rows into the existing segments. That merging is deferred, not saved: the next
-#: writes do it a little at a time (in the import benchmark, the ~1,000-card vCard import that follows
-#: three CSV imports and undos took ~0.6 s longer). Dropping "automerge" here keeps only the hash.
+#: merging the new rows into the existing segments. That merging is put off, not saved: after the
+#: commit WalCheckpointer does it in short steps while nobody writes (~0.3–1 s after 100,000 leads);
+#: left to the next writes, an edit of one lead took up to 0.6 s. Dropping "automerge" here keeps
+#: only the hash.
 _FTS_BULK = {"automerge": 16, "hashsize": 32 * 1024 * 1024}
+#: Set on a session whose transaction put FTS5's merging off (see WalCheckpointer).
+_FTS_MERGES_PUT_OFF = "leaddesk_fts_merges_put_off"
 
 
 @functools.cache
@@ -1173,6 +1242,8 @@ def fts_merges_deferred(session: Session) -> Iterator[None]:
     as before, a little at a time, and FTS5's 'crisismerge' still bounds the number of segments.
     """
     keys = [k for k in _FTS_BULK if _fts_knows(k)]
+    # After the commit, Database.transaction has WalCheckpointer do the merging put off here.
+    session.info[_FTS_MERGES_PUT_OFF] = True
     before: dict[tuple[str, str], int] = {}
     for table in FTS_TABLES:
         for key in keys:

@@ -290,3 +290,17 @@ def test_the_date_indexes_hold_only_leads_with_a_date_and_serve_the_trash(db) ->
         with db.engine.connect() as conn:
             plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
         assert "ix_lead_deleted_at" in plan, plan
+
+
+@pytest.mark.sqlite_only  # PostgreSQL has no FTS5 settings
+def test_the_search_indexes_merge_a_crowded_level_only_at_64_segments(db) -> None:
+    """Migration speed_2: FTS5's 'crisismerge' at 64, so an edit right after a bulk write does not
+    merge the bulk write's segments all at once (the background thread does, in steps)."""
+    from sqlalchemy import text
+
+    from leaddesk.core.db import FTS_TABLES
+
+    with db.engine.connect() as conn:
+        for table in FTS_TABLES:
+            value = conn.execute(text(f"SELECT v FROM {table}_config WHERE k = 'crisismerge'")).scalar()
+            assert value == 64, table
