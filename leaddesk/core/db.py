@@ -109,7 +109,7 @@ class WalCheckpointer:
     A bulk write indexes its rows with FTS5's merging put off (:func:`fts_merges_deferred`).
     Left alone, that merging fell on the next ordinary writes: after an import of 100,000 leads
     the first edit of one lead took 0.1–0.6 s instead of 3 ms. Here it is done in small steps
-    (each its own transaction: ~5–80 ms, ~1 s in all after 100,000 leads) while nobody else
+    (each its own transaction, mostly 5–80 ms; ~1 s in all after 100,000 leads) while nobody else
     writes: a commit of someone else pauses it until the next quiet moment. (An edit right after
     the bulk write may still merge a little itself; migration speed_2 keeps that small.)
     """

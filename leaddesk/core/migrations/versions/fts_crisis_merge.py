@@ -11,8 +11,8 @@ the 15 before an ordinary edit's one: right after importing 100,000 leads, editi
 took up to 0.9 s instead of 3 ms. At 64 such a merge waits for its level to fill much further;
 the background thread merges the segments in short steps long before (``WalCheckpointer``),
 and each write still merges a little as before ('automerge'). Measured right after imports and
-undos of 100,000 leads: the slowest of 56 edits 915 ms before, 237 ms after (that one waits
-for the disk, not the index). PostgreSQL: nothing to do (its own indexes).
+undos of 100,000 leads: the slowest of 56 edits 915 ms before, 236 ms after (right after an
+undo, waiting for a lock). PostgreSQL: nothing to do (its own indexes).
 """
 
 from __future__ import annotations
