@@ -54,6 +54,13 @@ POLICIES: tuple[str, ...] = ("skip", "update", "merge")
 Progress = Callable[[int, int], bool | None]
 IMPORT_CANCELLED = Text("import cancelled; nothing was changed")
 
+
+def report_progress(progress: Progress | None, done: int, total: int) -> None:
+    """Tell ``progress`` (if any) how far the import is; Cancelled when it answers False."""
+    if progress is not None and progress(done, total) is False:
+        raise Cancelled(IMPORT_CANCELLED)
+
+
 #: Fields an import may fill or update on an existing lead (never owner/stage bookkeeping).
 MERGE_FIELDS: tuple[str, ...] = tuple(
     f for f in EDITABLE_FIELDS if f not in ("next_follow_up", "consent_at", "value", "currency", "source")
@@ -304,8 +311,7 @@ def insert_new(
         if at_follow_up is not None:
             tasks = [(cells[0], cells[at_follow_up], actor) for cells in lead_rows if cells[at_follow_up]]
             insert_rows(conn, "task", task_columns, tasks, task_constants)
-        if progress is not None and progress(start + len(lead_rows), total) is False:
-            raise Cancelled(IMPORT_CANCELLED)
+        report_progress(progress, start + len(lead_rows), total)
     ids_written(conn, "lead")
     photos = [(lead_id, r) for lead_id, r in enumerate(rows, start=first_id) if r.photo]
     for lead_id, row in photos:

@@ -25,7 +25,7 @@ from leaddesk.core import who
 from leaddesk.core.changes import note
 from leaddesk.core.db import Database, bulk_cache, fts_add_rows, fts_remove_rows, fts_triggers_suspended
 from leaddesk.core.dedupe import DuplicateIndex
-from leaddesk.core.errors import Cancelled, LeadDeskError
+from leaddesk.core.errors import LeadDeskError
 from leaddesk.core.importers import ImportFormatError, Issue, ParseResult, Record, parse_file
 from leaddesk.core.importers.csvfile import group_type_header, norm_header
 from leaddesk.core.models import ImportBatch, Lead, utcnow
@@ -38,7 +38,6 @@ from leaddesk.core.services.import_rows import Checked, PlannedRow, checked_row,
 from leaddesk.core.services.import_undo import UndoRefused, UndoResult, list_batches, undo_import
 from leaddesk.core.services.import_write import (
     BATCH_LEADS,
-    IMPORT_CANCELLED,
     IN_IDS,
     MERGE_FIELDS,
     POLICIES,
@@ -48,6 +47,7 @@ from leaddesk.core.services.import_write import (
     fold_in_file,
     insert_new,
     move_stages,
+    report_progress,
 )
 from leaddesk.core.text import Text
 from leaddesk.core.validation import DEFAULT_REGION
@@ -244,12 +244,11 @@ def _plan_import(
         for rec in result.records:
             values, issues = clean_record(rec, row_source, region)
             checked.append(checked_row(result.file_name, rec, values, issues, blocked))
-            if progress is not None and len(checked) % 500 == 0:
-                _report(progress, len(checked) // 2, total)
+            if len(checked) % 500 == 0:
+                report_progress(progress, len(checked) // 2, total)
 
     def each(done: int) -> None:
-        if progress is not None:
-            _report(progress, (total + done) // 2, total)
+        report_progress(progress, (total + done) // 2, total)
 
     with db.engine.connect() as conn:
         plan.rows = classify(conn, checked, index=index, each=each if progress is not None else None)
@@ -292,11 +291,6 @@ def _checked_again(session: Any, plan: ImportPlan) -> tuple[ImportPlan, int]:
         else:
             differ += 1
     return replace(plan, rows=rows), differ
-
-
-def _report(progress: Progress, done: int, total: int) -> None:
-    if progress(done, total) is False:
-        raise Cancelled(IMPORT_CANCELLED)
 
 
 def apply_import(
@@ -399,8 +393,7 @@ def _apply_import(
                     for r in to_change
                     if r.match is not None and r.match.lead_id not in changed and r.match.lead_id not in moved
                 )
-            if progress is not None and progress(total, total) is False:
-                raise Cancelled(IMPORT_CANCELLED)
+            report_progress(progress, total, total)
         if bulk:
             fts_add_rows(session, "import_batch_id = :batch", {"batch": batch.id}, parts=parts)
             if to_change:
