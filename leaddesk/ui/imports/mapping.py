@@ -7,7 +7,7 @@ the wizard's (leaddesk/ui/imports/wizard.py): it holds the choices of every file
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -122,21 +122,22 @@ class MappingPage(QWidget):
             self.table.setFocus()
             self.table.setCurrentCell(0, 1)
 
+    def _combos(self) -> Iterator[tuple[str, QComboBox]]:
+        """(column header, its target combo) per row of the table."""
+        for r in range(self.table.rowCount()):
+            combo = self.table.cellWidget(r, 1)
+            assert isinstance(combo, QComboBox)
+            yield self.table.item(r, 0).text(), combo
+
     def set_target(self, header: str, target: str) -> None:
         """Choose the target of one column (keyboard users and tests use the combo the same way)."""
-        for r in range(self.table.rowCount()):
-            if self.table.item(r, 0).text() == header:
-                combo = self.table.cellWidget(r, 1)
-                assert isinstance(combo, QComboBox)
+        for shown, combo in self._combos():
+            if shown == header:
                 combo.setCurrentIndex(combo.findData(target))
 
     def targets(self) -> dict[str, str]:
         """Each shown column's target (a column kept in the notes as ``note:<header>``)."""
-        out: dict[str, str] = {}
-        for r in range(self.table.rowCount()):
-            header = self.table.item(r, 0).text()
-            combo = self.table.cellWidget(r, 1)
-            assert isinstance(combo, QComboBox)
-            target = combo.currentData()
-            out[header] = f"note:{header}" if target == "note:" else target
-        return out
+        return {
+            header: f"note:{header}" if combo.currentData() == "note:" else combo.currentData()
+            for header, combo in self._combos()
+        }
