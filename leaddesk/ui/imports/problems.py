@@ -1,26 +1,33 @@
 """The import report's table: every error, warning and duplicate of a dry run, worst first.
 
-A duplicate's row takes the person's choice for it (skip, update, merge, new) by key.
+A duplicate's row takes the person's choice for it (skip, update, merge, new) by key. Below
+the table, the current row's whole message: the table cuts a long one at its edge.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
 from leaddesk.core.services.imports import (
     ImportPlan,
 )
+from leaddesk.core.text import Text
 from leaddesk.ui.i18n import tr_core
 from leaddesk.ui.imports.labels import action_labels, reason_labels, target_labels
 
 _SEVERITY_ORDER = {"error": 0, "duplicate": 1, "warning": 2}
+FILE, LINE, KIND, FIELD, MESSAGE, CHOICE = range(6)
 
 
 class ProblemModel(QAbstractTableModel):
@@ -43,6 +50,24 @@ class ProblemModel(QAbstractTableModel):
         self._plan = plan
         self._rows = _problem_rows(plan) if plan is not None else []
         self.endResetModel()
+
+    def choices(self) -> dict[str, str]:
+        """What the Choice column shows for each decision."""
+        return {
+            "skip": self.tr("Skip"),
+            "update": self.tr("Update"),
+            "merge": self.tr("Merge"),
+            "new": self.tr("Import as new"),
+        }
+
+    def detail(self, row: int) -> str:
+        """A row as the pane below the table shows it: file and line, kind, field, then the message."""
+        if not 0 <= row < len(self._rows):
+            return ""
+        file_name, line, _kind, _field, message, _plan_row = self._rows[row]
+        where = tr_core(Text("{file}, line {line}", file=file_name, line=line))
+        kind, field = (self.data(self.index(row, column)) for column in (KIND, FIELD))
+        return " · ".join(x for x in (where, kind, field) if x) + "\n" + message
 
     def kinds(self) -> list[str]:
         return [r[2] for r in self._rows]
@@ -77,15 +102,9 @@ class ProblemModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             file_name, line, kind, field, message, plan_row = row
-            if index.column() == 5:
+            if index.column() == CHOICE:
                 decision = self._plan.rows[plan_row].decision if self._plan and plan_row >= 0 else None
-                choices = {
-                    "skip": self.tr("Skip"),
-                    "update": self.tr("Update"),
-                    "merge": self.tr("Merge"),
-                    "new": self.tr("Import as new"),
-                }
-                return choices.get(decision or "", "")
+                return self.choices().get(decision or "", "")
             kinds = {
                 "error": self.tr("Error"),
                 "warning": self.tr("Warning"),
@@ -148,3 +167,56 @@ class ProblemView(QTableView):
                     model.set_decision(index.row(), _DECISION_KEYS.get(key))
                 return
         super().keyPressEvent(event)
+
+
+class ProblemPanel(QWidget):
+    """The report table, its message column as wide as the window leaves, and below it the current
+    row's whole message (selectable, for copying); the file column only for two or more files,
+    the choice column only when there are duplicates to choose for."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ProblemModel(self)
+        self.view = ProblemView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(MESSAGE, QHeaderView.ResizeMode.Stretch)
+        self.detail = QLabel()
+        self.detail.setObjectName("problemDetail")
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.detail)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def set_plan(self, plan: ImportPlan | None) -> None:
+        self.model.set_plan(plan)
+        self.view.setColumnHidden(FILE, plan is None or len(plan.files) < 2)
+        self.view.setColumnHidden(CHOICE, plan is None or plan.duplicates == 0)
+        for column in (FILE, LINE, KIND, FIELD):
+            self.view.resizeColumnToContents(column)
+        labels = [
+            str(self.model.headerData(CHOICE, Qt.Orientation.Horizontal)),
+            *self.model.choices().values(),
+        ]
+        self.view.setColumnWidth(CHOICE, max(map(self.fontMetrics().horizontalAdvance, labels)) + 24)
+        if self.model.rowCount():
+            # Current, not selected: the pane shows the worst problem, and Columns… still opens the
+            # first file rather than this row's.
+            first = self.model.index(0, MESSAGE)
+            self.view.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self._current_changed(self.view.currentIndex())
+        self.detail.setVisible(self.model.rowCount() > 0)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        self.detail.setText(self.model.detail(current.row()) if current.isValid() else "")

@@ -50,7 +50,7 @@ from leaddesk.ui.imports.history import confirm_undo_import
 from leaddesk.ui.imports.jobs import BackgroundJob, RunningPage
 from leaddesk.ui.imports.labels import target_labels
 from leaddesk.ui.imports.mapping import MappingPage
-from leaddesk.ui.imports.problems import ProblemModel, ProblemView
+from leaddesk.ui.imports.problems import ProblemPanel
 
 FILES, MAPPING, REPORT, RUNNING, RESULT = range(5)
 
@@ -147,14 +147,9 @@ class ImportWizard(QDialog):
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
-        self.problems = ProblemModel(self)
-        self.problem_view = ProblemView()
-        self.problem_view.setModel(self.problems)
-        self.problem_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.problem_view.verticalHeader().setVisible(False)
-        self.problem_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.problem_view.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.problem_view)
+        self.problem_panel = ProblemPanel()
+        self.problems, self.problem_view = self.problem_panel.model, self.problem_panel.view
+        layout.addWidget(self.problem_panel, 1)
         form = QFormLayout()
         self.policy_combo = QComboBox()
         self.policy_combo.addItem(
@@ -253,7 +248,7 @@ class ImportWizard(QDialog):
         # A check replaces the plan: let the old one go first (a 100,000-row plan is ~900,000
         # objects; keeping it while the next is built doubles the memory and slows the check).
         self.plan = None
-        self.problems.set_plan(None)
+        self.problem_panel.set_plan(None)
         self._start(
             lambda progress: plan_import(
                 self.db, sources, source=source, mapping=mapping or None, progress=progress
@@ -400,8 +395,7 @@ class ImportWizard(QDialog):
             .replace("%4", str(warnings))
             .replace("%5", reads)
         )
-        self.problems.set_plan(plan)
-        self.problem_view.resizeColumnsToContents()
+        self.problem_panel.set_plan(plan)
         self.skip_errors_box.setChecked(False)
         self.skip_errors_box.setEnabled(plan.errors > 0)
         self.policy_combo.setEnabled(plan.duplicates > 0)
@@ -580,4 +574,4 @@ def open_import_wizard(
     return wizard
 
 
-__all__ = ["ImportWizard", "ProblemModel", "UndoRefused", "open_import_wizard"]
+__all__ = ["ImportWizard", "UndoRefused", "open_import_wizard"]
