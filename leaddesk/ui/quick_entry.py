@@ -12,36 +12,27 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QLocale,
     QModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCompleter,
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from leaddesk.core.cardscan import CardResult
 from leaddesk.core.db import Database
-from leaddesk.core.dedupe import Match, find_matches
+from leaddesk.core.dedupe import Match
 from leaddesk.core.errors import (
     ConflictError,
     LeadDeskError,
@@ -50,28 +41,23 @@ from leaddesk.core.errors import (
 )
 from leaddesk.core.services.capture import (
     FairSession,
-    MergePlan,
-    count_since_midnight,
-    load_session,
     merge_card,
     plan_merge,
     save_card,
-    save_session,
 )
 from leaddesk.core.services.leads import LeadView, get_lead, update_lead
-from leaddesk.core.services.query import distinct_values
 from leaddesk.core.services.tasks import user_timezone
 from leaddesk.core.validation import format_phone
-from leaddesk.ui.capture.card_form import IDENTITY_FIELDS, CardForm, one_line
-from leaddesk.ui.capture.jobs import CheckJob, CheckSignals
+from leaddesk.ui.capture.card_form import CardForm, one_line
+from leaddesk.ui.capture.fair import FairDayBox
 from leaddesk.ui.capture.panels import CardPicture, DuplicatePanel
-from leaddesk.ui.capture.recent import RecentEntry, RecentModel
+from leaddesk.ui.capture.recent import RecentCards, RecentEntry
+from leaddesk.ui.capture.watch import DuplicateWatch
 from leaddesk.ui.dialogs import save_question
 from leaddesk.ui.i18n import error_text
 from leaddesk.ui.ops import operations
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif"})
-DUPLICATE_DELAY_MS = 150
 
 
 class QuickEntryWindow(QWidget):
@@ -93,24 +79,12 @@ class QuickEntryWindow(QWidget):
         self.db = db
         self._open_lead = open_lead
         self._tz = region_tz or user_timezone(db)
-        self._fair = load_session(db)
-        self._session_count = 0
-        self._today_count = 0
         self._editing: LeadView | None = None
-        self._matches: list[Match] = []
-        self._checked: tuple[Any, ...] = ()
-        self._acknowledged: set[int] = set()
         self._stash: dict[str, str] | None = None
         # The stash is a card put aside to correct another one, not one the person cleared with Esc.
         self._set_aside = False
         self._close_question: QMessageBox | None = None
         self._ops = operations(db)
-        self._dup_timer = QTimer(self)
-        self._dup_timer.setSingleShot(True)
-        self._dup_timer.setInterval(DUPLICATE_DELAY_MS)
-        self._dup_timer.timeout.connect(self._check_in_background)
-        self._check_signals = CheckSignals(self)
-        self._check_signals.done.connect(self._on_check_done)
 
         self.setWindowTitle(self.tr("Quick entry — LeadDesk"))
         self.setAcceptDrops(True)
@@ -123,8 +97,6 @@ class QuickEntryWindow(QWidget):
             "QLabel#editBanner { background: #e8f0fe; padding: 4px; border-radius: 3px; }"
         )
         self._build()
-        self._restore_fair()
-        self._refresh_count()
         self.resize(1100, 760)
 
     # --- layout ---------------------------------------------------------------------------
@@ -132,35 +104,17 @@ class QuickEntryWindow(QWidget):
     def _build(self) -> None:
         root = QVBoxLayout(self)
 
-        fair_box = QGroupBox(self.tr("Fair day (kept for every card)"))
-        fair_row = QHBoxLayout(fair_box)
-        self.source_edit = QLineEdit()
-        self.source_edit.setPlaceholderText(self.tr("e.g. Messe Stuttgart 2026"))
-        completer = QCompleter(distinct_values(self.db, "source"), self.source_edit)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.source_edit.setCompleter(completer)
-        self.tags_edit = QLineEdit()
-        self.tags_edit.setPlaceholderText(self.tr("comma-separated, e.g. Halle 4, Maschinenbau"))
-        source_label = QLabel(self.tr("E&vent / source:"))
-        source_label.setBuddy(self.source_edit)
-        tags_label = QLabel(self.tr("&Tags:"))
-        tags_label.setBuddy(self.tags_edit)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count")
-        fair_row.addWidget(source_label)
-        fair_row.addWidget(self.source_edit, 3)
-        fair_row.addWidget(tags_label)
-        fair_row.addWidget(self.tags_edit, 3)
-        fair_row.addSpacing(12)
-        fair_row.addWidget(self.count_label, 2)
-        root.addWidget(fair_box)
+        self.fair_box = FairDayBox(self.db, self._tz)
+        self.fair_box.entered.connect(lambda: self.fields["first_name"].setFocus())
+        self.source_edit, self.count_label = self.fair_box.source_edit, self.fair_box.count_label
+        root.addWidget(self.fair_box)
 
         middle = QHBoxLayout()
         root.addLayout(middle, 0)
 
         self.card = CardForm()
         self.card.submitted.connect(self.save_and_next)
-        self.card.identity_edited.connect(self._schedule_duplicate_check)
+        self.card.identity_edited.connect(lambda: self.watch.schedule())
         self.card.save_button.clicked.connect(self.save_and_next)
         self.card.clear_button.clicked.connect(self.clear_or_cancel)
         self.card.restore_button.clicked.connect(self.restore_cleared)
@@ -168,7 +122,7 @@ class QuickEntryWindow(QWidget):
 
         self.picture = CardPicture(self._ops)
         self.picture.finished.connect(self._on_scan_finished)
-        self.picture.failed.connect(self._on_scan_failed)
+        self.picture.failed.connect(lambda _kind, _detail: self.scan_finished.emit())  # the panel says why
         self.picture.scan_button.clicked.connect(self.choose_image)
         self.picture.remove_button.clicked.connect(self.remove_image)
         middle.addWidget(self.picture, 2)
@@ -178,36 +132,16 @@ class QuickEntryWindow(QWidget):
         self.duplicates.merge_button.clicked.connect(self.merge_match)
         self.duplicates.keep_button.clicked.connect(self.keep_both)
         root.addWidget(self.duplicates)
+        self.watch = DuplicateWatch(self.db, self._ops, self.duplicates, self._card_now, self)
 
-        recent_box = QGroupBox(self.tr("Last cards (select and press Enter to correct)"))
-        recent_layout = QVBoxLayout(recent_box)
-        self.recent_model = RecentModel(self)
-        self.recent_view = QTableView()
-        self.recent_view.setModel(self.recent_model)
-        self.recent_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.recent_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.recent_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.recent_view.verticalHeader().hide()
-        self.recent_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.recent_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        # The time column is sized for the widest local time, not to its contents (which start empty).
-        self.recent_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        sample = QLocale().toString(datetime(2026, 1, 1, 23, 59).time(), QLocale.FormatType.ShortFormat)
-        self.recent_view.horizontalHeader().resizeSection(
-            0, self.fontMetrics().horizontalAdvance(sample + "MM") + 12
-        )
+        recent = RecentCards()
+        self.recent_model, self.recent_view = recent.model, recent.view
         self.recent_view.activated.connect(self._edit_recent)
-        recent_layout.addWidget(self.recent_view)
-        root.addWidget(recent_box, 1)
+        root.addWidget(recent, 1)
 
-        order = [self.source_edit, self.tags_edit, *self.fields.values(), self.recent_view]
+        order = [self.source_edit, self.fair_box.tags_edit, *self.fields.values(), self.recent_view]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
-        self.source_edit.returnPressed.connect(self._fair_entered)
-        self.tags_edit.returnPressed.connect(self._fair_entered)
-        self.source_edit.editingFinished.connect(self._store_fair)
-        self.tags_edit.editingFinished.connect(self._store_fair)
-        self.source_edit.editingFinished.connect(self._refresh_count)
 
         def shortcut(keys: str | QKeySequence.StandardKey, slot: Callable[[], None]) -> None:
             sc = QShortcut(QKeySequence(keys), self)
@@ -223,39 +157,6 @@ class QuickEntryWindow(QWidget):
         shortcut("Alt+R", self.restore_cleared)
         shortcut("Ctrl+L", lambda: self.recent_view.setFocus())
 
-    # --- fair day -------------------------------------------------------------------------
-
-    def _restore_fair(self) -> None:
-        self.source_edit.setText(self._fair.source)
-        self.tags_edit.setText(self._fair.tags.replace(",", ", "))
-
-    def _store_fair(self) -> None:
-        fair = FairSession(self.source_edit.text(), self.tags_edit.text())
-        if fair.source.strip() != self._fair.source or fair.tags != self._fair.tags.replace(",", ", "):
-            self._fair = save_session(self.db, fair)
-
-    def _fair_entered(self) -> None:
-        self._store_fair()
-        self.fields["first_name"].setFocus()
-
-    def fair(self) -> FairSession:
-        self._store_fair()
-        return self._fair
-
-    def _refresh_count(self) -> None:
-        """Count today's leads of this event once (when the event changes), then add as cards are saved."""
-        source = self.source_edit.text().strip()
-        self._today_count = count_since_midnight(self.db, source, self._tz) if source else 0
-        self._update_count()
-
-    def _update_count(self) -> None:
-        source = self.source_edit.text().strip()
-        if source:
-            text = self.tr("Today at this event: %1 · this session: %2").replace("%1", str(self._today_count))
-        else:
-            text = self.tr("This session: %2")
-        self.count_label.setText(text.replace("%2", str(self._session_count)))
-
     # --- form values ----------------------------------------------------------------------
 
     def values(self) -> dict[str, str]:
@@ -265,7 +166,7 @@ class QuickEntryWindow(QWidget):
     def set_values(self, values: dict[str, str], *, only_empty: bool = False) -> list[str]:
         """Fill the form; returns the fields left as they were because the person had typed there."""
         kept = self.card.fill(values, only_empty=only_empty)
-        self._schedule_duplicate_check()
+        self.watch.schedule()
         return kept
 
     @property
@@ -273,58 +174,22 @@ class QuickEntryWindow(QWidget):
         """The card's line edits by field name."""
         return self.card.fields
 
+    def fair(self) -> FairSession:
+        """Event and tags every card gets."""
+        return self.fair_box.fair()
+
+    def _card_now(self) -> tuple[int, dict[str, str]]:
+        """What the duplicate check looks at: the lead being corrected (0: a new card), the values."""
+        return (self._editing.id if self._editing else 0), self.values()
+
     # --- duplicates -----------------------------------------------------------------------
-
-    def _schedule_duplicate_check(self) -> None:
-        self._dup_timer.start()
-
-    def _check_key(self) -> tuple[Any, ...]:
-        values = self.values()
-        return (self._editing.id if self._editing else 0, *(values[k] for k in IDENTITY_FIELDS))
-
-    def _check_in_background(self) -> None:
-        key = self._check_key()
-        if key == self._checked:
-            return
-        if not any(key[1:]):
-            self._show_matches(key, [])
-            return
-        job = CheckJob(self.db, key, self.values(), self._check_signals)
-        self._ops.read(lambda _op: job.run(), owner=self)
-
-    def _on_check_done(self, key: tuple[Any, ...], matches: list[Match] | None) -> None:
-        if matches is not None and key == self._check_key():  # drop answers for text typed over since
-            self._show_matches(key, matches)
 
     def check_duplicates(self) -> list[Match]:
         """Look for the lead being typed among existing leads now and show what was found."""
-        self._dup_timer.stop()
-        key = self._check_key()
-        values = self.values()
-        if not any(values.get(k) for k in IDENTITY_FIELDS):
-            matches: list[Match] = []
-        else:
-            exclude = {self._editing.id} if self._editing else set()
-            matches = find_matches(self.db, values, exclude_ids=exclude, limit=5)
-        self._show_matches(key, matches)
-        return matches
-
-    def _show_matches(self, key: tuple[Any, ...], matches: list[Match]) -> None:
-        self._checked = key
-        self._matches = matches
-        self.duplicates.show_matches(matches, correcting=self._editing is not None)
-
-    def _unresolved(self) -> list[Match]:
-        return [m for m in self._matches if m.strong and m.lead_id not in self._acknowledged]
-
-    def _selected_match(self) -> Match | None:
-        if not self._matches or not self.duplicates.isVisible():
-            return None
-        row = self.duplicates.current_row()
-        return self._matches[row] if row < len(self._matches) else self._matches[0]
+        return self.watch.check_now()
 
     def open_match(self) -> None:
-        match = self._selected_match()
+        match = self.watch.selected()
         if match is None:
             return
         if self._open_lead is not None:
@@ -333,13 +198,13 @@ class QuickEntryWindow(QWidget):
         self.edit_lead(match.lead_id)
 
     def keep_both(self) -> None:
-        if not self._matches or self._editing is not None:
+        if not self.watch.matches or self._editing is not None:
             return
-        self._acknowledged.update(m.lead_id for m in self._matches)
+        self.watch.acknowledge()
         self.save_and_next()
 
     def merge_match(self) -> None:
-        match = self._selected_match()
+        match = self.watch.selected()
         if match is None or self._editing is not None:
             return
         try:
@@ -353,7 +218,9 @@ class QuickEntryWindow(QWidget):
             return
         overwrite: frozenset[str] = frozenset()
         if plan.conflicts:
-            chosen = self.ask_conflicts(existing, plan)
+            chosen = self.duplicates.ask_conflicts(
+                existing.display_name, plan.conflicts, self.card.field_label
+            )
             if chosen is None:
                 return
             overwrite = chosen
@@ -376,31 +243,6 @@ class QuickEntryWindow(QWidget):
             self.tr("Merged into %1 (filled: %2).").replace("%1", lead.display_name).replace("%2", filled)
         )
 
-    def ask_conflicts(self, existing: LeadView, plan: MergePlan) -> frozenset[str] | None:
-        """Where the card and the lead disagree, the person decides; None cancels the merge."""
-        lines = "\n".join(
-            f"{self.card.field_label(k)}: {old}  →  {new}"
-            for k, (old, new) in plan.conflicts.items()
-            if k != "source"
-        )
-        if not lines:
-            return frozenset()
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Merge card"))
-        box.setText(self.tr("%1 already has other values:").replace("%1", existing.display_name))
-        box.setInformativeText(lines)
-        keep = box.addButton(self.tr("Keep the lead's values"), QMessageBox.ButtonRole.AcceptRole)
-        take = box.addButton(self.tr("Use the card's values"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(keep)
-        box.exec()
-        if box.clickedButton() is keep:
-            return frozenset()
-        if box.clickedButton() is take:
-            return frozenset(plan.conflicts)
-        return None
-
     # --- saving ---------------------------------------------------------------------------
 
     def save_and_next(self) -> bool:
@@ -408,7 +250,7 @@ class QuickEntryWindow(QWidget):
 
         True when saved, so closing with Save closes only if nothing typed was lost.
         """
-        if self._dup_timer.isActive() or self._checked != self._check_key():
+        if self.watch.stale():
             self.check_duplicates()
         if self._editing is not None:
             return self._save_edit()
@@ -421,7 +263,7 @@ class QuickEntryWindow(QWidget):
                 self.tr("The card picture is still being prepared; press Enter again in a moment.")
             )
             return False
-        unresolved = self._unresolved()
+        unresolved = self.watch.unresolved()
         if unresolved:
             self.card.show_message(
                 self.tr(
@@ -491,22 +333,15 @@ class QuickEntryWindow(QWidget):
         return True
 
     def _after_save(self, lead: LeadView, action: str) -> None:
-        self._session_count += 1
-        if action == "new" and lead.source and lead.source == self.source_edit.text().strip():
-            self._today_count += 1
         self.recent_model.put(RecentEntry(lead, action, lead.updated_at))
         self.recent_view.scrollToTop()
         self.lead_saved.emit(lead.id)
         self._reset_form()
-        self._update_count()
+        self.fair_box.counted(lead, action)
 
     def _reset_form(self) -> None:
         self.card.clear()
-        self._matches = []
-        self._checked = ()  # the same card typed again must be checked again
-        self._acknowledged = set()
-        self.duplicates.hide()
-        self._dup_timer.stop()
+        self.watch.reset()
         self.remove_image()
         self.card.restore_button.hide()
         self.fields["first_name"].setFocus()
@@ -608,39 +443,12 @@ class QuickEntryWindow(QWidget):
         self.picture.clear()  # a result still on its way is for a card that is gone
 
     def _on_scan_finished(self, result: CardResult) -> None:
-        if not result.fields:
-            self.picture.read(
-                self.tr("No text found on the picture; please type the card. It is kept with the lead.")
-            )
-        else:
-            shown = {k: format_phone(v) if k in ("phone", "mobile") else v for k, v in result.fields.items()}
-            kept = self.set_values(shown, only_empty=True)
-            if result.method == "qr":
-                text = self.tr("Read from the QR code — fields taken exactly. Check and press Enter.")
-            else:
-                text = self.tr("Read by text recognition — please check every field, then press Enter.")
-            if kept:
-                text += " " + self.tr("Kept what you typed in: %1.").replace(
-                    "%1", ", ".join(self.card.field_label(k) for k in kept)
-                )
-            self.picture.read(text, list(result.lines))
+        shown = {k: format_phone(v) if k in ("phone", "mobile") else v for k, v in result.fields.items()}
+        kept = self.set_values(shown, only_empty=True) if shown else []
+        self.picture.show_result(result, [self.card.field_label(k) for k in kept])
         self.fields["first_name"].setFocus()
         self.fields["first_name"].selectAll()
         self.check_duplicates()
-        self.scan_finished.emit()
-
-    def _on_scan_failed(self, kind: str, detail: object) -> None:
-        if kind == "ocr_missing":
-            packages = " ".join(detail) if isinstance(detail, tuple | list) else str(detail)
-            self.picture.read(
-                self.tr(
-                    "Text recognition is not installed, so only QR codes can be read. "
-                    "Install the packages: %1 (e.g. sudo apt install %1). "
-                    "The picture is kept with the lead — type the card from it."
-                ).replace("%1", packages)
-            )
-        else:
-            self.picture.read(self.tr("The picture could not be read: %1").replace("%1", str(detail)))
         self.scan_finished.emit()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -725,7 +533,7 @@ class QuickEntryWindow(QWidget):
         if not self.maybe_close():
             event.ignore()
             return
-        self._store_fair()
+        self.fair_box.store()
         self.picture.forget()  # a card still being read belongs to no card any more
         super().closeEvent(event)
 

@@ -1045,6 +1045,30 @@ oder Strg+O drücken</translation>
         <source>Reading the card …</source>
         <translation>Karte wird gelesen …</translation>
     </message>
+    <message>
+        <source>No text found on the picture; please type the card. It is kept with the lead.</source>
+        <translation>Kein Text auf dem Bild gefunden; bitte tippen Sie die Karte ab. Das Bild bleibt beim Lead.</translation>
+    </message>
+    <message>
+        <source>Read from the QR code — fields taken exactly. Check and press Enter.</source>
+        <translation>Aus dem QR-Code gelesen – Felder exakt übernommen. Prüfen und Eingabe drücken.</translation>
+    </message>
+    <message>
+        <source>Read by text recognition — please check every field, then press Enter.</source>
+        <translation>Per Texterkennung gelesen – bitte jedes Feld prüfen, dann Eingabe drücken.</translation>
+    </message>
+    <message>
+        <source>Kept what you typed in: %1.</source>
+        <translation>Ihre Eingaben behalten: %1.</translation>
+    </message>
+    <message>
+        <source>Text recognition is not installed, so only QR codes can be read. Install the packages: %1 (e.g. sudo apt install %1). The picture is kept with the lead — type the card from it.</source>
+        <translation>Die Texterkennung ist nicht installiert, daher können nur QR-Codes gelesen werden. Installieren Sie die Pakete: %1 (z. B. sudo apt install %1). Das Bild bleibt beim Lead – tippen Sie die Karte davon ab.</translation>
+    </message>
+    <message>
+        <source>The picture could not be read: %1</source>
+        <translation>Das Bild konnte nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>ColumnHeader</name>
@@ -1379,6 +1403,22 @@ oder Strg+O drücken</translation>
         <source>&lt;b&gt;Similar lead&lt;/b&gt; — check before saving:</source>
         <translation>&lt;b&gt;Ähnlicher Lead&lt;/b&gt; – vor dem Speichern prüfen:</translation>
     </message>
+    <message>
+        <source>Merge card</source>
+        <translation>Karte übernehmen</translation>
+    </message>
+    <message>
+        <source>%1 already has other values:</source>
+        <translation>%1 hat schon andere Werte:</translation>
+    </message>
+    <message>
+        <source>Keep the lead&apos;s values</source>
+        <translation>Werte des Leads behalten</translation>
+    </message>
+    <message>
+        <source>Use the card&apos;s values</source>
+        <translation>Werte der Karte übernehmen</translation>
+    </message>
 </context>
 <context>
     <name>EndCallDialog</name>
@@ -1523,6 +1563,37 @@ oder Strg+O drücken</translation>
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>FairDayBox</name>
+    <message>
+        <source>Fair day (kept for every card)</source>
+        <translation>Messetag (gilt für jede Karte)</translation>
+    </message>
+    <message>
+        <source>e.g. Messe Stuttgart 2026</source>
+        <translation>z. B. Messe Stuttgart 2026</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. Halle 4, Maschinenbau</source>
+        <translation>durch Komma getrennt, z. B. Halle 4, Maschinenbau</translation>
+    </message>
+    <message>
+        <source>E&amp;vent / source:</source>
+        <translation>Veranstaltung / &amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>Schla&amp;gwörter:</translation>
+    </message>
+    <message>
+        <source>Today at this event: %1 · this session: %2</source>
+        <translation>Heute auf dieser Veranstaltung: %1 · in dieser Sitzung: %2</translation>
+    </message>
+    <message>
+        <source>This session: %2</source>
+        <translation>In dieser Sitzung: %2</translation>
     </message>
 </context>
 <context>
@@ -3692,60 +3763,12 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>Schnellerfassung – LeadDesk</translation>
     </message>
     <message>
-        <source>Fair day (kept for every card)</source>
-        <translation>Messetag (gilt für jede Karte)</translation>
-    </message>
-    <message>
-        <source>e.g. Messe Stuttgart 2026</source>
-        <translation>z. B. Messe Stuttgart 2026</translation>
-    </message>
-    <message>
-        <source>comma-separated, e.g. Halle 4, Maschinenbau</source>
-        <translation>durch Komma getrennt, z. B. Halle 4, Maschinenbau</translation>
-    </message>
-    <message>
-        <source>E&amp;vent / source:</source>
-        <translation>Veranstaltung / &amp;Quelle:</translation>
-    </message>
-    <message>
-        <source>&amp;Tags:</source>
-        <translation>Schla&amp;gwörter:</translation>
-    </message>
-    <message>
-        <source>Last cards (select and press Enter to correct)</source>
-        <translation>Letzte Karten (auswählen und Eingabe drücken zum Korrigieren)</translation>
-    </message>
-    <message>
-        <source>Today at this event: %1 · this session: %2</source>
-        <translation>Heute auf dieser Veranstaltung: %1 · in dieser Sitzung: %2</translation>
-    </message>
-    <message>
-        <source>This session: %2</source>
-        <translation>In dieser Sitzung: %2</translation>
-    </message>
-    <message>
         <source>nothing new</source>
         <translation>nichts Neues</translation>
     </message>
     <message>
         <source>Merged into %1 (filled: %2).</source>
         <translation>In %1 übernommen (ergänzt: %2).</translation>
-    </message>
-    <message>
-        <source>Merge card</source>
-        <translation>Karte übernehmen</translation>
-    </message>
-    <message>
-        <source>%1 already has other values:</source>
-        <translation>%1 hat schon andere Werte:</translation>
-    </message>
-    <message>
-        <source>Keep the lead&apos;s values</source>
-        <translation>Werte des Leads behalten</translation>
-    </message>
-    <message>
-        <source>Use the card&apos;s values</source>
-        <translation>Werte der Karte übernehmen</translation>
     </message>
     <message>
         <source>The card picture is still being prepared; press Enter again in a moment.</source>
@@ -3790,30 +3813,6 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     <message>
         <source>%1 is not a picture LeadDesk can read.</source>
         <translation>%1 ist kein Bild, das LeadDesk lesen kann.</translation>
-    </message>
-    <message>
-        <source>No text found on the picture; please type the card. It is kept with the lead.</source>
-        <translation>Kein Text auf dem Bild gefunden; bitte tippen Sie die Karte ab. Das Bild bleibt beim Lead.</translation>
-    </message>
-    <message>
-        <source>Read from the QR code — fields taken exactly. Check and press Enter.</source>
-        <translation>Aus dem QR-Code gelesen – Felder exakt übernommen. Prüfen und Eingabe drücken.</translation>
-    </message>
-    <message>
-        <source>Read by text recognition — please check every field, then press Enter.</source>
-        <translation>Per Texterkennung gelesen – bitte jedes Feld prüfen, dann Eingabe drücken.</translation>
-    </message>
-    <message>
-        <source>Kept what you typed in: %1.</source>
-        <translation>Ihre Eingaben behalten: %1.</translation>
-    </message>
-    <message>
-        <source>Text recognition is not installed, so only QR codes can be read. Install the packages: %1 (e.g. sudo apt install %1). The picture is kept with the lead — type the card from it.</source>
-        <translation>Die Texterkennung ist nicht installiert, daher können nur QR-Codes gelesen werden. Installieren Sie die Pakete: %1 (z. B. sudo apt install %1). Das Bild bleibt beim Lead – tippen Sie die Karte davon ab.</translation>
-    </message>
-    <message>
-        <source>The picture could not be read: %1</source>
-        <translation>Das Bild konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Save your correction to %1?</source>
@@ -3870,6 +3869,13 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     <message>
         <source>Reason (required)</source>
         <translation>Grund (Pflichtfeld)</translation>
+    </message>
+</context>
+<context>
+    <name>RecentCards</name>
+    <message>
+        <source>Last cards (select and press Enter to correct)</source>
+        <translation>Letzte Karten (auswählen und Eingabe drücken zum Korrigieren)</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,15 @@
 """The quick entry's two side pieces: the band of possible duplicates and the card picture.
 
 What a button does (open, merge, keep both) and what is done with a picture's fields is the
-window's (leaddesk/ui/quick_entry.py), which holds the card being typed; the picture panel
-reads its picture itself, off the UI thread (leaddesk/ui/capture/jobs.py).
+window's (leaddesk/ui/quick_entry.py), which holds the card being typed; the band asks which
+values a merge keeps, the picture panel reads its picture itself, off the UI thread
+(leaddesk/ui/capture/jobs.py), and says how that went.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -86,6 +91,33 @@ class DuplicatePanel(QFrame):
         """The chosen match's row (the first when none is chosen)."""
         return max(self.list.currentRow(), 0)
 
+    def ask_conflicts(
+        self, name: str, conflicts: Mapping[str, tuple[Any, Any]], label: Callable[[str], str]
+    ) -> frozenset[str] | None:
+        """Merge, where the card and the lead ``name`` disagree: the person decides which values
+        stay (none of the card's, all of them); None cancels the merge. The harmless answer,
+        keeping the lead's values, is the default."""
+        lines = "\n".join(
+            f"{label(k)}: {old}  →  {new}" for k, (old, new) in conflicts.items() if k != "source"
+        )
+        if not lines:
+            return frozenset()
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Merge card"))
+        box.setText(self.tr("%1 already has other values:").replace("%1", name))
+        box.setInformativeText(lines)
+        keep = box.addButton(self.tr("Keep the lead's values"), QMessageBox.ButtonRole.AcceptRole)
+        take = box.addButton(self.tr("Use the card's values"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.exec()
+        if box.clickedButton() is keep:
+            return frozenset()
+        if box.clickedButton() is take:
+            return frozenset(conflicts)
+        return None
+
 
 class CardPicture(QGroupBox):
     """The card's picture beside the form: the preview, a busy bar while it is read, what was read.
@@ -96,7 +128,7 @@ class CardPicture(QGroupBox):
     """
 
     finished = Signal(object)  # CardResult
-    failed = Signal(str, object)  # kind ("ocr_missing" / "error"), the packages or the message
+    failed = Signal(str, object)  # kind ("ocr_missing" / "error"), the packages or the message (shown)
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,6 +204,21 @@ class CardPicture(QGroupBox):
         job = ScanJob(self._token, data, file_name, self._signals)
         self._ops.read(lambda _op: job.run(), owner=self)
 
+    def show_result(self, result: CardResult, kept: list[str]) -> None:
+        """Say how the picture was read; ``kept``: the labels of fields left as the person typed them."""
+        if not result.fields:
+            self.read(
+                self.tr("No text found on the picture; please type the card. It is kept with the lead.")
+            )
+            return
+        if result.method == "qr":
+            text = self.tr("Read from the QR code — fields taken exactly. Check and press Enter.")
+        else:
+            text = self.tr("Read by text recognition — please check every field, then press Enter.")
+        if kept:
+            text += " " + self.tr("Kept what you typed in: %1.").replace("%1", ", ".join(kept))
+        self.read(text, list(result.lines))
+
     def read(self, text: str, lines: list[str] | None = None) -> None:
         """Reading ended: ``text`` says how; ``lines`` (the text recognised) become the tooltip."""
         self.busy.hide()
@@ -190,7 +237,18 @@ class CardPicture(QGroupBox):
             self.finished.emit(result)
 
     def _failed(self, token: int, kind: str, detail: object) -> None:
-        if token == self._token:
-            self.reading_now = False
-            self.busy.hide()
-            self.failed.emit(kind, detail)
+        if token != self._token:
+            return
+        self.reading_now = False
+        if kind == "ocr_missing":
+            packages = " ".join(detail) if isinstance(detail, tuple | list) else str(detail)
+            self.read(
+                self.tr(
+                    "Text recognition is not installed, so only QR codes can be read. "
+                    "Install the packages: %1 (e.g. sudo apt install %1). "
+                    "The picture is kept with the lead — type the card from it."
+                ).replace("%1", packages)
+            )
+        else:
+            self.read(self.tr("The picture could not be read: %1").replace("%1", str(detail)))
+        self.failed.emit(kind, detail)

@@ -1,4 +1,4 @@
-"""The quick entry's list of cards saved in this session, newest first (a table model)."""
+"""The quick entry's list of cards saved in this session, newest first (a table model and its box)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from leaddesk.core.services.leads import LeadView
 from leaddesk.core.validation import format_phone
@@ -105,3 +106,27 @@ class RecentModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), RECENT_LIMIT, len(self._rows) - 1)
             del self._rows[RECENT_LIMIT:]
             self.endRemoveRows()
+
+
+class RecentCards(QGroupBox):
+    """The box below the card: the session's cards; Enter (``view.activated``) corrects one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Last cards (select and press Enter to correct)"))
+        layout = QVBoxLayout(self)
+        self.model = RecentModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The time column is sized for the widest local time, not to its contents (which start empty).
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        sample = QLocale().toString(datetime(2026, 1, 1, 23, 59).time(), QLocale.FormatType.ShortFormat)
+        header.resizeSection(0, self.fontMetrics().horizontalAdvance(sample + "MM") + 12)
+        layout.addWidget(self.view)
