@@ -1001,7 +1001,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     u = actions.add_parser("add", help="add a user")
     u.add_argument("name", metavar="NAME")
     u.add_argument("--initials", metavar="X", help="initials (default: from the name, Anna Berger → AB)")
-    u.add_argument("--email", metavar="E", help="e-mail address")
+    u.add_argument("--email", metavar="E", help="email address")
     u = actions.add_parser("rename", help="rename a user, and the owner of their leads with them")
     u.add_argument("old", metavar="OLD")
     u.add_argument("new", metavar="NEW")

@@ -145,7 +145,7 @@ def _check_details(initials: str, email: str) -> tuple[str, str]:
     if len(initials) > INITIALS_MAX:
         errors["initials"] = Text("initials have at most {n} characters", n=INITIALS_MAX)
     if email and (len(email) > EMAIL_MAX or "@" not in email or any(c.isspace() for c in email)):
-        errors["email"] = Text("{email!r} is not an e-mail address", email=email)
+        errors["email"] = Text("{email!r} is not an email address", email=email)
     if errors:
         raise ValidationError(errors)
     return initials, email

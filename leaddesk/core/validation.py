@@ -264,7 +264,7 @@ _EMAIL_PROBLEMS: tuple[tuple[tuple[str, ...], Text], ...] = (
     (("display name", "angle bracket"), Text("type the address alone, without a name or angle brackets")),
     (
         ("should have a period", "top-level domain", "special-use or reserved"),
-        Text("the part after the @ is no domain that can receive e-mail (such as firma.de)"),
+        Text("the part after the @ is no domain that can receive email (such as firma.de)"),
     ),
     (
         (
@@ -278,7 +278,7 @@ _EMAIL_PROBLEMS: tuple[tuple[tuple[str, ...], Text], ...] = (
         ),
         Text("a dot or hyphen stands where it may not (doubled, or at the start or end of a part)"),
     ),
-    (("character", "ascii"), Text("it contains characters an e-mail address cannot hold")),
+    (("character", "ascii"), Text("it contains characters an email address cannot hold")),
 )
 
 
@@ -288,7 +288,7 @@ def email_problem(message: str) -> Text:
     for needles, problem in _EMAIL_PROBLEMS:
         if any(needle.lower() in lowered for needle in needles):
             return problem
-    return Text("it is not written the way an e-mail address is")
+    return Text("it is not written the way an email address is")
 
 
 def email_domain(email: str) -> str:

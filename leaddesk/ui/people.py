@@ -122,7 +122,7 @@ class UserDialog(QDialog):
         self.email = QLineEdit(self)
         form.addRow(self.tr("&Name"), self.name)
         form.addRow(self.tr("&Initials"), self.initials)
-        form.addRow(self.tr("&E-mail"), self.email)
+        form.addRow(self.tr("&Email"), self.email)
         self.name.textChanged.connect(lambda text: self.initials.setPlaceholderText(people.initials_of(text)))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -156,7 +156,7 @@ class PeoplePage(QWidget):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.table = list_table(
-            self, [self.tr("Name"), self.tr("Initials"), self.tr("E-mail"), self.tr("Status")]
+            self, [self.tr("Name"), self.tr("Initials"), self.tr("Email"), self.tr("Status")]
         )
         self.table.setObjectName("users")
         self.table.currentCellChanged.connect(lambda *_: self._update())
@@ -256,7 +256,7 @@ class PeoplePage(QWidget):
 
     # --- writing ------------------------------------------------------------------------------
     def _write(self, fn: Any, done_text: str) -> None:
-        labels = {"name": self.tr("Name"), "initials": self.tr("Initials"), "email": self.tr("E-mail")}
+        labels = {"name": self.tr("Name"), "initials": self.tr("Initials"), "email": self.tr("Email")}
 
         def failed(exc: BaseException, _trace: str) -> None:
             self.status.setText(error_text(exc, labels))

@@ -246,7 +246,7 @@ class Privacy:
                 "Privacy",
                 "Erase %1 for good?\n\nEvery personal detail, note, activity text, call note, BANT answer, "
                 "task, card image and import record of this person is removed and cannot be restored, "
-                "not even from a backup. Their e-mail, phone and name are kept only as unreadable "
+                "not even from a backup. Their email, phone and name are kept only as unreadable "
                 "fingerprints so they are not imported again.\n\nWhat stays, anonymously: the funnel "
                 "history (%2 stage change(s), now in %3), %4 activity date(s) and the value, so your "
                 "figures stay right.",

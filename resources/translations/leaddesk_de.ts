@@ -889,7 +889,7 @@ Einzelheiten stehen in der Protokolldatei:
         <translation>&amp;Position:</translation>
     </message>
     <message>
-        <source>&amp;E-mail:</source>
+        <source>&amp;Email:</source>
         <translation>&amp;E-Mail:</translation>
     </message>
     <message>
@@ -941,11 +941,11 @@ Einzelheiten stehen in der Protokolldatei:
         <translation>Geleerte Karte zurückholen (Alt+R)</translation>
     </message>
     <message>
-        <source>This is not a valid e-mail address.</source>
+        <source>This is not a valid email address.</source>
         <translation>Das ist keine gültige E-Mail-Adresse.</translation>
     </message>
     <message>
-        <source>The e-mail address looks wrong; please check it.</source>
+        <source>The email address looks wrong; please check it.</source>
         <translation>Die E-Mail-Adresse sieht falsch aus; bitte prüfen.</translation>
     </message>
     <message>
@@ -981,7 +981,7 @@ Einzelheiten stehen in der Protokolldatei:
         <translation>Position</translation>
     </message>
     <message>
-        <source>e-mail</source>
+        <source>email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
@@ -1384,7 +1384,7 @@ oder Strg+O drücken</translation>
         <translation>Beide behalten (Alt+K)</translation>
     </message>
     <message>
-        <source>same e-mail address</source>
+        <source>same email address</source>
         <translation>gleiche E-Mail-Adresse</translation>
     </message>
     <message>
@@ -3500,7 +3500,7 @@ Ihre Eingaben stehen noch im Formular.</translation>
         <translation>Kürzel</translation>
     </message>
     <message>
-        <source>E-mail</source>
+        <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
@@ -3625,7 +3625,7 @@ Ihre Eingaben stehen noch im Formular.</translation>
     <message>
         <source>Erase %1 for good?
 
-Every personal detail, note, activity text, call note, BANT answer, task, card image and import record of this person is removed and cannot be restored, not even from a backup. Their e-mail, phone and name are kept only as unreadable fingerprints so they are not imported again.
+Every personal detail, note, activity text, call note, BANT answer, task, card image and import record of this person is removed and cannot be restored, not even from a backup. Their email, phone and name are kept only as unreadable fingerprints so they are not imported again.
 
 What stays, anonymously: the funnel history (%2 stage change(s), now in %3), %4 activity date(s) and the value, so your figures stay right.</source>
         <translation>%1 endgültig löschen?
@@ -4126,7 +4126,7 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         </translation>
     </message>
     <message>
-        <source>Hours from reaching MQL to the first call, e-mail or meeting, for the MQLs reached in the period. Working days are Monday to Friday.</source>
+        <source>Hours from reaching MQL to the first call, email or meeting, for the MQLs reached in the period. Working days are Monday to Friday.</source>
         <translation>Stunden vom Erreichen von MQL bis zum ersten Anruf, zur ersten E-Mail oder zum ersten Termin, für die im Zeitraum erreichten MQLs. Arbeitstage sind Montag bis Freitag.</translation>
     </message>
     <message numerus="yes">
@@ -5394,7 +5394,7 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>&amp;Kürzel</translation>
     </message>
     <message>
-        <source>&amp;E-mail</source>
+        <source>&amp;Email</source>
         <translation>&amp;E-Mail</translation>
     </message>
 </context>
@@ -5815,7 +5815,7 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>Der Verfall braucht 1 bis {max} Tage</translation>
     </message>
     <message>
-        <source>e-mail address</source>
+        <source>email address</source>
         <translation>E-Mail-Adresse</translation>
     </message>
     <message>
@@ -5879,11 +5879,11 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>ist kein Objekt</translation>
     </message>
     <message>
-        <source>it contains characters an e-mail address cannot hold</source>
+        <source>it contains characters an email address cannot hold</source>
         <translation>sie enthält Zeichen, die in einer E-Mail-Adresse nicht vorkommen dürfen</translation>
     </message>
     <message>
-        <source>it is not written the way an e-mail address is</source>
+        <source>it is not written the way an email address is</source>
         <translation>sie ist nicht wie eine E-Mail-Adresse geschrieben</translation>
     </message>
     <message>
@@ -5963,7 +5963,7 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>keine Aktivität innerhalb der Aufbewahrungsfrist</translation>
     </message>
     <message>
-        <source>no column is recognised as a name, company or e-mail; map the columns first</source>
+        <source>no column is recognised as a name, company or email; map the columns first</source>
         <translation>Keine Spalte wird als Name, Firma oder E-Mail erkannt; bitte zuerst die Spalten zuordnen</translation>
     </message>
     <message>
@@ -5983,7 +5983,7 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>kein Lead mit der UID {uid}</translation>
     </message>
     <message>
-        <source>no name given; taken from the e-mail address {email}</source>
+        <source>no name given; taken from the email address {email}</source>
         <translation>kein Name angegeben; aus der E-Mail-Adresse {email} übernommen</translation>
     </message>
     <message>
@@ -6047,7 +6047,7 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>Punkte müssen zwischen -{max} und {max} liegen</translation>
     </message>
     <message>
-        <source>possible duplicate of {other} ({display}): same e-mail address, but the names differ; imported as a new lead</source>
+        <source>possible duplicate of {other} ({display}): same email address, but the names differ; imported as a new lead</source>
         <translation>mögliche Dublette von {other} ({display}): gleiche E-Mail-Adresse, aber abweichende Namen; als neuer Lead importiert</translation>
     </message>
     <message>
@@ -6067,7 +6067,7 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>Zum Lesen von Visitenkarten wird Tesseract OCR benötigt: Installieren Sie {packages}{hint}; {detail}</translation>
     </message>
     <message>
-        <source>record has no name, no organisation and no e-mail address</source>
+        <source>record has no name, no organisation and no email address</source>
         <translation>Datensatz ohne Name, Firma und E-Mail-Adresse</translation>
     </message>
     <message>
@@ -6075,7 +6075,7 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>Neubewertung abgebrochen; keine Punktzahl wurde geändert</translation>
     </message>
     <message>
-        <source>same e-mail address as lead {id} ({display}) in the trash; imported as a new lead (or restore that one from the trash)</source>
+        <source>same email address as lead {id} ({display}) in the trash; imported as a new lead (or restore that one from the trash)</source>
         <translation>gleiche E-Mail-Adresse wie Lead {id} ({display}) im Papierkorb; als neuer Lead importiert (oder jenen aus dem Papierkorb wiederherstellen)</translation>
     </message>
     <message>
@@ -6179,7 +6179,7 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>die neue Sicherung hat die Prüfung nicht bestanden ({problem}); sie wurde nicht behalten</translation>
     </message>
     <message>
-        <source>the part after the @ is no domain that can receive e-mail (such as firma.de)</source>
+        <source>the part after the @ is no domain that can receive email (such as firma.de)</source>
         <translation>der Teil nach dem @ ist keine Domain, die E-Mails empfangen kann (wie firma.de)</translation>
     </message>
     <message>
@@ -6327,7 +6327,7 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>{count} Datensatz/Datensätze mit Fehlern, nichts wurde importiert (korrigieren oder überspringen): {first}</translation>
     </message>
     <message>
-        <source>{email!r} is not an e-mail address</source>
+        <source>{email!r} is not an email address</source>
         <translation>{email!r} ist keine E-Mail-Adresse</translation>
     </message>
     <message>

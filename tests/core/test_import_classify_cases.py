@@ -100,7 +100,7 @@ def test_a_person_whose_lead_is_in_the_trash_comes_in_new_with_a_warning(db: Any
     assert [r.action for r in plan.rows] == ["new", "new", "duplicate", "new"]
     warnings = [[str(i.message) for i in r.warnings] for r in plan.rows]
     assert warnings[0] == [
-        f"same e-mail address as lead {eva.id} (Eva Roth · Eva@roth.de) in the trash; imported as a"
+        f"same email address as lead {eva.id} (Eva Roth · Eva@roth.de) in the trash; imported as a"
         " new lead (or restore that one from the trash)"
     ]
     assert warnings[1] == [

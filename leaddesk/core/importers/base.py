@@ -271,13 +271,13 @@ def name_from_email(rec: Record, line: int) -> None:
     if not usable:
         if not email:
             rec.issues.append(
-                Issue(line, "last_name", Text("record has no name, no organisation and no e-mail address"))
+                Issue(line, "last_name", Text("record has no name, no organisation and no email address"))
             )
         return
     words = [w for w in re.split(r"[._]+", email.split("@", 1)[0]) if w]
     if not words:
         rec.issues.append(
-            Issue(line, "last_name", Text("record has no name, no organisation and no e-mail address"))
+            Issue(line, "last_name", Text("record has no name, no organisation and no email address"))
         )
         return
     if all(w.isalpha() and w.islower() for w in words):
@@ -289,7 +289,7 @@ def name_from_email(rec: Record, line: int) -> None:
         Issue(
             line,
             "last_name",
-            Text("no name given; taken from the e-mail address {email}", email=email),
+            Text("no name given; taken from the email address {email}", email=email),
             "warning",
         )
     )

@@ -668,7 +668,7 @@ def parse_csv(
             Issue(
                 header_line,
                 "",
-                Text("no column is recognised as a name, company or e-mail; map the columns first"),
+                Text("no column is recognised as a name, company or email; map the columns first"),
             )
         )
         return result

@@ -118,7 +118,7 @@ def _reason(kind: str, what: str, since: datetime) -> Text:
 
 
 _WHAT = {
-    "email": Text("e-mail address"),
+    "email": Text("email address"),
     "phone": Text("phone number"),
     "name": Text("name and company"),
 }

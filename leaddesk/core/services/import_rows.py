@@ -167,7 +167,7 @@ def _warn_of_trash(row: PlannedRow, keys: MatchKeys, trash: dict[str, tuple[str,
     what, lead_id, shown = found
     if what == "email":
         why = Text(
-            "same e-mail address as lead {id} ({display}) in the trash; imported as a new lead"
+            "same email address as lead {id} ({display}) in the trash; imported as a new lead"
             " (or restore that one from the trash)",
             id=lead_id,
             display=shown,
@@ -227,7 +227,7 @@ def plan_row(
         shown = possible.display
         if possible.reason == "email":
             why = Text(
-                "possible duplicate of {other} ({display}): same e-mail address, but the names differ;"
+                "possible duplicate of {other} ({display}): same email address, but the names differ;"
                 " imported as a new lead",
                 other=other,
                 display=shown,

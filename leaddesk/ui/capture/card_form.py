@@ -59,7 +59,7 @@ class CardForm(QGroupBox):
             ("last_name", self.tr("&Last name:"), 0, 2),
             ("company", self.tr("&Company:"), 1, 0),
             ("title", self.tr("&Job title:"), 1, 2),
-            ("email", self.tr("&E-mail:"), 2, 0),
+            ("email", self.tr("&Email:"), 2, 0),
             ("website", self.tr("&Website:"), 2, 2),
             ("phone", self.tr("&Phone:"), 3, 0),
             ("mobile", self.tr("Mo&bile:"), 3, 2),
@@ -153,8 +153,8 @@ class CardForm(QGroupBox):
                 check_email(text)
             except ValueError:
                 self.set_state(edit, "error")
-                edit.setToolTip(self.tr("This is not a valid e-mail address."))
-                self.show_message(self.tr("The e-mail address looks wrong; please check it."), "error")
+                edit.setToolTip(self.tr("This is not a valid email address."))
+                self.show_message(self.tr("The email address looks wrong; please check it."), "error")
                 return
         else:
             result = normalize_phone(text)
@@ -194,7 +194,7 @@ class CardForm(QGroupBox):
         if exc.errors.get("last_name") == NEEDS_NAME_OR_COMPANY:
             self.show_message(self.tr("A card needs a name or a company."), "error")
         elif "email" in exc.errors:
-            self.show_message(self.tr("The e-mail address looks wrong; please check it."), "error")
+            self.show_message(self.tr("The email address looks wrong; please check it."), "error")
         else:
             self.show_message(error_text(exc), "error")
 
@@ -217,7 +217,7 @@ class CardForm(QGroupBox):
             "last_name": self.tr("last name"),
             "company": self.tr("company"),
             "title": self.tr("job title"),
-            "email": self.tr("e-mail"),
+            "email": self.tr("email"),
             "phone": self.tr("phone"),
             "mobile": self.tr("mobile"),
             "website": self.tr("website"),

@@ -63,7 +63,7 @@ class DuplicatePanel(QFrame):
         is no new card to merge or keep, so only Open stays enabled."""
         self.list.clear()
         reasons = {
-            "email": self.tr("same e-mail address"),
+            "email": self.tr("same email address"),
             "phone": self.tr("same phone number"),
             "name": self.tr("similar name and company"),
         }

@@ -354,7 +354,7 @@ class ReportBody(QWidget):
         h = report.handover
         self.handover.explain.setText(
             self.tr(
-                "Hours from reaching MQL to the first call, e-mail or meeting, for the MQLs reached in the "
+                "Hours from reaching MQL to the first call, email or meeting, for the MQLs reached in the "
                 "period. Working days are Monday to Friday."
             )
         )
