@@ -50,6 +50,30 @@ def test_a_large_commit_is_checkpointed_in_the_background(tmp_path: Path) -> Non
         db.close()
 
 
+def test_the_checkpoint_threads_own_commits_leave_the_log_alone(tmp_path: Path) -> None:
+    """Its merge steps commit too: SQLite's own checkpoint must not run inside them (after an import
+    of 100,000 leads the first step then took ~140 ms instead of ~25, copying the log)."""
+    path = tmp_path / "leaddesk.sqlite3"
+    db = Database.open(f"sqlite:///{path}")
+    assert db.checkpointer is not None
+    db.checkpointer.stop()  # nothing copies the log back but what is tested here
+    try:
+        with db.engine.connect() as conn:  # start from a fully copied log (the schema is in the file)
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        _bulk_insert(db, 0, 30_000)
+        assert Path(f"{path}-wal").stat().st_size > 1000 * PAGE_SIZE  # past SQLite's default threshold
+        conn = WalCheckpointer._connect(db.checkpointer)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("INSERT INTO lead_fts(lead_fts, rank) VALUES('merge', 200)")  # one merge step
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+        assert _leads_in_main_file(path, tmp_path) == 0
+    finally:
+        db.close()
+
+
 def test_small_commits_leave_the_log_alone_until_it_grows(tmp_path: Path) -> None:
     path = tmp_path / "leaddesk.sqlite3"
     db = Database.open(f"sqlite:///{path}")
