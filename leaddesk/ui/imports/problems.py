@@ -200,6 +200,7 @@ class ProblemPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
     def set_plan(self, plan: ImportPlan | None) -> None:
+        """Show ``plan``'s problems, worst first (None: nothing, while a new check runs)."""
         self.model.set_plan(plan)
         self.view.setColumnHidden(FILE, plan is None or len(plan.files) < 2)
         self.view.setColumnHidden(CHOICE, plan is None or plan.duplicates == 0)
