@@ -3636,7 +3636,7 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     </message>
     <message>
         <source>%1 record(s) merged into this lead earlier are erased too.</source>
-        <translation>%1 früher mit diesem Lead zusammengeführte(r) Datensatz/Datensätze werden ebenfalls gelöscht.</translation>
+        <translation>Früher mit diesem Lead zusammengeführte Datensätze werden ebenfalls gelöscht: %1.</translation>
     </message>
     <message>
         <source>Erase for good</source>
@@ -5836,7 +5836,7 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     </message>
     <message>
         <source>erased {count} person(s) ({merged} merged record(s) with them); {deleted} row(s) deleted, {scrubbed} row(s) emptied; kept anonymously: {stages} stage change(s), value and source</source>
-        <translation>{count} Person(en) gelöscht ({merged} zusammengeführte(r) Datensatz/Datensätze mit ihnen); {deleted} Zeile(n) gelöscht, {scrubbed} Zeile(n) geleert; anonym erhalten: {stages} Stufenwechsel, Wert und Quelle</translation>
+        <translation>Gelöschte Personen: {count} (mit ihnen zusammengeführte Datensätze: {merged}); gelöschte Zeilen: {deleted}, geleerte Zeilen: {scrubbed}; anonym erhalten: {stages} Stufenwechsel, Wert und Quelle</translation>
     </message>
     <message>
         <source>expected a date and time</source>
@@ -5908,7 +5908,7 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     </message>
     <message>
         <source>leads changed since the dry run; checked again, {count} record(s) have errors and nothing was imported: {first}</source>
-        <translation>seit der Prüfung haben sich Leads geändert; bei erneuter Prüfung haben {count} Datensatz/Datensätze Fehler, und nichts wurde importiert: {first}</translation>
+        <translation>seit der Prüfung haben sich Leads geändert; Datensätze mit Fehlern nach erneuter Prüfung: {count}; nichts wurde importiert: {first}</translation>
     </message>
     <message>
         <source>line {name!r} has no value (no &apos;:&apos;); ignored</source>
@@ -6324,7 +6324,7 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     </message>
     <message>
         <source>{count} record(s) with errors, nothing was imported (fix or skip them): {first}</source>
-        <translation>{count} Datensatz/Datensätze mit Fehlern, nichts wurde importiert (korrigieren oder überspringen): {first}</translation>
+        <translation>Datensätze mit Fehlern: {count}; nichts wurde importiert (korrigieren oder überspringen): {first}</translation>
     </message>
     <message>
         <source>{email!r} is not an email address</source>
