@@ -54,14 +54,14 @@ class DuplicateWatch(QObject):
 
     def stale(self) -> bool:
         """True when what is shown is not the answer for the card as it is now."""
-        return self._timer.isActive() or self._checked != self._key()
+        return self._timer.isActive() or self._checked != _key(*self._card())
 
     def check_now(self) -> list[Match]:
         """Look for the card among existing leads now (UI thread) and show what was found."""
         self._timer.stop()
-        key = self._key()
         editing, values = self._card()
-        if not any(values.get(k) for k in IDENTITY_FIELDS):
+        key = _key(editing, values)
+        if not any(key[1:]):
             matches: list[Match] = []
         else:
             matches = find_matches(self.db, values, exclude_ids={editing} if editing else set(), limit=5)
@@ -91,25 +91,27 @@ class DuplicateWatch(QObject):
         self.panel.hide()
         self._timer.stop()
 
-    def _key(self) -> tuple[Any, ...]:
-        editing, values = self._card()
-        return (editing, *(values[k] for k in IDENTITY_FIELDS))
-
     def _check_in_background(self) -> None:
-        key = self._key()
+        editing, values = self._card()
+        key = _key(editing, values)
         if key == self._checked:
             return
         if not any(key[1:]):
             self._show(key, [])
             return
-        job = CheckJob(self.db, key, self._card()[1], self._signals)
+        job = CheckJob(self.db, key, values, self._signals)
         self._ops.read(lambda _op: job.run(), owner=self)
 
     def _on_check_done(self, key: tuple[Any, ...], matches: list[Match] | None) -> None:
-        if matches is not None and key == self._key():  # drop answers for text typed over since
+        if matches is not None and key == _key(*self._card()):  # drop answers for text typed over since
             self._show(key, matches)
 
     def _show(self, key: tuple[Any, ...], matches: list[Match]) -> None:
         self._checked = key
         self.matches = matches
         self.panel.show_matches(matches, correcting=bool(key[0]))
+
+
+def _key(editing: int, values: dict[str, str]) -> tuple[Any, ...]:
+    """What a check's answer holds for: the lead being corrected (0: none) and the identity fields."""
+    return (editing, *(values[k] for k in IDENTITY_FIELDS))
