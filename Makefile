@@ -39,7 +39,7 @@ TS := resources/translations
 QM := leaddesk/resources/translations
 translations: $(STAMP)
 	$(BIN)/python tools/core_strings.py
-	$(BIN)/pyside6-lupdate -locations none -no-obsolete -extensions py leaddesk/ui -ts $(TS)/leaddesk_de.ts
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -extensions py leaddesk/ui leaddesk/cli.py -ts $(TS)/leaddesk_de.ts
 	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly -extensions py leaddesk/ui -ts $(TS)/leaddesk_en.ts
 	$(BIN)/pyside6-lrelease $(TS)/leaddesk_de.ts -qm $(QM)/leaddesk_de.qm
 	$(BIN)/pyside6-lrelease $(TS)/leaddesk_en.ts -qm $(QM)/leaddesk_en.qm

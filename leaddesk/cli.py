@@ -74,6 +74,11 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def _counted(count: int, one: str, many: str) -> str:
+    """ "1 lead", "3 leads": the English-only lines count in words, not "lead(s)"."""
+    return f"{count:,} {one if count == 1 else many}"
+
+
 def _say(message: Any) -> str:
     """A core message (a ``Text``) in the command's language."""
     if not _LANGUAGE:
@@ -194,7 +199,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        print(f"{_counted(len(problems), 'problem', 'problems')} found", file=sys.stderr)
         return EXIT_ERROR
     print("database OK")
     return EXIT_OK
@@ -244,7 +249,10 @@ def _list_backups(args: argparse.Namespace) -> int:
     for n, info in enumerate(backups, 1):
         when = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         print(f"{n:>3}  {when}  {info.kind:<16} {info.size / 1e6:>8.1f} MB  {info.path}")
-    print(f"{len(backups)} backup(s); restore one with: leaddesk restore NUMBER", file=sys.stderr)
+    print(
+        f"{_counted(len(backups), 'backup', 'backups')}; restore one with: leaddesk restore NUMBER",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -307,7 +315,7 @@ def cmd_followups(args: argparse.Namespace) -> int:
             else r.task.due_at.astimezone(ZoneInfo(tz)).isoformat(timespec="minutes")
         )
         print(f"{r.state.value:<8} {due:<22} {r.lead_name}  {r.company}  — {r.task.title}")
-    print(f"{len(rows)} follow-up(s) due today or overdue ({tz})", file=sys.stderr)
+    print(f"{_counted(len(rows), 'follow-up', 'follow-ups')} due today or overdue ({tz})", file=sys.stderr)
     return EXIT_OK
 
 
@@ -396,7 +404,7 @@ def _print_summarised(problems: Any, limit: int = MAX_PROBLEM_LINES) -> None:
             more += 1
     if more:
         print(
-            translate("Cli", "… and %1 more problem(s) (use --dry-run to review the file)").replace(
+            translate("Cli", "… and more problems: %1 (use --dry-run to review the file)").replace(
                 "%1", f"{more:,}"
             ),
             file=sys.stderr,
@@ -469,7 +477,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.dry_run:
             _print_file_reports(plan)
             summary = (
-                translate("Cli", "%1 new, %2 duplicate(s), %3 error(s)")
+                translate("Cli", "new: %1, duplicates: %2, errors: %3")
                 .replace("%1", str(plan.new))
                 .replace("%2", str(plan.duplicates))
                 .replace("%3", str(plan.errors))
@@ -483,7 +491,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "leaddesk: "
                 + translate(
                     "Cli",
-                    "%1 record(s) with errors, nothing was imported"
+                    "records with errors: %1; nothing was imported"
                     " (fix them, or import the others with --skip-errors)",
                 ).replace("%1", str(plan.errors)),
                 file=sys.stderr,
@@ -523,7 +531,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if getattr(result, "rechecked", 0):
         print(
             translate(
-                "Cli", "leads changed after the dry run: %1 row(s) were checked again and imported otherwise"
+                "Cli", "leads changed after the dry run; rows checked again and imported otherwise: %1"
             ).replace("%1", str(result.rechecked))
         )
     return EXIT_OK
@@ -534,7 +542,7 @@ def _print_file_reports(plan: Any) -> None:
     for report in plan.file_reports():
         how = ", ".join(x for x in (report.file_format, report.encoding, report.preset) if x)
         print(
-            translate("Cli", "%1 (%2): %3 new, %4 duplicate(s), %5 refused")
+            translate("Cli", "%1 (%2): new: %3, duplicates: %4, refused: %5")
             .replace("%1", report.file_name)
             .replace("%2", how)
             .replace("%3", str(report.new))
@@ -557,9 +565,11 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
 
     with _open_db(args, writes=True) as db:
         result = undo_import(db, args.batch, force=args.force)
-    print(f"import {result.batch_id} undone: {result.removed} lead(s) removed, {result.restored} restored")
+    print(f"import {result.batch_id} undone: leads removed: {result.removed}, restored: {result.restored}")
     if result.kept:
-        print(f"kept {len(result.kept)} lead(s) changed since the import: {result.kept[:20]}")
+        print(
+            f"kept {_counted(len(result.kept), 'lead', 'leads')} changed since the import: {result.kept[:20]}"
+        )
     return EXIT_OK
 
 
@@ -579,7 +589,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             vcard_version=args.vcard_version,
             progress=_progress_printer("exporting"),
         )
-    print(f"exported {count} lead(s) to {args.output}")
+    print(f"exported {_counted(count, 'lead', 'leads')} to {args.output}")
     return EXIT_OK
 
 
@@ -639,7 +649,8 @@ def cmd_delete(args: argparse.Namespace) -> int:
     with _open_db(args) as db:
         moved = delete_leads(db, lead_ids_of(db, args.leads))
     print(
-        f"moved {len(moved)} lead(s) to the trash; 'leaddesk trash --restore UID' brings them back "
+        f"moved {_counted(len(moved), 'lead', 'leads')} to the trash; "
+        "'leaddesk trash --restore UID' brings them back "
         f"(kept {TRASH_DAYS} days)"
     )
     return EXIT_OK
@@ -651,10 +662,10 @@ def cmd_trash(args: argparse.Namespace) -> int:
     with _open_db(args) as db:
         if args.restore:
             restored = restore_leads(db, lead_ids_of(db, args.restore))
-            print(f"restored {len(restored)} lead(s)")
+            print(f"restored {_counted(len(restored), 'lead', 'leads')}")
             return EXIT_OK
         if args.empty:
-            print(f"removed {empty_trash(db)} lead(s) from the trash for good")
+            print(f"removed {_counted(empty_trash(db), 'lead', 'leads')} from the trash for good")
             return EXIT_OK
         rows = list_trash(db)
     if args.json:
@@ -685,7 +696,10 @@ def cmd_users(args: argparse.Namespace) -> int:
             people.add_user(db, args.name, initials=args.initials or "", email=args.email or "")
         elif action == "rename":
             changes = people.rename_user(db, args.old, args.new)
-            print(f"renamed; {len(changes.updated)} lead(s) now name {' '.join(args.new.split())} as owner")
+            print(
+                f"renamed; {' '.join(args.new.split())} now owns "
+                f"{_counted(len(changes.updated), 'lead', 'leads')}"
+            )
             return EXIT_OK
         elif action == "deactivate":
             people.deactivate_user(db, args.name)
@@ -716,9 +730,14 @@ def cmd_erase(args: argparse.Namespace) -> int:
             seen = preview(db, lead_id)
             print(
                 f"erase {seen.name or seen.masked} (lead {lead_id}, {seen.stage}) for good: every personal "
-                f"detail and text goes; stays anonymously: {seen.stage_changes} stage change(s), "
-                f"{seen.activities} activity date(s), the value"
-                + (f"; {seen.merged_records} merged record(s) are erased too" if seen.merged_records else "")
+                f"detail and text goes; stays anonymously: "
+                f"{_counted(seen.stage_changes, 'stage change', 'stage changes')}, "
+                f"{_counted(seen.activities, 'activity date', 'activity dates')}, the value"
+                + (
+                    f"; {_counted(seen.merged_records, 'merged record is', 'merged records are')} erased too"
+                    if seen.merged_records
+                    else ""
+                )
             )
         if not args.yes:
             if not sys.stdin.isatty():
@@ -731,7 +750,7 @@ def cmd_erase(args: argparse.Namespace) -> int:
         scrubbed = scrub_local_copies(db)
     print(result.summary())
     if scrubbed:
-        print(f"erased from {scrubbed} safety copy(ies) beside the database too")
+        print(f"erased from {_counted(scrubbed, 'safety copy', 'safety copies')} beside the database too")
     return EXIT_OK
 
 
@@ -804,7 +823,10 @@ def cmd_retention(args: argparse.Namespace) -> int:
                 f"{d.uid}  {d.stage:<5} {d.category:<10} last touch {d.last_touch:%Y-%m-%d}"
                 f"  {d.name}  {d.company}"
             )
-        print(f"{len(due)} lead(s) due for erasure; 'leaddesk erase UID…' erases after you checked them")
+        print(
+            f"{_counted(len(due), 'lead', 'leads')} due for erasure; "
+            "'leaddesk erase UID…' erases after you checked them"
+        )
     return EXIT_OK
 
 

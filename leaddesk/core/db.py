@@ -2556,13 +2556,13 @@ def _extension_message(database: str, missing: tuple[str, ...], available: bool)
     names = ", ".join(missing)
     if not available:
         return Text(
-            "the server lacks the extension(s) {names}; install PostgreSQL's contrib package on the "
+            "the server lacks these extensions: {names}; install PostgreSQL's contrib package on the "
             "server (Debian/Ubuntu: apt install postgresql-contrib), then run: leaddesk server init URL",
             names=names,
         )
     sql = " ".join(f"CREATE EXTENSION IF NOT EXISTS {name};" for name in missing)
     return Text(
-        "the database {database} lacks the extension(s) {names}, which this role may not create; "
+        "the database {database} lacks these extensions, which this role may not create: {names}; "
         'an administrator must run: sudo -u postgres psql -d {database} -c "{sql}"',
         database=database,
         names=names,

@@ -248,7 +248,7 @@ class Privacy:
                 "task, card image and import record of this person is removed and cannot be restored, "
                 "not even from a backup. Their email, phone and name are kept only as unreadable "
                 "fingerprints so they are not imported again.\n\nWhat stays, anonymously: the funnel "
-                "history (%2 stage change(s), now in %3), %4 activity date(s) and the value, so your "
+                "history (now in %3; stage changes: %2), the activity dates (%4) and the value, so your "
                 "figures stay right.",
             )
             .replace("%1", seen.name or seen.masked)
@@ -258,7 +258,7 @@ class Privacy:
         )
         if seen.merged_records:
             text += "\n\n" + translate(
-                "Privacy", "%1 record(s) merged into this lead earlier are erased too."
+                "Privacy", "Records merged into this lead earlier are erased too: %1."
             ).replace("%1", str(seen.merged_records))
         if not ask_destructive(
             parent, translate("Privacy", "Erase person"), text, translate("Privacy", "Erase for good")

@@ -688,7 +688,7 @@ Einzelheiten stehen in der Protokolldatei:
         <translation>Anruf erfasst: %1, %2.</translation>
     </message>
     <message>
-        <source>BANT: %1 of 4 confirmed; %2 field(s) changed in this call.</source>
+        <source>BANT: %1 of 4 confirmed; fields changed in this call: %2.</source>
         <translation>BANT: %1 von 4 bestätigt; in diesem Gespräch geänderte Felder: %2.</translation>
     </message>
     <message>
@@ -1068,6 +1068,90 @@ oder Strg+O drücken</translation>
     <message>
         <source>The picture could not be read: %1</source>
         <translation>Das Bild konnte nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>… and more problems: %1 (use --dry-run to review the file)</source>
+        <extracomment>What ``--lang de`` / LEADDESK_LANG=de installed: the Qt core application and its translators. Empty: English, exactly as written below (the source language; scripts may read it). Seconds a command waits for another LeadDesk process that is writing (LEADDESK_BUSY_WAIT). Problem lines printed before the rest is only counted (a broken 100,000-card file).</extracomment>
+        <translation>… und weitere Probleme: %1 (mit --dry-run die Datei prüfen)</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1, Zeile %2</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>, field %1</source>
+        <translation>, Feld %1</translation>
+    </message>
+    <message>
+        <source>same %1 as lead %2</source>
+        <translation>%1 wie bei Lead %2</translation>
+    </message>
+    <message>
+        <source>repeats %1, line %2</source>
+        <translation>wiederholt %1, Zeile %2</translation>
+    </message>
+    <message>
+        <source>%1, line %2: duplicate (%3) %4</source>
+        <translation>%1, Zeile %2: Dublette (%3) %4</translation>
+    </message>
+    <message>
+        <source>new: %1, duplicates: %2, errors: %3</source>
+        <translation>neu: %1, Dubletten: %2, Fehler: %3</translation>
+    </message>
+    <message>
+        <source>dry run: %1; nothing was changed</source>
+        <translation>Prüfung: %1; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>records with errors: %1; nothing was imported (fix them, or import the others with --skip-errors)</source>
+        <translation>Datensätze mit Fehlern: %1; nichts wurde importiert (korrigieren Sie sie oder importieren Sie die übrigen mit --skip-errors)</translation>
+    </message>
+    <message>
+        <source>kept existing value: %1</source>
+        <translation>vorhandener Wert behalten: %1</translation>
+    </message>
+    <message>
+        <source>import %1: %2 new, %3 updated, %4 unchanged (already up to date), %5 skipped, %6 with errors (undo: leaddesk undo-import %1)</source>
+        <translation>Import %1: neu: %2, aktualisiert: %3, unverändert (schon aktuell): %4, übersprungen: %5, mit Fehlern: %6 (rückgängig: leaddesk undo-import %1)</translation>
+    </message>
+    <message>
+        <source>import %1: %2 new, %3 updated, %5 skipped, %6 with errors (undo: leaddesk undo-import %1)</source>
+        <translation>Import %1: neu: %2, aktualisiert: %3, übersprungen: %5, mit Fehlern: %6 (rückgängig: leaddesk undo-import %1)</translation>
+    </message>
+    <message>
+        <source>leads changed after the dry run; rows checked again and imported otherwise: %1</source>
+        <translation>seit der Prüfung haben sich Leads geändert; erneut geprüft und anders importiert: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2): new: %3, duplicates: %4, refused: %5</source>
+        <translation>%1 (%2): neu: %3, Dubletten: %4, abgelehnt: %5</translation>
+    </message>
+    <message>
+        <source>columns mapped: %1</source>
+        <translation>zugeordnete Spalten: %1</translation>
+    </message>
+    <message>
+        <source>columns kept in the notes: %1</source>
+        <translation>in den Notizen behaltene Spalten: %1</translation>
+    </message>
+    <message>
+        <source>columns not imported: %1</source>
+        <translation>nicht importierte Spalten: %1</translation>
     </message>
 </context>
 <context>
@@ -2084,7 +2168,7 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>&amp;Schließen</translation>
     </message>
     <message>
-        <source>Import %1 undone: %2 lead(s) removed, %3 restored.</source>
+        <source>Import %1 undone: leads removed: %2, restored: %3.</source>
         <translation>Import %1 rückgängig gemacht: Leads entfernt: %2, wiederhergestellt: %3.</translation>
     </message>
 </context>
@@ -2365,24 +2449,28 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
         <translation>Die Spalte „%1“ wird in %3 als „%2“, in %5 aber als „%4“ gelesen. Ein Import liest einen Spaltennamen in allen seinen Dateien gleich: Wählen Sie in beiden dasselbe, oder importieren Sie die Dateien einzeln.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 new&lt;/b&gt; · %2 duplicate(s) · %3 error(s) · %4 warning(s)&lt;br&gt;&lt;small&gt;%5&lt;/small&gt;</source>
+        <source>&lt;b&gt;New: %1&lt;/b&gt; · duplicates: %2 · errors: %3 · warnings: %4&lt;br&gt;&lt;small&gt;%5&lt;/small&gt;</source>
         <translation>&lt;b&gt;Neu: %1&lt;/b&gt; · Dubletten: %2 · Fehler: %3 · Warnungen: %4&lt;br&gt;&lt;small&gt;%5&lt;/small&gt;</translation>
     </message>
     <message>
-        <source>%1 (%2, %3): %4 new, %5 duplicate(s), %6 refused</source>
+        <source>%1 (%2, %3): new: %4, duplicates: %5, refused: %6</source>
         <translation>%1 (%2, %3): neu: %4, Dubletten: %5, abgelehnt: %6</translation>
     </message>
     <message>
-        <source>%1 column(s) mapped; kept in the notes: %2</source>
+        <source>columns mapped: %1; kept in the notes: %2</source>
         <translation>Spalten zugeordnet: %1; in den Notizen behalten: %2</translation>
+    </message>
+    <message>
+        <source>Import %1 done: new leads: %2, updated: %3, skipped: %4, left out with errors: %5.</source>
+        <translation>Import %1 fertig: neue Leads: %2, aktualisiert: %3, übersprungen: %4, wegen Fehlern ausgelassen: %5.</translation>
+    </message>
+    <message>
+        <source>Import %1 undone: leads removed: %2, restored: %3.</source>
+        <translation>Import %1 rückgängig gemacht: Leads entfernt: %2, wiederhergestellt: %3.</translation>
     </message>
     <message>
         <source>Importing…</source>
         <translation>Importiere …</translation>
-    </message>
-    <message>
-        <source>Import %1 done: %2 new lead(s), %3 updated, %4 skipped, %5 left out with errors.</source>
-        <translation>Import %1 fertig: neue Leads: %2, aktualisiert: %3, übersprungen: %4, wegen Fehlern ausgelassen: %5.</translation>
     </message>
     <message numerus="yes">
         <source>%n duplicate(s) already up to date.</source>
@@ -2408,10 +2496,6 @@ Legen Sie Ihren ersten Lead an, importieren Sie Ihre Kontakte oder probieren Sie
     <message>
         <source>Undoing the import…</source>
         <translation>Import wird rückgängig gemacht …</translation>
-    </message>
-    <message>
-        <source>Import %1 undone: %2 lead(s) removed, %3 restored.</source>
-        <translation>Import %1 rückgängig gemacht: Leads entfernt: %2, wiederhergestellt: %3.</translation>
     </message>
     <message numerus="yes">
         <source>%n lead(s) edited since were kept.</source>
@@ -3627,15 +3711,15 @@ Ihre Eingaben stehen noch im Formular.</translation>
 
 Every personal detail, note, activity text, call note, BANT answer, task, card image and import record of this person is removed and cannot be restored, not even from a backup. Their email, phone and name are kept only as unreadable fingerprints so they are not imported again.
 
-What stays, anonymously: the funnel history (%2 stage change(s), now in %3), %4 activity date(s) and the value, so your figures stay right.</source>
+What stays, anonymously: the funnel history (now in %3; stage changes: %2), the activity dates (%4) and the value, so your figures stay right.</source>
         <translation>%1 endgültig löschen?
 
 Alle Angaben zur Person, Notizen, Aktivitätstexte, Gesprächsnotizen, BANT-Antworten, Aufgaben, Visitenkartenbilder und Importdaten dieser Person werden entfernt und können nicht wiederhergestellt werden, auch nicht aus einer Sicherung. E-Mail, Telefon und Name bleiben nur als unlesbare Fingerabdrücke erhalten, damit die Person nicht erneut importiert wird.
 
-Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 Aktivitätsdaten und der Wert, damit Ihre Zahlen stimmen.</translation>
+Was anonym bleibt: der Verlauf im Trichter (jetzt in %3; Stufenwechsel: %2), die Zeitpunkte der Aktivitäten (%4) und der Wert, damit Ihre Zahlen stimmen.</translation>
     </message>
     <message>
-        <source>%1 record(s) merged into this lead earlier are erased too.</source>
+        <source>Records merged into this lead earlier are erased too: %1.</source>
         <translation>Früher mit diesem Lead zusammengeführte Datensätze werden ebenfalls gelöscht: %1.</translation>
     </message>
     <message>
@@ -3728,9 +3812,12 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <source>Please fix: %1</source>
         <translation>Bitte korrigieren: %1</translation>
     </message>
-    <message>
-        <source>%1 change(s) saved</source>
-        <translation>Änderungen gespeichert: %1</translation>
+    <message numerus="yes">
+        <source>%n change(s) saved</source>
+        <translation>
+            <numerusform>%n Änderung gespeichert</numerusform>
+            <numerusform>%n Änderungen gespeichert</numerusform>
+        </translation>
     </message>
     <message>
         <source>BANT was saved elsewhere meanwhile (e.g. in a call) and these fields were changed there too: %1. The form shows the saved values with your other changes — please check them and save again.</source>
@@ -4603,7 +4690,7 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>bis</translation>
     </message>
     <message>
-        <source> time(s) or more</source>
+        <source> or more times</source>
         <translation>-mal oder öfter</translation>
     </message>
     <message>
@@ -5679,8 +5766,28 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>ein Name hat höchstens {n} Zeichen</translation>
     </message>
     <message>
-        <source>a quote opened on line {line} is closed only on line {end}: {count} line(s) that look like rows were read as one cell; check the quotes there</source>
-        <translation>ein in Zeile {line} geöffnetes Anführungszeichen wird erst in Zeile {end} geschlossen: {count} Zeile(n), die wie Datensätze aussehen, wurden als eine Zelle gelesen; bitte prüfen Sie dort die Anführungszeichen</translation>
+        <source>a quote opened on line {line} is closed only on line {end}: lines that look like rows were read as one cell ({count}); check the quotes there</source>
+        <translation>ein in Zeile {line} geöffnetes Anführungszeichen wird erst in Zeile {end} geschlossen: Zeilen, die wie Datensätze aussehen, wurden als eine Zelle gelesen ({count}); bitte prüfen Sie dort die Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>import {id} cannot be undone: leads changed after it: {count} (e.g. lead {first}); nothing was changed. Undo later imports first, or force the undo to keep those leads as they are</source>
+        <translation>Import {id} kann nicht rückgängig gemacht werden: danach geänderte Leads: {count} (z. B. Lead {first}); nichts wurde geändert. Machen Sie zuerst spätere Importe rückgängig oder erzwingen Sie das Rückgängigmachen, dann bleiben diese Leads, wie sie sind</translation>
+    </message>
+    <message>
+        <source>leads changed since the dry run; records with errors after checking again: {count}; nothing was imported: {first}</source>
+        <translation>seit der Prüfung haben sich Leads geändert; Datensätze mit Fehlern nach erneuter Prüfung: {count}; nichts wurde importiert: {first}</translation>
+    </message>
+    <message>
+        <source>the database {database} lacks these extensions, which this role may not create: {names}; an administrator must run: sudo -u postgres psql -d {database} -c &quot;{sql}&quot;</source>
+        <translation>der Datenbank {database} fehlen diese Erweiterungen, die diese Rolle nicht anlegen darf: {names}; ein Administrator muss ausführen: sudo -u postgres psql -d {database} -c &quot;{sql}&quot;</translation>
+    </message>
+    <message>
+        <source>the server lacks these extensions: {names}; install PostgreSQL&apos;s contrib package on the server (Debian/Ubuntu: apt install postgresql-contrib), then run: leaddesk server init URL</source>
+        <translation>dem Server fehlen diese Erweiterungen: {names}; installieren Sie auf dem Server das contrib-Paket von PostgreSQL (Debian/Ubuntu: apt install postgresql-contrib) und führen Sie dann aus: leaddesk server init URL</translation>
+    </message>
+    <message>
+        <source>unknown sections: {sections}</source>
+        <translation>unbekannte Abschnitte: {sections}</translation>
     </message>
     <message>
         <source>a range needs a minimum, a maximum or both</source>
@@ -5771,6 +5878,10 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>Karte ohne END:VCARD; sie wurde nicht importiert</translation>
     </message>
     <message>
+        <source>cells beyond the last column were ignored: {count}</source>
+        <translation>Zellen hinter der letzten Spalte übersprungen: {count}</translation>
+    </message>
+    <message>
         <source>choose &apos;keep&apos; or &apos;other&apos;, not {choice!r}</source>
         <translation>Wählen Sie „keep“ oder „other“, nicht {choice!r}</translation>
     </message>
@@ -5835,10 +5946,6 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>am {date} auf Wunsch der Person gelöscht (gleiche {what})</translation>
     </message>
     <message>
-        <source>erased {count} person(s) ({merged} merged record(s) with them); {deleted} row(s) deleted, {scrubbed} row(s) emptied; kept anonymously: {stages} stage change(s), value and source</source>
-        <translation>Gelöschte Personen: {count} (mit ihnen zusammengeführte Datensätze: {merged}); gelöschte Zeilen: {deleted}, geleerte Zeilen: {scrubbed}; anonym erhalten: {stages} Stufenwechsel, Wert und Quelle</translation>
-    </message>
-    <message>
         <source>expected a date and time</source>
         <translation>Datum und Uhrzeit erwartet</translation>
     </message>
@@ -5857,10 +5964,6 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     <message>
         <source>import cancelled; nothing was changed</source>
         <translation>Import abgebrochen; nichts wurde geändert</translation>
-    </message>
-    <message>
-        <source>import {id} cannot be undone: {count} lead(s) were changed after it (e.g. lead {first}); nothing was changed. Undo later imports first, or force the undo to keep those leads as they are</source>
-        <translation>Import {id} kann nicht rückgängig gemacht werden: {count} Lead(s) wurden danach geändert (z. B. Lead {first}); nichts wurde geändert. Machen Sie zuerst spätere Importe rückgängig oder erzwingen Sie das Rückgängigmachen, dann bleiben diese Leads, wie sie sind</translation>
     </message>
     <message>
         <source>import {id} does not exist</source>
@@ -5905,10 +6008,6 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     <message>
         <source>lead {id} is not in the column {stage}</source>
         <translation>Lead {id} steht nicht in der Spalte {stage}</translation>
-    </message>
-    <message>
-        <source>leads changed since the dry run; checked again, {count} record(s) have errors and nothing was imported: {first}</source>
-        <translation>seit der Prüfung haben sich Leads geändert; Datensätze mit Fehlern nach erneuter Prüfung: {count}; nichts wurde importiert: {first}</translation>
     </message>
     <message>
         <source>line {name!r} has no value (no &apos;:&apos;); ignored</source>
@@ -6031,6 +6130,10 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>Nur Anrufe haben ein Ergebnis</translation>
     </message>
     <message>
+        <source>people erased: {count} (merged records with them: {merged}); rows deleted: {deleted}, rows emptied: {scrubbed}; kept anonymously: stage changes ({stages}), value and source</source>
+        <translation>Gelöschte Personen: {count} (mit ihnen zusammengeführte Datensätze: {merged}); gelöschte Zeilen: {deleted}, geleerte Zeilen: {scrubbed}; anonym erhalten: Stufenwechsel ({stages}), Wert und Quelle</translation>
+    </message>
+    <message>
         <source>phone number</source>
         <translation>Telefonnummer</translation>
     </message>
@@ -6069,6 +6172,10 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     <message>
         <source>record has no name, no organisation and no email address</source>
         <translation>Datensatz ohne Name, Firma und E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>records with errors: {count}; nothing was imported (fix or skip them): {first}</source>
+        <translation>Datensätze mit Fehlern: {count}; nichts wurde importiert (korrigieren oder überspringen): {first}</translation>
     </message>
     <message>
         <source>rescoring was cancelled; no score was changed</source>
@@ -6139,10 +6246,6 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>die Datenbank {database} hat noch keine LeadDesk-Tabellen; ausführen: leaddesk server init URL</translation>
     </message>
     <message>
-        <source>the database {database} lacks the extension(s) {names}, which this role may not create; an administrator must run: sudo -u postgres psql -d {database} -c &quot;{sql}&quot;</source>
-        <translation>der Datenbank {database} fehlen die Erweiterung(en) {names}, die diese Rolle nicht anlegen darf; ein Administrator muss ausführen: sudo -u postgres psql -d {database} -c &quot;{sql}&quot;</translation>
-    </message>
-    <message>
         <source>the database {database} was set up by a newer LeadDesk (schema {revision}); update LeadDesk on this computer</source>
         <translation>die Datenbank {database} wurde von einem neueren LeadDesk eingerichtet (Schema {revision}); aktualisieren Sie LeadDesk auf diesem Computer</translation>
     </message>
@@ -6197,10 +6300,6 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     <message>
         <source>the saved filter no longer exists</source>
         <translation>der gespeicherte Filter existiert nicht mehr</translation>
-    </message>
-    <message>
-        <source>the server lacks the extension(s) {names}; install PostgreSQL&apos;s contrib package on the server (Debian/Ubuntu: apt install postgresql-contrib), then run: leaddesk server init URL</source>
-        <translation>dem Server fehlen die Erweiterung(en) {names}; installieren Sie auf dem Server das contrib-Paket von PostgreSQL (Debian/Ubuntu: apt install postgresql-contrib) und führen Sie dann aus: leaddesk server init URL</translation>
     </message>
     <message>
         <source>the server {server} has no database {database}; create it first (README: An office server in ten minutes)</source>
@@ -6279,10 +6378,6 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
         <translation>unbekannte Regeleigenschaft</translation>
     </message>
     <message>
-        <source>unknown section(s): {sections}</source>
-        <translation>unbekannte(r) Abschnitt(e): {sections}</translation>
-    </message>
-    <message>
         <source>unknown setting</source>
         <translation>unbekannte Einstellung</translation>
     </message>
@@ -6317,14 +6412,6 @@ Was anonym bleibt: der Verlauf im Trichter (%2 Stufenwechsel, jetzt in %3), %4 A
     <message>
         <source>written by a newer LeadDesk; please update to import it</source>
         <translation>von einer neueren LeadDesk-Version geschrieben; bitte aktualisieren Sie LeadDesk, um sie zu importieren</translation>
-    </message>
-    <message>
-        <source>{count} cell(s) beyond the last column were ignored</source>
-        <translation>{count} Zelle(n) hinter der letzten Spalte übersprungen</translation>
-    </message>
-    <message>
-        <source>{count} record(s) with errors, nothing was imported (fix or skip them): {first}</source>
-        <translation>Datensätze mit Fehlern: {count}; nichts wurde importiert (korrigieren oder überspringen): {first}</translation>
     </message>
     <message>
         <source>{email!r} is not an email address</source>

@@ -323,6 +323,16 @@
     </message>
 </context>
 <context>
+    <name>QualificationPanel</name>
+    <message numerus="yes">
+        <source>%n change(s) saved</source>
+        <translation>
+            <numerusform>%n change saved</numerusform>
+            <numerusform>%n changes saved</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message numerus="yes">
         <source>Why are %n lead(s) lost?</source>

@@ -29,6 +29,6 @@ def test_followups_lists_due_and_overdue(data_dir: Path, capsys: pytest.CaptureF
     ]
     assert main(["--data-dir", str(data_dir), "followups"]) == 0
     captured = capsys.readouterr()
-    assert "Angebot nachfassen" in captured.out and "1 follow-up(s)" in captured.err
+    assert "Angebot nachfassen" in captured.out and "1 follow-up due" in captured.err
     assert main(["--data-dir", str(data_dir), "followups", "--tz", "Mars/Base"]) == 1
     assert "unknown time zone" in capsys.readouterr().err

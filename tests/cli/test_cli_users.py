@@ -37,7 +37,7 @@ def test_users_add_list_rename_deactivate(data_dir: Path, capsys: pytest.Capture
     assert out[1].startswith("* Tobias Klein") and out[0].startswith("  Anna Berger")
 
     assert _run(data_dir, "users", "rename", "Anna Berger", "Anna Schmidt") == 0
-    assert "1 lead(s) now name Anna Schmidt" in capsys.readouterr().out
+    assert "Anna Schmidt now owns 1 lead" in capsys.readouterr().out
     db = Database.open_data_dir(data_dir)
     assert get_lead(db, lead.id).owner == "Anna Schmidt"
     db.close()

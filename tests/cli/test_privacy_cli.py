@@ -30,7 +30,7 @@ def test_erase_asks_unless_yes_and_says_what_stays(
     assert main(["--data-dir", str(data_dir), "list", "--search", "Kessler", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 1
     assert main(["--data-dir", str(data_dir), "erase", uid, "--yes"]) == 0
-    assert "erased 1 person(s)" in capsys.readouterr().out
+    assert "people erased: 1" in capsys.readouterr().out
     assert main(["--data-dir", str(data_dir), "list", "--search", "Kessler", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
     assert main(["--data-dir", str(data_dir), "audit", "--format", "json"]) == 0

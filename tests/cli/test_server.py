@@ -279,7 +279,7 @@ def test_missing_extensions_name_the_sql_for_the_administrator(
     url = _as(empty_pg, username="ld_clerk")
     assert main(["server", "check", _url_text(url)]) == EXIT_CODES["extension"]
     err = capsys.readouterr().err
-    assert "lacks the extension(s) unaccent, pg_trgm" in err
+    assert "lacks these extensions, which this role may not create: unaccent, pg_trgm" in err
     assert (
         f'sudo -u postgres psql -d {empty_pg.database} -c "CREATE EXTENSION IF NOT EXISTS unaccent; '
         'CREATE EXTENSION IF NOT EXISTS pg_trgm;"' in err

@@ -74,7 +74,7 @@ def test_merge_database_adds_merges_and_leaves(fair: Any) -> None:
     dry = merge_database(db, laptop_file, dry_run=True)
     assert _counts(db) == before  # a dry run changes nothing
     report = merge_database(db, laptop_file)
-    assert dry.summary().replace("would add", "added") == report.summary()
+    assert dry.summary().replace("leads to add", "leads added") == report.summary()
     assert [x.split(" (uid")[0] for x in report.added] == ["Clara Neu · Neu KG"]
     assert len(report.merged) == 4  # Anna, Bernd, Erik by uid; Bernd's second card by e-mail
     assert any("same email as lead" in m for m in report.merged)
@@ -109,7 +109,7 @@ def test_cli_merge_db(fair: Any, data_dir: Path, capsys: Any) -> None:
     _db, laptop_file, _ids = fair
     assert main(["--data-dir", str(data_dir), "merge-db", str(laptop_file), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "would add 1 lead(s), merged 4, left 1" in out and "added: Clara Neu" in out
+    assert "leads to add: 1, merged: 4, left: 1" in out and "added: Clara Neu" in out
     assert "as it was before" not in out and not list(data_dir.glob("*.before-merge-*"))
     assert main(["--data-dir", str(data_dir), "merge-db", str(laptop_file)]) == 0
     out = capsys.readouterr().out

@@ -91,7 +91,7 @@ def test_merge_into_the_server_matches_by_uid_then_rules_as_on_sqlite(offices: A
     dry = merge_database(on_server, laptop_file, dry_run=True)
     server = merge_database(on_server, laptop_file)
     local = merge_database(on_file, laptop_file)
-    assert dry.summary().replace("would add", "added") == server.summary() == local.summary()
+    assert dry.summary().replace("leads to add", "leads added") == server.summary() == local.summary()
     assert server.lines() == local.lines()
     assert _outcomes(server) == _outcomes(local)
     assert server.safety_copy is None  # the server is backed up with pg_dump, not copied aside
@@ -124,5 +124,5 @@ def test_cli_merge_db_into_the_server(offices: Any, tmp_path: Path, monkeypatch:
     folder = tmp_path / "data"
     assert main(["--data-dir", str(folder), "merge-db", str(laptop_file)]) == 0
     out = capsys.readouterr().out
-    assert "added 1 lead(s), merged 4, left 1" in out and "added: Clara Neu" in out
+    assert "leads added: 1, merged: 4, left: 1" in out and "added: Clara Neu" in out
     assert "as it was before" not in out

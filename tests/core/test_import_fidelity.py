@@ -280,7 +280,7 @@ def test_class12_cli_messages(data_dir: Path, tmp_path: Path, capsys: Any) -> No
     # The dry run with --skip-errors succeeds exactly when the real import would.
     assert main([*args, "import", stray, "--dry-run", "--skip-errors"]) == 0
     out, err = capsys.readouterr()
-    assert "class11_stray_quote.csv (csv, utf-8): 2 new, 0 duplicate(s), 1 refused" in out
+    assert "class11_stray_quote.csv (csv, utf-8): new: 2, duplicates: 0, refused: 1" in out
     assert (
         "columns mapped: Vorname → first_name; Nachname → last_name; Firma → company; E-Mail → email" in out
     )

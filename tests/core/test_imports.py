@@ -256,7 +256,7 @@ def test_cli_import_dry_run_then_import_then_undo(data_dir: Path, tmp_path: Path
     args = ["--data-dir", str(data_dir)]
     assert main([*args, "import", str(f), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "dry run: 1 new, 1 duplicate(s), 0 error(s); nothing was changed" in out
+    assert "dry run: new: 1, duplicates: 1, errors: 0; nothing was changed" in out
     assert "messe.csv, line 3: duplicate (repeats messe.csv, line 2)" in out
     assert main([*args, "import", str(f), "--source", "Messe 2026", "--on-duplicate", "skip"]) == 0
     assert "import 1: 1 new" in capsys.readouterr().out
@@ -265,6 +265,17 @@ def test_cli_import_dry_run_then_import_then_undo(data_dir: Path, tmp_path: Path
     assert main([*args, "undo-import", "1"]) == 0
     assert main([*args, "import", str(tmp_path / "missing.csv")]) == 1
     assert "missing.csv" in capsys.readouterr().err
+
+
+def test_cli_dry_run_speaks_german_with_lang_de(data_dir: Path, tmp_path: Path, capsys: Any) -> None:
+    """The command's own lines (context "Cli" of leaddesk/cli.py) are in the catalogue too."""
+    f = tmp_path / "messe.csv"
+    f.write_bytes(_csv("Jürgen;Weiß;Weiß GmbH;jw@weiss.de;;Stuttgart", "Jürgen;Weiss;Weiß GmbH;jw@weiss.de;;"))
+    assert main(["--data-dir", str(data_dir), "--lang", "de", "import", str(f), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Prüfung: neu: 1, Dubletten: 1, Fehler: 0; nichts wurde geändert" in out
+    assert "messe.csv, Zeile 3: Dublette (wiederholt messe.csv, Zeile 2)" in out
+    assert "dry run" not in out and "line" not in out
 
 
 @pytest.mark.sqlite_only  # checks SQLite's FTS triggers / page cache

@@ -76,4 +76,4 @@ def test_emptying_the_trash_is_a_bulk_deletion_in_the_audit_log(db: Database) ->
     delete_leads(db, ids)
     assert empty_trash(db) == 3
     entry = audit.entries(db)[0]
-    assert (entry.kind, entry.detail) == ("bulk_delete", "3 lead(s) removed from the trash for good")
+    assert (entry.kind, entry.detail) == ("bulk_delete", "leads removed from the trash for good: 3")

@@ -61,7 +61,7 @@ def test_import_report_duplicates_and_undo(
     wizard.check_button.click()
     _wait_page(qtbot, wizard, REPORT)
     qtmodeltester.check(wizard.problems)  # type: ignore[attr-defined]
-    assert "1 new" in wizard.summary_label.text() and "1 error" in wizard.summary_label.text()
+    assert "New: 1</b>" in wizard.summary_label.text() and "errors: 1" in wizard.summary_label.text()
     assert wizard.problems.kinds()[0] == "error" and "duplicate" in wizard.problems.kinds()
     assert not wizard.import_button.isEnabled()  # errors: the person must choose to leave them out
     dup_row = wizard.problems.kinds().index("duplicate")
@@ -78,7 +78,7 @@ def test_import_report_duplicates_and_undo(
         wizard.import_button.click()
     _wait_page(qtbot, wizard, RESULT)
     batch = imported.args[0]
-    assert "1 new lead(s), 1 updated" in wizard.result_label.text()
+    assert "new leads: 1, updated: 1" in wizard.result_label.text()
     assert _count(db) == 2 and get_lead(db, existing.id).mobile == "+49176164321545"
     # Keyboard focus is on Close; the undo buttons never take Enter.
     assert wizard.focusWidget() is wizard.close_button
@@ -112,7 +112,7 @@ def test_unknown_columns_go_through_the_mapping_dialog(qtbot: QtBot, db: Databas
     wizard.set_target("Elektronische Post", "email")
     wizard.mapping.remap_button.click()
     _wait_page(qtbot, wizard, REPORT)
-    assert "2 new" in wizard.summary_label.text()
+    assert "New: 2</b>" in wizard.summary_label.text()
     with qtbot.waitSignal(wizard.imported, timeout=15000):
         wizard.import_button.click()
     with db.session() as s:

@@ -25,11 +25,9 @@ def test_dry_run_lists_rows_and_columns_per_file(qtbot: QtBot, db: Database) -> 
         timeout=15000,
     )
     text = wizard.summary_label.text()
-    assert "class07_unmapped_columns.csv (CSV, utf-8): 1 new, 0 duplicate(s), 0 refused" in text
-    assert (
-        "10 column(s) mapped; kept in the notes: Work State, Fax Number, Pager Number, Loyalty Tier" in text
-    )
-    assert "class11_stray_quote.csv (CSV, utf-8): 2 new, 0 duplicate(s), 1 refused" in text
+    assert "class07_unmapped_columns.csv (CSV, utf-8): new: 1, duplicates: 0, refused: 0" in text
+    assert "columns mapped: 10; kept in the notes: Work State, Fax Number, Pager Number, Loyalty Tier" in text
+    assert "class11_stray_quote.csv (CSV, utf-8): new: 2, duplicates: 0, refused: 1" in text
 
 
 def _checked(qtbot: QtBot, db: Database, files: list[Path]) -> ImportWizard:

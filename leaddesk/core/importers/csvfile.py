@@ -660,7 +660,7 @@ def parse_csv(
     used = auto_mapping(headers, preset) | {h: t for h, t in (mapping or {}).items() if h in headers}
     bad = {t for t in used.values() if t and t not in TARGETS and not t.startswith("note:")}
     if bad:
-        raise ValueError(f"unknown mapping target(s): {', '.join(sorted(bad))}")
+        raise ValueError(f"unknown mapping targets: {', '.join(sorted(bad))}")
     result = ParseResult(file_name, "csv", encoding, [], headers=headers, mapping=used, preset=preset)
     result.delimiter = delimiter
     if needs_mapping(used):
@@ -691,9 +691,7 @@ def parse_csv(
                 Issue(
                     line,
                     "",
-                    Text(
-                        "{count} cell(s) beyond the last column were ignored", count=len(row) - len(headers)
-                    ),
+                    Text("cells beyond the last column were ignored: {count}", count=len(row) - len(headers)),
                     "warning",
                 )
             )
@@ -719,8 +717,8 @@ def _check_swallowed(rec: Record, row: list[str], delimiter: str, width: int, en
                     rec.line,
                     "",
                     Text(
-                        "a quote opened on line {line} is closed only on line {end}: {count} line(s) that"
-                        " look like rows were read as one cell; check the quotes there",
+                        "a quote opened on line {line} is closed only on line {end}: lines that look"
+                        " like rows were read as one cell ({count}); check the quotes there",
                         line=rec.line,
                         end=end,
                         count=swallowed,

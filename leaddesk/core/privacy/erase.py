@@ -100,9 +100,9 @@ class ErasureResult:
 
     def summary(self) -> Text:
         return Text(
-            "erased {count} person(s) ({merged} merged record(s) with them); "
-            "{deleted} row(s) deleted, {scrubbed} row(s) emptied; "
-            "kept anonymously: {stages} stage change(s), value and source",
+            "people erased: {count} (merged records with them: {merged}); "
+            "rows deleted: {deleted}, rows emptied: {scrubbed}; "
+            "kept anonymously: stage changes ({stages}), value and source",
             count=len(self.erased_ids),
             merged=len(self.merged_ids),
             deleted=sum(self.rows_deleted.values()),
@@ -257,7 +257,7 @@ def _erase_in(
             "erasure",
             masked(lead),
             actor=actor,
-            detail=f"{reason}; lead #{lead.id}; {len(merged)} merged record(s)",
+            detail=f"{reason}; lead #{lead.id}; merged records: {len(merged)}",
         )
     _scrub_batches(session, everyone)
     sources = _rare_sources(session, everyone, ids)
@@ -482,7 +482,7 @@ def reapply_to_file(db_file: Path, log_file: Path, *, actor: str = "restore") ->
                     session,
                     "restore",
                     actor=actor,
-                    detail=f"{len(result.erased_again)} erased person(s) erased again",
+                    detail=f"people erased again: {len(result.erased_again)}",
                 )
         return result
     finally:

@@ -122,11 +122,11 @@ class DbMergeReport:
 
     def summary(self) -> str:
         rows = ", ".join(f"{n} {t}" for t, n in sorted(self.rows_added.items()) if n) or "no other rows"
-        verb = "would add" if self.dry_run else "added"
+        verb = "leads to add" if self.dry_run else "leads added"
         return (
-            f"{verb} {len(self.added)} lead(s), merged {len(self.merged)}, left {len(self.left)}; "
-            f"{rows}; {len(self.conflicts)} differing value(s) kept in notes; "
-            f"{self.rows_present} row(s) already present"
+            f"{verb}: {len(self.added)}, merged: {len(self.merged)}, left: {len(self.left)}; "
+            f"{rows}; differing values kept in notes: {len(self.conflicts)}; "
+            f"rows already present: {self.rows_present}"
         )
 
     def lines(self) -> list[str]:

@@ -96,7 +96,7 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
         if kept and not force:
             raise UndoRefused(
                 Text(
-                    "import {id} cannot be undone: {count} lead(s) were changed after it (e.g. lead {first});"
+                    "import {id} cannot be undone: leads changed after it: {count} (e.g. lead {first});"
                     " nothing was changed. Undo later imports first, or force the undo to keep those leads"
                     " as they are",
                     id=batch_id,

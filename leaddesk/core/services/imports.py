@@ -142,7 +142,7 @@ class ImportPlan:
         return [f"{i.severity}: {i.describe(name)}" for name, i in found if severity in (None, i.severity)]
 
     def summary(self) -> str:
-        return f"{self.new} new, {self.duplicates} duplicate(s), {self.errors} error(s)"
+        return f"new: {self.new}, duplicates: {self.duplicates}, errors: {self.errors}"
 
     def file_reports(self) -> list[FileReport]:
         """Per file: rows new / duplicate / refused, and columns mapped / kept in the notes."""
@@ -330,14 +330,14 @@ def _apply_import(
     if plan.errors and not skip_errors:
         raise ImportRefused(
             Text(
-                "{count} record(s) with errors, nothing was imported (fix or skip them): {first}",
+                "records with errors: {count}; nothing was imported (fix or skip them): {first}",
                 count=plan.errors,
                 first=_first_error(plan),
             )
         )
     bad = {r.decision for r in plan.rows if r.decision not in (None, *POLICIES, "new")}
     if bad:
-        raise ValueError(f"unknown duplicate decision(s): {', '.join(sorted(map(str, bad)))}")
+        raise ValueError(f"unknown duplicate decisions: {', '.join(sorted(map(str, bad)))}")
     names = sorted({p.file_name for p in plan.files})
     now = utcnow()
     # Pages of the transaction stay cached until the commit; the cache size is restored just before.
@@ -350,8 +350,8 @@ def _apply_import(
             if plan.errors and not skip_errors:
                 raise PlanOutdated(
                     Text(
-                        "leads changed since the dry run; checked again, {count} record(s) have errors"
-                        " and nothing was imported: {first}",
+                        "leads changed since the dry run; records with errors after checking again: {count};"
+                        " nothing was imported: {first}",
                         count=plan.errors,
                         first=_first_error(plan),
                     )

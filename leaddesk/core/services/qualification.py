@@ -427,9 +427,7 @@ class VerdictRule:
     def __post_init__(self) -> None:
         bad = [s for s in self.required if s not in SECTIONS]
         if bad:
-            raise ValidationError(
-                {"required": Text("unknown section(s): {sections}", sections=", ".join(bad))}
-            )
+            raise ValidationError({"required": Text("unknown sections: {sections}", sections=", ".join(bad))})
         others = len(SECTIONS) - len(set(self.required))
         if not 0 <= self.min_others <= others:
             raise ValidationError({"min_others": Text("must be between 0 and {max}", max=others)})

@@ -161,7 +161,7 @@ def empty_trash(
             purge_leads(session, doomed)
             note(session, trash=True)
             audit.record(
-                session, "bulk_delete", detail=f"{len(doomed)} lead(s) removed from the trash for good"
+                session, "bulk_delete", detail=f"leads removed from the trash for good: {len(doomed)}"
             )
     return len(doomed)
 

@@ -174,7 +174,7 @@ class CallResultDialog(QDialog):
             self.tr("Call logged: %1, %2.")
             .replace("%1", format_duration(result.activity.duration_s or 0))
             .replace("%2", outcome_labels().get(result.activity.outcome, result.activity.outcome)),
-            self.tr("BANT: %1 of 4 confirmed; %2 field(s) changed in this call.")
+            self.tr("BANT: %1 of 4 confirmed; fields changed in this call: %2.")
             .replace("%1", str(result.qualification.confirmed_count))
             .replace("%2", str(len(result.changes))),
         ]

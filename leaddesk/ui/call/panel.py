@@ -105,7 +105,7 @@ class QualificationPanel(QWidget):
             return False
         if changes is None:
             return False
-        self.message.setText(self.tr("%1 change(s) saved").replace("%1", str(len(changes))))
+        self.message.setText(self.tr("%n change(s) saved", "", len(changes)))
         self.save_button.setEnabled(False)
         self.history.reload()
         self.saved.emit(self.lead_id)

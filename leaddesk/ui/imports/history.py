@@ -166,7 +166,7 @@ class ImportHistory(QDialog):
         job.start()
 
     def _undone(self, result: UndoResult) -> None:
-        text = self.tr("Import %1 undone: %2 lead(s) removed, %3 restored.")
+        text = self.tr("Import %1 undone: leads removed: %2, restored: %3.")
         text = text.replace("%1", str(result.batch_id)).replace("%2", str(result.removed))
         self.status.setText(text.replace("%3", str(result.restored)))
         self.reload()

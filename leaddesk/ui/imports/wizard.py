@@ -388,7 +388,7 @@ class ImportWizard(QDialog):
         reads = "<br>".join(html.escape(self._file_line(report)) for report in plan.file_reports())
         warnings = sum(len(r.warnings) for r in plan.rows)
         self.summary_label.setText(
-            self.tr("<b>%1 new</b> · %2 duplicate(s) · %3 error(s) · %4 warning(s)<br><small>%5</small>")
+            self.tr("<b>New: %1</b> · duplicates: %2 · errors: %3 · warnings: %4<br><small>%5</small>")
             .replace("%1", str(plan.new))
             .replace("%2", str(plan.duplicates))
             .replace("%3", str(plan.errors))
@@ -407,7 +407,7 @@ class ImportWizard(QDialog):
         """One file of the dry run: how it was read, its rows, and where its columns go."""
         kind = report.preset or {"vcard": "vCard"}.get(report.file_format, "CSV")
         line = (
-            self.tr("%1 (%2, %3): %4 new, %5 duplicate(s), %6 refused")
+            self.tr("%1 (%2, %3): new: %4, duplicates: %5, refused: %6")
             .replace("%1", report.file_name)
             .replace("%2", kind)
             .replace("%3", report.encoding)
@@ -417,7 +417,7 @@ class ImportWizard(QDialog):
         )
         if report.file_format == "csv":
             line += " · " + (
-                self.tr("%1 column(s) mapped; kept in the notes: %2")
+                self.tr("columns mapped: %1; kept in the notes: %2")
                 .replace("%1", str(len(report.mapped)))
                 .replace("%2", ", ".join(report.in_notes) or "–")
             )
@@ -450,7 +450,7 @@ class ImportWizard(QDialog):
 
     def _imported(self, result: ImportResult) -> None:
         self.result = result
-        text = self.tr("Import %1 done: %2 new lead(s), %3 updated, %4 skipped, %5 left out with errors.")
+        text = self.tr("Import %1 done: new leads: %2, updated: %3, skipped: %4, left out with errors: %5.")
         for key, value in (
             ("%1", result.batch_id),
             ("%2", result.created),
@@ -493,7 +493,7 @@ class ImportWizard(QDialog):
         )
 
     def _undone(self, undone: UndoResult) -> None:
-        text = self.tr("Import %1 undone: %2 lead(s) removed, %3 restored.")
+        text = self.tr("Import %1 undone: leads removed: %2, restored: %3.")
         text = text.replace("%1", str(undone.batch_id)).replace("%2", str(undone.removed))
         text = text.replace("%3", str(undone.restored))
         if undone.kept:

@@ -84,7 +84,7 @@ class RuleForm(QWidget):
         self.range_row = range_row
         self.min_count = QSpinBox()
         self.min_count.setRange(1, 1000)
-        self.min_count.setSuffix(self.tr(" time(s) or more"))
+        self.min_count.setSuffix(self.tr(" or more times"))
         self.within = QSpinBox()
         self.within.setRange(0, 3650)
         self.within.setSpecialValueText(self.tr("any time"))
