@@ -270,7 +270,9 @@ def test_cli_import_dry_run_then_import_then_undo(data_dir: Path, tmp_path: Path
 def test_cli_dry_run_speaks_german_with_lang_de(data_dir: Path, tmp_path: Path, capsys: Any) -> None:
     """The command's own lines (context "Cli" of leaddesk/cli.py) are in the catalogue too."""
     f = tmp_path / "messe.csv"
-    f.write_bytes(_csv("Jürgen;Weiß;Weiß GmbH;jw@weiss.de;;Stuttgart", "Jürgen;Weiss;Weiß GmbH;jw@weiss.de;;"))
+    f.write_bytes(
+        _csv("Jürgen;Weiß;Weiß GmbH;jw@weiss.de;;Stuttgart", "Jürgen;Weiss;Weiß GmbH;jw@weiss.de;;")
+    )
     assert main(["--data-dir", str(data_dir), "--lang", "de", "import", str(f), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "Prüfung: neu: 1, Dubletten: 1, Fehler: 0; nichts wurde geändert" in out

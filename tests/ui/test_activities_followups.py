@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -164,6 +165,24 @@ def test_qualification_panel_edits_between_calls(qtbot: QtBot, db: Database) -> 
         assert panel.save()
     assert get_lead(db, lead_id).bant_confirmed == 1
     assert panel.history.model.rowCount() == 1 and panel.history.model.item(0).text().startswith("Edited")
+
+
+def test_a_stored_target_day_reads_as_typed_in_the_form_and_its_history(
+    qtbot: QtBot, db: Database, german: list[Any]
+) -> None:
+    """A target typed as 31.03.2027 is stored as ISO; the form and the history show it the way
+    it was typed again, and saving the untouched form changes nothing. A quarter stays a quarter."""
+    lead_id = _lead(db)
+    save_qualification(db, lead_id, BantData(timing_target="31.03.2027"), who="anna")
+    save_qualification(db, lead_id, BantData(timing_target="2027-Q2"), who="anna")
+    save_qualification(db, lead_id, BantData(timing_target="2027-06-30"), who="anna")
+    panel = QualificationPanel(db, lead_id, who="anna")
+    qtbot.addWidget(panel)
+    assert panel.form.widgets["timing_target"].text() == "30.06.2027"  # type: ignore[attr-defined]
+    assert panel.form.to_bant().timing_target == "2027-06-30"
+    model = panel.history.model
+    shown = [(model.item(g).child(0, 1).text(), model.item(g).child(0, 2).text()) for g in range(3)]
+    assert shown == [("2027-Q2", "30.06.2027"), ("31.03.2027", "2027-Q2"), ("–", "31.03.2027")]
 
 
 def test_follow_up_list_says_when_a_task_is_gone_meanwhile(

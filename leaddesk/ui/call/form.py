@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.core.errors import ValidationError
-from leaddesk.core.services.qualification import SECTIONS, BantData
+from leaddesk.core.services.qualification import SECTIONS, BantData, parse_target_date
 from leaddesk.ui.call.questions import questions_for
 from leaddesk.ui.i18n import tr_core
 from leaddesk.ui.labels import field_labels, status_labels, yes_no_labels
@@ -72,6 +72,22 @@ def _combo(items: list[tuple[str, str]]) -> QComboBox:
     return combo
 
 
+def _full_year_date_format(locale: QLocale) -> str:
+    """The locale's short date format with a four-digit year (31.03.2027, not 31.03.27)."""
+    short = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return short if "yyyy" in short else short.replace("yy", "yyyy")
+
+
+def target_text(value: str, locale: QLocale | None = None) -> str:
+    """A stored target (ISO day or quarter) as the form shows it: the day in the locale's format
+    (31.03.2027 in German), which :func:`target_to_iso` reads back; a quarter as stored."""
+    day = parse_target_date(value) if value else None
+    if day is None:
+        return value
+    loc = locale or QLocale()
+    return loc.toString(QDate(day.year, day.month, day.day), _full_year_date_format(loc))
+
+
 def target_to_iso(text: str, locale: QLocale | None = None) -> str:
     """A target typed in the locale's date format (31.03.2027, 31/03/2027) as ISO; else as typed.
 
@@ -83,8 +99,7 @@ def target_to_iso(text: str, locale: QLocale | None = None) -> str:
         return text
     loc = locale or QLocale()
     short = loc.dateFormat(QLocale.FormatType.ShortFormat)
-    full_year = short if "yyyy" in short else short.replace("yy", "yyyy")  # 31.03.2027 in German
-    for fmt in (full_year, short, loc.dateFormat(QLocale.FormatType.LongFormat)):
+    for fmt in (_full_year_date_format(loc), short, loc.dateFormat(QLocale.FormatType.LongFormat)):
         day = loc.toDate(typed, fmt)
         if day.isValid():
             if "yyyy" not in fmt and day.year() < 2000:  # "31.03.27": Qt reads 1927, a target is ahead
@@ -296,9 +311,7 @@ class BantForm(QWidget):
 
     def _build_timing(self, box: SectionBox) -> None:
         target = QLineEdit()
-        short = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-        short = short if "yyyy" in short else short.replace("yy", "yyyy")
-        example = QLocale().toString(QDate(2027, 3, 31), short)
+        example = target_text("2027-03-31")
         target.setPlaceholderText(translate("BantForm", "e.g. %1 or 2027-Q1").replace("%1", example))
         self._add(box, "timing_target", translate("BantForm", "Tar&get"), target)
         driver = QLineEdit()
@@ -344,6 +357,7 @@ class BantForm(QWidget):
         if data.budget_amount is not None:
             amount = data.budget_amount
             state["budget_amount"] = locale.toString(amount, "f", 0 if amount == int(amount) else 2)
+        state["timing_target"] = target_text(data.timing_target or "", locale)
         self.set_state(state)
 
     def to_bant(self) -> BantData:

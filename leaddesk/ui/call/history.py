@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QVBoxLayout, QWidget
 
 from leaddesk.core.services.qualification import HistoryEntry, history
 from leaddesk.ui.call.dialogs import format_duration
+from leaddesk.ui.call.form import target_text
 from leaddesk.ui.labels import field_labels, outcome_labels, status_labels, yes_no_labels
 from leaddesk.ui.zone import local_text
 
@@ -19,7 +20,10 @@ translate = QCoreApplication.translate
 
 
 def readable_value(field: str, value: str) -> str:
-    """Status and yes/no keys as their labels, amounts in the locale's digits; everything else as stored."""
+    """Status and yes/no keys as their labels, amounts in the locale's digits, target days as the
+    form shows them (31.03.2027 in German); everything else as stored."""
+    if field == "timing_target":
+        return target_text(value) or "–"
     if field == "budget_amount" and value:
         try:
             return QLocale().toString(float(value), "f", 2).removesuffix(QLocale().decimalPoint() + "00")
