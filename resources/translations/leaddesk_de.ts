@@ -380,6 +380,9 @@ Einzelheiten stehen in der Protokolldatei:
         <source>Order of the cards: %1</source>
         <translation>Reihenfolge der Karten: %1</translation>
     </message>
+</context>
+<context>
+    <name>BoardMoves</name>
     <message>
         <source>Delete lead</source>
         <translation>Lead löschen</translation>

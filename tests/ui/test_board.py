@@ -422,7 +422,7 @@ def test_column_sums_are_per_currency_and_follow_moves(
 def test_column_totals_adjusted_by_each_move_equal_a_fresh_count(
     window: Any, db: Any, add_lead: Any, elsewhere: Any
 ) -> None:
-    """A move adjusts the two headers by the moved card (Board._update_totals) instead of summing
+    """A move adjusts the two headers by the moved card (CardPlacing.update_totals) instead of summing
     the column again: after moves, undos, a filter, edits and a colleague's change they still
     show what summing every shown card gives."""
     from leaddesk.core.services.leads import update_lead

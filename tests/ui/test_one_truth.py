@@ -331,6 +331,7 @@ def test_a_large_import_is_placed_in_board_order_without_reading_the_board_again
 ) -> None:
     from leaddesk.core.services import board as board_service
     from leaddesk.ui.board import board as board_module
+    from leaddesk.ui.board.placing import PLACE_ONE_BY_ONE
 
     for name in ("Erster", "Zweiter"):
         add_lead(name)
@@ -338,7 +339,7 @@ def test_a_large_import_is_placed_in_board_order_without_reading_the_board_again
     monkeypatch.setattr(
         board_module, "load_board", lambda db_: reads.append(1) or board_service.load_board(db_)
     )
-    rows = "Vorname;Nachname\n" + "".join(f"V{i};N{i}\n" for i in range(board_module.PLACE_ONE_BY_ONE + 100))
+    rows = "Vorname;Nachname\n" + "".join(f"V{i};N{i}\n" for i in range(PLACE_ONE_BY_ONE + 100))
     result = apply_import(db, plan_import(db, [("viele.csv", rows.encode())]))
     assert reads == []  # placed from the change, not by a reload
     fresh = board_service.load_board(db)
