@@ -4,6 +4,9 @@ A restore needs the database closed (every open LeadDesk holds a lock on its fol
 ``leaddesk.core.backups.restore`` refuses while anyone has it open). So the app asks, closes
 its window and database, restores, and starts again on the restored file; see
 ``leaddesk.ui.app.run`` for the part after the window closed.
+
+A damaged database opens read-only; :class:`DamageBanner` says so above the main window's board
+and offers the newest good backup through the same dialog.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.core.backups import BackupInfo, create_backup, list_backups
+from leaddesk.core.backups import BackupInfo, create_backup, list_backups, newest_good_backup
 from leaddesk.core.db import Database
 from leaddesk.ui.dialogs import ask_destructive
 from leaddesk.ui.i18n import error_text
@@ -170,6 +173,41 @@ def open_backups(db: Database, parent: QWidget | None = None) -> BackupsDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+class DamageBanner(QWidget):
+    """Above the board of a database opened read-only for damage: says so, offers the newest good backup."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setObjectName("damageBanner")
+        self.setStyleSheet("#damageBanner { background: #fdecea; border-bottom: 1px solid #d0443e; }")
+        row = QHBoxLayout(self)
+        text = QLabel(
+            self.tr(
+                "This database is damaged, so LeadDesk opened it read-only: you can look and export, "
+                "but not change anything. Restore a backup to work on."
+            ),
+            self,
+        )
+        text.setWordWrap(True)
+        row.addWidget(text, 1)
+        good = newest_good_backup(db.file) if db.file is not None else None
+        if good is not None:
+            restore = QPushButton(self.tr("Restore the newest good backup…"), self)
+            restore.clicked.connect(lambda: self._restore(good))
+            row.addWidget(restore)
+
+    def _restore(self, good: Path) -> None:
+        """The Backups window with ``good`` chosen, and its question to restore it and restart."""
+        dialog = BackupsDialog(self.db, self.window())
+        for row_no, info in enumerate(dialog.backups):
+            if info.path == good:
+                dialog.table.selectRow(row_no)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if not dialog.restore_selected():
+            dialog.close()
 
 
 def restore_after_quit(app: Any, data_file: Path | None) -> str | None:

@@ -1242,6 +1242,17 @@ oder Strg+O drücken</translation>
     </message>
 </context>
 <context>
+    <name>DamageBanner</name>
+    <message>
+        <source>This database is damaged, so LeadDesk opened it read-only: you can look and export, but not change anything. Restore a backup to work on.</source>
+        <translation>Diese Datenbank ist beschädigt, deshalb hat LeadDesk sie schreibgeschützt geöffnet: Sie können ansehen und exportieren, aber nichts ändern. Stellen Sie eine Sicherung wieder her, um weiterzuarbeiten.</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup…</source>
+        <translation>Neueste intakte Sicherung wiederherstellen …</translation>
+    </message>
+</context>
+<context>
     <name>DatabasePage</name>
     <message>
         <source>All your leads are in one database file in this folder. Copy the whole folder to move LeadDesk to another computer.</source>
@@ -1381,6 +1392,38 @@ oder Strg+O drücken</translation>
     <message>
         <source>Three or more contacts in 30 days</source>
         <translation>Drei oder mehr Kontakte in 30 Tagen</translation>
+    </message>
+</context>
+<context>
+    <name>DemoLoader</name>
+    <message>
+        <source>Load demo data</source>
+        <extracomment>Leads File → Load demo data adds.</extracomment>
+        <translation>Demodaten laden</translation>
+    </message>
+    <message>
+        <source>Add %1 made-up demo leads to your %2 leads? They are one import: File → Past imports can take them all back.</source>
+        <translation>%1 erfundene Demo-Leads zu Ihren %2 Leads hinzufügen? Sie sind ein Import: Datei → Frühere Importe kann sie alle zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>Add demo leads</source>
+        <translation>Demo-Leads hinzufügen</translation>
+    </message>
+    <message>
+        <source>Adding demo leads… %p%</source>
+        <translation>Demo-Leads werden angelegt … %p %</translation>
+    </message>
+    <message>
+        <source>Demo data added</source>
+        <translation>Demodaten angelegt</translation>
+    </message>
+    <message>
+        <source>Demo data cancelled; nothing was added</source>
+        <translation>Demodaten abgebrochen; nichts wurde angelegt</translation>
+    </message>
+    <message>
+        <source>Unexpected error:</source>
+        <translation>Unerwarteter Fehler:</translation>
     </message>
 </context>
 <context>
@@ -3087,56 +3130,8 @@ Ihre Eingaben stehen noch im Formular.</translation>
         <translation>Ü&amp;ber LeadDesk</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Lead</source>
-        <translation>&amp;Lead</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>&amp;Extras</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Hauptwerkzeugleiste</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Wiederholen</translation>
-    </message>
-    <message>
-        <source>Accept: move to %1</source>
-        <translation>Übernehmen: nach %1 verschieben</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>This database is damaged, so LeadDesk opened it read-only: you can look and export, but not change anything. Restore a backup to work on.</source>
-        <translation>Diese Datenbank ist beschädigt, deshalb hat LeadDesk sie schreibgeschützt geöffnet: Sie können ansehen und exportieren, aber nichts ändern. Stellen Sie eine Sicherung wieder her, um weiterzuarbeiten.</translation>
-    </message>
-    <message>
-        <source>Restore the newest good backup…</source>
-        <translation>Neueste intakte Sicherung wiederherstellen …</translation>
     </message>
     <message numerus="yes">
         <source>%Ln lead(s)</source>
@@ -3155,34 +3150,6 @@ Ihre Eingaben stehen noch im Formular.</translation>
     <message>
         <source>Another LeadDesk process is writing; your change is saved as soon as it is done …</source>
         <translation>Ein anderer LeadDesk-Prozess schreibt gerade; Ihre Änderung wird gespeichert, sobald er fertig ist …</translation>
-    </message>
-    <message>
-        <source>Load demo data</source>
-        <translation>Demodaten laden</translation>
-    </message>
-    <message>
-        <source>Add %1 made-up demo leads to your %2 leads? They are one import: File → Past imports can take them all back.</source>
-        <translation>%1 erfundene Demo-Leads zu Ihren %2 Leads hinzufügen? Sie sind ein Import: Datei → Frühere Importe kann sie alle zurücknehmen.</translation>
-    </message>
-    <message>
-        <source>Add demo leads</source>
-        <translation>Demo-Leads hinzufügen</translation>
-    </message>
-    <message>
-        <source>Adding demo leads… %p%</source>
-        <translation>Demo-Leads werden angelegt … %p %</translation>
-    </message>
-    <message>
-        <source>Demo data added</source>
-        <translation>Demodaten angelegt</translation>
-    </message>
-    <message>
-        <source>Demo data cancelled; nothing was added</source>
-        <translation>Demodaten abgebrochen; nichts wurde angelegt</translation>
-    </message>
-    <message>
-        <source>Unexpected error:</source>
-        <translation>Unerwarteter Fehler:</translation>
     </message>
     <message>
         <source>LeadDesk is still writing. Wait for it to finish and quit?</source>
@@ -5497,6 +5464,49 @@ Was anonym bleibt: der Verlauf im Trichter (jetzt in %3; Stufenwechsel: %2), die
     <message>
         <source>Choose your name. LeadDesk remembers it on this computer and signs your changes with it; you can change it in Settings → People.</source>
         <translation>Wählen Sie Ihren Namen. LeadDesk merkt ihn sich auf diesem Computer und zeichnet Ihre Änderungen damit; ändern können Sie ihn unter Einstellungen → Personen.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Lead</source>
+        <translation>&amp;Lead</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Extras</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Accept: move to %1</source>
+        <translation>Übernehmen: nach %1 verschieben</translation>
     </message>
 </context>
 <context>
