@@ -3022,6 +3022,25 @@ Ihre Eingaben stehen noch im Formular.</translation>
     </message>
 </context>
 <context>
+    <name>ListPage</name>
+    <message>
+        <source>&amp;Board</source>
+        <translation>&amp;Board</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>&amp;Alle auswählen</translation>
+    </message>
+    <message>
+        <source>Selected leads (%1)</source>
+        <translation>Ausgewählte Leads (%1)</translation>
+    </message>
+</context>
+<context>
     <name>LostReason</name>
     <message>
         <source>No budget</source>
@@ -3090,12 +3109,8 @@ Ihre Eingaben stehen noch im Formular.</translation>
         <translation>Filter &amp;zurücksetzen</translation>
     </message>
     <message>
-        <source>Show &amp;Lost column</source>
+        <source>Show L&amp;ost column</source>
         <translation>Spalte &amp;Verloren zeigen</translation>
-    </message>
-    <message>
-        <source>&amp;Board</source>
-        <translation>&amp;Board</translation>
     </message>
     <message>
         <source>&amp;Open lead</source>
@@ -3132,6 +3147,10 @@ Ihre Eingaben stehen noch im Formular.</translation>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Go to the leads</source>
+        <translation>&amp;Zu den Leads</translation>
     </message>
     <message numerus="yes">
         <source>%Ln lead(s)</source>
@@ -6593,28 +6612,6 @@ Was anonym bleibt: der Verlauf im Trichter (jetzt in %3; Stufenwechsel: %2), die
     <message>
         <source>{where}: PostgreSQL {version}, LeadDesk schema {revision}: ready</source>
         <translation>{where}: PostgreSQL {version}, LeadDesk-Schema {revision}: bereit</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>Selected leads (%1)</source>
-        <translation>Ausgewählte Leads (%1)</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>&amp;Board</source>
-        <translation>&amp;Board</translation>
-    </message>
-    <message>
-        <source>&amp;List</source>
-        <translation>&amp;Liste</translation>
-    </message>
-    <message>
-        <source>Select &amp;all</source>
-        <translation>&amp;Alle auswählen</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -36,6 +37,23 @@ def test_main_window_speaks_german(german: Any, db: Any, qtbot: Any) -> None:
     qtbot.addWidget(window)
     assert window.menus["file"].title() == "&Datei"
     assert window.first_run.demo_button.text() == "Demodaten laden"
+    # Actions the list page adds to the window's menus (leaddesk/ui/listview/__init__.py).
+    assert "&Liste" in [a.text() for a in window.menus["view"].actions()]
+    assert "&Alle auswählen" in [a.text() for a in window.menus["edit"].actions()]
+
+
+def test_every_context_of_the_catalogue_is_one_the_code_translates_in() -> None:
+    """Qt looks a ``tr()`` up under the calling object's class; lupdate files ``other.tr()`` under
+    the variable's name instead ("window"), where nothing at run time ever looks: such strings
+    stay English. Every context must be a class of the code or a literal ``translate`` context."""
+    code = [*Path("leaddesk/ui").rglob("*.py"), Path("leaddesk/cli.py")]
+    known: set[str] = set()
+    for path in code:
+        text = path.read_text("utf-8")
+        known.update(re.findall(r"^\s*class (\w+)", text, re.MULTILINE))
+        known.update(re.findall(r"(?:translate|QT_TRANSLATE_NOOP)\(\s*\"(\w+)\"", text))
+    contexts = {c.findtext("name") for c in ET.parse(TS).getroot().iter("context")}
+    assert contexts - known == set()
 
 
 def test_language_choice(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -100,6 +118,37 @@ def test_english_plural_forms_are_complete() -> None:
     for context, msg in _messages(SOURCES / "leaddesk_en.ts"):
         forms = [f.text for f in msg.iter("numerusform")]
         assert len(forms) == 2 and all(forms), (context, msg.findtext("source"))
+
+
+def _mnemonic(text: str) -> str:
+    """The letter after a single "&" ("Show L&ost column" → "o"), "" for none."""
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).casefold() if found else ""
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_mnemonics_are_unique_in_each_menu_of_the_main_window(
+    language: str, qapp: Any, db: Any, qtbot: Any
+) -> None:
+    """Alt+letter in an open menu picks one entry; two alike would take turns instead."""
+    from leaddesk.ui.i18n import install_translators
+    from leaddesk.ui.main_window import MainWindow
+
+    default = QLocale()
+    translators = install_translators(qapp, language)
+    try:
+        window = MainWindow(db)
+        qtbot.addWidget(window)
+        for name, menu in window.menus.items():
+            letters = [_mnemonic(a.text()) for a in menu.actions() if a.text()]
+            assert all(letters), (language, name, [a.text() for a in menu.actions()])
+            assert len(set(letters)) == len(letters), (language, name, [a.text() for a in menu.actions()])
+        bar = [_mnemonic(m.title()) for m in window.menus.values()]
+        assert len(set(bar)) == len(bar), (language, bar)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(default)
 
 
 def test_german_mnemonics_are_unique_in_the_quick_entry_form(german: Any, db: Any, qtbot: Any) -> None:

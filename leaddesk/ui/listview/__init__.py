@@ -55,9 +55,9 @@ class ListPage(QObject):
         board.sort_changed.connect(self._save_board_sort)
         window.card_menu_hooks.append(self._card_menu)
 
-        self.act_show_board = QAction(window.tr("&Board"), window)
+        self.act_show_board = QAction(self.tr("&Board"), window)
         self.act_show_board.setShortcut(QKeySequence("Ctrl+1"))
-        self.act_show_list = QAction(window.tr("&List"), window)
+        self.act_show_list = QAction(self.tr("&List"), window)
         self.act_show_list.setShortcut(QKeySequence("Ctrl+2"))
         group = QActionGroup(window)
         for action in (self.act_show_board, self.act_show_list):
@@ -71,12 +71,14 @@ class ListPage(QObject):
         first = view_menu.actions()[0] if view_menu.actions() else None
         view_menu.insertActions(first, [self.act_show_board, self.act_show_list])
         view_menu.insertSeparator(first)
-        self.act_select_all = QAction(window.tr("Select &all"), window)
+        self.act_select_all = QAction(self.tr("Select &all"), window)
         self.act_select_all.triggered.connect(self.select_all)
         window.menus["edit"].addAction(self.act_select_all)
         # Delete and Open act on the page shown (the list's selection, or the board's card).
         self._redirect(window.act_delete, self._delete)
         self._redirect(window.act_open, self._open)
+        # Ctrl+B (from the search field, say) goes to the leads of the page shown.
+        self._redirect(window.act_board, self._go_to_leads)
         for action in (window.act_delete, window.act_open):
             window.addAction(action)
         board.selection_changed.connect(self.update_actions)
@@ -166,7 +168,7 @@ class ListPage(QObject):
         ids = self.window.board.selected_ids()
         if len(ids) < 2 or lead_id not in ids:
             return
-        sub = menu.addMenu(self.window.tr("Selected leads (%1)").replace("%1", str(len(ids))))
+        sub = menu.addMenu(self.tr("Selected leads (%1)").replace("%1", str(len(ids))))
         sub.setObjectName("bulkMenu")
         self.bulk.fill_menu(sub, lambda: ids)
 
@@ -174,6 +176,16 @@ class ListPage(QObject):
     def _redirect(action: QAction, slot: object) -> None:
         action.triggered.disconnect()
         action.triggered.connect(lambda *_: slot())  # type: ignore[operator]
+
+    def _go_to_leads(self) -> None:
+        """The list's current row (else its first) or the board's card takes the keyboard focus."""
+        if not self.list_shown:
+            self.window.board.focus_board()
+            return
+        view = self.list
+        view.setFocus()
+        if view.current_id() is None and view.lead_model.rowCount():
+            view.selectRow(max(0, view.currentIndex().row()))
 
     def _delete(self) -> None:
         if self.list_shown:
