@@ -186,11 +186,11 @@ class MainWindow(QMainWindow):
             self.tr("&Search"), self.filters.focus_search, QKeySequence.StandardKey.Find
         )
         self.act_clear = self._action(self.tr("&Clear filters"), self.filters.clear, "Ctrl+Shift+F")
-        self.act_lost = QAction(self.tr("Show &Lost column"), self)
+        self.act_lost = QAction(self.tr("Show L&ost column"), self)
         self.act_lost.setCheckable(True)
         self.act_lost.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.act_lost.toggled.connect(self.board.set_lost_visible)
-        self.act_board = self._action(self.tr("&Board"), self.board.focus_board, "Ctrl+B")
+        self.act_board = self._action(self.tr("&Go to the leads"), self.board.focus_board, "Ctrl+B")
         self.act_open = self._action(self.tr("&Open lead"), self.editors.open_current, "Ctrl+O")
         self.act_next = self._action(
             self.tr("Move to &next stage"), lambda: self.board.move_selected(1), "Ctrl+Right"

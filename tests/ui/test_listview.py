@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QLabel, QMenu
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from leaddesk.core.services.lead_table import TABLE_COLUMNS
 from leaddesk.core.services.leads import get_lead, stage_history, update_lead
@@ -208,6 +209,25 @@ def test_days_in_stage_and_last_activity_columns(db: Any, five: list[Any], windo
     assert shown == local_text(datetime(2026, 11, 2, 9, tzinfo=UTC))  # the user's date format and zone
     view.sortByColumn(TABLE_COLUMNS.index("last_activity"), Qt.SortOrder.DescendingOrder)
     assert row_ids(view)[0] == five[2].id
+
+
+def test_ctrl_b_goes_from_the_search_field_to_the_leads_of_the_page_shown(
+    five: list[Any], window: Any, qtbot: Any
+) -> None:
+    """Keyboard users type a search, then Ctrl+B: the list's row (or the board's card) has the focus."""
+    view = shown_list(window)
+    window.activateWindow()
+    window.filters.search.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.filters.search)
+    QTest.keyClick(window.filters.search, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is view and view.current_id() == row_ids(view)[0]
+    window.list_page.act_show_board.trigger()
+    window.filters.search.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.filters.search)
+    QTest.keyClick(window.filters.search, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    focus = QApplication.focusWidget()
+    assert focus in [column.view for column in window.board.columns.values()]
+    assert focus.currentIndex().isValid()
 
 
 def test_search_and_filters_narrow_board_and_list_alike(five: list[Any], window: Any, qtbot: Any) -> None:
