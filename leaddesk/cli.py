@@ -34,8 +34,8 @@ def _json_default(value: Any) -> Any:
 
 
 # --- the language of a command's messages (issue 17: ``leaddesk --lang de import`` was English) ---
-#: What ``--lang de`` / LEADDESK_LANG=de installed: the Qt core application and its translators.
-#: Empty: English, exactly as written below (the source language; scripts may read it).
+# What ``--lang de`` / LEADDESK_LANG=de installed: the Qt core application and its translators.
+# Empty: English, exactly as written below (the source language; scripts may read it).
 _LANGUAGE: list[Any] = []
 
 
@@ -109,7 +109,7 @@ def _field(name: str) -> str:
     return field_label(name)
 
 
-#: Seconds a command waits for another LeadDesk process that is writing (LEADDESK_BUSY_WAIT).
+# Seconds a command waits for another LeadDesk process that is writing (LEADDESK_BUSY_WAIT).
 BUSY_WAIT_S = 600.0
 
 
@@ -390,7 +390,7 @@ def _progress_printer(label: str) -> Any:
     return show
 
 
-#: Problem lines printed before the rest is only counted (a broken 100,000-card file).
+# Problem lines printed before the rest is only counted (a broken 100,000-card file).
 MAX_PROBLEM_LINES = 20
 
 
@@ -837,7 +837,7 @@ def _user() -> str:
     return who.current()
 
 
-#: Options of the window's start; a command line of only these opens the window (no command).
+# Options of the window's start; a command line of only these opens the window (no command).
 _WINDOW_OPTIONS = frozenset({"--data-dir", "--lang", "--as"})
 
 

@@ -1077,7 +1077,6 @@ oder Strg+O drücken</translation>
     <name>Cli</name>
     <message>
         <source>… and more problems: %1 (use --dry-run to review the file)</source>
-        <extracomment>What ``--lang de`` / LEADDESK_LANG=de installed: the Qt core application and its translators. Empty: English, exactly as written below (the source language; scripts may read it). Seconds a command waits for another LeadDesk process that is writing (LEADDESK_BUSY_WAIT). Problem lines printed before the rest is only counted (a broken 100,000-card file).</extracomment>
         <translation>… und weitere Probleme: %1 (mit --dry-run die Datei prüfen)</translation>
     </message>
     <message>
@@ -1398,7 +1397,6 @@ oder Strg+O drücken</translation>
     <name>DemoLoader</name>
     <message>
         <source>Load demo data</source>
-        <extracomment>Leads File → Load demo data adds.</extracomment>
         <translation>Demodaten laden</translation>
     </message>
     <message>

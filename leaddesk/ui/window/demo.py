@@ -21,7 +21,7 @@ from leaddesk.ui.ops import Op
 if TYPE_CHECKING:
     from leaddesk.ui.main_window import MainWindow
 
-#: Leads File → Load demo data adds.
+# Leads File → Load demo data adds.
 DEMO_LEADS = 2000
 
 
