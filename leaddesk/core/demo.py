@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from leaddesk.core.changes import note
 from leaddesk.core.db import Database, fts_triggers_suspended, ids_written, insert_rows, sql_time
@@ -308,7 +309,7 @@ def build_demo(
         positions = {
             stage: float(pos or 0)
             for stage, pos in session.execute(
-                select(Lead.stage, func.max(Lead.position)).group_by(Lead.stage)
+                select(col(Lead.stage), func.max(Lead.position)).group_by(Lead.stage)
             )
         }
         for start in range(0, leads, chunk):

@@ -185,7 +185,9 @@ def skew_angle(mask: Image.Image, limit: int = 40) -> float:
 
 def ink_share(mask: Image.Image) -> float:
     small = mask.resize((1, 1), Image.Resampling.BOX)
-    return float(small.getpixel((0, 0)) or 0) / 255.0
+    pixel = small.getpixel((0, 0))
+    assert not isinstance(pixel, tuple)  # a mask has one band
+    return float(pixel or 0) / 255.0
 
 
 def prepared_pages(image: Image.Image) -> list[Image.Image]:

@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from leaddesk.core.cardscan.fields import CARD_FIELDS, CardResult, join_notes
 
 try:  # zxing-cpp is a runtime dependency; without it cards are still read by OCR.
     import zxingcpp
+
+    _HAVE_ZXINGCPP = True
 except ImportError:  # pragma: no cover - exercised only on a broken install
-    zxingcpp = None
+    _HAVE_ZXINGCPP = False
 
 
 def qr_available() -> bool:
-    return zxingcpp is not None
+    return _HAVE_ZXINGCPP
 
 
 def read_qr_texts(image: Any) -> list[str]:
     """Texts of every QR code in a Pillow image (empty when there is none or zxing-cpp is missing)."""
-    if zxingcpp is None:
+    if not _HAVE_ZXINGCPP:
         return []
-    # One format (not a set): zxing-cpp 3 deprecated "|" on formats, 2.x has no tuple form.
-    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    # One format (not a set): zxing-cpp 3 deprecated "|" on formats, 2.x has no tuple form. Its stub
+    # wants BarcodeFormats, but a single BarcodeFormat converts (as its docs say): the cast is for mypy.
+    qr_code = cast("zxingcpp.BarcodeFormats", zxingcpp.BarcodeFormat.QRCode)
+    found = zxingcpp.read_barcodes(image, formats=qr_code)
     return [r.text for r in found if r.valid and r.text]
 
 

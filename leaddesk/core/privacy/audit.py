@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from leaddesk.core import who
 from leaddesk.core.db import Database, as_utc
@@ -57,9 +57,9 @@ class AuditRow:
 
 def entries(db: Database, *, kind: str | None = None, limit: int | None = None) -> list[AuditRow]:
     """Newest first."""
-    query = select(AuditEntry).order_by(AuditEntry.id.desc())  # type: ignore[union-attr]
+    query = select(AuditEntry).order_by(col(AuditEntry.id).desc())
     if kind:
-        query = query.where(AuditEntry.kind == kind)
+        query = query.where(col(AuditEntry.kind) == kind)
     if limit:
         query = query.limit(limit)
     with db.session() as session:

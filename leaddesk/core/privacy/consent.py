@@ -68,7 +68,7 @@ def record_consent(
     actor: str = "",
 ) -> ConsentView:
     """The person agreed: when, where (form, card, call), for what, and the exact wording shown."""
-    errors = {}
+    errors: dict[str, str] = {}
     if not purpose.strip():
         errors["consent_purpose"] = Text("name the purpose the person agreed to")
     if not wording.strip():

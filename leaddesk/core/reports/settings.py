@@ -6,6 +6,7 @@ import json
 import math
 
 from sqlalchemy import Connection, select
+from sqlmodel import col
 
 from leaddesk.core.changes import note
 from leaddesk.core.db import Database
@@ -25,7 +26,7 @@ MONDAY_TO_FRIDAY: tuple[int, ...] = (0, 1, 2, 3, 4)
 
 
 def _read(conn: Connection, key: str) -> object:
-    row = conn.execute(select(AppSetting.value).where(AppSetting.key == key)).first()
+    row = conn.execute(select(col(AppSetting.value)).where(col(AppSetting.key) == key)).first()
     if row is None:
         return None
     try:

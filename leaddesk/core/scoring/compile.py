@@ -29,7 +29,9 @@ from leaddesk.core.scoring.rules import FIELDS, Group, Kind, Rule, fold
 NEVER = 1e9
 
 
-def run(conn: Session | Connection, sql: str, params: dict[str, Any] | None = None) -> CursorResult[Any]:
+def run(
+    conn: Session | Connection, sql: str, params: dict[str, Any] | None = None
+) -> CursorResult[*tuple[Any, ...]]:
     """Execute generated SQL straight through the driver (named ``:params``).
 
     SQLAlchemy's ``text()`` re-parses a statement's bind parameters with regular
@@ -37,7 +39,7 @@ def run(conn: Session | Connection, sql: str, params: dict[str, Any] | None = No
     whole budget of explaining one lead. The driver also caches the prepared statement.
     """
     connection = conn.connection() if isinstance(conn, Session) else conn
-    result: CursorResult[Any] = driver_execute(connection, sql, params)
+    result: CursorResult[*tuple[Any, ...]] = driver_execute(connection, sql, params)
     return result
 
 
@@ -390,21 +392,21 @@ def build_query(
     agg_sql = ""
     joins = ""
     if agg_cols:
-        where = [f"at <= {now_param}"]
+        agg_where = [f"at <= {now_param}"]
         horizon = relevant_days([r for r in active if r.is_activity])
         if horizon is not None:
             # Older activities cannot change any rule's points: skip them before aggregating.
             oldest = datetime.fromtimestamp(now.timestamp() - horizon * 86400, UTC)
-            where.append(f"at >= {p.add(sql_time(oldest))}")
+            agg_where.append(f"at >= {p.add(sql_time(oldest))}")
         if "any" not in kinds:
-            where.append(f"kind IN ({p.many(sorted(kinds))})")
+            agg_where.append(f"kind IN ({p.many(sorted(kinds))})")
         if activity_filter:
-            where.append(f"({activity_filter})")
+            agg_where.append(f"({activity_filter})")
         elif lead_filter:
-            where.append(f"lead_id IN (SELECT l.id FROM lead l WHERE l.erased = {flavor.false}{pred})")
+            agg_where.append(f"lead_id IN (SELECT l.id FROM lead l WHERE l.erased = {flavor.false}{pred})")
         agg_sql = (
             f"SELECT lead_id, {', '.join(agg_cols)} FROM activity "
-            f"WHERE {' AND '.join(where)} GROUP BY lead_id"
+            f"WHERE {' AND '.join(agg_where)} GROUP BY lead_id"
         )
         joins += f" LEFT JOIN {agg_table or 'agg'} a ON a.lead_id = l.id"
     if needs_bant:

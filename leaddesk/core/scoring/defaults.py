@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from leaddesk.core.db import Database
 from leaddesk.core.models import ScoreSettings
@@ -129,7 +130,9 @@ def install_defaults(db: Database, *, only_if_new: bool = True) -> bool:
     deleted every rule on purpose does not get them back. Returns whether it wrote.
     """
     with db.transaction() as session:
-        has_settings = session.execute(select(ScoreSettings.id).where(ScoreSettings.id == 1)).first()
+        has_settings = session.execute(
+            select(col(ScoreSettings.id)).where(col(ScoreSettings.id) == 1)
+        ).first()
         if only_if_new and has_settings is not None:
             return False
         put_settings(session, DEFAULT_SETTINGS)

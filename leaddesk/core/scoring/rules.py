@@ -7,11 +7,12 @@ refusal names the rule field and the reason, in words a business owner understan
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -139,8 +140,9 @@ class Rule:
     decay_mode: str = "none"
     decay_days: int | None = None
     enabled: bool = True
-    id: int | None = field(default=None, compare=False)
-    position: int = field(default=0, compare=False)
+    # dataclasses.field: to a type checker, the attribute ``field`` above hides the bare name here.
+    id: int | None = dataclasses.field(default=None, compare=False)
+    position: int = dataclasses.field(default=0, compare=False)
 
     @property
     def spec(self) -> FieldSpec:
