@@ -29,7 +29,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 # fmt: off
-CORE_STRINGS: tuple[str, ...] = (
+# QT_TRANSLATE_NOOP hands its message back; PySide's stub types it as object.
+CORE_STRINGS: tuple[object, ...] = (
 '''
 
 

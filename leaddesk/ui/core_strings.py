@@ -10,7 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 # fmt: off
-CORE_STRINGS: tuple[str, ...] = (
+# QT_TRANSLATE_NOOP hands its message back; PySide's stub types it as object.
+CORE_STRINGS: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("core", " (e.g. sudo apt install {packages})"),
     QT_TRANSLATE_NOOP("core", "'times' and 'within days' only apply to activity rules"),
     QT_TRANSLATE_NOOP("core", "--format must be one of {valid}, not {format!r}"),

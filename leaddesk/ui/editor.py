@@ -9,8 +9,8 @@ Unsaved changes are never dropped silently: Esc, the close button and Cancel ask
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, time
-from typing import Any
+from datetime import UTC, date, datetime, time
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal
@@ -185,7 +185,7 @@ class LeadEditor(QDialog):
             self.delete_button.setAutoDefault(False)
             self.delete_button.clicked.connect(lambda: self.delete_requested.emit(lead.id))
         layout.addWidget(buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
 
         self._load(lead)
         owner_box = self.widgets.get("owner")
@@ -336,8 +336,9 @@ class LeadEditor(QDialog):
         self.save_button.setEnabled(False)
 
     @staticmethod
-    def _moment(date: QDate, hour: int) -> datetime:
-        local = datetime.combine(date.toPython(), time(hour), tzinfo=ZoneInfo(zone_name()))
+    def _moment(day: QDate, hour: int) -> datetime:
+        # cast: PySide's stub says QDate.toPython returns object.
+        local = datetime.combine(cast(date, day.toPython()), time(hour), tzinfo=ZoneInfo(zone_name()))
         return local.astimezone(UTC)
 
     def values(self) -> dict[str, Any]:

@@ -132,7 +132,7 @@ class QuickEntryWindow(QWidget):
         self.duplicates.merge_button.clicked.connect(self.merge_match)
         self.duplicates.keep_button.clicked.connect(self.keep_both)
         root.addWidget(self.duplicates)
-        self.watch = DuplicateWatch(self.db, self._ops, self.duplicates, self._card_now, self)
+        self.watch: DuplicateWatch = DuplicateWatch(self.db, self._ops, self.duplicates, self._card_now, self)
 
         recent = RecentCards()
         self.recent_model, self.recent_view = recent.model, recent.view
@@ -143,7 +143,7 @@ class QuickEntryWindow(QWidget):
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
-        def shortcut(keys: str | QKeySequence.StandardKey, slot: Callable[[], None]) -> None:
+        def shortcut(keys: str | QKeySequence.StandardKey, slot: Callable[[], object]) -> None:
             sc = QShortcut(QKeySequence(keys), self)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
             sc.activated.connect(slot)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -183,7 +183,10 @@ class CallResultDialog(QDialog):
             text = (
                 locale.toString(QDate(due.year, due.month, due.day), QLocale.FormatType.LongFormat)
                 if result.task.all_day
-                else locale.toString(due.replace(tzinfo=None), QLocale.FormatType.ShortFormat)
+                else locale.toString(
+                    QDateTime(QDate(due.year, due.month, due.day), QTime(due.hour, due.minute, due.second)),
+                    QLocale.FormatType.ShortFormat,
+                )
             )
             lines.append(
                 self.tr("Follow-up “%1” due %2.").replace("%1", result.task.title).replace("%2", text)

@@ -91,7 +91,9 @@ class DraftRecoveryDialog(QDialog):
         metrics = self.list.fontMetrics()
         texts = [self.list.item(i).text() for i in range(self.list.count())]
         longest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None  # built in __init__
+        margins = layout.contentsMargins()
         wanted = (
             longest
             + 2 * self.list.frameWidth()

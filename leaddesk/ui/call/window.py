@@ -36,7 +36,6 @@ from leaddesk.core.models import utcnow
 from leaddesk.core.services.activities import DISQUALIFIED, FOLLOW_UP, QUALIFIED, list_activities
 from leaddesk.core.services.leads import LeadView, get_lead, move_stage
 from leaddesk.core.services.qualification import (
-    SECTIONS,
     SUGGEST_LOST,
     SUGGEST_NONE,
     SUGGEST_SQL,
@@ -298,7 +297,12 @@ class CallWindow(QWidget):
 
     def _update_verdict(self) -> None:
         statuses = self.form.statuses()
-        data = BantData(**{f"{s}_status": statuses[s] for s in SECTIONS})
+        data = BantData(
+            budget_status=statuses["budget"],
+            authority_status=statuses["authority"],
+            need_status=statuses["need"],
+            timing_status=statuses["timing"],
+        )
         result = verdict(data, self.rule)
         count = data.confirmed_count
         if result.suggestion == SUGGEST_SQL:

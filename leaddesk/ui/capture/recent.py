@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+)
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from leaddesk.core.services.leads import LeadView
@@ -69,7 +77,10 @@ class RecentModel(QAbstractTableModel):
         lead = entry.lead
         column = index.column()
         if column == 0:
-            return QLocale().toString(to_local(entry.at).time(), QLocale.FormatType.ShortFormat)
+            local = to_local(entry.at)
+            return QLocale().toString(
+                QTime(local.hour, local.minute, local.second), QLocale.FormatType.ShortFormat
+            )
         if column == 1:
             return lead.name
         if column == 2:
@@ -127,6 +138,6 @@ class RecentCards(QGroupBox):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # The time column is sized for the widest local time, not to its contents (which start empty).
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        sample = QLocale().toString(datetime(2026, 1, 1, 23, 59).time(), QLocale.FormatType.ShortFormat)
+        sample = QLocale().toString(QTime(23, 59), QLocale.FormatType.ShortFormat)
         header.resizeSection(0, self.fontMetrics().horizontalAdvance(sample + "MM") + 12)
         layout.addWidget(self.view)

@@ -171,9 +171,12 @@ class DuplicateFinder(QDialog):
             self,
             write=False,
         )
-        job.progressed.connect(
-            lambda done, total: (self.progress.setRange(0, total), self.progress.setValue(done))
-        )
+
+        def progressed(done: int, total: int) -> None:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+        job.progressed.connect(progressed)
         job.succeeded.connect(self._found)
         job.failed.connect(self.status.setText)
         job.start()
@@ -265,20 +268,22 @@ class MergeDialog(QDialog):
         for r, field in enumerate(self.fields):
             name = QTableWidgetItem(labels.get(field, field))
             self.table.setItem(r, 0, name)
+            cells = [name]
             for c, lead in ((1, self.a), (2, self.b)):
                 item = QTableWidgetItem(_text(lead, field))
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
                 )
                 self.table.setItem(r, c, item)
+                cells.append(item)
             a, b = _text(self.a, field), _text(self.b, field)
             self.choose(field, "a" if a else "b")
             if a and b and a != b:  # a real decision: make the row stand out
                 font = name.font()
                 font.setBold(True)
                 name.setFont(font)
-                for c in (0, 1, 2):
-                    self.table.item(r, c).setBackground(self.palette().alternateBase())
+                for cell in cells:
+                    cell.setBackground(self.palette().alternateBase())
         self.table.itemChanged.connect(self._item_changed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -318,8 +323,10 @@ class MergeDialog(QDialog):
         r = self.fields.index(field)
         self._choice[field] = side
         self.table.blockSignals(True)
-        self.table.item(r, 1).setCheckState(Qt.CheckState.Checked if side == "a" else Qt.CheckState.Unchecked)
-        self.table.item(r, 2).setCheckState(Qt.CheckState.Checked if side == "b" else Qt.CheckState.Unchecked)
+        for c, this in ((1, "a"), (2, "b")):
+            cell = self.table.item(r, c)
+            assert cell is not None  # every row has its three cells
+            cell.setCheckState(Qt.CheckState.Checked if side == this else Qt.CheckState.Unchecked)
         self.table.blockSignals(False)
 
     def _item_changed(self, item: QTableWidgetItem) -> None:

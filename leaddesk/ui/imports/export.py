@@ -114,9 +114,12 @@ class ExportDialog(QDialog):
             self,
             write=False,
         )
-        job.progressed.connect(
-            lambda done, total: (self.progress.setRange(0, total), self.progress.setValue(done))
-        )
+
+        def progressed(done: int, total: int) -> None:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+        job.progressed.connect(progressed)
         job.succeeded.connect(self._done)
         job.failed.connect(self._failed)
         job.cancelled.connect(lambda: self._failed(self.tr("Cancelled; no file was written.")))

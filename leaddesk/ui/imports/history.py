@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QDate,
     QLocale,
     QModelIndex,
     QObject,
@@ -31,7 +32,7 @@ from leaddesk.core.models import ImportBatch
 from leaddesk.core.services.imports import UndoRefused, UndoResult, list_batches, undo_import
 from leaddesk.ui.dialogs import ask_destructive
 from leaddesk.ui.imports.jobs import BackgroundJob
-from leaddesk.ui.zone import to_local
+from leaddesk.ui.zone import local_text, to_local
 
 
 class BatchModel(QAbstractTableModel):
@@ -67,7 +68,7 @@ class BatchModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         started = as_utc(b.started_at)
-        when = QLocale().toString(to_local(started), QLocale.FormatType.ShortFormat) if started else ""
+        when = local_text(started) if started else ""
         undone = as_utc(b.undone_at)
         return (
             when,
@@ -76,7 +77,7 @@ class BatchModel(QAbstractTableModel):
             str(b.updated_count),
             str(b.skipped_count),
             str(b.error_count),
-            QLocale().toString(to_local(undone), QLocale.FormatType.ShortFormat) if undone else "",
+            local_text(undone) if undone else "",
         )[index.column()]
 
     def headerData(
@@ -189,7 +190,12 @@ class UndoImportQuestion(QObject):
         if batch is None:
             return False
         started = as_utc(batch.started_at)
-        day = QLocale().toString(to_local(started).date(), QLocale.FormatType.ShortFormat) if started else ""
+        day = ""
+        if started:
+            local = to_local(started)
+            day = QLocale().toString(
+                QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat
+            )
         text = (
             self.tr("Remove %n lead(s) imported on %1 from %2?", "", batch.created_count)
             .replace("%1", day)

@@ -126,8 +126,9 @@ class MappingPage(QWidget):
         """(column header, its target combo) per row of the table."""
         for r in range(self.table.rowCount()):
             combo = self.table.cellWidget(r, 1)
-            assert isinstance(combo, QComboBox)
-            yield self.table.item(r, 0).text(), combo
+            header = self.table.item(r, 0)
+            assert isinstance(combo, QComboBox) and header is not None
+            yield header.text(), combo
 
     def set_target(self, header: str, target: str) -> None:
         """Choose the target of one column (keyboard users and tests use the combo the same way)."""

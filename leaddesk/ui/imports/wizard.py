@@ -65,7 +65,7 @@ class ImportWizard(QDialog):
         super().__init__(parent)
         self.db = db
         self.plan: ImportPlan | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         # Why the files are being checked again (leads changed since the report): said on the new one.
         self.recheck_reason = ""
         # Per CSV file name: the columns the person mapped differently from the automatic guess.
@@ -449,7 +449,7 @@ class ImportWizard(QDialog):
         )
 
     def _imported(self, result: ImportResult) -> None:
-        self.result = result
+        self.import_result = result
         text = self.tr("Import %1 done: new leads: %2, updated: %3, skipped: %4, left out with errors: %5.")
         for key, value in (
             ("%1", result.batch_id),
@@ -482,7 +482,7 @@ class ImportWizard(QDialog):
         self.imported.emit(result.batch_id)
 
     def undo(self, *, force: bool = False) -> None:
-        result = self.result
+        result = self.import_result
         if result is None or (not force and not confirm_undo_import(self, self.db, result.batch_id)):
             return  # the forced undo comes after a confirmed one was refused
         self._start(

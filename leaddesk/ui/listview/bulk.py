@@ -11,8 +11,8 @@ them the way it answers ``ask_destructive``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, time
-from typing import TYPE_CHECKING
+from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -96,7 +96,7 @@ def ask_day(parent: QWidget) -> datetime | str | None:
         return NO_FOLLOW_UP
     if answer != QDialog.DialogCode.Accepted:
         return None
-    day = calendar.selectedDate().toPython()
+    day = cast(date, calendar.selectedDate().toPython())  # PySide's stub says object
     from zoneinfo import ZoneInfo
 
     return datetime.combine(day, time(12), tzinfo=ZoneInfo(zone_name())).astimezone(UTC)

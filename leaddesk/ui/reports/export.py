@@ -186,7 +186,7 @@ def write_pngs(window: ReportsWindow, folder: str | Path) -> list[Path]:
     for section in window.body.sections:
         if section.chart is not None and section.chart.bars:
             target = folder / f"{_slug(section.title())}.png"
-            if not section.chart.to_image().save(str(target), "PNG"):
+            if not section.chart.to_image().save(str(target)):  # the suffix names the format: PNG
                 raise OSError(f"could not write {target}")
             out.append(target)
     return out

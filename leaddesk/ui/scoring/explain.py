@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -44,7 +44,8 @@ def format_moment(moment: datetime | None) -> str:
     """A date in the user's locale (local time zone)."""
     if moment is None:
         return ""
-    return QLocale().toString(to_local(moment).date(), QLocale.FormatType.ShortFormat)
+    local = to_local(moment)
+    return QLocale().toString(QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat)
 
 
 class BreakdownModel(QAbstractTableModel):

@@ -215,7 +215,7 @@ class RuleEditor(QDialog):
             (QKeySequence("Ctrl+Down"), lambda: self.move_rule(1)),
             (QKeySequence.StandardKey.Save, self.save),
         ):
-            QShortcut(keys, self, activated=slot)
+            QShortcut(keys, self).activated.connect(slot)
         if self.model.rowCount():
             self.select_row(0)
         else:
