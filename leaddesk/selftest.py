@@ -117,7 +117,12 @@ def step_board(t: SelfTest) -> str:
     window = MainWindow(t.db)
     loop = QEventLoop()
     painted: list[bool] = []
-    window.board.first_painted.connect(lambda: (painted.append(True), loop.quit()))
+
+    def first_painted() -> None:
+        painted.append(True)
+        loop.quit()
+
+    window.board.first_painted.connect(first_painted)
     QTimer.singleShot(20_000, loop.quit)
     window.resize(1200, 700)
     window.show()
@@ -134,7 +139,7 @@ def step_board(t: SelfTest) -> str:
         }
         if len(colours) < 3:
             raise RuntimeError("the painted window is blank")
-        return f"{app.platformName()} {image.width()}x{image.height()}, {len(colours)} colours"
+        return f"{QApplication.platformName()} {image.width()}x{image.height()}, {len(colours)} colours"
     finally:
         from leaddesk.ui.ops import wait_all
 

@@ -37,10 +37,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Executable, create_engine, event, text
+from sqlalchemy import ClauseElement, Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlmodel import Session
 
 from leaddesk.core import paths
@@ -1159,7 +1160,7 @@ def rebuild_fts(session: Session) -> None:
 def fts_add_rows(
     session: Session,
     where: str,
-    params: dict[str, object],
+    params: Mapping[str, object],
     *,
     parts: Sequence[tuple[Any, ...]] | None = None,
 ) -> None:
@@ -1181,7 +1182,7 @@ def fts_add_rows(
         _part_rows(session, "add", where, params, parts)
 
 
-def fts_remove_rows(session: Session, where: str, params: dict[str, object]) -> None:
+def fts_remove_rows(session: Session, where: str, params: Mapping[str, object]) -> None:
     """Take the leads matching ``where`` out of the index (before changing them with triggers off).
 
     Must run while the index still holds their current values: FTS5 'delete' needs them.
@@ -1288,7 +1289,7 @@ def _part_rows(
     session: Session,
     action: str,
     where: str,
-    params: dict[str, object],
+    params: Mapping[str, object],
     parts: Sequence[tuple[Any, ...]] | None = None,
 ) -> None:
     """Add or remove the leads matching ``where`` (SQL over ``lead``) in the word-part index.
@@ -1442,16 +1443,17 @@ BULK_CACHE_KIB = 131072
 BULK_GIN_PENDING_KIB = 262144
 
 
-def driver_sql(engine: Engine, stmt: Executable) -> tuple[str, Any]:
+def driver_sql(engine: Engine, stmt: ClauseElement) -> tuple[str, Any]:
     """``stmt`` as SQL text and parameters for the DBAPI cursor, which returns plain tuples."""
     compiled = stmt.compile(engine, compile_kwargs={"render_postcompile": True})
+    assert isinstance(compiled, SQLCompiler)  # a statement, not DDL
     params: Any = compiled.params
     if compiled.positional:
         params = tuple(params[k] for k in compiled.positiontup or ())
     return str(compiled), params
 
 
-def driver_rows(conn: Connection, stmt: Executable) -> list[tuple[Any, ...]]:
+def driver_rows(conn: Connection, stmt: ClauseElement) -> list[tuple[Any, ...]]:
     """All rows of ``stmt`` as plain tuples from the DBAPI cursor, in ``conn``'s transaction.
 
     For bulk reads of simple columns (text, numbers): no Row objects and no result
@@ -1503,13 +1505,13 @@ def bulk_cache(session: Session | Connection, kib: int = BULK_CACHE_KIB) -> Iter
         )
         return
     schemas = ("main", "temp")
-    before = {s: int(conn.exec_driver_sql(f"PRAGMA {s}.cache_size").scalar() or -2000) for s in schemas}
+    sizes = {s: int(conn.exec_driver_sql(f"PRAGMA {s}.cache_size").scalar() or -2000) for s in schemas}
     for schema in schemas:
         conn.exec_driver_sql(f"PRAGMA {schema}.cache_size=-{int(kib)}")
     try:
         yield
     finally:
-        for schema, size in before.items():
+        for schema, size in sizes.items():
             conn.exec_driver_sql(f"PRAGMA {schema}.cache_size={size}")
 
 
@@ -2614,7 +2616,7 @@ def init_server(url: str | URL) -> tuple[ServerCheck, MigrationResult]:
 
 def stored_rows(
     conn: Connection, table: Any, columns: list[str], size: int
-) -> Iterator[list[tuple[Any, ...]]]:
+) -> Iterator[Sequence[tuple[Any, ...]]]:
     """The rows of a SQLite ``table`` as stored (times as text, booleans 0/1), in primary-key
     order, ``size`` at a time: straight from the driver, for :func:`copy_rows`."""
     if not sql_flavor(conn).is_sqlite:
@@ -2632,7 +2634,7 @@ def stored_rows(
         cursor.close()
 
 
-def copy_rows(conn: Connection, table: Any, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+def copy_rows(conn: Connection, table: Any, columns: list[str], rows: Sequence[tuple[Any, ...]]) -> None:
     """Insert ``rows`` of ``columns`` as SQLite stores them (:func:`stored_rows`) into ``table``,
     ids included, in one go.
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select, update
-from sqlmodel import Session
+from sqlalchemy import CursorResult, insert, select, update
+from sqlmodel import Session, col
 
 from leaddesk.core.changes import note
 from leaddesk.core.db import Database, bulk_cache, custom_plans, json_ids_sql, sql_flavor
@@ -376,7 +376,9 @@ def refresh_decay(
         if report.leads:
             note(session, all_leads=True)
         stamp = {"last_decay_refresh": now}
-        if session.execute(update(ScoreSettings).where(ScoreSettings.id == 1).values(**stamp)).rowcount == 0:
+        stamped = session.execute(update(ScoreSettings).where(col(ScoreSettings.id) == 1).values(**stamp))
+        assert isinstance(stamped, CursorResult)  # an UPDATE's result
+        if stamped.rowcount == 0:
             session.execute(insert(ScoreSettings).values(id=1, **stamp))
     return report
 
@@ -402,8 +404,8 @@ class Adjustment:
 def adjustments(conn: Conn, lead_id: int) -> list[Adjustment]:
     rows = conn.execute(
         select(ScoreAdjustment)
-        .where(ScoreAdjustment.lead_id == lead_id)
-        .order_by(ScoreAdjustment.at, ScoreAdjustment.id)
+        .where(col(ScoreAdjustment.lead_id) == lead_id)
+        .order_by(col(ScoreAdjustment.at), col(ScoreAdjustment.id))
     ).all()
     out = []
     for row in rows:
@@ -411,6 +413,6 @@ def adjustments(conn: Conn, lead_id: int) -> list[Adjustment]:
         from leaddesk.core.db import as_utc
 
         at = as_utc(a.at)
-        assert at is not None
+        assert at is not None and a.id is not None
         out.append(Adjustment(a.id, a.lead_id, a.points, a.reason, a.who, at))
     return out

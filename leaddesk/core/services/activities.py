@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from leaddesk.core.activity_kinds import (  # noqa: F401 (re-exported for callers)
     BOOTH_VISIT,
@@ -99,7 +99,7 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_lead(session: Session, lead_id: int) -> None:
-    erased = session.execute(select(Lead.erased).where(Lead.id == lead_id)).scalar_one_or_none()
+    erased = session.execute(select(col(Lead.erased)).where(col(Lead.id) == lead_id)).scalar_one_or_none()
     if erased is None or erased:
         raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
 
@@ -173,8 +173,8 @@ def list_activities(db: Database, lead_id: int, *, limit: int | None = None) -> 
     with db.session() as session:
         query = (
             select(Activity)
-            .where(Activity.lead_id == lead_id)
-            .order_by(Activity.at.desc(), Activity.id.desc())  # type: ignore[union-attr]
+            .where(col(Activity.lead_id) == lead_id)
+            .order_by(col(Activity.at).desc(), col(Activity.id).desc())
         )
         if limit is not None:
             query = query.limit(limit)

@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from leaddesk.core.cardscan.fields import CARD_FIELDS
 from leaddesk.core.cardscan.scan import CardImage
@@ -192,7 +192,9 @@ def count_since_midnight(
     start = datetime.combine(local.date(), time(0), tzinfo=zone).astimezone(UTC)
     with db.engine.connect() as conn:
         stmt = select(func.count()).where(
-            Lead.source == source, Lead.created_at >= start, Lead.created_at < start + timedelta(days=1)
+            col(Lead.source) == source,
+            col(Lead.created_at) >= start,
+            col(Lead.created_at) < start + timedelta(days=1),
         )
         return int(conn.execute(stmt).scalar() or 0)
 
@@ -201,8 +203,8 @@ def card_images(db: Database, lead_id: int) -> list[CardImage]:
     """A lead's card pictures, newest first."""
     with db.session() as session:
         rows = session.execute(
-            select(Attachment.data, Attachment.mime, Attachment.file_name)
-            .where(Attachment.lead_id == lead_id, Attachment.kind == "card_image")
-            .order_by(Attachment.id.desc())
+            select(col(Attachment.data), col(Attachment.mime), col(Attachment.file_name))
+            .where(col(Attachment.lead_id) == lead_id, col(Attachment.kind) == "card_image")
+            .order_by(col(Attachment.id).desc())
         ).all()
     return [CardImage(bytes(r.data), r.mime, r.file_name) for r in rows]

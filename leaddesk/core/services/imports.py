@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from leaddesk.core import who
 from leaddesk.core.changes import note
@@ -371,7 +372,8 @@ def _apply_import(
         assert batch.id is not None
         origin = f"import:{batch.id}"
         conn = session.connection()
-        updated, skipped, conflicts, unchanged = 0, 0, [], 0
+        updated, skipped, unchanged = 0, 0, 0
+        conflicts: list[str] = []
         # A failure inside rolls the whole transaction back, dropped triggers included. The index
         # is then updated for just the rows written here, not rebuilt for every lead.
         bulk = len(new_rows) > import_write.BULK_FTS
@@ -402,7 +404,9 @@ def _apply_import(
         rescore_in(session, where=BATCH_LEADS, params={"batch": batch.id})
         note(
             session,
-            created=session.execute(select(Lead.id).where(Lead.import_batch_id == batch.id)).scalars(),
+            created=session.execute(
+                select(col(Lead.id)).where(col(Lead.import_batch_id) == batch.id)
+            ).scalars(),
             updated=json.loads(touched["ids"]),
             imports=True,
         )

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import object_session
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from leaddesk.core.changes import note
 from leaddesk.core.db import as_utc
@@ -100,8 +100,8 @@ class LeadView:
         """The lead as stored now, with its score, in one statement (:meth:`of` takes two)."""
         lead, score = session.execute(
             select(Lead, LeadScore)
-            .outerjoin(LeadScore, LeadScore.lead_id == Lead.id)  # type: ignore[arg-type]
-            .where(Lead.id == lead_id)
+            .outerjoin(LeadScore, col(LeadScore.lead_id) == col(Lead.id))
+            .where(col(Lead.id) == lead_id)
             .execution_options(populate_existing=True)
         ).one()
         return cls.of_row(lead, score)
@@ -216,7 +216,7 @@ def derived_keys(values: dict[str, Any]) -> dict[str, Any]:
 
 def _next_position(session: Session, stage: str) -> float:
     """Bottom of a column: after the last card."""
-    top = session.execute(select(func.max(Lead.position)).where(Lead.stage == stage)).scalar()
+    top = session.execute(select(func.max(Lead.position)).where(col(Lead.stage) == stage)).scalar()
     return (top or 0.0) + 1.0
 
 
@@ -276,6 +276,7 @@ def apply_values(lead: Lead, values: dict[str, Any]) -> None:
     """Set cleaned values on a loaded lead and bump its version (one place for the bookkeeping)."""
     session = object_session(lead)
     if values.get("owner") and session is not None:  # the owner is a user (added if new)
+        assert isinstance(session, Session)  # the app's sessions are SQLModel's
         values = {**values, "owner": owner_user(session, values["owner"])}
     for key, value in (values | derived_keys(values)).items():
         setattr(lead, key, value)
@@ -315,9 +316,9 @@ def move_stage_in(
         raise ValidationError({"stage": str(exc)}) from None
     reason = reason.strip()
     row = session.execute(
-        select(Lead.stage, Lead.version, Lead.erased, Lead.position, Lead.lost_reason).where(
-            Lead.id == lead_id
-        )
+        select(
+            col(Lead.stage), col(Lead.version), col(Lead.erased), col(Lead.position), col(Lead.lost_reason)
+        ).where(col(Lead.id) == lead_id)
     ).one_or_none()
     if row is None or row.erased:
         raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
@@ -349,7 +350,7 @@ def move_stage_in(
         values["lost_reason"] = reason
     elif current is Stage.LOST:
         values["lost_reason"] = ""
-    session.execute(update(Lead).where(Lead.id == lead_id).values(**values))
+    session.execute(update(Lead).where(col(Lead.id) == lead_id).values(**values))
     note(session, moved=[lead_id])
     change_id = 0
     if current is not target:
@@ -365,7 +366,7 @@ def move_stage_in(
                 actor_kind=actor_kind,
                 reason=reason,
             )
-            .returning(StageChange.id)  # type: ignore[arg-type]
+            .returning(col(StageChange.id))
         ).scalar_one()
     return MoveResult(
         LeadView.read(session, lead_id), current.value, target.value, change_id, row.position, row.lost_reason

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from leaddesk.core.db import Database, as_utc
 from leaddesk.core.errors import ConflictError, NotFoundError, ValidationError
@@ -327,7 +327,9 @@ def load_stored_in(session: Session, lead_id: int) -> StoredBant:
 
 
 def _row_in(session: Session, lead_id: int) -> Qualification | None:
-    return session.execute(select(Qualification).where(Qualification.lead_id == lead_id)).scalar_one_or_none()
+    return session.execute(
+        select(Qualification).where(col(Qualification.lead_id) == lead_id)
+    ).scalar_one_or_none()
 
 
 def _version_of(row: Qualification | None) -> int:
@@ -352,7 +354,7 @@ def save_qualification_in(
     raises the version by one.
     """
     data = clean_bant(data)
-    erased = session.execute(select(Lead.erased).where(Lead.id == lead_id)).scalar_one_or_none()
+    erased = session.execute(select(col(Lead.erased)).where(col(Lead.id) == lead_id)).scalar_one_or_none()
     if erased is None or erased:
         raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
     row = _row_in(session, lead_id)
@@ -386,7 +388,7 @@ def save_qualification_in(
     )
     session.execute(
         update(Lead)
-        .where(Lead.id == lead_id)
+        .where(col(Lead.id) == lead_id)
         .values(bant_confirmed=data.confirmed_count, has_qualification=not data.is_empty)
     )
     session.flush()
@@ -534,12 +536,14 @@ def save_draft(
         result = conn.execute(
             insert(table).values(lead_id=lead_id, data=payload, started_at=started_at or now, updated_at=now)
         )
-        return int(result.inserted_primary_key[0])
+        key = result.inserted_primary_key
+        assert key is not None  # one row inserted
+        return int(key[0])
 
 
 def _draft_query() -> Any:
-    return select(CallDraft, Lead.first_name, Lead.last_name, Lead.company).join(
-        Lead, Lead.id == CallDraft.lead_id
+    return select(CallDraft, col(Lead.first_name), col(Lead.last_name), col(Lead.company)).join(
+        Lead, col(Lead.id) == col(CallDraft.lead_id)
     )
 
 
@@ -703,10 +707,10 @@ class HistoryEntry:
 def history(db: Database, lead_id: int) -> list[HistoryEntry]:
     """Every BANT change of a lead, oldest first: what changed, in which call, when."""
     query = (
-        select(QualificationChange, Activity.at, Activity.outcome, Activity.duration_s)
-        .outerjoin(Activity, Activity.id == QualificationChange.activity_id)
-        .where(QualificationChange.lead_id == lead_id)
-        .order_by(QualificationChange.at, QualificationChange.id)
+        select(QualificationChange, col(Activity.at), col(Activity.outcome), col(Activity.duration_s))
+        .outerjoin(Activity, col(Activity.id) == col(QualificationChange.activity_id))
+        .where(col(QualificationChange.lead_id) == lead_id)
+        .order_by(col(QualificationChange.at), col(QualificationChange.id))
     )
     out = []
     with db.session() as session:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import func, select, update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from leaddesk.core import who
 from leaddesk.core.changes import note
@@ -73,15 +73,17 @@ def rescore_and_apply(
     )
 
 
-def after_lead_change(session: Session, lead_id: int, **what: bool) -> None:
+def after_lead_change(
+    session: Session, lead_id: int, *, activities: bool = False, tasks: bool = False
+) -> None:
     """Everything that follows a change to a lead's activities, tasks or BANT, in the same transaction.
 
     Marks the lead as changed (so views refresh it) and rescores it: engagement rules read
-    activities and fit rules may read BANT. ``what`` names what else changed for the change
-    signal (``activities=True``, ``tasks=True``).
+    activities and fit rules may read BANT. ``activities``/``tasks`` say what else changed for
+    the change signal.
     """
-    session.execute(update(Lead).where(Lead.id == lead_id).values(updated_at=utcnow()))
-    note(session, updated=[lead_id], **what)
+    session.execute(update(Lead).where(col(Lead.id) == lead_id).values(updated_at=utcnow()))
+    note(session, updated=[lead_id], activities=activities, tasks=tasks)
     rescore_and_apply(session, lead_id)
 
 
@@ -112,10 +114,10 @@ def add_adjustment(
         session.flush()
         total = session.execute(
             select(func.coalesce(func.sum(ScoreAdjustment.points), 0)).where(
-                ScoreAdjustment.lead_id == lead_id
+                col(ScoreAdjustment.lead_id) == lead_id
             )
         ).scalar_one()
-        session.execute(update(Lead).where(Lead.id == lead_id).values(manual_score=int(total)))
+        session.execute(update(Lead).where(col(Lead.id) == lead_id).values(manual_score=int(total)))
         score = rescore_and_apply(session, lead_id, now)
         assert adj.id is not None
         return Adjustment(adj.id, lead_id, points, reason, who, now), score
