@@ -145,7 +145,9 @@ class LeadEditor(QDialog):
         self._add(sales, "notes", self.tr("Notes"), notes)
 
         consent = self._form_tab(self.tr("Consent"))
-        self.consent_page = self.tabs.widget(self.tabs.count() - 1)
+        consent_page = self.tabs.widget(self.tabs.count() - 1)
+        assert consent_page is not None  # the tab just added
+        self.consent_page = consent_page
         cw = QWidget(self)
         cl = QHBoxLayout(cw)
         cl.setContentsMargins(0, 0, 0, 0)

@@ -158,7 +158,11 @@ class MainWindow(QMainWindow):
 
     # --- actions: offered in menus, toolbar and card menu by leaddesk/ui/window/menus.py ------
     def _action(
-        self, text: str, slot: Callable[..., Any], shortcut: QKeySequence | str | None = None, tip: str = ""
+        self,
+        text: str,
+        slot: Callable[..., Any],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -215,7 +219,9 @@ class MainWindow(QMainWindow):
     # --- pages and status --------------------------------------------------------------------
     def _show_page(self) -> None:
         empty = self.board.total == 0
-        self.pages.setCurrentWidget(self.first_run if empty else self.pages.widget(1))
+        board_page = self.pages.widget(1)
+        assert board_page is not None  # the first-run page and the board's page
+        self.pages.setCurrentWidget(self.first_run if empty else board_page)
         for action in (
             self.act_next,
             self.act_prev,
@@ -374,7 +380,7 @@ class MainWindow(QMainWindow):
         state = s.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state, STATE_VERSION)
-        self.act_lost.setChecked(s.value("board/show_lost", False, bool))
+        self.act_lost.setChecked(bool(s.value("board/show_lost", False, bool)))
 
     def save_layout(self) -> None:
         s = self.settings()

@@ -12,7 +12,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QSizeF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QSizeF, Qt, QTimer
 from PySide6.QtGui import QAction, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -272,14 +272,15 @@ class Privacy:
             scrub_local_copies(self.db)
             return result
 
+        def failed(exc: BaseException, _trace: str) -> None:
+            QMessageBox.warning(self.window, translate("Privacy", "Erase person"), error_text(exc))
+
         operations(self.db).write(
             work,
             done=lambda _result: self.window.statusBar().showMessage(
                 translate("Privacy", "The person was erased; the anonymous figures stay."), 8000
             ),
-            failed=lambda exc, _trace: QMessageBox.warning(
-                self.window, translate("Privacy", "Erase person"), error_text(exc)
-            ),
+            failed=failed,
             owner=self.window,
         )
         return True
@@ -374,7 +375,11 @@ class RetentionDialog(QDialog):
             item = QListWidgetItem(
                 f"{d.name or d.company}  ·  {stage_label(d.stage)}  ·  "
                 + reasons[d.category].replace(
-                    "%1", QLocale().toString(d.last_touch.date(), QLocale.FormatType.ShortFormat)
+                    "%1",
+                    QLocale().toString(
+                        QDate(d.last_touch.year, d.last_touch.month, d.last_touch.day),
+                        QLocale.FormatType.ShortFormat,
+                    ),
                 )
             )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -410,12 +415,14 @@ class RetentionDialog(QDialog):
         )
         if not ask_destructive(self, self.tr("Leads due for erasure"), text, self.tr("Erase for good")):
             return False
+
+        def failed(exc: BaseException, _trace: str) -> None:
+            QMessageBox.warning(self, self.tr("Leads due for erasure"), error_text(exc))
+
         operations(self.db).write(
             lambda _op: erase_leads(self.db, ids, actor=_actor(), reason="retention"),
             done=lambda _result: self.accept(),
-            failed=lambda exc, _trace: QMessageBox.warning(
-                self, self.tr("Leads due for erasure"), error_text(exc)
-            ),
+            failed=failed,
             owner=self,
         )
         return True
@@ -467,11 +474,15 @@ class ConsentTab(QWidget):
         if view.do_not_contact:
             state = self.tr("Do not contact")
         elif view.withdrawn_at is not None:
+            withdrawn = view.withdrawn_at
             state = self.tr("Withdrawn on %1").replace(
-                "%1", QLocale().toString(view.withdrawn_at.date(), fmt)
+                "%1", QLocale().toString(QDate(withdrawn.year, withdrawn.month, withdrawn.day), fmt)
             )
         elif view.given_at is not None:
-            state = self.tr("Given on %1").replace("%1", QLocale().toString(view.given_at.date(), fmt))
+            given = view.given_at
+            state = self.tr("Given on %1").replace(
+                "%1", QLocale().toString(QDate(given.year, given.month, given.day), fmt)
+            )
         else:
             state = self.tr("No consent")
         self.state.setText(state)

@@ -8,6 +8,7 @@ orders and the page shown are remembered in the window's settings.
 
 from __future__ import annotations
 
+import builtins
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -47,8 +48,10 @@ class ListPage(QObject):
         self._list: LeadListView | None = None
         self._bulk: BulkActions | None = None
         # The stack takes the board's place under the filter bar.
-        self.stack = QStackedWidget(board.parentWidget())
-        layout = board.parentWidget().layout()
+        parent = board.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        assert parent is not None and layout is not None  # the board sits in the window's layout
+        self.stack = QStackedWidget(parent)
         layout.replaceWidget(board, self.stack)
         self.stack.addWidget(board)
         board.bulk_move_requested.connect(lambda ids, stage: self.bulk.move(list(ids), stage))
@@ -68,9 +71,14 @@ class ListPage(QObject):
         self.act_show_board.triggered.connect(lambda: self.show_list(False))
         self.act_show_list.triggered.connect(lambda: self.show_list(True))
         view_menu = window.menus["view"]
-        first = view_menu.actions()[0] if view_menu.actions() else None
-        view_menu.insertActions(first, [self.act_show_board, self.act_show_list])
-        view_menu.insertSeparator(first)
+        pages = [self.act_show_board, self.act_show_list]
+        if view_menu.actions():
+            first = view_menu.actions()[0]
+            view_menu.insertActions(first, pages)
+            view_menu.insertSeparator(first)
+        else:
+            view_menu.addActions(pages)
+            view_menu.addSeparator()
         self.act_select_all = QAction(self.tr("Select &all"), window)
         self.act_select_all.triggered.connect(self.select_all)
         window.menus["edit"].addAction(self.act_select_all)
@@ -145,7 +153,7 @@ class ListPage(QObject):
         else:
             self.window.board.select_all()
 
-    def selected_ids(self) -> list[int]:
+    def selected_ids(self) -> builtins.list[int]:  # builtins: the property ``list`` hides the name
         return self.list.selected_ids() if self.list_shown else self.window.board.selected_ids()
 
     # --- menus ---------------------------------------------------------------------------------
@@ -248,7 +256,7 @@ class ListPage(QObject):
 
         assert isinstance(settings, QSettings)
         for stage in ALL_STAGES:
-            mode = settings.value(f"board/sort_{stage.value}", "", str)
+            mode = str(settings.value(f"board/sort_{stage.value}", "", str))
             if mode:
                 self.window.board.set_column_sort(stage.value, mode)
         if settings.value("list/shown", False, bool):

@@ -213,18 +213,19 @@ class LeadTableModel(QAbstractTableModel):
 
     def _remove(self, ids: Iterable[int]) -> None:
         """Take rows out one contiguous run at a time (selection and scroll stay put)."""
-        rows = sorted((r for i in ids if (r := self.row_of(i)) >= 0), reverse=True)
+        rows = sorted((found for i in ids if (found := self.row_of(i)) >= 0), reverse=True)
         for lead_id in ids:
             self._cache.pop(lead_id, None)
         if len(rows) > PATCH_LIMIT:
             self.relayout()
             return
-        run_end = None
-        run_start = None
+        run_end: int | None = None
+        run_start: int | None = None
         for r in [*rows, None]:
             if run_start is not None and (r is None or r != run_start - 1):
-                self.beginRemoveRows(QModelIndex(), run_start, run_end)  # type: ignore[arg-type]
-                del self._ids[run_start : run_end + 1]  # type: ignore[operator]
+                assert run_end is not None  # set with run_start
+                self.beginRemoveRows(QModelIndex(), run_start, run_end)
+                del self._ids[run_start : run_end + 1]
                 self.endRemoveRows()
                 run_start = run_end = None
             if r is None:
@@ -331,8 +332,8 @@ class LeadTableModel(QAbstractTableModel):
         self.descending = order == Qt.SortOrder.DescendingOrder
         # Already in this order (``QTableView.sortByColumn`` asks twice): a second read of
         # 100,000 keys would double the wait for nothing.
-        order = (self.sort_column, self.descending)
-        if not self.loaded or order in (self._order, self._pending):
+        wanted = (self.sort_column, self.descending)
+        if not self.loaded or wanted in (self._order, self._pending):
             return
         if len(self._ids) <= SORT_IN_BACKGROUND:
             self.relayout()
@@ -341,22 +342,22 @@ class LeadTableModel(QAbstractTableModel):
         # A long list: read the new order on the read lane, so the window keeps painting; a
         # change or another sort that reads the ids meanwhile makes this result stale.
         self._generation += 1
-        self._pending = order
+        self._pending = wanted
         generation, db, f = self._generation, self.db, self.filter
 
         def read(_op: object) -> list[int]:
-            return sorted_ids(db, f, order[0], descending=order[1])
+            return sorted_ids(db, f, wanted[0], descending=wanted[1])
 
         def done(ids: list[int]) -> None:
             if generation == self._generation:
-                self._apply_ids(ids, order)
+                self._apply_ids(ids, wanted)
                 self._settle_pending()
                 self.sorted.emit()
 
         def failed(exc: BaseException, _trace: str) -> None:
             if generation == self._generation:
                 self._settle_pending()
-            log.warning("sorting the list by %s failed: %s", order[0], type(exc).__name__)
+            log.warning("sorting the list by %s failed: %s", wanted[0], type(exc).__name__)
 
         from leaddesk.ui.ops import operations
 

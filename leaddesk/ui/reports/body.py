@@ -6,6 +6,8 @@ What the sections show comes from ``leaddesk.core.reports``; the window
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -73,7 +75,7 @@ class Section(QGroupBox):
         self.layout_.addWidget(self.note)
 
 
-def fill_table(table: QTableWidget, rows: list[tuple[list[str], tuple[int, ...] | None]]) -> None:
+def fill_table(table: QTableWidget, rows: Sequence[tuple[list[str], tuple[int, ...] | None]]) -> None:
     """Rows of texts (numbers right-aligned) with the leads each row opens; the table fits its rows."""
     table.setRowCount(len(rows))
     for r, (cells, ids) in enumerate(rows):
@@ -492,7 +494,7 @@ class ReportBody(QWidget):
     def _open_row(self, table: QTableWidget, row: int) -> None:
         item = table.item(row, 0)
         ids = item.data(IDS_ROLE) if item is not None else None
-        if ids is None:
+        if item is None or ids is None:
             return
         self.open_leads.emit(frozenset(ids), item.text(), table is self.lost_table)
 

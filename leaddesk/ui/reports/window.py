@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -200,7 +200,7 @@ class ReportsWindow(QWidget):
         self.body.cost_button.clicked.connect(self.enter_cost)
         scroll.setWidget(self.body)
         outer.addWidget(scroll, 1)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self._set_dates(Preset.LAST_12_MONTHS)
         self.body.threshold.setValue(handover_days(self.db))
         self.period.currentIndexChanged.connect(self._period_changed)
@@ -218,7 +218,7 @@ class ReportsWindow(QWidget):
         return combo
 
     def _today(self) -> date:
-        return QDate.currentDate().toPython()  # type: ignore[no-any-return]
+        return cast(date, QDate.currentDate().toPython())  # PySide's stub says object
 
     def _set_dates(self, preset: Preset) -> None:
         start, end = preset_period(preset, self._today())
@@ -259,13 +259,14 @@ class ReportsWindow(QWidget):
         self.refresh()
 
     def query(self) -> ReportQuery:
-        start = self.date_from.date().toPython()
-        end = self.date_to.date().toPython()
+        # cast: PySide's stub says QDate.toPython returns object.
+        start = cast(date, self.date_from.date().toPython())
+        end = cast(date, self.date_to.date().toPython())
         if end < start:
             start, end = end, start
         return ReportQuery(
-            start=start,  # type: ignore[arg-type]
-            end=end,  # type: ignore[arg-type]
+            start=start,
+            end=end,
             mode=self.mode.currentData(),
             tz=local_zone(),
             source=self.source_filter.currentData() or "",
@@ -365,7 +366,7 @@ class ReportsWindow(QWidget):
             return
         self.refresh()
 
-    def _ask_path(self, title: str, name: str, pattern: str, save: Callable[[str], None]) -> None:
+    def _ask_path(self, title: str, name: str, pattern: str, save: Callable[[str], object]) -> None:
         path, _ = QFileDialog.getSaveFileName(self, title, name, pattern)
         if path:
             try:
