@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, col
 
 from leaddesk.core.db import Database, as_utc
 from leaddesk.core.errors import LeadDeskError, NotFoundError
@@ -105,11 +105,13 @@ def subject_access(db: Database, lead_id: int) -> dict[str, Any]:
         fields["uid"] = lead.uid
         score = session.get(LeadScore, lead_id)
         batch_ids = {lead.import_batch_id} if lead.import_batch_id else set()
-        changes = list(session.execute(select(ImportChange).where(ImportChange.lead_id == lead_id)).scalars())
+        changes = list(
+            session.execute(select(ImportChange).where(col(ImportChange.lead_id) == lead_id)).scalars()
+        )
         batch_ids |= {c.batch_id for c in changes}
         imports = []
         for batch in session.execute(
-            select(ImportBatch).where(ImportBatch.id.in_(batch_ids)).order_by(ImportBatch.id)
+            select(ImportBatch).where(col(ImportBatch.id).in_(batch_ids)).order_by(col(ImportBatch.id))
         ).scalars():
             entry = _row(batch, skip=frozenset({"id"}))
             entry["created_this_lead"] = batch.id == lead.import_batch_id
@@ -117,14 +119,14 @@ def subject_access(db: Database, lead_id: int) -> dict[str, Any]:
             imports.append(entry)
         attachments = [
             _row(a) | {"size_bytes": len(a.data)}
-            for a in session.execute(select(Attachment).where(Attachment.lead_id == lead_id)).scalars()
+            for a in session.execute(select(Attachment).where(col(Attachment.lead_id) == lead_id)).scalars()
         ]
         drafts = [
             _row(d) | {"data": json.loads(d.data or "{}")}
-            for d in session.execute(select(CallDraft).where(CallDraft.lead_id == lead_id)).scalars()
+            for d in session.execute(select(CallDraft).where(col(CallDraft.lead_id) == lead_id)).scalars()
         ]
         qualification = session.execute(
-            select(Qualification).where(Qualification.lead_id == lead_id)
+            select(Qualification).where(col(Qualification.lead_id) == lead_id)
         ).scalar_one_or_none()
         merged = [_row(m) | {"uid": m.uid} for m in _merged_into(session, [lead])]
         report: dict[str, Any] = {

@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from leaddesk.core.db import Database, as_utc
 from leaddesk.core.dedupe import company_core, email_key, person_name, phone_key
@@ -89,8 +89,8 @@ def add_digests(
         return 0
     have = set(
         session.execute(
-            select(Suppression.digest).where(
-                Suppression.kind == kind, Suppression.digest.in_([d for _, d in pairs])
+            select(col(Suppression.digest)).where(
+                col(Suppression.kind) == kind, col(Suppression.digest).in_([d for _, d in pairs])
             )
         ).scalars()
     )
@@ -105,7 +105,9 @@ def remove_suppression(session: Session, values: Mapping[str, Any], kind: str) -
     pairs = digests(salt, values)
     if pairs:
         for row in session.execute(
-            select(Suppression).where(Suppression.kind == kind, Suppression.digest.in_([d for _, d in pairs]))
+            select(Suppression).where(
+                col(Suppression.kind) == kind, col(Suppression.digest).in_([d for _, d in pairs])
+            )
         ).scalars():
             session.delete(row)
 
@@ -147,12 +149,17 @@ class SuppressionChecker:
         entries: dict[str, tuple[str, str, datetime]] = {}
         if salt:
             for digest, what, kind, since in session.execute(
-                select(Suppression.digest, Suppression.what, Suppression.kind, Suppression.since).order_by(
-                    Suppression.kind.desc()  # "erased" wins over "do_not_contact"
+                select(
+                    col(Suppression.digest),
+                    col(Suppression.what),
+                    col(Suppression.kind),
+                    col(Suppression.since),
+                ).order_by(
+                    col(Suppression.kind).desc()  # "erased" wins over "do_not_contact"
                 )
             ):
                 entries[digest] = (what, kind, since)
-        uids = dict(session.execute(select(ErasureLog.uid, ErasureLog.erased_at)).all())
+        uids = dict(session.execute(select(col(ErasureLog.uid), col(ErasureLog.erased_at))).all())
         return cls(salt, entries, uids)
 
     def reason(self, values: Mapping[str, Any], uid: str = "") -> Text | None:
@@ -194,9 +201,9 @@ def _suppressed(session: Session, values: Mapping[str, Any]) -> Text | None:
     if not pairs:
         return None
     hits = session.execute(
-        select(Suppression.what, Suppression.kind, Suppression.since)
-        .where(Suppression.digest.in_([d for _, d in pairs]))
-        .order_by(Suppression.kind.desc())
+        select(col(Suppression.what), col(Suppression.kind), col(Suppression.since))
+        .where(col(Suppression.digest).in_([d for _, d in pairs]))
+        .order_by(col(Suppression.kind).desc())
     ).first()
     if hits is None:
         return None

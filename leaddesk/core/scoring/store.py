@@ -13,8 +13,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, literal, select, true, update
-from sqlmodel import Session
+from sqlalchemy import Connection, CursorResult, delete, insert, literal, select, true, update
+from sqlmodel import Session, col
 
 from leaddesk.core.changes import note
 from leaddesk.core.db import Database, as_utc
@@ -98,7 +98,7 @@ def validate_settings(data: Mapping[str, Any]) -> Settings:
 
 
 def get_settings(conn: Conn) -> Settings:
-    row = conn.execute(select(ScoreSettings).where(ScoreSettings.id == 1)).first()
+    row = conn.execute(select(ScoreSettings).where(col(ScoreSettings.id) == 1)).first()
     if row is None:
         return Settings()
     s = row[0] if isinstance(row[0], ScoreSettings) else row
@@ -134,9 +134,9 @@ def get_rules_and_settings(conn: Conn) -> tuple[list[Rule], Settings]:
         conn.execute(
             select(*settings_columns, *rule_columns)
             .select_from(
-                one.outerjoin(ScoreSettings, ScoreSettings.id == 1).outerjoin(ScoreRule, true())  # type: ignore[arg-type]
+                one.outerjoin(ScoreSettings, col(ScoreSettings.id) == 1).outerjoin(ScoreRule, true())
             )
-            .order_by(ScoreRule.position, ScoreRule.id)
+            .order_by(col(ScoreRule.position), col(ScoreRule.id))
         )
         .mappings()
         .all()
@@ -156,9 +156,9 @@ def put_settings(conn: Conn, settings: Settings) -> None:
     note(conn, settings=True)
     checked = validate_settings(asdict(settings))
     values = asdict(checked)
-    exists = conn.execute(select(ScoreSettings.id).where(ScoreSettings.id == 1)).first()
+    exists = conn.execute(select(col(ScoreSettings.id)).where(col(ScoreSettings.id) == 1)).first()
     if exists:
-        conn.execute(update(ScoreSettings).where(ScoreSettings.id == 1).values(**values))
+        conn.execute(update(ScoreSettings).where(col(ScoreSettings.id) == 1).values(**values))
     else:
         conn.execute(insert(ScoreSettings).values(id=1, **values))
 
@@ -176,8 +176,8 @@ def load_settings(db: Database) -> Settings:
 def get_rules(conn: Conn) -> list[Rule]:
     """All rules in their order (disabled ones too: the editor shows them)."""
     cols = [c for c in ScoreRule.__table__.columns]  # type: ignore[attr-defined]
-    rows = conn.execute(select(*cols).order_by(ScoreRule.position, ScoreRule.id)).mappings()
-    return [rule_from_row(row) for row in rows]
+    rows = conn.execute(select(*cols).order_by(col(ScoreRule.position), col(ScoreRule.id))).mappings()
+    return [rule_from_row({c.name: row[c.name] for c in cols}) for row in rows]
 
 
 def load_rules(db: Database) -> list[Rule]:
@@ -188,21 +188,23 @@ def load_rules(db: Database) -> list[Rule]:
 def put_rules(conn: Conn, rules: Sequence[Rule]) -> list[Rule]:
     """Make the table hold exactly ``rules`` in this order: update by id, insert new, delete the rest."""
     note(conn, rules=True)
-    existing = set(conn.execute(select(ScoreRule.id)).scalars())
+    existing = set(conn.execute(select(col(ScoreRule.id))).scalars())
     keep: set[int] = set()
     saved: list[Rule] = []
     for position, rule in enumerate(rules, start=1):
         row = rule_to_row(replace(rule, position=position))
         rule_id = row.pop("id")
         if rule_id is not None and rule_id in existing:
-            conn.execute(update(ScoreRule).where(ScoreRule.id == rule_id).values(**row))
+            conn.execute(update(ScoreRule).where(col(ScoreRule.id) == rule_id).values(**row))
         else:
-            rule_id = conn.execute(insert(ScoreRule).values(**row)).inserted_primary_key[0]
+            result = conn.execute(insert(ScoreRule).values(**row))
+            assert isinstance(result, CursorResult) and result.inserted_primary_key is not None  # an INSERT's
+            rule_id = result.inserted_primary_key[0]
         keep.add(rule_id)
         saved.append(replace(rule, id=rule_id, position=position))
     gone = existing - keep
     if gone:
-        conn.execute(delete(ScoreRule).where(ScoreRule.id.in_(gone)))  # type: ignore[union-attr]
+        conn.execute(delete(ScoreRule).where(col(ScoreRule.id).in_(gone)))
     return saved
 
 

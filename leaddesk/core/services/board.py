@@ -16,6 +16,7 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from leaddesk.core.db import (
     Database,
@@ -113,9 +114,9 @@ def load_board(db: Database) -> BoardSnapshot:
     for the engine's dialect.
     """
     stmt = (
-        select(Lead.id, Lead.stage, Lead.position, Lead.value)
-        .where(Lead.erased.is_(False))
-        .order_by(Lead.stage, Lead.position, Lead.id)
+        select(col(Lead.id), col(Lead.stage), col(Lead.position), col(Lead.value))
+        .where(col(Lead.erased).is_(False))
+        .order_by(col(Lead.stage), col(Lead.position), col(Lead.id))
     )
     rows = raw_rows(db.engine, str(stmt.compile(db.engine, compile_kwargs={"literal_binds": True})))
     snap = BoardSnapshot(ids={s.value: [] for s in ALL_STAGES})
@@ -125,7 +126,9 @@ def load_board(db: Database) -> BoardSnapshot:
     snap.stage = {r[0]: r[1] for r in rows}
     snap.value = {r[0]: r[3] for r in rows}
     # Currency is not in the covering index: a second, narrow read keeps only the non-euro leads.
-    foreign = select(Lead.id, Lead.currency).where(Lead.erased.is_(False), Lead.currency != HOME_CURRENCY)
+    foreign = select(col(Lead.id), col(Lead.currency)).where(
+        col(Lead.erased).is_(False), col(Lead.currency) != HOME_CURRENCY
+    )
     for lead_id, currency in raw_rows(
         db.engine, str(foreign.compile(db.engine, compile_kwargs={"literal_binds": True}))
     ):
@@ -159,9 +162,9 @@ def board_rows(db: Database, ids: Iterable[int]) -> dict[int, BoardRow]:
     with db.engine.connect() as conn:
         for start in range(0, len(wanted), 900):  # SQLite's bound-parameter limit, with room
             chunk = wanted[start : start + 900]
-            stmt = select(Lead.id, Lead.stage, Lead.position, Lead.value, Lead.currency).where(
-                Lead.id.in_(chunk), *live_lead_clauses()
-            )
+            stmt = select(
+                col(Lead.id), col(Lead.stage), col(Lead.position), col(Lead.value), col(Lead.currency)
+            ).where(col(Lead.id).in_(chunk), *live_lead_clauses())
             for lead_id, stage, position, value, currency in driver_rows(conn, stmt):
                 out[lead_id] = BoardRow.of(lead_id, stage, position, value, currency)
     return out
@@ -183,7 +186,7 @@ def placed_cards(db: Database, ids: Iterable[int]) -> tuple[dict[int, BoardRow],
 
 def live_lead_clauses() -> tuple[Any, ...]:
     """What keeps a lead on the board (not erased)."""
-    return (Lead.erased.is_(False),)
+    return (col(Lead.erased).is_(False),)
 
 
 #: Cards spread on each side of a used-up gap at first; doubled until the stretch has room.
@@ -232,9 +235,9 @@ def make_room(db: Database, stage: str, below: int) -> Room:
         conn = session.connection()
         rows = driver_rows(
             conn,
-            select(Lead.id, Lead.position)
-            .where(Lead.erased.is_(False), Lead.stage == stage)
-            .order_by(Lead.position, Lead.id),
+            select(col(Lead.id), col(Lead.position))
+            .where(col(Lead.erased).is_(False), col(Lead.stage) == stage)
+            .order_by(col(Lead.position), col(Lead.id)),
         )
         index = next((i for i, (lead_id, _p) in enumerate(rows) if lead_id == below), None)
         if index is None:
@@ -283,7 +286,7 @@ def matching_ids(db: Database, f: LeadFilter) -> set[int] | None:
         return None
     # Driver cursor: a score range can keep 40,000 leads (~90 ms less than Row objects).
     with db.engine.connect() as conn:
-        return {row[0] for row in driver_rows(conn, select(Lead.id).where(*clauses))}
+        return {row[0] for row in driver_rows(conn, select(col(Lead.id)).where(*clauses))}
 
 
 def card_rows(db: Database, ids: list[int]) -> dict[int, dict[str, Any]]:

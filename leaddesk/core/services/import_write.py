@@ -16,6 +16,7 @@ from operator import itemgetter
 from typing import Any, Literal
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlmodel import col
 
 from leaddesk.core.changes import note
 from leaddesk.core.db import (
@@ -96,7 +97,9 @@ def move_stages(session: Any, rows: list[PlannedRow], now: datetime, actor: str,
     current = {
         row.id: row
         for row in session.execute(
-            select(Lead.id, Lead.stage, Lead.position, Lead.version).where(Lead.id.in_(chosen))
+            select(col(Lead.id), col(Lead.stage), col(Lead.position), col(Lead.version)).where(
+                col(Lead.id).in_(chosen)
+            )
         )
     }
     moves = [
@@ -116,12 +119,12 @@ def move_stages(session: Any, rows: list[PlannedRow], now: datetime, actor: str,
             )
         )
     }
-    top = dict(session.execute(select(Lead.stage, func.max(Lead.position)).group_by(Lead.stage)).all())
+    top = dict(session.execute(select(col(Lead.stage), func.max(Lead.position)).group_by(Lead.stage)).all())
     for lead_id, old, new in moves:
         top[new] = (top.get(new) or 0.0) + 1.0
         session.execute(
             update(Lead)
-            .where(Lead.id == lead_id)
+            .where(col(Lead.id) == lead_id)
             .values(stage=new, position=top[new], updated_at=now, version=old.version + 1)
         )
         change = StageChange(
@@ -209,7 +212,7 @@ def insert_new(
     fresh = iter(sorted(fresh_uids(sum(1 for r in rows if not r.uid or len(r.uid) > UID_MAX))))
     first_id = (session.execute(select(func.max(Lead.id))).scalar() or 0) + 1
     position = float(
-        session.execute(select(func.max(Lead.position)).where(Lead.stage == "lead")).scalar() or 0
+        session.execute(select(func.max(Lead.position)).where(col(Lead.stage) == "lead")).scalar() or 0
     )
     stamp = sql_time(now)
     fixed = {
@@ -265,7 +268,7 @@ def insert_new(
     # What the word-part index reads of each new lead (id first), from its cells as written; a
     # column no row holds went in as a constant, added to the cells here (see fts_add_rows).
     missing = [c for c in PART_SOURCE_COLUMNS if c not in slot]
-    fixed = tuple(constants[c] for c in missing)
+    missing_cells = tuple(constants[c] for c in missing)
     part_of = itemgetter(
         0, *(slot[c] if c in slot else len(bound) + missing.index(c) for c in PART_SOURCE_COLUMNS)
     )
@@ -306,7 +309,7 @@ def insert_new(
             stage = get("stage") or "lead"  # a stage column (Excel round trip) places the lead
             change_rows.append((lead_id, stage, actor, IMPORTED.format(file=row.file_name, line=row.line)))
         insert_rows(conn, "lead", bound, lead_rows, constants)
-        parts += [part_of((*cells, *fixed) if fixed else cells) for cells in lead_rows]
+        parts += [part_of((*cells, *missing_cells) if missing_cells else cells) for cells in lead_rows]
         insert_rows(conn, "stagechange", change_columns, change_rows, change_constants)
         if at_follow_up is not None:
             tasks = [(cells[0], cells[at_follow_up], actor) for cells in lead_rows if cells[at_follow_up]]

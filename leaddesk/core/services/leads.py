@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from leaddesk.core.changes import note
 from leaddesk.core.db import Database, as_utc
@@ -152,7 +152,7 @@ def undo_move(db: Database, move: MoveResult) -> LeadView:
         lead.lost_reason = move.from_lost_reason
         lead.updated_at = utcnow()
         lead.version += 1
-        note(session, moved=[lead.id])
+        note(session, moved=[move.lead.id])
         if move.change_id:
             change = session.get(StageChange, move.change_id)
             if change is not None:
@@ -178,7 +178,9 @@ def stage_history(db: Database, lead_id: int) -> list[StageMove]:
     """A lead's moves, oldest first."""
     with db.session() as session:
         rows = session.execute(
-            select(StageChange).where(StageChange.lead_id == lead_id).order_by(StageChange.at, StageChange.id)
+            select(StageChange)
+            .where(col(StageChange.lead_id) == lead_id)
+            .order_by(col(StageChange.at), col(StageChange.id))
         ).scalars()
         return [
             StageMove(
@@ -199,8 +201,8 @@ def promotion_of(db: Database, before: LeadView, after: LeadView) -> MoveResult 
     with db.session() as session:
         last = session.execute(
             select(StageChange)
-            .where(StageChange.lead_id == after.id)
-            .order_by(StageChange.at.desc(), StageChange.id.desc())  # type: ignore[attr-defined]
+            .where(col(StageChange.lead_id) == after.id)
+            .order_by(col(StageChange.at).desc(), col(StageChange.id).desc())
             .limit(1)
         ).scalar_one_or_none()
     if last is None or last.actor_kind != "rule" or last.to_stage != after.stage:

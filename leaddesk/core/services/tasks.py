@@ -20,7 +20,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from leaddesk.core.changes import note
 from leaddesk.core.db import Database, as_utc
@@ -127,10 +127,10 @@ class DueTask:
 def sync_next_follow_up(session: Session, lead_id: int) -> datetime | None:
     """Set ``Lead.next_follow_up`` to the earliest open task's due moment (None without one)."""
     earliest = session.execute(
-        select(func.min(Task.due_at)).where(Task.lead_id == lead_id, Task.done.is_(False))  # type: ignore[attr-defined]
+        select(func.min(col(Task.due_at))).where(col(Task.lead_id) == lead_id, col(Task.done).is_(False))
     ).scalar()
     earliest = as_utc(earliest)
-    session.execute(update(Lead).where(Lead.id == lead_id).values(next_follow_up=earliest))
+    session.execute(update(Lead).where(col(Lead.id) == lead_id).values(next_follow_up=earliest))
     return earliest
 
 
@@ -145,8 +145,8 @@ def set_follow_up_in(session: Session, lead_id: int, moment: datetime | None) ->
     earliest = (
         session.execute(
             select(Task)
-            .where(Task.lead_id == lead_id, Task.done.is_(False))  # type: ignore[attr-defined]
-            .order_by(Task.due_at, Task.id)  # type: ignore[arg-type]
+            .where(col(Task.lead_id) == lead_id, col(Task.done).is_(False))
+            .order_by(col(Task.due_at), col(Task.id))
             .limit(1)
         )
         .scalars()
@@ -193,7 +193,7 @@ def create_task_in(
     title = title.strip()
     if not title:
         raise ValidationError({"title": Text("a follow-up needs a title")})
-    erased = session.execute(select(Lead.erased).where(Lead.id == lead_id)).scalar_one_or_none()
+    erased = session.execute(select(col(Lead.erased)).where(col(Lead.id) == lead_id)).scalar_one_or_none()
     if erased is None or erased:
         raise NotFoundError(Text("lead {id} does not exist", id=lead_id))
     row = Task(
@@ -249,10 +249,10 @@ def reschedule_task(
 def list_tasks(db: Database, lead_id: int, *, include_done: bool = True) -> list[TaskView]:
     """A lead's tasks: open ones first by due moment, then done ones."""
     with db.session() as session:
-        query = select(Task).where(Task.lead_id == lead_id)
+        query = select(Task).where(col(Task.lead_id) == lead_id)
         if not include_done:
-            query = query.where(Task.done.is_(False))  # type: ignore[attr-defined]
-        rows = session.execute(query.order_by(Task.done, Task.due_at, Task.id)).scalars()
+            query = query.where(col(Task.done).is_(False))
+        rows = session.execute(query.order_by(col(Task.done), col(Task.due_at), col(Task.id))).scalars()
         return [TaskView.of(r) for r in rows]
 
 
@@ -267,10 +267,10 @@ def due_tasks(db: Database, *, now: datetime | None = None, tz: str | None = Non
     tz = tz or user_timezone(db)
     horizon = _due_horizon(now, tz)
     query = (
-        select(Task, Lead.first_name, Lead.last_name, Lead.company, Lead.stage)
-        .join(Lead, Lead.id == Task.lead_id)
-        .where(Task.done.is_(False), Task.due_at < horizon, Lead.erased.is_(False))  # type: ignore[attr-defined]
-        .order_by(Task.due_at, Task.id)
+        select(Task, col(Lead.first_name), col(Lead.last_name), col(Lead.company), col(Lead.stage))
+        .join(Lead, col(Lead.id) == col(Task.lead_id))
+        .where(col(Task.done).is_(False), col(Task.due_at) < horizon, col(Lead.erased).is_(False))
+        .order_by(col(Task.due_at), col(Task.id))
     )
     out: list[DueTask] = []
     with db.session() as session:
@@ -304,10 +304,10 @@ def follow_up_states(
     out: dict[int, DueState] = {}
     with db.session() as session:
         rows = session.execute(
-            select(Task.lead_id, Task.due_at, Task.all_day).where(
-                Task.done.is_(False),  # type: ignore[attr-defined]
-                Task.due_at < horizon,
-                Task.lead_id.in_(ids),  # type: ignore[attr-defined]
+            select(col(Task.lead_id), col(Task.due_at), col(Task.all_day)).where(
+                col(Task.done).is_(False),
+                col(Task.due_at) < horizon,
+                col(Task.lead_id).in_(ids),
             )
         )
         for lead_id, due_at, all_day in rows:

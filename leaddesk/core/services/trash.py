@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select, update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from leaddesk.core.changes import note
 from leaddesk.core.db import Database, as_utc
@@ -48,7 +48,7 @@ def _ids(session: Session, ids: Iterable[int], *, in_trash: bool) -> list[int]:
     """The given leads that are (or are not) in the trash; NotFoundError names a missing one."""
     wanted = sorted(set(ids))
     rows = dict(
-        session.execute(select(Lead.id, Lead.deleted_at).where(Lead.id.in_(wanted))).all()  # type: ignore[union-attr]
+        session.execute(select(col(Lead.id), col(Lead.deleted_at)).where(col(Lead.id).in_(wanted))).all()
     )
     for lead_id in wanted:
         if lead_id not in rows:
@@ -62,9 +62,9 @@ def lead_ids_of(db: Database, keys: Iterable[str]) -> list[int]:
     with db.engine.connect() as conn:
         for key in keys:
             key = key.strip()
-            found = conn.execute(select(Lead.id).where(Lead.uid == key)).scalar()
+            found = conn.execute(select(col(Lead.id)).where(col(Lead.uid) == key)).scalar()
             if found is None and key.isdigit():
-                found = conn.execute(select(Lead.id).where(Lead.id == int(key))).scalar()
+                found = conn.execute(select(col(Lead.id)).where(col(Lead.id) == int(key))).scalar()
             if found is None:
                 raise NotFoundError(Text("no lead has the uid or number {key!r}", key=key))
             out.append(int(found))
@@ -81,14 +81,16 @@ def delete_leads(db: Database, ids: Iterable[int], *, now: datetime | None = Non
             i
             for start in range(0, len(candidates), 500)
             for i in session.execute(
-                select(Lead.id).where(Lead.id.in_(candidates[start : start + 500]), Lead.erased.is_(True))  # type: ignore[union-attr]
+                select(col(Lead.id)).where(
+                    col(Lead.id).in_(candidates[start : start + 500]), col(Lead.erased).is_(True)
+                )
             ).scalars()
         }
         live = [i for i in candidates if i not in erased]
         if live:
             session.execute(
                 update(Lead)
-                .where(Lead.id.in_(live))  # type: ignore[union-attr]
+                .where(col(Lead.id).in_(live))
                 .values(erased=True, deleted_at=now, updated_at=now, version=Lead.version + 1)
             )
             note(session, removed=live, trash=True)
@@ -103,7 +105,7 @@ def restore_leads(db: Database, ids: Iterable[int], *, now: datetime | None = No
         if trashed:
             session.execute(
                 update(Lead)
-                .where(Lead.id.in_(trashed))  # type: ignore[union-attr]
+                .where(col(Lead.id).in_(trashed))
                 .values(erased=False, deleted_at=None, updated_at=now, version=Lead.version + 1)
             )
             note(session, created=trashed, trash=True)
@@ -115,17 +117,25 @@ def list_trash(db: Database) -> list[TrashedLead]:
     with db.engine.connect() as conn:
         rows = conn.execute(
             select(
-                Lead.id, Lead.uid, Lead.first_name, Lead.last_name, Lead.company, Lead.stage, Lead.deleted_at
+                col(Lead.id),
+                col(Lead.uid),
+                col(Lead.first_name),
+                col(Lead.last_name),
+                col(Lead.company),
+                col(Lead.stage),
+                col(Lead.deleted_at),
             )
-            .where(Lead.deleted_at.is_not(None))  # type: ignore[union-attr]
-            .order_by(Lead.deleted_at.desc(), Lead.id.desc())  # type: ignore[union-attr]
+            .where(col(Lead.deleted_at).is_not(None))
+            .order_by(col(Lead.deleted_at).desc(), col(Lead.id).desc())
         ).all()
-    return [
-        TrashedLead(
-            r.id, r.uid, f"{r.first_name} {r.last_name}".strip(), r.company, r.stage, as_utc(r.deleted_at)
-        )  # type: ignore[arg-type]
-        for r in rows
-    ]
+    out = []
+    for r in rows:
+        deleted_at = as_utc(r.deleted_at)
+        assert deleted_at is not None  # only leads in the trash were read
+        out.append(
+            TrashedLead(r.id, r.uid, f"{r.first_name} {r.last_name}".strip(), r.company, r.stage, deleted_at)
+        )
+    return out
 
 
 def purge_leads(session: Session, ids: Iterable[int]) -> int:
@@ -136,7 +146,7 @@ def purge_leads(session: Session, ids: Iterable[int]) -> int:
         for table in LEAD_CHILD_TABLES:
             t = table.__table__  # type: ignore[attr-defined]
             session.execute(delete(t).where(t.c.lead_id.in_(chunk)))
-        session.execute(delete(Lead).where(Lead.id.in_(chunk)))  # type: ignore[union-attr]
+        session.execute(delete(Lead).where(col(Lead.id).in_(chunk)))
     return len(wanted)
 
 
@@ -151,11 +161,11 @@ def empty_trash(
     ``older_than``, or (neither given) all of them. Returns how many were removed."""
     now = now or utcnow()
     with db.transaction() as session:
-        query = select(Lead.id).where(Lead.deleted_at.is_not(None))  # type: ignore[union-attr]
+        query = select(col(Lead.id)).where(col(Lead.deleted_at).is_not(None))
         if ids is not None:
-            query = query.where(Lead.id.in_(sorted(set(ids))))  # type: ignore[union-attr]
+            query = query.where(col(Lead.id).in_(sorted(set(ids))))
         if older_than is not None:
-            query = query.where(Lead.deleted_at < now - older_than)  # type: ignore[operator]
+            query = query.where(col(Lead.deleted_at) < now - older_than)
         doomed = list(session.execute(query).scalars())
         if doomed:
             purge_leads(session, doomed)
