@@ -54,7 +54,9 @@ def _german_lengths() -> frozenset[int]:
     metadata once; asking it per number cost ~7 µs, a second on a 150,000-phone import)."""
     import phonenumbers  # here, not at the top: start-up paints the board without it (~35 ms)
 
-    desc = phonenumbers.PhoneMetadata.metadata_for_region("DE").general_desc
+    md = phonenumbers.PhoneMetadata.metadata_for_region("DE")
+    desc = md.general_desc if md is not None else None
+    assert desc is not None  # phonenumbers has Germany's metadata
     return frozenset(desc.possible_length) | frozenset(desc.possible_length_local_only)
 
 
@@ -66,6 +68,7 @@ def _german_validity() -> dict[int, re.Pattern[str]]:
     import phonenumbers
 
     md = phonenumbers.PhoneMetadata.metadata_for_region("DE")
+    assert md is not None and md.general_desc is not None  # phonenumbers has Germany's metadata
     general = md.general_desc
     kinds = [
         md.premium_rate, md.toll_free, md.shared_cost, md.voip, md.personal_number,

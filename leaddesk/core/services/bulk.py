@@ -31,7 +31,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from leaddesk.core.changes import note
 from leaddesk.core.db import Database, json_id_subquery, sql_flavor
@@ -75,21 +75,21 @@ class BulkResult:
 def _in(db_or_session: Any, ids: Iterable[int]) -> ColumnElement[bool]:
     """``Lead.id IN ids`` as one JSON parameter on both engines (no 32,766-variable limit; on
     PostgreSQL 10,000 bound values cost ~140 ms to send and plan, four times in a bulk move)."""
-    return Lead.id.in_(json_id_subquery(db_or_session, json.dumps(sorted(set(ids)))))  # type: ignore[attr-defined]
+    return col(Lead.id).in_(json_id_subquery(db_or_session, json.dumps(sorted(set(ids)))))
 
 
 def _live(session: Session, ids: Iterable[int], *columns: Any) -> list[Any]:
     """Rows of (id, version, *columns) of the live leads among ``ids``, in id order."""
     stmt = (
-        select(Lead.id, Lead.version, *columns)
-        .where(_in(session, ids), Lead.erased.is_(False))
-        .order_by(Lead.id)
+        select(col(Lead.id), col(Lead.version), *columns)
+        .where(_in(session, ids), col(Lead.erased).is_(False))
+        .order_by(col(Lead.id))
     )
     return list(session.execute(stmt).all())
 
 
 def _versions(session: Session, ids: Iterable[int]) -> dict[int, int]:
-    return dict(session.execute(select(Lead.id, Lead.version).where(_in(session, ids))).all())  # type: ignore[arg-type]
+    return dict(session.execute(select(col(Lead.id), col(Lead.version)).where(_in(session, ids))).all())
 
 
 def _check_versions(session: Session, result: BulkResult) -> None:
@@ -122,7 +122,7 @@ def _refresh_flags(session: Session, ids: list[int]) -> None:
     )
     session.execute(
         update(LeadScore)
-        .where(LeadScore.lead_id.in_(select(Lead.id).where(_in(session, ids))))  # type: ignore[attr-defined]
+        .where(col(LeadScore.lead_id).in_(select(col(Lead.id)).where(_in(session, ids))))
         .values(score_flag=literal_column(flag))
         .execution_options(synchronize_session=False)
     )
@@ -141,8 +141,8 @@ def backward_stages(db: Database, ids: Iterable[int], to_stage: str | Stage) -> 
     with db.engine.connect() as conn:
         stages = set(
             conn.execute(
-                select(Lead.stage)
-                .where(ids_clause(frozenset(ids), flavor=sql_flavor(db.engine)), Lead.erased.is_(False))
+                select(col(Lead.stage))
+                .where(ids_clause(frozenset(ids), flavor=sql_flavor(db.engine)), col(Lead.erased).is_(False))
                 .distinct()
             ).scalars()
         )
@@ -179,17 +179,17 @@ def bulk_move(
             raise ValidationError({"reason": Text("moving leads to Lost or back needs a reason")})
         rows.sort(key=lambda r: (r.stage, r.position, r.id))
         top = session.execute(
-            select(func.coalesce(func.max(Lead.position), 0.0)).where(Lead.stage == target.value)
+            select(func.coalesce(func.max(col(Lead.position)), 0.0)).where(col(Lead.stage) == target.value)
         ).scalar_one()
         moved = [r.id for r in rows]
-        last_change = session.execute(select(func.coalesce(func.max(StageChange.id), 0))).scalar_one()
+        last_change = session.execute(select(func.coalesce(func.max(col(StageChange.id)), 0))).scalar_one()
         # History first, while the rows still hold their old stage: one INSERT … SELECT.
         session.execute(
             insert(StageChange).from_select(
                 ["lead_id", "from_stage", "to_stage", "at", "actor", "actor_kind", "reason"],
                 select(
-                    Lead.id,
-                    Lead.stage,
+                    col(Lead.id),
+                    col(Lead.stage),
                     literal(target.value),
                     literal(now, StageChange.__table__.c.at.type),  # type: ignore[attr-defined]
                     literal(user_actor(actor)),
@@ -197,7 +197,7 @@ def bulk_move(
                     literal(reason),
                 )
                 .where(_in(session, moved))
-                .order_by(Lead.id),
+                .order_by(col(Lead.id)),
             )
         )
         # One set-based UPDATE (an executemany was one statement per lead: 0.5 s for 10,000 on
@@ -231,7 +231,7 @@ def bulk_move(
             .execution_options(synchronize_session=False)
         )
         change_ids = tuple(
-            session.execute(select(StageChange.id).where(StageChange.id > last_change)).scalars()  # type: ignore[operator]
+            session.execute(select(col(StageChange.id)).where(col(StageChange.id) > last_change)).scalars()
         )
         _refresh_flags(session, moved)
         note(session, moved=moved)
@@ -327,7 +327,9 @@ def rename_tag(db: Database, old: str, new: str, *, now: datetime | None = None)
     now = now or utcnow()
     with db.transaction() as session:
         carrying = tag_clause(old, flavor=sql_flavor(session))
-        rows = session.execute(select(Lead.id, Lead.tags).where(Lead.erased.is_(False), carrying)).all()
+        rows = session.execute(
+            select(col(Lead.id), col(Lead.tags)).where(col(Lead.erased).is_(False), carrying)
+        ).all()
         renamed: dict[int, str] = {}
         before: dict[int, dict[str, Any]] = {}
         for r in rows:
@@ -374,9 +376,12 @@ def bulk_set_follow_up(
         if not live:
             return BulkResult(FOLLOW_UP, ())
         open_tasks = session.execute(
-            select(Task.id, Task.lead_id, Task.due_at, Task.all_day)
-            .where(Task.lead_id.in_(select(Lead.id).where(_in(session, live))), Task.done.is_(False))  # type: ignore[attr-defined]
-            .order_by(Task.lead_id, Task.due_at, Task.id)
+            select(col(Task.id), col(Task.lead_id), col(Task.due_at), col(Task.all_day))
+            .where(
+                col(Task.lead_id).in_(select(col(Lead.id)).where(_in(session, live))),
+                col(Task.done).is_(False),
+            )
+            .order_by(col(Task.lead_id), col(Task.due_at), col(Task.id))
         ).all()
         earliest: dict[int, Any] = {}
         for t in open_tasks:
@@ -405,7 +410,7 @@ def bulk_set_follow_up(
         fresh = [i for i in live if i not in earliest]
         created: tuple[int, ...] = ()
         if fresh:
-            last_task = session.execute(select(func.coalesce(func.max(Task.id), 0))).scalar_one()
+            last_task = session.execute(select(func.coalesce(func.max(col(Task.id)), 0))).scalar_one()
             session.execute(
                 insert(task_table),
                 [
@@ -422,7 +427,7 @@ def bulk_set_follow_up(
                     for i in fresh
                 ],
             )
-            created = tuple(session.execute(select(Task.id).where(Task.id > last_task)).scalars())  # type: ignore[operator]
+            created = tuple(session.execute(select(col(Task.id)).where(col(Task.id) > last_task)).scalars())
         versions = _sync_follow_ups(session, live, now)
         note(session, updated=live, tasks=True)
         return BulkResult(
@@ -445,8 +450,8 @@ def _mark_done(session: Session, task_ids: tuple[int, ...], at: datetime | None)
 def _sync_follow_ups(session: Session, ids: list[int], now: datetime) -> dict[int, int]:
     """``Lead.next_follow_up`` = earliest open task, for all ``ids`` in one UPDATE (version + 1)."""
     earliest = (
-        select(func.min(Task.due_at))
-        .where(Task.lead_id == Lead.id, Task.done.is_(False))  # type: ignore[attr-defined]
+        select(func.min(col(Task.due_at)))
+        .where(col(Task.lead_id) == col(Lead.id), col(Task.done).is_(False))
         .scalar_subquery()
     )
     return _bump(session, ids, now, next_follow_up=earliest)
@@ -489,7 +494,7 @@ def undo_bulk(db: Database, result: BulkResult, *, now: datetime | None = None) 
             )
             for start in range(0, len(result.change_ids), 500):
                 chunk = result.change_ids[start : start + 500]
-                session.execute(delete(StageChange).where(StageChange.id.in_(chunk)))  # type: ignore[union-attr]
+                session.execute(delete(StageChange).where(col(StageChange.id).in_(chunk)))
             _refresh_flags(session, ids)
             note(session, moved=ids)
         elif result.kind in (OWNER, TAGS):

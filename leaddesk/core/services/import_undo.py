@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
+from sqlmodel import col
 
 from leaddesk.core.changes import note
 from leaddesk.core.db import (
@@ -76,7 +77,11 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
         if batch.undone_at is not None:
             when = f"{as_utc(batch.undone_at):%Y-%m-%d %H:%M}"
             raise LeadDeskError(Text("import {id} was already undone on {when}", id=batch_id, when=when))
-        created = list(session.execute(select(Lead.id, Lead.version).where(Lead.import_batch_id == batch_id)))
+        created = list(
+            session.execute(
+                select(col(Lead.id), col(Lead.version)).where(col(Lead.import_batch_id) == batch_id)
+            )
+        )
         ids = [i for i, _ in created]
         demo = batch.file_format == DEMO_FORMAT
         # Demo leads come with their own history, activities and tasks: only what changed after
@@ -133,7 +138,7 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
             taken_back = [b["_stage_change"] for _i, b in restore if "_stage_change" in b]
             for start in range(0, len(taken_back), 500):
                 session.execute(
-                    delete(StageChange).where(StageChange.id.in_(taken_back[start : start + 500]))
+                    delete(StageChange).where(col(StageChange.id).in_(taken_back[start : start + 500]))
                 )
             if bulk and restored:
                 fts_add_rows(session, IN_IDS, {"ids": json.dumps(restored)})
@@ -142,7 +147,9 @@ def undo_import(db: Database, batch_id: int, *, force: bool = False) -> UndoResu
             back = {"ids": json.dumps(restored)}
             session.execute(delete(fs).where(fs.c.lead_id.in_(ids_in(back, session)), fs.c.origin == origin))
             rescore_in(session, where=BATCH_LEADS, params={"batch": batch_id})
-        session.execute(update(Lead).where(Lead.import_batch_id == batch_id).values(import_batch_id=None))
+        session.execute(
+            update(Lead).where(col(Lead.import_batch_id) == batch_id).values(import_batch_id=None)
+        )
         batch.undone_at = utcnow()
         moved_back = [lead_id for lead_id, before in restore if "stage" in before]
         note(session, removed=removable, updated=restored, moved=moved_back, imports=True)
@@ -153,7 +160,7 @@ def _versions(session: Any, batch_id: int) -> dict[int, int]:
     """Current versions of the leads the import changed (one query, not one per 500 ids)."""
     ic = ImportChange.__table__  # type: ignore[attr-defined]
     changed = select(ic.c.lead_id).where(ic.c.batch_id == batch_id)
-    rows = session.execute(select(Lead.id, Lead.version).where(Lead.id.in_(changed)))
+    rows = session.execute(select(col(Lead.id), col(Lead.version)).where(col(Lead.id).in_(changed)))
     return {lead_id: version for lead_id, version in rows}
 
 
@@ -162,16 +169,27 @@ def _touched_since(session: Any, batch_id: int) -> set[int]:
 
     Set-based over the batch's leads (a subquery): 88,000 ids in chunks of 500 cost ~1.6 s.
     """
-    created = select(Lead.id).where(Lead.import_batch_id == batch_id)
+    created = select(col(Lead.id)).where(col(Lead.import_batch_id) == batch_id)
     out: set[int] = set()
-    for table in (Activity, Task, Qualification, ScoreAdjustment, CallDraft):
-        column = table.lead_id  # type: ignore[attr-defined]
+    for table, column in (
+        (Activity, col(Activity.lead_id)),
+        (Task, col(Task.lead_id)),
+        (Qualification, col(Qualification.lead_id)),
+        (ScoreAdjustment, col(ScoreAdjustment.lead_id)),
+        (CallDraft, col(CallDraft.lead_id)),
+    ):
         query = select(column).where(column.in_(created))
         if table is Task:  # the follow-ups the import made from the file, still open, are its own
-            started = select(ImportBatch.started_at).where(ImportBatch.id == batch_id).scalar_subquery()
-            query = query.where(or_(Task.created_at != started, Task.done.is_(True)))  # type: ignore[attr-defined]
+            started = (
+                select(col(ImportBatch.started_at)).where(col(ImportBatch.id) == batch_id).scalar_subquery()
+            )
+            query = query.where(or_(col(Task.created_at) != started, col(Task.done).is_(True)))
         out.update(session.execute(query.distinct()).scalars())
-    moved = select(StageChange.lead_id).where(StageChange.lead_id.in_(created)).group_by(StageChange.lead_id)
+    moved = (
+        select(col(StageChange.lead_id))
+        .where(col(StageChange.lead_id).in_(created))
+        .group_by(col(StageChange.lead_id))
+    )
     out.update(session.execute(moved.having(func.count() > 1)).scalars())
     return out
 
@@ -180,12 +198,14 @@ def _touched_after(session: Any, batch: ImportBatch) -> set[int]:
     """Leads of ``batch`` changed after it finished (edits, moves, activities and tasks all stamp
     ``updated_at``)."""
     finished = batch.finished_at or batch.started_at
-    query = select(Lead.id).where(Lead.import_batch_id == batch.id, Lead.updated_at > finished)
+    query = select(col(Lead.id)).where(col(Lead.import_batch_id) == batch.id, col(Lead.updated_at) > finished)
     return set(session.execute(query).scalars())
 
 
 def list_batches(db: Database, limit: int = 50) -> list[ImportBatch]:
     with db.session() as session:
         return list(
-            session.execute(select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit)).scalars().all()
+            session.execute(select(ImportBatch).order_by(col(ImportBatch.id).desc()).limit(limit))
+            .scalars()
+            .all()
         )

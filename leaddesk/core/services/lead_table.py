@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import func, select, true
+from sqlmodel import col
 
 from leaddesk.core.db import Database, driver_rows, sql_flavor
 from leaddesk.core.models import Activity, Lead, LeadScore, StageChange
@@ -97,19 +98,24 @@ NOTES_SORT_CHARS = 40
 def _expression(name: str) -> Any:
     """The SQL of column ``name`` (labelled with it), as sorted and as fetched."""
     if name == "last_activity":
-        return select(func.max(Activity.at)).where(Activity.lead_id == Lead.id).scalar_subquery().label(name)
+        return (
+            select(func.max(col(Activity.at)))
+            .where(col(Activity.lead_id) == col(Lead.id))
+            .scalar_subquery()
+            .label(name)
+        )
     if name in ("days_in_stage", "stage_since"):
         # When the lead entered its stage: its last history row into that stage (else its creation).
         entered = (
             select(func.max(StageChange.at))
-            .where(StageChange.lead_id == Lead.id, StageChange.to_stage == Lead.stage)
+            .where(col(StageChange.lead_id) == col(Lead.id), col(StageChange.to_stage) == col(Lead.stage))
             .scalar_subquery()
         )
         return func.coalesce(entered, Lead.created_at).label("stage_since")
     if name == "notes":
         return func.substr(Lead.notes, 1, NOTES_CHARS).label(name)
     if name == "manual_score":
-        return Lead.manual_score.label(name)
+        return col(Lead.manual_score).label(name)
     if name in _SCORE_PARTS:
         return lead_column(name)
     return getattr(Lead, name).label(name)
@@ -158,26 +164,28 @@ def column_keys(db: Database, column: str, ids: Iterable[int] | None = None) -> 
     """
     if column not in TABLE_COLUMNS:
         raise ValueError(f"unknown list column {column!r}")
-    live: list[Any] = [Lead.erased.is_(False)]
+    live: list[Any] = [col(Lead.erased).is_(False)]
     if ids is not None:
         live.append(ids_clause(frozenset(ids), flavor=sql_flavor(db.engine)))
     with db.engine.connect() as conn:
         if column == "last_activity":
-            lead_ids = [r[0] for r in driver_rows(conn, select(Lead.id).where(*live).order_by(Lead.id))]
-            latest = select(Activity.lead_id, func.max(Activity.at)).group_by(Activity.lead_id)
+            lead_ids = [
+                r[0] for r in driver_rows(conn, select(col(Lead.id)).where(*live).order_by(col(Lead.id)))
+            ]
+            latest = select(col(Activity.lead_id), func.max(col(Activity.at))).group_by(col(Activity.lead_id))
             if ids is not None:
-                latest = latest.where(Activity.lead_id.in_(select(Lead.id).where(*live)))
+                latest = latest.where(col(Activity.lead_id).in_(select(col(Lead.id)).where(*live)))
             last = dict(driver_rows(conn, latest))
             return [(i, last.get(i)) for i in lead_ids]
         if column == "stage":
-            stmt = select(Lead.id, Lead.stage, Lead.position)
+            stmt = select(col(Lead.id), col(Lead.stage), col(Lead.position))
         elif column == "notes":
-            stmt = select(Lead.id, func.substr(Lead.notes, 1, NOTES_SORT_CHARS))
+            stmt = select(col(Lead.id), func.substr(col(Lead.notes), 1, NOTES_SORT_CHARS))
         else:
-            stmt = select(Lead.id, _expression(column))
+            stmt = select(col(Lead.id), _expression(column))
             if _needs_scores([column]):
-                stmt = stmt.select_from(Lead).outerjoin(LeadScore, LeadScore.lead_id == Lead.id)
-        rows = driver_rows(conn, stmt.where(*live).order_by(Lead.id))
+                stmt = stmt.select_from(Lead).outerjoin(LeadScore, col(LeadScore.lead_id) == col(Lead.id))
+        rows = driver_rows(conn, stmt.where(*live).order_by(col(Lead.id)))
     if column == "stage":
         return [(r[0], (_FUNNEL_ORDER.get(r[1], 9), r[2])) for r in rows]
     if column in _FOLDED:
@@ -235,14 +243,14 @@ def table_rows(db: Database, ids: list[int], columns: Iterable[str]) -> dict[int
     names = [c for c in dict.fromkeys(columns) if c in TABLE_COLUMNS and c not in ("id",)]
     exprs = [_expression(n) for n in names]
     labels = ["stage_since" if n == "days_in_stage" else n for n in names]
-    stmt = select(Lead.id, Lead.version, *exprs)
+    stmt = select(col(Lead.id), col(Lead.version), *exprs)
     if _needs_scores(names):
-        stmt = stmt.select_from(Lead).outerjoin(LeadScore, LeadScore.lead_id == Lead.id)
+        stmt = stmt.select_from(Lead).outerjoin(LeadScore, col(LeadScore.lead_id) == col(Lead.id))
     out: dict[int, dict[str, Any]] = {}
     with db.engine.connect() as conn:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            for row in conn.execute(stmt.where(Lead.id.in_(chunk), true())):
+            for row in conn.execute(stmt.where(col(Lead.id).in_(chunk), true())):
                 values = dict(zip(labels, row[2:], strict=True))
                 values["id"], values["version"] = row[0], row[1]
                 out[row[0]] = values
