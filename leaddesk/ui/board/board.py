@@ -13,11 +13,10 @@ headers' totals) in leaddesk/ui/board/placing.py. Both are parts the board owns,
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
@@ -321,11 +320,3 @@ class Board(QWidget):
         self.delegate.set_now(datetime.now(UTC))
         for column in self.columns.values():
             column.view.viewport().update()
-
-
-def time_ms(fn: Callable[[], object]) -> float:
-    """Wall time of ``fn`` in ms (benchmarks and the status bar's debug figures)."""
-    timer = QElapsedTimer()
-    timer.start()
-    fn()
-    return timer.nsecsElapsed() / 1e6
