@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,8 +40,10 @@ def test_erase_asks_unless_yes_and_says_what_stays(
 
 
 def test_subject_access_writes_json_and_pdf(
-    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    qapp: Any, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """``qapp`` first: one application object per process, and the UI tests after this one need a
+    QApplication rather than the QCoreApplication ``--lang de`` would make."""
     uid = _person(data_dir)
     target = tmp_path / "auskunft"
     assert main(["--data-dir", str(data_dir), "subject-access", uid, "-o", str(target), "--lang", "de"]) == 0

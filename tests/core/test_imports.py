@@ -267,8 +267,13 @@ def test_cli_import_dry_run_then_import_then_undo(data_dir: Path, tmp_path: Path
     assert "missing.csv" in capsys.readouterr().err
 
 
-def test_cli_dry_run_speaks_german_with_lang_de(data_dir: Path, tmp_path: Path, capsys: Any) -> None:
-    """The command's own lines (context "Cli" of leaddesk/cli.py) are in the catalogue too."""
+def test_cli_dry_run_speaks_german_with_lang_de(
+    qapp: Any, data_dir: Path, tmp_path: Path, capsys: Any
+) -> None:
+    """The command's own lines (context "Cli" of leaddesk/cli.py) are in the catalogue too.
+
+    ``qapp`` first: the command would otherwise make a QCoreApplication, and the UI tests after it
+    in the same session need a QApplication (Qt allows one application object per process)."""
     f = tmp_path / "messe.csv"
     f.write_bytes(
         _csv("Jürgen;Weiß;Weiß GmbH;jw@weiss.de;;Stuttgart", "Jürgen;Weiss;Weiß GmbH;jw@weiss.de;;")
