@@ -126,29 +126,22 @@ def _mnemonic(text: str) -> str:
     return found.group(1).casefold() if found else ""
 
 
-@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("catalogue", ["german", "english"])
 def test_mnemonics_are_unique_in_each_menu_of_the_main_window(
-    language: str, qapp: Any, db: Any, qtbot: Any
+    catalogue: str, request: pytest.FixtureRequest, db: Any, qtbot: Any
 ) -> None:
     """Alt+letter in an open menu picks one entry; two alike would take turns instead."""
-    from leaddesk.ui.i18n import install_translators
     from leaddesk.ui.main_window import MainWindow
 
-    default = QLocale()
-    translators = install_translators(qapp, language)
-    try:
-        window = MainWindow(db)
-        qtbot.addWidget(window)
-        for name, menu in window.menus.items():
-            letters = [_mnemonic(a.text()) for a in menu.actions() if a.text()]
-            assert all(letters), (language, name, [a.text() for a in menu.actions()])
-            assert len(set(letters)) == len(letters), (language, name, [a.text() for a in menu.actions()])
-        bar = [_mnemonic(m.title()) for m in window.menus.values()]
-        assert len(set(bar)) == len(bar), (language, bar)
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        QLocale.setDefault(default)
+    request.getfixturevalue(catalogue)  # tests/ui/conftest.py: installed for this test, removed after
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    for name, menu in window.menus.items():
+        letters = [_mnemonic(a.text()) for a in menu.actions() if a.text()]
+        assert all(letters), (catalogue, name, [a.text() for a in menu.actions()])
+        assert len(set(letters)) == len(letters), (catalogue, name, [a.text() for a in menu.actions()])
+    bar = [_mnemonic(m.title()) for m in window.menus.values()]
+    assert len(set(bar)) == len(bar), (catalogue, bar)
 
 
 def test_german_mnemonics_are_unique_in_the_quick_entry_form(german: Any, db: Any, qtbot: Any) -> None:

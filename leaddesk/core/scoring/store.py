@@ -177,7 +177,7 @@ def get_rules(conn: Conn) -> list[Rule]:
     """All rules in their order (disabled ones too: the editor shows them)."""
     cols = [c for c in ScoreRule.__table__.columns]  # type: ignore[attr-defined]
     rows = conn.execute(select(*cols).order_by(col(ScoreRule.position), col(ScoreRule.id))).mappings()
-    return [rule_from_row({c.name: row[c.name] for c in cols}) for row in rows]
+    return [rule_from_row(dict(row)) for row in rows]
 
 
 def load_rules(db: Database) -> list[Rule]:
